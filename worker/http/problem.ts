@@ -1,0 +1,87 @@
+/**
+ * Every error the service itself produces is one of these RFC 9457 problem types. The slug is the
+ * stable contract; titles may be reworded. The router's catch is the only place that serializes them.
+ */
+export const PROBLEM_BASE = 'https://specmock.dev/problems/';
+
+export const PROBLEMS = {
+  'bad-request': { status: 400, title: 'Bad request' },
+  'invalid-spec-syntax': { status: 400, title: 'The document is not valid JSON or YAML' },
+  'invalid-name': { status: 400, title: 'Invalid API or version name' },
+  unauthorized: { status: 401, title: 'Missing or invalid API key' },
+  'security-required': { status: 401, title: 'The mocked operation requires credentials' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-owner': { status: 403, title: 'This API belongs to another key' },
+  'not-found': { status: 404, title: 'Not found' },
+  'api-not-found': { status: 404, title: 'No such API' },
+  'version-not-found': { status: 404, title: 'No such version' },
+  'route-not-found': { status: 404, title: 'No operation matches this path' },
+  'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
+  'not-acceptable': { status: 406, title: 'No response media type matches Accept' },
+  'version-conflict': { status: 409, title: 'This version already exists with different content' },
+  'payload-too-large': { status: 413, title: 'The upload is larger than the size cap' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported Content-Type' },
+  'invalid-spec': { status: 422, title: 'The document is not a valid OpenAPI description' },
+  'unsupported-spec-version': { status: 422, title: 'Unsupported OpenAPI version' },
+  'external-ref': { status: 422, title: 'External $ref is not allowed' },
+  'spec-too-complex': { status: 422, title: 'The document exceeds a structural limit' },
+  'invalid-request': { status: 422, title: 'The request does not match the operation' },
+  'invalid-limits': { status: 422, title: 'Invalid limits' },
+  'unsatisfiable-schema': { status: 500, title: 'The response schema cannot be satisfied' },
+  'no-response-defined': { status: 500, title: 'The operation defines no usable response' },
+  'rate-limited': { status: 429, title: 'Rate limit exceeded' },
+  'quota-exceeded': { status: 429, title: 'Monthly quota exceeded' },
+  'internal-error': { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemType = keyof typeof PROBLEMS;
+
+export interface ProblemDetailEntry {
+  message: string;
+  pointer?: string;
+  line?: number;
+  column?: number;
+  /** Request location for validation errors, e.g. ["query", "limit"]. */
+  location?: string[];
+}
+
+export interface Problem {
+  type: ProblemType;
+  detail: string;
+  status?: number;
+  errors?: ProblemDetailEntry[];
+  /** Extra members (RFC 9457 extensions), e.g. `allow` or `limit`. */
+  extensions?: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+/** Thrown by routes and middleware; the router's catch turns it into problem+json. */
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail);
+    this.name = 'ProblemError';
+  }
+}
+
+export function fail(type: ProblemType, detail: string, more: Omit<Problem, 'type' | 'detail'> = {}): never {
+  throw new ProblemError({ type, detail, ...more });
+}
+
+export function problemBody(problem: Problem, instance?: string): Record<string, unknown> {
+  const entry = PROBLEMS[problem.type];
+  return {
+    type: PROBLEM_BASE + problem.type,
+    title: entry.title,
+    status: problem.status ?? entry.status,
+    detail: problem.detail,
+    ...(instance ? { instance } : {}),
+    ...(problem.errors && problem.errors.length > 0 ? { errors: problem.errors } : {}),
+    ...problem.extensions,
+  };
+}
+
+export function problemResponse(problem: Problem, instance?: string): Response {
+  const body = problemBody(problem, instance);
+  const headers = new Headers({ 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers });
+  return new Response(JSON.stringify(body), { status: body.status as number, headers });
+}

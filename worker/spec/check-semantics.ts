@@ -1,0 +1,38 @@
+import { fail, type ProblemDetailEntry } from '../http/problem';
+import type { Plan } from '../mock/plan';
+import type { LocatedOperation } from './normalize';
+
+/**
+ * What the official schema cannot express but a mock depends on: every `{param}` in a path is
+ * declared (and vice versa), operationIds are unique, parameters are not declared twice, and every
+ * security requirement names a defined scheme.
+ */
+export function checkSemantics(located: LocatedOperation[], plan: Plan): void {
+  const errors: ProblemDetailEntry[] = [];
+  const seenIds = new Map<string, string>();
+  for (const { plan: op, at, operationId } of located) {
+    if (operationId !== undefined) {
+      const first = seenIds.get(operationId);
+      if (first !== undefined) errors.push({ pointer: `${at}/operationId`, message: `operationId "${operationId}" is also used at ${first}` });
+      else seenIds.set(operationId, `${at}/operationId`);
+    }
+    const templated = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+    const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+    for (const name of templated) {
+      if (!declared.includes(name)) errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" of ${op.path} is not declared` });
+    }
+    for (const name of declared) {
+      if (!templated.includes(name)) errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" is declared but ${op.path} has no {${name}}` });
+    }
+    for (const requirement of op.security) {
+      for (const scheme of requirement) {
+        if (!(scheme in plan.securitySchemes)) errors.push({ pointer: `${at}/security`, message: `security scheme "${scheme}" is not defined` });
+      }
+    }
+    if (errors.length >= 50) break;
+  }
+  if (errors.length > 0) {
+    fail('invalid-spec', `The document has ${errors.length} semantic error(s); the first: ${errors[0].pointer} ${errors[0].message}`, { errors });
+  }
+}
+

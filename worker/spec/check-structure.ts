@@ -1,0 +1,74 @@
+import { v20, v30, v31, type AjvError, type StandaloneValidator } from './generated/oas-validators.js';
+import { fail, type ProblemDetailEntry } from '../http/problem';
+import type { Plan } from '../mock/plan';
+
+export type Dialect = Plan['dialect'];
+
+/** Picks the dialect from the version field; anything else is not a document we can mock. */
+export function detectDialect(doc: unknown): Dialect {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    fail('invalid-spec', 'The document is not an object, so it cannot be an OpenAPI description.', {
+      errors: [{ pointer: '', message: 'expected an object with an `openapi` or `swagger` field' }],
+    });
+  }
+  const { openapi, swagger } = doc as Record<string, unknown>;
+  if (typeof swagger === 'string' || typeof swagger === 'number') {
+    if (String(swagger) === '2.0') return 'swagger-2.0';
+    fail('unsupported-spec-version', `Swagger ${swagger} is not supported; use Swagger 2.0 or OpenAPI 3.0/3.1.`, {
+      errors: [{ pointer: '/swagger', message: 'supported: "2.0"' }],
+    });
+  }
+  if (typeof openapi === 'string') {
+    if (/^3\.0\.\d+(-.+)?$/.test(openapi)) return 'openapi-3.0';
+    if (/^3\.1\.\d+(-.+)?$/.test(openapi)) return 'openapi-3.1';
+    fail('unsupported-spec-version', `OpenAPI ${openapi} is not supported; use 3.0.x or 3.1.x (or Swagger 2.0).`, {
+      errors: [{ pointer: '/openapi', message: 'supported: 3.0.x, 3.1.x' }],
+    });
+  }
+  return fail('invalid-spec', 'The document has neither an `openapi` nor a `swagger` field, so it is not an OpenAPI description.', {
+    errors: [{ pointer: '/openapi', message: 'missing `openapi` (3.x) or `swagger` (2.0) version field' }],
+  });
+}
+
+const VALIDATORS: Record<Dialect, StandaloneValidator> = { 'swagger-2.0': v20, 'openapi-3.0': v30, 'openapi-3.1': v31 };
+
+/** Validates against the official OpenAPI JSON Schema for the dialect (compiled ahead of time). */
+export function checkStructure(doc: unknown, dialect: Dialect): void {
+  const validate = VALIDATORS[dialect];
+  if (validate(doc)) return;
+  const errors = summarize(validate.errors ?? []);
+  fail('invalid-spec', `The document does not conform to the ${dialect} schema: ${errors[0]?.pointer || '/'} ${errors[0]?.message ?? ''}`.trim(), {
+    errors,
+  });
+}
+
+/**
+ * Ajv reports every failed branch of every oneOf; a person needs the deepest, most specific
+ * complaints. Keep the errors at the deepest instance paths and drop the branch noise above them.
+ */
+function summarize(raw: AjvError[]): ProblemDetailEntry[] {
+  const noise = new Set(['oneOf', 'anyOf', 'if', 'not', '$ref']);
+  const specific = raw.filter((e) => !noise.has(e.keyword));
+  const pool = specific.length > 0 ? specific : raw;
+  const depth = (e: AjvError) => (e.instancePath.match(/\//g) ?? []).length;
+  const sorted = [...pool].sort((a, b) => depth(b) - depth(a));
+  const seen = new Set<string>();
+  const out: ProblemDetailEntry[] = [];
+  for (const e of sorted) {
+    const message = describe(e);
+    const key = `${e.instancePath}|${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ pointer: e.instancePath, message });
+    if (out.length >= 20) break;
+  }
+  return out;
+}
+
+function describe(e: AjvError): string {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === 'additionalProperties') return `unexpected property "${String(p.additionalProperty)}"`;
+  if (e.keyword === 'required') return `missing required property "${String(p.missingProperty)}"`;
+  if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) return `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return e.message ?? e.keyword;
+}

@@ -1,0 +1,50 @@
+import { fail, type ProblemDetailEntry } from '../http/problem';
+import { escapeToken } from './json-pointer';
+
+export const GUARD_LIMITS = {
+  /** Deepest nesting of objects/arrays accepted; GitHub's description peaks near 30. */
+  maxDepth: 128,
+  /** Total JSON nodes; GitHub's 12 MB description has about 700k. */
+  maxNodes: 5_000_000,
+} as const;
+
+/**
+ * One iterative pass over the parsed upload, before anything recursive touches it: it enforces the
+ * depth and size caps and refuses every `$ref` that would need a fetch (file or remote), because
+ * the service never dereferences anything outside the uploaded document (no SSRF).
+ */
+export function guardDocument(doc: unknown): void {
+  const external: ProblemDetailEntry[] = [];
+  let nodes = 0;
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: doc, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (++nodes > GUARD_LIMITS.maxNodes) {
+      fail('spec-too-complex', `The document has more than ${GUARD_LIMITS.maxNodes} JSON nodes.`);
+    }
+    if (depth > GUARD_LIMITS.maxDepth) {
+      fail('spec-too-complex', `The document nests deeper than ${GUARD_LIMITS.maxDepth} levels.`, {
+        errors: [{ pointer: path, message: `nesting deeper than ${GUARD_LIMITS.maxDepth}` }],
+      });
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: `${path}/${i}`, depth: depth + 1 });
+      continue;
+    }
+    const ref = (value as Record<string, unknown>).$ref;
+    if (typeof ref === 'string' && !ref.startsWith('#') && external.length < 50) {
+      external.push({ pointer: `${path}/$ref`, message: `external $ref "${ref.slice(0, 200)}" is not allowed; bundle it into the document` });
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (child !== null && typeof child === 'object') stack.push({ value: child, path: `${path}/${escapeToken(key)}`, depth: depth + 1 });
+    }
+  }
+  if (external.length > 0) {
+    fail(
+      'external-ref',
+      `The document references ${external.length === 50 ? '50 or more' : external.length} external location(s). specmock never fetches files or URLs; bundle them first (for example \`npx @redocly/cli bundle\`).`,
+      { errors: external },
+    );
+  }
+}

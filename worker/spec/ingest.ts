@@ -1,0 +1,34 @@
+import type { Plan, PlanWarning } from '../mock/plan';
+import { checkSemantics } from './check-semantics';
+import { checkStructure, detectDialect } from './check-structure';
+import { guardDocument } from './guard';
+import { normalize } from './normalize';
+import { parseSpecText } from './parse';
+import { createResolver } from './resolve';
+
+export interface Ingested {
+  plan: Plan;
+  warnings: PlanWarning[];
+  /** Hex SHA-256 of the uploaded text: identical uploads are recognised by it. */
+  hash: string;
+}
+
+/**
+ * parse → guard → check against the official schema → resolve internal refs → normalize → semantic
+ * checks. Runs once per upload; every failure is a ProblemError with pointers into the upload.
+ */
+export async function ingest(text: string): Promise<Ingested> {
+  const doc = parseSpecText(text);
+  guardDocument(doc);
+  const dialect = detectDialect(doc);
+  checkStructure(doc, dialect);
+  const resolver = await createResolver(doc as object);
+  const { plan, located, warnings } = normalize(doc as Record<string, unknown>, dialect, resolver);
+  checkSemantics(located, plan);
+  return { plan, warnings, hash: await sha256Hex(text) };
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,80 @@
+import type { HeaderPlan, JsonValue, MediaPlan, NamedExample, ParameterPlan, PlanWarning } from '../mock/plan';
+import { escapeToken } from './json-pointer';
+import type { Resolver } from './resolve';
+import type { SchemaNormalizer } from './normalize-schema';
+
+/** Shared by the OpenAPI 3 and Swagger 2 normalizers: the pieces both dialects spell alike. */
+export interface NormalizeContext {
+  resolver: Resolver;
+  schemas: SchemaNormalizer;
+  warn: (warning: PlanWarning) => void;
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** OpenAPI 3 `example` / `examples` (with `$ref`s to components/examples) → named examples. */
+export function namedExamples(ctx: NormalizeContext, holder: Record<string, unknown>, at: string): NamedExample[] {
+  const out: NamedExample[] = [];
+  if (isRecord(holder.examples)) {
+    for (const [name, raw] of Object.entries(holder.examples)) {
+      const here = `${at}/examples/${escapeToken(name)}`;
+      const example = ctx.resolver.deref(raw, here);
+      if (!isRecord(example)) continue;
+      if ('value' in example) out.push({ name, value: example.value as JsonValue });
+      else if (typeof example.externalValue === 'string') {
+        ctx.warn({ pointer: here, message: 'externalValue examples are never fetched; generated data is served instead' });
+      }
+    }
+  }
+  if ('example' in holder && holder.example !== undefined) out.unshift({ name: 'example', value: holder.example as JsonValue });
+  return out;
+}
+
+/** An OpenAPI 3 Media Type Object. */
+export function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
+  const node = ctx.resolver.deref(raw, at);
+  if (!isRecord(node)) return { examples: [] };
+  return {
+    ...(node.schema !== undefined ? { schema: ctx.schemas.schema(node.schema, `${at}/schema`) } : {}),
+    examples: namedExamples(ctx, node, at),
+  };
+}
+
+export function contentMap(ctx: NormalizeContext, raw: unknown, at: string): Record<string, MediaPlan> {
+  const out: Record<string, MediaPlan> = {};
+  if (!isRecord(raw)) return out;
+  for (const [type, value] of Object.entries(raw)) out[type] = media(ctx, value, `${at}/${escapeToken(type)}`);
+  return out;
+}
+
+/** An OpenAPI 3 Header Object (schema or content form). */
+export function header(ctx: NormalizeContext, raw: unknown, at: string): HeaderPlan {
+  const node = ctx.resolver.deref(raw, at);
+  if (!isRecord(node)) return { schema: {}, required: false, examples: [] };
+  if (node.schema === undefined && isRecord(node.content)) {
+    const [first] = Object.entries(contentMap(ctx, node.content, `${at}/content`));
+    return { schema: first?.[1].schema ?? {}, required: node.required === true, examples: first?.[1].examples ?? [] };
+  }
+  return {
+    schema: node.schema === undefined ? { type: 'string' } : ctx.schemas.schema(node.schema, `${at}/schema`),
+    required: node.required === true,
+    examples: namedExamples(ctx, node, at),
+  };
+}
+
+/** Defaults from OpenAPI 3.x §4.8.12.4: form for query/cookie, simple for path/header. */
+export function defaultStyle(location: ParameterPlan['in']): ParameterPlan['style'] {
+  return location === 'query' || location === 'cookie' ? 'form' : 'simple';
+}
+
+/** Operation parameters override path-item ones with the same name and location. */
+export function mergeParameters(pathLevel: ParameterPlan[], opLevel: ParameterPlan[]): ParameterPlan[] {
+  const key = (p: ParameterPlan) => `${p.in}:${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
+  const merged = new Map(pathLevel.map((p) => [key(p), p]));
+  for (const p of opLevel) merged.set(key(p), p);
+  return [...merged.values()];
+}

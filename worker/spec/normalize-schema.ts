@@ -1,0 +1,202 @@
+import safeRegex from 'safe-regex2';
+import type { PlanWarning, Schema, SchemaObject } from '../mock/plan';
+import type { Dialect } from './check-structure';
+import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
+import { refOf, type Resolver } from './resolve';
+
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
+const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
+const SCHEMA_SINGLES = ['additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
+/** Documentation-only keywords: the mock never reads them, so the plan does not carry them. */
+const DROPPED = new Set(['description', 'externalDocs', 'xml', '$comment', '$schema', '$id', '$anchor', '$dynamicAnchor', 'title', 'definitions', '$defs', 'nullable', 'x-nullable', 'additionalItems']);
+const MAX_PATTERN_LENGTH = 1000;
+
+/**
+ * Rewrites every schema dialect (Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1) into JSON Schema 2020-12.
+ * A `$ref` to a schema becomes `#/$defs/<name>` and its target is normalized once into `defs`, so
+ * recursive schemas stay recursive by name and the plan is plain JSON.
+ */
+export class SchemaNormalizer {
+  readonly defs: Record<string, Schema> = {};
+  private readonly nameByPointer = new Map<string, string>();
+  private readonly usedNames = new Set<string>();
+  private readonly pending: { name: string; pointer: string; target: unknown }[] = [];
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly dialect: Dialect,
+    private readonly warn: (warning: PlanWarning) => void,
+  ) {}
+
+  schema(node: unknown, at: string): Schema {
+    if (typeof node === 'boolean') return node;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) {
+      this.warn({ pointer: at, message: 'not a Schema Object; treated as "any value"' });
+      return {};
+    }
+    const ref = refOf(node);
+    if (ref !== undefined) {
+      const target: SchemaObject = { $ref: `#/$defs/${this.defFor(ref, at)}` };
+      // Only 3.1 (JSON Schema 2020-12) gives meaning to keywords beside $ref; 2.0/3.0 ignore them.
+      if (this.dialect !== 'openapi-3.1') return target;
+      const { $ref: _ignored, ...siblings } = node as Record<string, unknown>;
+      return Object.keys(siblings).length === 0 ? target : { ...this.keywords(siblings, at), ...target };
+    }
+    return this.keywords(node as Record<string, unknown>, at);
+  }
+
+  /** Normalizes every schema reached through a ref; call once all operations are normalized. */
+  finish(): void {
+    for (let next = this.pending.pop(); next; next = this.pending.pop()) {
+      this.defs[next.name] = this.schema(next.target, next.pointer);
+    }
+  }
+
+  /** The def name for a ref, queuing its target the first time it is seen. */
+  defFor(ref: string, at: string): string {
+    const pointer = refToPointer(ref);
+    const known = this.nameByPointer.get(pointer);
+    if (known !== undefined) return known;
+    const target = this.resolver.target(ref, at);
+    const name = this.uniqueName(pointer);
+    this.nameByPointer.set(pointer, name);
+    this.pending.push({ name, pointer, target });
+    return name;
+  }
+
+  private uniqueName(pointer: string): string {
+    const named = /^\/(?:components\/schemas|definitions)\/([^/]+)$/.exec(pointer);
+    const raw = named ? unescapeToken(named[1]) : pointer.slice(1).split('/').map(unescapeToken).join('.');
+    const base = raw.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 120) || 'schema';
+    let name = base;
+    for (let n = 2; this.usedNames.has(name); n++) name = `${base}_${n}`;
+    this.usedNames.add(name);
+    return name;
+  }
+
+  private keywords(node: Record<string, unknown>, at: string): SchemaObject {
+    const out: SchemaObject = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (DROPPED.has(key) || (key.startsWith('x-') && key !== 'x-faker')) continue;
+      const here = `${at}/${escapeToken(key)}`;
+      if ((SCHEMA_MAPS as readonly string[]).includes(key)) {
+        if (isRecord(value)) out[key] = mapValues(value, (v, k) => this.schema(v, `${here}/${escapeToken(k)}`));
+      } else if ((SCHEMA_LISTS as readonly string[]).includes(key)) {
+        if (Array.isArray(value)) out[key] = value.map((v, i) => this.schema(v, `${here}/${i}`));
+      } else if ((SCHEMA_SINGLES as readonly string[]).includes(key)) {
+        if (typeof value === 'boolean' || isRecord(value)) out[key] = this.schema(value, here);
+      } else if (key === 'items') {
+        this.items(value, node, here, out);
+      } else if (key === 'discriminator') {
+        const discriminator = this.discriminator(value, here);
+        if (discriminator) out.discriminator = discriminator;
+      } else if (key === 'pattern') {
+        this.pattern(value, here, out);
+      } else if (key === 'type') {
+        out.type = value === 'file' ? 'string' : (value as string | string[]);
+        if (value === 'file') out.format = 'binary';
+      } else if (key === 'examples' && !Array.isArray(value)) {
+        continue; // an OpenAPI examples map inside a schema is not JSON Schema; ignore rather than break validators
+      } else {
+        out[key] = value;
+      }
+    }
+    this.exclusiveBounds(node, out);
+    if (node.nullable === true || node['x-nullable'] === true) return this.nullable(out);
+    return out;
+  }
+
+  private items(value: unknown, node: Record<string, unknown>, here: string, out: SchemaObject): void {
+    if (Array.isArray(value)) {
+      // Draft-04 tuple form: positional schemas, then additionalItems for the rest.
+      out.prefixItems = value.map((v, i) => this.schema(v, `${here}/${i}`));
+      const rest = node.additionalItems;
+      if (typeof rest === 'boolean' || isRecord(rest)) out.items = this.schema(rest, here.replace(/items$/, 'additionalItems'));
+    } else if (typeof value === 'boolean' || isRecord(value)) {
+      out.items = this.schema(value, here);
+    }
+  }
+
+  private exclusiveBounds(node: Record<string, unknown>, out: SchemaObject): void {
+    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+      if (typeof node[flag] !== 'boolean') continue;
+      delete out[flag];
+      if (node[flag] === true && typeof node[bound] === 'number') {
+        out[flag] = node[bound] as number;
+        delete out[bound];
+      }
+    }
+  }
+
+  private nullable(out: SchemaObject): SchemaObject {
+    if (typeof out.type === 'string') out.type = [out.type, 'null'];
+    else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    if (out.type !== undefined) return out;
+    return { anyOf: [out, { type: 'null' }] };
+  }
+
+  private discriminator(value: unknown, at: string): SchemaObject['discriminator'] | undefined {
+    if (typeof value === 'string') return { propertyName: value };
+    if (!isRecord(value) || typeof value.propertyName !== 'string') return undefined;
+    const result: NonNullable<SchemaObject['discriminator']> = { propertyName: value.propertyName };
+    if (isRecord(value.mapping)) {
+      const mapping: Record<string, string> = {};
+      for (const [key, target] of Object.entries(value.mapping)) {
+        if (typeof target !== 'string') continue;
+        const ref = target.startsWith('#') ? target : this.bareSchemaRef(target);
+        if (ref === undefined) {
+          this.warn({ pointer: `${at}/mapping/${escapeToken(key)}`, message: `discriminator mapping "${target}" names no schema; ignored` });
+          continue;
+        }
+        mapping[key] = `#/$defs/${this.defFor(ref, `${at}/mapping/${escapeToken(key)}`)}`;
+      }
+      result.mapping = mapping;
+    }
+    return result;
+  }
+
+  private bareSchemaRef(name: string): string | undefined {
+    const ref = this.dialect === 'swagger-2.0' ? `#/definitions/${escapeToken(name)}` : `#/components/schemas/${escapeToken(name)}`;
+    try {
+      this.resolver.target(ref, '');
+      return ref;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private pattern(value: unknown, at: string, out: SchemaObject): void {
+    if (typeof value !== 'string') return;
+    if (value.length > MAX_PATTERN_LENGTH) {
+      this.warn({ pointer: at, message: `pattern longer than ${MAX_PATTERN_LENGTH} characters; ignored` });
+      return;
+    }
+    try {
+      new RegExp(value, 'u');
+    } catch {
+      try {
+        new RegExp(value);
+      } catch {
+        this.warn({ pointer: at, message: 'pattern is not a valid regular expression; ignored' });
+        return;
+      }
+    }
+    out.pattern = value;
+    if (!safeRegex(value)) {
+      // Catastrophic backtracking would let one request pin an isolate's CPU: never run it on input.
+      out['x-specmock-unsafe-pattern'] = true;
+      this.warn({ pointer: at, message: 'pattern may backtrack catastrophically; it is not checked against requests' });
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function mapValues<T>(record: Record<string, unknown>, fn: (value: unknown, key: string) => T): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = fn(v, k);
+  return out;
+}

@@ -1,0 +1,85 @@
+import { parseDocument } from 'yaml';
+import { fail } from '../http/problem';
+
+/** Caps that keep a hostile upload from exhausting an isolate. */
+export const PARSE_LIMITS = {
+  /** YAML aliases expanded per document: a "billion laughs" bomb needs thousands. */
+  maxAliasCount: 1000,
+} as const;
+
+/**
+ * Spec text → plain JSON value. JSON is tried first when the text looks like JSON so that its
+ * errors point at the right place; everything else goes through the YAML 1.2 core schema, which
+ * keeps dates as strings and so yields exactly what a JSON document would.
+ */
+export function parseSpecText(raw: string): unknown {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.trim() === '') fail('invalid-spec-syntax', 'The document is empty.');
+  return /^\s*[{[]/.test(text) ? parseJson(text) : parseYaml(text);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) tooDeep();
+    const message = error instanceof Error ? error.message : String(error);
+    const { line, column } = locateJsonError(text, message);
+    return fail('invalid-spec-syntax', `Invalid JSON at line ${line}, column ${column}: ${message}`, {
+      errors: [{ message, line, column }],
+    });
+  }
+}
+
+function parseYaml(text: string): unknown {
+  let doc;
+  try {
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: true, strict: false, version: '1.2' });
+  } catch (error) {
+    if (error instanceof RangeError) tooDeep();
+    throw error;
+  }
+  const first = doc.errors[0];
+  if (first) {
+    const [line, column] = first.linePos?.[0] ? [first.linePos[0].line, first.linePos[0].col] : [1, 1];
+    const summary = first.message.split('\n')[0];
+    fail('invalid-spec-syntax', `Invalid YAML at line ${line}, column ${column}: ${summary}`, {
+      errors: doc.errors.slice(0, 10).map((e) => ({
+        message: e.message.split('\n')[0],
+        line: e.linePos?.[0]?.line ?? 1,
+        column: e.linePos?.[0]?.col ?? 1,
+      })),
+    });
+  }
+  try {
+    return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
+  } catch (error) {
+    if (error instanceof RangeError) tooDeep();
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      fail('spec-too-complex', `YAML aliases expand too far (more than ${PARSE_LIMITS.maxAliasCount} alias references): ${message}`);
+    }
+    return fail('invalid-spec-syntax', `Invalid YAML: ${message}`);
+  }
+}
+
+function tooDeep(): never {
+  fail('spec-too-complex', 'The document is nested too deeply to parse.');
+}
+
+/** V8 reports either "(line L column C)" or "at position N"; map both to a line and column. */
+export function locateJsonError(text: string, message: string): { line: number; column: number } {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/.exec(message);
+  const offset = pos ? Number(pos[1]) : text.length;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
