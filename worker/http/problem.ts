@@ -16,6 +16,8 @@ export const PROBLEMS = {
   'api-not-found': { status: 404, title: 'No such API' },
   'version-not-found': { status: 404, title: 'No such version' },
   'route-not-found': { status: 404, title: 'No operation matches this path' },
+  'status-not-defined': { status: 404, title: 'The operation does not define the requested status' },
+  'example-not-found': { status: 404, title: 'The response has no example with that name' },
   'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
   'not-acceptable': { status: 406, title: 'No response media type matches Accept' },
   'version-conflict': { status: 409, title: 'This version already exists with different content' },

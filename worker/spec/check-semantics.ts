@@ -1,13 +1,15 @@
-import { fail, type ProblemDetailEntry } from '../http/problem';
+import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
 import type { LocatedOperation } from './normalize';
 
 /**
  * What the official schema cannot express but a mock depends on: every `{param}` in a path is
- * declared (and vice versa), operationIds are unique, parameters are not declared twice, and every
- * security requirement names a defined scheme.
+ * declared (and vice versa), operationIds are unique, and every security requirement names a
+ * defined scheme. Each finding is returned for the caller to report; where the mock can carry on,
+ * the plan is repaired (an undeclared path parameter becomes a required string parameter, an
+ * undefined security scheme is dropped) so that the mock behaves as the author evidently meant.
  */
-export function checkSemantics(located: LocatedOperation[], plan: Plan): void {
+export function checkSemantics(located: LocatedOperation[], plan: Plan): ProblemDetailEntry[] {
   const errors: ProblemDetailEntry[] = [];
   const seenIds = new Map<string, string>();
   for (const { plan: op, at, operationId } of located) {
@@ -19,20 +21,20 @@ export function checkSemantics(located: LocatedOperation[], plan: Plan): void {
     const templated = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
     for (const name of templated) {
-      if (!declared.includes(name)) errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" of ${op.path} is not declared` });
+      if (declared.includes(name)) continue;
+      errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" of ${op.path} is not declared; treated as a string` });
+      op.parameters.push({ name, in: 'path', required: true, schema: { type: 'string' }, style: 'simple', explode: false });
     }
     for (const name of declared) {
       if (!templated.includes(name)) errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" is declared but ${op.path} has no {${name}}` });
     }
     for (const requirement of op.security) {
       for (const scheme of requirement) {
-        if (!(scheme in plan.securitySchemes)) errors.push({ pointer: `${at}/security`, message: `security scheme "${scheme}" is not defined` });
+        if (!(scheme in plan.securitySchemes)) errors.push({ pointer: `${at}/security`, message: `security scheme "${scheme}" is not defined; not enforced` });
       }
     }
-    if (errors.length >= 50) break;
+    op.security = op.security.map((requirement) => requirement.filter((scheme) => scheme in plan.securitySchemes));
   }
-  if (errors.length > 0) {
-    fail('invalid-spec', `The document has ${errors.length} semantic error(s); the first: ${errors[0].pointer} ${errors[0].message}`, { errors });
-  }
+  return errors;
 }
 

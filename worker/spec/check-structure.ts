@@ -32,14 +32,16 @@ export function detectDialect(doc: unknown): Dialect {
 
 const VALIDATORS: Record<Dialect, StandaloneValidator> = { 'swagger-2.0': v20, 'openapi-3.0': v30, 'openapi-3.1': v31 };
 
-/** Validates against the official OpenAPI JSON Schema for the dialect (compiled ahead of time). */
-export function checkStructure(doc: unknown, dialect: Dialect): void {
+/**
+ * Validates against the official OpenAPI JSON Schema for the dialect (compiled ahead of time) and
+ * returns the violations. Real-world documents often break the schema in ways a mock can live with
+ * (a missing `info`, a response without `description`), so the caller decides whether they are
+ * warnings or, with `?strict=true`, errors.
+ */
+export function checkStructure(doc: unknown, dialect: Dialect): ProblemDetailEntry[] {
   const validate = VALIDATORS[dialect];
-  if (validate(doc)) return;
-  const errors = summarize(validate.errors ?? []);
-  fail('invalid-spec', `The document does not conform to the ${dialect} schema: ${errors[0]?.pointer || '/'} ${errors[0]?.message ?? ''}`.trim(), {
-    errors,
-  });
+  if (validate(doc)) return [];
+  return summarize(validate.errors ?? []).map((e) => ({ ...e, message: `${dialect} schema: ${e.message}` }));
 }
 
 /**

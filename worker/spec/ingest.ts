@@ -1,3 +1,4 @@
+import { fail } from '../http/problem';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { checkSemantics } from './check-semantics';
 import { checkStructure, detectDialect } from './check-structure';
@@ -17,15 +18,22 @@ export interface Ingested {
  * parse → guard → check against the official schema → resolve internal refs → normalize → semantic
  * checks. Runs once per upload; every failure is a ProblemError with pointers into the upload.
  */
-export async function ingest(text: string): Promise<Ingested> {
+export async function ingest(text: string, options: { strict?: boolean } = {}): Promise<Ingested> {
   const doc = parseSpecText(text);
   guardDocument(doc);
   const dialect = detectDialect(doc);
-  checkStructure(doc, dialect);
+  const structural = checkStructure(doc, dialect);
+  if (options.strict && structural.length > 0) {
+    fail('invalid-spec', `The document does not conform to the official ${dialect} schema: ${structural[0].pointer || '/'} ${structural[0].message}`, { errors: structural });
+  }
   const resolver = await createResolver(doc as object);
   const { plan, located, warnings } = normalize(doc as Record<string, unknown>, dialect, resolver);
-  checkSemantics(located, plan);
-  return { plan, warnings, hash: await sha256Hex(text) };
+  const semantic = checkSemantics(located, plan);
+  if (options.strict && semantic.length > 0) {
+    fail('invalid-spec', `The document has ${semantic.length} semantic error(s); the first: ${semantic[0].pointer} ${semantic[0].message}`, { errors: semantic });
+  }
+  const findings = [...structural, ...semantic].map((e) => ({ pointer: e.pointer ?? '', message: e.message }));
+  return { plan, warnings: [...findings, ...warnings].slice(0, 500), hash: await sha256Hex(text) };
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -1,0 +1,14 @@
+import type { ApiRegistry } from './registry/api-registry';
+import type { KeyAccount } from './quota/key-account';
+
+export interface Env {
+  SPECS: KVNamespace;
+  QUOTA: DurableObjectNamespace<KeyAccount>;
+  REGISTRY: DurableObjectNamespace<ApiRegistry>;
+  ASSETS?: Fetcher;
+  ADMIN_TOKEN?: string;
+  SIGNUP?: string;
+  DEFAULT_PER_MINUTE?: string;
+  DEFAULT_PER_MONTH?: string;
+  MAX_SPEC_BYTES?: string;
+}

@@ -1,0 +1,13 @@
+import type { Decision } from '../quota/policy';
+import { fail } from './problem';
+import { rateLimitHeaders } from './rate-limit-headers';
+
+/** Throws the 429 for a refused decision, naming the limit that was hit. */
+export function enforce(decision: Decision, now: number): void {
+  if (decision.allowed) return;
+  const which = decision.exceeded === 'month' ? decision.month : decision.minute;
+  fail(decision.exceeded === 'month' ? 'quota-exceeded' : 'rate-limited', `The ${decision.exceeded === 'month' ? 'monthly' : 'per-minute'} limit of ${which.limit} requests is used up; retry in ${decision.retryAfter} s.`, {
+    headers: rateLimitHeaders(decision, now),
+    extensions: { limit: decision.exceeded, retryAfter: decision.retryAfter },
+  });
+}

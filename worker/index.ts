@@ -1,0 +1,10 @@
+import type { Env } from './env';
+import { router } from './router';
+import type { AppRequest } from './routes/context';
+
+export { ApiRegistry } from './registry/api-registry';
+export { KeyAccount } from './quota/key-account';
+
+export default {
+  fetch: (request, env, ctx) => router.fetch(request as unknown as AppRequest, env, ctx),
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,141 @@
+import type { OperationPlan, Plan } from './plan';
+
+/** A path template compiled once per plan: each segment is a literal or a capture pattern. */
+interface Segment {
+  literal?: string;
+  /** For templated segments such as "{id}" or "{name}.json". */
+  regex?: RegExp;
+  names?: string[];
+  /** 2 = literal, 1 = partly templated ("{id}.json"), 0 = fully templated: concrete beats templated. */
+  rank: number;
+}
+
+interface Route {
+  path: string;
+  segments: Segment[];
+  operations: Map<string, OperationPlan>;
+}
+
+export interface CompiledRoutes {
+  bySegmentCount: Map<number, Route[]>;
+}
+
+export type MatchResult =
+  | { kind: 'found'; operation: OperationPlan; pathParams: Record<string, string>; route: string }
+  | { kind: 'no-path' }
+  | { kind: 'no-method'; allow: string[] };
+
+export function compileRoutes(plan: Plan): CompiledRoutes {
+  const byPath = new Map<string, Route>();
+  for (const op of plan.operations) {
+    const key = normalizeTemplate(op.path);
+    let route = byPath.get(key);
+    if (!route) {
+      route = { path: op.path, segments: splitPath(key).map(compileSegment), operations: new Map() };
+      byPath.set(key, route);
+    }
+    route.operations.set(op.method, op);
+  }
+  const bySegmentCount = new Map<number, Route[]>();
+  for (const route of byPath.values()) {
+    const list = bySegmentCount.get(route.segments.length) ?? [];
+    list.push(route);
+    bySegmentCount.set(route.segments.length, list);
+  }
+  // Most concrete first, comparing segment by segment from the left, so the first hit wins.
+  for (const list of bySegmentCount.values()) list.sort(compareRoutes);
+  return { bySegmentCount };
+}
+
+/**
+ * Finds the operation for a request path (relative to the mock URL, still percent-encoded).
+ * A trailing slash is ignored unless the spec itself writes one.
+ */
+export function matchRoute(routes: CompiledRoutes, method: string, rawPath: string): MatchResult {
+  const segments = splitPath(rawPath);
+  let candidates = routes.bySegmentCount.get(segments.length) ?? [];
+  let hit = findRoute(candidates, segments);
+  if (!hit && segments.length > 0 && segments[segments.length - 1] === '') {
+    const trimmed = segments.slice(0, -1);
+    candidates = routes.bySegmentCount.get(trimmed.length) ?? [];
+    hit = findRoute(candidates, trimmed);
+  }
+  if (!hit) return { kind: 'no-path' };
+  const verb = method.toLowerCase();
+  const operation = hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
+  if (!operation) return { kind: 'no-method', allow: allowedMethods(hit.route) };
+  return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
+}
+
+function allowedMethods(route: Route): string[] {
+  const methods = new Set([...route.operations.keys()].map((m) => m.toUpperCase()));
+  if (methods.has('GET')) methods.add('HEAD');
+  methods.add('OPTIONS');
+  return [...methods].sort();
+}
+
+function findRoute(routes: Route[], segments: string[]): { route: Route; params: Record<string, string> } | undefined {
+  outer: for (const route of routes) {
+    const params: Record<string, string> = {};
+    for (let i = 0; i < segments.length; i++) {
+      const seg = route.segments[i];
+      if (seg.literal !== undefined) {
+        if (seg.literal !== segments[i] && seg.literal !== safeDecode(segments[i])) continue outer;
+        continue;
+      }
+      const m = seg.regex!.exec(segments[i]);
+      if (!m) continue outer;
+      seg.names!.forEach((name, k) => {
+        params[name] = safeDecode(m[k + 1]);
+      });
+    }
+    return { route, params };
+  }
+  return undefined;
+}
+
+function compareRoutes(a: Route, b: Route): number {
+  for (let i = 0; i < a.segments.length; i++) {
+    const diff = b.segments[i].rank - a.segments[i].rank;
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+function compileSegment(segment: string): Segment {
+  if (!segment.includes('{')) return { literal: segment, rank: 2 };
+  const names: string[] = [];
+  let source = '';
+  let last = 0;
+  for (const m of segment.matchAll(/\{([^}]*)\}/g)) {
+    source += escapeRegex(segment.slice(last, m.index)) + '([^/]+?)';
+    names.push(m[1]);
+    last = m.index! + m[0].length;
+  }
+  source += escapeRegex(segment.slice(last));
+  const whole = names.length === 1 && /^\{[^}]*\}$/.test(segment);
+  // A full-segment parameter must not be empty; Prism answers 404 for "/pets/".
+  return { regex: new RegExp(`^${whole ? '([^/]+)' : source}$`), names, rank: whole ? 0 : 1 };
+}
+
+/** Paths are compared as segments; a leading slash is implied and "{x}" names are kept. */
+function splitPath(path: string): string[] {
+  const clean = path.startsWith('/') ? path.slice(1) : path;
+  return clean === '' ? [] : clean.split('/');
+}
+
+function normalizeTemplate(path: string): string {
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,34 @@
+import type { Problem } from '../http/problem';
+import type { OperationPlan, ResponsePlan } from './plan';
+
+export type Selection = { ok: true; response: ResponsePlan; status: number } | { ok: false; problem: Problem };
+
+/**
+ * Default: the lowest 2xx, then a `2XX` range, then `default` (as 200), then whatever the operation
+ * defines first. With `Prefer: code=N`: N exactly, then its `NXX` range, then `default` (as N).
+ */
+export function selectResponse(operation: OperationPlan, preferredCode: string | undefined): Selection {
+  const responses = operation.responses;
+  if (preferredCode !== undefined) {
+    const code = Number(preferredCode);
+    if (!/^[1-5]\d\d$/.test(preferredCode) || !Number.isInteger(code)) {
+      return { ok: false, problem: { type: 'bad-request', detail: `Preferred status code "${preferredCode}" is not an HTTP status code (100–599).` } };
+    }
+    const hit =
+      responses.find((r) => r.status === preferredCode) ??
+      responses.find((r) => r.status === `${preferredCode[0]}XX`) ??
+      responses.find((r) => r.status === 'DEFAULT');
+    if (hit) return { ok: true, response: hit, status: code };
+    return { ok: false, problem: { type: 'status-not-defined', detail: `Requested status code ${preferredCode} is not defined in the document.` } };
+  }
+  const numeric = responses.filter((r) => /^\d{3}$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  const success = numeric.find((r) => r.status.startsWith('2'));
+  if (success) return { ok: true, response: success, status: Number(success.status) };
+  const range = responses.find((r) => r.status === '2XX');
+  if (range) return { ok: true, response: range, status: 200 };
+  const fallback = responses.find((r) => r.status === 'DEFAULT');
+  if (fallback) return { ok: true, response: fallback, status: 200 };
+  const first = numeric[0];
+  if (first) return { ok: true, response: first, status: Number(first.status) };
+  return { ok: false, problem: { type: 'no-response-defined', detail: `${operation.method.toUpperCase()} ${operation.path} defines no response to mock.` } };
+}

@@ -1,0 +1,118 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env';
+import type { Plan, PlanWarning } from '../mock/plan';
+import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
+
+export interface VersionRecord {
+  version: string;
+  hash: string;
+  createdAt: string;
+  operations: number;
+  title: string;
+  infoVersion: string;
+  dialect: Plan['dialect'];
+  warnings: PlanWarning[];
+}
+
+interface ApiState {
+  api: string;
+  owner: string;
+  createdAt: string;
+  /** Publish order; the last one is `latest`. */
+  order: string[];
+  versions: Record<string, VersionRecord>;
+}
+
+export type PublishCheck = 'new' | 'same' | 'conflict' | 'forbidden';
+export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
+
+const STATE = 'state';
+
+/**
+ * One object per API name: the single writer that decides ownership and version immutability, so
+ * two concurrent PUTs of one version can never both win. It mirrors its state into KV for the mock
+ * path, which must not pay a Durable Object round trip just to find a plan.
+ */
+export class ApiRegistry extends DurableObject<Env> {
+  private async state(): Promise<ApiState | undefined> {
+    return this.ctx.storage.get<ApiState>(STATE);
+  }
+
+  async describe(): Promise<ApiState | null> {
+    return (await this.state()) ?? null;
+  }
+
+  /** A cheap early answer so that a rejected upload writes nothing to KV. */
+  async check(owner: string, version: string, hash: string): Promise<{ result: PublishCheck; record?: VersionRecord }> {
+    return classify(await this.state(), owner, version, hash);
+  }
+
+  /** Records a version whose blobs are already in KV; the authoritative, serialized decision. */
+  async commit(api: string, owner: string, record: VersionRecord): Promise<{ result: PublishCheck; record?: VersionRecord }> {
+    let outcome: { result: PublishCheck; record?: VersionRecord } = { result: 'forbidden' };
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const current = await this.state();
+      outcome = classify(current, owner, record.version, record.hash);
+      if (outcome.result !== 'new') return;
+      const next: ApiState = current ?? { api, owner, createdAt: record.createdAt, order: [], versions: {} };
+      next.versions[record.version] = record;
+      next.order = [...next.order, record.version];
+      await this.ctx.storage.put(STATE, next);
+      await writeMirror(this.env.SPECS, mirrorOf(next));
+      outcome = { result: 'new', record };
+    });
+    return outcome;
+  }
+
+  async removeVersion(owner: string, version: string): Promise<RemoveResult> {
+    let result: RemoveResult = 'not-found';
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const current = await this.state();
+      if (!current) return;
+      if (current.owner !== owner) {
+        result = 'forbidden';
+        return;
+      }
+      const record = current.versions[version];
+      if (!record) return;
+      delete current.versions[version];
+      current.order = current.order.filter((v) => v !== version);
+      await this.ctx.storage.put(STATE, current);
+      await writeMirror(this.env.SPECS, mirrorOf(current));
+      await deleteVersionBlobs(this.env.SPECS, current.api, version, record.hash);
+      result = 'deleted';
+    });
+    return result;
+  }
+
+  /** Deletes every version and releases the name, so any key may claim it afterwards. */
+  async removeApi(owner: string): Promise<RemoveResult> {
+    let result: RemoveResult = 'not-found';
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const current = await this.state();
+      if (!current) return;
+      if (current.owner !== owner) {
+        result = 'forbidden';
+        return;
+      }
+      await deleteMirror(this.env.SPECS, current.api);
+      await Promise.all(Object.values(current.versions).map((r) => deleteVersionBlobs(this.env.SPECS, current.api, r.version, r.hash)));
+      await this.ctx.storage.deleteAll();
+      result = 'deleted';
+    });
+    return result;
+  }
+}
+
+function classify(state: ApiState | undefined, owner: string, version: string, hash: string): { result: PublishCheck; record?: VersionRecord } {
+  if (state && state.owner !== owner) return { result: 'forbidden' };
+  const existing = state?.versions[version];
+  if (!existing) return { result: 'new' };
+  return existing.hash === hash ? { result: 'same', record: existing } : { result: 'conflict', record: existing };
+}
+
+function mirrorOf(state: ApiState): ApiMirror {
+  const versions: ApiMirror['versions'] = {};
+  for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
+  return { api: state.api, owner: state.owner, latest: state.order.at(-1) ?? null, versions };
+}

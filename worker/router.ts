@@ -1,0 +1,55 @@
+import { Router, type IRequest } from 'itty-router';
+import type { Env } from './env';
+import { isPreflight, preflight, withCors } from './http/cors';
+import { fail, problemResponse, ProblemError } from './http/problem';
+import { rateLimitHeaders } from './http/rate-limit-headers';
+import { deleteApi, deleteVersion, getApi, getVersion, listApis } from './routes/apis';
+import { withKey } from './routes/caller';
+import type { AppRequest } from './routes/context';
+import { health } from './routes/health';
+import { createKey } from './routes/keys';
+import { mockRoute } from './routes/mock';
+import { openapiDocument } from './routes/openapi';
+import { publish } from './routes/publish';
+import { usage } from './routes/usage';
+
+/** The one place that turns any thrown error into problem+json: services errors never leak as 5xx text. */
+function toProblem(error: unknown, request: IRequest): Response {
+  if (error instanceof ProblemError) return problemResponse(error.problem, new URL(request.url).pathname);
+  console.error('unhandled error', error instanceof Error ? error.stack : error);
+  return problemResponse({ type: 'internal-error', detail: 'An unexpected error occurred; it has been logged.' }, new URL(request.url).pathname);
+}
+
+function decorate(response: Response, request: AppRequest): Response {
+  const out = withCors(response, request);
+  if (request.rateLimit) {
+    for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt))) out.headers.set(name, value);
+  }
+  return out;
+}
+
+export const router = Router<AppRequest, [Env, ExecutionContext]>({
+  before: [
+    (request: AppRequest) => {
+      request.receivedAt = Date.now();
+      if (isPreflight(request)) return preflight(request);
+    },
+  ],
+  catch: toProblem,
+  finally: [decorate],
+});
+
+router
+  .get('/healthz', health)
+  .post('/v1/keys', createKey)
+  .get('/v1/openapi.json', openapiDocument)
+  .get('/v1/usage', withKey, usage)
+  .get('/v1/apis', withKey, listApis)
+  .get('/v1/apis/:api', withKey, getApi)
+  .delete('/v1/apis/:api', withKey, deleteApi)
+  .put('/v1/apis/:api/versions/:version', withKey, publish)
+  .get('/v1/apis/:api/versions/:version', withKey, getVersion)
+  .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)
+  .all('/mock/*', mockRoute)
+  .all('/v1/*', () => fail('not-found', 'No such endpoint; see GET /v1/openapi.json.'))
+  .all('*', (request: AppRequest, env: Env) => (env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.')));

@@ -1,0 +1,87 @@
+import type { Env } from '../env';
+import { accountStub } from '../http/api-key';
+import { checkApiName, checkVersionName } from '../http/names';
+import { fail } from '../http/problem';
+import type { VersionRecord } from '../registry/api-registry';
+import { readPlan, readSource } from '../storage/specs';
+import { callerOf } from './caller';
+import type { AppRequest } from './context';
+import { describeOperations } from './describe-operations';
+import { mockUrl, registryStub } from './registry-client';
+
+/** GET /v1/apis: the caller's APIs with their latest version. */
+export async function listApis(request: AppRequest, env: Env): Promise<Response> {
+  const caller = callerOf(request);
+  const states = await Promise.all(caller.account.apis.map((api) => registryStub(env, api).describe()));
+  const apis = states.flatMap((s) => {
+    if (!s || s.owner !== caller.account.id) return [];
+    const latest = s.order.at(-1) ?? null;
+    return [{ api: s.api, latest, versions: s.order.length, updatedAt: latest ? s.versions[latest].createdAt : s.createdAt }];
+  });
+  return Response.json({ apis });
+}
+
+async function ownedState(request: AppRequest, env: Env, api: string) {
+  const caller = callerOf(request);
+  const state = await registryStub(env, checkApiName(api)).describe();
+  // Another tenant's API is indistinguishable from a missing one: names are not an oracle.
+  if (!state || state.owner !== caller.account.id) fail('api-not-found', `You have no API named "${api}".`);
+  return state;
+}
+
+/** GET /v1/apis/{api}: the API and its versions, newest first. */
+export async function getApi(request: AppRequest, env: Env): Promise<Response> {
+  const state = await ownedState(request, env, request.params.api);
+  const versions = [...state.order].reverse().map((v) => summary(request, state.api, state.versions[v]));
+  const latest = state.order.at(-1) ?? null;
+  return Response.json({ api: state.api, latest, latestUrl: mockUrl(request, state.api, 'latest'), createdAt: state.createdAt, versions });
+}
+
+function summary(request: Request, api: string, r: VersionRecord) {
+  return { version: r.version, createdAt: r.createdAt, operations: r.operations, title: r.title, infoVersion: r.infoVersion, dialect: r.dialect, mockUrl: mockUrl(request, api, r.version) };
+}
+
+/** GET /v1/apis/{api}/versions/{version}: metadata and operations; `?format=source` for the upload. */
+export async function getVersion(request: AppRequest, env: Env): Promise<Response> {
+  const state = await ownedState(request, env, request.params.api);
+  const wanted = request.params.version === 'latest' ? (state.order.at(-1) ?? '') : checkVersionName(request.params.version);
+  const record = state.versions[wanted];
+  if (!record) fail('version-not-found', `"${state.api}" has no version "${request.params.version}".`);
+  if (new URL(request.url).searchParams.get('format') === 'source') {
+    const source = await readSource(env.SPECS, state.api, record.version, record.hash);
+    if (!source) fail('version-not-found', 'The stored source of this version is not available yet; retry shortly.');
+    return new Response(source.text, { headers: { 'content-type': `${source.contentType}; charset=utf-8` } });
+  }
+  const stored = await readPlan(env.SPECS, state.api, record.version, record.hash);
+  if (!stored) fail('version-not-found', 'The stored plan of this version is not available yet; retry shortly.');
+  return Response.json({
+    api: state.api,
+    ...summary(request, state.api, record),
+    latestUrl: mockUrl(request, state.api, 'latest'),
+    hash: record.hash,
+    warnings: record.warnings,
+    operations: describeOperations(stored.plan, Date.parse(record.createdAt)),
+  });
+}
+
+/** DELETE /v1/apis/{api}/versions/{version}. */
+export async function deleteVersion(request: AppRequest, env: Env): Promise<Response> {
+  const caller = callerOf(request);
+  const api = checkApiName(request.params.api);
+  const version = checkVersionName(request.params.version);
+  const result = await registryStub(env, api).removeVersion(caller.account.id, version);
+  if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
+  if (result === 'not-found') fail('version-not-found', `"${api}" has no version "${version}".`);
+  return new Response(null, { status: 204 });
+}
+
+/** DELETE /v1/apis/{api}: every version, and the name is released. */
+export async function deleteApi(request: AppRequest, env: Env): Promise<Response> {
+  const caller = callerOf(request);
+  const api = checkApiName(request.params.api);
+  const result = await registryStub(env, api).removeApi(caller.account.id);
+  if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
+  if (result === 'not-found') fail('api-not-found', `You have no API named "${api}".`);
+  await accountStub(env, caller.account.id).removeApi(api);
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,3 @@
+export function health(): Response {
+  return Response.json({ ok: true });
+}

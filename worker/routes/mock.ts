@@ -1,0 +1,64 @@
+import type { Env } from '../env';
+import { accountStub } from '../http/api-key';
+import { fail, ProblemError } from '../http/problem';
+import { enforce } from '../http/quota';
+import { mock, type MockRequest } from '../mock/mock';
+import { loadMirror, loadTarget } from '../storage/target-cache';
+import type { AppRequest } from './context';
+
+const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
+const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_MOCK_BODY_BYTES = 1024 * 1024;
+
+/**
+ * ANY /mock/{api}/{version}/{path…}: no credential; counted against the API owner's key. The spec is
+ * never parsed here: the stored plan is read (KV, then the isolate memo) and the pure mock runs.
+ */
+export async function mockRoute(request: AppRequest, env: Env): Promise<Response> {
+  const url = new URL(request.url);
+  const m = MOCK_PATH.exec(url.pathname);
+  // The raw, still-encoded segment must already be canonical: "%70etstore" or "PetStore" is not
+  // another name for "petstore", so no spelling can reach an API around its owner's quota.
+  if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
+  const [, api, versionName, rest = '/'] = m;
+  const mirror = await loadMirror(env.SPECS, api, request.receivedAt);
+  if (!mirror) fail('api-not-found', `No API named "${api}" is published here.`);
+  const version = versionName === 'latest' ? mirror.latest : versionName;
+  const entry = version ? mirror.versions[version] : undefined;
+  if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
+
+  // The quota round trip and the plan load are independent: overlap them.
+  const [quota, target, body] = await Promise.all([
+    accountStub(env, mirror.owner).consumeForMock(request.receivedAt),
+    loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
+    readMockBody(request),
+  ]);
+  if (!quota.ok) fail('forbidden', `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`);
+  request.rateLimit = quota.decision;
+  enforce(quota.decision, request.receivedAt);
+  if (!target) fail('version-not-found', `Version "${version}" of "${api}" is still propagating; retry in a few seconds.`);
+
+  const mockRequest: MockRequest = {
+    method: request.method,
+    path: rest,
+    query: [...url.searchParams],
+    headers: Object.fromEntries(request.headers),
+    ...(body !== undefined ? { body } : {}),
+  };
+  const outcome = mock(target, mockRequest);
+  if (!outcome.ok) throw new ProblemError(outcome.problem);
+  const { status, headers, body: payload } = outcome.response;
+  return new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : payload, {
+    status,
+    headers: { ...headers, 'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?') },
+  });
+}
+
+async function readMockBody(request: Request): Promise<string | undefined> {
+  if (!request.body || request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > MAX_MOCK_BODY_BYTES) fail('payload-too-large', `Mock request bodies are capped at ${MAX_MOCK_BODY_BYTES / 1024} KiB.`);
+  const text = await request.text();
+  if (text.length > MAX_MOCK_BODY_BYTES) fail('payload-too-large', `Mock request bodies are capped at ${MAX_MOCK_BODY_BYTES / 1024} KiB.`);
+  return text;
+}

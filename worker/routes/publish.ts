@@ -1,0 +1,79 @@
+import type { Env } from '../env';
+import { accountStub } from '../http/api-key';
+import { checkApiName, checkVersionName } from '../http/names';
+import { fail } from '../http/problem';
+import { readSpecBody } from '../http/read-spec-body';
+import type { VersionRecord } from '../registry/api-registry';
+import { ingest } from '../spec/ingest';
+import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
+import { callerOf } from './caller';
+import type { AppRequest } from './context';
+import { mockUrl, registryStub } from './registry-client';
+
+const DEFAULT_MAX_SPEC_BYTES = 25 * 1024 * 1024;
+
+/**
+ * PUT /v1/apis/{api}/versions/{version}. Ingest first (nothing is stored for a rejected document),
+ * then an early ownership/immutability check, then the blobs, then the registry's serialized commit.
+ */
+export async function publish(request: AppRequest, env: Env): Promise<Response> {
+  const caller = callerOf(request);
+  const api = checkApiName(request.params.api);
+  const version = checkVersionName(request.params.version);
+  const maxBytes = Number(env.MAX_SPEC_BYTES) > 0 ? Number(env.MAX_SPEC_BYTES) : DEFAULT_MAX_SPEC_BYTES;
+  const { text, contentType } = await readSpecBody(request, maxBytes);
+  const strict = new URL(request.url).searchParams.get('strict') === 'true';
+  const ingested = await ingest(text, { strict });
+
+  const owner = caller.account.id;
+  const registry = registryStub(env, api);
+  const early = await registry.check(owner, version, ingested.hash);
+  if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
+  refuse(early.result, api, version);
+
+  const record: VersionRecord = {
+    version,
+    hash: ingested.hash,
+    createdAt: new Date(request.receivedAt).toISOString(),
+    operations: ingested.plan.operations.length,
+    title: ingested.plan.title,
+    infoVersion: ingested.plan.infoVersion,
+    dialect: ingested.plan.dialect,
+    warnings: ingested.warnings.slice(0, 200),
+  };
+  await putVersionBlobs(env.SPECS, api, version, ingested.hash, { planJson: JSON.stringify(ingested.plan), source: text, contentType });
+  const committed = await registry.commit(api, owner, record);
+  if (committed.result === 'same' && committed.record) return published(request, api, committed.record, 200);
+  if (committed.result !== 'new') {
+    // Lost a race to a different upload: our blobs are referenced by nothing, so remove them.
+    await deleteVersionBlobs(env.SPECS, api, version, ingested.hash);
+    refuse(committed.result, api, version);
+  }
+  await accountStub(env, owner).addApi(api);
+  return published(request, api, record, 201);
+}
+
+function refuse(result: string, api: string, version: string): void {
+  if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key; choose another name.`);
+  if (result === 'conflict') {
+    fail('version-conflict', `Version "${version}" of "${api}" already exists with different content. Versions are immutable: publish under a new version name.`, {
+      extensions: { api, version },
+    });
+  }
+}
+
+function published(request: Request, api: string, record: VersionRecord, status: 200 | 201): Response {
+  return Response.json(
+    {
+      api,
+      version: record.version,
+      mockUrl: mockUrl(request, api, record.version),
+      latestUrl: mockUrl(request, api, 'latest'),
+      operations: record.operations,
+      warnings: record.warnings,
+      createdAt: record.createdAt,
+      unchanged: status === 200,
+    },
+    { status, headers: { location: `/v1/apis/${api}/versions/${record.version}` } },
+  );
+}

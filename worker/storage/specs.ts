@@ -1,0 +1,58 @@
+import type { Plan } from '../mock/plan';
+import { gunzip, gzip } from './gzip';
+import { kvKeys } from './kv-keys';
+
+/** What the mock path needs to know about an API, mirrored into KV by the registry object. */
+export interface ApiMirror {
+  api: string;
+  owner: string;
+  latest: string | null;
+  versions: Record<string, { hash: string; createdAt: string }>;
+}
+
+export interface VersionBlobs {
+  planJson: string;
+  source: string;
+  contentType: string;
+}
+
+/** Immutable blobs may be cached at the edge for long; the mirror changes on publish/delete. */
+const IMMUTABLE_CACHE_TTL = 86_400;
+const MIRROR_CACHE_TTL = 60;
+
+export async function putVersionBlobs(kv: KVNamespace, api: string, version: string, hash: string, blobs: VersionBlobs): Promise<void> {
+  const [plan, source] = await Promise.all([gzip(blobs.planJson), gzip(blobs.source)]);
+  await Promise.all([
+    kv.put(kvKeys.plan(api, version, hash), plan),
+    kv.put(kvKeys.source(api, version, hash), source, { metadata: { contentType: blobs.contentType } }),
+  ]);
+}
+
+export async function deleteVersionBlobs(kv: KVNamespace, api: string, version: string, hash: string): Promise<void> {
+  await Promise.all([kv.delete(kvKeys.plan(api, version, hash)), kv.delete(kvKeys.source(api, version, hash))]);
+}
+
+export async function readPlan(kv: KVNamespace, api: string, version: string, hash: string): Promise<{ plan: Plan; bytes: number } | null> {
+  const data = await kv.get(kvKeys.plan(api, version, hash), { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL });
+  if (data === null) return null;
+  const text = await gunzip(data);
+  return { plan: JSON.parse(text) as Plan, bytes: text.length };
+}
+
+export async function readSource(kv: KVNamespace, api: string, version: string, hash: string): Promise<{ text: string; contentType: string } | null> {
+  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(kvKeys.source(api, version, hash), { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL });
+  if (value === null) return null;
+  return { text: await gunzip(value), contentType: metadata?.contentType ?? 'text/plain' };
+}
+
+export async function readMirror(kv: KVNamespace, api: string): Promise<ApiMirror | null> {
+  return kv.get<ApiMirror>(kvKeys.apiMirror(api), { type: 'json', cacheTtl: MIRROR_CACHE_TTL });
+}
+
+export async function writeMirror(kv: KVNamespace, mirror: ApiMirror): Promise<void> {
+  await kv.put(kvKeys.apiMirror(mirror.api), JSON.stringify(mirror));
+}
+
+export async function deleteMirror(kv: KVNamespace, api: string): Promise<void> {
+  await kv.delete(kvKeys.apiMirror(api));
+}

@@ -1,0 +1,55 @@
+import { prepareTarget, type MockTarget } from '../mock/mock';
+import { readMirror, readPlan, type ApiMirror } from './specs';
+
+/**
+ * Per-isolate memo of compiled mock targets. Versions are immutable and keyed by content hash, so
+ * an entry never goes stale; entries are evicted least-recently-used by approximate plan size to
+ * stay well inside an isolate's 128 MB.
+ */
+const TARGET_BUDGET_BYTES = 48 * 1024 * 1024;
+const targets = new Map<string, { target: MockTarget; bytes: number }>();
+let targetBytes = 0;
+
+export async function loadTarget(kv: KVNamespace, api: string, version: string, hash: string, createdAt: string): Promise<MockTarget | null> {
+  const key = `${api}\u0000${version}\u0000${hash}`;
+  const hit = targets.get(key);
+  if (hit) {
+    targets.delete(key);
+    targets.set(key, hit);
+    return hit.target;
+  }
+  const stored = await readPlan(kv, api, version, hash);
+  if (!stored) return null;
+  const { plan, bytes } = stored;
+  const target = prepareTarget(plan, Date.parse(createdAt));
+  targets.set(key, { target, bytes });
+  targetBytes += bytes;
+  for (const [k, v] of targets) {
+    if (targetBytes <= TARGET_BUDGET_BYTES || targets.size <= 1) break;
+    targets.delete(k);
+    targetBytes -= v.bytes;
+  }
+  return target;
+}
+
+/**
+ * The mirror is mutable (publish and delete change it), so it is memoized only briefly; KV's own
+ * edge cache (cacheTtl) bounds staleness across isolates.
+ */
+const MIRROR_MEMO_MS = 2_000;
+const mirrors = new Map<string, { mirror: ApiMirror | null; until: number }>();
+
+export async function loadMirror(kv: KVNamespace, api: string, now: number): Promise<ApiMirror | null> {
+  const hit = mirrors.get(api);
+  if (hit && hit.until > now) return hit.mirror;
+  const mirror = await readMirror(kv, api);
+  if (mirrors.size > 1000) mirrors.clear();
+  // Never memoize absence: a publish right after a 404 must be visible at once.
+  if (mirror) mirrors.set(api, { mirror, until: now + MIRROR_MEMO_MS });
+  return mirror;
+}
+
+/** Called by publish and delete so this isolate sees its own writes immediately. */
+export function forgetMirror(api: string): void {
+  mirrors.delete(api);
+}
