@@ -1,0 +1,156 @@
+import { Faker, base, en } from '@faker-js/faker';
+import type { JsonValue, Schema } from '../plan';
+
+/**
+ * Per-call generation state. Everything random flows from `rng` (structure) and the shared faker
+ * (realistic leaves), both seeded from the caller's seed, so the same inputs give the same bytes.
+ */
+
+/** Hard caps so hostile bounds (minItems: 1e9) fail fast instead of allocating. */
+export const LIMITS = {
+  /** Approximate output size in characters for one body. */
+  budget: 2_000_000,
+  maxItems: 20_000,
+  maxLength: 200_000,
+  /** Nesting beyond this is treated as runaway recursion. */
+  maxNesting: 120,
+} as const;
+
+/** A schema location as a linked list: built on every step, stringified only on failure. */
+export interface Path {
+  parent: Path | null;
+  token: string;
+}
+
+export function child(path: Path | null, ...tokens: (string | number)[]): Path {
+  let p = path;
+  for (const t of tokens) p = { parent: p, token: String(t) };
+  return p as Path;
+}
+
+export function pointerOf(path: Path | null): string {
+  const tokens: string[] = [];
+  for (let p = path; p; p = p.parent) {
+    tokens.push(p.token.replace(/~/g, '~0').replace(/\//g, '~1'));
+  }
+  return tokens.length ? '/' + tokens.reverse().join('/') : '';
+}
+
+/** Thrown internally (never out of generate()); not an Error so no stack trace is captured. */
+export class GenFailure {
+  constructor(
+    readonly path: Path | null,
+    readonly reason: string,
+  ) {}
+}
+
+export function fail(path: Path | null, reason: string): never {
+  throw new GenFailure(path, reason);
+}
+
+export type Direction = 'response' | 'request';
+
+/** What the caller knows about where a value goes; drives name heuristics and echo. */
+export interface Hint {
+  name?: string;
+  /** The object under construction that will hold this value (for sibling-aware heuristics). */
+  siblings?: Record<string, JsonValue>;
+  /** True for the body itself: only its `id` echoes the path's last parameter. */
+  root?: boolean;
+  /** Raw path-parameter value this leaf should echo when the schema admits it. */
+  echo?: string;
+  /** Value this leaf must take when it is a discriminator property. */
+  disc?: string;
+  /** For objects: the discriminator property and the value to put in it. */
+  setDisc?: { propertyName: string; value: string };
+  /** Optional properties to leave out (they would make a sibling oneOf branch match too). */
+  avoid?: ReadonlySet<string>;
+}
+
+export interface Ctx {
+  defs: Record<string, Schema>;
+  direction: Direction;
+  dynamic: boolean;
+  refDate: number;
+  maxDepth: number;
+  pathParams: Record<string, string>;
+  /** Name of the path's last parameter, which `id` on the root object echoes. */
+  lastParam?: string;
+  rng: Rng;
+  faker: Faker;
+  budget: number;
+  /** How many times each $ref is currently on the stack. */
+  refCounts: Map<string, number>;
+  refDepth: number;
+  nesting: number;
+  /** Smallest-valid-shape mode: at the depth cap or inside recursion. */
+  prune: boolean;
+  /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */
+  variation: number;
+}
+
+/** sfc32: tiny, fast and identical across engines (all 32-bit integer math). */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  constructor(seed: number, seed2: number) {
+    this.a = seed | 0;
+    this.b = seed2 | 0;
+    this.c = (seed ^ 0x9e3779b9) | 0;
+    this.d = 1;
+    for (let i = 0; i < 12; i++) this.next();
+  }
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+  /** Integer in [lo, hi], both inclusive; lo when hi < lo. */
+  int(lo: number, hi: number): number {
+    if (!(hi > lo)) return lo;
+    return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+  pick<T>(arr: readonly T[]): T {
+    return arr[Math.floor(this.next() * arr.length)];
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+/** cyrb53-style string hash; two independent 32-bit halves. */
+export function hash(str: string, salt = 0): [number, number] {
+  let h1 = 0xdeadbeef ^ salt;
+  let h2 = 0x41c6ce57 ^ salt;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+let sharedFaker: Faker | undefined;
+
+/** One Faker per isolate: constructing it costs far more than reseeding it. */
+export function getFaker(): Faker {
+  if (!sharedFaker) sharedFaker = new Faker({ locale: [en, base] });
+  return sharedFaker;
+}
+
+/** 2024-01-01T00:00:00Z: the "now" when the caller gives no refDate, so output never drifts. */
+export const DEFAULT_REF_DATE = 1704067200000;
+
+/** Charge output size; fails the whole generation rather than building gigabytes. */
+export function spend(ctx: Ctx, units: number, path: Path | null): void {
+  ctx.budget -= units;
+  if (ctx.budget < 0) fail(path, 'generated body would exceed the output size limit');
+}

@@ -1,0 +1,68 @@
+import type { JsonValue, Schema } from '../plan';
+import { DEFAULT_REF_DATE, GenFailure, LIMITS, Rng, getFaker, hash, pointerOf, type Ctx } from './context';
+import { gen } from './core';
+
+/**
+ * Schema-driven response generation: pure, synchronous and deterministic. The same schema and
+ * options give byte-identical JSON in Node and workerd, because every random choice flows from
+ * `seed` (no Math.random, no Date.now).
+ */
+
+export interface GenerateOptions {
+  /** Deterministic seed material (the caller builds it from method, path, query, Prefer seed). */
+  seed: string;
+  /** Named schemas; refs look like {"$ref":"#/$defs/<name>"}. */
+  defs: Record<string, Schema>;
+  /** response (default): never emit writeOnly properties; request: never readOnly. */
+  direction?: 'response' | 'request';
+  /**
+   * Raw path parameter values. A property named like a parameter echoes its value, and the root
+   * object's `id` echoes the path's last parameter when that is `id`, `petId`, `pet_id`, …
+   * (coerced to integer/number/string as the schema needs). Also mixed into the seed.
+   */
+  pathParams?: Record<string, string>;
+  /** Epoch ms used as "now" for recent dates (the version's publish time). */
+  refDate?: number;
+  /** $ref nesting after which only the smallest valid shape is produced (default 6). */
+  maxDepth?: number;
+  /** true: ignore spec examples/defaults and always synthesize (Prefer: dynamic=true). */
+  dynamic?: boolean;
+}
+
+export type GenerateResult = { ok: true; value: JsonValue } | { ok: false; pointer: string; reason: string };
+
+export function generate(schema: Schema, options: GenerateOptions): GenerateResult {
+  const pathParams = options.pathParams ?? {};
+  const paramKeys = Object.keys(pathParams);
+  // Sorted so the seed does not depend on the router's insertion order.
+  const material = options.seed + '\u0000' + paramKeys.slice().sort().map((k) => `${k}=${pathParams[k]}`).join('&');
+  const [h1, h2] = hash(material);
+  const refDate = typeof options.refDate === 'number' && Number.isFinite(options.refDate) ? options.refDate : DEFAULT_REF_DATE;
+  const faker = getFaker();
+  faker.seed(h2);
+  faker.setDefaultRefDate(refDate);
+  const ctx: Ctx = {
+    defs: options.defs ?? {},
+    direction: options.direction ?? 'response',
+    dynamic: options.dynamic === true,
+    refDate,
+    maxDepth: options.maxDepth ?? 6,
+    pathParams,
+    lastParam: paramKeys.length ? paramKeys[paramKeys.length - 1] : undefined,
+    rng: new Rng(h1, h2),
+    faker,
+    budget: LIMITS.budget,
+    refCounts: new Map(),
+    refDepth: 0,
+    nesting: 0,
+    prune: false,
+    variation: 0,
+  };
+  try {
+    return { ok: true, value: gen(schema, null, ctx, { root: true }) };
+  } catch (e) {
+    if (e instanceof GenFailure) return { ok: false, pointer: pointerOf(e.path), reason: e.reason };
+    if (e instanceof RangeError) return { ok: false, pointer: '', reason: 'schema is nested too deeply to generate' };
+    return { ok: false, pointer: '', reason: `generator error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,146 @@
+import { isMultiple } from './check';
+import { fail, type Ctx, type Hint } from './context';
+import { checkNumberFormat } from './formats';
+import type { Flat } from './merge';
+import { numberFor } from './names';
+
+/**
+ * Numbers honour every bound and multipleOf exactly as Ajv checks them (x / m must be an integer
+ * in floating point), including fractional steps such as 0.01 where naive k*m fails.
+ */
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return Math.abs(a);
+}
+
+/** m as a reduced fraction p/q with q a power-of-ten divisor, or undefined if m is not decimal. */
+function toFraction(m: number): { p: number; q: number; dec: number } | undefined {
+  const s = m.toString();
+  let dec = 0;
+  if (s.includes('e')) {
+    const [mant, exp] = s.split('e');
+    const e = Number(exp);
+    const md = mant.includes('.') ? mant.split('.')[1].length : 0;
+    dec = Math.max(0, md - e);
+  } else if (s.includes('.')) dec = s.split('.')[1].length;
+  if (dec > 15) return undefined;
+  const q0 = 10 ** dec;
+  const p0 = Math.round(m * q0);
+  if (!Number.isSafeInteger(p0) || p0 <= 0) return undefined;
+  const g = gcd(p0, q0);
+  return { p: p0 / g, q: q0 / g, dec };
+}
+
+export function numberOk(flat: Flat, n: number, integer: boolean): boolean {
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return false;
+  if (flat.min !== undefined && n < flat.min) return false;
+  if (flat.max !== undefined && n > flat.max) return false;
+  if (flat.exMin !== undefined && n <= flat.exMin) return false;
+  if (flat.exMax !== undefined && n >= flat.exMax) return false;
+  for (const m of flat.multipleOf) if (!isMultiple(n, m)) return false;
+  for (const f of flat.formats) if (!checkNumberFormat(f, n)) return false;
+  return true;
+}
+
+function mustBeInteger(flat: Flat): boolean {
+  return flat.formats.includes('int32') || flat.formats.includes('int64');
+}
+
+function fromHints(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean): number | undefined {
+  if (hint.echo !== undefined && /^-?\d+(\.\d+)?$/.test(hint.echo)) {
+    const v = Number(hint.echo);
+    if (numberOk(flat, v, integer)) return v;
+  }
+  if (hint.name !== undefined && ctx.variation === 0) {
+    const v = numberFor(hint.name, integer, ctx, hint);
+    if (v !== undefined && numberOk(flat, v, integer)) return v;
+  }
+  return undefined;
+}
+
+/** Window in units of `step` when a side is unbounded: realistic magnitudes, not 1e308. */
+function kWindow(kLo: number, kHi: number, step: number, ctx: Ctx): [number, number] {
+  const span = Math.max(10, Math.ceil(1000 / step));
+  if (kLo === -Infinity && kHi === Infinity) return [1, span];
+  if (kHi === Infinity) return [kLo, kLo + span];
+  if (kLo === -Infinity) return kHi >= 1 ? [Math.max(1, kHi - span), kHi] : [kHi - span, kHi];
+  void ctx;
+  return [kLo, kHi];
+}
+
+function pickMultiple(flat: Flat, ctx: Ctx, integer: boolean, lo: number, hi: number, step: number, dec: number): number {
+  const kLo = Math.ceil(lo / step);
+  const kHi = Math.floor(hi / step);
+  if (kLo > kHi) fail(flat.path, `no multiple of ${flat.multipleOf.join(', ')} lies within the bounds`);
+  const [a, b] = kWindow(kLo, kHi, step, ctx);
+  if (Math.abs(a) > MAX_SAFE || Math.abs(b) > MAX_SAFE) fail(flat.path, 'numeric bounds are too large to generate');
+  const k0 = ctx.rng.int(a, b);
+  for (let i = 0; i < 40; i++) {
+    const k = i % 2 ? k0 - ((i + 1) >> 1) : k0 + (i >> 1);
+    if (k < kLo || k > kHi) continue;
+    const v = Number((k * step).toFixed(dec));
+    if (numberOk(flat, v, integer)) return v;
+  }
+  return fail(flat.path, 'could not find a value satisfying multipleOf with the bounds');
+}
+
+export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
+  const h = fromHints(flat, ctx, hint, true);
+  if (h !== undefined) return h;
+  let lo = -MAX_SAFE;
+  let hi = MAX_SAFE;
+  if (flat.formats.includes('int32')) {
+    lo = -(2 ** 31);
+    hi = 2 ** 31 - 1;
+  }
+  if (flat.min !== undefined) lo = Math.max(lo, Math.ceil(flat.min));
+  if (flat.exMin !== undefined) lo = Math.max(lo, Math.floor(flat.exMin) + 1);
+  if (flat.max !== undefined) hi = Math.min(hi, Math.floor(flat.max));
+  if (flat.exMax !== undefined) hi = Math.min(hi, Math.ceil(flat.exMax) - 1);
+  if (lo > hi) fail(flat.path, 'no integer lies within minimum/maximum');
+  let step = 1;
+  for (const m of flat.multipleOf) {
+    const f = toFraction(m);
+    if (!f) fail(flat.path, `multipleOf ${m} is not supported`);
+    step = (step / gcd(step, f.p)) * f.p;
+    if (step > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
+  }
+  const boundedLo = flat.min !== undefined || flat.exMin !== undefined ? lo : -Infinity;
+  const boundedHi = flat.max !== undefined || flat.exMax !== undefined ? hi : Infinity;
+  const v = pickMultiple(flat, ctx, true, boundedLo, boundedHi, step, 0);
+  if (v < lo || v > hi) fail(flat.path, 'no integer lies within the format range');
+  return v;
+}
+
+export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
+  if (mustBeInteger(flat)) return genInteger(flat, ctx, hint);
+  const h = fromHints(flat, ctx, hint, false);
+  if (h !== undefined) return h;
+  const lo = Math.max(flat.min ?? -Infinity, flat.exMin ?? -Infinity);
+  const hi = Math.min(flat.max ?? Infinity, flat.exMax ?? Infinity);
+  if (lo > hi) fail(flat.path, 'minimum is greater than maximum');
+  if (flat.multipleOf.length) {
+    let p = 1;
+    let q = 1;
+    let dec = 0;
+    let first = true;
+    for (const m of flat.multipleOf) {
+      const f = toFraction(m);
+      if (!f) fail(flat.path, `multipleOf ${m} is not supported`);
+      // lcm(p1/q1, p2/q2) = lcm(p1, p2) / gcd(q1, q2)
+      if (first) [p, q, first] = [f.p, f.q, false];
+      else [p, q] = [(p / gcd(p, f.p)) * f.p, gcd(q, f.q)];
+      dec = Math.max(dec, f.dec);
+      if (p > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
+    }
+    return pickMultiple(flat, ctx, false, lo, hi, p / q, dec);
+  }
+  const a = Number.isFinite(lo) ? lo : Number.isFinite(hi) ? (hi > 0 ? Math.max(0, hi - 1000) : hi - 1000) : 0;
+  const b = Number.isFinite(hi) ? hi : a + 1000;
+  const raw = a + ctx.rng.next() * (b - a);
+  for (const v of [Math.round(raw * 100) / 100, raw, (a + b) / 2, a, b]) if (numberOk(flat, v, false)) return v;
+  return fail(flat.path, 'no number lies within the exclusive bounds');
+}

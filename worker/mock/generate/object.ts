@@ -1,0 +1,135 @@
+import type { JsonValue, Schema } from '../plan';
+import { matches } from './check';
+import { GenFailure, child, fail, spend, type Ctx, type Hint } from './context';
+import { checkOpts, gen } from './core';
+import type { Flat } from './merge';
+import { mapKey } from './names';
+import { compilePattern, randomFromPattern } from './patterns';
+import { hiddenFor } from './refs';
+
+/**
+ * Objects: required properties always, optional ones while we are not pruning (real APIs return
+ * full objects), never a property hidden in this direction (writeOnly in responses).
+ */
+
+const ID_PARAM = /^(?:.*[a-z0-9_-])?id$/i;
+
+/** The raw path value a property should echo: same-named params anywhere, `id` on the root. */
+function echoFor(name: string, ctx: Ctx, hint: Hint): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(ctx.pathParams, name)) return ctx.pathParams[name];
+  if (hint.root && name === 'id' && ctx.lastParam !== undefined && ID_PARAM.test(ctx.lastParam)) return ctx.pathParams[ctx.lastParam];
+  return undefined;
+}
+
+/** The value a discriminator property takes for this schema when no oneOf chose it for us. */
+function implicitDisc(flat: Flat): { propertyName: string; value: string } | undefined {
+  const d = flat.discriminator;
+  if (!d || flat.defName === undefined) return undefined;
+  const target = `#/$defs/${flat.defName}`;
+  if (d.mapping) {
+    for (const [k, v] of Object.entries(d.mapping)) if (v === target || v === flat.defName) return { propertyName: d.propertyName, value: k };
+  }
+  return { propertyName: d.propertyName, value: flat.defName };
+}
+
+function extraSchemaFor(flat: Flat, name: string): Schema | undefined {
+  const matching: Schema[] = [];
+  for (const [p, s] of flat.patternProps) if (compilePattern(p)?.test(name)) matching.push(s);
+  if (matching.length) return matching.length === 1 ? matching[0] : { allOf: matching };
+  return flat.additional ?? true;
+}
+
+export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  const maxP = flat.maxProps ?? Infinity;
+  const minP = flat.minProps ?? 0;
+  if (minP > maxP) fail(flat.path, `minProperties ${minP} is greater than maxProperties ${maxP}`);
+  const disc = hint.setDisc ?? implicitDisc(flat);
+  const required: string[] = [];
+  for (const r of flat.required) {
+    const s = flat.props.get(r) ?? true;
+    if (!hiddenFor(s, ctx.defs, ctx.direction)) required.push(r);
+  }
+  if (required.length > maxP) fail(flat.path, `${required.length} required properties exceed maxProperties ${maxP}`);
+  spend(ctx, 2, flat.path);
+
+  let count = 0;
+  let optionalRoom = maxP - required.length;
+  const put = (name: string, schema: Schema, optional: boolean) => {
+    const h: Hint = { name, siblings: out };
+    const echo = echoFor(name, ctx, hint);
+    if (echo !== undefined) h.echo = echo;
+    if (disc && disc.propertyName === name) h.disc = disc.value;
+    const path = flat.props.has(name) ? child(flat.path, 'properties', name) : child(flat.path, 'additionalProperties');
+    try {
+      spend(ctx, name.length + 4, flat.path);
+      out[name] = gen(schema, path, ctx, h);
+      count++;
+    } catch (e) {
+      // An optional property that cannot be generated is simply left out.
+      if (!(optional && e instanceof GenFailure)) throw e;
+    }
+  };
+
+  const requiredSet = new Set(required);
+  for (const [name, schema] of flat.props) {
+    if (requiredSet.has(name)) {
+      put(name, schema, false);
+      continue;
+    }
+    if (flat.required.has(name) || optionalRoom <= 0 || schema === false) continue;
+    if (ctx.prune || hint.avoid?.has(name)) continue;
+    if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
+    const before = count;
+    put(name, schema, true);
+    if (count > before) optionalRoom--;
+  }
+
+  // The discriminator must be present even if the schema forgot to declare it.
+  if (disc && !(disc.propertyName in out) && count < maxP) {
+    const s = extraSchemaFor(flat, disc.propertyName);
+    if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(ctx))) {
+      out[disc.propertyName] = disc.value;
+      count++;
+    }
+  }
+
+  for (const [k, deps] of flat.dependentRequired) {
+    if (!(k in out)) continue;
+    for (const d of deps) if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
+  }
+
+  // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
+  const isMap = flat.props.size === 0 && flat.additional !== undefined && flat.additional !== false && flat.additional !== true;
+  const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
+  let want = minP;
+  if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
+  let guard = 0;
+  while (count < want && guard++ < want * 4 + 20) {
+    const name = extraName(flat, ctx, count);
+    if (name === undefined) break;
+    if (name in out || flat.props.has(name)) continue;
+    if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
+    const s = extraSchemaFor(flat, name);
+    if (s === undefined || s === false) continue;
+    put(name, s, count >= minP);
+  }
+  if (count < minP) fail(flat.path, `cannot produce ${minP} properties (minProperties) under additionalProperties/patternProperties`);
+  return out;
+}
+
+/** A key for an extra property: from a patternProperties pattern if any, else a word-like key. */
+function extraName(flat: Flat, ctx: Ctx, i: number): string | undefined {
+  const allowAdditional = flat.additional !== false;
+  if (flat.patternProps.length && (!allowAdditional || ctx.rng.chance(0.7))) {
+    const [p] = flat.patternProps[i % flat.patternProps.length];
+    const r = randomFromPattern(p, ctx.rng);
+    if (r !== 'too-long' && r !== 'invalid' && compilePattern(p)?.test(r)) return r;
+    if (!allowAdditional) return undefined;
+  }
+  if (!allowAdditional) return undefined;
+  let name = mapKey(ctx, i);
+  // A generic key must not accidentally fall under a patternProperties schema.
+  for (let t = 0; t < 5 && flat.patternProps.some(([p]) => compilePattern(p)?.test(name)); t++) name = mapKey(ctx, i + t + 1) + t;
+  return name;
+}

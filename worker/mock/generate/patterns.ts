@@ -1,0 +1,92 @@
+import RandExp from 'randexp';
+import type { Rng } from './context';
+
+/**
+ * Pattern handling shared by the generator and the checker. JSON Schema patterns are ECMA-262 with
+ * the `u` flag; specs often contain patterns that only compile without it (e.g. `\-` outside a
+ * class), so we fall back to no flags rather than rejecting the schema.
+ */
+
+const compiled = new Map<string, RegExp | null>();
+const CACHE_MAX = 2000;
+
+export function compilePattern(pattern: string): RegExp | null {
+  let re = compiled.get(pattern);
+  if (re !== undefined) return re;
+  re = null;
+  try {
+    re = new RegExp(pattern, 'u');
+  } catch {
+    try {
+      re = new RegExp(pattern);
+    } catch {
+      re = null;
+    }
+  }
+  if (compiled.size >= CACHE_MAX) compiled.clear();
+  compiled.set(pattern, re);
+  return re;
+}
+
+/** Max extra repetitions for `*`, `+` and open `{n,}`: keeps strings short and realistic. */
+const OPEN_REPEAT = 8;
+/** A required repetition above this cannot fit any sane body. */
+const MAX_REQUIRED_REPEAT = 10_000;
+
+interface RetToken {
+  type: number;
+  min?: number;
+  max?: number;
+  value?: RetToken | RetToken[];
+  stack?: RetToken[];
+  options?: RetToken[][];
+}
+
+const generators = new Map<string, RandExp | 'too-long' | 'invalid'>();
+
+/** Clamps bounded-but-huge quantifiers ({1,100000}) that randexp would honour literally. */
+function clampTokens(tok: RetToken | RetToken[] | undefined, depth = 0): boolean {
+  if (!tok || depth > 200) return true;
+  if (Array.isArray(tok)) return tok.every((t) => clampTokens(t, depth + 1));
+  if (typeof tok.min === 'number' && typeof tok.max === 'number') {
+    if (tok.min > MAX_REQUIRED_REPEAT) return false;
+    if (tok.max !== Infinity && tok.max - tok.min > OPEN_REPEAT * 4) tok.max = tok.min + OPEN_REPEAT * 4;
+  }
+  if (tok.stack && !clampTokens(tok.stack, depth + 1)) return false;
+  if (tok.options && !tok.options.every((o) => clampTokens(o, depth + 1))) return false;
+  if (tok.value && typeof tok.value === 'object' && !clampTokens(tok.value, depth + 1)) return false;
+  return true;
+}
+
+function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
+  let g = generators.get(pattern);
+  if (g !== undefined) return g;
+  try {
+    const r = new RandExp(pattern);
+    r.max = OPEN_REPEAT;
+    // `tokens` is private in randexp's typings; we only tighten quantifier bounds in place.
+    const tokens = (r as unknown as { tokens: RetToken }).tokens;
+    g = clampTokens(tokens) ? r : 'too-long';
+  } catch {
+    g = 'invalid';
+  }
+  if (generators.size >= CACHE_MAX) generators.clear();
+  generators.set(pattern, g);
+  return g;
+}
+
+/**
+ * A candidate string for `pattern`, or a reason it cannot be produced. The caller still checks
+ * the candidate (randexp ignores lookarounds and some escapes).
+ */
+export function randomFromPattern(pattern: string, rng: Rng): string | 'too-long' | 'invalid' {
+  const g = generatorFor(pattern);
+  if (typeof g === 'string') return g;
+  // randexp's own randInt uses Math.random; route it through the seeded generator instead.
+  g.randInt = (a: number, b: number) => rng.int(a, b);
+  try {
+    return g.gen();
+  } catch {
+    return 'invalid';
+  }
+}

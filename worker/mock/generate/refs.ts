@@ -1,0 +1,92 @@
+import type { Schema, SchemaObject } from '../plan';
+
+/**
+ * Refs in a plan are local: "#/$defs/<name>" optionally followed by a deeper pointer. Anything else
+ * (remote, relative) was refused at ingest; here it simply does not resolve.
+ */
+
+const DEFS_PREFIX = '#/$defs/';
+
+export function isObj(s: unknown): s is SchemaObject {
+  return typeof s === 'object' && s !== null && !Array.isArray(s);
+}
+
+function decodeToken(t: string): string {
+  let s = t;
+  if (s.includes('%')) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      // keep the raw token: a literal % in a def name is legal
+    }
+  }
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The def name a ref points at directly ("#/$defs/Pet" → "Pet"), else undefined. */
+export function refDefName(ref: string): string | undefined {
+  if (!ref.startsWith(DEFS_PREFIX)) return undefined;
+  const rest = ref.slice(DEFS_PREFIX.length);
+  if (rest.includes('/')) return undefined;
+  return decodeToken(rest);
+}
+
+export function resolveRef(ref: string, defs: Record<string, Schema>): Schema | undefined {
+  if (!ref.startsWith('#/')) return undefined;
+  const tokens = ref.slice(2).split('/').map(decodeToken);
+  let cur: unknown = { $defs: defs, definitions: defs };
+  for (const t of tokens) {
+    if (Array.isArray(cur)) cur = cur[Number(t)];
+    else if (isObj(cur) && Object.prototype.hasOwnProperty.call(cur, t)) cur = cur[t];
+    else return undefined;
+  }
+  return typeof cur === 'boolean' || isObj(cur) ? (cur as Schema) : undefined;
+}
+
+/**
+ * Follows a chain of pure $refs (no sibling keywords) to the schema that does the work, so flags
+ * such as readOnly can be read without a full merge. Stops on cycles.
+ */
+export function derefShallow(schema: Schema, defs: Record<string, Schema>): Schema {
+  let cur = schema;
+  for (let i = 0; i < 32 && isObj(cur) && typeof cur.$ref === 'string'; i++) {
+    const next = resolveRef(cur.$ref, defs);
+    if (next === undefined) return cur;
+    cur = next;
+  }
+  return cur;
+}
+
+/** readOnly / writeOnly seen through $ref chains and allOf members (where specs usually put them). */
+export function accessFlags(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  depth = 0,
+): { readOnly: boolean; writeOnly: boolean } {
+  const out = { readOnly: false, writeOnly: false };
+  if (!isObj(schema) || depth > 8) return out;
+  if (schema.readOnly === true) out.readOnly = true;
+  if (schema.writeOnly === true) out.writeOnly = true;
+  if (typeof schema.$ref === 'string') {
+    const target = resolveRef(schema.$ref, defs);
+    if (target !== undefined) {
+      const f = accessFlags(target, defs, depth + 1);
+      out.readOnly ||= f.readOnly;
+      out.writeOnly ||= f.writeOnly;
+    }
+  }
+  if (Array.isArray(schema.allOf)) {
+    for (const s of schema.allOf) {
+      const f = accessFlags(s, defs, depth + 1);
+      out.readOnly ||= f.readOnly;
+      out.writeOnly ||= f.writeOnly;
+    }
+  }
+  return out;
+}
+
+/** True when the property must not appear in a body travelling in `direction`. */
+export function hiddenFor(schema: Schema, defs: Record<string, Schema>, direction: 'response' | 'request'): boolean {
+  const f = accessFlags(schema, defs);
+  return direction === 'response' ? f.writeOnly : f.readOnly;
+}

@@ -1,0 +1,91 @@
+import { strLength } from './check';
+import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
+import { checkStringFormat, generateFormat, isKnownStringFormat } from './formats';
+import type { Flat } from './merge';
+import { stringFor } from './names';
+import { compilePattern, randomFromPattern } from './patterns';
+
+/**
+ * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's
+ * own structure (pattern, format), then filler text. Every candidate passes the same checks, so a
+ * heuristic can never break maxLength or a pattern.
+ */
+
+export function stringOk(flat: Flat, s: string): boolean {
+  if (flat.minLength !== undefined || flat.maxLength !== undefined) {
+    const len = strLength(s);
+    if (flat.minLength !== undefined && len < flat.minLength) return false;
+    if (flat.maxLength !== undefined && len > flat.maxLength) return false;
+  }
+  for (const p of flat.patterns) {
+    // Flagged patterns are never executed: they may backtrack catastrophically.
+    if (p.unsafe) continue;
+    const re = compilePattern(p.source);
+    if (re && !re.test(s)) return false;
+  }
+  for (const f of flat.formats) if (!checkStringFormat(f, s)) return false;
+  return true;
+}
+
+function filler(ctx: Ctx, minL: number, maxL: number): string {
+  let s = ctx.faker.lorem.words(ctx.rng.int(1, 3));
+  if (s.length < minL) {
+    const unit = s + ' ';
+    s = unit.repeat(Math.ceil(minL / unit.length) + 1).slice(0, Math.max(minL, Math.min(maxL, minL + 8)));
+  }
+  if (s.length > maxL) s = s.slice(0, maxL);
+  if (s.endsWith(' ')) s = s.slice(0, -1) + 'x';
+  return s;
+}
+
+export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
+  const minL = flat.minLength ?? 0;
+  const maxL = flat.maxLength ?? Infinity;
+  if (minL > maxL) fail(flat.path, `minLength ${minL} is greater than maxLength ${maxL}`);
+  if (minL > LIMITS.maxLength) fail(flat.path, `minLength ${minL} exceeds the generator limit of ${LIMITS.maxLength} characters`);
+  const done = (s: string) => {
+    spend(ctx, s.length + 2, flat.path);
+    return s;
+  };
+  if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
+  if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
+  if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
+    const s = stringFor(hint.name, flat, ctx, hint);
+    if (s !== undefined && stringOk(flat, s)) return done(s);
+  }
+
+  let reason = 'could not generate a string satisfying the schema';
+  for (const p of flat.patterns) {
+    let generated = false;
+    for (let attempt = 0; attempt < 16; attempt++) {
+      const r = randomFromPattern(p.source, ctx.rng);
+      if (r === 'too-long') fail(flat.path, `pattern ${JSON.stringify(p.source)} requires a string longer than the generator limit`);
+      if (r === 'invalid') break;
+      generated = true;
+      if (stringOk(flat, r)) return done(r);
+      // Unanchored patterns match anywhere, so padding the end can satisfy minLength.
+      const len = strLength(r);
+      if (len < minL && !p.source.endsWith('$')) {
+        const padded = r + filler(ctx, minL - len, maxL - len).replace(/ /g, 'x');
+        if (stringOk(flat, padded)) return done(padded);
+      }
+    }
+    if (generated) reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+  }
+
+  for (const f of flat.formats) {
+    if (!isKnownStringFormat(f) && f !== 'binary' && f !== 'password') continue;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const s = generateFormat(f, ctx, maxL);
+      if (s === undefined) break;
+      if (stringOk(flat, s)) return done(s);
+    }
+    if (isKnownStringFormat(f)) reason = `could not generate format "${f}" within the length and pattern constraints`;
+  }
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const s = filler(ctx, minL, maxL);
+    if (stringOk(flat, s)) return done(s);
+  }
+  return fail(flat.path, reason);
+}
