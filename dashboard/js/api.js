@@ -1,0 +1,93 @@
+// The specmock control-plane client (same origin). Errors become ApiError with the parsed
+// RFC 9457 problem, or kind "network" when the service cannot be reached at all.
+
+export class ApiError extends Error {
+  constructor({ kind, status = 0, problem = null, message, headers = null }) {
+    super(message || problem?.detail || problem?.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.kind = kind; // 'network' | 'http'
+    this.status = status;
+    this.problem = problem;
+    this.headers = headers;
+  }
+}
+
+function parseMaybeJson(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function problemFrom(status, text, statusText) {
+  const parsed = parseMaybeJson(text);
+  if (parsed && typeof parsed === 'object' && (parsed.title || parsed.detail)) return parsed;
+  return { title: statusText || `HTTP ${status}`, status, detail: text ? text.slice(0, 500) : '' };
+}
+
+export function createClient(getKey) {
+  async function request(method, path, { body, headers = {}, auth = true } = {}) {
+    const h = { Accept: 'application/json, application/problem+json', ...headers };
+    const key = getKey();
+    if (auth && key) h.Authorization = `Bearer ${key}`;
+    let res;
+    try {
+      res = await fetch(path, { method, headers: h, body, cache: 'no-store' });
+    } catch (err) {
+      throw new ApiError({ kind: 'network', message: 'The service could not be reached.' });
+    }
+    const text = await res.text().catch(() => '');
+    if (!res.ok) {
+      throw new ApiError({ kind: 'http', status: res.status, problem: problemFrom(res.status, text, res.statusText), headers: res.headers });
+    }
+    return { status: res.status, data: parseMaybeJson(text), headers: res.headers };
+  }
+
+  const enc = encodeURIComponent;
+  return {
+    request,
+    health: () => request('GET', '/healthz', { auth: false }),
+    createKey: () => request('POST', '/v1/keys', { auth: false, body: '{}', headers: { 'Content-Type': 'application/json' } }),
+    usage: () => request('GET', '/v1/usage'),
+    listApis: () => request('GET', '/v1/apis'),
+    getApi: (api) => request('GET', `/v1/apis/${enc(api)}`),
+    getVersion: (api, version) => request('GET', `/v1/apis/${enc(api)}/versions/${enc(version)}`),
+    deleteVersion: (api, version) => request('DELETE', `/v1/apis/${enc(api)}/versions/${enc(version)}`),
+    deleteApi: (api) => request('DELETE', `/v1/apis/${enc(api)}`),
+    upload: (opts) => uploadSpec({ ...opts, key: getKey() }),
+  };
+}
+
+/**
+ * PUT the spec with XMLHttpRequest so the upload reports progress.
+ * Resolves { status, data } on 2xx; rejects with ApiError otherwise.
+ */
+export function uploadSpec({ key, api, version, body, contentType, onProgress }) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', `/v1/apis/${encodeURIComponent(api)}/versions/${encodeURIComponent(version)}`);
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    if (key) xhr.setRequestHeader('Authorization', `Bearer ${key}`);
+    xhr.upload.addEventListener('progress', (e) => {
+      if (onProgress) onProgress({ phase: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+    });
+    xhr.upload.addEventListener('load', () => {
+      if (onProgress) onProgress({ phase: 'processing' });
+    });
+    xhr.addEventListener('load', () => {
+      const text = xhr.responseText;
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve({ status: xhr.status, data: parseMaybeJson(text) });
+      } else {
+        reject(new ApiError({ kind: 'http', status: xhr.status, problem: problemFrom(xhr.status, text, xhr.statusText) }));
+      }
+    });
+    xhr.addEventListener('error', () => reject(new ApiError({ kind: 'network', message: 'The upload could not reach the service.' })));
+    xhr.addEventListener('timeout', () => reject(new ApiError({ kind: 'network', message: 'The upload timed out.' })));
+    xhr.addEventListener('abort', () => reject(new ApiError({ kind: 'network', message: 'The upload was cancelled.' })));
+    xhr.send(body);
+  });
+}

@@ -1,0 +1,119 @@
+// Tiny DOM helpers. Everything that came from the network is set with textContent, never as HTML.
+
+/**
+ * h('button', { class: 'btn', onclick: fn, 'aria-label': 'x' }, 'text', childNode, [more])
+ * Attributes set to false/null/undefined are omitted; `true` sets an empty boolean attribute.
+ */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  if (attrs) setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+export function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  if (attrs) setAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function setAttrs(el, attrs) {
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2), value);
+    } else if (name === 'value' && 'value' in el && el.namespaceURI !== SVG_NS) {
+      el.value = value;
+    } else if (name === 'checked' || name === 'selected') {
+      el[name] = Boolean(value);
+    } else {
+      el.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+}
+
+export function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  el.replaceChildren();
+  return el;
+}
+
+export function $(selector, root = document) {
+  return root.querySelector(selector);
+}
+
+let uid = 0;
+export function nextId(prefix = 'id') {
+  uid += 1;
+  return `${prefix}-${uid}`;
+}
+
+/** Announce a short message to screen readers and show it as a toast. */
+export function announce(message, kind = 'info') {
+  const region = document.getElementById('toast');
+  if (!region) return;
+  const item = h('div', { class: `toast toast-${kind}` }, message);
+  region.append(item);
+  setTimeout(() => item.remove(), 4000);
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = h('textarea', { class: 'visually-hidden', 'aria-hidden': 'true' });
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand('copy');
+    } catch {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+}
+
+/** A button that copies `getText()` and says so. */
+export function copyButton(getText, label = 'Copy', what = 'text') {
+  const btn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': `Copy ${what}` }, label);
+  btn.addEventListener('click', async () => {
+    const ok = await copyText(typeof getText === 'function' ? getText() : getText);
+    const old = btn.textContent;
+    btn.textContent = ok ? 'Copied' : 'Copy failed';
+    announce(ok ? `Copied ${what}` : `Could not copy ${what}`, ok ? 'info' : 'error');
+    setTimeout(() => {
+      btn.textContent = old;
+    }, 1500);
+  });
+  return btn;
+}
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatNumber(n) {
+  return typeof n === 'number' ? n.toLocaleString() : String(n ?? '—');
+}
+
+export function formatBytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,269 @@
+// One operation: a <details> row with method badge, path and summary, and a try-it panel that is
+// built the first time it opens.
+import { h, nextId, copyButton, clear } from './dom.js';
+
+const FORBIDDEN_HEADERS = new Set(['cookie', 'host', 'content-length', 'connection', 'origin', 'referer']);
+
+export function methodBadge(method) {
+  const m = String(method).toLowerCase();
+  return h('span', { class: `method method-${m}` }, m.toUpperCase());
+}
+
+function schemaOf(param) {
+  return param.schema && typeof param.schema === 'object' ? param.schema : {};
+}
+
+function typeLabel(schema) {
+  const t = Array.isArray(schema.type) ? schema.type.filter((x) => x !== 'null').join('|') : schema.type;
+  return [t, schema.format].filter(Boolean).join(', ');
+}
+
+function stringifyValue(v) {
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'object') return Array.isArray(v) ? v.join(',') : JSON.stringify(v);
+  return String(v);
+}
+
+/** A reasonable initial value: the example, the default, the first enum value, or a stand-in for path params. */
+export function initialValue(param) {
+  const s = schemaOf(param);
+  for (const candidate of [param.example, s.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.default, Array.isArray(s.enum) ? s.enum[0] : undefined, s.const]) {
+    if (candidate !== undefined && candidate !== null) return stringifyValue(candidate);
+  }
+  if (param.in !== 'path') return '';
+  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
+  if (type === 'integer' || type === 'number') return String(Math.max(1, Number(s.minimum ?? 1)));
+  if (s.format === 'uuid') return '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+  if (s.format === 'date') return '2026-01-01';
+  return 'example';
+}
+
+export function buildPath(template, values) {
+  return template.replace(/\{([^}]+)\}/g, (_, name) => encodeURIComponent(values[name] ?? ''));
+}
+
+export function preferHeader({ code, example, seed, dynamic }) {
+  const parts = [];
+  if (code) parts.push(`code=${code}`);
+  if (example) parts.push(`example=${example}`);
+  if (seed) parts.push(`seed=${seed}`);
+  if (dynamic) parts.push('dynamic=true');
+  return parts.join(', ');
+}
+
+function shellQuote(s) {
+  return `'${String(s).replace(/'/g, `'\\''`)}'`;
+}
+
+export function curlFor({ method, url, headers, body }) {
+  const parts = ['curl', '-i'];
+  if (method.toUpperCase() !== 'GET') parts.push('-X', method.toUpperCase());
+  for (const [k, v] of Object.entries(headers)) parts.push('-H', shellQuote(`${k}: ${v}`));
+  if (body !== undefined && body !== '') parts.push('--data-raw', shellQuote(body));
+  parts.push(shellQuote(url));
+  return parts.join(' ');
+}
+
+function prettyBody(text, contentType) {
+  if (!text) return '(empty body)';
+  if (/json/i.test(contentType || '') || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      /* fall through */
+    }
+  }
+  return text;
+}
+
+function statusClass(status) {
+  if (status >= 500) return 'status-5xx';
+  if (status >= 400) return 'status-4xx';
+  if (status >= 300) return 'status-3xx';
+  return 'status-2xx';
+}
+
+export function renderOperation(op, ctx) {
+  const details = h('details', { class: 'op', 'data-op': `${op.method.toUpperCase()} ${op.path}` });
+  const summary = h('summary', { class: 'op-summary' },
+    methodBadge(op.method),
+    h('code', { class: 'op-path' }, op.path),
+    h('span', { class: 'op-desc' }, op.summary || op.id || ''),
+    op.deprecated ? h('span', { class: 'tag tag-warn' }, 'deprecated') : null);
+  details.append(summary);
+  let built = false;
+  details.addEventListener('toggle', () => {
+    if (details.open && !built) {
+      built = true;
+      details.append(buildPanel(op, ctx));
+    }
+  });
+  return details;
+}
+
+function buildPanel(op, ctx) {
+  const fields = [];
+  const params = Array.isArray(op.parameters) ? op.parameters : [];
+  const groups = { path: [], query: [], header: [], cookie: [] };
+  for (const p of params) (groups[p.in] || (groups[p.in] = [])).push(p);
+
+  const panel = h('form', { class: 'tryit', novalidate: true });
+  const paramSection = h('div', { class: 'tryit-params' });
+  for (const where of ['path', 'query', 'header', 'cookie']) {
+    const list = groups[where];
+    if (!list || list.length === 0) continue;
+    const fs = h('fieldset', { class: 'fieldset' }, h('legend', null, `${where[0].toUpperCase()}${where.slice(1)} parameters`));
+    for (const p of list) {
+      const id = nextId('param');
+      const s = schemaOf(p);
+      const hintId = `${id}-hint`;
+      const input = h('input', {
+        id,
+        name: p.name,
+        type: 'text',
+        class: 'input',
+        value: initialValue(p),
+        required: p.required || where === 'path',
+        disabled: where === 'cookie',
+        autocomplete: 'off',
+        spellcheck: 'false',
+        'aria-describedby': hintId,
+      });
+      fields.push({ param: p, input });
+      fs.append(h('div', { class: 'field' },
+        h('label', { for: id }, h('code', null, p.name), p.required || where === 'path' ? h('span', { class: 'req', title: 'required' }, ' *') : null),
+        input,
+        h('span', { id: hintId, class: 'hint' },
+          [typeLabel(s), Array.isArray(s.enum) ? `one of ${s.enum.map(stringifyValue).join(', ')}` : '', where === 'cookie' ? 'browsers cannot set cookies from fetch; use curl' : '']
+            .filter(Boolean).join(' · '))));
+    }
+    paramSection.append(fs);
+  }
+  if (paramSection.childElementCount) panel.append(paramSection);
+
+  let bodyArea = null;
+  const rb = op.requestBody;
+  if (rb) {
+    const id = nextId('body');
+    const initial = rb.example === undefined || rb.example === null
+      ? (/json/.test(rb.contentType || '') ? '{}' : '')
+      : typeof rb.example === 'string' && !/json/.test(rb.contentType || '') ? rb.example : JSON.stringify(rb.example, null, 2);
+    bodyArea = h('textarea', { id, class: 'input code', rows: Math.min(14, Math.max(4, initial.split('\n').length + 1)), spellcheck: 'false' });
+    bodyArea.value = initial;
+    panel.append(h('div', { class: 'field' },
+      h('label', { for: id }, 'Request body ', h('span', { class: 'muted' }, `(${rb.contentType || 'no media type'}${rb.required ? ', required' : ''})`)),
+      bodyArea));
+  }
+
+  // Response preferences, sent as a Prism-compatible Prefer header.
+  const responses = Array.isArray(op.responses) ? op.responses : [];
+  const statusId = nextId('status');
+  const exampleId = nextId('example');
+  const seedId = nextId('seed');
+  const dynId = nextId('dynamic');
+  const statusSel = h('select', { id: statusId, class: 'input' },
+    h('option', { value: '' }, 'Default'),
+    responses.filter((r) => /^\d{3}$/.test(String(r.status))).map((r) => h('option', { value: r.status }, `${r.status}${r.description ? ` — ${r.description}` : ''}`)));
+  const exampleSel = h('select', { id: exampleId, class: 'input' });
+  const fillExamples = () => {
+    const chosen = statusSel.value ? responses.filter((r) => String(r.status) === statusSel.value) : responses;
+    const names = [...new Set(chosen.flatMap((r) => (Array.isArray(r.examples) ? r.examples : [])))];
+    exampleSel.replaceChildren(h('option', { value: '' }, names.length ? 'Default' : 'None defined'), names.map((n) => h('option', { value: n }, n)));
+    exampleSel.disabled = names.length === 0;
+  };
+  statusSel.addEventListener('change', fillExamples);
+  fillExamples();
+  const seedInput = h('input', { id: seedId, class: 'input', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. 42' });
+  const dynBox = h('input', { id: dynId, type: 'checkbox' });
+  panel.append(h('fieldset', { class: 'fieldset prefs' },
+    h('legend', null, 'Response'),
+    h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'), statusSel),
+    h('div', { class: 'field' }, h('label', { for: exampleId }, 'Example'), exampleSel),
+    h('div', { class: 'field' }, h('label', { for: seedId }, 'Seed'), seedInput),
+    h('div', { class: 'field field-check' }, dynBox, h('label', { for: dynId }, 'Dynamic (ignore examples)'))));
+
+  const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const sendBtn = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send');
+  const output = h('div', { class: 'tryit-output', 'aria-live': 'polite' });
+
+  function currentRequest() {
+    const values = {};
+    const query = new URLSearchParams();
+    const headers = {};
+    const missing = [];
+    for (const { param, input } of fields) {
+      const v = input.value;
+      if (param.in === 'cookie') continue;
+      if (v === '') {
+        if (param.in === 'path' || param.required) missing.push(param.name);
+        continue;
+      }
+      if (param.in === 'path') values[param.name] = v;
+      else if (param.in === 'query') query.append(param.name, v);
+      else if (param.in === 'header' && !FORBIDDEN_HEADERS.has(param.name.toLowerCase())) headers[param.name] = v;
+    }
+    const prefer = preferHeader({ code: statusSel.value, example: exampleSel.value, seed: seedInput.value.trim(), dynamic: dynBox.checked });
+    if (prefer) headers.Prefer = prefer;
+    let body;
+    if (bodyArea && op.method.toLowerCase() !== 'get' && op.method.toLowerCase() !== 'head') {
+      body = bodyArea.value;
+      if (body !== '' && rb.contentType) headers['Content-Type'] = rb.contentType;
+    }
+    const qs = query.toString();
+    const path = `${ctx.mockPath()}${buildPath(op.path, values)}${qs ? `?${qs}` : ''}`;
+    return { method: op.method.toUpperCase(), path, url: new URL(path, location.href).href, headers, body, missing };
+  }
+
+  panel.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const req = currentRequest();
+    errorBox.hidden = true;
+    if (req.missing.length) {
+      errorBox.textContent = `Fill in the required parameter${req.missing.length > 1 ? 's' : ''}: ${req.missing.join(', ')}.`;
+      errorBox.hidden = false;
+      return;
+    }
+    sendBtn.disabled = true;
+    sendBtn.textContent = 'Sending…';
+    clear(output).append(h('p', { class: 'muted' }, `${req.method} ${req.path}`));
+    const started = performance.now();
+    try {
+      const res = await fetch(req.path, { method: req.method, headers: req.headers, body: req.body, cache: 'no-store' });
+      const text = await res.text();
+      const ms = Math.round(performance.now() - started);
+      showResponse(output, req, res, text, ms);
+    } catch (err) {
+      clear(output).append(h('div', { class: 'notice notice-error', role: 'alert' },
+        h('strong', null, 'The request failed. '),
+        'The mock server could not be reached. Check your connection and try again.'));
+    } finally {
+      sendBtn.disabled = false;
+      sendBtn.textContent = 'Send';
+      ctx.onSent?.();
+    }
+  });
+
+  panel.append(errorBox, h('div', { class: 'actions' }, sendBtn, copyButton(() => curlFor(currentRequest()), 'Copy as curl', 'curl command')), output);
+  return panel;
+}
+
+function showResponse(output, req, res, text, ms) {
+  const ct = res.headers.get('content-type') || '';
+  const headerRows = [];
+  res.headers.forEach((value, name) => headerRows.push([name, value]));
+  headerRows.sort((a, b) => a[0].localeCompare(b[0]));
+  const body = prettyBody(text, ct);
+  clear(output).append(
+    h('div', { class: 'response-line' },
+      h('span', { class: `status ${statusClass(res.status)}`, 'data-status': res.status }, `${res.status} ${res.statusText || ''}`.trim()),
+      h('span', { class: 'muted' }, `${ms} ms`),
+      h('span', { class: 'muted' }, `${new Blob([text]).size} bytes`),
+      ct ? h('code', { class: 'muted ct' }, ct.split(';')[0]) : null),
+    h('details', { class: 'headers' },
+      h('summary', null, `Headers (${headerRows.length})`),
+      h('dl', { class: 'header-list' }, headerRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))),
+    h('div', { class: 'code-block' },
+      h('div', { class: 'code-block-bar' }, h('span', { class: 'muted' }, 'Body'), copyButton(() => body, 'Copy', 'response body')),
+      h('pre', { class: 'code response-body', tabindex: '0' }, h('code', null, body))),
+  );
+}
