@@ -74,7 +74,9 @@ export function consume(counters: Counters, limits: Limits, now: number): { coun
   const c = roll(counters, now);
   const day = dayOf(now);
   const next: Counters = { ...c, minuteUsed: c.minuteUsed + 1, monthUsed: c.monthUsed + 1, daily: { ...c.daily, [day]: (c.daily[day] ?? 0) + 1 } };
-  return { counters: next, decision: evaluate(next, limits, now) };
+  // Report the windows after this request, but the verdict is the one taken before it.
+  const after = evaluate(next, limits, now);
+  return { counters: next, decision: { allowed: true, minute: after.minute, month: after.month } };
 }
 
 /** The last 30 days, oldest first, with zeros for quiet days (what the dashboard charts). */

@@ -4,6 +4,7 @@ import { checkApiName, checkVersionName } from '../http/names';
 import { fail } from '../http/problem';
 import type { VersionRecord } from '../registry/api-registry';
 import { readPlan, readSource } from '../storage/specs';
+import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from './caller';
 import type { AppRequest } from './context';
 import { describeOperations } from './describe-operations';
@@ -72,6 +73,7 @@ export async function deleteVersion(request: AppRequest, env: Env): Promise<Resp
   const result = await registryStub(env, api).removeVersion(caller.account.id, version);
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
   if (result === 'not-found') fail('version-not-found', `"${api}" has no version "${version}".`);
+  forgetMirror(api);
   return new Response(null, { status: 204 });
 }
 
@@ -83,5 +85,6 @@ export async function deleteApi(request: AppRequest, env: Env): Promise<Response
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
   if (result === 'not-found') fail('api-not-found', `You have no API named "${api}".`);
   await accountStub(env, caller.account.id).removeApi(api);
+  forgetMirror(api);
   return new Response(null, { status: 204 });
 }

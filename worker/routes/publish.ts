@@ -6,6 +6,7 @@ import { readSpecBody } from '../http/read-spec-body';
 import type { VersionRecord } from '../registry/api-registry';
 import { ingest } from '../spec/ingest';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
+import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from './caller';
 import type { AppRequest } from './context';
 import { mockUrl, registryStub } from './registry-client';
@@ -50,6 +51,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
     refuse(committed.result, api, version);
   }
   await accountStub(env, owner).addApi(api);
+  forgetMirror(api);
   return published(request, api, record, 201);
 }
 

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ProblemError } from '../../worker/http/problem';
+import { ingest } from '../../worker/spec/ingest';
+
+const example = (name: string) => readFileSync(new URL(`../../spec-examples/${name}`, import.meta.url), 'utf8');
+
+async function problemOf(text: string) {
+  try {
+    await ingest(text);
+  } catch (e) {
+    if (e instanceof ProblemError) return e.problem;
+    throw e;
+  }
+  throw new Error('expected a problem');
+}
+
+describe('ingest', () => {
+  it('normalizes all three dialects of the petstore to the same operations', async () => {
+    const [two, three] = await Promise.all([ingest(example('petstore.swagger2.json')), ingest(example('petstore.oas3.yaml'))]);
+    expect(two.plan.dialect).toBe('swagger-2.0');
+    expect(three.plan.dialect).toBe('openapi-3.0');
+    const show2 = two.plan.operations.find((o) => o.id === 'showPetById')!;
+    const show3 = three.plan.operations.find((o) => o.id === 'showPetById')!;
+    expect(show2.parameters).toEqual(show3.parameters.map((p) => ({ ...p, schema: { type: 'integer', format: 'int64' } })));
+    expect(show2.responses[0].content['application/json'].schema).toEqual({ $ref: '#/$defs/Pet' });
+    expect(show3.responses[0].content['application/json'].schema).toEqual({ $ref: '#/$defs/Pet' });
+  });
+
+  it('rewrites 3.0/2.0 keywords into JSON Schema 2020-12', async () => {
+    const { plan } = await ingest(example('petstore.swagger2.json'));
+    expect(plan.defs.Pet).toMatchObject({
+      properties: { tag: { type: ['string', 'null'] }, weight: { type: 'number', exclusiveMinimum: 0 } },
+    });
+    expect((plan.defs.Pet as { properties: { weight: object } }).properties.weight).not.toHaveProperty('minimum');
+  });
+
+  it('maps Swagger 2.0 body and formData parameters to request bodies', async () => {
+    const { plan } = await ingest(example('petstore.swagger2.json'));
+    const create = plan.operations.find((o) => o.id === 'createPets')!;
+    expect(create.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/$defs/NewPet' }, examples: [] } } });
+    const list = plan.operations.find((o) => o.id === 'listPets')!;
+    expect(list.parameters.find((p) => p.name === 'tags')).toMatchObject({ style: 'form', explode: false });
+  });
+
+  it('keeps circular schemas as named refs and survives JSON round trips', async () => {
+    const { plan } = await ingest(example('circular.oas3.yaml'));
+    expect(plan.defs.Node).toMatchObject({ properties: { children: { items: { $ref: '#/$defs/Node' } } } });
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it('rewrites discriminator mappings to plan refs', async () => {
+    const { plan } = await ingest(example('composition.oas3.yaml'));
+    expect(plan.defs.Payment).toMatchObject({ discriminator: { propertyName: 'kind', mapping: { card: '#/$defs/Card', transfer: '#/$defs/Transfer' } } });
+  });
+
+  it('accepts a byte-order mark', async () => {
+    const { plan } = await ingest('\uFEFF' + example('petstore.oas3.yaml'));
+    expect(plan.operations.length).toBe(5);
+  });
+
+  it('hashes identical text identically', async () => {
+    const [a, b] = await Promise.all([ingest(example('petstore.oas3.yaml')), ingest(example('petstore.oas3.yaml'))]);
+    expect(a.hash).toBe(b.hash);
+    expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('flags catastrophic patterns instead of running them', async () => {
+    const text = `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: string, pattern: '^(a+)+$'}\n`;
+    const { plan, warnings } = await ingest(text);
+    expect(plan.operations[0].responses[0].content['application/json'].schema).toMatchObject({ 'x-specmock-unsafe-pattern': true });
+    expect(warnings.some((w) => w.message.includes('backtrack'))).toBe(true);
+  });
+
+  it('repairs undeclared path parameters with a warning', async () => {
+    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n      responses:\n        '200': {description: ok}\n`;
+    const { plan, warnings } = await ingest(text);
+    expect(plan.operations[0].parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(warnings[0].message).toContain('not declared');
+  });
+
+  it('reports a YAML error with its line and column', async () => {
+    const problem = await problemOf('openapi: 3.0.0\npaths:\n  /a: {get: [}\n');
+    expect(problem.type).toBe('invalid-spec-syntax');
+    expect(problem.errors?.[0]).toMatchObject({ line: 3 });
+  });
+
+  it("publishes GitHub's REST description (12 MB) with every operation", async () => {
+    const text = readFileSync(new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url), 'utf8');
+    const { plan } = await ingest(text);
+    expect(plan.operations.length).toBeGreaterThan(1000);
+    expect(JSON.stringify(plan).length).toBeLessThan(text.length);
+  });
+});

@@ -1,0 +1,5 @@
+/// <reference types="@cloudflare/vitest-plugin/types" />
+
+declare namespace Cloudflare {
+  interface Env extends import('../../worker/env').Env {}
+}

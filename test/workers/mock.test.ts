@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import circular from '../../spec-examples/circular.oas3.yaml?raw';
+import media from '../../spec-examples/media-types.oas3.yaml?raw';
+import petstore3 from '../../spec-examples/petstore.oas3.yaml?raw';
+import petstore2 from '../../spec-examples/petstore.swagger2.json?raw';
+import { call, newKey, publish, type ProblemJson } from './helpers';
+
+let key: string;
+beforeAll(async () => {
+  key = await newKey();
+  for (const [api, text, type] of [
+    ['petstore', petstore3, 'application/yaml'],
+    ['petstore-two', petstore2, 'application/json'],
+    ['circular', circular, 'application/yaml'],
+    ['media', media, 'application/yaml'],
+  ] as const) {
+    const res = await publish(key, api, 'v1', text, type);
+    if (res.status !== 201) throw new Error(`${api}: ${res.status} ${await res.text()}`);
+  }
+});
+
+describe('routing', () => {
+  it('serves the lowest 2xx with the spec media type', async () => {
+    const res = await call('/mock/petstore/v1/pets/42');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    const pet = (await res.json()) as { id: number; name: string };
+    expect(typeof pet.name).toBe('string');
+    expect(Number.isInteger(pet.id)).toBe(true);
+  });
+
+  it('prefers concrete segments over templated ones', async () => {
+    const res = await call('/mock/petstore/v1/pets/mine');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-specmock-operation')).toBe('myPet');
+    // The spec's first named example is served as-is.
+    expect(await res.json()).toEqual({ id: 1, name: 'Rex', tag: 'dog' });
+  });
+
+  it('answers 404 problem+json for an unknown path and 405 with Allow for a wrong method', async () => {
+    const missing = await call('/mock/petstore/v1/owners');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    const wrong = await call('/mock/petstore/v1/pets/1', { method: 'PATCH' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS');
+    expect(((await wrong.json()) as ProblemJson).status).toBe(405);
+  });
+
+  it('resolves `latest` to the newest version', async () => {
+    const res = await call('/mock/petstore/latest/pets/7');
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 404 for unknown APIs and versions, including non-canonical spellings', async () => {
+    expect((await call('/mock/nothing-here/v1/pets')).status).toBe(404);
+    expect((await call('/mock/petstore/v9/pets')).status).toBe(404);
+    expect((await call('/mock/PetStore/v1/pets')).status).toBe(404);
+    expect((await call('/mock/%70etstore/v1/pets')).status).toBe(404);
+  });
+
+  it('serves Swagger 2.0 paths relative to the mock URL, not basePath', async () => {
+    const res = await call('/mock/petstore-two/v1/pets/3');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+  });
+
+  it('serves an operation with no response body as an empty 204', async () => {
+    const res = await call('/mock/petstore/v1/pets/3', { method: 'DELETE' });
+    expect(res.status).toBe(204);
+    expect(await res.text()).toBe('');
+  });
+});
+
+describe('bodies', () => {
+  it('is deterministic: same request, same bytes; another path param, another entity', async () => {
+    const a = await (await call('/mock/petstore/v1/pets/42')).text();
+    const b = await (await call('/mock/petstore/v1/pets/42')).text();
+    const c = await (await call('/mock/petstore/v1/pets/43')).text();
+    expect(a).toBe(b);
+    expect(c).not.toBe(a);
+  });
+
+  it('changes with Prefer seed and stays stable for the same seed', async () => {
+    const s1 = await (await call('/mock/petstore/v1/pets', { headers: { prefer: 'seed=one' } })).text();
+    const s1b = await (await call('/mock/petstore/v1/pets', { headers: { prefer: 'seed=one' } })).text();
+    const s2 = await (await call('/mock/petstore/v1/pets?__seed=two')).text();
+    expect(s1).toBe(s1b);
+    expect(s2).not.toBe(s1);
+  });
+
+  it('serves the requested status and example with Prefer', async () => {
+    const res = await call('/mock/petstore/v1/pets/1', { headers: { prefer: 'code=404' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(await res.json()).toEqual({ code: 404, message: 'Pet not found' });
+    const tom = await call('/mock/petstore/v1/pets/mine?__example=tom');
+    expect(await tom.json()).toEqual({ id: 2, name: 'Tom', tag: 'cat' });
+  });
+
+  it('generates instead of the example when dynamic=true', async () => {
+    const res = await call('/mock/petstore/v1/pets/mine', { headers: { prefer: 'dynamic=true' } });
+    const body = (await res.json()) as { id: unknown; name: unknown };
+    expect(body).not.toEqual({ id: 1, name: 'Rex', tag: 'dog' });
+    expect(typeof body.name).toBe('string');
+  });
+
+  it('terminates on circular schemas, including required recursion', async () => {
+    const tree = await call('/mock/circular/v1/tree');
+    expect(tree.status).toBe(200);
+    const person = await call('/mock/circular/v1/people/abc');
+    expect(person.status).toBe(200);
+    const body = (await person.json()) as { id: string; team: { name: string } };
+    expect(typeof body.team.name).toBe('string');
+  });
+
+  it('negotiates media types and answers 406 with what is available', async () => {
+    const xml = await call('/mock/media/v1/report', { headers: { accept: 'application/xml' } });
+    expect(xml.headers.get('content-type')).toBe('application/xml');
+    expect(await xml.text()).toMatch(/^<\?xml/);
+    const csv = await call('/mock/media/v1/report', { headers: { accept: 'text/csv' } });
+    expect(await csv.text()).toBe('id,total\n1,10\n');
+    const none = await call('/mock/media/v1/report', { headers: { accept: 'image/gif' } });
+    expect(none.status).toBe(406);
+    expect(((await none.json()) as { available: string[] }).available).toContain('application/json');
+  });
+});
+
+describe('CORS', () => {
+  it('answers preflight with 204 and allows any origin on mock responses', async () => {
+    const pre = await call('/mock/petstore/v1/pets', { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-trace' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(pre.headers.get('access-control-allow-headers')).toBe('content-type, x-trace');
+    const res = await call('/mock/petstore/v1/pets', { headers: { origin: 'https://app.example' } });
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toContain('x-next');
+  });
+});

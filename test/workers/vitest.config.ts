@@ -1,0 +1,17 @@
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: fileURLToPath(new URL('../../wrangler.toml', import.meta.url)) },
+      miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', DEFAULT_PER_MINUTE: '1000', DEFAULT_PER_MONTH: '100000' } },
+    }),
+  ],
+  test: {
+    include: ['test/workers/**/*.test.ts'],
+    root: fileURLToPath(new URL('../..', import.meta.url)),
+    testTimeout: 60_000,
+  },
+});
