@@ -1,20 +1,13 @@
 import type { JsonValue } from '../plan';
 import { matches } from './check';
 import { GenFailure, LIMITS, child, fail, spend, type Ctx, type Hint } from './context';
-import { checkOpts, gen } from './core';
+import { canonKey, checkOpts, gen } from './core';
 import type { Flat } from './merge';
 
 /**
  * Arrays get plausible lengths (1–5 when unbounded), unique items when asked, and the minimum
  * length once recursion or the depth cap says "stop growing".
  */
-
-/** Canonical key for uniqueness: object key order must not make equal values look different. */
-function canon(v: JsonValue): string {
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
-  if (Array.isArray(v)) return '[' + v.map(canon).join(',') + ']';
-  return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canon(v[k])).join(',') + '}';
-}
 
 export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const minI = flat.minItems ?? 0;
@@ -36,14 +29,14 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
 
   const out: JsonValue[] = [];
   const seen = flat.unique ? new Set<string>() : undefined;
-  const itemHint: Hint = { name: hint.name };
+  const itemHint: Hint = { name: hint.name, taken: seen };
   const saved = ctx.variation;
   try {
     for (let i = 0; i < n; i++) {
       const schema = i < prefix.length ? prefix[i] : (flat.items ?? true);
       const path = i < prefix.length ? child(flat.path, 'prefixItems', i) : child(flat.path, 'items');
       let placed = false;
-      for (let attempt = 0; attempt < (seen ? 12 : 1); attempt++) {
+      for (let attempt = 0; attempt < (seen ? 16 : 1); attempt++) {
         // Retries must not replay the same example or heuristic value.
         ctx.variation = saved + attempt + (seen && i > 0 ? 1 : 0);
         let v: JsonValue;
@@ -55,7 +48,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
           throw e;
         }
         if (seen) {
-          const key = canon(v);
+          const key = canonKey(v);
           if (seen.has(key)) continue;
           seen.add(key);
         }
@@ -75,7 +68,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   if (flat.contains !== undefined && !out.some((v) => matches(flat.contains!, v, checkOpts(ctx)))) {
     const both = { allOf: [flat.items ?? true, flat.contains] };
     const v = gen(both, child(flat.path, 'contains'), ctx, itemHint);
-    if (out.length < cap && (!seen || !seen.has(canon(v)))) out.push(v);
+    if (out.length < cap && (!seen || !seen.has(canonKey(v)))) out.push(v);
     else if (out.length > 0 && !flat.unique) out[out.length - 1] = v;
     else fail(flat.path, 'cannot satisfy `contains` within maxItems');
   }

@@ -3,7 +3,7 @@ import { matches } from './check';
 import { GenFailure, child, fail, type Ctx, type Hint, type Path } from './context';
 import { checkOpts, genWithFlat } from './core';
 import { flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
-import { isObj, refDefName } from './refs';
+import { hiddenFor, isObj, refDefName } from './refs';
 
 /**
  * oneOf / anyOf / if-then-else: pick an alternative, merge it into the base schema, generate, and
@@ -104,6 +104,10 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         let others = 0;
         for (let j = 0; j < n && others === 0; j++) if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;
         if (others === 0) return v;
+        if (attempt === 2) {
+          const separated = separate(v, g, step.index, bf, ctx);
+          if (separated !== undefined) return separated;
+        }
       }
     }
   } finally {
@@ -111,6 +115,33 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   }
   if (failure && g.kind === 'anyOf') throw failure;
   return fail(g.path, failure ? `no ${g.kind} branch can be generated: ${failure.reason}` : 'every generated value matched more than one oneOf branch');
+}
+
+const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];
+
+/**
+ * Last resort for overlapping object branches (the classic Cat/Dog pair that both accept any extra
+ * property): add or change one property so that the other branch rejects the value while this
+ * branch and the base still accept it. Checked against the whole schema, oneOf included.
+ */
+function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): JsonValue | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const opts = checkOpts(ctx);
+  for (let j = 0; j < g.branches.length; j++) {
+    if (j === index || !matches(g.branches[j], v, opts)) continue;
+    const fj = flatFor(g.branches[j], null, ctx.defs);
+    const names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
+    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
+    for (const name of names) {
+      const sj = fj.props.get(name)!;
+      for (const p of POISONS) {
+        if (matches(sj, p, opts)) continue;
+        const candidate = { ...v, [name]: p };
+        if (matches(bf.raw, candidate, opts)) return candidate;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Optional names another branch requires: leaving them out keeps that branch from matching. */

@@ -63,6 +63,8 @@ export interface Hint {
   disc?: string;
   /** For objects: the discriminator property and the value to put in it. */
   setDisc?: { propertyName: string; value: string };
+  /** Canonical JSON of values already used (uniqueItems): small domains pick a free one. */
+  taken?: ReadonlySet<string>;
   /** Optional properties to leave out (they would make a sibling oneOf branch match too). */
   avoid?: ReadonlySet<string>;
 }

@@ -77,13 +77,13 @@ export function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   }
   const saved = ctx.variation;
   try {
-    for (let attempt = 0; attempt < 8; attempt++) {
+    for (let attempt = 0; attempt < 24; attempt++) {
       ctx.variation = saved + attempt;
       let v: JsonValue;
       try {
         v = genPlain(flat, ctx, hint);
       } catch (e) {
-        if (e instanceof GenFailure && attempt < 7) continue;
+        if (e instanceof GenFailure && attempt < 23) continue;
         throw e;
       }
       if (!flat.nots.some((n) => matches(n.schema, v, checkOpts(ctx)))) return v;
@@ -92,6 +92,13 @@ export function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     ctx.variation = saved;
   }
   return fail(flat.nots[0].path, 'could not find a value that avoids the `not` schema');
+}
+
+/** Same canonical form array.ts uses for uniqueness. */
+export function canonKey(v: JsonValue): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
+  return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonKey(v[k])).join(',') + '}';
 }
 
 function structuredCloneJson(v: JsonValue): JsonValue {
@@ -148,6 +155,9 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     if (!ok) ok = entry[ctx.direction] = flat.enum.filter((v) => matches(flat.raw, v, checkOpts(ctx, true)));
     if (!ok.length) fail(flat.path, 'no enum/const value satisfies the rest of the schema');
     if (hint.disc !== undefined && ok.some((v) => v === hint.disc)) return hint.disc;
+    const taken = hint.taken;
+    if (taken) ok = ok.filter((v) => !taken.has(canonKey(v)));
+    if (!ok.length) fail(flat.path, 'no unused enum value left for uniqueItems');
     const nonNull = ok.filter((v) => v !== null);
     const pool = nonNull.length && !ctx.prune ? nonNull : ok;
     return structuredCloneJson(pool[ctx.rng.int(0, pool.length - 1)]);

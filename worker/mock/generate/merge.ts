@@ -245,7 +245,16 @@ export function flattenSources(
     if (disc && !flat.discriminator) flat.discriminator = disc;
     if (Array.isArray(s.oneOf)) flat.groups.push({ kind: 'oneOf', branches: s.oneOf, path: child(p, 'oneOf'), discriminator: disc });
     if (Array.isArray(s.anyOf)) flat.groups.push({ kind: 'anyOf', branches: s.anyOf, path: child(p, 'anyOf'), discriminator: disc });
-    if (s.not !== undefined) flat.nots.push({ schema: s.not as SchemaObject, path: child(p, 'not') });
+    if (s.not !== undefined) {
+      const n = s.not;
+      const only = isObj(n) && Object.keys(n).length === 1 && n.type !== undefined ? (Array.isArray(n.type) ? n.type : [n.type]) : undefined;
+      // `not: {type: null}` and friends are just a narrower type; integer/number stay checks
+      // because a whole-number "number" would still be an integer.
+      if (only && only.every((t) => t !== 'integer' && t !== 'number' && TYPE_BITS[String(t)] !== undefined)) {
+        for (const t of only) flat.types &= ~TYPE_BITS[String(t)];
+        flat.typed = true;
+      } else flat.nots.push({ schema: n as SchemaObject, path: child(p, 'not') });
+    }
     if (s.if !== undefined) flat.conds.push({ if: s.if, then: s.then, else: s.else, path: child(p, 'if') });
     if (s['x-faker'] !== undefined && flat.xFaker === undefined) flat.xFaker = s['x-faker'];
   }

@@ -61,27 +61,33 @@ function fromHints(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean): number |
   return undefined;
 }
 
-/** Window in units of `step` when a side is unbounded: realistic magnitudes, not 1e308. */
-function kWindow(kLo: number, kHi: number, step: number, ctx: Ctx): [number, number] {
-  const span = Math.max(10, Math.ceil(1000 / step));
-  if (kLo === -Infinity && kHi === Infinity) return [1, span];
-  if (kHi === Infinity) return [kLo, kLo + span];
-  if (kLo === -Infinity) return kHi >= 1 ? [Math.max(1, kHi - span), kHi] : [kHi - span, kHi];
-  void ctx;
-  return [kLo, kHi];
-}
-
-function pickMultiple(flat: Flat, ctx: Ctx, integer: boolean, lo: number, hi: number, step: number, dec: number): number {
+/**
+ * Picks k*step inside [lo, hi]. A side that the schema leaves open gets a realistic window
+ * (magnitudes around 1..1000) instead of the whole safe-integer range.
+ */
+function pickMultiple(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean, lo: number, hi: number, open: [boolean, boolean], step: number, dec: number): number {
   const kLo = Math.ceil(lo / step);
   const kHi = Math.floor(hi / step);
-  if (kLo > kHi) fail(flat.path, `no multiple of ${flat.multipleOf.join(', ')} lies within the bounds`);
-  const [a, b] = kWindow(kLo, kHi, step, ctx);
+  if (kLo > kHi) fail(flat.path, `no multiple of ${flat.multipleOf.join(', ') || 1} lies within the bounds`);
+  const span = Math.max(10, Math.ceil(1000 / step));
+  let a = kLo;
+  let b = kHi;
+  if (open[0] && open[1]) [a, b] = [1, span];
+  else if (open[1]) b = kLo + span;
+  else if (open[0]) a = kHi >= 1 ? Math.max(1, kHi - span) : kHi - span;
+  a = Math.max(a, kLo);
+  b = Math.min(b, kHi);
+  if (a > b) [a, b] = [kLo, kHi];
   if (Math.abs(a) > MAX_SAFE || Math.abs(b) > MAX_SAFE) fail(flat.path, 'numeric bounds are too large to generate');
   const k0 = ctx.rng.int(a, b);
-  for (let i = 0; i < 40; i++) {
-    const k = i % 2 ? k0 - ((i + 1) >> 1) : k0 + (i >> 1);
+  const taken = hint.taken;
+  // With uniqueItems over a small range, walk from the random start to the next free value.
+  const tries = taken ? Math.min(b - a + 1, 10_000) : 40;
+  for (let i = 0; i < tries; i++) {
+    const k = taken ? a + ((k0 - a + i) % (b - a + 1)) : i % 2 ? k0 - ((i + 1) >> 1) : k0 + (i >> 1);
     if (k < kLo || k > kHi) continue;
     const v = Number((k * step).toFixed(dec));
+    if (taken && taken.has(JSON.stringify(v))) continue;
     if (numberOk(flat, v, integer)) return v;
   }
   return fail(flat.path, 'could not find a value satisfying multipleOf with the bounds');
@@ -89,7 +95,7 @@ function pickMultiple(flat: Flat, ctx: Ctx, integer: boolean, lo: number, hi: nu
 
 export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
   const h = fromHints(flat, ctx, hint, true);
-  if (h !== undefined) return h;
+  if (h !== undefined && !hint.taken?.has(JSON.stringify(h))) return h;
   let lo = -MAX_SAFE;
   let hi = MAX_SAFE;
   if (flat.formats.includes('int32')) {
@@ -108,11 +114,8 @@ export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
     step = (step / gcd(step, f.p)) * f.p;
     if (step > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
   }
-  const boundedLo = flat.min !== undefined || flat.exMin !== undefined ? lo : -Infinity;
-  const boundedHi = flat.max !== undefined || flat.exMax !== undefined ? hi : Infinity;
-  const v = pickMultiple(flat, ctx, true, boundedLo, boundedHi, step, 0);
-  if (v < lo || v > hi) fail(flat.path, 'no integer lies within the format range');
-  return v;
+  const open: [boolean, boolean] = [flat.min === undefined && flat.exMin === undefined, flat.max === undefined && flat.exMax === undefined];
+  return pickMultiple(flat, ctx, hint, true, lo, hi, open, step, 0);
 }
 
 export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
@@ -136,7 +139,8 @@ export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
       dec = Math.max(dec, f.dec);
       if (p > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
     }
-    return pickMultiple(flat, ctx, false, lo, hi, p / q, dec);
+    const open: [boolean, boolean] = [lo === -Infinity, hi === Infinity];
+    return pickMultiple(flat, ctx, hint, false, Math.max(lo, -MAX_SAFE), Math.min(hi, MAX_SAFE), open, p / q, dec);
   }
   const a = Number.isFinite(lo) ? lo : Number.isFinite(hi) ? (hi > 0 ? Math.max(0, hi - 1000) : hi - 1000) : 0;
   const b = Number.isFinite(hi) ? hi : a + 1000;

@@ -58,11 +58,44 @@ function clampTokens(tok: RetToken | RetToken[] | undefined, depth = 0): boolean
   return true;
 }
 
+const UNICODE_CLASSES: Record<string, string> = {
+  L: 'A-Za-z', Letter: 'A-Za-z', Alphabetic: 'A-Za-z', Lu: 'A-Z', Uppercase_Letter: 'A-Z', Ll: 'a-z', Lowercase_Letter: 'a-z',
+  N: '0-9', Nd: '0-9', Number: '0-9', Decimal_Number: '0-9', P: '.,!?', Punctuation: '.,!?', Zs: ' ', Z: ' ', S: '+$', Sc: '$',
+};
+
+/**
+ * randexp does not know Unicode property escapes (\p{L}); for generation only, rewrite the common
+ * ones to ASCII sets (a subset of what they match). The real pattern still checks the result.
+ */
+function asciiPropertyEscapes(pattern: string): string {
+  if (!pattern.includes('\\p{')) return pattern;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const m = /^\\p\{([A-Za-z_]+)(?:=[A-Za-z_]+)?\}/.exec(pattern.slice(i));
+      if (m && UNICODE_CLASSES[m[1]]) {
+        out += inClass ? UNICODE_CLASSES[m[1]] : `[${UNICODE_CLASSES[m[1]]}]`;
+        i += m[0].length - 1;
+        continue;
+      }
+      out += c + (pattern[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    out += c;
+  }
+  return out;
+}
+
 function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
   let g = generators.get(pattern);
   if (g !== undefined) return g;
   try {
-    const r = new RandExp(pattern);
+    const r = new RandExp(asciiPropertyEscapes(pattern));
     r.max = OPEN_REPEAT;
     // `tokens` is private in randexp's typings; we only tighten quantifier bounds in place.
     const tokens = (r as unknown as { tokens: RetToken }).tokens;
