@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startDevServer, type DevServer } from './dev-server';
+
+const state = mkdtempSync(join(tmpdir(), 'specmock-e2e-'));
+let server: DevServer | undefined;
+afterAll(async () => {
+  await server?.stop();
+  rmSync(state, { recursive: true, force: true });
+});
+
+const petstore = readFileSync(new URL('../../spec-examples/petstore.oas3.yaml', import.meta.url), 'utf8');
+
+describe('npm run dev', () => {
+  it('publishes, serves mocks, and keeps every version across a restart', async () => {
+    server = await startDevServer(state, ['--var', 'ADMIN_TOKEN:e2e-admin']);
+    const health = await fetch(`${server.url}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+
+    const keyRes = await fetch(`${server.url}/v1/keys`, { method: 'POST', headers: { authorization: 'Bearer e2e-admin' }, body: JSON.stringify({ limits: { perMinute: 1000, perMonth: 1000 } }) });
+    expect(keyRes.status).toBe(201);
+    const { key } = (await keyRes.json()) as { key: string };
+
+    const put = await fetch(`${server.url}/v1/apis/petstore/versions/1.0.0`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/yaml' }, body: petstore });
+    expect(put.status).toBe(201);
+    const { mockUrl } = (await put.json()) as { mockUrl: string };
+    expect(mockUrl).toBe(`${server.url}/mock/petstore/1.0.0`);
+
+    const first = await fetch(`${mockUrl}/pets/42`);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('ratelimit')).toMatch(/"minute";r=\d+;t=\d+/);
+    const body = await first.text();
+
+    await server.stop();
+    server = await startDevServer(state);
+    const restartedUrl = mockUrl.replace(/^http:\/\/127\.0\.0\.1:\d+/, server.url);
+    const again = await fetch(`${restartedUrl}/pets/42`);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(body);
+    const listed = await fetch(`${server.url}/v1/apis`, { headers: { authorization: `Bearer ${key}` } });
+    expect(((await listed.json()) as { apis: { api: string }[] }).apis.map((a) => a.api)).toEqual(['petstore']);
+  });
+
+  it("publishes and serves GitHub's 12 MB REST description", async () => {
+    server ??= await startDevServer(state);
+    const { key } = (await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as { key: string };
+    const text = readFileSync(new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url), 'utf8');
+    const started = performance.now();
+    const put = await fetch(`${server.url}/v1/apis/github/versions/v1`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: text });
+    const publishMs = performance.now() - started;
+    expect(put.status, await put.clone().text()).toBe(201);
+    const { operations } = (await put.json()) as { operations: number };
+    expect(operations).toBeGreaterThan(1000);
+    const t1 = performance.now();
+    const repo = await fetch(`${server.url}/mock/github/v1/repos/octocat/hello-world`);
+    const firstCallMs = performance.now() - t1;
+    expect(repo.status).toBe(200);
+    const json = (await repo.json()) as { full_name: string; owner: object };
+    expect(typeof json.full_name).toBe('string');
+    console.log(`github: publish ${Math.round(publishMs)} ms, first mock call ${Math.round(firstCallMs)} ms`);
+  });
+});
