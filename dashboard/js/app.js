@@ -2,7 +2,7 @@ import { h, $, clear, announce, copyButton, copyText, formatDate, formatNumber, 
 import { createClient } from './api.js';
 import { guessFromText, detectContentType, isValidApiName, isValidVersion, nextFreeVersion } from './spec-guess.js';
 import { renderUsage } from './usage.js';
-import { renderOperation, methodBadge, initialValue, buildPath } from './tryit.js';
+import { renderOperation, initialValue, buildPath, credentialLines } from './tryit.js';
 
 const KEY_STORAGE = 'specmock.key';
 
@@ -360,12 +360,13 @@ async function apiView(api, token) {
         const delV = h('button', { type: 'button', class: 'btn btn-small btn-ghost btn-danger-text', 'aria-label': `Delete version ${v.version}` }, 'Delete');
         delV.addEventListener('click', () => deleteVersion(api, v.version, versions.length));
         return h('li', { class: 'version-row' },
-          h('a', { href: apiHref(api, v.version), class: 'version-link' },
-            h('span', { class: 'version-name' }, v.version),
+          h('span', { class: 'version-main' },
+            h('a', { href: apiHref(api, v.version), class: 'version-link' }, v.version),
             v.version === data.latest ? h('span', { class: 'tag' }, 'latest') : null),
-          h('span', { class: 'muted' }, v.title || ''),
-          h('span', { class: 'muted' }, h('time', { datetime: v.createdAt }, formatDate(v.createdAt))),
-          h('span', { class: 'muted' }, `${formatNumber(v.operations)} operation${v.operations === 1 ? '' : 's'}`),
+          h('span', { class: 'muted version-title' }, v.title || ''),
+          h('span', { class: 'muted version-meta' },
+            h('time', { datetime: v.createdAt }, formatDate(v.createdAt)),
+            ` · ${formatNumber(v.operations)} operation${v.operations === 1 ? '' : 's'}`),
           delV);
       })));
 }
@@ -383,6 +384,7 @@ function snippets(meta) {
   let method = 'GET';
   let hasBody = false;
   let example = '{}';
+  let contentType = 'application/json';
   if (op) {
     const values = {};
     const query = new URLSearchParams();
@@ -397,15 +399,24 @@ function snippets(meta) {
     if (op.requestBody && method !== 'GET') {
       hasBody = true;
       example = JSON.stringify(op.requestBody.example ?? {});
+      contentType = op.requestBody.contentType || contentType;
     }
   }
-  const curl = [`curl -i${method === 'GET' ? '' : ` -X ${method}`} '${url}'`];
-  if (hasBody) curl.push(`  -H 'Content-Type: application/json'`, `  --data-raw '${example.replace(/'/g, `'\\''`)}'`);
-  curl.push(`  -H 'Prefer: code=200, seed=1'`);
+  const code = op ? (op.responses || []).find((r) => /^2\d\d$/.test(String(r.status)))?.status : undefined;
+  const headers = [['Prefer', code ? `code=${code}, seed=1` : 'seed=1']];
+  if (hasBody) headers.push(['Content-Type', contentType]);
+  for (const line of op ? credentialLines(op, meta.securitySchemes) : []) {
+    const i = line.indexOf(':');
+    headers.push([line.slice(0, i), line.slice(i + 1).trim()]);
+  }
+  const q = (v) => `'${String(v).replace(/'/g, `'\\''`)}'`;
+  const curl = [`curl -i${method === 'GET' ? '' : ` -X ${method}`} ${q(url)}`];
+  for (const [k, v] of headers) curl.push(`  -H ${q(`${k}: ${v}`)}`);
+  if (hasBody) curl.push(`  --data-raw ${q(example)}`);
   const fetchLines = [
-    `const res = await fetch('${url}', {`,
+    `const res = await fetch(${JSON.stringify(url)}, {`,
     method === 'GET' ? null : `  method: '${method}',`,
-    `  headers: { Prefer: 'code=200, seed=1'${hasBody ? ", 'Content-Type': 'application/json'" : ''} },`,
+    `  headers: { ${headers.map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} },`,
     hasBody ? `  body: JSON.stringify(${example}),` : null,
     '});',
     'console.log(res.status, await res.json());',
@@ -434,7 +445,7 @@ async function versionView(api, version, token) {
   document.title = `${api} ${version} · specmock`;
   const ops = Array.isArray(meta.operations) ? meta.operations : [];
   const mockPath = () => new URL(meta.mockUrl, location.href).pathname.replace(/\/$/, '');
-  const ctx = { mockPath, onSent: refreshUsageSoon };
+  const ctx = { mockPath, onSent: refreshUsageSoon, securitySchemes: meta.securitySchemes || null };
 
   const del = h('button', { type: 'button', class: 'btn btn-danger btn-small' }, 'Delete version');
   del.addEventListener('click', async () => {

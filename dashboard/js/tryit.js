@@ -76,6 +76,34 @@ function prettyBody(text, contentType) {
   return text;
 }
 
+const REASONS = {
+  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
+  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+};
+
+/** Example credentials for the first security requirement; the mock checks presence, not value. */
+export function credentialLines(op, schemes) {
+  const requirement = Array.isArray(op.security) && op.security.length ? op.security[0] : null;
+  if (!requirement) return [];
+  if (requirement.length === 0) return [];
+  const lines = [];
+  for (const name of requirement) {
+    const scheme = schemes && schemes[name];
+    if (!scheme) {
+      lines.push('Authorization: Bearer mock-token');
+    } else if (scheme.type === 'apiKey' && scheme.in === 'header' && scheme.name) {
+      lines.push(`${scheme.name}: mock-key`);
+    } else if (scheme.type === 'http' && scheme.scheme === 'basic') {
+      lines.push('Authorization: Basic dXNlcjpwYXNzd29yZA==');
+    } else if (scheme.type !== 'apiKey') {
+      lines.push('Authorization: Bearer mock-token');
+    }
+  }
+  return [...new Set(lines)];
+}
+
 function statusClass(status) {
   if (status >= 500) return 'status-5xx';
   if (status >= 400) return 'status-4xx';
@@ -89,7 +117,10 @@ export function renderOperation(op, ctx) {
     methodBadge(op.method),
     h('code', { class: 'op-path' }, op.path),
     h('span', { class: 'op-desc' }, op.summary || op.id || ''),
-    op.deprecated ? h('span', { class: 'tag tag-warn' }, 'deprecated') : null);
+    op.deprecated ? h('span', { class: 'tag tag-warn' }, 'deprecated') : null,
+    Array.isArray(op.security) && op.security.length && !op.security.some((r) => r.length === 0)
+      ? h('span', { class: 'tag', title: 'Requires credentials' }, 'auth')
+      : null);
   details.append(summary);
   let built = false;
   details.addEventListener('toggle', () => {
@@ -155,6 +186,17 @@ function buildPanel(op, ctx) {
       bodyArea));
   }
 
+  const extraId = nextId('extra');
+  const creds = credentialLines(op, ctx.securitySchemes);
+  const extraArea = h('textarea', { id: extraId, class: 'input code', rows: Math.max(2, creds.length + 1), spellcheck: 'false', placeholder: 'X-Request-Id: 123', 'aria-describedby': `${extraId}-hint` });
+  extraArea.value = creds.join('\n');
+  panel.append(h('div', { class: 'field' },
+    h('label', { for: extraId }, 'Extra headers'),
+    extraArea,
+    h('span', { id: `${extraId}-hint`, class: 'hint' }, creds.length
+      ? 'One "Name: value" per line. This operation requires credentials; the mock checks that they are present, not their value.'
+      : 'One "Name: value" per line.')));
+
   // Response preferences, sent as a Prism-compatible Prefer header.
   const responses = Array.isArray(op.responses) ? op.responses : [];
   const statusId = nextId('status');
@@ -201,6 +243,10 @@ function buildPanel(op, ctx) {
       if (param.in === 'path') values[param.name] = v;
       else if (param.in === 'query') query.append(param.name, v);
       else if (param.in === 'header' && !FORBIDDEN_HEADERS.has(param.name.toLowerCase())) headers[param.name] = v;
+    }
+    for (const line of extraArea.value.split('\n')) {
+      const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(line);
+      if (m && !FORBIDDEN_HEADERS.has(m[1].toLowerCase())) headers[m[1]] = m[2];
     }
     const prefer = preferHeader({ code: statusSel.value, example: exampleSel.value, seed: seedInput.value.trim(), dynamic: dynBox.checked });
     if (prefer) headers.Prefer = prefer;
@@ -255,7 +301,7 @@ function showResponse(output, req, res, text, ms) {
   const body = prettyBody(text, ct);
   clear(output).append(
     h('div', { class: 'response-line' },
-      h('span', { class: `status ${statusClass(res.status)}`, 'data-status': res.status }, `${res.status} ${res.statusText || ''}`.trim()),
+      h('span', { class: `status ${statusClass(res.status)}`, 'data-status': res.status }, `${res.status} ${res.statusText || REASONS[res.status] || ''}`.trim()),
       h('span', { class: 'muted' }, `${ms} ms`),
       h('span', { class: 'muted' }, `${new Blob([text]).size} bytes`),
       ct ? h('code', { class: 'muted ct' }, ct.split(';')[0]) : null),

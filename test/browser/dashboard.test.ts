@@ -119,6 +119,15 @@ describe('dashboard', () => {
     await page.locator(OP).waitFor();
     await shot(page, 'desktop-2-published');
 
+    // The ready-to-paste snippets call the mock for real.
+    await page.getByText('Snippets: curl and fetch').click();
+    const curl = (await page.locator('.snippets pre').first().textContent()) ?? '';
+    expect(curl).toMatch(/^curl -i '[^']+\/mock\/swagger-petstore\/1\.0\.0\/pets'/);
+    const snippetUrl = /'([^']+)'/.exec(curl)![1];
+    const snippetRes = await fetch(snippetUrl, { headers: { Prefer: 'code=200, seed=1' } });
+    expect(snippetRes.status).toBe(200);
+    expect(Array.isArray(await snippetRes.json())).toBe(true);
+
     await page.locator(`${OP} > summary`).click();
     await page.locator(`${OP} input[name="petId"]`).fill('42');
     await page.locator(`${OP} button[type=submit]`).click();
