@@ -20,6 +20,11 @@ function branchFlat(flat: Flat, key: string, extra: { schema: Schema; path: Path
     // The base's refs are already counted by the caller; counting them again would look like recursion.
     bf.refs = bf.refs.filter((r) => !flat.refs.includes(r));
     drop(bf);
+    // The base is flattened again inside the branch: groups decided further up must stay decided,
+    // or nested anyOf/oneOf would reopen them forever.
+    const resolved = (bf.resolved = new Set([...(flat.resolved ?? []), ...(bf.resolved ?? [])]));
+    bf.groups = bf.groups.filter((x) => !resolved.has(x.branches));
+    bf.conds = bf.conds.filter((x) => !resolved.has(x.if));
     flat.branchCache.set(key, bf);
   }
   return bf;
@@ -81,7 +86,7 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   try {
     for (const step of plan) {
       const bf = branchFlat(flat, `g${gi}:${step.index}`, [{ schema: g.branches[step.index], path: child(g.path, step.index) }], ctx, (f) => {
-        f.groups = f.groups.filter((x) => x.branches !== g.branches);
+        f.resolved = new Set([g.branches]);
       });
       if (bf.unsat) {
         failure ??= new GenFailure(bf.unsat.path, bf.unsat.reason);
@@ -162,7 +167,7 @@ export function composeConds(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   const c = flat.conds[0];
   const ci = flat.conds.indexOf(c);
   const drop = (f: Flat) => {
-    f.conds = f.conds.filter((x) => x.if !== c.if);
+    f.resolved = new Set([c.if]);
   };
   const thenFirst = ctx.rng.chance(0.5);
   const options = [

@@ -14,6 +14,8 @@ export const LIMITS = {
   maxLength: 200_000,
   /** Nesting beyond this is treated as runaway recursion. */
   maxNesting: 120,
+  /** Schema nodes visited per body, retries included. */
+  maxSteps: 200_000,
 } as const;
 
 /** A schema location as a linked list: built on every step, stringified only on failure. */
@@ -85,6 +87,7 @@ export interface Ctx {
   refCounts: Map<string, number>;
   refDepth: number;
   nesting: number;
+  steps: number;
   /** Smallest-valid-shape mode: at the depth cap or inside recursion. */
   prune: boolean;
   /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */

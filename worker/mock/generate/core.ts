@@ -19,6 +19,8 @@ export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): Js
 
 /** Generates from an already flattened schema, tracking $ref re-entry to bound recursion. */
 export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
+  // Bounded total work: retries nested inside retries must not grow exponentially.
+  if (++ctx.steps > LIMITS.maxSteps) fail(flat.path, 'schema is too complex to generate within the work limit');
   if (++ctx.nesting > LIMITS.maxNesting) {
     ctx.nesting--;
     fail(flat.path, 'schema nesting is too deep to generate (unbounded recursion?)');

@@ -55,6 +55,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     refCounts: new Map(),
     refDepth: 0,
     nesting: 0,
+    steps: 0,
     prune: false,
     variation: 0,
   };

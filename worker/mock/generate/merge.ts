@@ -89,6 +89,8 @@ export interface Flat {
   /** Spec examples and defaults, in preference order; used only after checking against `raw`. */
   examples: JsonValue[];
   unsat?: { path: Path | null; reason: string };
+  /** oneOf/anyOf lists and `if` schemas already decided on the way to this flat. */
+  resolved?: Set<unknown>;
   /** Per-branch merges for oneOf/anyOf, filled lazily by compose. */
   branchCache?: Map<string, Flat>;
 }
