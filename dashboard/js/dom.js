@@ -63,7 +63,7 @@ export function announce(message, kind = 'info') {
   if (!region) return;
   const item = h('div', { class: `toast toast-${kind}` }, message);
   region.append(item);
-  setTimeout(() => item.remove(), 4000);
+  setTimeout(() => item.remove(), 3000);
 }
 
 export async function copyText(text) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contrastFailures } from './contrast';
 import { startDevServer, type DevServer } from './dev-server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -139,6 +140,15 @@ describe('dashboard', () => {
     expect(parsed).not.toBeNull();
     expect(await page.locator(`${OP} .response-line`).textContent()).toMatch(/\d+ ms/);
     await shot(page, 'desktop-3-try-it');
+
+    // A body prefilled from the operation's request example, sent with its media type.
+    const post = 'details.op[data-op="POST /pets"]';
+    await page.locator(`${post} > summary`).click();
+    const prefilled = await page.locator(`${post} textarea.code`).first().inputValue();
+    expect(typeof JSON.parse(prefilled)).toBe('object');
+    await page.locator(`${post} button[type=submit]`).click();
+    await page.locator(`${post} .response-body`).waitFor();
+    expect(await page.locator(`${post} .status`).getAttribute('data-status')).toBe('201');
     await ctx.close();
   });
 
@@ -306,6 +316,43 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Use key' }).click();
     await expect.poll(() => page.locator('#paste-key-error').textContent()).toMatch(/reach specmock/);
     await ctx.close();
+  });
+
+  test('text contrast meets WCAG AA in light and dark themes', async () => {
+    // Runs after deletion, so publish a small spec again for this key.
+    const spec = readFileSync(PETSTORE, 'utf8');
+    const put = await fetch(`${server.url}/v1/apis/contrast/versions/1`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/yaml' },
+      body: spec,
+    });
+    expect(put.status).toBe(201);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { ctx, page } = await newPage(DESKTOP, { withKey: true, colorScheme });
+      await page.goto('/#/apis/contrast/1');
+      await page.locator(OP).waitFor();
+      await page.locator(`${OP} > summary`).click();
+      await page.locator(`${OP} button[type=submit]`).click();
+      await page.locator(`${OP} .response-body`).waitFor();
+      await page.getByText('Snippets: curl and fetch').click();
+      await page.locator('#paste-details > summary').click();
+      await page.fill('#spec-text', 'openapi: 3.0.3\ninfo: [\n');
+      await page.fill('#api-name', 'contrast');
+      await page.fill('#api-version', '2');
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.locator('#upload-result .problem').waitFor();
+      await page.waitForTimeout(3200); // let the toasts go
+      expect(await contrastFailures(page), colorScheme).toEqual([]);
+      await page.goto('/#/apis/contrast');
+      await page.locator('.version-row').first().waitFor();
+      expect(await contrastFailures(page), colorScheme).toEqual([]);
+      await ctx.close();
+    }
+    const fresh = await newPage(DESKTOP, { colorScheme: 'dark' });
+    await fresh.page.goto('/');
+    await fresh.page.waitForSelector('#onboarding:not([hidden])');
+    expect(await contrastFailures(fresh.page)).toEqual([]);
+    await fresh.ctx.close();
   });
 
   test('no CSP violations and no page errors', () => {
