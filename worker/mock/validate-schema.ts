@@ -62,6 +62,8 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else out[k] = v;
   }
   if (typeof out.pattern === 'string' && (s['x-specmock-unsafe-pattern'] === true || !compilesWithU(out.pattern))) delete out.pattern;
+  // @cfworker does not know OpenAPI's `byte` format; base64 is what it means.
+  if (out.format === 'byte' && out.pattern === undefined) out.pattern = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
   if (s.nullable === true) {
     if (out.type !== undefined) {
       const types = Array.isArray(out.type) ? out.type : [out.type];
