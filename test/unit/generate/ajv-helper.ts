@@ -18,7 +18,7 @@ function lenientRegExp(pattern: string, flags: string): RegExp {
 lenientRegExp.code = 'lenientRegExp';
 
 export function makeAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, code: { regExp: lenientRegExp as never } });
+  const ajv = new Ajv2020({ strict: false, logger: false, allErrors: false, validateFormats: true, code: { regExp: lenientRegExp as never } });
   addFormats(ajv);
   for (const k of ['example', 'x-faker', 'x-specmock-unsafe-pattern', 'discriminator', 'xml', 'externalDocs']) {
     if (!ajv.getKeyword(k)) ajv.addKeyword(k);

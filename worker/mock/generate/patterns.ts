@@ -91,6 +91,10 @@ function asciiPropertyEscapes(pattern: string): string {
   return out;
 }
 
+/** Set while randexp is about to pick a repetition count (see the `_gen` hook below). */
+const repState = { next: false, long: false };
+const REPETITION = 5; // ret's token type for quantifiers
+
 function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
   let g = generators.get(pattern);
   if (g !== undefined) return g;
@@ -99,7 +103,15 @@ function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
     r.max = OPEN_REPEAT;
     // `tokens` is private in randexp's typings; we only tighten quantifier bounds in place.
     const tokens = (r as unknown as { tokens: RetToken }).tokens;
-    g = clampTokens(tokens) ? r : 'too-long';
+    if (clampTokens(tokens)) {
+      // Flag repetition counts so length-directed generation can take the longest option.
+      const inner = r._gen;
+      r._gen = function (token, groups) {
+        if ((token as RetToken).type === REPETITION) repState.next = true;
+        return inner.call(this, token, groups);
+      };
+      g = r;
+    } else g = 'too-long';
   } catch {
     g = 'invalid';
   }
@@ -110,13 +122,24 @@ function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
 
 /**
  * A candidate string for `pattern`, or a reason it cannot be produced. The caller still checks
- * the candidate (randexp ignores lookarounds and some escapes).
+ * the candidate (randexp ignores lookarounds and some escapes). With `longExtra`, every quantifier
+ * takes its largest count and open ones (`*`, `+`) repeat `longExtra` extra times: output length
+ * then grows monotonically with `longExtra`, which lets the caller search for a length in bounds.
  */
-export function randomFromPattern(pattern: string, rng: Rng): string | 'too-long' | 'invalid' {
+export function randomFromPattern(pattern: string, rng: Rng, longExtra?: number): string | 'too-long' | 'invalid' {
   const g = generatorFor(pattern);
   if (typeof g === 'string') return g;
+  repState.long = longExtra !== undefined;
+  repState.next = false;
+  g.max = longExtra ?? OPEN_REPEAT;
   // randexp's own randInt uses Math.random; route it through the seeded generator instead.
-  g.randInt = (a: number, b: number) => rng.int(a, b);
+  g.randInt = (a: number, b: number) => {
+    if (repState.next) {
+      repState.next = false;
+      if (repState.long) return b;
+    }
+    return rng.int(a, b);
+  };
   try {
     return g.gen();
   } catch {

@@ -70,6 +70,21 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         if (stringOk(flat, padded)) return done(padded);
       }
     }
+    if (generated && (minL > 0 || maxL < Infinity)) {
+      // Random lengths missed the bounds: search the repetition count that lands inside them.
+      let lo = 0;
+      let hi = Math.min(Math.max(minL, 8) + 1, LIMITS.maxLength);
+      for (let i = 0; i < 16 && lo <= hi; i++) {
+        const extra = (lo + hi) >> 1;
+        const r = randomFromPattern(p.source, ctx.rng, extra);
+        if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
+        if (stringOk(flat, r)) return done(r);
+        const len = strLength(r);
+        if (len < minL) lo = extra + 1;
+        else if (len > maxL) hi = extra - 1;
+        else break;
+      }
+    }
     if (generated) reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
   }
 
