@@ -4,9 +4,10 @@ import { readPreferences } from '../../worker/mock/prefer';
 
 describe('negotiate', () => {
   const available = ['application/xml', 'application/json', 'text/plain'];
-  it('picks JSON without Accept, or with */*', () => {
-    expect(negotiate(available, undefined)).toBe('application/json');
-    expect(negotiate(available, '*/*')).toBe('application/json');
+  it("follows the spec's order without Accept, or with */*", () => {
+    expect(negotiate(available, undefined)).toBe('application/xml');
+    expect(negotiate(available, '*/*')).toBe('application/xml');
+    expect(negotiate(['application/json', 'application/xml'], '*/*')).toBe('application/json');
   });
   it('honours q-values and wildcards', () => {
     expect(negotiate(available, 'application/xml;q=0.9, text/plain')).toBe('text/plain');

@@ -1,15 +1,24 @@
 /**
  * Frontends call mocks from any origin, so every response allows any origin and exposes its
- * headers; no cookies are involved (keys travel in Authorization), so `*` is safe here.
+ * headers. A request that names its Origin gets that origin echoed with credentials allowed, so a
+ * page whose mocked API uses cookie auth works too; without one, `*` (as Prism answers). Nothing
+ * here grants access to anything: control-plane keys travel in Authorization, never in cookies.
  */
 const EXPOSED = ['content-type', 'content-length', 'allow', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy', 'www-authenticate', 'x-specmock-operation'];
 
 export function withCors(response: Response, request: Request): Response {
   const headers = new Headers(response.headers);
-  headers.set('access-control-allow-origin', '*');
+  const origin = request.headers.get('origin');
+  // A preflight answer already carries its own, more specific values: keep them.
+  const setDefault = (name: string, value: string) => {
+    if (!headers.has(name)) headers.set(name, value);
+  };
+  setDefault('access-control-allow-origin', origin ?? '*');
+  setDefault('access-control-allow-headers', '*');
+  setDefault('access-control-allow-credentials', 'true');
   const declared = [...response.headers.keys()].filter((h) => !EXPOSED.includes(h));
   headers.set('access-control-expose-headers', [...EXPOSED, ...declared].join(', '));
-  if (request.headers.get('origin')) headers.append('vary', 'Origin');
+  if (origin) headers.append('vary', 'Origin');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -20,12 +29,14 @@ export function isPreflight(request: Request): boolean {
 export function preflight(request: Request): Response {
   const method = request.headers.get('access-control-request-method') ?? 'GET';
   const requested = request.headers.get('access-control-request-headers');
+  // Echo what was asked: a preflight only needs to approve the one method and header list it names.
   return new Response(null, {
     status: 204,
     headers: {
-      'access-control-allow-origin': '*',
-      'access-control-allow-methods': `GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS${/^[A-Z]+$/.test(method) && !['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'].includes(method) ? `, ${method}` : ''}`,
+      'access-control-allow-origin': request.headers.get('origin') ?? '*',
+      'access-control-allow-methods': /^[A-Za-z]+$/.test(method) ? method.toUpperCase() : 'GET',
       'access-control-allow-headers': requested ?? '*',
+      'access-control-allow-credentials': 'true',
       'access-control-max-age': '86400',
       vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
     },

@@ -53,13 +53,10 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
  */
 export function matchRoute(routes: CompiledRoutes, method: string, rawPath: string): MatchResult {
   const segments = splitPath(rawPath);
-  let candidates = routes.bySegmentCount.get(segments.length) ?? [];
-  let hit = findRoute(candidates, segments);
-  if (!hit && segments.length > 0 && segments[segments.length - 1] === '') {
-    const trimmed = segments.slice(0, -1);
-    candidates = routes.bySegmentCount.get(trimmed.length) ?? [];
-    hit = findRoute(candidates, trimmed);
-  }
+  const trailing = segments.length > 0 && segments[segments.length - 1] === '';
+  // "/pets/" is "/pets" before it is "/pets/{id}" with an empty id.
+  let hit = trailing ? findRoute(routes.bySegmentCount.get(segments.length - 1) ?? [], segments.slice(0, -1)) : undefined;
+  hit ??= findRoute(routes.bySegmentCount.get(segments.length) ?? [], segments);
   if (!hit) return { kind: 'no-path' };
   const verb = method.toLowerCase();
   const operation = hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
@@ -114,8 +111,9 @@ function compileSegment(segment: string): Segment {
   }
   source += escapeRegex(segment.slice(last));
   const whole = names.length === 1 && /^\{[^}]*\}$/.test(segment);
-  // A full-segment parameter must not be empty; Prism answers 404 for "/pets/".
-  return { regex: new RegExp(`^${whole ? '([^/]+)' : source}$`), names, rank: whole ? 0 : 1 };
+  // An empty full-segment value still matches ("/path//foo"): validation then reports the missing
+  // required parameter (422), which says more than a 404 would.
+  return { regex: new RegExp(`^${whole ? '([^/]*)' : source}$`), names, rank: whole ? 0 : 1 };
 }
 
 /** Paths are compared as segments; a leading slash is implied and "{x}" names are kept. */

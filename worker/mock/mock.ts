@@ -1,11 +1,14 @@
 import type { Problem } from '../http/problem';
+import { checkSecurity, parseCookies } from './check-security';
 import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
 import { negotiate } from './negotiate';
-import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan } from './plan';
+import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { readPreferences, type Preferences } from './prefer';
-import { selectResponse } from './select-response';
+import { sampleStatic } from './sample-static';
+import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
+import { validateRequest, type RequestBody } from './validate-request';
 
 export interface MockRequest {
   method: string;
@@ -14,7 +17,7 @@ export interface MockRequest {
   query: [string, string][];
   /** Lower-cased names. */
   headers: Record<string, string>;
-  body?: string;
+  body?: RequestBody;
 }
 
 export interface MockResponse {
@@ -37,7 +40,13 @@ export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
 }
 
-/** The pure mock: request in, response or problem out. No I/O, no parsing of the spec. */
+type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
+
+/**
+ * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
+ * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
+ * then the response the caller prefers.
+ */
 export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
   if (match.kind === 'no-path') {
@@ -56,59 +65,85 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   }
   const { operation, pathParams } = match;
   const prefs = readPreferences(request.headers.prefer, request.query);
+  const ctx: RenderContext = { target, request, pathParams, prefs, seed: seedOf(request, prefs) };
+  const finish = (rendered: Rendered, status: number): MockOutcome => {
+    if (!rendered.ok) return rendered;
+    rendered.response.status = status;
+    if (request.method.toUpperCase() === 'HEAD') rendered.response.body = null;
+    return { ok: true, response: rendered.response, operation };
+  };
+
+  // An example preference names an example of the response the caller asked for; it applies to a
+  // response the mock chose instead (401, 415, 422, 400) only when the caller asked for that code.
+  const prefsFor = (status: number): Preferences => (prefs.code === String(status) ? prefs : { ...(prefs.dynamic !== undefined ? { dynamic: prefs.dynamic } : {}) });
+  const cookies = parseCookies(request.headers.cookie);
+  const security = checkSecurity(target.plan, operation, { headers: request.headers, query: request.query, cookies });
+  if (!security.ok) {
+    const own = specResponseFor(operation, 401);
+    const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
+    if (own) {
+      const rendered = renderResponse(ctx, own, prefsFor(401));
+      if (rendered.ok) Object.assign(rendered.response.headers, headers);
+      return finish(rendered, 401);
+    }
+    return { ok: false, problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) } };
+  }
+
+  const check = validateRequest(target.plan, operation, { pathParams, query: request.query.filter(([k]) => !k.startsWith('__')), headers: request.headers, cookies, body: request.body });
+  if (!check.ok) {
+    for (const status of check.status === 415 ? [415] : [422, 400]) {
+      const own = specResponseFor(operation, status);
+      if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
+    }
+    return { ok: false, problem: { type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request', detail: check.detail, errors: check.errors } };
+  }
+
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
-
-  const rendered = renderResponse(target, request, selection.response, pathParams, prefs);
-  if (!rendered.ok) return rendered;
-  const response = rendered.response;
-  response.status = selection.status;
-  if (request.method.toUpperCase() === 'HEAD') response.body = null;
-  return { ok: true, response, operation };
+  return finish(renderResponse(ctx, selection.response, prefs), selection.status);
 }
 
-function renderResponse(
-  target: MockTarget,
-  request: MockRequest,
-  spec: ResponsePlan,
-  pathParams: Record<string, string>,
-  prefs: Preferences,
-): { ok: true; response: MockResponse } | { ok: false; problem: Problem } {
-  const seed = seedOf(request, prefs);
+interface RenderContext {
+  target: MockTarget;
+  request: MockRequest;
+  pathParams: Record<string, string>;
+  prefs: Preferences;
+  seed: string;
+}
+
+function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferences): Rendered {
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
-    const value = header.examples[0]?.value ?? generateValue(target, header.schema, `${seed}\u0000header:${name}`, pathParams, prefs);
+    const value = header.examples[0]?.value ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
     if (value !== undefined && value !== null) headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
   }
 
   const types = Object.keys(spec.content);
   if (types.length === 0) return { ok: true, response: { status: 200, headers, body: null } };
-  const chosen = negotiate(types, request.headers.accept);
+  const chosen = negotiate(types, ctx.request.headers.accept);
   if (chosen === undefined) {
     return {
       ok: false,
       problem: {
         type: 'not-acceptable',
-        detail: `None of the response media types (${types.join(', ')}) matches Accept: ${request.headers.accept}.`,
+        detail: `None of the response media types (${types.join(', ')}) matches Accept: ${ctx.request.headers.accept}.`,
         extensions: { available: types },
       },
     };
   }
   const media = spec.content[chosen];
-  const body = bodyValue(target, media, seed, pathParams, prefs);
+  const body = bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
-  headers['content-type'] = concreteType(chosen, request.headers.accept);
-  return { ok: true, response: { status: 200, headers, body: body.value === undefined ? '' : serializeBody(body.value, chosen) } };
+  const type = concreteType(chosen, ctx.request.headers.accept);
+  headers['content-type'] = type;
+  if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
+  const text = serializeBody(body.value, type, media.schema);
+  if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
+  return { ok: true, response: { status: 200, headers, body: text.body } };
 }
 
-function bodyValue(
-  target: MockTarget,
-  media: MediaPlan,
-  seed: string,
-  pathParams: Record<string, string>,
-  prefs: Preferences,
-): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
+function bodyValue(ctx: RenderContext, media: MediaPlan, prefs: Preferences): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
   if (prefs.example !== undefined) {
     const named = media.examples.find((e) => e.name === prefs.example);
     if (named) return { ok: true, value: named.value };
@@ -117,9 +152,9 @@ function bodyValue(
       problem: { type: 'example-not-found', detail: `No example named "${prefs.example}"; available: ${media.examples.map((e) => e.name).join(', ') || 'none'}.` },
     };
   }
-  if (!prefs.dynamic && media.examples.length > 0) return { ok: true, value: media.examples[0].value };
+  if (prefs.dynamic !== true && media.examples.length > 0) return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generate(media.schema, { seed, defs: target.plan.defs, pathParams, refDate: target.refDate, dynamic: prefs.dynamic === true, direction: 'response' });
+  const result = generateFor(ctx, media.schema, '', prefs.dynamic);
   if (!result.ok) {
     return {
       ok: false,
@@ -129,9 +164,18 @@ function bodyValue(
   return { ok: true, value: result.value };
 }
 
-function generateValue(target: MockTarget, schema: MediaPlan['schema'], seed: string, pathParams: Record<string, string>, prefs: Preferences): JsonValue | undefined {
-  if (schema === undefined) return undefined;
-  const result = generate(schema, { seed, defs: target.plan.defs, pathParams, refDate: target.refDate, dynamic: prefs.dynamic === true, direction: 'response' });
+/** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
+function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined) {
+  const defs = ctx.target.plan.defs;
+  if (dynamic === false) {
+    const still = sampleStatic(schema, defs, 'response');
+    if (still.ok) return still;
+  }
+  return generate(schema, { seed: `${ctx.seed}${salt}`, defs, pathParams: ctx.pathParams, refDate: ctx.target.refDate, dynamic: dynamic === true, direction: 'response' });
+}
+
+function valueFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined): JsonValue | undefined {
+  const result = generateFor(ctx, schema, `\u0000${salt}`, dynamic);
   return result.ok ? result.value : undefined;
 }
 
@@ -142,7 +186,8 @@ function seedOf(request: MockRequest, prefs: Preferences): string {
     .map(([k, v]) => `${k}=${v}`)
     .sort()
     .join('&');
-  return `${prefs.seed ?? ''}\u0000${request.method.toUpperCase() === 'HEAD' ? 'GET' : request.method.toUpperCase()}\u0000${request.path}\u0000${query}`;
+  const method = request.method.toUpperCase() === 'HEAD' ? 'GET' : request.method.toUpperCase();
+  return `${prefs.seed ?? ''}\u0000${method}\u0000${request.path}\u0000${query}`;
 }
 
 /** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */

@@ -46,13 +46,14 @@ export function isJsonMediaType(mediaType: string): boolean {
 }
 
 /**
- * Picks the response media type the client accepts best. Without an Accept header (or with only
- * wildcards tying) JSON wins, then the spec's own order. `undefined` means nothing is acceptable: 406.
+ * Picks the response media type the client accepts best. Without an Accept header, or where
+ * wildcards tie, the spec's own order decides (as in Prism): the author listed the primary
+ * representation first. `undefined` means nothing is acceptable: 406.
  */
 export function negotiate(available: string[], acceptHeader: string | undefined): string | undefined {
   if (available.length === 0) return undefined;
   const ranges = parseAccept(acceptHeader);
-  if (ranges.length === 0) return available.find(isJsonMediaType) ?? available[0];
+  if (ranges.length === 0) return available[0];
   let best: string | undefined;
   let bestQ = 0;
   let bestSpecific = 0;
@@ -60,7 +61,7 @@ export function negotiate(available: string[], acceptHeader: string | undefined)
     const q = qualityOf(type, ranges);
     if (q <= 0) continue;
     const specific = ranges.some((r) => r.specificity === 3 && qualityOf(type, [r]) > 0) ? 1 : 0;
-    const better = q > bestQ || (q === bestQ && specific > bestSpecific) || (q === bestQ && specific === bestSpecific && best !== undefined && !isJsonMediaType(best) && isJsonMediaType(type));
+    const better = q > bestQ || (q === bestQ && specific > bestSpecific);
     if (!best || better) {
       best = type;
       bestQ = q;

@@ -91,6 +91,8 @@ export interface MediaPlan {
   schema?: Schema;
   /** Only examples that validated against `schema` at publish time; the first is the default. */
   examples: NamedExample[];
+  /** Form bodies: properties whose Encoding Object sets `allowReserved` explicitly. */
+  encoding?: Record<string, { allowReserved: boolean }>;
 }
 
 export interface HeaderPlan {

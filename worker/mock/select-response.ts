@@ -28,7 +28,14 @@ export function selectResponse(operation: OperationPlan, preferredCode: string |
   if (range) return { ok: true, response: range, status: 200 };
   const fallback = responses.find((r) => r.status === 'DEFAULT');
   if (fallback) return { ok: true, response: fallback, status: 200 };
-  const first = numeric[0];
-  if (first) return { ok: true, response: first, status: Number(first.status) };
+  // No success defined at all: the first response in the spec's order, ranges as their base code.
+  const first = responses.find((r) => /^[1-5](\d\d|XX)$/.test(r.status));
+  if (first) return { ok: true, response: first, status: Number(first.status.replace('XX', '00')) };
   return { ok: false, problem: { type: 'no-response-defined', detail: `${operation.method.toUpperCase()} ${operation.path} defines no response to mock.` } };
+}
+
+/** The spec's own response for a status the mock decided on (401, 415, 422, 400): exact, then its range. */
+export function specResponseFor(operation: OperationPlan, status: number): ResponsePlan | undefined {
+  const code = String(status);
+  return operation.responses.find((r) => r.status === code) ?? operation.responses.find((r) => r.status === `${code[0]}XX`);
 }

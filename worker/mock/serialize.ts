@@ -1,33 +1,38 @@
-import type { JsonValue } from './plan';
+import type { JsonValue, Schema } from './plan';
 import { isJsonMediaType } from './negotiate';
 
-/** Turns a generated or example value into the bytes of a response in the chosen media type. */
-export function serializeBody(value: JsonValue, mediaType: string): string {
+export type Serialized = { ok: true; body: string } | { ok: false; detail: string };
+
+/** Turns a generated or example value into the text of a response in the chosen media type. */
+export function serializeBody(value: JsonValue, mediaType: string, schema?: Schema): Serialized {
   const essence = mediaType.split(';')[0].trim().toLowerCase();
-  if (isJsonMediaType(essence)) return JSON.stringify(value);
-  if (/[/+]xml$/.test(essence)) return toXml(value, 'root');
-  if (essence === 'application/x-www-form-urlencoded' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return new URLSearchParams(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+  if (isJsonMediaType(essence)) return { ok: true, body: JSON.stringify(value) };
+  if (/[/+]xml$/.test(essence)) {
+    // A string example for an XML response is the document itself.
+    if (typeof value === 'string') return { ok: true, body: value };
+    return { ok: true, body: element(value, xmlName(schema) ?? 'xml') };
   }
-  // text/*, octet-stream, images…: a string is served as-is, anything else as JSON text.
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (essence === 'application/x-www-form-urlencoded' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return { ok: true, body: new URLSearchParams(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() };
+  }
+  if (value !== null && typeof value === 'object' && essence.startsWith('text/')) {
+    // Writing JSON into text/plain or text/html would hand the client a body of the wrong kind.
+    return { ok: false, detail: `The response value is an ${Array.isArray(value) ? 'array' : 'object'}, which cannot be written as ${essence}; give the response a string schema or example.` };
+  }
+  return { ok: true, body: typeof value === 'string' ? value : JSON.stringify(value) };
 }
 
-function toXml(value: JsonValue, name: string): string {
+function xmlName(schema: Schema | undefined): string | undefined {
+  if (schema === undefined || typeof schema === 'boolean') return undefined;
+  const xml = schema.xml as { name?: unknown } | undefined;
+  return typeof xml?.name === 'string' ? xml.name : undefined;
+}
+
+function element(value: JsonValue, name: string): string {
   const tag = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
-  const open = `<?xml version="1.0" encoding="UTF-8"?>`;
-  return `${open}${element(value, tag)}`;
-}
-
-function element(value: JsonValue, tag: string): string {
   if (value === null) return `<${tag}/>`;
   if (Array.isArray(value)) return `<${tag}>${value.map((v) => element(v, 'item')).join('')}</${tag}>`;
-  if (typeof value === 'object') {
-    const inner = Object.entries(value)
-      .map(([k, v]) => element(v, k.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1')))
-      .join('');
-    return `<${tag}>${inner}</${tag}>`;
-  }
+  if (typeof value === 'object') return `<${tag}>${Object.entries(value).map(([k, v]) => element(v, k)).join('')}</${tag}>`;
   return `<${tag}>${escapeXml(String(value))}</${tag}>`;
 }
 

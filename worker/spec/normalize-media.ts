@@ -38,16 +38,29 @@ export function namedExamples(ctx: NormalizeContext, holder: Record<string, unkn
 export function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
   const node = ctx.resolver.deref(raw, at);
   if (!isRecord(node)) return { examples: [] };
+  const encoding: NonNullable<MediaPlan['encoding']> = {};
+  if (isRecord(node.encoding)) {
+    for (const [prop, value] of Object.entries(node.encoding)) {
+      if (isRecord(value) && typeof value.allowReserved === 'boolean') encoding[prop] = { allowReserved: value.allowReserved };
+    }
+  }
   return {
     ...(node.schema !== undefined ? { schema: ctx.schemas.schema(node.schema, `${at}/schema`) } : {}),
     examples: namedExamples(ctx, node, at),
+    ...(Object.keys(encoding).length > 0 ? { encoding } : {}),
   };
 }
 
 export function contentMap(ctx: NormalizeContext, raw: unknown, at: string): Record<string, MediaPlan> {
   const out: Record<string, MediaPlan> = {};
   if (!isRecord(raw)) return out;
-  for (const [type, value] of Object.entries(raw)) out[type] = media(ctx, value, `${at}/${escapeToken(type)}`);
+  for (const [type, value] of Object.entries(raw)) {
+    if (!type.includes('/')) {
+      ctx.warn({ pointer: `${at}/${escapeToken(type)}`, message: `"${type}" is not a media type; ignored` });
+      continue;
+    }
+    out[type] = media(ctx, value, `${at}/${escapeToken(type)}`);
+  }
   return out;
 }
 

@@ -8,7 +8,7 @@ const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as c
 const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
 const SCHEMA_SINGLES = ['additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
 /** Documentation-only keywords: the mock never reads them, so the plan does not carry them. */
-const DROPPED = new Set(['description', 'externalDocs', 'xml', '$comment', '$schema', '$id', '$anchor', '$dynamicAnchor', 'title', 'definitions', '$defs', 'nullable', 'x-nullable', 'additionalItems']);
+const DROPPED = new Set(['description', 'externalDocs', '$comment', '$schema', '$id', '$anchor', '$dynamicAnchor', 'title', 'definitions', '$defs', 'nullable', 'x-nullable', 'additionalItems']);
 const MAX_PATTERN_LENGTH = 1000;
 
 /**

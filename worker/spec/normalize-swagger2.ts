@@ -19,6 +19,8 @@ function collectionStyle(format: unknown, location: ParameterPlan['in']): Pick<P
 function schemaOfSimple(ctx: NormalizeContext, node: Record<string, unknown>, at: string) {
   const raw: Record<string, unknown> = {};
   for (const key of SCHEMA_KEYS) if (node[key] !== undefined) raw[key] = node[key];
+  // Swagger 2.0 `allowEmptyValue: false` forbids "" for a string: the same as minLength 1.
+  if (node.allowEmptyValue === false && raw.type === 'string' && raw.minLength === undefined) raw.minLength = 1;
   if (raw['x-example'] !== undefined) {
     raw.example = raw['x-example'];
     delete raw['x-example'];
@@ -87,8 +89,12 @@ export function swagger2(doc: Record<string, unknown>) {
         const examples = isRecord(node.examples) ? node.examples : {};
         const schema = node.schema === undefined ? undefined : ctx.schemas.schema(node.schema, `${here}/schema`);
         const content: Record<string, MediaPlan> = {};
-        for (const type of new Set([...produces, ...Object.keys(examples)])) {
-          const example = examples[type];
+        // An example keyed by a wildcard ("*/*", "text/*") belongs to every produced type it covers.
+        const exampleFor = (type: string) =>
+          examples[type] ?? Object.entries(examples).find(([key]) => key.includes('*') && new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(type))?.[1];
+        const types = new Set([...produces, ...Object.keys(examples).filter((k) => !k.includes('*'))]);
+        for (const type of types) {
+          const example = exampleFor(type);
           if (schema === undefined && example === undefined) continue;
           content[type] = { ...(schema !== undefined ? { schema } : {}), examples: example === undefined ? [] : [{ name: 'example', value: example as JsonValue }] };
         }
