@@ -84,7 +84,7 @@ function handleAuthError(err) {
 function renderProblem(problem, sourceText) {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   const lines = sourceText ? sourceText.split(/\r?\n/) : null;
-  return h('div', { class: 'problem', role: 'alert' },
+  return h('div', { class: 'problem' },
     h('p', { class: 'problem-title' }, h('strong', null, problem.title || 'Rejected'), problem.status ? h('span', { class: 'muted' }, ` (HTTP ${problem.status})`) : null),
     problem.detail ? h('p', { class: 'problem-detail' }, problem.detail) : null,
     errors.length

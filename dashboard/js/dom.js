@@ -58,10 +58,10 @@ export function nextId(prefix = 'id') {
 }
 
 /** Announce a short message to screen readers and show it as a toast. */
-export function announce(message, kind = 'info') {
+export function announce(message, kind = 'info', { visual = true } = {}) {
   const region = document.getElementById('toast');
   if (!region) return;
-  const item = h('div', { class: `toast toast-${kind}` }, message);
+  const item = h('div', { class: visual ? `toast toast-${kind}` : 'visually-hidden' }, message);
   region.append(item);
   setTimeout(() => item.remove(), 3000);
 }

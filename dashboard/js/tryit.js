@@ -1,6 +1,6 @@
 // One operation: a <details> row with method badge, path and summary, and a try-it panel that is
 // built the first time it opens.
-import { h, nextId, copyButton, clear } from './dom.js';
+import { h, nextId, copyButton, clear, announce } from './dom.js';
 
 const FORBIDDEN_HEADERS = new Set(['cookie', 'host', 'content-length', 'connection', 'origin', 'referer']);
 
@@ -226,7 +226,7 @@ function buildPanel(op, ctx) {
 
   const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const sendBtn = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send');
-  const output = h('div', { class: 'tryit-output', 'aria-live': 'polite' });
+  const output = h('div', { class: 'tryit-output' });
 
   function currentRequest() {
     const values = {};
@@ -278,6 +278,7 @@ function buildPanel(op, ctx) {
       const text = await res.text();
       const ms = Math.round(performance.now() - started);
       showResponse(output, req, res, text, ms);
+      announce(`Response ${res.status} in ${ms} ms`, 'info', { visual: false });
     } catch (err) {
       clear(output).append(h('div', { class: 'notice notice-error', role: 'alert' },
         h('strong', null, 'The request failed. '),
