@@ -86,7 +86,9 @@ function renderProblem(problem, sourceText) {
   const lines = sourceText ? sourceText.split(/\r?\n/) : null;
   return h('div', { class: 'problem' },
     h('p', { class: 'problem-title' }, h('strong', null, problem.title || 'Rejected'), problem.status ? h('span', { class: 'muted' }, ` (HTTP ${problem.status})`) : null),
-    problem.detail ? h('p', { class: 'problem-detail' }, problem.detail) : null,
+    problem.detail && !(errors.length === 1 && errors[0].message && problem.detail.includes(errors[0].message))
+      ? h('p', { class: 'problem-detail' }, problem.detail)
+      : null,
     errors.length
       ? h('ul', { class: 'problem-errors' }, errors.slice(0, 50).map((e) => {
         const where = [];
@@ -95,10 +97,15 @@ function renderProblem(problem, sourceText) {
         if (Array.isArray(e.location) && e.location.length) where.push(h('span', { class: 'loc' }, e.location.join('.')));
         let excerpt = null;
         if (lines && e.line && lines[e.line - 1] !== undefined) {
-          const text = lines[e.line - 1].slice(0, 200);
-          excerpt = h('pre', { class: 'excerpt' }, h('code', null,
-            `${String(e.line).padStart(4)} | ${text}`,
-            e.column ? `\n       ${' '.repeat(Math.min(e.column - 1, 200))}^` : ''));
+          // The target line with up to two lines before it, and a caret under the column.
+          const from = Math.max(1, e.line - 2);
+          const context = [];
+          for (let n = from; n <= e.line; n++) context.push(`${String(n).padStart(4)} | ${lines[n - 1].slice(0, 200)}`);
+          if (context.some((l) => l.slice(7).trim())) {
+            excerpt = h('pre', { class: 'excerpt' }, h('code', null,
+              context.join('\n'),
+              e.column ? `\n       ${' '.repeat(Math.min(e.column - 1, 200))}^` : ''));
+          }
         }
         return h('li', null, where.length ? h('span', { class: 'where' }, where) : null, h('span', { class: 'msg' }, e.message || ''), excerpt);
       }))
