@@ -34,8 +34,9 @@ function inlineOnce(schema: Schema, defs: Record<string, Schema>, depth: number)
   if (typeof schema.$ref === 'string' && Object.keys(schema).length === 1) {
     const name = schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice('#/$defs/'.length) : undefined;
     const target = name === undefined ? undefined : defs[name];
-    // A copy: the sampler recognises recursion by object identity.
-    if (target !== undefined) return typeof target === "object" ? { ...target } : target;
+    // A deep copy: the sampler recognises recursion by object identity, and a shared sub-object
+    // (such as the schema of a `children` array) would cut the recursion one level early.
+    if (target !== undefined) return typeof target === 'object' ? structuredClone(target) : target;
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {

@@ -1,5 +1,6 @@
 import { fail } from '../http/problem';
 import type { Plan, PlanWarning } from '../mock/plan';
+import { dropInvalidExamples } from './check-examples';
 import { checkSemantics } from './check-semantics';
 import { checkStructure, detectDialect } from './check-structure';
 import { guardDocument } from './guard';
@@ -32,8 +33,9 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   if (options.strict && semantic.length > 0) {
     fail('invalid-spec', `The document has ${semantic.length} semantic error(s); the first: ${semantic[0].pointer} ${semantic[0].message}`, { errors: semantic });
   }
+  const examples = dropInvalidExamples(plan);
   const findings = [...structural, ...semantic].map((e) => ({ pointer: e.pointer ?? '', message: e.message }));
-  return { plan, warnings: [...findings, ...warnings].slice(0, 500), hash: await sha256Hex(text) };
+  return { plan, warnings: [...findings, ...examples, ...warnings].slice(0, 500), hash: await sha256Hex(text) };
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -1,0 +1,43 @@
+import { validateValue } from '../mock/validate-schema';
+import type { MediaPlan, Plan, PlanWarning } from '../mock/plan';
+import { escapeToken } from './json-pointer';
+
+/**
+ * Examples that contradict their own schema are common in real documents. specmock promises that
+ * every body it serves satisfies the schema, so such an example is dropped here, once, at publish
+ * time, and reported as a warning with its pointer; generated data is served in its place.
+ */
+export function dropInvalidExamples(plan: Plan): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  for (const op of plan.operations) {
+    const at = `/paths/${escapeToken(op.path)}/${op.method}`;
+    for (const response of op.responses) {
+      for (const [type, media] of Object.entries(response.content)) {
+        const where = plan.dialect === 'swagger-2.0' ? `${at}/responses/${escapeToken(response.status.toLowerCase())}/examples` : `${at}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}`;
+        filter(plan, media, where, plan.dialect === 'swagger-2.0' ? () => `/${escapeToken(type)}` : (name) => (name === 'example' ? '/example' : `/examples/${escapeToken(name)}/value`), warnings);
+      }
+      for (const [name, header] of Object.entries(response.headers)) {
+        const kept = header.examples.filter((e) => validateValue(header.schema, plan.defs, e.value, { direction: 'response' }).length === 0);
+        if (kept.length !== header.examples.length) {
+          warnings.push({ pointer: `${at}/responses/${escapeToken(response.status.toLowerCase())}/headers/${escapeToken(name)}`, message: 'header example does not match its schema; generated values are served instead' });
+          header.examples = kept;
+        }
+      }
+    }
+  }
+  return warnings;
+}
+
+function filter(plan: Plan, media: MediaPlan, base: string, suffix: (name: string) => string, warnings: PlanWarning[]): void {
+  if (media.schema === undefined || media.examples.length === 0) return;
+  media.examples = media.examples.filter((example) => {
+    const violations = validateValue(media.schema!, plan.defs, example.value, { direction: 'response' });
+    if (violations.length === 0) return true;
+    const first = violations[0];
+    warnings.push({
+      pointer: `${base}${suffix(example.name)}`,
+      message: `example "${example.name}" does not match its schema (${first.pointer || '/'}: ${first.message}); generated data is served instead`,
+    });
+    return false;
+  });
+}
