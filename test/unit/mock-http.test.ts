@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
+import { ingest } from '../../worker/spec/ingest';
+
+async function target(yaml: string) {
+  const { plan } = await ingest(yaml);
+  return prepareTarget(plan, Date.UTC(2026, 0, 1));
+}
+
+function req(method: string, path: string, extra: Partial<MockRequest> = {}): MockRequest {
+  const [p, q = ''] = path.split('?');
+  return { method, path: p, query: [...new URLSearchParams(q)], headers: {}, ...extra };
+}
+
+const secured = `openapi: 3.0.3
+info: {title: s, version: '1'}
+components:
+  securitySchemes:
+    basic: {type: http, scheme: basic}
+    bearer: {type: http, scheme: bearer}
+    key: {type: apiKey, in: query, name: api_key}
+    session: {type: apiKey, in: cookie, name: SID}
+paths:
+  /either:
+    get:
+      security: [{basic: []}, {key: []}]
+      responses: {'200': {description: ok, content: {application/json: {example: ok}}}}
+  /both:
+    get:
+      security: [{bearer: [], session: []}]
+      responses:
+        '200': {description: ok, content: {application/json: {example: ok}}}
+        '401': {description: no, content: {application/json: {example: {error: denied}}}}
+  /open:
+    get:
+      security: [{}, {basic: []}]
+      responses: {'200': {description: ok, content: {application/json: {example: ok}}}}
+`;
+
+describe('security', () => {
+  it('accepts any one alternative and refuses with a challenge for each', async () => {
+    const t = await target(secured);
+    expect(mock(t, req('GET', '/either', { headers: { authorization: `Basic ${btoa('u:p')}` } }))).toMatchObject({ ok: true });
+    expect(mock(t, req('GET', '/either?api_key=x'))).toMatchObject({ ok: true });
+    const refused = mock(t, req('GET', '/either', { headers: { authorization: 'Basic not-base64-user-pass' } }));
+    expect(refused).toMatchObject({ ok: false, problem: { type: 'security-required', headers: { 'www-authenticate': 'Basic realm="*",ApiKey query="api_key"' } } });
+  });
+
+  it('requires every scheme of one requirement, and serves the spec 401 when it has one', async () => {
+    const t = await target(secured);
+    expect(mock(t, req('GET', '/both', { headers: { authorization: 'Bearer t', cookie: 'SID=1' } }))).toMatchObject({ ok: true });
+    const half = mock(t, req('GET', '/both', { headers: { authorization: 'Bearer t' } }));
+    expect(half).toMatchObject({ ok: true, response: { status: 401, body: '{"error":"denied"}' } });
+    if (half.ok) expect(half.response.headers['www-authenticate']).toContain('ApiKey cookie="SID"');
+  });
+
+  it('lets anonymous callers through an empty requirement', async () => {
+    expect(mock(await target(secured), req('GET', '/open'))).toMatchObject({ ok: true, response: { status: 200 } });
+  });
+});
+
+const validated = `openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /items/{id}:
+    parameters:
+      - {name: id, in: path, required: true, schema: {type: integer, minimum: 1}}
+    get:
+      parameters:
+        - {name: tags, in: query, schema: {type: array, items: {type: string, enum: [a, b]}}}
+        - {name: ids, in: query, style: pipeDelimited, schema: {type: array, items: {type: integer}}}
+        - {name: filter, in: query, style: deepObject, schema: {type: object, properties: {max: {type: integer}}}}
+        - {name: X-Trace, in: header, required: true, schema: {type: string, pattern: '^[a-f0-9]{4}$'}}
+        - {name: theme, in: cookie, schema: {type: string, enum: [dark, light]}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object}}}}}
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, required: [name], properties: {name: {type: string, minLength: 2}, count: {type: integer}}}
+          application/x-www-form-urlencoded:
+            schema: {type: object, required: [name], properties: {name: {type: string}, count: {type: integer}}}
+      responses:
+        '201': {description: ok}
+        '400': {description: bad, content: {application/json: {example: {error: bad request}}}}
+`;
+
+describe('request validation', () => {
+  const ok = { headers: { 'x-trace': 'beef' } };
+
+  it('accepts a request that matches every parameter style', async () => {
+    const t = await target(validated);
+    const res = mock(t, req('GET', '/items/3?tags=a&tags=b&ids=1|2&filter[max]=5', { headers: { 'x-trace': 'beef', cookie: 'theme=dark' } }));
+    expect(res).toMatchObject({ ok: true, response: { status: 200 } });
+  });
+
+  it('reports every violation with its location (422 problem)', async () => {
+    const t = await target(validated);
+    const res = mock(t, req('GET', '/items/0?tags=c&ids=1|x&filter[max]=big', { headers: { cookie: 'theme=blue' } }));
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.problem.type).toBe('invalid-request');
+    const locations = res.problem.errors!.map((e) => e.location!.slice(0, 2).join('.'));
+    expect(locations).toEqual(expect.arrayContaining(['path.id', 'query.tags', 'query.ids', 'query.filter', 'header.X-Trace', 'cookie.theme']));
+  });
+
+  it("serves the spec's own 400 for an invalid body, and 415 for an unknown body type", async () => {
+    const t = await target(validated);
+    const body = (contentType: string, text: string) => ({ ...ok, body: { contentType, text } });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"ok"}')))).toMatchObject({ ok: true, response: { status: 201 } });
+    expect(mock(t, req('POST', '/items/1', body('application/x-www-form-urlencoded', 'name=ok&count=3')))).toMatchObject({ ok: true, response: { status: 201 } });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"x"}')))).toMatchObject({ ok: true, response: { status: 400, body: '{"error":"bad request"}' } });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{not json')))).toMatchObject({ ok: true, response: { status: 400 } });
+    expect(mock(t, req('POST', '/items/1', body('text/csv', 'a,b')))).toMatchObject({ ok: false, problem: { type: 'unsupported-media-type' } });
+    expect(mock(t, req('POST', '/items/1'))).toMatchObject({ ok: true, response: { status: 400 } });
+  });
+});
+
+describe('response selection and serialization', () => {
+  const spec = `openapi: 3.0.3
+info: {title: r, version: '1'}
+paths:
+  /only-errors:
+    get:
+      responses:
+        5XX: {description: down, content: {text/plain: {example: down}}}
+        4XX: {description: bad, content: {text/plain: {example: bad}}}
+  /text-object:
+    get:
+      responses:
+        '200': {description: ok, content: {text/plain: {schema: {type: object, properties: {a: {type: string}}}}}}
+`;
+  it('falls back to the first response in spec order, ranges as their base code', async () => {
+    expect(mock(await target(spec), req('GET', '/only-errors'))).toMatchObject({ ok: true, response: { status: 500, body: 'down' } });
+  });
+
+  it('refuses to write an object as text/plain', async () => {
+    expect(mock(await target(spec), req('GET', '/text-object'))).toMatchObject({ ok: false, problem: { type: 'unserializable-body' } });
+  });
+
+  it('answers HEAD like GET without a body', async () => {
+    const res = mock(await target(spec), req('HEAD', '/only-errors'));
+    expect(res).toMatchObject({ ok: true, response: { status: 500, body: null, headers: { 'content-type': 'text/plain' } } });
+  });
+});
