@@ -54,6 +54,20 @@ export function createClient(getKey) {
     listApis: () => request('GET', '/v1/apis'),
     getApi: (api) => request('GET', `/v1/apis/${enc(api)}`),
     getVersion: (api, version) => request('GET', `/v1/apis/${enc(api)}/versions/${enc(version)}`),
+    source: async (api, version) => {
+      const key = getKey();
+      let res;
+      try {
+        res = await fetch(`/v1/apis/${enc(api)}/versions/${enc(version)}?format=source`, { headers: key ? { Authorization: `Bearer ${key}` } : {}, cache: 'no-store' });
+      } catch {
+        throw new ApiError({ kind: 'network', message: 'The service could not be reached.' });
+      }
+      if (!res.ok) {
+        const text = await res.text().catch(() => '');
+        throw new ApiError({ kind: 'http', status: res.status, problem: problemFrom(res.status, text, res.statusText), headers: res.headers });
+      }
+      return { blob: await res.blob(), contentType: res.headers.get('content-type') || '' };
+    },
     deleteVersion: (api, version) => request('DELETE', `/v1/apis/${enc(api)}/versions/${enc(version)}`),
     deleteApi: (api) => request('DELETE', `/v1/apis/${enc(api)}`),
     upload: (opts) => uploadSpec({ ...opts, key: getKey() }),

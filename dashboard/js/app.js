@@ -466,6 +466,25 @@ async function versionView(api, version, token) {
     deleteVersion(api, version, count);
   });
 
+  const download = h('button', { type: 'button', class: 'btn btn-small' }, 'Download source');
+  download.addEventListener('click', async () => {
+    download.disabled = true;
+    try {
+      const { blob, contentType } = await client.source(api, version);
+      const ext = /json/.test(contentType) ? 'json' : 'yaml';
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `${api}-${version}.${ext}`, class: 'visually-hidden' }, 'download');
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (err) {
+      announce(`Could not download the source. ${friendly(err)}`, 'error');
+    } finally {
+      download.disabled = false;
+    }
+  });
+
   const warnings = Array.isArray(meta.warnings) ? meta.warnings : [];
   const filterId = 'op-filter';
   const filter = h('input', { id: filterId, class: 'input', type: 'search', placeholder: 'Filter by path, method, summary or tag', autocomplete: 'off' });
@@ -499,7 +518,7 @@ async function versionView(api, version, token) {
 
   return h('div', { class: 'card' },
     breadcrumbs([['APIs', '#/'], [api, apiHref(api)], [version, null]]),
-    viewHeading(`${meta.title || api} `, del),
+    viewHeading(`${meta.title || api}`, h('span', { class: 'head-actions' }, download, del)),
     h('p', { class: 'meta muted' },
       h('span', { class: 'tag' }, version),
       ` ${meta.dialect || ''}`,

@@ -111,6 +111,12 @@ describe('dashboard', () => {
     await page.setInputFiles('#spec-file', PETSTORE);
     await expect.poll(() => page.inputValue('#api-name')).toBe('swagger-petstore');
     expect(await page.inputValue('#api-version')).toBe('1.0.0');
+    await page.evaluate(() => {
+      const bar = document.getElementById('upload-progress')!;
+      new MutationObserver(() => {
+        if (!bar.hidden) document.body.dataset.progressSeen = 'yes';
+      }).observe(bar, { attributes: true });
+    });
     await page.getByRole('button', { name: 'Publish' }).click();
 
     const result = page.locator('[data-result="created"]');
@@ -119,6 +125,11 @@ describe('dashboard', () => {
     await page.locator('#apis-nav').getByText('swagger-petstore').waitFor();
     await page.locator(OP).waitFor();
     await shot(page, 'desktop-2-published');
+    expect(await page.evaluate(() => document.body.dataset.progressSeen)).toBe('yes');
+
+    // The original text can be downloaded back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download source' }).click()]);
+    expect(download.suggestedFilename()).toBe('swagger-petstore-1.0.0.yaml');
 
     // The ready-to-paste snippets call the mock for real.
     await page.getByText('Snippets: curl and fetch').click();
@@ -177,6 +188,22 @@ describe('dashboard', () => {
     const created = page.locator('[data-result="created"]');
     await created.waitFor();
     expect(await created.textContent()).toContain('swagger-petstore 1.0.1');
+    await ctx.close();
+  });
+
+  test('a Swagger 2.0 JSON file: name from info.title, operations listed', async () => {
+    const { ctx, page } = await newPage(DESKTOP, { withKey: true });
+    await page.goto('/');
+    await page.setInputFiles('#spec-file', join(ROOT, 'spec-examples', 'petstore.swagger2.json'));
+    await expect.poll(() => page.inputValue('#api-name')).toBe('swagger-petstore-2-0');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.locator('[data-result="created"]').waitFor();
+    await page.locator('details.op').first().waitFor();
+    expect(await page.locator('details.op').count()).toBeGreaterThan(0);
+    await page.locator('#apis-nav').getByText('swagger-petstore-2-0').click();
+    await page.getByRole('button', { name: 'Delete API' }).click();
+    await page.locator('#confirm-dialog').getByRole('button', { name: 'Delete API' }).click();
+    await expect.poll(() => page.locator('#apis-nav').textContent()).not.toContain('swagger-petstore-2-0');
     await ctx.close();
   });
 
