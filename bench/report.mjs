@@ -3,12 +3,13 @@
 const fmt = (n, d = 0) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const ms = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const ratio = (n, suffix = '×') => (n === null || n === undefined ? '–' : `${n.toFixed(n < 1 ? 2 : 1)}${suffix}`);
+const signed = (n) => (n === null || n === undefined ? '–' : `${n >= 0 ? '+' : '−'}${ms(Math.abs(n))}`);
 const mark = (ok) => (ok === null || ok === undefined ? '' : ok ? ' ✓' : ' ✗');
 
 export function renderMarkdown(r) {
   const m = r.meta;
   const lines = [];
-  lines.push(`Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up${m.smoke ? ' (smoke run)' : ''}. Latencies in ms.`);
+  lines.push(`Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`);
   lines.push('');
   lines.push('| Call | specmock req/s | p50 | p99 | Prism req/s | p50 | p99 | req/s vs Prism (≥5×) | p99 vs Prism (≤0.2) | vs hello-world (≥60%) |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -27,19 +28,36 @@ export function renderMarkdown(r) {
     lines.push(`Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`);
     lines.push('');
   }
-  if (r.quota?.withQuota) {
+  if (r.quota?.overhead) {
     const q = r.quota;
-    lines.push(`Quota check on a mock call (${q.call}; ${fmt(q.sequentialSamples)} sequential requests per variant on one keep-alive connection, interleaved):`);
-    lines.push('');
-    lines.push('| | p50 | p99 | req/s under load | p50 under load | p99 under load |');
-    lines.push('|---|---:|---:|---:|---:|---:|');
-    lines.push(`| with the quota Durable Object round trip | ${ms(q.withQuota.p50)} | ${ms(q.withQuota.p99)} | ${fmt(q.underLoad.withQuota.reqPerSec)} | ${ms(q.underLoad.withQuota.p50)} | ${ms(q.underLoad.withQuota.p99)} |`);
-    lines.push(`| without it | ${ms(q.withoutQuota.p50)} | ${ms(q.withoutQuota.p99)} | ${fmt(q.underLoad.withoutQuota.reqPerSec)} | ${ms(q.underLoad.withoutQuota.p50)} | ${ms(q.underLoad.withoutQuota.p99)} |`);
-    lines.push(`| **overhead** | **${ms(q.overhead.p50)}** | **${ms(q.overhead.p99)}** | | | |`);
+    const pct = q.overhead.throughputChange * 100;
+    lines.push(`**Quota check** on ${q.call}: p50 ${ms(q.withQuota.p50)} ms with the Durable Object round trip vs ${ms(q.withoutQuota.p50)} ms without (**${signed(q.overhead.p50)} ms**), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms (${signed(q.overhead.p99)} ms), sequential; under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s (${pct >= 0 ? '+' : '−'}${fmt(Math.abs(pct))}%).`);
     lines.push('');
   } else if (r.quota?.skipped) {
     lines.push(`Quota overhead: not measured (${r.quota.skipped}).`);
     lines.push('');
+  }
+  if (r.breakdown) {
+    const b = r.breakdown;
+    lines.push(`Where the time goes (${b.call}; sequential = ${fmt(b.sequentialSamples)} requests per step on one keep-alive connection, interleaved across steps; under load = ${m.connections} connections):`);
+    lines.push('');
+    lines.push('| Step | p50 sequential | p99 sequential | req/s under load | p50 under load | p99 under load |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const step of b.ladder) lines.push(`| ${step.label} | ${ms(step.sequential.p50)} | ${ms(step.sequential.p99)} | ${fmt(step.underLoad.reqPerSec)} | ${ms(step.underLoad.p50)} | ${ms(step.underLoad.p99)} |`);
+    lines.push('');
+    if (b.engine) {
+      lines.push('Pure engine in Node (`mock()` per call, warm, µs; same V8 as workerd):');
+      lines.push('');
+      lines.push('| Call | mock() | route match | request validation | rest (security, select, example/generate, serialize) | body bytes |');
+      lines.push('|---|---:|---:|---:|---:|---:|');
+      for (const c of r.calls) {
+        const e = b.engine.calls?.[c.id];
+        if (e) lines.push(`| ${c.label} | ${fmt(e.mockUs, 1)} | ${fmt(e.matchUs, 1)} | ${fmt(e.validateUs, 1)} | ${fmt(Math.max(0, e.restUs), 1)} | ${fmt(e.bodyBytes)} |`);
+      }
+      const gi = b.engine.ingestMs?.github;
+      if (gi) lines.push(`\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`);
+      lines.push('');
+    }
   }
   return `${lines.join('\n')}\n`;
 }

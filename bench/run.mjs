@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -24,10 +24,11 @@ const { values: args } = parseArgs({
   },
 });
 const SMOKE = Boolean(args.smoke);
-const DURATION = Number(args.duration ?? (SMOKE ? 2 : 8));
+const DURATION = Number(args.duration ?? (SMOKE ? 2 : 5));
+const RUNS = SMOKE ? 1 : 2;
 const WARMUP = SMOKE ? 0.5 : 1.5;
 const CONNECTIONS = Number(args.connections ?? 10);
-const QUOTA_SAMPLES = SMOKE ? 300 : 3000;
+const QUOTA_SAMPLES = SMOKE ? 100 : 2000;
 
 const PETSTORE = join(ROOT, 'spec-examples/petstore.oas3.yaml');
 const GITHUB = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
@@ -84,10 +85,16 @@ async function load(url, { duration = DURATION, connections = CONNECTIONS } = {}
   };
 }
 
-async function measure(name, url) {
+/** Warm up, then the best (highest req/s) of `runs` runs: robust to bursts from other processes. */
+async function measure(name, url, { runs = RUNS } = {}) {
   await load(url, { duration: WARMUP });
-  const r = await load(url);
-  log(`${name.padEnd(44)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`);
+  let best;
+  for (let i = 0; i < runs; i++) {
+    const r = await load(url);
+    if (!best || r.reqPerSec > best.reqPerSec) best = r;
+  }
+  const r = best;
+  log(`${name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`);
   return r;
 }
 
@@ -139,8 +146,8 @@ async function helloWorld() {
   return { url, stop: () => mf.dispose() };
 }
 
-async function specmockWorker(script) {
-  const worker = await startWorker({ script, log });
+async function specmockWorker(script, storage = 'memory') {
+  const worker = await startWorker({ script, storage, log });
   cleanups.push(() => worker.mf.dispose());
   return worker;
 }
@@ -154,19 +161,45 @@ async function publishTo(worker, file, api) {
 }
 
 /**
- * The same bundle without the quota Durable Object round trip on the mock route: the call is
- * replaced by the decision an empty counter would give. Measurement only; returns null when the
- * mock route no longer has the expected shape (then a Worker-side switch is needed).
+ * Measurement-only variants of the same bundle, made by patching its text (worker/ is unchanged):
+ *  - 'no-quota': the mock route's consumeForMock() round trip replaced by the decision an empty
+ *    counter gives (no Durable Object call at all);
+ *  - 'quota-no-write': the round trip kept, but KeyAccount skips persisting the counters.
+ * Returns null when the code no longer has the expected shape (then a Worker-side switch is needed).
  */
-function noQuotaBundle(script) {
-  const source = readFileSync(script, 'utf8');
-  const pattern = /accountStub\((\w+), (\w+)\.owner\)\.consumeForMock\(([\w.]+)\)/;
-  if (!pattern.test(source) || !/^function evaluate\(/m.test(source) || !/^function emptyCounters\(/m.test(source)) return null;
-  const patched = source.replace(pattern, (_m, _env, _mirror, now) => `Promise.resolve({ ok: true, decision: evaluate(emptyCounters(), { perMinute: 1000000, perMonth: 10000000000 }, ${now}) })`);
+function variantBundle(script, variant) {
+  let source = readFileSync(script, 'utf8');
+  if (variant === 'no-quota') {
+    const pattern = /accountStub\((\w+), (\w+)\.owner\)\.consumeForMock\(([\w.]+)\)/;
+    if (!pattern.test(source) || !/^function evaluate\(/m.test(source) || !/^function emptyCounters\(/m.test(source)) return null;
+    source = source.replace(pattern, (_m, _env, _mirror, now) => `Promise.resolve({ ok: true, decision: evaluate(emptyCounters(), { perMinute: 1000000, perMonth: 10000000000 }, ${now}) })`);
+  } else if (variant === 'quota-no-write') {
+    const pattern = 'await this.ctx.storage.put("counters", counters);';
+    if (source.split(pattern).length !== 2) return null;
+    source = source.replace(pattern, '/* bench: counters not persisted */');
+  }
   // Next to the original: workerd resolves module names relative to the directory it starts in.
-  const out = script.replace(/index\.js$/, 'index.bench-no-quota.js');
-  writeFileSync(out, patched);
+  const out = script.replace(/index\.js$/, `index.bench-${variant}.js`);
+  writeFileSync(out, source);
   return out;
+}
+
+/** µs per mock() call and its stages, from bench/engine.ts in a child Node (tsx). */
+async function engineTimings() {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/engine.ts'), ...(SMOKE ? ['--smoke'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => {
+      if (code !== 0) {
+        log(`engine timing failed (${code}): ${err.slice(-500)}`);
+        return resolve(null);
+      }
+      resolve(JSON.parse(out.trim().split('\n').pop()));
+    });
+  });
 }
 
 async function ensurePrism() {
@@ -245,39 +278,44 @@ async function main() {
       node: process.version,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
+      loadAverageAtStart: loadavg().map((n) => round(n, 1)),
       loadGenerator: `autocannon ${JSON.parse(readFileSync(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version}`,
       miniflare: JSON.parse(readFileSync(join(ROOT, 'node_modules/miniflare/package.json'), 'utf8')).version,
+      storage: null,
       prism: null,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
-      latency: 'p50/p99 of 2xx responses in ms, from autocannon per-response timings',
+      runsPerRow: RUNS,
+      latency: 'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
     },
     helloWorld: null,
     calls: [],
     publish: null,
     quota: null,
+    breakdown: null,
   };
 
   const script = await bundleWorker({ log });
-
-  // 1. the ceiling
   const hello = await helloWorld();
-  results.helloWorld = await measure('hello-world Worker (miniflare)', `${hello.url}/`);
-  await hello.stop();
-
-  // 2. specmock: petstore, then GitHub (publish time and first call), then the load runs
   const worker = await specmockWorker(script);
+  results.meta.storage = worker.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
+
+  // 1. publishing: petstore, and GitHub's description with the first call after it
   const pet = await publishTo(worker, PETSTORE, 'petstore');
   const bases = { petstore: pet.mockUrl };
   if (!SMOKE) {
+    const ghPath = CALLS.find((c) => c.id === 'gh-repo').path;
     const gh = await publishTo(worker, GITHUB, 'github');
-    const first = await timed(async () => (await fetch(gh.mockUrl + CALLS.find((c) => c.id === 'gh-repo').path)).arrayBuffer());
-    const second = await timed(async () => (await fetch(gh.mockUrl + CALLS.find((c) => c.id === 'gh-repo').path)).arrayBuffer());
+    const first = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
+    const second = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
     results.publish = { spec: 'GitHub REST (api.github.com.json)', bytes: gh.bytes, operations: gh.operations, publishMs: round(gh.ms, 0), firstCallMs: round(first.ms, 1), secondCallMs: round(second.ms, 1) };
     log(`published GitHub (${(gh.bytes / 1e6).toFixed(1)} MB, ${gh.operations} operations) in ${gh.ms.toFixed(0)} ms; first call ${first.ms.toFixed(1)} ms, second ${second.ms.toFixed(1)} ms`);
     bases.github = gh.mockUrl;
   }
+
+  // 2. the headline rows: hello-world ceiling, then each specmock call
+  results.helloWorld = await measure('hello-world Worker (miniflare)', `${hello.url}/`);
   for (const call of CALLS) {
     const probe = await fetch(bases[call.spec] + call.path);
     await probe.arrayBuffer();
@@ -285,43 +323,69 @@ async function main() {
     results.calls.push({ ...call, specmock: await measure(`specmock ${call.label}`, bases[call.spec] + call.path), prism: null });
   }
 
-  // 3. quota overhead: the same mock call with and without the quota Durable Object round trip
-  const patched = noQuotaBundle(script);
-  if (patched) {
-    const bare = await specmockWorker(patched);
-    const barePet = await publishTo(bare, PETSTORE, 'petstore');
-    const path = CALLS[0].path;
-    const withUrl = pet.mockUrl + path;
-    const withoutUrl = barePet.mockUrl + path;
-    await sample(withUrl, 200);
-    await sample(withoutUrl, 200);
-    // Interleave blocks so machine noise hits both variants alike.
-    const withQ = [];
-    const withoutQ = [];
-    const block = Math.max(50, Math.floor(QUOTA_SAMPLES / 10));
-    for (let done = 0; done < QUOTA_SAMPLES; done += block) {
-      withQ.push(...(await sample(withUrl, block)));
-      withoutQ.push(...(await sample(withoutUrl, block)));
+  // 3. where the time goes: a ladder from hello-world to the full mock call, each step adding one
+  //    layer. Sequential requests (no queueing) interleaved across the steps, then each under load.
+  const mockPath = CALLS[0].path;
+  const ladder = [
+    { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, underLoad: results.helloWorld },
+    { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${worker.url}/healthz` },
+  ];
+  const steps = [
+    ['no-quota', 'mock call without the quota round trip', 'memory'],
+    ['quota-no-write', 'mock call, quota round trip without the counter write', 'memory'],
+    ['full', 'mock call as shipped (quota Durable Object, storage on tmpfs)', 'memory'],
+    ['quota-disk', 'mock call as shipped, storage on disk (miniflare default)', 'disk'],
+  ].filter(([id]) => !SMOKE || id === 'no-quota' || id === 'full');
+  for (const [id, label, storage] of steps) {
+    if (id === 'full') {
+      ladder.push({ id, label, url: pet.mockUrl + mockPath, underLoad: results.calls[0].specmock });
+      continue;
     }
-    withQ.sort((a, b) => a - b);
-    withoutQ.sort((a, b) => a - b);
-    const underLoad = await measure('specmock petstore GET /pets/{petId}, no quota', withoutUrl);
+    const bundle = id === 'quota-disk' ? script : variantBundle(script, id);
+    if (!bundle) {
+      log(`step ${id}: the bundle no longer has the expected shape; skipped (a Worker-side switch is needed)`);
+      continue;
+    }
+    const w = await specmockWorker(bundle, storage);
+    const published = await publishTo(w, PETSTORE, 'petstore');
+    ladder.push({ id, label, url: published.mockUrl + mockPath, worker: w });
+  }
+  for (const step of ladder) await sample(step.url, 100);
+  const samples = Object.fromEntries(ladder.map((step) => [step.id, []]));
+  const block = Math.max(50, Math.floor(QUOTA_SAMPLES / 10));
+  for (let done = 0; done < QUOTA_SAMPLES; done += block) {
+    for (const step of ladder) samples[step.id].push(...(await sample(step.url, block)));
+  }
+  for (const step of ladder) {
+    samples[step.id].sort((a, b) => a - b);
+    step.sequential = { p50: round(percentile(samples[step.id], 50), 3), p99: round(percentile(samples[step.id], 99), 3) };
+    step.underLoad ??= await measure(step.label, step.url, { runs: 1 });
+    if (step.worker) await step.worker.mf.dispose();
+  }
+  const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
+  results.breakdown = {
+    call: CALLS[0].label,
+    sequentialSamples: samples['hello-world'].length,
+    ladder: ladder.map((step) => ({ id: step.id, label: step.label, sequential: step.sequential, underLoad: step.underLoad })),
+    engine: null,
+  };
+  if (byId['no-quota'] && byId.full) {
+    const full = byId.full;
+    const none = byId['no-quota'];
     results.quota = {
       call: CALLS[0].label,
-      method: 'bench-only bundle patch: consumeForMock() replaced by a local decision (worker/routes/mock.ts unchanged)',
-      sequentialSamples: withQ.length,
-      withQuota: { p50: round(percentile(withQ, 50), 3), p99: round(percentile(withQ, 99), 3) },
-      withoutQuota: { p50: round(percentile(withoutQ, 50), 3), p99: round(percentile(withoutQ, 99), 3) },
-      underLoad: { withQuota: results.calls[0].specmock, withoutQuota: underLoad },
+      method: 'bench-only patch of the bundled Worker (variantBundle in bench/run.mjs); worker/ is unchanged',
+      withQuota: { ...full.sequential, reqPerSec: full.underLoad.reqPerSec },
+      withoutQuota: { ...none.sequential, reqPerSec: none.underLoad.reqPerSec },
+      overhead: { p50: round(full.sequential.p50 - none.sequential.p50, 3), p99: round(full.sequential.p99 - none.sequential.p99, 3), throughputChange: round(full.underLoad.reqPerSec / none.underLoad.reqPerSec - 1, 3) },
     };
-    results.quota.overhead = { p50: round(results.quota.withQuota.p50 - results.quota.withoutQuota.p50, 3), p99: round(results.quota.withQuota.p99 - results.quota.withoutQuota.p99, 3) };
-    log(`quota overhead, sequential: p50 +${results.quota.overhead.p50} ms, p99 +${results.quota.overhead.p99} ms`);
-    await bare.mf.dispose();
+    log(`quota overhead, sequential: p50 ${results.quota.overhead.p50} ms, p99 ${results.quota.overhead.p99} ms`);
   } else {
-    results.quota = { skipped: 'the mock route no longer calls accountStub(…).consumeForMock(…) in the expected shape; a Worker-side BENCH_SKIP_QUOTA switch is needed' };
-    log(results.quota.skipped);
+    results.quota = { skipped: 'the bundle no longer has the expected shape for the no-quota patch; a Worker-side switch (e.g. BENCH_SKIP_QUOTA) is needed' };
   }
   await worker.mf.dispose();
+  await hello.stop();
+  results.breakdown.engine = await engineTimings();
 
   // 4. Prism, one spec at a time
   const prismEntry = await ensurePrism();
@@ -353,6 +417,7 @@ async function main() {
       sixtyPercentOfHelloWorld: call.ratios.throughputVsHelloWorld >= 0.6,
     };
   }
+  results.meta.loadAverageAtEnd = loadavg().map((n) => round(n, 1));
   results.meta.totalSeconds = round((performance.now() - t0) / 1000, 0);
 
   const md = renderMarkdown(results);

@@ -2,7 +2,7 @@
 // Durable Objects), with no account and no network. Used by `specmock mock` and by `npm run bench`.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -92,19 +92,24 @@ export async function bundleWorker({ root = ROOT, log = () => {} } = {}) {
  * Starts the Worker on miniflare. Options:
  *  - port/host: where to listen (port 0 picks a free one);
  *  - script: a bundle path (default: the cached bundle of this checkout);
- *  - bindings: extra vars.
- * Resolves to { mf, url, adminToken, dispatch(path, init) }.
+ *  - bindings: extra vars;
+ *  - storage: 'memory' (default) keeps KV and Durable Object SQLite files on tmpfs (/dev/shm) when
+ *    the machine has one, so a mock call does not wait on the disk's fsync of its quota counter
+ *    write; 'disk' uses miniflare's default temporary directory. Either way it is gone after dispose.
+ * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }.
  */
-export async function startWorker({ port = 0, host = '127.0.0.1', script, bindings = {}, log = () => {} } = {}) {
+export async function startWorker({ port = 0, host = '127.0.0.1', script, bindings = {}, storage = 'memory', log = () => {} } = {}) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const scriptPath = script ?? (await bundleWorker({ log }));
   const adminToken = `admin-${randomBytes(16).toString('hex')}`;
+  const stateDir = storage === 'memory' ? memoryDir() : undefined;
   // Miniflare 5 (the version wrangler ships) changed its option shape; it still converts the
   // well-known v4 shape, which is what wrangler's own config maps to.
   const mf = new Miniflare(convertV4MiniflareOptions({
     host,
     port,
     enableDevRegistry: false,
+    ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
     workers: [
       {
         name: 'specmock',
@@ -127,13 +132,40 @@ export async function startWorker({ port = 0, host = '127.0.0.1', script, bindin
       },
     ],
   }));
-  const url = (await mf.ready).toString().replace(/\/$/, '');
+  if (stateDir) {
+    process.once('exit', () => rmSync(stateDir, { recursive: true, force: true }));
+    const dispose = mf.dispose.bind(mf);
+    mf.dispose = async () => {
+      try {
+        await dispose();
+      } finally {
+        rmSync(stateDir, { recursive: true, force: true });
+      }
+    };
+  }
+  let url;
+  try {
+    url = (await mf.ready).toString().replace(/\/$/, '');
+  } catch (error) {
+    await mf.dispose().catch(() => {});
+    throw error;
+  }
   return {
     mf,
     url,
     adminToken,
+    storage: stateDir ? 'memory' : 'disk',
     dispatch: (path, init) => mf.dispatchFetch(`${url}${path}`, init),
   };
+}
+
+function memoryDir() {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return mkdtempSync('/dev/shm/specmock-');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Creates an unlimited key through the admin token and publishes one spec. */
