@@ -7,7 +7,7 @@ import { deleteApi, deleteVersion, getApi, getVersion, listApis } from './routes
 import { withKey } from './routes/caller';
 import type { AppRequest } from './routes/context';
 import { health } from './routes/health';
-import { createKey } from './routes/keys';
+import { createKey, revokeKey, updateKey } from './routes/keys';
 import { mockRoute } from './routes/mock';
 import { openapiDocument } from './routes/openapi';
 import { publish } from './routes/publish';
@@ -42,6 +42,8 @@ export const router = Router<AppRequest, [Env, ExecutionContext]>({
 router
   .get('/healthz', health)
   .post('/v1/keys', createKey)
+  .patch('/v1/keys/:id', updateKey)
+  .delete('/v1/keys/:id', revokeKey)
   .get('/v1/openapi.json', openapiDocument)
   .get('/v1/usage', withKey, usage)
   .get('/v1/apis', withKey, listApis)

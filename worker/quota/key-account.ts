@@ -109,10 +109,9 @@ export class KeyAccount extends DurableObject<Env> {
   private async count(account: Account, now: number, count: boolean): Promise<Decision> {
     if (!count) return evaluate(this.counters!, account.limits, now);
     const { counters, decision } = consume(this.counters!, account.limits, now);
-    if (decision.allowed || counters !== this.counters) {
-      this.counters = counters;
-      await this.ctx.storage.put('counters', counters);
-    }
+    this.counters = counters;
+    // Storage awaits keep the input gate closed, so no other request interleaves: counts are exact.
+    await this.ctx.storage.put('counters', counters);
     return decision;
   }
 }

@@ -1,5 +1,5 @@
 import type { Env } from '../env';
-import { accountStub, defaultLimits, isAdmin, newKey } from '../http/api-key';
+import { accountStub, authenticate, defaultLimits, isAdmin, newKey } from '../http/api-key';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
 import { sha256Hex } from '../spec/ingest';
@@ -33,4 +33,40 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   }
   if (body === null || typeof body !== 'object' || Array.isArray(body)) fail('bad-request', 'The request body must be a JSON object.');
   return body as Record<string, unknown>;
+}
+
+const KEY_ID = /^[0-9a-f]{20}$/;
+
+/** PATCH /v1/keys/{id}: the admin changes a key's limits; they apply from the next request on. */
+export async function updateKey(request: AppRequest, env: Env): Promise<Response> {
+  if (!isAdmin(request, env)) fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may change limits.');
+  const id = keyId(request.params.id);
+  const body = await readJsonObject(request);
+  const current = await accountStub(env, id).usage(request.receivedAt);
+  if (!current) fail('not-found', `No key with id ${id}.`);
+  const checked = checkLimits(body.limits, current.limits);
+  if (!checked.ok) fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, { errors: checked.errors });
+  const account = await accountStub(env, id).setLimits(checked.limits);
+  if (!account) fail('not-found', `No key with id ${id}.`);
+  return Response.json({ id, limits: account.limits, revoked: account.revoked });
+}
+
+/**
+ * DELETE /v1/keys/{id}: revokes a key, by the admin or by the key itself. The key's Durable Object
+ * is consulted on every request, so the revocation holds from the next request, everywhere.
+ */
+export async function revokeKey(request: AppRequest, env: Env): Promise<Response> {
+  const id = keyId(request.params.id);
+  if (!isAdmin(request, env)) {
+    const caller = await authenticate(request, env, false);
+    if (caller.account.id !== id) fail('forbidden', 'A key may revoke only itself; the administrator may revoke any key.');
+  }
+  const revoked = await accountStub(env, id).revoke();
+  if (!revoked) fail('not-found', `No key with id ${id}.`);
+  return new Response(null, { status: 204 });
+}
+
+function keyId(raw: string): string {
+  if (!KEY_ID.test(raw)) fail('not-found', 'Key ids are 20 hexadecimal characters.');
+  return raw;
 }

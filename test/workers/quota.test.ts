@@ -1,0 +1,105 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
+import { auth, call, publish, type ProblemJson } from './helpers';
+
+const ADMIN = auth('test-admin-token');
+
+async function adminKey(limits: { perMinute: number; perMonth: number }): Promise<{ key: string; id: string }> {
+  const res = await call('/v1/keys', { method: 'POST', headers: ADMIN, body: JSON.stringify({ limits }) });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { key: string; id: string };
+}
+
+/** Keeps a burst inside one minute window, so the per-minute count cannot roll over mid-test. */
+async function awayFromMinuteBoundary(): Promise<void> {
+  const second = new Date().getUTCSeconds();
+  if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
+}
+
+describe('quotas', () => {
+  it('lets exactly the limit through under 400 concurrent mock calls, and counts no refusal', async () => {
+    await awayFromMinuteBoundary();
+    const { key, id } = await adminKey({ perMinute: 1_000_000, perMonth: 1_000_000 });
+    expect((await publish(key, 'burst', 'v1', petstore)).status).toBe(201);
+    const before = (await (await call('/v1/usage', { headers: auth(key) })).json()) as { minute: { used: number } };
+    const patch = await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMinute: before.minute.used + 100 } }) });
+    expect(patch.status).toBe(200);
+
+    const responses = await Promise.all(Array.from({ length: 400 }, (_, i) => call(`/mock/burst/v1/pets/${i}`)));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(100);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(300);
+
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('ratelimit')).toMatch(/"minute";r=0;t=\d+/);
+    expect(((await refused.json()) as ProblemJson & { limit: string }).limit).toBe('minute');
+    const ok = responses.find((r) => r.status === 200)!;
+    expect(ok.headers.get('ratelimit-policy')).toBe(`"minute";q=${before.minute.used + 100};w=60, "month";q=1000000;w=2592000`);
+
+    const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
+    const usage = await quota.usage(Date.now());
+    expect(usage!.decision.minute.used).toBe(before.minute.used + 100);
+  });
+
+  it('opens the next minute window and rolls the month over (injected clock)', async () => {
+    const { id } = await adminKey({ perMinute: 2, perMonth: 3 });
+    const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
+    const t = Date.UTC(2031, 0, 31, 23, 58, 0);
+    const allowed = async (now: number) => {
+      const r = await quota.consumeForMock(now);
+      return r.ok && r.decision.allowed;
+    };
+    expect([await allowed(t), await allowed(t + 1), await allowed(t + 2)]).toEqual([true, true, false]);
+    expect(await allowed(t + 60_000)).toBe(true); // a new minute: one more fits the month
+    expect(await allowed(t + 60_001)).toBe(false); // the month (3) is used up
+    expect(await allowed(Date.UTC(2031, 1, 1, 0, 1, 0))).toBe(true); // February
+  });
+
+  it('never shares counters between keys', async () => {
+    const a = await adminKey({ perMinute: 1000, perMonth: 1000 });
+    const b = await adminKey({ perMinute: 1000, perMonth: 1000 });
+    await publish(a.key, 'owned-by-a', 'v1', petstore);
+    await Promise.all(Array.from({ length: 5 }, () => call('/mock/owned-by-a/v1/pets')));
+    const usageA = (await (await call('/v1/usage', { headers: auth(a.key) })).json()) as { minute: { used: number }; daily: { count: number }[] };
+    const usageB = (await (await call('/v1/usage', { headers: auth(b.key) })).json()) as { minute: { used: number } };
+    expect(usageA.minute.used).toBe(7); // publish, 5 mock calls, this usage call
+    expect(usageB.minute.used).toBe(1); // only its own usage call
+    expect(usageA.daily).toHaveLength(30);
+    expect(usageA.daily.at(-1)!.count).toBe(7);
+  });
+
+  it('puts RateLimit headers on counted control-plane responses and refuses over the limit', async () => {
+    const { key } = await adminKey({ perMinute: 2, perMonth: 100 });
+    const first = await call('/v1/apis', { headers: auth(key) });
+    expect(first.headers.get('ratelimit')).toMatch(/^"minute";r=1;t=\d+, "month";r=99;t=\d+$/);
+    await call('/v1/apis', { headers: auth(key) });
+    const third = await call('/v1/apis', { headers: auth(key) });
+    expect(third.status).toBe(429);
+    expect(third.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('revokes a key at once: 401 on the control plane, and its mocks stop', async () => {
+    const { key, id } = await adminKey({ perMinute: 1000, perMonth: 1000 });
+    await publish(key, 'to-revoke', 'v1', petstore);
+    expect((await call('/mock/to-revoke/v1/pets')).status).toBe(200);
+    const other = await adminKey({ perMinute: 1000, perMonth: 1000 });
+    expect((await call(`/v1/keys/${id}`, { method: 'DELETE', headers: auth(other.key) })).status).toBe(403);
+    expect((await call(`/v1/keys/${id}`, { method: 'DELETE', headers: auth(key) })).status).toBe(204);
+    const after = await call('/v1/apis', { headers: auth(key) });
+    expect(after.status).toBe(401);
+    expect(((await after.json()) as ProblemJson).detail).toContain('revoked');
+    expect((await call('/mock/to-revoke/v1/pets')).status).toBe(403);
+  });
+
+  it('lets only the admin change limits, and validates them', async () => {
+    const { key, id } = await adminKey({ perMinute: 10, perMonth: 10 });
+    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: auth(key), body: JSON.stringify({ limits: { perMinute: 99 } }) })).status).toBe(403);
+    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMinute: -5 } }) })).status).toBe(422);
+    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: '{"limits":{"perMonth":"lots"}}' })).status).toBe(422);
+    expect((await call('/v1/keys/0123456789abcdef0123', { method: 'PATCH', headers: ADMIN, body: '{"limits":{"perMonth":5}}' })).status).toBe(404);
+    const res = await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMonth: 500 } }) });
+    expect(await res.json()).toEqual({ id, limits: { perMinute: 10, perMonth: 500 }, revoked: false });
+  });
+});
