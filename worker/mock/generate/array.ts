@@ -1,6 +1,6 @@
 import type { JsonValue } from '../plan';
 import { matches } from './check';
-import { GenFailure, LIMITS, child, fail, spend, type Ctx, type Hint } from './context';
+import { GenFailure, LIMITS, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { canonKey, checkOpts, gen } from './core';
 import type { Flat } from './merge';
 
@@ -20,10 +20,11 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   if (minI > cap) fail(flat.path, `minItems ${minI} cannot be met: items beyond prefixItems are forbidden`);
 
   let n: number;
-  if (ctx.prune) n = minI;
+  if (ctx.prune || overSoftBudget(ctx)) n = minI;
   else {
     const lo = Math.max(minI, cap >= 1 ? 1 : 0);
-    n = ctx.rng.int(lo, Math.min(cap, lo + 4));
+    // Lists inside lists stay short: 5×5×5 items is neither realistic nor cheap.
+    n = ctx.rng.int(lo, Math.min(cap, lo + (ctx.arrDepth > 0 ? 1 : 4)));
   }
   spend(ctx, n + 2, flat.path);
 
@@ -31,6 +32,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const seen = flat.unique ? new Set<string>() : undefined;
   const itemHint: Hint = { name: hint.name, taken: seen };
   const saved = ctx.variation;
+  ctx.arrDepth++;
   try {
     for (let i = 0; i < n; i++) {
       const schema = i < prefix.length ? prefix[i] : (flat.items ?? true);
@@ -63,6 +65,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
     }
   } finally {
     ctx.variation = saved;
+    ctx.arrDepth--;
   }
 
   if (flat.contains !== undefined && !out.some((v) => matches(flat.contains!, v, checkOpts(ctx)))) {

@@ -2,7 +2,8 @@ import type { JsonValue, Schema } from '../plan';
 import { matches } from './check';
 import { GenFailure, child, fail, type Ctx, type Hint, type Path } from './context';
 import { checkOpts, genWithFlat } from './core';
-import { flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
+import { T_NULL, flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
+import { isKnownStringFormat } from './formats';
 import { hiddenFor, isObj, refDefName } from './refs';
 
 /**
@@ -92,6 +93,10 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         failure ??= new GenFailure(bf.unsat.path, bf.unsat.reason);
         continue;
       }
+      if (g.kind === 'oneOf' && shadowed(g, step.index, bf, ctx)) {
+        failure ??= new GenFailure(g.path, 'another oneOf branch accepts every value of this one');
+        continue;
+      }
       const bHint: Hint = { ...hint };
       if (step.key !== undefined && disc) bHint.setDisc = { propertyName: disc.propertyName, value: step.key };
       if (g.kind === 'oneOf') bHint.avoid = avoidFor(g, step.index, bf, ctx, hint.avoid);
@@ -109,7 +114,7 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         let others = 0;
         for (let j = 0; j < n && others === 0; j++) if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;
         if (others === 0) return v;
-        if (attempt === 2) {
+        if (attempt === 0 || attempt === 2) {
           const separated = separate(v, g, step.index, bf, ctx);
           if (separated !== undefined) return separated;
         }
@@ -120,6 +125,31 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   }
   if (failure && g.kind === 'anyOf') throw failure;
   return fail(g.path, failure ? `no ${g.kind} branch can be generated: ${failure.reason}` : 'every generated value matched more than one oneOf branch');
+}
+
+/**
+ * True when a sibling branch is just a type (e.g. `{type: object}`) covering every type this
+ * branch can produce: no value of this branch can match exactly one, so do not even try.
+ */
+function shadowed(g: Group, index: number, bf: Flat, ctx: Ctx): boolean {
+  const mine = bf.types & ~T_NULL;
+  if (!bf.typed || mine === 0) return false;
+  return g.branches.some((b, j) => {
+    if (j === index) return false;
+    const f = flatFor(b, null, ctx.defs);
+    return isUniversal(f) && (mine & ~f.types) === 0;
+  });
+}
+
+function isUniversal(f: Flat): boolean {
+  return (
+    !f.unsat && f.props.size === 0 && f.required.size === 0 && f.additional === undefined && !f.patternProps.length &&
+    f.minProps === undefined && f.maxProps === undefined && !f.groups.length && !f.nots.length && !f.conds.length &&
+    f.enum === undefined && f.min === undefined && f.max === undefined && f.exMin === undefined && f.exMax === undefined &&
+    !f.multipleOf.length && f.minLength === undefined && f.maxLength === undefined && !f.patterns.length &&
+    !f.formats.some((x) => isKnownStringFormat(x) || x === 'int32' || x === 'int64') && f.items === undefined && !f.prefixItems.length &&
+    f.minItems === undefined && f.maxItems === undefined && !f.unique && f.contains === undefined && f.propertyNames === undefined
+  );
 }
 
 const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];

@@ -10,6 +10,8 @@ import type { JsonValue, Schema } from '../plan';
 export const LIMITS = {
   /** Approximate output size in characters for one body. */
   budget: 2_000_000,
+  /** Past this many characters, optional content is skipped: bodies stay fast to build and read. */
+  softBudget: 32_000,
   maxItems: 20_000,
   maxLength: 200_000,
   /** Nesting beyond this is treated as runaway recursion. */
@@ -88,6 +90,11 @@ export interface Ctx {
   refDepth: number;
   nesting: number;
   steps: number;
+  /** Objects and arrays currently open above the value being generated. */
+  objDepth: number;
+  /** Lazily chosen API host shared by every URL in the body. */
+  host?: string;
+  arrDepth: number;
   /** Smallest-valid-shape mode: at the depth cap or inside recursion. */
   prune: boolean;
   /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */
@@ -153,6 +160,11 @@ export function getFaker(): Faker {
 
 /** 2024-01-01T00:00:00Z: the "now" when the caller gives no refDate, so output never drifts. */
 export const DEFAULT_REF_DATE = 1704067200000;
+
+/** True once the body is large enough that only required content should be added. */
+export function overSoftBudget(ctx: Ctx): boolean {
+  return LIMITS.budget - ctx.budget > LIMITS.softBudget;
+}
 
 /** Charge output size; fails the whole generation rather than building gigabytes. */
 export function spend(ctx: Ctx, units: number, path: Path | null): void {

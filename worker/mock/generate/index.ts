@@ -56,6 +56,8 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     refDepth: 0,
     nesting: 0,
     steps: 0,
+    objDepth: 0,
+    arrDepth: 0,
     prune: false,
     variation: 0,
   };

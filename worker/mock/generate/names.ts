@@ -1,5 +1,5 @@
 import type { Ctx, Hint } from './context';
-import { generateFormat, isoSeconds, recentMs } from './formats';
+import { generateFormat, hostFor, isoSeconds, recentMs, urlFor, words } from './formats';
 import type { Flat } from './merge';
 
 /**
@@ -168,10 +168,10 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     case 'street': return f.location.streetAddress();
     case 'state': return f.location.state();
     case 'company': return f.company.name();
-    case 'url': return `https://${f.internet.domainName()}/${f.lorem.slug(2)}`;
+    case 'url': return urlFor(ctx);
     case 'avatar': return `https://i.pravatar.cc/${ctx.rng.pick([64, 128, 256])}?img=${ctx.rng.int(1, 70)}`;
-    case 'title': return capitalize(f.lorem.words(ctx.rng.int(2, 5)));
-    case 'description': return f.lorem.sentence();
+    case 'title': return capitalize(words(ctx, ctx.rng.int(2, 5)));
+    case 'description': return capitalize(words(ctx, ctx.rng.int(5, 12))) + '.';
     case 'price': return (Math.round((1 + ctx.rng.next() * 499) * 100) / 100).toFixed(2);
     case 'currency': return f.finance.currencyCode();
     case 'created':
@@ -185,7 +185,7 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
       if (fmt && fmt !== 'uuid') return undefined;
       return generateFormat('uuid', ctx, 36);
     case 'uuid': return generateFormat('uuid', ctx, 36);
-    case 'slug': return f.lorem.slug(ctx.rng.int(2, 4));
+    case 'slug': return words(ctx, ctx.rng.int(2, 4), '-');
     case 'status': return ctx.rng.pick(['active', 'pending', 'inactive', 'completed']);
     case 'latitude': return f.location.latitude().toString();
     case 'longitude': return f.location.longitude().toString();
@@ -195,9 +195,9 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     case 'locale': return ctx.rng.pick(['en-US', 'en-GB', 'fr-FR', 'de-DE', 'es-ES', 'ja-JP']);
     case 'language': return ctx.rng.pick(['en', 'fr', 'de', 'es', 'ja', 'pt']);
     case 'timezone': return f.location.timeZone();
-    case 'tag': return f.lorem.word();
+    case 'tag': return words(ctx, 1);
     case 'jobTitle': return f.person.jobTitle();
-    case 'domain': return f.internet.domainName();
+    case 'domain': return hostFor(ctx);
     case 'version': return `${ctx.rng.int(0, 4)}.${ctx.rng.int(0, 20)}.${ctx.rng.int(0, 30)}`;
     case 'sha': return f.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' });
     case 'token': return f.string.alphanumeric(32);
@@ -205,12 +205,12 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     case 'fileName': return f.system.fileName();
     case 'productName': return f.commerce.productName();
     case 'category': return f.commerce.department();
-    case 'word': return f.lorem.word();
+    case 'word': return words(ctx, 1);
     case 'gender': return ctx.rng.pick(['female', 'male', 'non-binary']);
     case 'iban': return f.finance.iban();
     case 'code': return f.string.alphanumeric({ length: 8, casing: 'upper' });
     case 'path': return '/' + f.system.directoryPath().replace(/^\/+/, '') + '/' + f.system.fileName();
-    case 'label': return capitalize(f.lorem.words(ctx.rng.int(1, 3)));
+    case 'label': return capitalize(words(ctx, ctx.rng.int(1, 3)));
     default: return undefined;
   }
 }
@@ -263,5 +263,5 @@ export function booleanFor(name: string | undefined, ctx: Ctx): boolean {
 const MAP_KEYS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'];
 
 export function mapKey(ctx: Ctx, i: number): string {
-  return i < MAP_KEYS.length && ctx.rng.chance(0.5) ? MAP_KEYS[i] : ctx.faker.lorem.word() + (i || '');
+  return i < MAP_KEYS.length && ctx.rng.chance(0.5) ? MAP_KEYS[i] : words(ctx, 1) + (i || '');
 }

@@ -1,6 +1,6 @@
 import type { JsonValue, Schema } from '../plan';
 import { matches } from './check';
-import { GenFailure, child, fail, spend, type Ctx, type Hint } from './context';
+import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { checkOpts, gen } from './core';
 import type { Flat } from './merge';
 import { mapKey } from './names';
@@ -71,51 +71,63 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
     }
   };
 
-  const requiredSet = new Set(required);
-  for (const [name, schema] of flat.props) {
-    if (requiredSet.has(name)) {
-      put(name, schema, false);
-      continue;
-    }
-    if (flat.required.has(name) || optionalRoom <= 0 || schema === false) continue;
-    if (ctx.prune || hint.avoid?.has(name)) continue;
-    if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
-    const before = count;
-    put(name, schema, true);
-    if (count > before) optionalRoom--;
-  }
-
-  // The discriminator must be present even if the schema forgot to declare it.
-  if (disc && !(disc.propertyName in out) && count < maxP) {
-    const s = extraSchemaFor(flat, disc.propertyName);
-    if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(ctx))) {
-      out[disc.propertyName] = disc.value;
-      count++;
-    }
-  }
-
-  for (const [k, deps] of flat.dependentRequired) {
-    if (!(k in out)) continue;
-    for (const d of deps) if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
-  }
-
-  // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
-  const isMap = flat.props.size === 0 && flat.additional !== undefined && flat.additional !== false && flat.additional !== true;
-  const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
-  let want = minP;
-  if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
-  let guard = 0;
-  while (count < want && guard++ < want * 4 + 20) {
-    const name = extraName(flat, ctx, count);
-    if (name === undefined) break;
-    if (name in out || flat.props.has(name)) continue;
-    if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
-    const s = extraSchemaFor(flat, name);
-    if (s === undefined || s === false) continue;
-    put(name, s, count >= minP);
+  ctx.objDepth++;
+  try {
+    fill();
+  } finally {
+    ctx.objDepth--;
   }
   if (count < minP) fail(flat.path, `cannot produce ${minP} properties (minProperties) under additionalProperties/patternProperties`);
   return out;
+
+  function fill(): void {
+    const requiredSet = new Set(required);
+    for (const [name, schema] of flat.props) {
+      if (requiredSet.has(name)) {
+        put(name, schema, false);
+        continue;
+      }
+      if (flat.required.has(name) || optionalRoom <= 0 || schema === false) continue;
+      if (ctx.prune || hint.avoid?.has(name)) continue;
+      if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
+      // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size.
+      if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)) continue;
+      if (overSoftBudget(ctx)) continue;
+      const before = count;
+      put(name, schema, true);
+      if (count > before) optionalRoom--;
+    }
+
+    // The discriminator must be present even if the schema forgot to declare it.
+    if (disc && !(disc.propertyName in out) && count < maxP) {
+      const s = extraSchemaFor(flat, disc.propertyName);
+      if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(ctx))) {
+        out[disc.propertyName] = disc.value;
+        count++;
+      }
+    }
+
+    for (const [k, deps] of flat.dependentRequired) {
+      if (!(k in out)) continue;
+      for (const d of deps) if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
+    }
+
+    // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
+    const isMap = flat.props.size === 0 && flat.additional !== undefined && flat.additional !== false && flat.additional !== true;
+    const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
+    let want = minP;
+    if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
+    let guard = 0;
+    while (count < want && guard++ < want * 4 + 20) {
+      const name = extraName(flat, ctx, count);
+      if (name === undefined) break;
+      if (name in out || flat.props.has(name)) continue;
+      if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
+      const s = extraSchemaFor(flat, name);
+      if (s === undefined || s === false) continue;
+      put(name, s, count >= minP);
+    }
+  }
 }
 
 /** A key for an extra property: from a patternProperties pattern if any, else a word-like key. */

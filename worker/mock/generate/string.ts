@@ -1,6 +1,6 @@
 import { strLength } from './check';
 import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
-import { checkStringFormat, generateFormat, isKnownStringFormat } from './formats';
+import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './merge';
 import { stringFor } from './names';
 import { compilePattern, randomFromPattern } from './patterns';
@@ -28,7 +28,7 @@ export function stringOk(flat: Flat, s: string): boolean {
 }
 
 function filler(ctx: Ctx, minL: number, maxL: number): string {
-  let s = ctx.faker.lorem.words(ctx.rng.int(1, 3));
+  let s = words(ctx, ctx.rng.int(1, 3));
   if (s.length < minL) {
     const unit = s + ' ';
     s = unit.repeat(Math.ceil(minL / unit.length) + 1).slice(0, Math.max(minL, Math.min(maxL, minL + 8)));
