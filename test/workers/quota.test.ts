@@ -1,9 +1,11 @@
-import { env } from 'cloudflare:test';
+import { env as testEnv } from 'cloudflare:test';
+import type { Env } from '../../worker/env';
 import { describe, expect, it } from 'vitest';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, publish, type ProblemJson } from './helpers';
 
 const ADMIN = auth('test-admin-token');
+const env = testEnv as unknown as Env;
 
 async function adminKey(limits: { perMinute: number; perMonth: number }): Promise<{ key: string; id: string }> {
   const res = await call('/v1/keys', { method: 'POST', headers: ADMIN, body: JSON.stringify({ limits }) });

@@ -36,6 +36,23 @@ export const specmockOpenApi = {
         },
       },
     },
+    '/v1/keys/{id}': {
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
+      patch: {
+        operationId: 'updateKeyLimits',
+        tags: ['keys'],
+        summary: "Change a key's limits (admin token only)",
+        security: auth,
+        requestBody: { required: true, content: json({ type: 'object', required: ['limits'], properties: { limits: { $ref: '#/components/schemas/Limits' } }, additionalProperties: false }) },
+        responses: {
+          '200': { description: 'The new limits', content: json({ type: 'object', required: ['id', 'limits', 'revoked'], properties: { id: { type: 'string' }, limits: { $ref: '#/components/schemas/Limits' }, revoked: { type: 'boolean' } } }) },
+          '403': problem,
+          '404': problem,
+          '422': problem,
+        },
+      },
+      delete: { operationId: 'revokeKey', tags: ['keys'], summary: 'Revoke a key (the admin, or the key itself)', security: auth, responses: { '204': { description: 'Revoked' }, '401': problem, '403': problem, '404': problem } },
+    },
     '/v1/usage': {
       get: { operationId: 'usage', tags: ['keys'], summary: "The caller's limits, usage and reset times", security: auth, responses: { '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) }, '401': problem, '429': problem } },
     },
