@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { generate } from '../worker/mock/generate/index';
+import { validateValue } from '../worker/mock/validate-schema';
 import { forDirection, makeAjv } from '../test/unit/generate/ajv-helper';
 import { loadPlan, responseCases, specSources } from './spec-sources';
 
@@ -36,6 +37,8 @@ for (const src of specSources(root)) {
   let valid = 0;
   let total = 0;
   let unsat = 0;
+  // Second opinion from the Worker's own validator: it must accept what Ajv accepts.
+  let cfAgree = 0;
   const failures: string[] = [];
   cases.forEach((c, i) => {
     const validate = ajv.getSchema(`${id}#/$defs/${names[i]}`);
@@ -50,6 +53,8 @@ for (const src of specSources(root)) {
           if (failures.length < 5) failures.push(`${c.id}: ok:false at ${r.pointer}: ${r.reason}`);
           continue;
         }
+        if (validateValue(c.schema, plan.defs, r.value).length === 0) cfAgree++;
+        else if (failures.length < 5) failures.push(`${c.id}: validateValue rejects: ${JSON.stringify(validateValue(c.schema, plan.defs, r.value)).slice(0, 300)}`);
         if (validate(r.value)) valid++;
         else if (failures.length < 5) failures.push(`${c.id}: ${ajv.errorsText(validate.errors)} — ${JSON.stringify(r.value).slice(0, 300)}`);
       }
@@ -57,11 +62,11 @@ for (const src of specSources(root)) {
   });
   const rate = total ? (100 * valid) / total : 100;
   if (valid !== total) failedSpecs++;
-  rows.push([src.name, String(cases.length), `${valid}/${total}`, `${rate.toFixed(2)}%`, String(unsat)]);
+  rows.push([src.name, String(cases.length), `${valid}/${total}`, `${rate.toFixed(2)}%`, String(unsat), `${cfAgree}/${total - unsat}`]);
   for (const f of failures) console.log(`  ✗ ${src.name}: ${f}`);
 }
 
-const header = ['spec', 'schemas', 'valid/total', 'rate', 'ok:false'];
+const header = ['spec', 'schemas', 'valid/total (Ajv)', 'rate', 'ok:false', '@cfworker valid'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 console.log(line(header));

@@ -229,6 +229,10 @@ export function numberFor(name: string, integer: boolean, ctx: Ctx, hint: Hint):
     case 'latitude': return integer ? r.int(-90, 90) : Math.round((r.next() * 180 - 90) * 1e6) / 1e6;
     case 'longitude': return integer ? r.int(-180, 180) : Math.round((r.next() * 360 - 180) * 1e6) / 1e6;
     case 'count': return r.int(0, 100);
+    case 'status':
+    case 'code':
+      // An integer status/code is almost always an HTTP status in API payloads.
+      return r.pick([200, 201, 400, 401, 403, 404, 409, 422, 500]);
     case 'age': return r.int(18, 85);
     case 'year': return new Date(ctx.refDate).getUTCFullYear() - r.int(0, 10);
     case 'month': return r.int(1, 12);

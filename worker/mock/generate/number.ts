@@ -145,6 +145,6 @@ export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
   const a = Number.isFinite(lo) ? lo : Number.isFinite(hi) ? (hi > 0 ? Math.max(0, hi - 1000) : hi - 1000) : 0;
   const b = Number.isFinite(hi) ? hi : a + 1000;
   const raw = a + ctx.rng.next() * (b - a);
-  for (const v of [Math.round(raw * 100) / 100, raw, (a + b) / 2, a, b]) if (numberOk(flat, v, false)) return v;
+  for (const v of [Math.round(raw * 100) / 100, Number(raw.toPrecision(3)), raw, (a + b) / 2, a, b]) if (numberOk(flat, v, false)) return v;
   return fail(flat.path, 'no number lies within the exclusive bounds');
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../../worker/mock/generate/index';
+import type { Schema } from '../../../worker/mock/plan';
+import { validateValue } from '../../../worker/mock/validate-schema';
+
+const defs: Record<string, Schema> = {
+  Pet: {
+    type: 'object',
+    required: ['id', 'name', 'secret'],
+    properties: {
+      id: { type: 'integer', readOnly: true },
+      name: { type: 'string', pattern: '^[a-z]+$' },
+      secret: { type: 'string', writeOnly: true },
+      tags: { type: 'array', items: { type: 'string', maxLength: 3 } },
+      nick: { type: 'string', nullable: true } as Schema,
+      evil: { type: 'string', pattern: '^(a+)+$', 'x-specmock-unsafe-pattern': true } as Schema,
+      legacy: { type: 'string', pattern: '^\\-[a-z]$' },
+    },
+  },
+};
+const pet: Schema = { $ref: '#/$defs/Pet' };
+
+describe('validateValue (@cfworker/json-schema)', () => {
+  it('accepts valid values; writeOnly required is not required in responses, readOnly not in requests', () => {
+    expect(validateValue(pet, defs, { id: 1, name: 'rex', nick: null })).toEqual([]);
+    expect(validateValue(pet, defs, { name: 'rex', secret: 's' }, { direction: 'request' })).toEqual([]);
+    const missing = validateValue(pet, defs, { name: 'rex' }, { direction: 'request' });
+    expect(missing.map((v) => v.message).join()).toMatch(/secret/);
+  });
+
+  it('reports instance pointers of leaf errors', () => {
+    const errs = validateValue(pet, defs, { id: 'x', name: 'AB', tags: ['abcd', 'ok'] });
+    expect(errs.map((e) => e.pointer).sort()).toEqual(['/id', '/name', '/tags/0']);
+  });
+
+  it('never runs flagged patterns and tolerates patterns that need non-unicode mode', () => {
+    const t = performance.now();
+    expect(validateValue(pet, defs, { id: 1, name: 'a', evil: 'a'.repeat(40) + '!' })).toEqual([]);
+    expect(performance.now() - t).toBeLessThan(500);
+    expect(validateValue(pet, defs, { id: 1, name: 'a', legacy: 'zz' })).toEqual([]);
+  });
+
+  it('handles boolean schemas and never throws', () => {
+    expect(validateValue(true, defs, 1)).toEqual([]);
+    expect(validateValue(false, defs, 1)).toHaveLength(1);
+    expect(validateValue({ $ref: '#/$defs/Missing' }, defs, 1).length).toBeGreaterThanOrEqual(0);
+  });
+
+  it('agrees with the generator on generated bodies', () => {
+    for (let i = 0; i < 20; i++) {
+      const r = generate(pet, { seed: String(i), defs });
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(validateValue(pet, defs, r.value)).toEqual([]);
+    }
+  });
+
+  it('caches validators per schema object (second call is cheap)', () => {
+    const schema: Schema = { type: 'array', items: pet };
+    validateValue(schema, defs, []);
+    const t = performance.now();
+    for (let i = 0; i < 1000; i++) validateValue(schema, defs, [{ id: 1, name: 'a' }]);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
