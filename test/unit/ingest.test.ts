@@ -92,3 +92,18 @@ describe('ingest', () => {
     expect(JSON.stringify(plan).length).toBeLessThan(text.length);
   });
 });
+
+describe('unsatisfiable schemas are refused at publish time', () => {
+  const doc = (schema: string) => `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`;
+  it.each([
+    ['{type: integer, minimum: 10, maximum: 5}'],
+    ['{type: array, minItems: 1000000000, items: {type: string}}'],
+    ['{type: string, minLength: 1000000000}'],
+    ['{not: {}}'],
+    ['{type: string, enum: [1, 2]}'],
+  ])('%s → 422 naming the schema', async (schema) => {
+    const problem = await problemOf(doc(schema));
+    expect(problem.type).toBe('unsatisfiable-schema');
+    expect(problem.errors?.[0].pointer).toBe('/paths/~1a/get/responses/200/content/application~1json/schema');
+  });
+});

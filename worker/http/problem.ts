@@ -29,7 +29,7 @@ export const PROBLEMS = {
   'spec-too-complex': { status: 422, title: 'The document exceeds a structural limit' },
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
-  'unsatisfiable-schema': { status: 500, title: 'The response schema cannot be satisfied' },
+  'unsatisfiable-schema': { status: 422, title: 'A response schema cannot be satisfied' },
   'unserializable-body': { status: 500, title: 'The response value cannot be written in the negotiated media type' },
   'no-response-defined': { status: 500, title: 'The operation defines no usable response' },
   'rate-limited': { status: 429, title: 'Rate limit exceeded' },

@@ -1,6 +1,7 @@
 import { fail } from '../http/problem';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { dropInvalidExamples } from './check-examples';
+import { checkGeneration } from './check-generation';
 import { checkSemantics } from './check-semantics';
 import { checkStructure, detectDialect } from './check-structure';
 import { guardDocument } from './guard';
@@ -34,6 +35,10 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     fail('invalid-spec', `The document has ${semantic.length} semantic error(s); the first: ${semantic[0].pointer} ${semantic[0].message}`, { errors: semantic });
   }
   const examples = dropInvalidExamples(plan);
+  const impossible = checkGeneration(plan);
+  if (impossible.length > 0) {
+    fail('unsatisfiable-schema', `${impossible.length === 20 ? '20 or more' : impossible.length} response schema(s) cannot be satisfied by any value; the first: ${impossible[0].pointer}: ${impossible[0].message}`, { errors: impossible });
+  }
   const findings = [...structural, ...semantic].map((e) => ({ pointer: e.pointer ?? '', message: e.message }));
   return { plan, warnings: [...findings, ...examples, ...warnings].slice(0, 500), hash: await sha256Hex(text) };
 }
