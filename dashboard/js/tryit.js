@@ -24,10 +24,15 @@ function stringifyValue(v) {
   return String(v);
 }
 
-/** A reasonable initial value: the example, the default, the first enum value, or a stand-in for path params. */
+/**
+ * A reasonable initial value. Required and path parameters get the example (the service fills one
+ * in from the schema when the spec has none), the default or the first enum value; optional ones
+ * only what the spec itself says, so nothing unasked-for is sent.
+ */
 export function initialValue(param) {
   const s = schemaOf(param);
-  for (const candidate of [param.example, s.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.default, Array.isArray(s.enum) ? s.enum[0] : undefined, s.const]) {
+  const mandatory = param.required || param.in === 'path';
+  for (const candidate of [mandatory ? param.example : undefined, s.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.default, Array.isArray(s.enum) ? s.enum[0] : undefined, s.const]) {
     if (candidate !== undefined && candidate !== null) return stringifyValue(candidate);
   }
   if (param.in !== 'path') return '';
@@ -158,6 +163,7 @@ function buildPanel(op, ctx) {
         disabled: where === 'cookie',
         autocomplete: 'off',
         spellcheck: 'false',
+        placeholder: p.example !== undefined && p.example !== null ? `e.g. ${stringifyValue(p.example)}` : false,
         'aria-describedby': hintId,
       });
       fields.push({ param: p, input });
@@ -210,7 +216,7 @@ function buildPanel(op, ctx) {
   const fillExamples = () => {
     const chosen = statusSel.value ? responses.filter((r) => String(r.status) === statusSel.value) : responses;
     const names = [...new Set(chosen.flatMap((r) => (Array.isArray(r.examples) ? r.examples : [])))];
-    exampleSel.replaceChildren(h('option', { value: '' }, names.length ? 'Default' : 'None defined'), names.map((n) => h('option', { value: n }, n)));
+    exampleSel.replaceChildren(h('option', { value: '' }, names.length ? 'Default' : 'None defined'), ...names.map((n) => h('option', { value: n }, n)));
     exampleSel.disabled = names.length === 0;
   };
   statusSel.addEventListener('change', fillExamples);

@@ -207,6 +207,69 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  test('try-it: credentials, query and header params, choosing an example, tag groups', async () => {
+    const spec = readFileSync(join(ROOT, 'test', 'browser', 'fixtures', 'secured.oas31.yaml'), 'utf8');
+    const put = await fetch(`${server.url}/v1/apis/notes/versions/2.1`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/yaml' },
+      body: spec,
+    });
+    expect(put.status, await put.clone().text()).toBe(201);
+    const { ctx, page } = await newPage(DESKTOP, { withKey: true });
+    await page.goto('/#/apis/notes/2.1');
+    const op = 'details.op[data-op="GET /notes"]';
+    await page.locator(op).waitFor();
+    expect(await page.locator('.op-group-title').allTextContents()).toEqual(['notes 1', 'admin 1']);
+    await page.locator(`${op} > summary`).click();
+    expect(await page.locator(`${op} input[name="q"]`).inputValue()).toBe('groceries');
+    // An optional parameter without an example in the spec is left empty (the sample is a placeholder).
+    expect(await page.locator(`${op} input[name="X-Trace"]`).inputValue()).toBe('');
+    const extra = page.locator(`${op} textarea`).first();
+    expect(await extra.inputValue()).toContain('Authorization: Bearer');
+
+    // Pick the example "two" through the Prefer header.
+    await page.locator(`${op} select`).first().selectOption('200');
+    await page.locator(`${op} select`).nth(1).selectOption('two');
+    await page.locator(`${op} button[type=submit]`).click();
+    await page.locator(`${op} .response-body`).waitFor();
+    expect(await page.locator(`${op} .status`).getAttribute('data-status')).toBe('200');
+    expect(JSON.parse((await page.locator(`${op} .response-body`).textContent()) ?? '')).toHaveLength(2);
+
+    // Without credentials the mock answers 401, and the panel shows it.
+    await extra.fill('');
+    await page.locator(`${op} select`).first().selectOption('');
+    await page.locator(`${op} button[type=submit]`).click();
+    await expect.poll(() => page.locator(`${op} .status`).getAttribute('data-status')).toBe('401');
+
+    // Filtering by text hides the other group.
+    await page.fill('#op-filter', 'health');
+    expect(await page.locator(op).isHidden()).toBe(true);
+    await ctx.close();
+    const del = await fetch(`${server.url}/v1/apis/notes`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+    expect(del.status).toBe(204);
+  });
+
+  test('client-side suggestions: slug, version, next free version', async () => {
+    const { ctx, page } = await newPage();
+    await page.goto('/');
+    // A source string, so the test runner does not rewrite the page's dynamic import().
+    const out = (await page.evaluate(`(async () => {
+      const m = await import('/js/spec-guess.js');
+      return {
+        yaml: m.guessFromText('openapi: 3.1.0\\ninfo:\\n  description: |\\n    title: not this\\n  title: "Über API: v2 ☃" # comment\\n  version: \\'2.0 beta\\'\\npaths: {}\\n'),
+        json: m.guessFromText('{"openapi":"3.0.0","info":{"title":"  Hello   World  ","version":"latest"}}'),
+        long: m.slugify('x'.repeat(80)).length,
+        next: [m.nextFreeVersion('1.0.0', ['1.0.0', '1.0.1']), m.nextFreeVersion('1.0.9', ['1.0.9']), m.nextFreeVersion('beta', ['beta'])],
+      };
+    })()`)) as { yaml: Record<string, string>; json: Record<string, string>; long: number; next: string[] };
+    expect(out.yaml).toMatchObject({ name: 'uber-api-v2', versionSuggestion: '2.0-beta' });
+    expect(out.json).toMatchObject({ name: 'hello-world' });
+    expect(out.json.versionSuggestion).not.toBe('latest');
+    expect(out.long).toBe(63);
+    expect(out.next).toEqual(['1.0.2', '1.0.10', 'beta-2']);
+    await ctx.close();
+  });
+
   test('a rejected upload shows the problem details with where it is', async () => {
     const { ctx, page } = await newPage(DESKTOP, { withKey: true });
     await page.goto('/');

@@ -60,6 +60,7 @@ export async function startDevServer(persistTo: string): Promise<DevServer> {
   let { child, out } = launch('npm', ['run', 'dev', '--', '--port', String(port), '--persist-to', persistTo]);
   let state = await waitHealthy(url, child, out, 120_000);
   if (state === 'exited' && /expects a single value|multiple/i.test(out.text)) {
+    console.warn('npm run dev did not accept --port/--persist-to; starting wrangler dev directly');
     ({ child, out } = launch('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo]));
     state = await waitHealthy(url, child, out, 120_000);
   }
