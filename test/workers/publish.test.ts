@@ -214,3 +214,22 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
     expect(strict.status).toBe(422);
   });
 });
+
+describe('GET /v1/openapi.json', () => {
+  it('describes the service and can be published to specmock itself', async () => {
+    const doc = await call('/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    const text = await doc.text();
+    const parsed = JSON.parse(text) as { openapi: string; paths: Record<string, unknown> };
+    expect(parsed.openapi).toBe('3.1.0');
+    for (const path of ['/healthz', '/v1/keys', '/v1/usage', '/v1/apis', '/v1/apis/{api}', '/v1/apis/{api}/versions/{version}', '/mock/{api}/{version}/{path}']) {
+      expect(parsed.paths).toHaveProperty([path]);
+    }
+    const key = await newKey();
+    const res = await publish(key, 'specmock-itself', 'v1', text, 'application/json', '?strict=true');
+    expect(res.status, await res.clone().text()).toBe(201);
+    const usage = await call('/mock/specmock-itself/v1/v1/usage', { headers: { authorization: 'Bearer x' } });
+    expect(usage.status).toBe(200);
+    expect(await usage.json()).toHaveProperty('daily');
+  });
+});

@@ -191,18 +191,28 @@ export const specmockOpenApi = {
       },
       Api: { type: 'object', required: ['api', 'versions'], properties: { api: { type: 'string' }, latest: { type: ['string', 'null'] }, latestUrl: { type: 'string', format: 'uri' }, createdAt: { type: 'string', format: 'date-time' }, versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } } } },
       Version: {
-        allOf: [
-          { $ref: '#/components/schemas/VersionSummary' },
-          {
-            type: 'object',
-            required: ['operations'],
-            properties: {
-              hash: { type: 'string' },
-              warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
-              operations: { type: 'array', items: { type: 'object', required: ['id', 'method', 'path'], properties: { id: { type: 'string' }, method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } } },
+        type: 'object',
+        required: ['api', 'version', 'createdAt', 'mockUrl', 'operations', 'warnings'],
+        properties: {
+          api: { type: 'string' },
+          version: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          title: { type: 'string' },
+          infoVersion: { type: 'string' },
+          dialect: { enum: ['swagger-2.0', 'openapi-3.0', 'openapi-3.1'] },
+          mockUrl: { type: 'string', format: 'uri' },
+          latestUrl: { type: 'string', format: 'uri' },
+          hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
+          operations: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['id', 'method', 'path'],
+              properties: { id: { type: 'string' }, method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } }, deprecated: { type: 'boolean' } },
             },
           },
-        ],
+        },
       },
     },
   },
