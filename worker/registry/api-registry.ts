@@ -65,40 +65,35 @@ export class ApiRegistry extends DurableObject<Env> {
   }
 
   async removeVersion(owner: string, version: string): Promise<RemoveResult> {
-    let result: RemoveResult = 'not-found';
-    await this.ctx.blockConcurrencyWhile(async () => {
-      const current = await this.state();
-      if (!current) return;
-      if (current.owner !== owner) {
-        result = 'forbidden';
-        return;
-      }
+    return this.removeAsOwner(owner, async (current) => {
       const record = current.versions[version];
-      if (!record) return;
+      if (!record) return 'not-found';
       delete current.versions[version];
       current.order = current.order.filter((v) => v !== version);
       await this.ctx.storage.put(STATE, current);
       await writeMirror(this.env.SPECS, mirrorOf(current));
       await deleteVersionBlobs(this.env.SPECS, current.api, version, record.hash);
-      result = 'deleted';
+      return 'deleted';
     });
-    return result;
   }
 
   /** Deletes every version and releases the name, so any key may claim it afterwards. */
   async removeApi(owner: string): Promise<RemoveResult> {
+    return this.removeAsOwner(owner, async (current) => {
+      await deleteMirror(this.env.SPECS, current.api);
+      await Promise.all(Object.values(current.versions).map((r) => deleteVersionBlobs(this.env.SPECS, current.api, r.version, r.hash)));
+      await this.ctx.storage.deleteAll();
+      return 'deleted';
+    });
+  }
+
+  /** Serialized like commit: only the owner may remove, and nothing interleaves with the removal. */
+  private async removeAsOwner(owner: string, remove: (current: ApiState) => Promise<RemoveResult>): Promise<RemoveResult> {
     let result: RemoveResult = 'not-found';
     await this.ctx.blockConcurrencyWhile(async () => {
       const current = await this.state();
       if (!current) return;
-      if (current.owner !== owner) {
-        result = 'forbidden';
-        return;
-      }
-      await deleteMirror(this.env.SPECS, current.api);
-      await Promise.all(Object.values(current.versions).map((r) => deleteVersionBlobs(this.env.SPECS, current.api, r.version, r.hash)));
-      await this.ctx.storage.deleteAll();
-      result = 'deleted';
+      result = current.owner === owner ? await remove(current) : 'forbidden';
     });
     return result;
   }
