@@ -184,7 +184,7 @@ function bindKey() {
       $('#new-key-notice').hidden = false;
       announce('Key created');
       await enterApp();
-      $('#upload-title').focus?.();
+      $('#new-key-copy').focus();
     } catch (err) {
       status.textContent = err.status === 403
         ? 'Sign-up is closed on this server. Ask an administrator for a key and paste it here.'
