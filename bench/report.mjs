@@ -66,8 +66,8 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** Horizontal grouped bars of req/s per call: specmock, Prism, and the hello-world ceiling as a line. */
 export function renderSvg(r) {
-  const width = 760;
-  const left = 250;
+  const width = 820;
+  const left = 300;
   const right = 70;
   const top = 48;
   const barH = 16;

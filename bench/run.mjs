@@ -359,7 +359,7 @@ async function main() {
   for (const step of ladder) {
     samples[step.id].sort((a, b) => a - b);
     step.sequential = { p50: round(percentile(samples[step.id], 50), 3), p99: round(percentile(samples[step.id], 99), 3) };
-    step.underLoad ??= await measure(step.label, step.url, { runs: 1 });
+    step.underLoad ??= await measure(step.label, step.url);
     if (step.worker) await step.worker.mf.dispose();
   }
   const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
