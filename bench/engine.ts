@@ -58,7 +58,7 @@ for (const call of calls) {
   if (m.kind !== 'found') throw new Error('no match');
   const validate = perCall(() => validateRequest(target.plan, m.operation, { pathParams: m.pathParams, query: [], headers, cookies: {}, body: undefined }));
   const body = once.response.body;
-  const bodyBytes = typeof body === 'string' ? Buffer.byteLength(body) : (body?.byteLength ?? 0);
+  const bodyBytes = body === null ? 0 : Buffer.byteLength(body);
   (out.calls as Record<string, unknown>)[call.id] = {
     mockUs: Math.round(total * 10) / 10,
     matchUs: Math.round(match * 10) / 10,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseCase, parseCurl, judge, type PrismCase } from '../test/harness/prism-case';
-import { startDevServer } from '../test/e2e/dev-server';
+import { startDevServer } from '../test/support/dev-server';
 
 const root = new URL('..', import.meta.url).pathname;
 const casesDir = process.env.PRISM_HARNESS_DIR ?? join(root, '../shared/prism-harness/cases');

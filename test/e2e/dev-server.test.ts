@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startDevServer, type DevServer } from './dev-server';
+import { startDevServer, type DevServer } from '../support/dev-server';
 
 const state = mkdtempSync(join(tmpdir(), 'specmock-e2e-'));
 let server: DevServer | undefined;

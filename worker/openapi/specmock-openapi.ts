@@ -204,6 +204,10 @@ export const specmockOpenApi = {
           latestUrl: { type: 'string', format: 'uri' },
           hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
           warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
+          securitySchemes: {
+            type: 'object',
+            additionalProperties: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, in: { type: 'string' }, name: { type: 'string' }, scheme: { type: 'string' } } },
+          },
           operations: {
             type: 'array',
             items: {

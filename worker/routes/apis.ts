@@ -62,6 +62,7 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
     hash: record.hash,
     warnings: record.warnings,
     operations: describeOperations(stored.plan, Date.parse(record.createdAt)),
+    securitySchemes: stored.plan.securitySchemes,
   });
 }
 

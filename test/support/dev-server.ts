@@ -3,6 +3,8 @@ import { createServer } from 'node:net';
 
 export interface DevServer {
   url: string;
+  /** Everything the dev server printed so far, for failure messages. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -24,7 +26,7 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
     cwd: new URL('../..', import.meta.url).pathname,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
   });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
@@ -32,7 +34,7 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`dev server exited early:\n${log}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dev server exited early:\n${log.slice(-4000)}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -44,6 +46,7 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
   }
   return {
     url,
+    log: () => log,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
