@@ -164,6 +164,7 @@ async function publishTo(worker, file, api) {
  * Measurement-only variants of the same bundle, made by patching its text (worker/ is unchanged):
  *  - 'no-quota': the mock route's consumeForMock() round trip replaced by the decision an empty
  *    counter gives (no Durable Object call at all);
+ *  - 'no-quota-no-engine': as 'no-quota', and the pure mock() replaced by a fixed response;
  *  - 'quota-no-write': the round trip kept, but KeyAccount skips persisting the counters.
  * Returns null when the code no longer has the expected shape (then a Worker-side switch is needed).
  */
@@ -173,6 +174,13 @@ function variantBundle(script, variant) {
     const pattern = /accountStub\((\w+), (\w+)\.owner\)\.consumeForMock\(([\w.]+)\)/;
     if (!pattern.test(source) || !/^function evaluate\(/m.test(source) || !/^function emptyCounters\(/m.test(source)) return null;
     source = source.replace(pattern, (_m, _env, _mirror, now) => `Promise.resolve({ ok: true, decision: evaluate(emptyCounters(), { perMinute: 1000000, perMonth: 10000000000 }, ${now}) })`);
+  } else if (variant === 'no-quota-no-engine') {
+    const q = variantBundle(script, 'no-quota');
+    if (!q) return null;
+    source = readFileSync(q, 'utf8');
+    const pattern = 'const outcome = mock(target, mockRequest);';
+    if (source.split(pattern).length !== 2) return null;
+    source = source.replace(pattern, `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } };`);
   } else if (variant === 'quota-no-write') {
     const pattern = 'await this.ctx.storage.put("counters", counters);';
     if (source.split(pattern).length !== 2) return null;
@@ -331,11 +339,12 @@ async function main() {
     { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${worker.url}/healthz` },
   ];
   const steps = [
+    ['no-quota-no-engine', 'mock route without the quota round trip, a fixed body instead of the engine', 'memory'],
     ['no-quota', 'mock call without the quota round trip', 'memory'],
     ['quota-no-write', 'mock call, quota round trip without the counter write', 'memory'],
     ['full', 'mock call as shipped (quota Durable Object, storage on tmpfs)', 'memory'],
     ['quota-disk', 'mock call as shipped, storage on disk (miniflare default)', 'disk'],
-  ].filter(([id]) => !SMOKE || id === 'no-quota' || id === 'full');
+  ].filter(([id]) => !SMOKE || id === 'no-quota-no-engine' || id === 'no-quota' || id === 'full');
   for (const [id, label, storage] of steps) {
     if (id === 'full') {
       ladder.push({ id, label, url: pet.mockUrl + mockPath, underLoad: results.calls[0].specmock });

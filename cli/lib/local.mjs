@@ -95,10 +95,11 @@ export async function bundleWorker({ root = ROOT, log = () => {} } = {}) {
  *  - bindings: extra vars;
  *  - storage: 'memory' (default) keeps KV and Durable Object SQLite files on tmpfs (/dev/shm) when
  *    the machine has one, so a mock call does not wait on the disk's fsync of its quota counter
- *    write; 'disk' uses miniflare's default temporary directory. Either way it is gone after dispose.
+ *    write; 'disk' uses miniflare's default temporary directory. Either way it is gone after dispose;
+ *  - inspectorPort: workerd's DevTools inspector (used by bench/profile.mjs for CPU profiles).
  * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }.
  */
-export async function startWorker({ port = 0, host = '127.0.0.1', script, bindings = {}, storage = 'memory', log = () => {} } = {}) {
+export async function startWorker({ port = 0, host = '127.0.0.1', script, bindings = {}, storage = 'memory', inspectorPort, log = () => {} } = {}) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const scriptPath = script ?? (await bundleWorker({ log }));
   const adminToken = `admin-${randomBytes(16).toString('hex')}`;
@@ -110,6 +111,7 @@ export async function startWorker({ port = 0, host = '127.0.0.1', script, bindin
     port,
     enableDevRegistry: false,
     ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
+    ...(inspectorPort ? { inspectorPort } : {}),
     workers: [
       {
         name: 'specmock',

@@ -1,0 +1,94 @@
+// CPU profile of the Worker inside workerd under load, through workerd's DevTools inspector
+// (node --cpu-prof cannot see into workerd). Prints the hottest functions of the bundle.
+//   node bench/profile.mjs [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { bundleWorker, preload, ROOT, startWorker } from '../cli/lib/local.mjs';
+
+const { values: args } = parseArgs({ options: { script: { type: 'string' }, path: { type: 'string' }, spec: { type: 'string' }, seconds: { type: 'string' }, out: { type: 'string' }, top: { type: 'string' } } });
+const spec = args.spec ?? 'petstore';
+const file = spec === 'github' ? join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json') : join(ROOT, 'spec-examples/petstore.oas3.yaml');
+const path = args.path ?? (spec === 'github' ? '/repos/octocat/hello-world' : '/pets/42');
+const seconds = Number(args.seconds ?? 5);
+const TOP = Number(args.top ?? 25);
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+const inspectorPort = await freePort();
+const worker = await startWorker({ script: args.script ?? (await bundleWorker()), inspectorPort });
+try {
+  const { body } = await preload(worker, { text: readFileSync(file, 'utf8'), contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml', api: spec, version: '1' });
+  const url = body.mockUrl + path;
+  await autocannon({ url, connections: 10, duration: 1 }); // warm
+
+  const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
+  const target = targets.find((t) => /specmock/.test(t.id ?? t.title ?? '')) ?? targets[0];
+  const ws = new WebSocket(target.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => {
+    ws.onopen = resolve;
+    ws.onerror = reject;
+  });
+  let nextId = 1;
+  const pending = new Map();
+  ws.onmessage = (event) => {
+    const msg = JSON.parse(event.data);
+    if (msg.id && pending.has(msg.id)) {
+      pending.get(msg.id)(msg);
+      pending.delete(msg.id);
+    }
+  };
+  const send = (method, params = {}) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      ws.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 100 });
+  await send('Profiler.start');
+  const result = await autocannon({ url, connections: 10, duration: seconds });
+  const { result: { profile } } = await send('Profiler.stop');
+  ws.close();
+  if (args.out) writeFileSync(args.out, JSON.stringify(profile));
+
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : ''}`;
+  const self = new Map();
+  const incl = new Map();
+  let total = 0;
+  for (const n of profile.nodes) {
+    const t = dt.get(n.id) ?? 0;
+    if (!t) continue;
+    total += t;
+    self.set(name(n), (self.get(name(n)) ?? 0) + t);
+    const seen = new Set();
+    for (let id = n.id; id !== undefined; id = parent.get(id)) {
+      const k = name(byId.get(id));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      incl.set(k, (incl.get(k) ?? 0) + t);
+    }
+  }
+  const pct = (v) => `${((v / total) * 100).toFixed(1).padStart(5)}%`;
+  console.log(`${spec} GET ${path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`);
+  console.log('\nself time');
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(pct(v), k);
+  console.log('\ninclusive time');
+  for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2)) console.log(pct(v), k);
+} finally {
+  await worker.mf.dispose();
+}
