@@ -271,3 +271,12 @@ describe('readOnly / writeOnly', () => {
     for (const v of valid({ $ref: '#/$defs/Account' }, defs, { direction: 'request' }, 10)) expect(v).not.toHaveProperty('id');
   });
 });
+
+describe('regressions found by the property test', () => {
+  it('meets minProperties from optional declared properties when extra keys are forbidden, even deep in a body', () => {
+    const inner: Schema = { type: 'object', properties: { id: { type: 'object' } }, additionalProperties: false, minProperties: 1 };
+    const deep: Schema = { type: 'object', required: ['a'], properties: { a: { type: 'object', required: ['b'], properties: { b: { type: 'object', required: ['c'], properties: { c: inner } } } } } };
+    valid(inner, {}, {}, 40);
+    valid(deep, {}, {}, 40);
+  });
+});

@@ -112,6 +112,14 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
       for (const d of deps) if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
     }
 
+    // minProperties draws first on declared optional properties the pass above skipped (by chance,
+    // pruning or budget); extra keys may be forbidden by additionalProperties: false.
+    for (const [name, schema] of flat.props) {
+      if (count >= minP || count >= maxP) break;
+      if (name in out || schema === false || hint.avoid?.has(name) || hiddenFor(schema, ctx.defs, ctx.direction)) continue;
+      put(name, schema, true);
+    }
+
     // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
     const isMap = flat.props.size === 0 && flat.additional !== undefined && flat.additional !== false && flat.additional !== true;
     const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
