@@ -42,10 +42,10 @@ function parseYaml(text: string): unknown {
   const first = doc.errors[0];
   if (first) {
     const [line, column] = first.linePos?.[0] ? [first.linePos[0].line, first.linePos[0].col] : [1, 1];
-    const summary = first.message.split('\n')[0];
+    const summary = yamlMessage(first.message);
     fail('invalid-spec-syntax', `Invalid YAML at line ${line}, column ${column}: ${summary}`, {
       errors: doc.errors.slice(0, 10).map((e) => ({
-        message: e.message.split('\n')[0],
+        message: yamlMessage(e.message),
         line: e.linePos?.[0]?.line ?? 1,
         column: e.linePos?.[0]?.col ?? 1,
       })),
@@ -61,6 +61,11 @@ function parseYaml(text: string): unknown {
     }
     return fail('invalid-spec-syntax', `Invalid YAML: ${message}`);
   }
+}
+
+/** The yaml library's pretty errors repeat the position and quote the source; keep the sentence. */
+function yamlMessage(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function tooDeep(): never {
