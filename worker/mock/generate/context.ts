@@ -1,4 +1,4 @@
-import { Faker, base, en } from '@faker-js/faker';
+import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 import type { JsonValue, Schema } from '../plan';
 
 /**
@@ -153,8 +153,25 @@ export function hash(str: string, salt = 0): [number, number] {
 let sharedFaker: Faker | undefined;
 
 /** One Faker per isolate: constructing it costs far more than reseeding it. */
+/**
+ * Faker's default randomizer is a Mersenne Twister whose seeding alone costs ~26 µs, paid on every
+ * generated body. sfc32 (the generator's own Rng) seeds in a few operations and is just as
+ * deterministic across engines.
+ */
+function seededRandomizer(): Randomizer {
+  // Faker calls these detached from the object, so they close over the state instead of `this`.
+  let rng = new Rng(0, 0);
+  return {
+    next: () => rng.next(),
+    seed: (seed: number | number[]) => {
+      const [a = 0, b = 0x9e3779b9] = Array.isArray(seed) ? seed : [seed];
+      rng = new Rng(a, b);
+    },
+  };
+}
+
 export function getFaker(): Faker {
-  if (!sharedFaker) sharedFaker = new Faker({ locale: [en, base] });
+  if (!sharedFaker) sharedFaker = new Faker({ locale: [en, base], randomizer: seededRandomizer() });
   return sharedFaker;
 }
 
