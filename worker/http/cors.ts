@@ -7,7 +7,18 @@
 const EXPOSED = ['content-type', 'content-length', 'allow', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy', 'www-authenticate', 'x-specmock-operation'];
 
 export function withCors(response: Response, request: Request): Response {
-  const headers = new Headers(response.headers);
+  // Responses built by the Worker have mutable headers; only fetched ones (static assets) need a copy.
+  let out = response;
+  try {
+    applyCors(out.headers, request);
+  } catch {
+    out = new Response(response.body, response);
+    applyCors(out.headers, request);
+  }
+  return out;
+}
+
+function applyCors(headers: Headers, request: Request): void {
   const origin = request.headers.get('origin');
   // A preflight answer already carries its own, more specific values: keep them.
   const setDefault = (name: string, value: string) => {
@@ -16,10 +27,9 @@ export function withCors(response: Response, request: Request): Response {
   setDefault('access-control-allow-origin', origin ?? '*');
   setDefault('access-control-allow-headers', '*');
   setDefault('access-control-allow-credentials', 'true');
-  const declared = [...response.headers.keys()].filter((h) => !EXPOSED.includes(h));
+  const declared = [...headers.keys()].filter((h) => !EXPOSED.includes(h) && !h.startsWith('access-control-'));
   headers.set('access-control-expose-headers', [...EXPOSED, ...declared].join(', '));
   if (origin) headers.append('vary', 'Origin');
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export function isPreflight(request: Request): boolean {

@@ -16,8 +16,16 @@ interface Route {
   operations: Map<string, OperationPlan>;
 }
 
+/** Routes of one segment count, split by their first segment so a lookup scans only plausible ones. */
+interface RouteGroup {
+  /** First segment literal → routes, most concrete first. */
+  byFirst: Map<string, Route[]>;
+  /** Routes whose first segment is templated, most concrete first. */
+  templatedFirst: Route[];
+}
+
 export interface CompiledRoutes {
-  bySegmentCount: Map<number, Route[]>;
+  bySegmentCount: Map<number, RouteGroup>;
 }
 
 export type MatchResult =
@@ -36,14 +44,24 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
     }
     route.operations.set(op.method, op);
   }
-  const bySegmentCount = new Map<number, Route[]>();
+  const lists = new Map<number, Route[]>();
   for (const route of byPath.values()) {
-    const list = bySegmentCount.get(route.segments.length) ?? [];
+    const list = lists.get(route.segments.length) ?? [];
     list.push(route);
-    bySegmentCount.set(route.segments.length, list);
+    lists.set(route.segments.length, list);
   }
-  // Most concrete first, comparing segment by segment from the left, so the first hit wins.
-  for (const list of bySegmentCount.values()) list.sort(compareRoutes);
+  const bySegmentCount = new Map<number, RouteGroup>();
+  for (const [count, list] of lists) {
+    // Most concrete first, comparing segment by segment from the left, so the first hit wins.
+    list.sort(compareRoutes);
+    const group: RouteGroup = { byFirst: new Map(), templatedFirst: [] };
+    for (const route of list) {
+      const first = route.segments[0]?.literal;
+      if (first === undefined) group.templatedFirst.push(route);
+      else group.byFirst.set(first, [...(group.byFirst.get(first) ?? []), route]);
+    }
+    bySegmentCount.set(count, group);
+  }
   return { bySegmentCount };
 }
 
@@ -55,8 +73,8 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
   const segments = splitPath(rawPath);
   const trailing = segments.length > 0 && segments[segments.length - 1] === '';
   // "/pets/" is "/pets" before it is "/pets/{id}" with an empty id.
-  let hit = trailing ? findRoute(routes.bySegmentCount.get(segments.length - 1) ?? [], segments.slice(0, -1)) : undefined;
-  hit ??= findRoute(routes.bySegmentCount.get(segments.length) ?? [], segments);
+  let hit = trailing ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1)) : undefined;
+  hit ??= findIn(routes.bySegmentCount.get(segments.length), segments);
   if (!hit) return { kind: 'no-path' };
   const verb = method.toLowerCase();
   const operation = hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
@@ -69,6 +87,13 @@ function allowedMethods(route: Route): string[] {
   if (methods.has('GET')) methods.add('HEAD');
   methods.add('OPTIONS');
   return [...methods].sort();
+}
+
+function findIn(group: RouteGroup | undefined, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
+  if (!group) return undefined;
+  // A literal first segment outranks a templated one, so its candidates come first.
+  const literal = segments.length > 0 ? (group.byFirst.get(segments[0]) ?? group.byFirst.get(safeDecode(segments[0]))) : undefined;
+  return (literal ? findRoute(literal, segments) : undefined) ?? findRoute(group.templatedFirst, segments);
 }
 
 function findRoute(routes: Route[], segments: string[]): { route: Route; params: Record<string, string> } | undefined {

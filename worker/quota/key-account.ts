@@ -1,6 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
-import { consume, dailySeries, emptyCounters, evaluate, type Counters, type Decision, type Limits } from './policy';
+import { consume, dailySeries, dayOf, emptyCounters, evaluate, type Counters, type Decision, type Limits } from './policy';
 
 export interface Account {
   id: string;
@@ -31,90 +31,97 @@ export interface Usage {
  */
 export class KeyAccount extends DurableObject<Env> {
   private account: Account | null | undefined;
-  private counters: Counters | undefined;
+  private counters: Counters = emptyCounters();
 
-  private async load(): Promise<Account | null> {
+  /**
+   * The synchronous SQLite-backed KV API: no await between reading and writing the counters, so no
+   * other request can interleave (exact counts), and no promise round trip on the hot path. Output
+   * gates still hold each response until its write is durable.
+   */
+  private load(): Account | null {
     if (this.account === undefined) {
-      this.account = (await this.ctx.storage.get<Account>('account')) ?? null;
-      this.counters = (await this.ctx.storage.get<Counters>('counters')) ?? emptyCounters();
+      const kv = this.ctx.storage.kv;
+      this.account = kv.get<Account>('account') ?? null;
+      const window = kv.get<Omit<Counters, 'daily'>>('window');
+      const daily: Record<string, number> = {};
+      for (const [key, n] of kv.list<number>({ prefix: DAILY_PREFIX })) daily[key.slice(DAILY_PREFIX.length)] = n;
+      this.counters = window ? { ...window, daily } : { ...emptyCounters(), daily };
     }
     return this.account;
   }
 
-  private async save(): Promise<void> {
-    await this.ctx.storage.put({ account: this.account, counters: this.counters });
+  private saveAccount(account: Account): Omit<Account, 'keyHash'> {
+    this.account = account;
+    this.ctx.storage.kv.put('account', account);
+    return strip(account);
   }
 
   async create(id: string, keyHash: string, limits: Limits, now: number): Promise<Omit<Account, 'keyHash'>> {
-    const existing = await this.load();
-    if (existing) throw new Error('key id collision');
-    this.account = { id, keyHash, createdAt: new Date(now).toISOString(), limits, revoked: false, apis: [] };
-    this.counters = emptyCounters();
-    await this.save();
-    return strip(this.account);
+    if (this.load()) throw new Error('key id collision');
+    return this.saveAccount({ id, keyHash, createdAt: new Date(now).toISOString(), limits, revoked: false, apis: [] });
   }
 
   /** Authenticates a presented key and, when `count` is set, consumes one request of its quota. */
   async authorize(keyHash: string, now: number, count: boolean): Promise<Authorization> {
-    const account = await this.load();
+    const account = this.load();
     if (!account || !timingSafeEqual(account.keyHash, keyHash)) return { ok: false, reason: 'unknown' };
     if (account.revoked) return { ok: false, reason: 'revoked' };
-    return { ok: true, account: strip(account), decision: await this.count(account, now, count) };
+    return { ok: true, account: strip(account), decision: this.count(account, now, count) };
   }
 
   /** A mock call, counted against the API owner's key without any credential from the caller. */
   async consumeForMock(now: number): Promise<{ ok: true; decision: Decision } | { ok: false; reason: 'unknown' | 'revoked' }> {
-    const account = await this.load();
+    const account = this.load();
     if (!account) return { ok: false, reason: 'unknown' };
     if (account.revoked) return { ok: false, reason: 'revoked' };
-    return { ok: true, decision: await this.count(account, now, true) };
+    return { ok: true, decision: this.count(account, now, true) };
   }
 
   async usage(now: number): Promise<Usage | null> {
-    const account = await this.load();
+    const account = this.load();
     if (!account) return null;
-    return { id: account.id, limits: account.limits, decision: evaluate(this.counters!, account.limits, now), daily: dailySeries(this.counters!, now) };
+    return { id: account.id, limits: account.limits, decision: evaluate(this.counters, account.limits, now), daily: dailySeries(this.counters, now) };
   }
 
   async setLimits(limits: Limits): Promise<Omit<Account, 'keyHash'> | null> {
-    const account = await this.load();
-    if (!account) return null;
-    account.limits = limits;
-    await this.save();
-    return strip(account);
+    const account = this.load();
+    return account ? this.saveAccount({ ...account, limits }) : null;
   }
 
   async revoke(): Promise<boolean> {
-    const account = await this.load();
+    const account = this.load();
     if (!account) return false;
-    account.revoked = true;
-    await this.save();
+    this.saveAccount({ ...account, revoked: true });
     return true;
   }
 
   async addApi(api: string): Promise<void> {
-    const account = await this.load();
-    if (!account || account.apis.includes(api)) return;
-    account.apis = [...account.apis, api].sort();
-    await this.save();
+    const account = this.load();
+    if (account && !account.apis.includes(api)) this.saveAccount({ ...account, apis: [...account.apis, api].sort() });
   }
 
   async removeApi(api: string): Promise<void> {
-    const account = await this.load();
-    if (!account || !account.apis.includes(api)) return;
-    account.apis = account.apis.filter((a) => a !== api);
-    await this.save();
+    const account = this.load();
+    if (account?.apis.includes(api)) this.saveAccount({ ...account, apis: account.apis.filter((a) => a !== api) });
   }
 
-  private async count(account: Account, now: number, count: boolean): Promise<Decision> {
-    if (!count) return evaluate(this.counters!, account.limits, now);
-    const { counters, decision } = consume(this.counters!, account.limits, now);
+  private count(account: Account, now: number, count: boolean): Decision {
+    if (!count) return evaluate(this.counters, account.limits, now);
+    const before = this.counters;
+    const { counters, decision } = consume(before, account.limits, now);
     this.counters = counters;
-    // Storage awaits keep the input gate closed, so no other request interleaves: counts are exact.
-    await this.ctx.storage.put('counters', counters);
+    const { daily, ...window } = counters;
+    const kv = this.ctx.storage.kv;
+    kv.put('window', window);
+    // One small key per day: a request writes its own day's count, not the whole 30-day history.
+    const today = dayOf(now);
+    if (daily[today] !== before.daily[today]) kv.put(DAILY_PREFIX + today, daily[today]);
+    for (const day of Object.keys(before.daily)) if (!(day in daily)) kv.delete(DAILY_PREFIX + day);
     return decision;
   }
 }
+
+const DAILY_PREFIX = 'daily:';
 
 function strip(account: Account): Omit<Account, 'keyHash'> {
   const { keyHash: _hidden, ...rest } = account;
