@@ -1,4 +1,4 @@
-import { env as testEnv } from 'cloudflare:test';
+import { evictDurableObject, env as testEnv } from 'cloudflare:test';
 import type { Env } from '../../worker/env';
 import { describe, expect, it } from 'vitest';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
@@ -57,6 +57,21 @@ describe('quotas', () => {
     expect(await allowed(t + 60_000)).toBe(true); // a new minute: one more fits the month
     expect(await allowed(t + 60_001)).toBe(false); // the month (3) is used up
     expect(await allowed(Date.UTC(2031, 1, 1, 0, 1, 0))).toBe(true); // February
+  });
+
+  it('keeps daily counts across days and across a restart of the Durable Object', async () => {
+    const { id } = await adminKey({ perMinute: 100, perMonth: 100 });
+    const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
+    const day1 = Date.UTC(2031, 4, 10, 12);
+    const day2 = Date.UTC(2031, 4, 11, 9);
+    await quota.consumeForMock(day1);
+    await quota.consumeForMock(day1 + 1000);
+    await quota.consumeForMock(day2);
+    const series = async () => (await quota.usage(day2))!.daily.filter((d) => d.count > 0);
+    expect(await series()).toEqual([{ date: '2031-05-10', count: 2 }, { date: '2031-05-11', count: 1 }]);
+    await evictDurableObject(quota);
+    expect(await series()).toEqual([{ date: '2031-05-10', count: 2 }, { date: '2031-05-11', count: 1 }]);
+    expect((await quota.usage(day2))!.decision.month.used).toBe(3);
   });
 
   it('never shares counters between keys', async () => {

@@ -32,6 +32,8 @@ export interface Usage {
 export class KeyAccount extends DurableObject<Env> {
   private account: Account | null | undefined;
   private counters: Counters = emptyCounters();
+  /** Days already written under their own `daily:` key. */
+  private readonly persistedDays = new Set<string>();
 
   /**
    * The synchronous SQLite-backed KV API: no await between reading and writing the counters, so no
@@ -42,10 +44,16 @@ export class KeyAccount extends DurableObject<Env> {
     if (this.account === undefined) {
       const kv = this.ctx.storage.kv;
       this.account = kv.get<Account>('account') ?? null;
-      const window = kv.get<Omit<Counters, 'daily'>>('window');
       const daily: Record<string, number> = {};
-      for (const [key, n] of kv.list<number>({ prefix: DAILY_PREFIX })) daily[key.slice(DAILY_PREFIX.length)] = n;
-      this.counters = window ? { ...window, daily } : { ...emptyCounters(), daily };
+      for (const [key, n] of kv.list<number>({ prefix: DAILY_PREFIX })) {
+        daily[key.slice(DAILY_PREFIX.length)] = n;
+        this.persistedDays.add(key.slice(DAILY_PREFIX.length));
+      }
+      const stored = kv.get<StoredWindow>('window');
+      if (stored) {
+        const { today, todayCount, ...window } = stored;
+        this.counters = { ...window, daily: { ...daily, [today]: todayCount } };
+      } else this.counters = { ...emptyCounters(), daily };
     }
     return this.account;
   }
@@ -111,14 +119,25 @@ export class KeyAccount extends DurableObject<Env> {
     const { counters, decision } = consume(before, account.limits, now);
     this.counters = counters;
     const { daily, ...window } = counters;
-    const kv = this.ctx.storage.kv;
-    kv.put('window', window);
-    // One small key per day: a request writes its own day's count, not the whole 30-day history.
     const today = dayOf(now);
-    if (daily[today] !== before.daily[today]) kv.put(DAILY_PREFIX + today, daily[today]);
-    for (const day of Object.keys(before.daily)) if (!(day in daily)) kv.delete(DAILY_PREFIX + day);
+    const kv = this.ctx.storage.kv;
+    // One write per request: the windows together with today's count. A finished day is written
+    // once, under its own key, when the first request of the next day arrives.
+    kv.put('window', { ...window, today, todayCount: daily[today] ?? 0 } satisfies StoredWindow);
+    for (const day of Object.keys(before.daily)) {
+      if (!(day in daily)) kv.delete(DAILY_PREFIX + day);
+      else if (day !== today && before.daily[day] !== undefined && !this.persistedDays.has(day)) {
+        kv.put(DAILY_PREFIX + day, before.daily[day]);
+        this.persistedDays.add(day);
+      }
+    }
     return decision;
   }
+}
+
+interface StoredWindow extends Omit<Counters, 'daily'> {
+  today: string;
+  todayCount: number;
 }
 
 const DAILY_PREFIX = 'daily:';
