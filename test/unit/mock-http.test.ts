@@ -144,3 +144,27 @@ paths:
     expect(res).toMatchObject({ ok: true, response: { status: 500, body: null, headers: { 'content-type': 'text/plain' } } });
   });
 });
+
+describe('dynamic=true', () => {
+  it('returns generated objects with alphabetized keys at every level, as Prism does', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: d, version: '1'}
+paths:
+  /todo:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, required: [title, due, owner], properties: {title: {type: string}, due: {type: string, format: date}, owner: {type: object, required: [zip, city], properties: {zip: {type: string}, city: {type: string}}}}}
+`);
+    const dynamic = mock(t, req('GET', '/todo', { headers: { prefer: 'dynamic=true' } }));
+    const plain = mock(t, req('GET', '/todo'));
+    if (!dynamic.ok || !plain.ok) throw new Error('expected bodies');
+    const d = JSON.parse(dynamic.response.body!) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(d)).toEqual(['due', 'owner', 'title']);
+    expect(Object.keys(d.owner)).toEqual(['city', 'zip']);
+    expect(Object.keys(JSON.parse(plain.response.body!))).toEqual(['title', 'due', 'owner']);
+  });
+});

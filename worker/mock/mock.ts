@@ -161,7 +161,17 @@ function bodyValue(ctx: RenderContext, media: MediaPlan, prefs: Preferences): { 
       problem: { type: 'unsatisfiable-schema', detail: `The response schema cannot be satisfied at ${result.pointer || '/'}: ${result.reason}`, extensions: { pointer: result.pointer } },
     };
   }
-  return { ok: true, value: result.value };
+  // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
+  // default keeps the schema's order.
+  return { ok: true, value: prefs.dynamic === true ? sortKeys(result.value) : result.value };
+}
+
+function sortKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, JsonValue> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
+  return out;
 }
 
 /** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
