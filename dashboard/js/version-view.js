@@ -1,0 +1,117 @@
+// One version: URLs, snippets, warnings, and its operations grouped by tag with a filter.
+import { h, announce, formatDate } from './dom.js';
+import { state, client } from './session.js';
+import { friendly } from './feedback.js';
+import { apiHref } from './routes.js';
+import { urlRow, viewHeading, breadcrumbs } from './view-parts.js';
+import { snippets } from './snippets.js';
+import { renderOperation } from './tryit.js';
+import { refreshUsageSoon } from './usage-panel.js';
+import { deleteVersion } from './delete-actions.js';
+
+function groupByTag(ops) {
+  const groups = new Map();
+  for (const op of ops) {
+    const tag = Array.isArray(op.tags) && op.tags.length ? op.tags[0] : 'Other';
+    if (!groups.has(tag)) groups.set(tag, []);
+    groups.get(tag).push(op);
+  }
+  if (groups.has('Other') && groups.size > 1) {
+    const other = groups.get('Other');
+    groups.delete('Other');
+    groups.set('Other', other);
+  }
+  return groups;
+}
+
+export async function versionView(api, version, token) {
+  const { data: meta } = await client.getVersion(api, version);
+  if (token !== state.routeToken) return null;
+  document.title = `${api} ${version} · specmock`;
+  const ops = Array.isArray(meta.operations) ? meta.operations : [];
+  const mockPath = () => new URL(meta.mockUrl, location.href).pathname.replace(/\/$/, '');
+  const ctx = { mockPath, onSent: refreshUsageSoon, securitySchemes: meta.securitySchemes || null };
+
+  const del = h('button', { type: 'button', class: 'btn btn-danger btn-small' }, 'Delete version');
+  del.addEventListener('click', async () => {
+    let count = 2;
+    try {
+      const { data } = await client.getApi(api);
+      count = (data.versions || []).length;
+    } catch {
+      /* the confirmation still works */
+    }
+    deleteVersion(api, version, count);
+  });
+
+  const download = h('button', { type: 'button', class: 'btn btn-small' }, 'Download source');
+  download.addEventListener('click', async () => {
+    download.disabled = true;
+    try {
+      const { blob, contentType } = await client.source(api, version);
+      const ext = /json/.test(contentType) ? 'json' : 'yaml';
+      const url = URL.createObjectURL(blob);
+      const a = h('a', { href: url, download: `${api}-${version}.${ext}`, class: 'visually-hidden' }, 'download');
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (err) {
+      announce(`Could not download the source. ${friendly(err)}`, 'error');
+    } finally {
+      download.disabled = false;
+    }
+  });
+
+  const warnings = Array.isArray(meta.warnings) ? meta.warnings : [];
+  const filterId = 'op-filter';
+  const filter = h('input', { id: filterId, class: 'input', type: 'search', placeholder: 'Filter by path, method, summary or tag', autocomplete: 'off' });
+  const groupsBox = h('div', { class: 'op-groups' });
+  const groups = groupByTag(ops);
+  for (const [tag, list] of groups) {
+    groupsBox.append(h('section', { class: 'op-group', 'data-tag': tag },
+      h('h4', { class: 'op-group-title' }, tag, h('span', { class: 'muted count' }, ` ${list.length}`)),
+      list.map((op) => {
+        const el = renderOperation(op, ctx);
+        el.dataset.search = [op.method, op.path, op.summary, op.id, ...(op.tags || [])].join(' ').toLowerCase();
+        return el;
+      })));
+  }
+  const noMatch = h('p', { class: 'muted', hidden: true }, 'No operation matches the filter.');
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    let any = false;
+    for (const group of groupsBox.querySelectorAll('.op-group')) {
+      let visible = 0;
+      for (const op of group.querySelectorAll('details.op')) {
+        const show = !q || op.dataset.search.includes(q);
+        op.hidden = !show;
+        if (show) visible++;
+      }
+      group.hidden = visible === 0;
+      if (visible) any = true;
+    }
+    noMatch.hidden = any;
+  });
+
+  return h('div', { class: 'card' },
+    breadcrumbs([['APIs', '#/'], [api, apiHref(api)], [version, null]]),
+    viewHeading(`${meta.title || api}`, h('span', { class: 'head-actions' }, download, del)),
+    h('p', { class: 'meta muted' },
+      h('span', { class: 'tag' }, version),
+      ` ${meta.dialect || ''}`,
+      meta.createdAt ? [' · published ', h('time', { datetime: meta.createdAt }, formatDate(meta.createdAt))] : null,
+      ` · ${ops.length} operation${ops.length === 1 ? '' : 's'}`),
+    meta.description ? h('p', { class: 'description' }, String(meta.description).slice(0, 600)) : null,
+    h('div', { class: 'urls' }, urlRow('Mock URL', meta.mockUrl), meta.latestUrl ? urlRow('Latest URL', meta.latestUrl) : null),
+    h('details', { class: 'snippets' }, h('summary', null, 'Snippets: curl and fetch'), h('div', { class: 'snippet-grid' }, snippets(meta))),
+    warnings.length
+      ? h('details', { class: 'warnings' },
+        h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
+        h('ul', null, warnings.map((w) => h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message))))
+      : null,
+    h('h3', { class: 'subhead' }, 'Operations'),
+    ops.length ? h('div', { class: 'field op-filter' }, h('label', { for: filterId }, 'Filter operations'), filter) : h('p', { class: 'muted' }, 'This spec defines no operations.'),
+    noMatch,
+    groupsBox);
+}
