@@ -107,3 +107,12 @@ describe('unsatisfiable schemas are refused at publish time', () => {
     expect(problem.errors?.[0].pointer).toBe('/paths/~1a/get/responses/200/content/application~1json/schema');
   });
 });
+
+describe('catastrophic patterns in patternProperties', () => {
+  it('are dropped with a warning, so no request key is ever run against them', async () => {
+    const text = `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, patternProperties: {'^(a+)+$': {type: string}, '^x-': {type: integer}}}\n      responses:\n        '204': {description: ok}\n`;
+    const { plan, warnings } = await ingest(text);
+    expect(plan.operations[0].requestBody!.content['application/json'].schema).toEqual({ type: 'object', patternProperties: { '^x-': { type: 'integer' } } });
+    expect(warnings.some((w) => w.pointer.endsWith('/patternProperties/^(a+)+$'))).toBe(true);
+  });
+});

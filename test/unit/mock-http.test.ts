@@ -168,3 +168,25 @@ paths:
     expect(Object.keys(JSON.parse(plain.response.body!))).toEqual(['title', 'due', 'owner']);
   });
 });
+
+describe('catastrophic patterns', () => {
+  it('are never run against request values (this would not finish if they were)', async () => {
+    const t = await target(`openapi: 3.1.0
+info: {title: redos, version: '1'}
+paths:
+  /check:
+    post:
+      parameters:
+        - {name: q, in: query, schema: {type: string, pattern: '^(a+)+$'}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {name: {type: string, pattern: '^(a|aa)+$'}}}
+      responses:
+        '204': {description: ok}
+`);
+    const evil = `${'a'.repeat(40)}!`;
+    const res = mock(t, req('POST', `/check?q=${evil}`, { body: { contentType: 'application/json', text: JSON.stringify({ name: evil }) } }));
+    expect(res).toMatchObject({ ok: true, response: { status: 204 } });
+  });
+});

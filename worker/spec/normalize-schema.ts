@@ -1,7 +1,7 @@
-import safeRegex from 'safe-regex2';
 import type { PlanWarning, Schema, SchemaObject } from '../mock/plan';
 import type { Dialect } from './check-structure';
 import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
+import { isSafePattern } from './regex-safety';
 import { refOf, type Resolver } from './resolve';
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
@@ -79,7 +79,9 @@ export class SchemaNormalizer {
     for (const [key, value] of Object.entries(node)) {
       if (DROPPED.has(key) || (key.startsWith('x-') && key !== 'x-faker')) continue;
       const here = `${at}/${escapeToken(key)}`;
-      if ((SCHEMA_MAPS as readonly string[]).includes(key)) {
+      if (key === 'patternProperties') {
+        if (isRecord(value)) out[key] = this.patternProperties(value, here);
+      } else if ((SCHEMA_MAPS as readonly string[]).includes(key)) {
         if (isRecord(value)) out[key] = mapValues(value, (v, k) => this.schema(v, `${here}/${escapeToken(k)}`));
       } else if ((SCHEMA_LISTS as readonly string[]).includes(key)) {
         if (Array.isArray(value)) out[key] = value.map((v, i) => this.schema(v, `${here}/${i}`));
@@ -168,26 +170,47 @@ export class SchemaNormalizer {
 
   private pattern(value: unknown, at: string, out: SchemaObject): void {
     if (typeof value !== 'string') return;
-    if (value.length > MAX_PATTERN_LENGTH) {
-      this.warn({ pointer: at, message: `pattern longer than ${MAX_PATTERN_LENGTH} characters; ignored` });
+    const verdict = regexVerdict(value);
+    if (verdict === 'too-long' || verdict === 'invalid') {
+      this.warn({ pointer: at, message: verdict === 'too-long' ? `pattern longer than ${MAX_PATTERN_LENGTH} characters; ignored` : 'pattern is not a valid regular expression; ignored' });
       return;
     }
-    try {
-      new RegExp(value, 'u');
-    } catch {
-      try {
-        new RegExp(value);
-      } catch {
-        this.warn({ pointer: at, message: 'pattern is not a valid regular expression; ignored' });
-        return;
-      }
-    }
     out.pattern = value;
-    if (!safeRegex(value)) {
+    if (verdict === 'unsafe') {
       // Catastrophic backtracking would let one request pin an isolate's CPU: never run it on input.
       out['x-specmock-unsafe-pattern'] = true;
       this.warn({ pointer: at, message: 'pattern may backtrack catastrophically; it is not checked against requests' });
     }
+  }
+
+  /** patternProperties keys are regexes run on request keys: the same safety rules as `pattern`. */
+  private patternProperties(value: Record<string, unknown>, at: string): Record<string, Schema> {
+    const out: Record<string, Schema> = {};
+    for (const [regex, schema] of Object.entries(value)) {
+      const here = `${at}/${escapeToken(regex)}`;
+      const verdict = regexVerdict(regex);
+      if (verdict !== 'ok') {
+        this.warn({ pointer: here, message: verdict === 'unsafe' ? 'patternProperties key may backtrack catastrophically; ignored' : 'patternProperties key is not a usable regular expression; ignored' });
+        continue;
+      }
+      out[regex] = this.schema(schema, here);
+    }
+    return out;
+  }
+}
+
+function regexVerdict(source: string): 'ok' | 'unsafe' | 'invalid' | 'too-long' {
+  if (source.length > MAX_PATTERN_LENGTH) return 'too-long';
+  if (!compiles(source, 'u') && !compiles(source, '')) return 'invalid';
+  return isSafePattern(source) ? 'ok' : 'unsafe';
+}
+
+function compiles(source: string, flags: string): boolean {
+  try {
+    new RegExp(source, flags);
+    return true;
+  } catch {
+    return false;
   }
 }
 
