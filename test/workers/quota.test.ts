@@ -1,4 +1,4 @@
-import { evictDurableObject, env as testEnv } from 'cloudflare:test';
+import { evictDurableObject, runInDurableObject, env as testEnv } from 'cloudflare:test';
 import type { Env } from '../../worker/env';
 import { describe, expect, it } from 'vitest';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
@@ -108,6 +108,16 @@ describe('quotas', () => {
     expect(after.status).toBe(401);
     expect(((await after.json()) as ProblemJson).detail).toContain('revoked');
     expect((await call('/mock/to-revoke/v1/pets')).status).toBe(403);
+  });
+
+  it('stores only the SHA-256 of a key, never the key', async () => {
+    const { key, id } = await adminKey({ perMinute: 10, perMonth: 10 });
+    const stored = await runInDurableObject(env.QUOTA.get(env.QUOTA.idFromName(id)), async (_instance, state) => [...state.storage.kv.list()]);
+    const dump = JSON.stringify(stored);
+    expect(dump).not.toContain(key);
+    expect(dump).not.toContain(key.split('_')[2]);
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(dump).toContain(digest);
   });
 
   it('lets only the admin change limits, and validates them', async () => {

@@ -1,4 +1,7 @@
-import tokenizer, { types, type Token } from 'ret';
+// Deep imports: the package index re-exports through a CommonJS shim that vitest's workerd loader
+// rejects ("Cannot redefine property"); the tokenizer and the token types are all that is needed.
+import { tokenizer } from 'ret/dist/tokenizer';
+import { types, type Token } from 'ret/dist/types';
 import safeRegex from 'safe-regex2';
 
 /**
