@@ -1,0 +1,56 @@
+import { request } from '../lib/http.mjs';
+import { CliError } from '../lib/cli-error.mjs';
+import { COMMON, COMMON_HELP, apiKey, printJson, server } from '../lib/options.mjs';
+import { fail, formatWarning } from '../lib/problems.mjs';
+import { progressReporter } from '../lib/progress.mjs';
+import { readSpec } from '../lib/read-spec.mjs';
+
+export const summary = 'Publish a spec version and print its mock URL';
+export const usage = 'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--json]';
+export const details = `Uploads <spec> (OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML) as version V of API NAME and prints
+the versioned mock URL. Publishing identical content again succeeds (idempotent), so CI can run it on
+every build. --version defaults to the first 12 hex digits of the file's SHA-256, so every distinct
+spec gets its own stable URL.
+
+Options:
+  --api NAME         API name: lowercase letters, digits and "-", at most 63 characters (required)
+  --version V        version name ([A-Za-z0-9._-], at most 64; default: content hash)
+${COMMON_HELP.server}
+  --key KEY          API key sk_… (env SPECMOCK_KEY)
+  --strict           refuse official-schema and semantic violations instead of warning
+  --json             print the whole publish result as JSON
+  --quiet            no progress or warnings on stderr
+
+Exit codes: 0 published (or unchanged) · 1 rejected, bad key, missing file · 2 server unreachable`;
+export const options = { ...COMMON, api: { type: 'string', short: 'a' }, version: { type: 'string', short: 'v' }, strict: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } };
+
+export async function run({ values, positionals }) {
+  if (positionals.length !== 1) throw new CliError(`publish takes exactly one spec file.\nUsage: ${usage}`);
+  if (!values.api) throw new CliError(`--api NAME is required.\nUsage: ${usage}`);
+  const [file] = positionals;
+  const base = server(values);
+  const key = apiKey(values);
+  const body = readSpec(file);
+  const { contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
+  const version = values.version ?? contentVersion(body);
+  const url = `${base}/v1/apis/${encodeURIComponent(values.api)}/versions/${encodeURIComponent(version)}${values.strict ? '?strict=true' : ''}`;
+  const progress = progressReporter(body.length, values.quiet);
+  const res = await request('PUT', url, {
+    headers: { authorization: `Bearer ${key}`, 'content-type': contentTypeFor(file) },
+    body,
+    timeoutMs: 300_000,
+    onProgress: progress.onProgress,
+  });
+  progress.done();
+  if (res.status !== 200 && res.status !== 201) fail(res, `publishing ${file} as ${values.api}@${version} was rejected`);
+  const result = res.json ?? {};
+  if (values.json) {
+    printJson(result);
+    return;
+  }
+  if (!values.quiet) {
+    for (const w of result.warnings ?? []) process.stderr.write(`warning: ${formatWarning(w)}\n`);
+    process.stderr.write(`${result.unchanged ? 'unchanged' : 'published'}: ${result.api}@${result.version} (${result.operations} operations)\n`);
+  }
+  process.stdout.write(`${result.mockUrl}\n`);
+}
