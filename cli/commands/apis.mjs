@@ -1,16 +1,13 @@
 import { request } from '../lib/http.mjs';
 import { CliError } from '../lib/cli-error.mjs';
-import { COMMON, COMMON_HELP, apiKey, printJson, server } from '../lib/options.mjs';
+import { COMMON, COMMON_OPTIONS_HELP, apiKey, printJson, server } from '../lib/options.mjs';
 import { fail } from '../lib/problems.mjs';
 
 export const summary = "List the key's APIs, or one API's versions";
 export const usage = 'specmock apis [NAME] [--server URL] [--key KEY] [--json]';
 export const details = `Without NAME: lists the APIs the key owns. With NAME: that API's versions and their mock URLs.
 
-Options:
-${COMMON_HELP.server}
-${COMMON_HELP.key}
-${COMMON_HELP.json}`;
+${COMMON_OPTIONS_HELP}`;
 export const options = COMMON;
 
 export async function run({ values, positionals }) {

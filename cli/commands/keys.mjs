@@ -1,6 +1,6 @@
 import { request } from '../lib/http.mjs';
 import { CliError } from '../lib/cli-error.mjs';
-import { COMMON, COMMON_HELP, printJson, server } from '../lib/options.mjs';
+import { COMMON, SERVER_HELP, printJson, server } from '../lib/options.mjs';
 import { fail } from '../lib/problems.mjs';
 
 export const summary = 'Create an API key (keys create)';
@@ -8,7 +8,7 @@ export const usage = 'specmock keys create [--server URL] [--admin-token T] [--p
 export const details = `Creates an API key and prints it (it is shown only once; the server stores a hash).
 
 Options:
-${COMMON_HELP.server}
+${SERVER_HELP}
   --admin-token T    the server's ADMIN_TOKEN (env SPECMOCK_ADMIN_TOKEN): needed for custom limits
                      and when signup is closed
   --per-minute N     requests per minute (admin only)

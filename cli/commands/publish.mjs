@@ -1,6 +1,6 @@
 import { request } from '../lib/http.mjs';
 import { CliError } from '../lib/cli-error.mjs';
-import { COMMON, COMMON_HELP, apiKey, printJson, server } from '../lib/options.mjs';
+import { COMMON, SERVER_HELP, apiKey, printJson, server } from '../lib/options.mjs';
 import { fail, formatWarning } from '../lib/problems.mjs';
 import { progressReporter } from '../lib/progress.mjs';
 import { readSpec } from '../lib/read-spec.mjs';
@@ -15,7 +15,7 @@ spec gets its own stable URL.
 Options:
   --api NAME         API name: lowercase letters, digits and "-", at most 63 characters (required)
   --version V        version name ([A-Za-z0-9._-], at most 64; default: content hash)
-${COMMON_HELP.server}
+${SERVER_HELP}
   --key KEY          API key sk_… (env SPECMOCK_KEY)
   --strict           refuse official-schema and semantic violations instead of warning
   --json             print the whole publish result as JSON

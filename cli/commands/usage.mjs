@@ -1,16 +1,13 @@
 import { request } from '../lib/http.mjs';
 import { CliError } from '../lib/cli-error.mjs';
-import { COMMON, COMMON_HELP, apiKey, printJson, server } from '../lib/options.mjs';
+import { COMMON, COMMON_OPTIONS_HELP, apiKey, printJson, server } from '../lib/options.mjs';
 import { fail } from '../lib/problems.mjs';
 
 export const summary = "Show the key's limits and usage";
 export const usage = 'specmock usage [--server URL] [--key KEY] [--json]';
 export const details = `Prints the key's per-minute and per-month limits, use and reset times.
 
-Options:
-${COMMON_HELP.server}
-${COMMON_HELP.key}
-${COMMON_HELP.json}`;
+${COMMON_OPTIONS_HELP}`;
 export const options = COMMON;
 
 export async function run({ values, positionals }) {

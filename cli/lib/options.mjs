@@ -11,11 +11,13 @@ export const COMMON = {
   help: { type: 'boolean', short: 'h' },
 };
 
-export const COMMON_HELP = {
-  server: `  --server URL       specmock server (env SPECMOCK_SERVER; default ${DEFAULT_SERVER})`,
-  key: '  --key KEY          API key (env SPECMOCK_KEY)',
-  json: "  --json             print the server's answer as JSON",
-};
+export const SERVER_HELP = `  --server URL       specmock server (env SPECMOCK_SERVER; default ${DEFAULT_SERVER})`;
+
+/** The whole options section of the commands that only read with a key and take nothing else. */
+export const COMMON_OPTIONS_HELP = `Options:
+${SERVER_HELP}
+  --key KEY          API key (env SPECMOCK_KEY)
+  --json             print the server's answer as JSON`;
 
 export function server(values) {
   const raw = values.server ?? process.env.SPECMOCK_SERVER ?? DEFAULT_SERVER;
