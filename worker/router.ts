@@ -28,6 +28,14 @@ function decorate(response: Response, request: AppRequest): Response {
   return out;
 }
 
+/** An unknown /v1 path is 404; a known one with another method is 405 with `Allow`, from the route table itself. */
+function notAControlRoute(request: AppRequest): never {
+  const path = new URL(request.url).pathname;
+  const allow = [...new Set(router.routes.filter(([method, regex]) => method !== 'ALL' && regex.test(path)).map(([method]) => method))].sort();
+  if (allow.length === 0) fail('not-found', 'No such endpoint; see GET /v1/openapi.json.');
+  return fail('method-not-allowed', `${request.method} is not supported here; allowed: ${allow.join(', ')}.`, { headers: { allow: allow.join(', ') }, extensions: { allow } });
+}
+
 export const router = Router<AppRequest, [Env, ExecutionContext]>({
   before: [
     (request: AppRequest) => {
@@ -53,5 +61,5 @@ router
   .get('/v1/apis/:api/versions/:version', withKey, getVersion)
   .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)
   .all('/mock/*', mockRoute)
-  .all('/v1/*', () => fail('not-found', 'No such endpoint; see GET /v1/openapi.json.'))
+  .all('/v1/*', notAControlRoute)
   .all('*', (request: AppRequest, env: Env) => (env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.')));

@@ -215,6 +215,18 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
   });
 });
 
+describe('unknown control-plane routes', () => {
+  it('answer 404 for an unknown path and 405 with Allow for a known path', async () => {
+    const missing = await call('/v1/nothing');
+    expect(missing.status).toBe(404);
+    const wrong = await call('/v1/apis', { method: 'POST' });
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+    const version = await call('/v1/apis/x/versions/y', { method: 'POST' });
+    expect(version.headers.get('allow')).toBe('DELETE, GET, PUT');
+  });
+});
+
 describe('GET /v1/openapi.json', () => {
   it('describes the service and can be published to specmock itself', async () => {
     const doc = await call('/v1/openapi.json');
