@@ -1,4 +1,8 @@
-// Renders bench results as a markdown table and a hand-written SVG bar chart (no chart library).
+// Renders bench results as a markdown table and a hand-written SVG bar chart (no chart library),
+// and writes them with the raw numbers to bench/results.{json,md,svg}.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../cli/lib/local.mjs';
 
 const fmt = (n, d = 0) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const ms = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
@@ -108,4 +112,11 @@ export function renderSvg(r) {
   parts.push(`<text x="${left}" y="${height - 8}" fill="#666" font-size="11">${esc(`${r.meta.connections} connections × ${r.meta.durationSeconds} s, ${r.meta.cpus} × ${r.meta.cpuModel}, ${r.meta.date.slice(0, 10)}`)}</text>`);
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
+}
+
+/** `md` is renderMarkdown(results), already printed by the caller. */
+export function writeResults(results, md) {
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results.md'), md);
+  writeFileSync(join(ROOT, 'bench/results.svg'), renderSvg(results));
 }

@@ -1,0 +1,33 @@
+// The command line of `npm run bench` and what it decides: durations, runs, the calls to load.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT } from '../cli/lib/local.mjs';
+
+export const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean' },
+    duration: { type: 'string' },
+    connections: { type: 'string' },
+    'no-prism': { type: 'boolean' },
+  },
+});
+export const SMOKE = Boolean(args.smoke);
+export const DURATION = Number(args.duration ?? (SMOKE ? 2 : 5));
+export const RUNS = SMOKE ? 1 : 2;
+export const WARMUP = SMOKE ? 0.5 : 1.5;
+export const CONNECTIONS = Number(args.connections ?? 10);
+export const QUOTA_SAMPLES = SMOKE ? 100 : 2000;
+
+export const PETSTORE = join(ROOT, 'spec-examples/petstore.oas3.yaml');
+export const GITHUB = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
+export const PRISM_DIR = join(ROOT, 'bench/.prism');
+export const PRISM_ENTRY = join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/dist/index.js');
+
+export const CALLS = [
+  { id: 'pets-by-id', spec: 'petstore', label: 'petstore GET /pets/{petId}', path: '/pets/42' },
+  { id: 'pets-list', spec: 'petstore', label: 'petstore GET /pets', path: '/pets' },
+  { id: 'gh-repo', spec: 'github', label: 'GitHub GET /repos/{owner}/{repo}', path: '/repos/octocat/hello-world' },
+  { id: 'gh-issues', spec: 'github', label: 'GitHub GET /repos/{owner}/{repo}/issues', path: '/repos/octocat/hello-world/issues' },
+].filter((c) => !SMOKE || c.spec === 'petstore');
+
+export const log = (m) => process.stderr.write(`[bench] ${m}\n`);

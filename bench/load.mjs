@@ -1,0 +1,74 @@
+// Measurement: autocannon load runs, and sequential samples on one keep-alive connection.
+import http from 'node:http';
+import autocannon from 'autocannon';
+import { CONNECTIONS, DURATION, RUNS, WARMUP, log } from './config.mjs';
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return null;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+export const round = (n, d = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
+
+/** One autocannon run; latencies are collected from its per-response events (sub-ms, 2xx only). */
+export async function load(url, { duration = DURATION, connections = CONNECTIONS } = {}) {
+  const latencies = [];
+  const instance = autocannon({ url, connections, duration, pipelining: 1 });
+  instance.on('response', (_client, status, _bytes, responseTime) => {
+    if (status >= 200 && status < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    reqPerSec: round(result.requests.total / (result.duration || duration), 0),
+    p50: round(percentile(latencies, 50)),
+    p99: round(percentile(latencies, 99)),
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    bytesPerResponse: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+  };
+}
+
+/** Warm up, then the best (highest req/s) of `runs` runs: robust to bursts from other processes. */
+export async function measure(name, url, { runs = RUNS } = {}) {
+  await load(url, { duration: WARMUP });
+  let best;
+  for (let i = 0; i < runs; i++) {
+    const r = await load(url);
+    if (!best || r.reqPerSec > best.reqPerSec) best = r;
+  }
+  const r = best;
+  log(`${name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`);
+  return r;
+}
+
+/** Sequential GETs on one keep-alive connection: per-request latency without queueing. */
+export async function sample(url, n) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const out = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const start = performance.now();
+      const status = await new Promise((resolve, reject) => {
+        http
+          .get(url, { agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode));
+          })
+          .on('error', reject);
+      });
+      if (status !== 200) throw new Error(`${url} answered ${status}`);
+      out.push(performance.now() - start);
+    }
+  } finally {
+    agent.destroy();
+  }
+  return out;
+}
+
+export async function timed(fn) {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
