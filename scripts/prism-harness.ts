@@ -87,7 +87,7 @@ async function main() {
     for (const r of failed) console.log(`FAIL ${r.name}: ${r.reasons.join('; ')}${deviations[r.name] ? `\n     deviation: ${deviations[r.name]}` : ''}`);
     const stale = Object.keys(deviations).filter((name) => results.some((r) => r.name === name && r.pass));
     for (const name of stale) console.log(`note: ${name} is listed as a deviation but passes`);
-    console.log(`\nharness: ${passed} passed, ${failed.length} failed (${(rate * 100).toFixed(1)}%)`);
+    console.log(`\nharness: ${passed} of ${results.length} cases pass (${(rate * 100).toFixed(1)}%, target ${TARGET * 100}%); ${failed.length} differ, see test/harness/results.md`);
     process.exitCode = rate >= TARGET ? 0 : 1;
   } finally {
     await server?.stop();
