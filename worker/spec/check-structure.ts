@@ -4,8 +4,12 @@ import type { Plan } from '../mock/plan';
 
 export type Dialect = Plan['dialect'];
 
-/** Picks the dialect from the version field; anything else is not a document we can mock. */
-export function detectDialect(doc: unknown): Dialect {
+/**
+ * Picks the dialect from the version field; anything else is not a document we can mock. Loose
+ * spellings (`openapi: 3.0`, which YAML reads as the number 3; `swagger: 2`) and OpenAPI 3.2, whose
+ * additions a mock can ignore, are accepted with a note.
+ */
+export function detectDialect(doc: unknown): { dialect: Dialect; note?: string } {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     fail('invalid-spec', 'The document is not an object, so it cannot be an OpenAPI description.', {
       errors: [{ pointer: '', message: 'expected an object with an `openapi` or `swagger` field' }],
@@ -13,16 +17,22 @@ export function detectDialect(doc: unknown): Dialect {
   }
   const { openapi, swagger } = doc as Record<string, unknown>;
   if (typeof swagger === 'string' || typeof swagger === 'number') {
-    if (String(swagger) === '2.0') return 'swagger-2.0';
+    const version = String(swagger);
+    if (version === '2.0') return { dialect: 'swagger-2.0' };
+    if (version === '2') return { dialect: 'swagger-2.0', note: 'swagger: 2 read as "2.0"' };
     fail('unsupported-spec-version', `Swagger ${swagger} is not supported; use Swagger 2.0 or OpenAPI 3.0/3.1.`, {
       errors: [{ pointer: '/swagger', message: 'supported: "2.0"' }],
     });
   }
-  if (typeof openapi === 'string') {
-    if (/^3\.0\.\d+(-.+)?$/.test(openapi)) return 'openapi-3.0';
-    if (/^3\.1\.\d+(-.+)?$/.test(openapi)) return 'openapi-3.1';
-    fail('unsupported-spec-version', `OpenAPI ${openapi} is not supported; use 3.0.x or 3.1.x (or Swagger 2.0).`, {
-      errors: [{ pointer: '/openapi', message: 'supported: 3.0.x, 3.1.x' }],
+  if (typeof openapi === 'string' || typeof openapi === 'number') {
+    const version = typeof openapi === 'number' ? (Number.isInteger(openapi) ? `${openapi}.0` : String(openapi)) : openapi;
+    if (/^3\.0\.\d+(-.+)?$/.test(version)) return { dialect: 'openapi-3.0' };
+    if (/^3\.1\.\d+(-.+)?$/.test(version)) return { dialect: 'openapi-3.1' };
+    if (/^3\.0$/.test(version)) return { dialect: 'openapi-3.0', note: `openapi: ${JSON.stringify(openapi)} read as 3.0.x` };
+    if (/^3\.1$/.test(version)) return { dialect: 'openapi-3.1', note: `openapi: ${JSON.stringify(openapi)} read as 3.1.x` };
+    if (/^3\.2(\.\d+)?(-.+)?$/.test(version)) return { dialect: 'openapi-3.1', note: 'OpenAPI 3.2 read with 3.1 rules; 3.2 additions (such as the QUERY method) are ignored' };
+    fail('unsupported-spec-version', `OpenAPI ${openapi} is not supported; use 3.0.x, 3.1.x or 3.2.x (or Swagger 2.0).`, {
+      errors: [{ pointer: '/openapi', message: 'supported: 3.0.x, 3.1.x, 3.2.x' }],
     });
   }
   return fail('invalid-spec', 'The document has neither an `openapi` nor a `swagger` field, so it is not an OpenAPI description.', {

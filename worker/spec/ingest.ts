@@ -23,8 +23,8 @@ export interface Ingested {
 export async function ingest(text: string, options: { strict?: boolean } = {}): Promise<Ingested> {
   const doc = parseSpecText(text);
   guardDocument(doc);
-  const dialect = detectDialect(doc);
-  const structural = checkStructure(doc, dialect);
+  const { dialect, note } = detectDialect(doc);
+  const structural = note ? [{ pointer: '', message: note }] : checkStructure(doc, dialect);
   if (options.strict && structural.length > 0) {
     fail('invalid-spec', `The document does not conform to the official ${dialect} schema: ${structural[0].pointer || '/'} ${structural[0].message}`, { errors: structural });
   }

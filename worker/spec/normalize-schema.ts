@@ -2,6 +2,7 @@ import type { PlanWarning, Schema, SchemaObject } from '../mock/plan';
 import type { Dialect } from './check-structure';
 import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
+import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
@@ -95,8 +96,9 @@ export class SchemaNormalizer {
       } else if (key === 'pattern') {
         this.pattern(value, here, out);
       } else if (key === 'type') {
-        out.type = value === 'file' ? 'string' : (value as string | string[]);
-        if (value === 'file') out.format = 'binary';
+        const repaired = repairType(value, here, this.warn);
+        if (repaired.type !== undefined) out.type = repaired.type;
+        if (repaired.format !== undefined && node.format === undefined) out.format = repaired.format;
       } else if (key === 'examples' && !Array.isArray(value)) {
         continue; // an OpenAPI examples map inside a schema is not JSON Schema; ignore rather than break validators
       } else {
@@ -104,6 +106,8 @@ export class SchemaNormalizer {
       }
     }
     this.exclusiveBounds(node, out);
+    repairKeywords(out, at, this.warn);
+    if (isRecord(node.properties)) hoistRequiredFlags(node.properties, out, at, this.warn);
     if (node.nullable === true || node['x-nullable'] === true) return this.nullable(out);
     return out;
   }
