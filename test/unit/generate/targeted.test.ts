@@ -280,3 +280,13 @@ describe('regressions found by the property test', () => {
     valid(deep, {}, {}, 40);
   });
 });
+
+describe('path parameter echo by suffix', () => {
+  it('echoes the last path parameter into the root property it names by suffix', () => {
+    const schema: Schema = { type: 'object', required: ['number', 'title'], properties: { number: { type: 'integer' }, title: { type: 'string' } } };
+    const [value] = valid(schema, {}, { pathParams: { owner: 'o', issue_number: '7' } }, 1);
+    expect(value).toMatchObject({ number: 7 });
+    const [user] = valid({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }, {}, { pathParams: { userName: 'ada' } }, 1);
+    expect(user).toEqual({ name: 'ada' });
+  });
+});

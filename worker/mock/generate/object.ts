@@ -17,7 +17,13 @@ const ID_PARAM = /^(?:.*[a-z0-9_-])?id$/i;
 /** The raw path value a property should echo: same-named params anywhere, `id` on the root. */
 function echoFor(name: string, ctx: Ctx, hint: Hint): string | undefined {
   if (Object.prototype.hasOwnProperty.call(ctx.pathParams, name)) return ctx.pathParams[name];
-  if (hint.root && name === 'id' && ctx.lastParam !== undefined && ID_PARAM.test(ctx.lastParam)) return ctx.pathParams[ctx.lastParam];
+  if (!hint.root || ctx.lastParam === undefined) return undefined;
+  if (name === 'id' && ID_PARAM.test(ctx.lastParam)) return ctx.pathParams[ctx.lastParam];
+  // The entity a path names by its last parameter carries it under the short name too:
+  // /issues/{issue_number} → "number", /users/{userName} → "name".
+  const last = ctx.lastParam;
+  const suffix = name.charAt(0).toUpperCase() + name.slice(1);
+  if (name.length > 1 && (last.endsWith(`_${name}`) || last.endsWith(`-${name}`) || last.endsWith(suffix))) return ctx.pathParams[last];
   return undefined;
 }
 
