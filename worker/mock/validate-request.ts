@@ -48,7 +48,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     }
     const value = param.contentType && isJsonMediaType(param.contentType) && typeof raw === 'string' ? parseJsonOr(raw) : coerce(raw, param.schema, plan.defs);
     for (const v of validateValue(param.schema, plan.defs, value, { direction: 'request' })) {
-      errors.push({ location: [param.in, param.name, ...tokens(v.pointer)], message: `Request ${param.in} parameter ${param.name}${v.pointer} ${v.message}` });
+      errors.push({ location: [param.in, param.name, ...tokens(v.pointer)], message: `Request ${param.in} parameter ${param.name}${v.pointer} ${tidy(v.message)}` });
     }
   }
   if (body.status === 'missing') errors.push({ location: ['body'], message: 'Request body is required' });
@@ -123,7 +123,7 @@ function bodyErrors(plan: Plan, media: MediaPlan, body: RequestBody): ProblemDet
   }
   return validateValue(media.schema, plan.defs, value, { direction: 'request' }).map((v) => ({
     location: ['body', ...tokens(v.pointer)],
-    message: `Request body${v.pointer ? ` property ${tokens(v.pointer).join('.')}` : ''} ${v.message}`,
+    message: `Request body${v.pointer ? ` property ${tokens(v.pointer).join('.')}` : ''} ${tidy(v.message)}`,
   }));
 }
 
@@ -135,6 +135,11 @@ function formObject(fields: [string, string][]): Record<string, string | string[
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
+}
+
+/** The validator's sentences start with "Instance" and end with a period; they are fragments here. */
+function tidy(message: string): string {
+  return message.replace(/^Instance /, '').replace(/\.$/, '');
 }
 
 function tokens(pointer: string): string[] {
