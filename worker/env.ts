@@ -10,5 +10,7 @@ export interface Env {
   SIGNUP?: string;
   DEFAULT_PER_MINUTE?: string;
   DEFAULT_PER_MONTH?: string;
+  SIGNUP_PER_MINUTE?: string;
+  SIGNUP_PER_MONTH?: string;
   MAX_SPEC_BYTES?: string;
 }

@@ -110,6 +110,18 @@ describe('quotas', () => {
     expect((await call('/mock/to-revoke/v1/pets')).status).toBe(403);
   });
 
+  it('counts open signups per client address, with RateLimit headers', async () => {
+    const res = await call('/v1/keys', { method: 'POST', headers: { 'cf-connecting-ip': '203.0.113.9' } });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('ratelimit-policy')).toBe('"minute";q=1000;w=60, "month";q=100000;w=2592000');
+    const bucket = env.QUOTA.get(env.QUOTA.idFromName('signup:198.51.100.7'));
+    const limits = { perMinute: 2, perMonth: 10 };
+    const t = Date.UTC(2031, 2, 3, 4, 5, 0);
+    const allowed = [];
+    for (let i = 0; i < 3; i++) allowed.push((await bucket.consumeBucket(t + i, limits)).allowed);
+    expect(allowed).toEqual([true, true, false]);
+  });
+
   it('stores only the SHA-256 of a key, never the key', async () => {
     const { key, id } = await adminKey({ perMinute: 10, perMonth: 10 });
     const stored = await runInDurableObject(env.QUOTA.get(env.QUOTA.idFromName(id)), async (_instance, state) => [...state.storage.kv.list()]);

@@ -40,6 +40,11 @@ export function defaultLimits(env: Env): Limits {
   return { perMinute: positive(env.DEFAULT_PER_MINUTE, 600), perMonth: positive(env.DEFAULT_PER_MONTH, 100_000) };
 }
 
+/** Open signup is counted per client address, so one script cannot mint keys without end. */
+export function signupLimits(env: Env): Limits {
+  return { perMinute: positive(env.SIGNUP_PER_MINUTE, 10), perMonth: positive(env.SIGNUP_PER_MONTH, 1000) };
+}
+
 function positive(raw: string | undefined, fallback: number): number {
   const n = Number(raw);
   return Number.isInteger(n) && n > 0 ? n : fallback;

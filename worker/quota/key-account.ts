@@ -74,7 +74,7 @@ export class KeyAccount extends DurableObject<Env> {
     const account = this.load();
     if (!account || !timingSafeEqual(account.keyHash, keyHash)) return { ok: false, reason: 'unknown' };
     if (account.revoked) return { ok: false, reason: 'revoked' };
-    return { ok: true, account: strip(account), decision: this.count(account, now, count) };
+    return { ok: true, account: strip(account), decision: this.count(account.limits, now, count) };
   }
 
   /** A mock call, counted against the API owner's key without any credential from the caller. */
@@ -82,7 +82,16 @@ export class KeyAccount extends DurableObject<Env> {
     const account = this.load();
     if (!account) return { ok: false, reason: 'unknown' };
     if (account.revoked) return { ok: false, reason: 'revoked' };
-    return { ok: true, decision: this.count(account, now, true) };
+    return { ok: true, decision: this.count(account.limits, now, true) };
+  }
+
+  /**
+   * A bucket with no key behind it (e.g. signups from one client address): the same exact counting,
+   * with the limits supplied by the caller.
+   */
+  async consumeBucket(now: number, limits: Limits): Promise<Decision> {
+    this.load();
+    return this.count(limits, now, true);
   }
 
   async usage(now: number): Promise<Usage | null> {
@@ -113,10 +122,10 @@ export class KeyAccount extends DurableObject<Env> {
     if (account?.apis.includes(api)) this.saveAccount({ ...account, apis: account.apis.filter((a) => a !== api) });
   }
 
-  private count(account: Account, now: number, count: boolean): Decision {
-    if (!count) return evaluate(this.counters, account.limits, now);
+  private count(limits: Limits, now: number, count: boolean): Decision {
+    if (!count) return evaluate(this.counters, limits, now);
     const before = this.counters;
-    const { counters, decision } = consume(before, account.limits, now);
+    const { counters, decision } = consume(before, limits, now);
     this.counters = counters;
     const { daily, ...window } = counters;
     const today = dayOf(now);

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
-import { accountStub, authenticate, defaultLimits, isAdmin, newKey } from '../http/api-key';
+import { accountStub, authenticate, defaultLimits, isAdmin, newKey, signupLimits } from '../http/api-key';
+import { enforce } from '../http/quota';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
 import { sha256Hex } from '../spec/ingest';
@@ -10,6 +11,11 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
   const admin = isAdmin(request, env);
   if (env.SIGNUP === 'closed' && !admin) {
     fail('forbidden', 'Signup is closed on this server; ask the administrator for a key.');
+  }
+  if (!admin) {
+    const client = request.headers.get('cf-connecting-ip') ?? 'local';
+    request.rateLimit = await accountStub(env, `signup:${client}`).consumeBucket(request.receivedAt, signupLimits(env));
+    enforce(request.rateLimit, request.receivedAt);
   }
   const body = await readJsonObject(request);
   if (body.limits !== undefined && !admin) {
