@@ -33,6 +33,7 @@ export const specmockOpenApi = {
           '201': { description: 'The key, shown once', content: json({ $ref: '#/components/schemas/NewKey' }) },
           '403': problem,
           '422': problem,
+          '429': problem,
         },
       },
     },
