@@ -83,9 +83,10 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
 }
 
 function allowedMethods(route: Route): string[] {
+  // OPTIONS is listed only when the spec defines it: CORS preflights are answered before routing,
+  // and a plain OPTIONS to a path without one gets this very 405.
   const methods = new Set([...route.operations.keys()].map((m) => m.toUpperCase()));
   if (methods.has('GET')) methods.add('HEAD');
-  methods.add('OPTIONS');
   return [...methods].sort();
 }
 
