@@ -10,6 +10,7 @@ import { health } from './routes/health';
 import { createKey, revokeKey, updateKey } from './routes/keys';
 import { mockRoute } from './routes/mock';
 import { openapiDocument } from './routes/openapi';
+import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
 import { usage } from './routes/usage';
 
@@ -53,6 +54,8 @@ router
   .patch('/v1/keys/:id', updateKey)
   .delete('/v1/keys/:id', revokeKey)
   .get('/v1/openapi.json', openapiDocument)
+  .get('/problems', problemCatalogue)
+  .get('/problems/:slug', problemEntry)
   .get('/v1/usage', withKey, usage)
   .get('/v1/apis', withKey, listApis)
   .get('/v1/apis/:api', withKey, getApi)

@@ -215,6 +215,16 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
   });
 });
 
+describe('problem catalogue', () => {
+  it('documents every problem type the service can answer with', async () => {
+    const list = (await (await call('/problems')).json()) as { problems: { type: string; status: number; title: string }[] };
+    expect(list.problems.map((p) => p.type)).toContain('https://specmock.dev/problems/version-conflict');
+    const one = await call('/problems/version-conflict');
+    expect(await one.json()).toMatchObject({ slug: 'version-conflict', status: 409 });
+    expect((await call('/problems/nope')).status).toBe(404);
+  });
+});
+
 describe('unknown control-plane routes', () => {
   it('answer 404 for an unknown path and 405 with Allow for a known path', async () => {
     const missing = await call('/v1/nothing');
