@@ -22,6 +22,18 @@ export const specmockOpenApi = {
     '/v1/openapi.json': {
       get: { operationId: 'openapi', tags: ['service'], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: json({ type: 'object' }) } } },
     },
+    '/problems': {
+      get: { operationId: 'problemTypes', tags: ['service'], summary: 'The catalogue of problem types', responses: { '200': { description: 'Every problem type', content: json({ type: 'object', required: ['problems'], properties: { problems: { type: 'array', items: { $ref: '#/components/schemas/ProblemType' } } } }) } } },
+    },
+    '/problems/{slug}': {
+      get: {
+        operationId: 'problemType',
+        tags: ['service'],
+        summary: 'One problem type',
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z-]+$' } }],
+        responses: { '200': { description: 'The problem type', content: json({ $ref: '#/components/schemas/ProblemType' }) }, '404': problem },
+      },
+    },
     '/v1/keys': {
       post: {
         operationId: 'createKey',
@@ -155,6 +167,7 @@ export const specmockOpenApi = {
           },
         },
       },
+      ProblemType: { type: 'object', required: ['type', 'slug', 'status', 'title'], properties: { type: { type: 'string', format: 'uri' }, slug: { type: 'string' }, status: { type: 'integer', minimum: 400, maximum: 599 }, title: { type: 'string' } } },
       Limits: { type: 'object', properties: { perMinute: { type: 'integer', minimum: 1 }, perMonth: { type: 'integer', minimum: 1 } } },
       NewKey: { type: 'object', required: ['key', 'id', 'limits'], properties: { key: { type: 'string', pattern: '^sk_[0-9a-f]{20}_[0-9A-Za-z]{32}$' }, id: { type: 'string' }, limits: { $ref: '#/components/schemas/Limits' }, createdAt: { type: 'string', format: 'date-time' } } },
       Window: { type: 'object', required: ['used', 'remaining', 'resetAt'], properties: { used: { type: 'integer', minimum: 0 }, remaining: { type: 'integer', minimum: 0 }, resetAt: { type: 'string', format: 'date-time' } } },
