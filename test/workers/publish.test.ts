@@ -1,4 +1,6 @@
+import { env as testEnv, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import type { Env } from '../../worker/env';
 import petstore3 from '../../spec-examples/petstore.oas3.yaml?raw';
 import petstore31 from '../../spec-examples/petstore.oas31.yaml?raw';
 import petstore2 from '../../spec-examples/petstore.swagger2.json?raw';
@@ -212,6 +214,26 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
     expect(body.warnings.length).toBeGreaterThan(0);
     const strict = await publish(key, 'sloppy', 'v2', sloppy, 'application/yaml', '?strict=true');
     expect(strict.status).toBe(422);
+  });
+});
+
+describe('storage caps', () => {
+  it('refuses a new version once an API holds 500, with 409 limit-reached', async () => {
+    const key = await newKey();
+    expect((await publish(key, 'capped', 'v0', petstore3)).status).toBe(201);
+    const env = testEnv as unknown as Env;
+    await runInDurableObject(env.REGISTRY.get(env.REGISTRY.idFromName('capped')), async (_instance, state) => {
+      const current = (await state.storage.get<{ order: string[]; versions: Record<string, unknown> }>('state'))!;
+      for (let i = 1; i < 500; i++) {
+        current.order.push(`v${i}`);
+        current.versions[`v${i}`] = { ...(current.versions.v0 as object), version: `v${i}` };
+      }
+      await state.storage.put('state', current);
+    });
+    const full = await publish(key, 'capped', 'v500', petstore3);
+    expect(full.status).toBe(409);
+    expect(((await full.json()) as ProblemJson).type).toBe('https://specmock.dev/problems/limit-reached');
+    expect((await publish(key, 'capped', 'v0', petstore3)).status).toBe(200);
   });
 });
 

@@ -21,6 +21,7 @@ export const PROBLEMS = {
   'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
   'not-acceptable': { status: 406, title: 'No response media type matches Accept' },
   'version-conflict': { status: 409, title: 'This version already exists with different content' },
+  'limit-reached': { status: 409, title: 'A storage limit of this key or API is reached' },
   'payload-too-large': { status: 413, title: 'The upload is larger than the size cap' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Content-Type' },
   'invalid-spec': { status: 422, title: 'The document is not a valid OpenAPI description' },

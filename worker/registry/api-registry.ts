@@ -23,7 +23,10 @@ interface ApiState {
   versions: Record<string, VersionRecord>;
 }
 
-export type PublishCheck = 'new' | 'same' | 'conflict' | 'forbidden';
+export type PublishCheck = 'new' | 'same' | 'conflict' | 'forbidden' | 'full';
+
+/** Versions are immutable and kept until deleted; a cap keeps one API's history bounded. */
+export const MAX_VERSIONS_PER_API = 500;
 export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
 
 const STATE = 'state';
@@ -102,7 +105,7 @@ export class ApiRegistry extends DurableObject<Env> {
 function classify(state: ApiState | undefined, owner: string, version: string, hash: string): { result: PublishCheck; record?: VersionRecord } {
   if (state && state.owner !== owner) return { result: 'forbidden' };
   const existing = state?.versions[version];
-  if (!existing) return { result: 'new' };
+  if (!existing) return state && state.order.length >= MAX_VERSIONS_PER_API ? { result: 'full' } : { result: 'new' };
   return existing.hash === hash ? { result: 'same', record: existing } : { result: 'conflict', record: existing };
 }
 

@@ -3,7 +3,7 @@ import { accountStub } from '../http/api-key';
 import { checkApiName, checkVersionName } from '../http/names';
 import { fail } from '../http/problem';
 import { readSpecBody } from '../http/read-spec-body';
-import type { VersionRecord } from '../registry/api-registry';
+import { MAX_VERSIONS_PER_API, type VersionRecord } from '../registry/api-registry';
 import { ingest } from '../spec/ingest';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
@@ -12,6 +12,8 @@ import type { AppRequest } from './context';
 import { mockUrl, registryStub } from './registry-client';
 
 const DEFAULT_MAX_SPEC_BYTES = 25 * 1024 * 1024;
+/** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
+const MAX_APIS_PER_KEY = 200;
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. Ingest first (nothing is stored for a rejected document),
@@ -27,6 +29,9 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const ingested = await ingest(text, { strict });
 
   const owner = caller.account.id;
+  if (!caller.account.apis.includes(api) && caller.account.apis.length >= MAX_APIS_PER_KEY) {
+    fail('limit-reached', `This key already owns ${MAX_APIS_PER_KEY} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`);
+  }
   const registry = registryStub(env, api);
   const early = await registry.check(owner, version, ingested.hash);
   if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
@@ -57,6 +62,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
 
 function refuse(result: string, api: string, version: string): void {
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key; choose another name.`);
+  if (result === 'full') fail('limit-reached', `"${api}" already has ${MAX_VERSIONS_PER_API} versions; delete old ones before publishing more.`);
   if (result === 'conflict') {
     fail('version-conflict', `Version "${version}" of "${api}" already exists with different content. Versions are immutable: publish under a new version name.`, {
       extensions: { api, version },
