@@ -156,7 +156,7 @@ export function bindUpload() {
       statusEl.textContent = '';
       if (handleAuthError(err) || err.kind === 'network') {
         result.replaceChildren(errorNotice(err));
-      } else if (err.status === 409) {
+      } else if (err.status === 409 && !String(err.problem?.type ?? '').endsWith('/limit-reached')) {
         result.replaceChildren(h('div', { class: 'notice notice-warn' }, renderProblem(err.problem), await conflictHelp(api, version)));
       } else if (err.status === 403) {
         result.replaceChildren(h('div', { class: 'notice notice-error' }, renderProblem(err.problem),
