@@ -4,7 +4,7 @@ import { checkApiName, checkVersionName } from '../http/names';
 import { fail } from '../http/problem';
 import { readSpecBody } from '../http/read-spec-body';
 import { MAX_VERSIONS_PER_API, type VersionRecord } from '../registry/api-registry';
-import { ingest } from '../spec/ingest';
+import { ingest, sha256Hex } from '../spec/ingest';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from './caller';
@@ -16,8 +16,9 @@ const DEFAULT_MAX_SPEC_BYTES = 25 * 1024 * 1024;
 const MAX_APIS_PER_KEY = 200;
 
 /**
- * PUT /v1/apis/{api}/versions/{version}. Ingest first (nothing is stored for a rejected document),
- * then an early ownership/immutability check, then the blobs, then the registry's serialized commit.
+ * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
+ * (so CI re-publishing an unchanged spec costs no ingest), then ingest (nothing is stored for a
+ * rejected document), then the blobs, then the registry's serialized commit.
  */
 export async function publish(request: AppRequest, env: Env): Promise<Response> {
   const caller = callerOf(request);
@@ -26,16 +27,16 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const maxBytes = Number(env.MAX_SPEC_BYTES) > 0 ? Number(env.MAX_SPEC_BYTES) : DEFAULT_MAX_SPEC_BYTES;
   const { text, contentType } = await readSpecBody(request, maxBytes);
   const strict = new URL(request.url).searchParams.get('strict') === 'true';
-  const ingested = await ingest(text, { strict });
 
   const owner = caller.account.id;
+  const registry = registryStub(env, api);
+  const early = await registry.check(owner, version, await sha256Hex(text));
+  if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
+  refuse(early.result, api, version);
   if (!caller.account.apis.includes(api) && caller.account.apis.length >= MAX_APIS_PER_KEY) {
     fail('limit-reached', `This key already owns ${MAX_APIS_PER_KEY} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`);
   }
-  const registry = registryStub(env, api);
-  const early = await registry.check(owner, version, ingested.hash);
-  if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
-  refuse(early.result, api, version);
+  const ingested = await ingest(text, { strict });
 
   const record: VersionRecord = {
     version,
