@@ -13,4 +13,5 @@ export interface Env {
   SIGNUP_PER_MINUTE?: string;
   SIGNUP_PER_MONTH?: string;
   MAX_SPEC_BYTES?: string;
+  MAX_APIS_PER_KEY?: string;
 }

@@ -237,6 +237,17 @@ describe('storage caps', () => {
   });
 });
 
+describe('APIs per key', () => {
+  it('refuses a new API name past MAX_APIS_PER_KEY (5 in these tests), and still accepts versions of owned APIs', async () => {
+    const key = await newKey();
+    for (let i = 0; i < 5; i++) expect((await publish(key, `mine-${i}`, 'v1', petstore3)).status).toBe(201);
+    const sixth = await publish(key, 'mine-5', 'v1', petstore3);
+    expect(sixth.status).toBe(409);
+    expect(((await sixth.json()) as ProblemJson).type).toBe('https://specmock.dev/problems/limit-reached');
+    expect((await publish(key, 'mine-0', 'v2', petstore31)).status).toBe(201);
+  });
+});
+
 describe('problem catalogue', () => {
   it('documents every problem type the service can answer with', async () => {
     const list = (await (await call('/problems')).json()) as { problems: { type: string; status: number; title: string }[] };

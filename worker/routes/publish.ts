@@ -13,7 +13,7 @@ import { mockUrl, registryStub } from './registry-client';
 
 const DEFAULT_MAX_SPEC_BYTES = 25 * 1024 * 1024;
 /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
-const MAX_APIS_PER_KEY = 200;
+const DEFAULT_MAX_APIS_PER_KEY = 1000;
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
@@ -33,8 +33,9 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const early = await registry.check(owner, version, await sha256Hex(text));
   if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
   refuse(early.result, api, version);
-  if (!caller.account.apis.includes(api) && caller.account.apis.length >= MAX_APIS_PER_KEY) {
-    fail('limit-reached', `This key already owns ${MAX_APIS_PER_KEY} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`);
+  const maxApis = Number(env.MAX_APIS_PER_KEY) > 0 ? Number(env.MAX_APIS_PER_KEY) : DEFAULT_MAX_APIS_PER_KEY;
+  if (!caller.account.apis.includes(api) && caller.account.apis.length >= maxApis) {
+    fail('limit-reached', `This key already owns ${maxApis} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`);
   }
   const ingested = await ingest(text, { strict });
 
