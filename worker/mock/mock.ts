@@ -4,7 +4,7 @@ import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
-import { readPreferences, type Preferences } from './prefer';
+import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
@@ -65,7 +65,9 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   }
   const { operation, pathParams } = match;
   const prefs = readPreferences(request.headers.prefer, request.query);
-  const ctx: RenderContext = { target, request, pathParams, prefs, seed: seedOf(request, prefs) };
+  // The request's own query, without the `__code`-style preferences: what is validated and seeded.
+  const query = withoutPreferenceParams(request.query);
+  const ctx: RenderContext = { target, request, pathParams, prefs, seed: seedOf(request.method, request.path, query, prefs) };
   const finish = (rendered: Rendered, status: number): MockOutcome => {
     if (!rendered.ok) return rendered;
     rendered.response.status = status;
@@ -89,7 +91,7 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     return { ok: false, problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) } };
   }
 
-  const check = validateRequest(target.plan, operation, { pathParams, query: request.query.filter(([k]) => !k.startsWith('__')), headers: request.headers, cookies, body: request.body });
+  const check = validateRequest(target.plan, operation, { pathParams, query, headers: request.headers, cookies, body: request.body });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
       const own = specResponseFor(operation, status);
@@ -190,14 +192,13 @@ function valueFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boo
 }
 
 /** Same method, path, query and seed → same seed string → byte-identical body. */
-function seedOf(request: MockRequest, prefs: Preferences): string {
-  const query = request.query
-    .filter(([k]) => !k.startsWith('__'))
+function seedOf(method: string, path: string, query: [string, string][], prefs: Preferences): string {
+  const sorted = query
     .map(([k, v]) => `${k}=${v}`)
     .sort()
     .join('&');
-  const method = request.method.toUpperCase() === 'HEAD' ? 'GET' : request.method.toUpperCase();
-  return `${prefs.seed ?? ''}\u0000${method}\u0000${request.path}\u0000${query}`;
+  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
 }
 
 /** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
