@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from '../worker/mock/generate/index';
 import { loadPlan, responseCases, specSources, type ResponseCase } from './spec-sources';
 import type { Plan } from '../worker/mock/plan';
+import { printTable } from './print-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -52,11 +53,7 @@ for (const src of specSources(root)) {
   rows.push([src.name, String(samples.length), fmt(pct(samples, 50)), fmt(pct(samples, 95)), fmt(pct(samples, 99)), fmt(samples[samples.length - 1] ?? 0)]);
 }
 
-const header = ['spec', 'samples', 'median ms', 'p95 ms', 'p99 ms', 'max ms'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(['spec', 'samples', 'median ms', 'p95 ms', 'p99 ms', 'max ms'], rows);
 
 if (largest) {
   const samples: number[] = [];

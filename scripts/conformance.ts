@@ -9,6 +9,7 @@ import { generate } from '../worker/mock/generate/index';
 import { validateValue } from '../worker/mock/validate-schema';
 import { forDirection, makeAjv } from '../test/unit/generate/ajv-helper';
 import { loadPlan, responseCases, specSources } from './spec-sources';
+import { printTable } from './print-table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SEEDS = Number(process.env.CONFORMANCE_SEEDS ?? 4);
@@ -66,11 +67,7 @@ for (const src of specSources(root)) {
   for (const f of failures) console.log(`  ✗ ${src.name}: ${f}`);
 }
 
-const header = ['spec', 'schemas', 'valid/total (Ajv)', 'rate', 'ok:false', '@cfworker valid'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
-console.log(line(header));
-for (const r of rows) console.log(line(r));
+printTable(['spec', 'schemas', 'valid/total (Ajv)', 'rate', 'ok:false', '@cfworker valid'], rows);
 if (failedSpecs) {
   console.log(`\n${failedSpecs} spec(s) below 100%`);
   process.exit(1);
