@@ -1,5 +1,7 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
 
+type WorkerEnv = import('../../worker/env').Env;
+
 declare namespace Cloudflare {
-  interface Env extends import('../../worker/env').Env {}
+  interface Env extends WorkerEnv {}
 }
