@@ -17,7 +17,11 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${worker.url}/healthz` },
   ];
   const steps = [
-    ['no-quota-no-engine', 'mock route without the quota round trip, a fixed body instead of the engine', 'memory'],
+    [
+      'no-quota-no-engine',
+      'mock route without the quota round trip, a fixed body instead of the engine',
+      'memory',
+    ],
     ['no-quota', 'mock call without the quota round trip', 'memory'],
     ['quota-no-write', 'mock call, quota round trip without the counter write', 'memory'],
     ['full', 'mock call as shipped (quota Durable Object, storage on tmpfs)', 'memory'],
@@ -30,7 +34,9 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     }
     const bundle = id === 'quota-disk' ? script : variantBundle(script, id);
     if (!bundle) {
-      log(`step ${id}: the bundle no longer has the expected shape; skipped (a Worker-side switch is needed)`);
+      log(
+        `step ${id}: the bundle no longer has the expected shape; skipped (a Worker-side switch is needed)`,
+      );
       continue;
     }
     const w = await specmockWorker(bundle, storage);
@@ -45,7 +51,10 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
   }
   for (const step of ladder) {
     samples[step.id].sort((a, b) => a - b);
-    step.sequential = { p50: round(percentile(samples[step.id], 50), 3), p99: round(percentile(samples[step.id], 99), 3) };
+    step.sequential = {
+      p50: round(percentile(samples[step.id], 50), 3),
+      p99: round(percentile(samples[step.id], 99), 3),
+    };
     step.underLoad ??= await measure(step.label, step.url);
     if (step.worker) await step.worker.mf.dispose();
   }
@@ -53,7 +62,12 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
   results.breakdown = {
     call: CALLS[0].label,
     sequentialSamples: samples['hello-world'].length,
-    ladder: ladder.map((step) => ({ id: step.id, label: step.label, sequential: step.sequential, underLoad: step.underLoad })),
+    ladder: ladder.map((step) => ({
+      id: step.id,
+      label: step.label,
+      sequential: step.sequential,
+      underLoad: step.underLoad,
+    })),
     engine: null,
   };
   if (byId['no-quota'] && byId.full) {
@@ -61,21 +75,35 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     const none = byId['no-quota'];
     results.quota = {
       call: CALLS[0].label,
-      method: 'bench-only patch of the bundled Worker (variantBundle in bench/variants.mjs); worker/ is unchanged',
+      method:
+        'bench-only patch of the bundled Worker (variantBundle in bench/variants.mjs); worker/ is unchanged',
       withQuota: { ...full.sequential, reqPerSec: full.underLoad.reqPerSec },
       withoutQuota: { ...none.sequential, reqPerSec: none.underLoad.reqPerSec },
-      overhead: { p50: round(full.sequential.p50 - none.sequential.p50, 3), p99: round(full.sequential.p99 - none.sequential.p99, 3), throughputChange: round(full.underLoad.reqPerSec / none.underLoad.reqPerSec - 1, 3) },
+      overhead: {
+        p50: round(full.sequential.p50 - none.sequential.p50, 3),
+        p99: round(full.sequential.p99 - none.sequential.p99, 3),
+        throughputChange: round(full.underLoad.reqPerSec / none.underLoad.reqPerSec - 1, 3),
+      },
     };
-    log(`quota overhead, sequential: p50 ${results.quota.overhead.p50} ms, p99 ${results.quota.overhead.p99} ms`);
+    log(
+      `quota overhead, sequential: p50 ${results.quota.overhead.p50} ms, p99 ${results.quota.overhead.p99} ms`,
+    );
   } else {
-    results.quota = { skipped: 'the bundle no longer has the expected shape for the no-quota patch; a Worker-side switch (e.g. BENCH_SKIP_QUOTA) is needed' };
+    results.quota = {
+      skipped:
+        'the bundle no longer has the expected shape for the no-quota patch; a Worker-side switch (e.g. BENCH_SKIP_QUOTA) is needed',
+    };
   }
 }
 
 /** µs per mock() call and its stages, from bench/engine.ts in a child Node (tsx). */
 export async function engineTimings() {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/engine.ts'), ...(SMOKE ? ['--smoke'] : [])], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'bench/engine.ts'), ...(SMOKE ? ['--smoke'] : [])],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

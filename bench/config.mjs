@@ -26,8 +26,18 @@ export const PRISM_ENTRY = join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/di
 export const CALLS = [
   { id: 'pets-by-id', spec: 'petstore', label: 'petstore GET /pets/{petId}', path: '/pets/42' },
   { id: 'pets-list', spec: 'petstore', label: 'petstore GET /pets', path: '/pets' },
-  { id: 'gh-repo', spec: 'github', label: 'GitHub GET /repos/{owner}/{repo}', path: '/repos/octocat/hello-world' },
-  { id: 'gh-issues', spec: 'github', label: 'GitHub GET /repos/{owner}/{repo}/issues', path: '/repos/octocat/hello-world/issues' },
+  {
+    id: 'gh-repo',
+    spec: 'github',
+    label: 'GitHub GET /repos/{owner}/{repo}',
+    path: '/repos/octocat/hello-world',
+  },
+  {
+    id: 'gh-issues',
+    spec: 'github',
+    label: 'GitHub GET /repos/{owner}/{repo}/issues',
+    path: '/repos/octocat/hello-world/issues',
+  },
 ].filter((c) => !SMOKE || c.spec === 'petstore');
 
 export const log = (m) => process.stderr.write(`[bench] ${m}\n`);

@@ -12,7 +12,14 @@ const smoke = process.argv.includes('--smoke');
 const root = new URL('..', import.meta.url);
 const specs = {
   petstore: readFileSync(new URL('spec-examples/petstore.oas3.yaml', root), 'utf8'),
-  ...(smoke ? {} : { github: readFileSync(new URL('node_modules/@octokit/openapi/generated/api.github.com.json', root), 'utf8') }),
+  ...(smoke
+    ? {}
+    : {
+        github: readFileSync(
+          new URL('node_modules/@octokit/openapi/generated/api.github.com.json', root),
+          'utf8',
+        ),
+      }),
 } as Record<string, string>;
 const calls = [
   { id: 'pets-by-id', spec: 'petstore', path: '/pets/42' },
@@ -44,7 +51,10 @@ for (const [name, text] of Object.entries(specs)) {
   const { plan } = await ingest(text);
   const ingested = performance.now();
   targets[name] = prepareTarget(JSON.parse(JSON.stringify(plan)), Date.parse('2026-01-01T00:00:00Z'));
-  (out.ingestMs as Record<string, unknown>)[name] = { ingest: Math.round(ingested - start), prepareTarget: Math.round(performance.now() - ingested) };
+  (out.ingestMs as Record<string, unknown>)[name] = {
+    ingest: Math.round(ingested - start),
+    prepareTarget: Math.round(performance.now() - ingested),
+  };
 }
 
 for (const call of calls) {
@@ -56,7 +66,15 @@ for (const call of calls) {
   const match = perCall(() => matchRoute(target.routes, 'GET', call.path));
   const m = matchRoute(target.routes, 'GET', call.path);
   if (m.kind !== 'found') throw new Error('no match');
-  const validate = perCall(() => validateRequest(target.plan, m.operation, { pathParams: m.pathParams, query: [], headers, cookies: {}, body: undefined }));
+  const validate = perCall(() =>
+    validateRequest(target.plan, m.operation, {
+      pathParams: m.pathParams,
+      query: [],
+      headers,
+      cookies: {},
+      body: undefined,
+    }),
+  );
   const body = once.response.body;
   const bodyBytes = body === null ? 0 : Buffer.byteLength(body);
   (out.calls as Record<string, unknown>)[call.id] = {

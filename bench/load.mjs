@@ -39,7 +39,9 @@ export async function measure(name, url, { runs = RUNS } = {}) {
     if (!best || r.reqPerSec > best.reqPerSec) best = r;
   }
   const r = best;
-  log(`${name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`);
+  log(
+    `${name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`,
+  );
   return r;
 }
 

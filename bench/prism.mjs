@@ -14,8 +14,22 @@ export async function ensurePrism() {
   }
   log('installing @stoplight/prism-cli into bench/.prism (once)…');
   await new Promise((resolve, reject) => {
-    const child = spawn('npm', ['install', '--prefix', PRISM_DIR, '--no-audit', '--no-fund', '--loglevel=error', '@stoplight/prism-cli'], { stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm install @stoplight/prism-cli exited ${code}`))));
+    const child = spawn(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        PRISM_DIR,
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        '@stoplight/prism-cli',
+      ],
+      { stdio: 'inherit' },
+    );
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm install @stoplight/prism-cli exited ${code}`)),
+    );
   });
   return PRISM_ENTRY;
 }
@@ -34,7 +48,10 @@ async function freePort() {
 /** Prism's own CLI on the project's Node (process.execPath), in its own process group. */
 export async function startPrism(entry, spec, probePath) {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [entry, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   prismGroups.add(child.pid);
   child.once('exit', () => prismGroups.delete(child.pid));
   let stderr = '';
@@ -65,7 +82,8 @@ export async function startPrism(entry, spec, probePath) {
       await res.arrayBuffer();
       break;
     } catch {}
-    if (performance.now() - started > 240_000) throw new Error(`Prism did not start within 240 s:\n${stderr}`);
+    if (performance.now() - started > 240_000)
+      throw new Error(`Prism did not start within 240 s:\n${stderr}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, stop, startMs: performance.now() - started };

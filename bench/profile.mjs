@@ -8,9 +8,21 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { bundleWorker, preload, ROOT, startWorker } from '../cli/lib/local.mjs';
 
-const { values: args } = parseArgs({ options: { script: { type: 'string' }, path: { type: 'string' }, spec: { type: 'string' }, seconds: { type: 'string' }, out: { type: 'string' }, top: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    script: { type: 'string' },
+    path: { type: 'string' },
+    spec: { type: 'string' },
+    seconds: { type: 'string' },
+    out: { type: 'string' },
+    top: { type: 'string' },
+  },
+});
 const spec = args.spec ?? 'petstore';
-const file = spec === 'github' ? join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json') : join(ROOT, 'spec-examples/petstore.oas3.yaml');
+const file =
+  spec === 'github'
+    ? join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json')
+    : join(ROOT, 'spec-examples/petstore.oas3.yaml');
 const path = args.path ?? (spec === 'github' ? '/repos/octocat/hello-world' : '/pets/42');
 const seconds = Number(args.seconds ?? 5);
 const TOP = Number(args.top ?? 25);
@@ -27,7 +39,12 @@ const freePort = () =>
 const inspectorPort = await freePort();
 const worker = await startWorker({ script: args.script ?? (await bundleWorker()), inspectorPort });
 try {
-  const { body } = await preload(worker, { text: readFileSync(file, 'utf8'), contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml', api: spec, version: '1' });
+  const { body } = await preload(worker, {
+    text: readFileSync(file, 'utf8'),
+    contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml',
+    api: spec,
+    version: '1',
+  });
   const url = body.mockUrl + path;
   await autocannon({ url, connections: 10, duration: 1 }); // warm
 
@@ -57,7 +74,9 @@ try {
   await send('Profiler.setSamplingInterval', { interval: 100 });
   await send('Profiler.start');
   const result = await autocannon({ url, connections: 10, duration: seconds });
-  const { result: { profile } } = await send('Profiler.stop');
+  const {
+    result: { profile },
+  } = await send('Profiler.stop');
   ws.close();
   if (args.out) writeFileSync(args.out, JSON.stringify(profile));
 
@@ -66,7 +85,8 @@ try {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n) => `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : ''}`;
+  const name = (n) =>
+    `${n.callFrame.functionName || '(anonymous)'}${n.callFrame.url ? ` ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}` : ''}`;
   const self = new Map();
   const incl = new Map();
   let total = 0;
@@ -84,7 +104,9 @@ try {
     }
   }
   const pct = (v) => `${((v / total) * 100).toFixed(1).padStart(5)}%`;
-  console.log(`${spec} GET ${path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`);
+  console.log(
+    `${spec} GET ${path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`,
+  );
   console.log('\nself time');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(pct(v), k);
   console.log('\ninclusive time');

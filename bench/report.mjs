@@ -4,18 +4,26 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../cli/lib/local.mjs';
 
-const fmt = (n, d = 0) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const fmt = (n, d = 0) =>
+  n === null || n === undefined
+    ? '–'
+    : Number(n).toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const ms = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2) : n.toFixed(1));
-const ratio = (n, suffix = '×') => (n === null || n === undefined ? '–' : `${n.toFixed(n < 1 ? 2 : 1)}${suffix}`);
+const ratio = (n, suffix = '×') =>
+  n === null || n === undefined ? '–' : `${n.toFixed(n < 1 ? 2 : 1)}${suffix}`;
 const signed = (n) => (n === null || n === undefined ? '–' : `${n >= 0 ? '+' : '−'}${ms(Math.abs(n))}`);
 const mark = (ok) => (ok === null || ok === undefined ? '' : ok ? ' ✓' : ' ✗');
 
 export function renderMarkdown(r) {
   const m = r.meta;
   const lines = [];
-  lines.push(`Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`);
+  lines.push(
+    `Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`,
+  );
   lines.push('');
-  lines.push('| Call | specmock req/s | p50 | p99 | Prism req/s | p50 | p99 | req/s vs Prism (≥5×) | p99 vs Prism (≤0.2) | vs hello-world (≥60%) |');
+  lines.push(
+    '| Call | specmock req/s | p50 | p99 | Prism req/s | p50 | p99 | req/s vs Prism (≥5×) | p99 vs Prism (≤0.2) | vs hello-world (≥60%) |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const c of r.calls) {
     const s = c.specmock;
@@ -25,17 +33,23 @@ export function renderMarkdown(r) {
     );
   }
   const h = r.helloWorld;
-  lines.push(`| hello-world Worker (ceiling) | ${fmt(h.reqPerSec)} | ${ms(h.p50)} | ${ms(h.p99)} | | | | | | 100% |`);
+  lines.push(
+    `| hello-world Worker (ceiling) | ${fmt(h.reqPerSec)} | ${ms(h.p50)} | ${ms(h.p99)} | | | | | | 100% |`,
+  );
   lines.push('');
   if (r.publish) {
     const p = r.publish;
-    lines.push(`Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`);
+    lines.push(
+      `Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`,
+    );
     lines.push('');
   }
   if (r.quota?.overhead) {
     const q = r.quota;
     const pct = q.overhead.throughputChange * 100;
-    lines.push(`**Quota check** on ${q.call}: p50 ${ms(q.withQuota.p50)} ms with the Durable Object round trip vs ${ms(q.withoutQuota.p50)} ms without (**${signed(q.overhead.p50)} ms**), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms (${signed(q.overhead.p99)} ms), sequential; under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s (${pct >= 0 ? '+' : '−'}${fmt(Math.abs(pct))}%).`);
+    lines.push(
+      `**Quota check** on ${q.call}: p50 ${ms(q.withQuota.p50)} ms with the Durable Object round trip vs ${ms(q.withoutQuota.p50)} ms without (**${signed(q.overhead.p50)} ms**), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms (${signed(q.overhead.p99)} ms), sequential; under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s (${pct >= 0 ? '+' : '−'}${fmt(Math.abs(pct))}%).`,
+    );
     lines.push('');
   } else if (r.quota?.skipped) {
     lines.push(`Quota overhead: not measured (${r.quota.skipped}).`);
@@ -43,23 +57,38 @@ export function renderMarkdown(r) {
   }
   if (r.breakdown) {
     const b = r.breakdown;
-    lines.push(`Where the time goes (${b.call}; sequential = ${fmt(b.sequentialSamples)} requests per step on one keep-alive connection, interleaved across steps; under load = ${m.connections} connections):`);
+    lines.push(
+      `Where the time goes (${b.call}; sequential = ${fmt(b.sequentialSamples)} requests per step on one keep-alive connection, interleaved across steps; under load = ${m.connections} connections):`,
+    );
     lines.push('');
-    lines.push('| Step | p50 sequential | p99 sequential | req/s under load | p50 under load | p99 under load |');
+    lines.push(
+      '| Step | p50 sequential | p99 sequential | req/s under load | p50 under load | p99 under load |',
+    );
     lines.push('|---|---:|---:|---:|---:|---:|');
-    for (const step of b.ladder) lines.push(`| ${step.label} | ${ms(step.sequential.p50)} | ${ms(step.sequential.p99)} | ${fmt(step.underLoad.reqPerSec)} | ${ms(step.underLoad.p50)} | ${ms(step.underLoad.p99)} |`);
+    for (const step of b.ladder)
+      lines.push(
+        `| ${step.label} | ${ms(step.sequential.p50)} | ${ms(step.sequential.p99)} | ${fmt(step.underLoad.reqPerSec)} | ${ms(step.underLoad.p50)} | ${ms(step.underLoad.p99)} |`,
+      );
     lines.push('');
     if (b.engine) {
       lines.push('Pure engine in Node (`mock()` per call, warm, µs; same V8 as workerd):');
       lines.push('');
-      lines.push('| Call | mock() | route match | request validation | rest (security, select, example/generate, serialize) | body bytes |');
+      lines.push(
+        '| Call | mock() | route match | request validation | rest (security, select, example/generate, serialize) | body bytes |',
+      );
       lines.push('|---|---:|---:|---:|---:|---:|');
       for (const c of r.calls) {
         const e = b.engine.calls?.[c.id];
-        if (e) lines.push(`| ${c.label} | ${fmt(e.mockUs, 1)} | ${fmt(e.matchUs, 1)} | ${fmt(e.validateUs, 1)} | ${fmt(Math.max(0, e.restUs), 1)} | ${fmt(e.bodyBytes)} |`);
+        if (e)
+          lines.push(
+            `| ${c.label} | ${fmt(e.mockUs, 1)} | ${fmt(e.matchUs, 1)} | ${fmt(e.validateUs, 1)} | ${fmt(Math.max(0, e.restUs), 1)} | ${fmt(e.bodyBytes)} |`,
+          );
       }
       const gi = b.engine.ingestMs?.github;
-      if (gi) lines.push(`\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`);
+      if (gi)
+        lines.push(
+          `\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`,
+        );
       lines.push('');
     }
   }
@@ -80,23 +109,44 @@ export function renderSvg(r) {
   const plotW = width - left - right;
   const groups = r.calls;
   const height = top + groups.length * (2 * barH + gap + groupGap) + 40;
-  const max = Math.max(r.helloWorld.reqPerSec, ...groups.flatMap((c) => [c.specmock.reqPerSec, c.prism?.reqPerSec ?? 0])) * 1.05;
+  const max =
+    Math.max(
+      r.helloWorld.reqPerSec,
+      ...groups.flatMap((c) => [c.specmock.reqPerSec, c.prism?.reqPerSec ?? 0]),
+    ) * 1.05;
   const x = (v) => left + (v / max) * plotW;
   const colors = { specmock: '#f38020', prism: '#6b7280' };
   const parts = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
+  );
   parts.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
-  parts.push(`<text x="${left}" y="20" font-size="14" font-weight="600">Requests per second (higher is better)</text>`);
-  parts.push(`<rect x="${left}" y="28" width="10" height="10" fill="${colors.specmock}"/><text x="${left + 14}" y="37">specmock (miniflare)</text>`);
-  parts.push(`<rect x="${left + 150}" y="28" width="10" height="10" fill="${colors.prism}"/><text x="${left + 164}" y="37">Stoplight Prism ${esc(r.meta.prism ?? '')}</text>`);
-  parts.push(`<line x1="${left + 310}" y1="33" x2="${left + 330}" y2="33" stroke="#111" stroke-dasharray="4 3"/><text x="${left + 334}" y="37">hello-world Worker</text>`);
+  parts.push(
+    `<text x="${left}" y="20" font-size="14" font-weight="600">Requests per second (higher is better)</text>`,
+  );
+  parts.push(
+    `<rect x="${left}" y="28" width="10" height="10" fill="${colors.specmock}"/><text x="${left + 14}" y="37">specmock (miniflare)</text>`,
+  );
+  parts.push(
+    `<rect x="${left + 150}" y="28" width="10" height="10" fill="${colors.prism}"/><text x="${left + 164}" y="37">Stoplight Prism ${esc(r.meta.prism ?? '')}</text>`,
+  );
+  parts.push(
+    `<line x1="${left + 310}" y1="33" x2="${left + 330}" y2="33" stroke="#111" stroke-dasharray="4 3"/><text x="${left + 334}" y="37">hello-world Worker</text>`,
+  );
   let y = top + 8;
   for (const c of groups) {
-    parts.push(`<text x="${left - 8}" y="${y + barH + gap / 2 + 4}" text-anchor="end">${esc(c.label)}</text>`);
-    for (const [who, res] of [['specmock', c.specmock], ['prism', c.prism]]) {
+    parts.push(
+      `<text x="${left - 8}" y="${y + barH + gap / 2 + 4}" text-anchor="end">${esc(c.label)}</text>`,
+    );
+    for (const [who, res] of [
+      ['specmock', c.specmock],
+      ['prism', c.prism],
+    ]) {
       if (res) {
         const w = Math.max(1, x(res.reqPerSec) - left);
-        parts.push(`<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colors[who]}"><title>${who}: ${res.reqPerSec} req/s, p50 ${res.p50} ms, p99 ${res.p99} ms</title></rect>`);
+        parts.push(
+          `<rect x="${left}" y="${y}" width="${w.toFixed(1)}" height="${barH}" fill="${colors[who]}"><title>${who}: ${res.reqPerSec} req/s, p50 ${res.p50} ms, p99 ${res.p99} ms</title></rect>`,
+        );
         parts.push(`<text x="${(left + w + 4).toFixed(1)}" y="${y + barH - 4}">${fmt(res.reqPerSec)}</text>`);
       } else {
         parts.push(`<text x="${left + 4}" y="${y + barH - 4}" fill="#999">${who}: not run</text>`);
@@ -109,7 +159,9 @@ export function renderSvg(r) {
   parts.push(`<line x1="${hx}" y1="${top}" x2="${hx}" y2="${y}" stroke="#111" stroke-dasharray="4 3"/>`);
   parts.push(`<text x="${hx}" y="${y + 14}" text-anchor="middle">${fmt(r.helloWorld.reqPerSec)}</text>`);
   parts.push(`<line x1="${left}" y1="${top}" x2="${left}" y2="${y}" stroke="#999"/>`);
-  parts.push(`<text x="${left}" y="${height - 8}" fill="#666" font-size="11">${esc(`${r.meta.connections} connections × ${r.meta.durationSeconds} s, ${r.meta.cpus} × ${r.meta.cpuModel}, ${r.meta.date.slice(0, 10)}`)}</text>`);
+  parts.push(
+    `<text x="${left}" y="${height - 8}" fill="#666" font-size="11">${esc(`${r.meta.connections} connections × ${r.meta.durationSeconds} s, ${r.meta.cpus} × ${r.meta.cpuModel}, ${r.meta.date.slice(0, 10)}`)}</text>`,
+  );
   parts.push('</svg>');
   return `${parts.join('\n')}\n`;
 }

@@ -8,7 +8,18 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorker, ROOT } from '../cli/lib/local.mjs';
-import { CALLS, CONNECTIONS, DURATION, GITHUB, PETSTORE, PRISM_DIR, RUNS, SMOKE, WARMUP, log } from './config.mjs';
+import {
+  CALLS,
+  CONNECTIONS,
+  DURATION,
+  GITHUB,
+  PETSTORE,
+  PRISM_DIR,
+  RUNS,
+  SMOKE,
+  WARMUP,
+  log,
+} from './config.mjs';
 import { cleanup } from './cleanup.mjs';
 import { measure, round, timed } from './load.mjs';
 import { helloWorld, publishTo, specmockWorker } from './targets.mjs';
@@ -35,7 +46,8 @@ async function main() {
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
       runsPerRow: RUNS,
-      latency: 'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
+      latency:
+        'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
     },
     helloWorld: null,
     calls: [],
@@ -47,7 +59,8 @@ async function main() {
   const script = await bundleWorker({ log });
   const hello = await helloWorld();
   const worker = await specmockWorker(script);
-  results.meta.storage = worker.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
+  results.meta.storage =
+    worker.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
 
   // 1. publishing: petstore, and GitHub's description with the first call after it
   const pet = await publishTo(worker, PETSTORE, 'petstore');
@@ -57,8 +70,17 @@ async function main() {
     const gh = await publishTo(worker, GITHUB, 'github');
     const first = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
     const second = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
-    results.publish = { spec: 'GitHub REST (api.github.com.json)', bytes: gh.bytes, operations: gh.operations, publishMs: round(gh.ms, 0), firstCallMs: round(first.ms, 1), secondCallMs: round(second.ms, 1) };
-    log(`published GitHub (${(gh.bytes / 1e6).toFixed(1)} MB, ${gh.operations} operations) in ${gh.ms.toFixed(0)} ms; first call ${first.ms.toFixed(1)} ms, second ${second.ms.toFixed(1)} ms`);
+    results.publish = {
+      spec: 'GitHub REST (api.github.com.json)',
+      bytes: gh.bytes,
+      operations: gh.operations,
+      publishMs: round(gh.ms, 0),
+      firstCallMs: round(first.ms, 1),
+      secondCallMs: round(second.ms, 1),
+    };
+    log(
+      `published GitHub (${(gh.bytes / 1e6).toFixed(1)} MB, ${gh.operations} operations) in ${gh.ms.toFixed(0)} ms; first call ${first.ms.toFixed(1)} ms, second ${second.ms.toFixed(1)} ms`,
+    );
     bases.github = gh.mockUrl;
   }
 
@@ -68,7 +90,11 @@ async function main() {
     const probe = await fetch(bases[call.spec] + call.path);
     await probe.arrayBuffer();
     if (probe.status !== 200) throw new Error(`specmock ${call.label} answered ${probe.status}`);
-    results.calls.push({ ...call, specmock: await measure(`specmock ${call.label}`, bases[call.spec] + call.path), prism: null });
+    results.calls.push({
+      ...call,
+      specmock: await measure(`specmock ${call.label}`, bases[call.spec] + call.path),
+      prism: null,
+    });
   }
 
   // 3. where the time goes, layer by layer
@@ -80,8 +106,13 @@ async function main() {
   // 4. Prism, one spec at a time
   const prismEntry = await ensurePrism();
   if (prismEntry) {
-    results.meta.prism = JSON.parse(readFileSync(join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/package.json'), 'utf8')).version;
-    for (const [spec, file] of [['petstore', PETSTORE], ['github', GITHUB]]) {
+    results.meta.prism = JSON.parse(
+      readFileSync(join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/package.json'), 'utf8'),
+    ).version;
+    for (const [spec, file] of [
+      ['petstore', PETSTORE],
+      ['github', GITHUB],
+    ]) {
       const calls = results.calls.filter((c) => c.spec === spec);
       if (!calls.length) continue;
       const prism = await startPrism(prismEntry, file, calls[0].path);

@@ -13,7 +13,14 @@ export async function helloWorld() {
       host: '127.0.0.1',
       port: 0,
       enableDevRegistry: false,
-      workers: [{ name: 'hello', modules: true, script: 'export default { fetch() { return Response.json({ hello: "world" }); } };', ...workerConfig() }],
+      workers: [
+        {
+          name: 'hello',
+          modules: true,
+          script: 'export default { fetch() { return Response.json({ hello: "world" }); } };',
+          ...workerConfig(),
+        },
+      ],
     }),
   );
   const url = (await mf.ready).toString().replace(/\/$/, '');
@@ -30,7 +37,20 @@ export async function specmockWorker(script, storage = 'memory') {
 export async function publishTo(worker, file, api) {
   const text = readFileSync(file, 'utf8');
   const version = createHash('sha256').update(text).digest('hex').slice(0, 12);
-  const { ms, value } = await timed(() => preload(worker, { text, contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml', api, version }));
-  if (value.status !== 201 && value.status !== 200) throw new Error(`publishing ${file} failed: ${value.status} ${JSON.stringify(value.body).slice(0, 500)}`);
-  return { mockUrl: value.body.mockUrl, ms, bytes: Buffer.byteLength(text), operations: value.body.operations };
+  const { ms, value } = await timed(() =>
+    preload(worker, {
+      text,
+      contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml',
+      api,
+      version,
+    }),
+  );
+  if (value.status !== 201 && value.status !== 200)
+    throw new Error(`publishing ${file} failed: ${value.status} ${JSON.stringify(value.body).slice(0, 500)}`);
+  return {
+    mockUrl: value.body.mockUrl,
+    ms,
+    bytes: Buffer.byteLength(text),
+    operations: value.body.operations,
+  };
 }

@@ -12,15 +12,27 @@ export function variantBundle(script, variant) {
   let source = readFileSync(script, 'utf8');
   if (variant === 'no-quota') {
     const pattern = /accountStub\((\w+), (\w+)\.owner\)\.consumeForMock\(([\w.]+)\)/;
-    if (!pattern.test(source) || !/^function evaluate\(/m.test(source) || !/^function emptyCounters\(/m.test(source)) return null;
-    source = source.replace(pattern, (_m, _env, _mirror, now) => `Promise.resolve({ ok: true, decision: evaluate(emptyCounters(), { perMinute: 1000000, perMonth: 10000000000 }, ${now}) })`);
+    if (
+      !pattern.test(source) ||
+      !/^function evaluate\(/m.test(source) ||
+      !/^function emptyCounters\(/m.test(source)
+    )
+      return null;
+    source = source.replace(
+      pattern,
+      (_m, _env, _mirror, now) =>
+        `Promise.resolve({ ok: true, decision: evaluate(emptyCounters(), { perMinute: 1000000, perMonth: 10000000000 }, ${now}) })`,
+    );
   } else if (variant === 'no-quota-no-engine') {
     const q = variantBundle(script, 'no-quota');
     if (!q) return null;
     source = readFileSync(q, 'utf8');
     const pattern = 'const outcome = mock(target, mockRequest);';
     if (source.split(pattern).length !== 2) return null;
-    source = source.replace(pattern, `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } };`);
+    source = source.replace(
+      pattern,
+      `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } };`,
+    );
   } else if (variant === 'quota-no-write') {
     const pattern = 'await this.ctx.storage.put("counters", counters);';
     if (source.split(pattern).length !== 2) return null;

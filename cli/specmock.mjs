@@ -71,7 +71,9 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     if (error instanceof UnreachableError) {
-      process.stderr.write(`error: ${error.message}\nIs the server running and the URL right? (--server / SPECMOCK_SERVER)\n`);
+      process.stderr.write(
+        `error: ${error.message}\nIs the server running and the URL right? (--server / SPECMOCK_SERVER)\n`,
+      );
       process.exitCode = 2;
     } else if (error instanceof CliError) {
       process.stderr.write(`error: ${error.message}\n`);

@@ -17,7 +17,12 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-function timeCase(plan: Plan, c: ResponseCase, runs: number, samples: number[]): { bytes: number; times: number[] } {
+function timeCase(
+  plan: Plan,
+  c: ResponseCase,
+  runs: number,
+  samples: number[],
+): { bytes: number; times: number[] } {
   const opts = { defs: plan.defs, pathParams: c.pathParams, refDate: Date.UTC(2025, 0, 1) };
   const first = generate(c.schema, { ...opts, seed: `${c.seed}#warm` });
   const bytes = first.ok ? JSON.stringify(first.value).length : 0;
@@ -50,7 +55,14 @@ for (const src of specSources(root)) {
     if (!largest || bytes > largest.bytes) largest = { spec: src.name, plan, c, bytes };
   }
   samples.sort((a, b) => a - b);
-  rows.push([src.name, String(samples.length), fmt(pct(samples, 50)), fmt(pct(samples, 95)), fmt(pct(samples, 99)), fmt(samples[samples.length - 1] ?? 0)]);
+  rows.push([
+    src.name,
+    String(samples.length),
+    fmt(pct(samples, 50)),
+    fmt(pct(samples, 95)),
+    fmt(pct(samples, 99)),
+    fmt(samples[samples.length - 1] ?? 0),
+  ]);
 }
 
 printTable(['spec', 'samples', 'median ms', 'p95 ms', 'p99 ms', 'max ms'], rows);
@@ -59,6 +71,10 @@ if (largest) {
   const samples: number[] = [];
   timeCase(largest.plan, largest.c, 200, samples);
   samples.sort((a, b) => a - b);
-  console.log(`\nlargest response: ${largest.spec} ${largest.c.id} (${(largest.bytes / 1024).toFixed(1)} KiB)`);
-  console.log(`  200 runs: median ${fmt(pct(samples, 50))} ms, p99 ${fmt(pct(samples, 99))} ms, max ${fmt(samples[samples.length - 1])} ms`);
+  console.log(
+    `\nlargest response: ${largest.spec} ${largest.c.id} (${(largest.bytes / 1024).toFixed(1)} KiB)`,
+  );
+  console.log(
+    `  200 runs: median ${fmt(pct(samples, 50))} ms, p99 ${fmt(pct(samples, 99))} ms, max ${fmt(samples[samples.length - 1])} ms`,
+  );
 }

@@ -8,10 +8,14 @@ import { gzipSync } from 'node:zlib';
 const LIMIT = 1024 * 1024;
 const outdir = mkdtempSync(join(tmpdir(), 'specmock-bundle-'));
 try {
-  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', outdir], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const code = readFileSync(join(outdir, 'index.js'));
   const gz = gzipSync(code).length;
-  console.log(`worker bundle: ${(code.length / 1024).toFixed(0)} KiB, ${(gz / 1024).toFixed(0)} KiB gzip (limit ${LIMIT / 1024} KiB gzip)`);
+  console.log(
+    `worker bundle: ${(code.length / 1024).toFixed(0)} KiB, ${(gz / 1024).toFixed(0)} KiB gzip (limit ${LIMIT / 1024} KiB gzip)`,
+  );
   if (gz > LIMIT) {
     console.error('bundle is over the limit');
     process.exit(1);

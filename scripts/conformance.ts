@@ -30,7 +30,10 @@ for (const src of specSources(root)) {
   // One Ajv schema per spec: the response schemas sit next to the defs, so refs compile once.
   const ajv = makeAjv();
   const id = 'https://specmock.local/conformance';
-  const defs: Record<string, unknown> = forDirection(plan.defs, plan.defs, 'response') as Record<string, unknown>;
+  const defs: Record<string, unknown> = forDirection(plan.defs, plan.defs, 'response') as Record<
+    string,
+    unknown
+  >;
   const names = cases.map((_, i) => `__response_${i}`);
   cases.forEach((c, i) => (defs[names[i]] = forDirection(c.schema, plan.defs, 'response')));
   ajv.addSchema({ $id: id, $defs: defs });
@@ -48,22 +51,41 @@ for (const src of specSources(root)) {
       for (const dynamic of [false, true]) {
         if (!dynamic && s > 0) continue;
         total++;
-        const r = generate(c.schema, { seed: `${c.seed}#${s}`, defs: plan.defs, pathParams: c.pathParams, refDate: REF_DATE, dynamic });
+        const r = generate(c.schema, {
+          seed: `${c.seed}#${s}`,
+          defs: plan.defs,
+          pathParams: c.pathParams,
+          refDate: REF_DATE,
+          dynamic,
+        });
         if (!r.ok) {
           unsat++;
           if (failures.length < 5) failures.push(`${c.id}: ok:false at ${r.pointer}: ${r.reason}`);
           continue;
         }
         if (validateValue(c.schema, plan.defs, r.value).length === 0) cfAgree++;
-        else if (failures.length < 5) failures.push(`${c.id}: validateValue rejects: ${JSON.stringify(validateValue(c.schema, plan.defs, r.value)).slice(0, 300)}`);
+        else if (failures.length < 5)
+          failures.push(
+            `${c.id}: validateValue rejects: ${JSON.stringify(validateValue(c.schema, plan.defs, r.value)).slice(0, 300)}`,
+          );
         if (validate(r.value)) valid++;
-        else if (failures.length < 5) failures.push(`${c.id}: ${ajv.errorsText(validate.errors)} — ${JSON.stringify(r.value).slice(0, 300)}`);
+        else if (failures.length < 5)
+          failures.push(
+            `${c.id}: ${ajv.errorsText(validate.errors)} — ${JSON.stringify(r.value).slice(0, 300)}`,
+          );
       }
     }
   });
   const rate = total ? (100 * valid) / total : 100;
   if (valid !== total) failedSpecs++;
-  rows.push([src.name, String(cases.length), `${valid}/${total}`, `${rate.toFixed(2)}%`, String(unsat), `${cfAgree}/${total - unsat}`]);
+  rows.push([
+    src.name,
+    String(cases.length),
+    `${valid}/${total}`,
+    `${rate.toFixed(2)}%`,
+    String(unsat),
+    `${cfAgree}/${total - unsat}`,
+  ]);
   for (const f of failures) console.log(`  ✗ ${src.name}: ${f}`);
 }
 

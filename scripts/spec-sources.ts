@@ -45,14 +45,23 @@ export function responseCases(plan: Plan): ResponseCase[] {
     const pathParams: Record<string, string> = {};
     for (const p of op.parameters) {
       if (p.in !== 'path') continue;
-      const r = generate(p.schema, { seed: `param:${op.path}:${p.name}`, defs: plan.defs, direction: 'request' });
+      const r = generate(p.schema, {
+        seed: `param:${op.path}:${p.name}`,
+        defs: plan.defs,
+        direction: 'request',
+      });
       const v: JsonValue = r.ok ? r.value : 'x';
       pathParams[p.name] = typeof v === 'object' ? JSON.stringify(v) : String(v);
     }
     for (const res of op.responses) {
       for (const [mediaType, media] of Object.entries(res.content)) {
         if (media.schema === undefined) continue;
-        cases.push({ id: `${op.method.toUpperCase()} ${op.path} ${res.status} ${mediaType}`, schema: media.schema, pathParams, seed: `${op.method} ${op.path}` });
+        cases.push({
+          id: `${op.method.toUpperCase()} ${op.path} ${res.status} ${mediaType}`,
+          schema: media.schema,
+          pathParams,
+          seed: `${op.method} ${op.path}`,
+        });
       }
     }
   }

@@ -18,13 +18,17 @@ import { usage } from './routes/usage';
 function toProblem(error: unknown, request: IRequest): Response {
   if (error instanceof ProblemError) return problemResponse(error.problem, new URL(request.url).pathname);
   console.error('unhandled error', error instanceof Error ? error.stack : error);
-  return problemResponse({ type: 'internal-error', detail: 'An unexpected error occurred; it has been logged.' }, new URL(request.url).pathname);
+  return problemResponse(
+    { type: 'internal-error', detail: 'An unexpected error occurred; it has been logged.' },
+    new URL(request.url).pathname,
+  );
 }
 
 function decorate(response: Response, request: AppRequest): Response {
   const out = withCors(response, request);
   if (request.rateLimit) {
-    for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt))) out.headers.set(name, value);
+    for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt)))
+      out.headers.set(name, value);
   }
   return out;
 }
@@ -32,9 +36,19 @@ function decorate(response: Response, request: AppRequest): Response {
 /** An unknown /v1 path is 404; a known one with another method is 405 with `Allow`, from the route table itself. */
 function notAControlRoute(request: AppRequest): never {
   const path = new URL(request.url).pathname;
-  const allow = [...new Set(router.routes.filter(([method, regex]) => method !== 'ALL' && regex.test(path)).map(([method]) => method))].sort();
+  const allow = [
+    ...new Set(
+      router.routes
+        .filter(([method, regex]) => method !== 'ALL' && regex.test(path))
+        .map(([method]) => method),
+    ),
+  ].sort();
   if (allow.length === 0) fail('not-found', 'No such endpoint; see GET /v1/openapi.json.');
-  return fail('method-not-allowed', `${request.method} is not supported here; allowed: ${allow.join(', ')}.`, { headers: { allow: allow.join(', ') }, extensions: { allow } });
+  return fail(
+    'method-not-allowed',
+    `${request.method} is not supported here; allowed: ${allow.join(', ')}.`,
+    { headers: { allow: allow.join(', ') }, extensions: { allow } },
+  );
 }
 
 export const router = Router<AppRequest, [Env, ExecutionContext]>({
@@ -65,4 +79,6 @@ router
   .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)
   .all('/mock/*', mockRoute)
   .all('/v1/*', notAControlRoute)
-  .all('*', (request: AppRequest, env: Env) => (env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.')));
+  .all('*', (request: AppRequest, env: Env) =>
+    env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.'),
+  );

@@ -20,7 +20,10 @@ export async function run({ values, positionals }) {
     if (values.json) return printJson(res.json);
     const a = res.json;
     process.stdout.write(`${a.api}  latest ${a.latest ?? '-'}  ${a.latestUrl}\n`);
-    for (const v of a.versions) process.stdout.write(`  ${v.version.padEnd(20)} ${v.createdAt}  ${String(v.operations).padStart(4)} ops  ${v.mockUrl}\n`);
+    for (const v of a.versions)
+      process.stdout.write(
+        `  ${v.version.padEnd(20)} ${v.createdAt}  ${String(v.operations).padStart(4)} ops  ${v.mockUrl}\n`,
+      );
     return;
   }
   const res = await request('GET', `${base}/v1/apis`, { headers });
@@ -30,5 +33,8 @@ export async function run({ values, positionals }) {
     process.stderr.write('no APIs yet; publish one with "specmock publish <spec> --api NAME"\n');
     return;
   }
-  for (const a of res.json.apis) process.stdout.write(`${a.api.padEnd(30)} latest ${String(a.latest ?? '-').padEnd(16)} ${String(a.versions).padStart(3)} versions  ${a.updatedAt}\n`);
+  for (const a of res.json.apis)
+    process.stdout.write(
+      `${a.api.padEnd(30)} latest ${String(a.latest ?? '-').padEnd(16)} ${String(a.versions).padStart(3)} versions  ${a.updatedAt}\n`,
+    );
 }

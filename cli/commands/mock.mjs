@@ -14,13 +14,21 @@ Options:
   --api NAME         API name in the URL (default: derived from the file name)
   --version V        version name in the URL (default: content hash)
   --json             print {"mockUrl",…} as one JSON line instead of the bare URL`;
-export const options = { help: COMMON.help, json: COMMON.json, port: { type: 'string', short: 'p' }, host: { type: 'string' }, api: { type: 'string', short: 'a' }, version: { type: 'string', short: 'v' } };
+export const options = {
+  help: COMMON.help,
+  json: COMMON.json,
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  api: { type: 'string', short: 'a' },
+  version: { type: 'string', short: 'v' },
+};
 
 export async function run({ values, positionals }) {
   if (positionals.length !== 1) throw new CliError(`mock takes exactly one spec file.\nUsage: ${usage}`);
   const [file] = positionals;
   const port = values.port === undefined ? 4010 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`--port must be a port number, not ${values.port}`);
   const body = readSpec(file);
   const { apiNameFromFile, contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
@@ -32,18 +40,29 @@ export async function run({ values, positionals }) {
     worker = await startWorker({ port, host: values.host ?? '127.0.0.1', log });
   } catch (e) {
     const msg = String(e?.message ?? e);
-    if (/EADDRINUSE|address already in use/i.test(msg)) throw new CliError(`port ${port} is already in use; pass --port with a free one (or 0).`);
+    if (/EADDRINUSE|address already in use/i.test(msg))
+      throw new CliError(`port ${port} is already in use; pass --port with a free one (or 0).`);
     throw new CliError(`could not start the local Worker: ${msg}`);
   }
   stopOnSignals(worker.mf, () => log('stopping…'));
-  const { status, body: result } = await preload(worker, { text: body, contentType: contentTypeFor(file), api, version });
+  const { status, body: result } = await preload(worker, {
+    text: body,
+    contentType: contentTypeFor(file),
+    api,
+    version,
+  });
   if (status !== 200 && status !== 201) {
     await worker.mf.dispose();
-    throw new CliError(problemMessage({ status, json: result, text: JSON.stringify(result) }, `${file} was rejected`));
+    throw new CliError(
+      problemMessage({ status, json: result, text: JSON.stringify(result) }, `${file} was rejected`),
+    );
   }
   for (const w of result.warnings ?? []) log(`warning: ${formatWarning(w)}`);
   log(`mocking ${file} (${result.operations} operations) — Ctrl-C to stop`);
-  if (values.json) process.stdout.write(`${JSON.stringify({ mockUrl: result.mockUrl, latestUrl: result.latestUrl, api, version, operations: result.operations, warnings: result.warnings })}\n`);
+  if (values.json)
+    process.stdout.write(
+      `${JSON.stringify({ mockUrl: result.mockUrl, latestUrl: result.latestUrl, api, version, operations: result.operations, warnings: result.warnings })}\n`,
+    );
   else process.stdout.write(`${result.mockUrl}\n`);
   await new Promise(() => {}); // serve until a signal
 }

@@ -6,7 +6,8 @@ import { progressReporter } from '../lib/progress.mjs';
 import { readSpec } from '../lib/read-spec.mjs';
 
 export const summary = 'Publish a spec version and print its mock URL';
-export const usage = 'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--json]';
+export const usage =
+  'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--json]';
 export const details = `Uploads <spec> (OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML) as version V of API NAME and prints
 the versioned mock URL. Publishing identical content again succeeds (idempotent), so CI can run it on
 every build. --version defaults to the first 12 hex digits of the file's SHA-256, so every distinct
@@ -22,7 +23,13 @@ ${SERVER_HELP}
   --quiet            no progress or warnings on stderr
 
 Exit codes: 0 published (or unchanged) · 1 rejected, bad key, missing file · 2 server unreachable`;
-export const options = { ...COMMON, api: { type: 'string', short: 'a' }, version: { type: 'string', short: 'v' }, strict: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } };
+export const options = {
+  ...COMMON,
+  api: { type: 'string', short: 'a' },
+  version: { type: 'string', short: 'v' },
+  strict: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+};
 
 export async function run({ values, positionals }) {
   if (positionals.length !== 1) throw new CliError(`publish takes exactly one spec file.\nUsage: ${usage}`);
@@ -42,7 +49,8 @@ export async function run({ values, positionals }) {
     onProgress: progress.onProgress,
   });
   progress.done();
-  if (res.status !== 200 && res.status !== 201) fail(res, `publishing ${file} as ${values.api}@${version} was rejected`);
+  if (res.status !== 200 && res.status !== 201)
+    fail(res, `publishing ${file} as ${values.api}@${version} was rejected`);
   const result = res.json ?? {};
   if (values.json) {
     printJson(result);
@@ -50,7 +58,9 @@ export async function run({ values, positionals }) {
   }
   if (!values.quiet) {
     for (const w of result.warnings ?? []) process.stderr.write(`warning: ${formatWarning(w)}\n`);
-    process.stderr.write(`${result.unchanged ? 'unchanged' : 'published'}: ${result.api}@${result.version} (${result.operations} operations)\n`);
+    process.stderr.write(
+      `${result.unchanged ? 'unchanged' : 'published'}: ${result.api}@${result.version} (${result.operations} operations)\n`,
+    );
   }
   process.stdout.write(`${result.mockUrl}\n`);
 }

@@ -12,12 +12,18 @@ export const options = COMMON;
 
 export async function run({ values, positionals }) {
   if (positionals.length) throw new CliError(`Usage: ${usage}`);
-  const res = await request('GET', `${server(values)}/v1/usage`, { headers: { authorization: `Bearer ${apiKey(values)}` } });
+  const res = await request('GET', `${server(values)}/v1/usage`, {
+    headers: { authorization: `Bearer ${apiKey(values)}` },
+  });
   if (res.status !== 200) fail(res, 'reading usage failed');
   const u = res.json;
   if (values.json) return printJson(u);
-  const row = (name, w, limit) => `${name.padEnd(7)} ${String(w.used).padStart(12)} used of ${String(limit).padEnd(12)} ${String(w.remaining).padStart(12)} left, resets ${w.resetAt}`;
-  process.stdout.write(`key ${u.id}\n${row('minute', u.minute, u.limits.perMinute)}\n${row('month', u.month, u.limits.perMonth)}\n`);
+  const row = (name, w, limit) =>
+    `${name.padEnd(7)} ${String(w.used).padStart(12)} used of ${String(limit).padEnd(12)} ${String(w.remaining).padStart(12)} left, resets ${w.resetAt}`;
+  process.stdout.write(
+    `key ${u.id}\n${row('minute', u.minute, u.limits.perMinute)}\n${row('month', u.month, u.limits.perMonth)}\n`,
+  );
   const recent = (u.daily ?? []).filter((d) => d.count > 0).slice(-7);
-  if (recent.length) process.stdout.write(`recent days: ${recent.map((d) => `${d.date} ${d.count}`).join(', ')}\n`);
+  if (recent.length)
+    process.stdout.write(`recent days: ${recent.map((d) => `${d.date} ${d.count}`).join(', ')}\n`);
 }

@@ -12,7 +12,22 @@ export class UnreachableError extends Error {
   }
 }
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENETDOWN', 'EADDRNOTAVAIL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /**
  * request(method, url, { headers, body, timeoutMs, onProgress(sent, total) })
@@ -25,10 +40,15 @@ export function request(method, url, { headers = {}, body, timeoutMs = 120_000, 
   } catch {
     return Promise.reject(new Error(`not a valid URL: ${url}`));
   }
-  if (target.protocol !== 'http:' && target.protocol !== 'https:') return Promise.reject(new Error(`the server URL must be http:// or https://, not ${target.protocol}`));
+  if (target.protocol !== 'http:' && target.protocol !== 'https:')
+    return Promise.reject(new Error(`the server URL must be http:// or https://, not ${target.protocol}`));
   const lib = target.protocol === 'https:' ? https : http;
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body);
-  const allHeaders = { 'user-agent': 'specmock-cli', accept: 'application/json, application/problem+json', ...headers };
+  const allHeaders = {
+    'user-agent': 'specmock-cli',
+    accept: 'application/json, application/problem+json',
+    ...headers,
+  };
   if (payload) allHeaders['content-length'] = String(payload.length);
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -54,8 +74,15 @@ export function request(method, url, { headers = {}, body, timeoutMs = 120_000, 
         done(resolve, { status: res.statusCode ?? 0, headers: res.headers, text, json });
       });
     });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })));
-    req.on('error', (e) => done(reject, UNREACHABLE.has(e.code) || e.code === undefined ? new UnreachableError(target.origin, e) : e));
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(Object.assign(new Error(`no answer within ${timeoutMs / 1000} s`), { code: 'ETIMEDOUT' })),
+    );
+    req.on('error', (e) =>
+      done(
+        reject,
+        UNREACHABLE.has(e.code) || e.code === undefined ? new UnreachableError(target.origin, e) : e,
+      ),
+    );
     if (!payload) {
       req.end();
       return;

@@ -2,7 +2,18 @@
 // Durable Objects), with no account and no network. Used by `specmock mock` and by `npm run bench`.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,7 +43,13 @@ function listFiles(dir) {
 /** Hash of everything that goes into the bundle: the Worker sources, wrangler.toml and the lockfile. */
 export function sourceHash(root = ROOT) {
   const h = createHash('sha256');
-  const files = [...listFiles(join(root, 'worker')), join(root, 'wrangler.toml'), join(root, 'package-lock.json')].filter(existsSync).sort();
+  const files = [
+    ...listFiles(join(root, 'worker')),
+    join(root, 'wrangler.toml'),
+    join(root, 'package-lock.json'),
+  ]
+    .filter(existsSync)
+    .sort();
   for (const f of files) {
     h.update(relative(root, f));
     h.update('\0');
@@ -99,41 +116,51 @@ export async function bundleWorker({ root = ROOT, log = () => {} } = {}) {
  *  - inspectorPort: workerd's DevTools inspector (used by bench/profile.mjs for CPU profiles).
  * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }.
  */
-export async function startWorker({ port = 0, host = '127.0.0.1', script, bindings = {}, storage = 'memory', inspectorPort, log = () => {} } = {}) {
+export async function startWorker({
+  port = 0,
+  host = '127.0.0.1',
+  script,
+  bindings = {},
+  storage = 'memory',
+  inspectorPort,
+  log = () => {},
+} = {}) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const scriptPath = script ?? (await bundleWorker({ log }));
   const adminToken = `admin-${randomBytes(16).toString('hex')}`;
   const stateDir = storage === 'memory' ? memoryDir() : undefined;
   // Miniflare 5 (the version wrangler ships) changed its option shape; it still converts the
   // well-known v4 shape, which is what wrangler's own config maps to.
-  const mf = new Miniflare(convertV4MiniflareOptions({
-    host,
-    port,
-    enableDevRegistry: false,
-    ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
-    ...(inspectorPort ? { inspectorPort } : {}),
-    workers: [
-      {
-        name: 'specmock',
-        modules: true,
-        scriptPath,
-        ...workerConfig(),
-        kvNamespaces: ['SPECS'],
-        durableObjects: {
-          QUOTA: { className: 'KeyAccount', useSQLite: true },
-          REGISTRY: { className: 'ApiRegistry', useSQLite: true },
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host,
+      port,
+      enableDevRegistry: false,
+      ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
+      ...(inspectorPort ? { inspectorPort } : {}),
+      workers: [
+        {
+          name: 'specmock',
+          modules: true,
+          scriptPath,
+          ...workerConfig(),
+          kvNamespaces: ['SPECS'],
+          durableObjects: {
+            QUOTA: { className: 'KeyAccount', useSQLite: true },
+            REGISTRY: { className: 'ApiRegistry', useSQLite: true },
+          },
+          bindings: {
+            SIGNUP: 'open',
+            ADMIN_TOKEN: adminToken,
+            DEFAULT_PER_MINUTE: '1000000000',
+            DEFAULT_PER_MONTH: '1000000000',
+            MAX_SPEC_BYTES: String(64 * 1024 * 1024),
+            ...bindings,
+          },
         },
-        bindings: {
-          SIGNUP: 'open',
-          ADMIN_TOKEN: adminToken,
-          DEFAULT_PER_MINUTE: '1000000000',
-          DEFAULT_PER_MONTH: '1000000000',
-          MAX_SPEC_BYTES: String(64 * 1024 * 1024),
-          ...bindings,
-        },
-      },
-    ],
-  }));
+      ],
+    }),
+  );
   if (stateDir) {
     process.once('exit', () => rmSync(stateDir, { recursive: true, force: true }));
     const dispose = mf.dispose.bind(mf);
@@ -179,7 +206,8 @@ export async function preload(worker, { text, contentType, api, version }) {
     body: JSON.stringify({ limits }),
   });
   const keyBody = await keyRes.json();
-  if (keyRes.status !== 201) throw new Error(`creating the local key failed (${keyRes.status}): ${JSON.stringify(keyBody)}`);
+  if (keyRes.status !== 201)
+    throw new Error(`creating the local key failed (${keyRes.status}): ${JSON.stringify(keyBody)}`);
   const res = await worker.dispatch(`/v1/apis/${api}/versions/${encodeURIComponent(version)}`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${keyBody.key}`, 'content-type': contentType },

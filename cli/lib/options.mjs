@@ -27,13 +27,17 @@ export function server(values) {
   } catch {
     throw new CliError(`--server is not a URL: ${raw}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CliError(`--server must be an http:// or https:// URL, not ${raw}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new CliError(`--server must be an http:// or https:// URL, not ${raw}`);
   return raw.replace(/\/+$/, '');
 }
 
 export function apiKey(values) {
   const key = values.key ?? process.env.SPECMOCK_KEY;
-  if (!key) throw new CliError('No API key: pass --key sk_… or set SPECMOCK_KEY (create one with "specmock keys create").');
+  if (!key)
+    throw new CliError(
+      'No API key: pass --key sk_… or set SPECMOCK_KEY (create one with "specmock keys create").',
+    );
   return key;
 }
 

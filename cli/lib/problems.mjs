@@ -5,7 +5,8 @@ function formatEntry(e) {
   const where = [];
   if (e.pointer !== undefined) where.push(e.pointer === '' ? '(document root)' : e.pointer);
   if (e.location) where.push(e.location.join('.'));
-  if (e.line !== undefined) where.push(`line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`);
+  if (e.line !== undefined)
+    where.push(`line ${e.line}${e.column !== undefined ? `, column ${e.column}` : ''}`);
   return `  - ${where.length ? `${where.join(' ')}: ` : ''}${e.message ?? JSON.stringify(e)}`;
 }
 
@@ -33,7 +34,9 @@ export function problemMessage(res, context) {
 function authFailure(res) {
   if (res.status !== 401) return undefined;
   const detail = res.json?.detail ?? 'the key was refused';
-  return new CliError(`The server refused the API key: ${detail}\nCheck --key / SPECMOCK_KEY, or create a key with "specmock keys create".`);
+  return new CliError(
+    `The server refused the API key: ${detail}\nCheck --key / SPECMOCK_KEY, or create a key with "specmock keys create".`,
+  );
 }
 
 export function fail(res, context) {

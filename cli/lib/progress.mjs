@@ -25,12 +25,17 @@ export function progressReporter(total, quiet) {
         const quarter = Math.floor(pct / 25);
         if (quarter !== lastQuarter) {
           lastQuarter = quarter;
-          process.stderr.write(`uploading ${bytes(sent)} / ${bytes(total)} (${pct}%)${sent === total ? ', processing…' : ''}\n`);
+          process.stderr.write(
+            `uploading ${bytes(sent)} / ${bytes(total)} (${pct}%)${sent === total ? ', processing…' : ''}\n`,
+          );
         }
       }
     },
     done() {
-      if (tty) process.stderr.write(`\r\x1b[Kuploaded ${bytes(total)} and processed in ${((Date.now() - start) / 1000).toFixed(1)} s\n`);
+      if (tty)
+        process.stderr.write(
+          `\r\x1b[Kuploaded ${bytes(total)} and processed in ${((Date.now() - start) / 1000).toFixed(1)} s\n`,
+        );
     },
   };
 }

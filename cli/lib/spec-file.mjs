@@ -15,7 +15,15 @@ export function contentVersion(bytes) {
 
 /** A valid API name from a file name: "Petstore.oas3.yaml" → "petstore-oas3". */
 export function apiNameFromFile(file) {
-  const base = file.split(/[\\/]/).pop().replace(/\.(ya?ml|json)$/i, '');
-  const name = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const base = file
+    .split(/[\\/]/)
+    .pop()
+    .replace(/\.(ya?ml|json)$/i, '');
+  const name = base
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return name || 'api';
 }

@@ -40,7 +40,12 @@ export function createClient(getKey) {
     }
     const text = await res.text().catch(() => '');
     if (!res.ok) {
-      throw new ApiError({ kind: 'http', status: res.status, problem: problemFrom(res.status, text, res.statusText), headers: res.headers });
+      throw new ApiError({
+        kind: 'http',
+        status: res.status,
+        problem: problemFrom(res.status, text, res.statusText),
+        headers: res.headers,
+      });
     }
     return { status: res.status, data: parseMaybeJson(text), headers: res.headers };
   }
@@ -49,7 +54,12 @@ export function createClient(getKey) {
   return {
     request,
     health: () => request('GET', '/healthz', { auth: false }),
-    createKey: () => request('POST', '/v1/keys', { auth: false, body: '{}', headers: { 'Content-Type': 'application/json' } }),
+    createKey: () =>
+      request('POST', '/v1/keys', {
+        auth: false,
+        body: '{}',
+        headers: { 'Content-Type': 'application/json' },
+      }),
     usage: () => request('GET', '/v1/usage'),
     listApis: () => request('GET', '/v1/apis'),
     getApi: (api) => request('GET', `/v1/apis/${enc(api)}`),
@@ -58,13 +68,21 @@ export function createClient(getKey) {
       const key = getKey();
       let res;
       try {
-        res = await fetch(`/v1/apis/${enc(api)}/versions/${enc(version)}?format=source`, { headers: key ? { Authorization: `Bearer ${key}` } : {}, cache: 'no-store' });
+        res = await fetch(`/v1/apis/${enc(api)}/versions/${enc(version)}?format=source`, {
+          headers: key ? { Authorization: `Bearer ${key}` } : {},
+          cache: 'no-store',
+        });
       } catch {
         throw new ApiError({ kind: 'network', message: 'The service could not be reached.' });
       }
       if (!res.ok) {
         const text = await res.text().catch(() => '');
-        throw new ApiError({ kind: 'http', status: res.status, problem: problemFrom(res.status, text, res.statusText), headers: res.headers });
+        throw new ApiError({
+          kind: 'http',
+          status: res.status,
+          problem: problemFrom(res.status, text, res.statusText),
+          headers: res.headers,
+        });
       }
       return { blob: await res.blob(), contentType: res.headers.get('content-type') || '' };
     },
@@ -86,7 +104,8 @@ export function uploadSpec({ key, api, version, body, contentType, onProgress })
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     if (key) xhr.setRequestHeader('Authorization', `Bearer ${key}`);
     xhr.upload.addEventListener('progress', (e) => {
-      if (onProgress) onProgress({ phase: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
+      if (onProgress)
+        onProgress({ phase: 'upload', loaded: e.loaded, total: e.lengthComputable ? e.total : 0 });
     });
     xhr.upload.addEventListener('load', () => {
       if (onProgress) onProgress({ phase: 'processing' });
@@ -96,12 +115,24 @@ export function uploadSpec({ key, api, version, body, contentType, onProgress })
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve({ status: xhr.status, data: parseMaybeJson(text) });
       } else {
-        reject(new ApiError({ kind: 'http', status: xhr.status, problem: problemFrom(xhr.status, text, xhr.statusText) }));
+        reject(
+          new ApiError({
+            kind: 'http',
+            status: xhr.status,
+            problem: problemFrom(xhr.status, text, xhr.statusText),
+          }),
+        );
       }
     });
-    xhr.addEventListener('error', () => reject(new ApiError({ kind: 'network', message: 'The upload could not reach the service.' })));
-    xhr.addEventListener('timeout', () => reject(new ApiError({ kind: 'network', message: 'The upload timed out.' })));
-    xhr.addEventListener('abort', () => reject(new ApiError({ kind: 'network', message: 'The upload was cancelled.' })));
+    xhr.addEventListener('error', () =>
+      reject(new ApiError({ kind: 'network', message: 'The upload could not reach the service.' })),
+    );
+    xhr.addEventListener('timeout', () =>
+      reject(new ApiError({ kind: 'network', message: 'The upload timed out.' })),
+    );
+    xhr.addEventListener('abort', () =>
+      reject(new ApiError({ kind: 'network', message: 'The upload was cancelled.' })),
+    );
     xhr.send(body);
   });
 }

@@ -23,10 +23,29 @@ export function renderApisNav() {
     nav.replaceChildren(h('p', { class: 'muted' }, 'No APIs yet. Publish a spec to create one.'));
     return;
   }
-  const sorted = [...state.apis].sort((a, b) => String(b.updatedAt || '').localeCompare(String(a.updatedAt || '')));
-  nav.replaceChildren(h('ul', { class: 'api-list' }, sorted.map((a) => h('li', null,
-    h('a', { href: apiHref(a.api), class: 'api-link', 'aria-current': a.api === current ? 'page' : false },
-      h('span', { class: 'api-name' }, a.api),
-      h('span', { class: 'muted api-meta' },
-        `${a.latest ? `latest ${a.latest}` : 'no versions'} · ${formatNumber(a.versions)} version${a.versions === 1 ? '' : 's'}`))))));
+  const sorted = [...state.apis].sort((a, b) =>
+    String(b.updatedAt || '').localeCompare(String(a.updatedAt || '')),
+  );
+  nav.replaceChildren(
+    h(
+      'ul',
+      { class: 'api-list' },
+      sorted.map((a) =>
+        h(
+          'li',
+          null,
+          h(
+            'a',
+            { href: apiHref(a.api), class: 'api-link', 'aria-current': a.api === current ? 'page' : false },
+            h('span', { class: 'api-name' }, a.api),
+            h(
+              'span',
+              { class: 'muted api-meta' },
+              `${a.latest ? `latest ${a.latest}` : 'no versions'} · ${formatNumber(a.versions)} version${a.versions === 1 ? '' : 's'}`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }

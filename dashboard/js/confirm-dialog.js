@@ -8,10 +8,14 @@ export function confirmDialog({ title, text, ok = 'Delete' }) {
   dialog.returnValue = '';
   const opener = document.activeElement;
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      resolve(dialog.returnValue === 'confirm');
-      if (opener && opener.isConnected) opener.focus();
-    }, { once: true });
+    dialog.addEventListener(
+      'close',
+      () => {
+        resolve(dialog.returnValue === 'confirm');
+        if (opener && opener.isConnected) opener.focus();
+      },
+      { once: true },
+    );
     dialog.showModal();
   });
 }

@@ -24,7 +24,9 @@ export async function deleteVersion(api, version, count) {
     navigate(state.apis.some((a) => a.api === api) ? apiHref(api) : '#/');
   } catch (err) {
     handleAuthError(err);
-    showBanner(`Could not delete ${api} ${version}. ${friendly(err)}`, [h('button', { type: 'button', class: 'btn btn-small', onclick: hideBanner }, 'Dismiss')]);
+    showBanner(`Could not delete ${api} ${version}. ${friendly(err)}`, [
+      h('button', { type: 'button', class: 'btn btn-small', onclick: hideBanner }, 'Dismiss'),
+    ]);
   }
 }
 
@@ -42,6 +44,8 @@ export async function deleteApi(api) {
     navigate('#/');
   } catch (err) {
     handleAuthError(err);
-    showBanner(`Could not delete ${api}. ${friendly(err)}`, [h('button', { type: 'button', class: 'btn btn-small', onclick: hideBanner }, 'Dismiss')]);
+    showBanner(`Could not delete ${api}. ${friendly(err)}`, [
+      h('button', { type: 'button', class: 'btn btn-small', onclick: hideBanner }, 'Dismiss'),
+    ]);
   }
 }

@@ -88,7 +88,11 @@ export async function copyText(text) {
 
 /** A button that copies `getText()` and says so. */
 export function copyButton(getText, label = 'Copy', what = 'text') {
-  const btn = h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': `Copy ${what}` }, label);
+  const btn = h(
+    'button',
+    { type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': `Copy ${what}` },
+    label,
+  );
   btn.addEventListener('click', async () => {
     const ok = await copyText(typeof getText === 'function' ? getText() : getText);
     const old = btn.textContent;
@@ -105,7 +109,13 @@ export function formatDate(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function formatNumber(n) {

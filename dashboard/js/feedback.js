@@ -17,15 +17,19 @@ export function friendly(err) {
     case 429:
       return `Rate limit reached: ${p.detail || 'too many requests.'}${retryAfter(err)}`;
     default:
-      if (err.status >= 500) return `specmock ran into a problem (HTTP ${err.status}). ${p.detail || ''} Try again in a moment.`.trim();
+      if (err.status >= 500)
+        return `specmock ran into a problem (HTTP ${err.status}). ${p.detail || ''} Try again in a moment.`.trim();
       return [p.title, p.detail].filter(Boolean).join(': ') || `Request failed with HTTP ${err.status}.`;
   }
 }
 
 export function errorNotice(err, retry) {
-  return h('div', { class: 'notice notice-error', role: 'alert' },
+  return h(
+    'div',
+    { class: 'notice notice-error', role: 'alert' },
     h('p', null, friendly(err)),
-    retry ? h('button', { type: 'button', class: 'btn btn-small', onclick: retry }, 'Try again') : null);
+    retry ? h('button', { type: 'button', class: 'btn btn-small', onclick: retry }, 'Try again') : null,
+  );
 }
 
 export function showBanner(message, actions = []) {
@@ -41,31 +45,62 @@ export function hideBanner() {
 export function renderProblem(problem, sourceText) {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
   const lines = sourceText ? sourceText.split(/\r?\n/) : null;
-  return h('div', { class: 'problem' },
-    h('p', { class: 'problem-title' }, h('strong', null, problem.title || 'Rejected'), problem.status ? h('span', { class: 'muted' }, ` (HTTP ${problem.status})`) : null),
-    problem.detail && !(errors.length === 1 && errors[0].message && problem.detail.includes(errors[0].message))
+  return h(
+    'div',
+    { class: 'problem' },
+    h(
+      'p',
+      { class: 'problem-title' },
+      h('strong', null, problem.title || 'Rejected'),
+      problem.status ? h('span', { class: 'muted' }, ` (HTTP ${problem.status})`) : null,
+    ),
+    problem.detail &&
+      !(errors.length === 1 && errors[0].message && problem.detail.includes(errors[0].message))
       ? h('p', { class: 'problem-detail' }, problem.detail)
       : null,
     errors.length
-      ? h('ul', { class: 'problem-errors' }, errors.slice(0, 50).map((e) => {
-        const where = [];
-        if (e.pointer !== undefined) where.push(h('code', { class: 'pointer' }, e.pointer || '/'));
-        if (e.line) where.push(h('span', { class: 'loc' }, `line ${e.line}${e.column ? `, column ${e.column}` : ''}`));
-        if (Array.isArray(e.location) && e.location.length) where.push(h('span', { class: 'loc' }, e.location.join('.')));
-        let excerpt = null;
-        if (lines && e.line && lines[e.line - 1] !== undefined) {
-          // The target line with up to two lines before it, and a caret under the column.
-          const from = Math.max(1, e.line - 2);
-          const context = [];
-          for (let n = from; n <= e.line; n++) context.push(`${String(n).padStart(4)} | ${lines[n - 1].slice(0, 200)}`);
-          if (context.some((l) => l.slice(7).trim())) {
-            excerpt = h('pre', { class: 'excerpt' }, h('code', null,
-              context.join('\n'),
-              e.column ? `\n       ${' '.repeat(Math.min(e.column - 1, 200))}^` : ''));
-          }
-        }
-        return h('li', null, where.length ? h('span', { class: 'where' }, where) : null, h('span', { class: 'msg' }, e.message || ''), excerpt);
-      }))
+      ? h(
+          'ul',
+          { class: 'problem-errors' },
+          errors.slice(0, 50).map((e) => {
+            const where = [];
+            if (e.pointer !== undefined) where.push(h('code', { class: 'pointer' }, e.pointer || '/'));
+            if (e.line)
+              where.push(
+                h('span', { class: 'loc' }, `line ${e.line}${e.column ? `, column ${e.column}` : ''}`),
+              );
+            if (Array.isArray(e.location) && e.location.length)
+              where.push(h('span', { class: 'loc' }, e.location.join('.')));
+            let excerpt = null;
+            if (lines && e.line && lines[e.line - 1] !== undefined) {
+              // The target line with up to two lines before it, and a caret under the column.
+              const from = Math.max(1, e.line - 2);
+              const context = [];
+              for (let n = from; n <= e.line; n++)
+                context.push(`${String(n).padStart(4)} | ${lines[n - 1].slice(0, 200)}`);
+              if (context.some((l) => l.slice(7).trim())) {
+                excerpt = h(
+                  'pre',
+                  { class: 'excerpt' },
+                  h(
+                    'code',
+                    null,
+                    context.join('\n'),
+                    e.column ? `\n       ${' '.repeat(Math.min(e.column - 1, 200))}^` : '',
+                  ),
+                );
+              }
+            }
+            return h(
+              'li',
+              null,
+              where.length ? h('span', { class: 'where' }, where) : null,
+              h('span', { class: 'msg' }, e.message || ''),
+              excerpt,
+            );
+          }),
+        )
       : null,
-    errors.length > 50 ? h('p', { class: 'muted' }, `…and ${errors.length - 50} more.`) : null);
+    errors.length > 50 ? h('p', { class: 'muted' }, `…and ${errors.length - 50} more.`) : null,
+  );
 }

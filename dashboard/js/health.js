@@ -15,9 +15,10 @@ export async function checkHealth() {
     return true;
   } catch (err) {
     if (err.kind === 'network' || err.status >= 500) {
-      showBanner("specmock is unreachable right now. The dashboard retries every 10 seconds; your key and work are kept.", [
-        h('button', { type: 'button', class: 'btn btn-small', onclick: checkHealth }, 'Retry now'),
-      ]);
+      showBanner(
+        'specmock is unreachable right now. The dashboard retries every 10 seconds; your key and work are kept.',
+        [h('button', { type: 'button', class: 'btn btn-small', onclick: checkHealth }, 'Retry now')],
+      );
       clearTimeout(healthTimer);
       healthTimer = setTimeout(checkHealth, 10000);
     }

@@ -37,9 +37,10 @@ export function bindKey() {
       await enterApp();
       $('#new-key-copy').focus();
     } catch (err) {
-      status.textContent = err.status === 403
-        ? 'Sign-up is closed on this server. Ask an administrator for a key and paste it here.'
-        : friendly(err);
+      status.textContent =
+        err.status === 403
+          ? 'Sign-up is closed on this server. Ask an administrator for a key and paste it here.'
+          : friendly(err);
     } finally {
       btn.disabled = false;
     }
@@ -71,7 +72,8 @@ export function bindKey() {
     } catch (err) {
       state.key = previous;
       status.textContent = '';
-      errorEl.textContent = err.status === 401 ? 'That key was not accepted. Check it and try again.' : friendly(err);
+      errorEl.textContent =
+        err.status === 401 ? 'That key was not accepted. Check it and try again.' : friendly(err);
       errorEl.hidden = false;
       input.setAttribute('aria-invalid', 'true');
       input.focus();

@@ -34,10 +34,25 @@ export async function route() {
     handleAuthError(err);
     view.dataset.route = '';
     if (err.status === 404) {
-      view.replaceChildren(h('div', { class: 'card' },
-        viewHeading(version ? 'Version not found' : 'API not found'),
-        h('p', null, version ? `${api} has no version ${version}; it may have been deleted.` : `There is no API named ${api}, or it was deleted.`),
-        h('a', { href: version ? apiHref(api) : '#/', class: 'btn' }, version ? `Back to ${api}` : 'Back to your APIs')));
+      view.replaceChildren(
+        h(
+          'div',
+          { class: 'card' },
+          viewHeading(version ? 'Version not found' : 'API not found'),
+          h(
+            'p',
+            null,
+            version
+              ? `${api} has no version ${version}; it may have been deleted.`
+              : `There is no API named ${api}, or it was deleted.`,
+          ),
+          h(
+            'a',
+            { href: version ? apiHref(api) : '#/', class: 'btn' },
+            version ? `Back to ${api}` : 'Back to your APIs',
+          ),
+        ),
+      );
     } else {
       view.replaceChildren(h('div', { class: 'card' }, errorNotice(err, route)));
     }

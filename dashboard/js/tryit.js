@@ -32,7 +32,14 @@ function stringifyValue(v) {
 export function initialValue(param) {
   const s = schemaOf(param);
   const mandatory = param.required || param.in === 'path';
-  for (const candidate of [mandatory ? param.example : undefined, s.example, Array.isArray(s.examples) ? s.examples[0] : undefined, s.default, Array.isArray(s.enum) ? s.enum[0] : undefined, s.const]) {
+  for (const candidate of [
+    mandatory ? param.example : undefined,
+    s.example,
+    Array.isArray(s.examples) ? s.examples[0] : undefined,
+    s.default,
+    Array.isArray(s.enum) ? s.enum[0] : undefined,
+    s.const,
+  ]) {
     if (candidate !== undefined && candidate !== null) return stringifyValue(candidate);
   }
   if (param.in !== 'path') return '';
@@ -82,10 +89,28 @@ function prettyBody(text, contentType) {
 }
 
 const REASONS = {
-  200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable',
-  409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable',
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
 };
 
 /** Example credentials for the first security requirement; the mock checks presence, not value. */
@@ -118,14 +143,17 @@ function statusClass(status) {
 
 export function renderOperation(op, ctx) {
   const details = h('details', { class: 'op', 'data-op': `${op.method.toUpperCase()} ${op.path}` });
-  const summary = h('summary', { class: 'op-summary' },
+  const summary = h(
+    'summary',
+    { class: 'op-summary' },
     methodBadge(op.method),
     h('code', { class: 'op-path' }, op.path),
     h('span', { class: 'op-desc' }, op.summary || op.id || ''),
     op.deprecated ? h('span', { class: 'tag tag-warn' }, 'deprecated') : null,
     Array.isArray(op.security) && op.security.length && !op.security.some((r) => r.length === 0)
       ? h('span', { class: 'tag', title: 'Requires credentials' }, 'auth')
-      : null);
+      : null,
+  );
   details.append(summary);
   let built = false;
   details.addEventListener('toggle', () => {
@@ -148,7 +176,11 @@ function buildPanel(op, ctx) {
   for (const where of ['path', 'query', 'header', 'cookie']) {
     const list = groups[where];
     if (!list || list.length === 0) continue;
-    const fs = h('fieldset', { class: 'fieldset' }, h('legend', null, `${where[0].toUpperCase()}${where.slice(1)} parameters`));
+    const fs = h(
+      'fieldset',
+      { class: 'fieldset' },
+      h('legend', null, `${where[0].toUpperCase()}${where.slice(1)} parameters`),
+    );
     for (const p of list) {
       const id = nextId('param');
       const s = schemaOf(p);
@@ -163,16 +195,35 @@ function buildPanel(op, ctx) {
         disabled: where === 'cookie',
         autocomplete: 'off',
         spellcheck: 'false',
-        placeholder: p.example !== undefined && p.example !== null ? `e.g. ${stringifyValue(p.example)}` : false,
+        placeholder:
+          p.example !== undefined && p.example !== null ? `e.g. ${stringifyValue(p.example)}` : false,
         'aria-describedby': hintId,
       });
       fields.push({ param: p, input });
-      fs.append(h('div', { class: 'field' },
-        h('label', { for: id }, h('code', null, p.name), p.required || where === 'path' ? h('span', { class: 'req', title: 'required' }, ' *') : null),
-        input,
-        h('span', { id: hintId, class: 'hint' },
-          [typeLabel(s), Array.isArray(s.enum) ? `one of ${s.enum.map(stringifyValue).join(', ')}` : '', where === 'cookie' ? 'browsers cannot set cookies from fetch; use curl' : '']
-            .filter(Boolean).join(' · '))));
+      fs.append(
+        h(
+          'div',
+          { class: 'field' },
+          h(
+            'label',
+            { for: id },
+            h('code', null, p.name),
+            p.required || where === 'path' ? h('span', { class: 'req', title: 'required' }, ' *') : null,
+          ),
+          input,
+          h(
+            'span',
+            { id: hintId, class: 'hint' },
+            [
+              typeLabel(s),
+              Array.isArray(s.enum) ? `one of ${s.enum.map(stringifyValue).join(', ')}` : '',
+              where === 'cookie' ? 'browsers cannot set cookies from fetch; use curl' : '',
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ),
+        ),
+      );
     }
     paramSection.append(fs);
   }
@@ -182,26 +233,66 @@ function buildPanel(op, ctx) {
   const rb = op.requestBody;
   if (rb) {
     const id = nextId('body');
-    const initial = rb.example === undefined || rb.example === null
-      ? (/json/.test(rb.contentType || '') ? '{}' : '')
-      : typeof rb.example === 'string' && !/json/.test(rb.contentType || '') ? rb.example : JSON.stringify(rb.example, null, 2);
-    bodyArea = h('textarea', { id, class: 'input code', rows: Math.min(14, Math.max(4, initial.split('\n').length + 1)), spellcheck: 'false' });
+    const initial =
+      rb.example === undefined || rb.example === null
+        ? /json/.test(rb.contentType || '')
+          ? '{}'
+          : ''
+        : typeof rb.example === 'string' && !/json/.test(rb.contentType || '')
+          ? rb.example
+          : JSON.stringify(rb.example, null, 2);
+    bodyArea = h('textarea', {
+      id,
+      class: 'input code',
+      rows: Math.min(14, Math.max(4, initial.split('\n').length + 1)),
+      spellcheck: 'false',
+    });
     bodyArea.value = initial;
-    panel.append(h('div', { class: 'field' },
-      h('label', { for: id }, 'Request body ', h('span', { class: 'muted' }, `(${rb.contentType || 'no media type'}${rb.required ? ', required' : ''})`)),
-      bodyArea));
+    panel.append(
+      h(
+        'div',
+        { class: 'field' },
+        h(
+          'label',
+          { for: id },
+          'Request body ',
+          h(
+            'span',
+            { class: 'muted' },
+            `(${rb.contentType || 'no media type'}${rb.required ? ', required' : ''})`,
+          ),
+        ),
+        bodyArea,
+      ),
+    );
   }
 
   const extraId = nextId('extra');
   const creds = credentialLines(op, ctx.securitySchemes);
-  const extraArea = h('textarea', { id: extraId, class: 'input code', rows: Math.max(2, creds.length + 1), spellcheck: 'false', placeholder: 'X-Request-Id: 123', 'aria-describedby': `${extraId}-hint` });
+  const extraArea = h('textarea', {
+    id: extraId,
+    class: 'input code',
+    rows: Math.max(2, creds.length + 1),
+    spellcheck: 'false',
+    placeholder: 'X-Request-Id: 123',
+    'aria-describedby': `${extraId}-hint`,
+  });
   extraArea.value = creds.join('\n');
-  panel.append(h('div', { class: 'field' },
-    h('label', { for: extraId }, 'Extra headers'),
-    extraArea,
-    h('span', { id: `${extraId}-hint`, class: 'hint' }, creds.length
-      ? 'One "Name: value" per line. This operation requires credentials; the mock checks that they are present, not their value.'
-      : 'One "Name: value" per line.')));
+  panel.append(
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: extraId }, 'Extra headers'),
+      extraArea,
+      h(
+        'span',
+        { id: `${extraId}-hint`, class: 'hint' },
+        creds.length
+          ? 'One "Name: value" per line. This operation requires credentials; the mock checks that they are present, not their value.'
+          : 'One "Name: value" per line.',
+      ),
+    ),
+  );
 
   // Response preferences, sent as a Prism-compatible Prefer header.
   const responses = Array.isArray(op.responses) ? op.responses : [];
@@ -209,26 +300,55 @@ function buildPanel(op, ctx) {
   const exampleId = nextId('example');
   const seedId = nextId('seed');
   const dynId = nextId('dynamic');
-  const statusSel = h('select', { id: statusId, class: 'input' },
+  const statusSel = h(
+    'select',
+    { id: statusId, class: 'input' },
     h('option', { value: '' }, 'Default'),
-    responses.filter((r) => /^\d{3}$/.test(String(r.status))).map((r) => h('option', { value: r.status }, `${r.status}${r.description ? ` — ${r.description}` : ''}`)));
+    responses
+      .filter((r) => /^\d{3}$/.test(String(r.status)))
+      .map((r) =>
+        h('option', { value: r.status }, `${r.status}${r.description ? ` — ${r.description}` : ''}`),
+      ),
+  );
   const exampleSel = h('select', { id: exampleId, class: 'input' });
   const fillExamples = () => {
-    const chosen = statusSel.value ? responses.filter((r) => String(r.status) === statusSel.value) : responses;
+    const chosen = statusSel.value
+      ? responses.filter((r) => String(r.status) === statusSel.value)
+      : responses;
     const names = [...new Set(chosen.flatMap((r) => (Array.isArray(r.examples) ? r.examples : [])))];
-    exampleSel.replaceChildren(h('option', { value: '' }, names.length ? 'Default' : 'None defined'), ...names.map((n) => h('option', { value: n }, n)));
+    exampleSel.replaceChildren(
+      h('option', { value: '' }, names.length ? 'Default' : 'None defined'),
+      ...names.map((n) => h('option', { value: n }, n)),
+    );
     exampleSel.disabled = names.length === 0;
   };
   statusSel.addEventListener('change', fillExamples);
   fillExamples();
-  const seedInput = h('input', { id: seedId, class: 'input', type: 'text', autocomplete: 'off', spellcheck: 'false', placeholder: 'e.g. 42' });
+  const seedInput = h('input', {
+    id: seedId,
+    class: 'input',
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    placeholder: 'e.g. 42',
+  });
   const dynBox = h('input', { id: dynId, type: 'checkbox' });
-  panel.append(h('fieldset', { class: 'fieldset prefs' },
-    h('legend', null, 'Response'),
-    h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'), statusSel),
-    h('div', { class: 'field' }, h('label', { for: exampleId }, 'Example'), exampleSel),
-    h('div', { class: 'field' }, h('label', { for: seedId }, 'Seed'), seedInput),
-    h('div', { class: 'field field-check' }, dynBox, h('label', { for: dynId }, 'Dynamic (ignore examples)'))));
+  panel.append(
+    h(
+      'fieldset',
+      { class: 'fieldset prefs' },
+      h('legend', null, 'Response'),
+      h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'), statusSel),
+      h('div', { class: 'field' }, h('label', { for: exampleId }, 'Example'), exampleSel),
+      h('div', { class: 'field' }, h('label', { for: seedId }, 'Seed'), seedInput),
+      h(
+        'div',
+        { class: 'field field-check' },
+        dynBox,
+        h('label', { for: dynId }, 'Dynamic (ignore examples)'),
+      ),
+    ),
+  );
 
   const errorBox = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const sendBtn = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Send');
@@ -248,13 +368,19 @@ function buildPanel(op, ctx) {
       }
       if (param.in === 'path') values[param.name] = v;
       else if (param.in === 'query') query.append(param.name, v);
-      else if (param.in === 'header' && !FORBIDDEN_HEADERS.has(param.name.toLowerCase())) headers[param.name] = v;
+      else if (param.in === 'header' && !FORBIDDEN_HEADERS.has(param.name.toLowerCase()))
+        headers[param.name] = v;
     }
     for (const line of extraArea.value.split('\n')) {
       const m = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(line);
       if (m && !FORBIDDEN_HEADERS.has(m[1].toLowerCase())) headers[m[1]] = m[2];
     }
-    const prefer = preferHeader({ code: statusSel.value, example: exampleSel.value, seed: seedInput.value.trim(), dynamic: dynBox.checked });
+    const prefer = preferHeader({
+      code: statusSel.value,
+      example: exampleSel.value,
+      seed: seedInput.value.trim(),
+      dynamic: dynBox.checked,
+    });
     if (prefer) headers.Prefer = prefer;
     let body;
     if (bodyArea && op.method.toLowerCase() !== 'get' && op.method.toLowerCase() !== 'head') {
@@ -263,7 +389,14 @@ function buildPanel(op, ctx) {
     }
     const qs = query.toString();
     const path = `${ctx.mockPath()}${buildPath(op.path, values)}${qs ? `?${qs}` : ''}`;
-    return { method: op.method.toUpperCase(), path, url: new URL(path, location.href).href, headers, body, missing };
+    return {
+      method: op.method.toUpperCase(),
+      path,
+      url: new URL(path, location.href).href,
+      headers,
+      body,
+      missing,
+    };
   }
 
   panel.addEventListener('submit', async (e) => {
@@ -280,15 +413,25 @@ function buildPanel(op, ctx) {
     clear(output).append(h('p', { class: 'muted' }, `${req.method} ${req.path}`));
     const started = performance.now();
     try {
-      const res = await fetch(req.path, { method: req.method, headers: req.headers, body: req.body, cache: 'no-store' });
+      const res = await fetch(req.path, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        cache: 'no-store',
+      });
       const text = await res.text();
       const ms = Math.round(performance.now() - started);
       showResponse(output, req, res, text, ms);
       announce(`Response ${res.status} in ${ms} ms`, 'info', { visual: false });
     } catch (err) {
-      clear(output).append(h('div', { class: 'notice notice-error', role: 'alert' },
-        h('strong', null, 'The request failed. '),
-        'The mock server could not be reached. Check your connection and try again.'));
+      clear(output).append(
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert' },
+          h('strong', null, 'The request failed. '),
+          'The mock server could not be reached. Check your connection and try again.',
+        ),
+      );
     } finally {
       sendBtn.disabled = false;
       sendBtn.textContent = 'Send';
@@ -296,7 +439,16 @@ function buildPanel(op, ctx) {
     }
   });
 
-  panel.append(errorBox, h('div', { class: 'actions' }, sendBtn, copyButton(() => curlFor(currentRequest()), 'Copy as curl', 'curl command')), output);
+  panel.append(
+    errorBox,
+    h(
+      'div',
+      { class: 'actions' },
+      sendBtn,
+      copyButton(() => curlFor(currentRequest()), 'Copy as curl', 'curl command'),
+    ),
+    output,
+  );
   return panel;
 }
 
@@ -307,16 +459,38 @@ function showResponse(output, req, res, text, ms) {
   headerRows.sort((a, b) => a[0].localeCompare(b[0]));
   const body = prettyBody(text, ct);
   clear(output).append(
-    h('div', { class: 'response-line' },
-      h('span', { class: `status ${statusClass(res.status)}`, 'data-status': res.status }, `${res.status} ${res.statusText || REASONS[res.status] || ''}`.trim()),
+    h(
+      'div',
+      { class: 'response-line' },
+      h(
+        'span',
+        { class: `status ${statusClass(res.status)}`, 'data-status': res.status },
+        `${res.status} ${res.statusText || REASONS[res.status] || ''}`.trim(),
+      ),
       h('span', { class: 'muted' }, `${ms} ms`),
       h('span', { class: 'muted' }, `${new Blob([text]).size} bytes`),
-      ct ? h('code', { class: 'muted ct' }, ct.split(';')[0]) : null),
-    h('details', { class: 'headers' },
+      ct ? h('code', { class: 'muted ct' }, ct.split(';')[0]) : null,
+    ),
+    h(
+      'details',
+      { class: 'headers' },
       h('summary', null, `Headers (${headerRows.length})`),
-      h('dl', { class: 'header-list' }, headerRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]))),
-    h('div', { class: 'code-block' },
-      h('div', { class: 'code-block-bar' }, h('span', { class: 'muted' }, 'Body'), copyButton(() => body, 'Copy', 'response body')),
-      h('pre', { class: 'code response-body', tabindex: '0' }, h('code', null, body))),
+      h(
+        'dl',
+        { class: 'header-list' },
+        headerRows.map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'code-block' },
+      h(
+        'div',
+        { class: 'code-block-bar' },
+        h('span', { class: 'muted' }, 'Body'),
+        copyButton(() => body, 'Copy', 'response body'),
+      ),
+      h('pre', { class: 'code response-body', tabindex: '0' }, h('code', null, body)),
+    ),
   );
 }

@@ -20,18 +20,46 @@ function setBusy(busy) {
 function uploadResult(status, data) {
   const unchanged = status === 200;
   const warnings = Array.isArray(data.warnings) ? data.warnings : [];
-  return h('div', { class: `notice ${unchanged ? 'notice-info' : 'notice-success'}`, 'data-result': unchanged ? 'unchanged' : 'created' },
-    h('p', null,
+  return h(
+    'div',
+    {
+      class: `notice ${unchanged ? 'notice-info' : 'notice-success'}`,
+      'data-result': unchanged ? 'unchanged' : 'created',
+    },
+    h(
+      'p',
+      null,
       h('strong', null, unchanged ? 'Unchanged. ' : 'Published. '),
       unchanged
         ? `${data.api} ${data.version} already has exactly this content.`
-        : `${data.api} ${data.version} is live with ${formatNumber(data.operations)} operation${data.operations === 1 ? '' : 's'}.`),
-    h('div', { class: 'urls' }, urlRow('Mock URL', data.mockUrl), data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null),
+        : `${data.api} ${data.version} is live with ${formatNumber(data.operations)} operation${data.operations === 1 ? '' : 's'}.`,
+    ),
+    h(
+      'div',
+      { class: 'urls' },
+      urlRow('Mock URL', data.mockUrl),
+      data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null,
+    ),
     warnings.length
-      ? h('details', { class: 'warnings' }, h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
-        h('ul', null, warnings.map((w) => h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message))))
+      ? h(
+          'details',
+          { class: 'warnings' },
+          h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
+          h(
+            'ul',
+            null,
+            warnings.map((w) =>
+              h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message),
+            ),
+          ),
+        )
       : null,
-    h('p', null, h('a', { href: apiHref(data.api, data.version), class: 'btn btn-small' }, 'View operations and try it')));
+    h(
+      'p',
+      null,
+      h('a', { href: apiHref(data.api, data.version), class: 'btn btn-small' }, 'View operations and try it'),
+    ),
+  );
 }
 
 async function conflictHelp(api, version) {
@@ -49,9 +77,18 @@ async function conflictHelp(api, version) {
     state.upload.versionDirty = true;
     $('#upload-form').requestSubmit();
   });
-  return h('div', { class: 'suggest' },
-    h('p', null, `Versions are immutable. ${version} already exists with different content; the next free version is `, h('code', null, next), '.'),
-    btn);
+  return h(
+    'div',
+    { class: 'suggest' },
+    h(
+      'p',
+      null,
+      `Versions are immutable. ${version} already exists with different content; the next free version is `,
+      h('code', null, next),
+      '.',
+    ),
+    btn,
+  );
 }
 
 export function bindUpload() {
@@ -105,13 +142,24 @@ export function bindUpload() {
     const api = nameInput.value.trim();
     const version = versionInput.value.trim();
     const problems = [];
-    if (!up.file && !text.trim()) problems.push(['Choose a file, drop one on the page, or paste the spec text.', fileInput]);
+    if (!up.file && !text.trim())
+      problems.push(['Choose a file, drop one on the page, or paste the spec text.', fileInput]);
     if (!isValidApiName(api)) {
-      problems.push([api ? 'The API name may only contain lowercase letters, digits and dashes (up to 63), starting with a letter or digit.' : 'Enter an API name.', nameInput]);
+      problems.push([
+        api
+          ? 'The API name may only contain lowercase letters, digits and dashes (up to 63), starting with a letter or digit.'
+          : 'Enter an API name.',
+        nameInput,
+      ]);
       nameInput.setAttribute('aria-invalid', 'true');
     }
     if (!isValidVersion(version)) {
-      problems.push([version ? 'The version may only contain letters, digits, ".", "_" and "-" (up to 64), and cannot be "latest".' : 'Enter a version.', versionInput]);
+      problems.push([
+        version
+          ? 'The version may only contain letters, digits, ".", "_" and "-" (up to 64), and cannot be "latest".'
+          : 'Enter a version.',
+        versionInput,
+      ]);
       versionInput.setAttribute('aria-invalid', 'true');
     }
     if (problems.length) {
@@ -157,13 +205,32 @@ export function bindUpload() {
       if (handleAuthError(err) || err.kind === 'network') {
         result.replaceChildren(errorNotice(err));
       } else if (err.status === 409 && !String(err.problem?.type ?? '').endsWith('/limit-reached')) {
-        result.replaceChildren(h('div', { class: 'notice notice-warn' }, renderProblem(err.problem), await conflictHelp(api, version)));
+        result.replaceChildren(
+          h(
+            'div',
+            { class: 'notice notice-warn' },
+            renderProblem(err.problem),
+            await conflictHelp(api, version),
+          ),
+        );
       } else if (err.status === 403) {
-        result.replaceChildren(h('div', { class: 'notice notice-error' }, renderProblem(err.problem),
-          h('p', null, `The name ${api} belongs to another key. Choose a different API name.`)));
+        result.replaceChildren(
+          h(
+            'div',
+            { class: 'notice notice-error' },
+            renderProblem(err.problem),
+            h('p', null, `The name ${api} belongs to another key. Choose a different API name.`),
+          ),
+        );
         nameInput.setAttribute('aria-invalid', 'true');
       } else {
-        result.replaceChildren(h('div', { class: 'notice notice-error' }, renderProblem(err.problem || { title: friendly(err) }, text)));
+        result.replaceChildren(
+          h(
+            'div',
+            { class: 'notice notice-error' },
+            renderProblem(err.problem || { title: friendly(err) }, text),
+          ),
+        );
       }
       result.scrollIntoView({ block: 'nearest' });
     } finally {

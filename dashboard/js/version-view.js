@@ -51,7 +51,11 @@ export async function versionView(api, version, token) {
       const { blob, contentType } = await client.source(api, version);
       const ext = /json/.test(contentType) ? 'json' : 'yaml';
       const url = URL.createObjectURL(blob);
-      const a = h('a', { href: url, download: `${api}-${version}.${ext}`, class: 'visually-hidden' }, 'download');
+      const a = h(
+        'a',
+        { href: url, download: `${api}-${version}.${ext}`, class: 'visually-hidden' },
+        'download',
+      );
       document.body.append(a);
       a.click();
       a.remove();
@@ -65,17 +69,30 @@ export async function versionView(api, version, token) {
 
   const warnings = Array.isArray(meta.warnings) ? meta.warnings : [];
   const filterId = 'op-filter';
-  const filter = h('input', { id: filterId, class: 'input', type: 'search', placeholder: 'Filter by path, method, summary or tag', autocomplete: 'off' });
+  const filter = h('input', {
+    id: filterId,
+    class: 'input',
+    type: 'search',
+    placeholder: 'Filter by path, method, summary or tag',
+    autocomplete: 'off',
+  });
   const groupsBox = h('div', { class: 'op-groups' });
   const groups = groupByTag(ops);
   for (const [tag, list] of groups) {
-    groupsBox.append(h('section', { class: 'op-group', 'data-tag': tag },
-      h('h4', { class: 'op-group-title' }, tag, h('span', { class: 'muted count' }, ` ${list.length}`)),
-      list.map((op) => {
-        const el = renderOperation(op, ctx);
-        el.dataset.search = [op.method, op.path, op.summary, op.id, ...(op.tags || [])].join(' ').toLowerCase();
-        return el;
-      })));
+    groupsBox.append(
+      h(
+        'section',
+        { class: 'op-group', 'data-tag': tag },
+        h('h4', { class: 'op-group-title' }, tag, h('span', { class: 'muted count' }, ` ${list.length}`)),
+        list.map((op) => {
+          const el = renderOperation(op, ctx);
+          el.dataset.search = [op.method, op.path, op.summary, op.id, ...(op.tags || [])]
+            .join(' ')
+            .toLowerCase();
+          return el;
+        }),
+      ),
+    );
   }
   const noMatch = h('p', { class: 'muted', hidden: true }, 'No operation matches the filter.');
   filter.addEventListener('input', () => {
@@ -94,24 +111,57 @@ export async function versionView(api, version, token) {
     noMatch.hidden = any;
   });
 
-  return h('div', { class: 'card' },
-    breadcrumbs([['APIs', '#/'], [api, apiHref(api)], [version, null]]),
+  return h(
+    'div',
+    { class: 'card' },
+    breadcrumbs([
+      ['APIs', '#/'],
+      [api, apiHref(api)],
+      [version, null],
+    ]),
     viewHeading(`${meta.title || api}`, h('span', { class: 'head-actions' }, download, del)),
-    h('p', { class: 'meta muted' },
+    h(
+      'p',
+      { class: 'meta muted' },
       h('span', { class: 'tag' }, version),
       ` ${meta.dialect || ''}`,
-      meta.createdAt ? [' · published ', h('time', { datetime: meta.createdAt }, formatDate(meta.createdAt))] : null,
-      ` · ${ops.length} operation${ops.length === 1 ? '' : 's'}`),
+      meta.createdAt
+        ? [' · published ', h('time', { datetime: meta.createdAt }, formatDate(meta.createdAt))]
+        : null,
+      ` · ${ops.length} operation${ops.length === 1 ? '' : 's'}`,
+    ),
     meta.description ? h('p', { class: 'description' }, String(meta.description).slice(0, 600)) : null,
-    h('div', { class: 'urls' }, urlRow('Mock URL', meta.mockUrl), meta.latestUrl ? urlRow('Latest URL', meta.latestUrl) : null),
-    h('details', { class: 'snippets' }, h('summary', null, 'Snippets: curl and fetch'), h('div', { class: 'snippet-grid' }, snippets(meta))),
+    h(
+      'div',
+      { class: 'urls' },
+      urlRow('Mock URL', meta.mockUrl),
+      meta.latestUrl ? urlRow('Latest URL', meta.latestUrl) : null,
+    ),
+    h(
+      'details',
+      { class: 'snippets' },
+      h('summary', null, 'Snippets: curl and fetch'),
+      h('div', { class: 'snippet-grid' }, snippets(meta)),
+    ),
     warnings.length
-      ? h('details', { class: 'warnings' },
-        h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
-        h('ul', null, warnings.map((w) => h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message))))
+      ? h(
+          'details',
+          { class: 'warnings' },
+          h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
+          h(
+            'ul',
+            null,
+            warnings.map((w) =>
+              h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message),
+            ),
+          ),
+        )
       : null,
     h('h3', { class: 'subhead' }, 'Operations'),
-    ops.length ? h('div', { class: 'field op-filter' }, h('label', { for: filterId }, 'Filter operations'), filter) : h('p', { class: 'muted' }, 'This spec defines no operations.'),
+    ops.length
+      ? h('div', { class: 'field op-filter' }, h('label', { for: filterId }, 'Filter operations'), filter)
+      : h('p', { class: 'muted' }, 'This spec defines no operations.'),
     noMatch,
-    groupsBox);
+    groupsBox,
+  );
 }

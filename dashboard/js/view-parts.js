@@ -2,16 +2,27 @@
 import { h, copyButton } from './dom.js';
 
 export function urlRow(label, url) {
-  return h('div', { class: 'url-row' },
+  return h(
+    'div',
+    { class: 'url-row' },
     h('span', { class: 'url-label' }, label),
     h('code', { class: 'url' }, url),
-    copyButton(url, 'Copy', `${label.toLowerCase()}`));
+    copyButton(url, 'Copy', `${label.toLowerCase()}`),
+  );
 }
 
 export function codeBlock(label, text) {
-  return h('div', { class: 'code-block' },
-    h('div', { class: 'code-block-bar' }, h('span', { class: 'muted' }, label), copyButton(text, 'Copy', `${label} snippet`)),
-    h('pre', { class: 'code', tabindex: '0' }, h('code', null, text)));
+  return h(
+    'div',
+    { class: 'code-block' },
+    h(
+      'div',
+      { class: 'code-block-bar' },
+      h('span', { class: 'muted' }, label),
+      copyButton(text, 'Copy', `${label} snippet`),
+    ),
+    h('pre', { class: 'code', tabindex: '0' }, h('code', null, text)),
+  );
 }
 
 export function viewHeading(text, extra) {
@@ -19,6 +30,21 @@ export function viewHeading(text, extra) {
 }
 
 export function breadcrumbs(items) {
-  return h('nav', { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' }, h('ol', null, items.map(([label, href], i) =>
-    h('li', null, href && i < items.length - 1 ? h('a', { href }, label) : h('span', { 'aria-current': 'page' }, label)))));
+  return h(
+    'nav',
+    { class: 'breadcrumbs', 'aria-label': 'Breadcrumb' },
+    h(
+      'ol',
+      null,
+      items.map(([label, href], i) =>
+        h(
+          'li',
+          null,
+          href && i < items.length - 1
+            ? h('a', { href }, label)
+            : h('span', { 'aria-current': 'page' }, label),
+        ),
+      ),
+    ),
+  );
 }

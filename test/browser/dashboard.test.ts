@@ -23,8 +23,15 @@ let key = '';
 const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
-async function newPage(viewport = DESKTOP, options: { colorScheme?: 'light' | 'dark'; withKey?: boolean } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser.newContext({ viewport, colorScheme: options.colorScheme ?? 'light', baseURL: server.url });
+async function newPage(
+  viewport = DESKTOP,
+  options: { colorScheme?: 'light' | 'dark'; withKey?: boolean } = {},
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    viewport,
+    colorScheme: options.colorScheme ?? 'light',
+    baseURL: server.url,
+  });
   if (options.withKey && key) {
     await ctx.addInitScript((k) => localStorage.setItem('specmock.key', k), key);
   }
@@ -55,7 +62,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 
@@ -83,7 +98,11 @@ describe('dashboard', () => {
     const { ctx, page } = await newPage();
     const bodies: Promise<{ url: string; size: number }>[] = [];
     page.on('response', (res) => {
-      if (res.url().startsWith(server.url) && res.request().method() === 'GET' && !/\/(v1|healthz)/.test(new URL(res.url()).pathname)) {
+      if (
+        res.url().startsWith(server.url) &&
+        res.request().method() === 'GET' &&
+        !/\/(v1|healthz)/.test(new URL(res.url()).pathname)
+      ) {
         bodies.push(res.body().then((b) => ({ url: res.url(), size: gzipSync(b).length })));
       }
     });
@@ -121,14 +140,19 @@ describe('dashboard', () => {
 
     const result = page.locator('[data-result="created"]');
     await result.waitFor();
-    expect(await result.locator('.url').first().textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/swagger-petstore\/1\.0\.0$/);
+    expect(await result.locator('.url').first().textContent()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/mock\/swagger-petstore\/1\.0\.0$/,
+    );
     await page.locator('#apis-nav').getByText('swagger-petstore').waitFor();
     await page.locator(OP).waitFor();
     await shot(page, 'desktop-2-published');
     expect(await page.evaluate(() => document.body.dataset.progressSeen)).toBe('yes');
 
     // The original text can be downloaded back.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download source' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download source' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('swagger-petstore-1.0.0.yaml');
 
     // The ready-to-paste snippets call the mock for real.
@@ -245,7 +269,10 @@ describe('dashboard', () => {
     await page.fill('#op-filter', 'health');
     expect(await page.locator(op).isHidden()).toBe(true);
     await ctx.close();
-    const del = await fetch(`${server.url}/v1/apis/notes`, { method: 'DELETE', headers: { Authorization: `Bearer ${key}` } });
+    const del = await fetch(`${server.url}/v1/apis/notes`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(del.status).toBe(204);
   });
 
@@ -274,7 +301,10 @@ describe('dashboard', () => {
     const { ctx, page } = await newPage(DESKTOP, { withKey: true });
     await page.goto('/');
     await page.locator('#paste-details > summary').click();
-    await page.fill('#spec-text', 'openapi: 3.0.3\ninfo:\n  title: Broken\n  version: 1.0.0\npaths:\n  /a: [unclosed\n    get: {}\n');
+    await page.fill(
+      '#spec-text',
+      'openapi: 3.0.3\ninfo:\n  title: Broken\n  version: 1.0.0\npaths:\n  /a: [unclosed\n    get: {}\n',
+    );
     await expect.poll(() => page.inputValue('#api-name')).toBe('broken');
     await page.getByRole('button', { name: 'Publish' }).click();
     const problem = page.locator('#upload-result .problem');
@@ -309,7 +339,8 @@ describe('dashboard', () => {
         const rect = target.getBoundingClientRect();
         return {
           name: `${el.tagName.toLowerCase()}#${el.id}.${el.className}`,
-          visible: (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none',
+          visible:
+            (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none',
           onScreen: rect.width > 0 && rect.height > 0,
         };
       });
@@ -388,7 +419,9 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: 'Delete API' }).click();
     await dialog.getByRole('button', { name: 'Delete API' }).click();
     await page.locator('#apis-nav').getByText('No APIs yet').waitFor();
-    const res = await fetch(`${server.url}/v1/apis/swagger-petstore`, { headers: { Authorization: `Bearer ${key}` } });
+    const res = await fetch(`${server.url}/v1/apis/swagger-petstore`, {
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(res.status).toBe(404);
     await ctx.close();
   });

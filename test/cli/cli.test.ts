@@ -22,10 +22,15 @@ interface Run {
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SPECMOCK_')));
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...clean, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd: ROOT, env: { ...clean, ...env }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -35,7 +40,18 @@ let key = '';
 
 beforeAll(async () => {
   server = await startDevServer(join(work, 'state'), ['--var', `ADMIN_TOKEN:${ADMIN}`]);
-  const created = await cli(['keys', 'create', '--server', server.url, '--admin-token', ADMIN, '--per-minute', '1000', '--per-month', '100000']);
+  const created = await cli([
+    'keys',
+    'create',
+    '--server',
+    server.url,
+    '--admin-token',
+    ADMIN,
+    '--per-minute',
+    '1000',
+    '--per-month',
+    '100000',
+  ]);
   expect(created.code, created.stderr).toBe(0);
   key = created.stdout.trim();
   expect(key).toMatch(/^sk_[0-9a-f]{20}_[0-9A-Za-z]{32}$/);
@@ -69,7 +85,10 @@ describe('specmock --help', () => {
 describe('specmock publish (against npm run dev)', () => {
   it('prints the versioned mock URL, defaults the version to the content hash, and is idempotent', async () => {
     const hash = createHash('sha256').update(readFileSync(PETSTORE)).digest('hex').slice(0, 12);
-    const first = await cli(['publish', PETSTORE, '--api', 'cli-pets'], { SPECMOCK_SERVER: server!.url, SPECMOCK_KEY: key });
+    const first = await cli(['publish', PETSTORE, '--api', 'cli-pets'], {
+      SPECMOCK_SERVER: server!.url,
+      SPECMOCK_KEY: key,
+    });
     expect(first.code, first.stderr).toBe(0);
     const url = first.stdout.trim();
     expect(url).toBe(`${server!.url}/mock/cli-pets/${hash}`);
@@ -79,15 +98,38 @@ describe('specmock publish (against npm run dev)', () => {
     expect(pet.status).toBe(200);
     expect(((await pet.json()) as { id: number }).id).toBe(42);
 
-    const again = await cli(['publish', PETSTORE, '--api', 'cli-pets', '--server', server!.url, '--key', key, '--json']);
+    const again = await cli([
+      'publish',
+      PETSTORE,
+      '--api',
+      'cli-pets',
+      '--server',
+      server!.url,
+      '--key',
+      key,
+      '--json',
+    ]);
     expect(again.code, again.stderr).toBe(0);
     const result = JSON.parse(again.stdout);
-    expect(result).toMatchObject({ api: 'cli-pets', version: hash, mockUrl: url, unchanged: true, operations: 5 });
+    expect(result).toMatchObject({
+      api: 'cli-pets',
+      version: hash,
+      mockUrl: url,
+      unchanged: true,
+      operations: 5,
+    });
   });
 
   it('exits 1 with the problem detail and its pointers when the server rejects the spec', async () => {
     const bad = join(work, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ openapi: '3.0.3', info: { title: 'x', version: '1' }, paths: { '/x': { get: { responses: { '200': { $ref: '#/components/responses/Nope' } } } } } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'x', version: '1' },
+        paths: { '/x': { get: { responses: { '200': { $ref: '#/components/responses/Nope' } } } } },
+      }),
+    );
     const run = await cli(['publish', bad, '--api', 'cli-bad', '--server', server!.url, '--key', key]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
@@ -104,15 +146,53 @@ describe('specmock publish (against npm run dev)', () => {
 
   it('exits 1 on a version conflict (versions are immutable)', async () => {
     const changed = join(work, 'petstore-changed.yaml');
-    writeFileSync(changed, readFileSync(PETSTORE, 'utf8').replace('The classic pet store', 'A changed pet store'));
-    expect((await cli(['publish', PETSTORE, '--api', 'cli-conflict', '--version', '1.0.0', '--server', server!.url, '--key', key])).code).toBe(0);
-    const run = await cli(['publish', changed, '--api', 'cli-conflict', '--version', '1.0.0', '--server', server!.url, '--key', key]);
+    writeFileSync(
+      changed,
+      readFileSync(PETSTORE, 'utf8').replace('The classic pet store', 'A changed pet store'),
+    );
+    expect(
+      (
+        await cli([
+          'publish',
+          PETSTORE,
+          '--api',
+          'cli-conflict',
+          '--version',
+          '1.0.0',
+          '--server',
+          server!.url,
+          '--key',
+          key,
+        ])
+      ).code,
+    ).toBe(0);
+    const run = await cli([
+      'publish',
+      changed,
+      '--api',
+      'cli-conflict',
+      '--version',
+      '1.0.0',
+      '--server',
+      server!.url,
+      '--key',
+      key,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/\(409\)/);
   });
 
   it('explains a bad key, a missing key and a missing file', async () => {
-    const badKey = await cli(['publish', PETSTORE, '--api', 'cli-pets', '--server', server!.url, '--key', `sk_${'0'.repeat(20)}_${'a'.repeat(32)}`]);
+    const badKey = await cli([
+      'publish',
+      PETSTORE,
+      '--api',
+      'cli-pets',
+      '--server',
+      server!.url,
+      '--key',
+      `sk_${'0'.repeat(20)}_${'a'.repeat(32)}`,
+    ]);
     expect(badKey.code).toBe(1);
     expect(badKey.stderr).toContain('refused the API key');
 
@@ -120,21 +200,43 @@ describe('specmock publish (against npm run dev)', () => {
     expect(noKey.code).toBe(1);
     expect(noKey.stderr).toContain('SPECMOCK_KEY');
 
-    const missing = await cli(['publish', join(work, 'nope.yaml'), '--api', 'cli-pets', '--server', server!.url, '--key', key]);
+    const missing = await cli([
+      'publish',
+      join(work, 'nope.yaml'),
+      '--api',
+      'cli-pets',
+      '--server',
+      server!.url,
+      '--key',
+      key,
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No such file');
   });
 
   it('exits 2 when the server is unreachable', async () => {
     const port = await freePort();
-    const run = await cli(['publish', PETSTORE, '--api', 'cli-pets', '--server', `http://127.0.0.1:${port}`, '--key', key]);
+    const run = await cli([
+      'publish',
+      PETSTORE,
+      '--api',
+      'cli-pets',
+      '--server',
+      `http://127.0.0.1:${port}`,
+      '--key',
+      key,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('cannot reach');
   });
 
   it('shows upload progress on stderr for a large spec', async () => {
     const big = join(work, 'big.json');
-    const doc = { openapi: '3.0.3', info: { title: 'big', version: '1', description: 'x'.repeat(2 * 1024 * 1024) }, paths: { '/ping': { get: { responses: { '200': { description: 'ok' } } } } } };
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'big', version: '1', description: 'x'.repeat(2 * 1024 * 1024) },
+      paths: { '/ping': { get: { responses: { '200': { description: 'ok' } } } } },
+    };
     writeFileSync(big, JSON.stringify(doc));
     const run = await cli(['publish', big, '--api', 'cli-big', '--server', server!.url, '--key', key]);
     expect(run.code, run.stderr).toBe(0);
@@ -144,7 +246,9 @@ describe('specmock publish (against npm run dev)', () => {
   it('lists APIs and usage', async () => {
     const apis = await cli(['apis', '--server', server!.url, '--key', key, '--json']);
     expect(apis.code, apis.stderr).toBe(0);
-    expect((JSON.parse(apis.stdout) as { apis: { api: string }[] }).apis.map((a) => a.api)).toContain('cli-pets');
+    expect((JSON.parse(apis.stdout) as { apis: { api: string }[] }).apis.map((a) => a.api)).toContain(
+      'cli-pets',
+    );
     const one = await cli(['apis', 'cli-pets', '--server', server!.url, '--key', key]);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain('/mock/cli-pets/');
@@ -156,7 +260,10 @@ describe('specmock publish (against npm run dev)', () => {
 
 describe('specmock mock (miniflare, no server)', () => {
   it('serves petstore GET /pets/42 and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, [CLI, 'mock', PETSTORE, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'mock', PETSTORE, '--port', '0'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

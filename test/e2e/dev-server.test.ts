@@ -19,11 +19,19 @@ describe('npm run dev', () => {
     const health = await fetch(`${server.url}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
 
-    const keyRes = await fetch(`${server.url}/v1/keys`, { method: 'POST', headers: { authorization: 'Bearer e2e-admin' }, body: JSON.stringify({ limits: { perMinute: 1000, perMonth: 1000 } }) });
+    const keyRes = await fetch(`${server.url}/v1/keys`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer e2e-admin' },
+      body: JSON.stringify({ limits: { perMinute: 1000, perMonth: 1000 } }),
+    });
     expect(keyRes.status).toBe(201);
     const { key } = (await keyRes.json()) as { key: string };
 
-    const put = await fetch(`${server.url}/v1/apis/petstore/versions/1.0.0`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/yaml' }, body: petstore });
+    const put = await fetch(`${server.url}/v1/apis/petstore/versions/1.0.0`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/yaml' },
+      body: petstore,
+    });
     expect(put.status).toBe(201);
     const { mockUrl } = (await put.json()) as { mockUrl: string };
     expect(mockUrl).toBe(`${server.url}/mock/petstore/1.0.0`);
@@ -40,15 +48,26 @@ describe('npm run dev', () => {
     expect(again.status).toBe(200);
     expect(await again.text()).toBe(body);
     const listed = await fetch(`${server.url}/v1/apis`, { headers: { authorization: `Bearer ${key}` } });
-    expect(((await listed.json()) as { apis: { api: string }[] }).apis.map((a) => a.api)).toEqual(['petstore']);
+    expect(((await listed.json()) as { apis: { api: string }[] }).apis.map((a) => a.api)).toEqual([
+      'petstore',
+    ]);
   });
 
   it("publishes and serves GitHub's 12 MB REST description", async () => {
     server ??= await startDevServer(state);
-    const { key } = (await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as { key: string };
-    const text = readFileSync(new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url), 'utf8');
+    const { key } = (await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as {
+      key: string;
+    };
+    const text = readFileSync(
+      new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url),
+      'utf8',
+    );
     const started = performance.now();
-    const put = await fetch(`${server.url}/v1/apis/github/versions/v1`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: text });
+    const put = await fetch(`${server.url}/v1/apis/github/versions/v1`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: text,
+    });
     const publishMs = performance.now() - started;
     expect(put.status, await put.clone().text()).toBe(201);
     const { operations } = (await put.json()) as { operations: number };

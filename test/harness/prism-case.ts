@@ -50,7 +50,14 @@ function parseExpected(text: string): ExpectedResponse {
     const idx = lines[i].indexOf(':');
     if (idx > 0) headers.push([lines[i].slice(0, idx).trim().toLowerCase(), lines[i].slice(idx + 1).trim()]);
   }
-  return { status, headers, body: lines.slice(i + 1).join('\n').trim() };
+  return {
+    status,
+    headers,
+    body: lines
+      .slice(i + 1)
+      .join('\n')
+      .trim(),
+  };
 }
 
 /** A POSIX-shell-like split: single quotes are literal, double quotes allow backslash escapes. */
@@ -115,7 +122,9 @@ export function parseCurl(command: string): CurlRequest {
     else if (w === '--data-urlencode') {
       const v = next();
       const eq = v.indexOf('=');
-      data.push(eq === -1 ? encodeURIComponent(v) : `${v.slice(0, eq)}=${encodeURIComponent(v.slice(eq + 1))}`);
+      data.push(
+        eq === -1 ? encodeURIComponent(v) : `${v.slice(0, eq)}=${encodeURIComponent(v.slice(eq + 1))}`,
+      );
     } else if (w === '-F' || w === '--form') {
       form ??= new FormData();
       const v = next();
@@ -134,7 +143,8 @@ export function parseCurl(command: string): CurlRequest {
   if (form) req.body = form;
   else if (data.length > 0) {
     req.body = data.join('&');
-    if (!req.headers.some(([k]) => k.toLowerCase() === 'content-type')) req.headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+    if (!req.headers.some(([k]) => k.toLowerCase() === 'content-type'))
+      req.headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   }
   req.method ||= req.head ? 'HEAD' : req.body !== undefined ? 'POST' : 'GET';
   return req;
@@ -152,30 +162,49 @@ export function judge(kase: PrismCase, status: number, headers: Headers, body: s
   if (status !== expected.status) reasons.push(`status ${status}, expected ${expected.status}`);
   const mediaType = (v: string | null) => (v ?? '').split(';')[0].trim().toLowerCase();
   const expectedType = expected.headers.find(([k]) => k === 'content-type')?.[1];
-  if (expectKind !== 'expect-loose' && expectedType !== undefined && mediaType(headers.get('content-type')) !== mediaType(expectedType)) {
+  if (
+    expectKind !== 'expect-loose' &&
+    expectedType !== undefined &&
+    mediaType(headers.get('content-type')) !== mediaType(expectedType)
+  ) {
     reasons.push(`content-type ${headers.get('content-type')}, expected ${expectedType}`);
   }
   for (const [name, value] of expected.headers) {
-    if (['content-type', 'date', 'content-length', 'sl-violations', 'vary', 'connection'].includes(name)) continue;
+    if (['content-type', 'date', 'content-length', 'sl-violations', 'vary', 'connection'].includes(name))
+      continue;
     const actual = headers.get(name);
     if (actual === null) reasons.push(`missing header ${name}`);
-    else if (name.startsWith('access-control-') && actual.toLowerCase() !== value.toLowerCase()) reasons.push(`${name}: ${actual}, expected ${value}`);
-    else if (name === 'www-authenticate' && actual.split(/[\s,]/)[0].toLowerCase() !== value.split(/[\s,]/)[0].toLowerCase()) reasons.push(`www-authenticate: ${actual}, expected ${value}`);
+    else if (name.startsWith('access-control-') && actual.toLowerCase() !== value.toLowerCase())
+      reasons.push(`${name}: ${actual}, expected ${value}`);
+    else if (
+      name === 'www-authenticate' &&
+      actual.split(/[\s,]/)[0].toLowerCase() !== value.split(/[\s,]/)[0].toLowerCase()
+    )
+      reasons.push(`www-authenticate: ${actual}, expected ${value}`);
   }
   // Prism's problem bodies (its own `type` URIs and wording) are not compared, listed type or not.
   const expectedParsed = tryJson(expected.body);
-  const isPrismProblem = expectedParsed.ok && isObject(expectedParsed.value) && String(expectedParsed.value.type ?? '').startsWith('https://stoplight.io/prism/errors');
+  const isPrismProblem =
+    expectedParsed.ok &&
+    isObject(expectedParsed.value) &&
+    String(expectedParsed.value.type ?? '').startsWith('https://stoplight.io/prism/errors');
   const isProblem = mediaType(expectedType ?? null) === 'application/problem+json' || isPrismProblem;
   if (expected.body !== '' && !isProblem) {
     const actualJson = tryJson(body);
     const expectedJson = tryJson(expected.body);
     if (expectKind === 'expect') {
-      const same = actualJson.ok && expectedJson.ok ? deepEqual(actualJson.value, expectedJson.value) : body.trim() === expected.body.trim();
+      const same =
+        actualJson.ok && expectedJson.ok
+          ? deepEqual(actualJson.value, expectedJson.value)
+          : body.trim() === expected.body.trim();
       if (!same) reasons.push(`body ${truncate(body)}, expected ${truncate(expected.body)}`);
     } else if (expectedJson.ok && isObject(expectedJson.value)) {
       const actualKeys = actualJson.ok && isObject(actualJson.value) ? Object.keys(actualJson.value) : [];
       const expectedKeys = Object.keys(expectedJson.value);
-      const ok = expectKind === 'expect-keysOnly' ? actualKeys.join() === expectedKeys.join() : expectedKeys.every((k) => actualKeys.includes(k));
+      const ok =
+        expectKind === 'expect-keysOnly'
+          ? actualKeys.join() === expectedKeys.join()
+          : expectedKeys.every((k) => actualKeys.includes(k));
       if (!ok) reasons.push(`keys [${actualKeys.join(', ')}], expected [${expectedKeys.join(', ')}]`);
     }
   }
@@ -200,7 +229,10 @@ function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a as object);
   const kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
 }
 
 function truncate(s: string): string {

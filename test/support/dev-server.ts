@@ -14,7 +14,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -22,19 +24,24 @@ export async function freePort(): Promise<number> {
 /** Starts `npm run dev` exactly as the README says, on a free port and a given state directory. */
 export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--persist-to', persistTo, ...extraArgs], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-  });
+  const child: ChildProcess = spawn(
+    'npm',
+    ['run', 'dev', '--', '--port', String(port), '--persist-to', persistTo, ...extraArgs],
+    {
+      cwd: new URL('../..', import.meta.url).pathname,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+    },
+  );
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dev server exited early:\n${log.slice(-4000)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`dev server exited early:\n${log.slice(-4000)}`);
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;

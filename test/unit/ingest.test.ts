@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../worker/http/problem';
 import { ingest } from '../../worker/spec/ingest';
 
-const example = (name: string) => readFileSync(new URL(`../../spec-examples/${name}`, import.meta.url), 'utf8');
+const example = (name: string) =>
+  readFileSync(new URL(`../../spec-examples/${name}`, import.meta.url), 'utf8');
 
 async function problemOf(text: string) {
   try {
@@ -17,12 +18,17 @@ async function problemOf(text: string) {
 
 describe('ingest', () => {
   it('normalizes all three dialects of the petstore to the same operations', async () => {
-    const [two, three] = await Promise.all([ingest(example('petstore.swagger2.json')), ingest(example('petstore.oas3.yaml'))]);
+    const [two, three] = await Promise.all([
+      ingest(example('petstore.swagger2.json')),
+      ingest(example('petstore.oas3.yaml')),
+    ]);
     expect(two.plan.dialect).toBe('swagger-2.0');
     expect(three.plan.dialect).toBe('openapi-3.0');
     const show2 = two.plan.operations.find((o) => o.id === 'showPetById')!;
     const show3 = three.plan.operations.find((o) => o.id === 'showPetById')!;
-    expect(show2.parameters).toEqual(show3.parameters.map((p) => ({ ...p, schema: { type: 'integer', format: 'int64' } })));
+    expect(show2.parameters).toEqual(
+      show3.parameters.map((p) => ({ ...p, schema: { type: 'integer', format: 'int64' } })),
+    );
     expect(show2.responses[0].content['application/json'].schema).toEqual({ $ref: '#/$defs/Pet' });
     expect(show3.responses[0].content['application/json'].schema).toEqual({ $ref: '#/$defs/Pet' });
   });
@@ -32,13 +38,18 @@ describe('ingest', () => {
     expect(plan.defs.Pet).toMatchObject({
       properties: { tag: { type: ['string', 'null'] }, weight: { type: 'number', exclusiveMinimum: 0 } },
     });
-    expect((plan.defs.Pet as { properties: { weight: object } }).properties.weight).not.toHaveProperty('minimum');
+    expect((plan.defs.Pet as { properties: { weight: object } }).properties.weight).not.toHaveProperty(
+      'minimum',
+    );
   });
 
   it('maps Swagger 2.0 body and formData parameters to request bodies', async () => {
     const { plan } = await ingest(example('petstore.swagger2.json'));
     const create = plan.operations.find((o) => o.id === 'createPets')!;
-    expect(create.requestBody).toEqual({ required: true, content: { 'application/json': { schema: { $ref: '#/$defs/NewPet' }, examples: [] } } });
+    expect(create.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/$defs/NewPet' }, examples: [] } },
+    });
     const list = plan.operations.find((o) => o.id === 'listPets')!;
     expect(list.parameters.find((p) => p.name === 'tags')).toMatchObject({ style: 'form', explode: false });
   });
@@ -51,7 +62,12 @@ describe('ingest', () => {
 
   it('rewrites discriminator mappings to plan refs', async () => {
     const { plan } = await ingest(example('composition.oas3.yaml'));
-    expect(plan.defs.Payment).toMatchObject({ discriminator: { propertyName: 'kind', mapping: { card: '#/$defs/Card', transfer: '#/$defs/Transfer' } } });
+    expect(plan.defs.Payment).toMatchObject({
+      discriminator: {
+        propertyName: 'kind',
+        mapping: { card: '#/$defs/Card', transfer: '#/$defs/Transfer' },
+      },
+    });
   });
 
   it('accepts a byte-order mark', async () => {
@@ -60,7 +76,10 @@ describe('ingest', () => {
   });
 
   it('hashes identical text identically', async () => {
-    const [a, b] = await Promise.all([ingest(example('petstore.oas3.yaml')), ingest(example('petstore.oas3.yaml'))]);
+    const [a, b] = await Promise.all([
+      ingest(example('petstore.oas3.yaml')),
+      ingest(example('petstore.oas3.yaml')),
+    ]);
     expect(a.hash).toBe(b.hash);
     expect(a.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -68,14 +87,18 @@ describe('ingest', () => {
   it('flags catastrophic patterns instead of running them', async () => {
     const text = `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: string, pattern: '^(a+)+$'}\n`;
     const { plan, warnings } = await ingest(text);
-    expect(plan.operations[0].responses[0].content['application/json'].schema).toMatchObject({ 'x-specmock-unsafe-pattern': true });
+    expect(plan.operations[0].responses[0].content['application/json'].schema).toMatchObject({
+      'x-specmock-unsafe-pattern': true,
+    });
     expect(warnings.some((w) => w.message.includes('backtrack'))).toBe(true);
   });
 
   it('repairs undeclared path parameters with a warning', async () => {
     const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n      responses:\n        '200': {description: ok}\n`;
     const { plan, warnings } = await ingest(text);
-    expect(plan.operations[0].parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(plan.operations[0].parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    ]);
     expect(warnings[0].message).toContain('not declared');
   });
 
@@ -86,7 +109,10 @@ describe('ingest', () => {
   });
 
   it("publishes GitHub's REST description (12 MB) with every operation", async () => {
-    const text = readFileSync(new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url), 'utf8');
+    const text = readFileSync(
+      new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url),
+      'utf8',
+    );
     const { plan } = await ingest(text);
     expect(plan.operations.length).toBeGreaterThan(1000);
     expect(JSON.stringify(plan).length).toBeLessThan(text.length);
@@ -94,7 +120,8 @@ describe('ingest', () => {
 });
 
 describe('unsatisfiable schemas are refused at publish time', () => {
-  const doc = (schema: string) => `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`;
+  const doc = (schema: string) =>
+    `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`;
   it.each([
     ['{type: integer, minimum: 10, maximum: 5}'],
     ['{type: array, minItems: 1000000000, items: {type: string}}'],
@@ -112,7 +139,10 @@ describe('catastrophic patterns in patternProperties', () => {
   it('are dropped with a warning, so no request key is ever run against them', async () => {
     const text = `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, patternProperties: {'^(a+)+$': {type: string}, '^x-': {type: integer}}}\n      responses:\n        '204': {description: ok}\n`;
     const { plan, warnings } = await ingest(text);
-    expect(plan.operations[0].requestBody!.content['application/json'].schema).toEqual({ type: 'object', patternProperties: { '^x-': { type: 'integer' } } });
+    expect(plan.operations[0].requestBody!.content['application/json'].schema).toEqual({
+      type: 'object',
+      patternProperties: { '^x-': { type: 'integer' } },
+    });
     expect(warnings.some((w) => w.pointer.endsWith('/patternProperties/^(a+)+$'))).toBe(true);
   });
 });

@@ -3,21 +3,55 @@ import { compileRoutes, matchRoute } from '../../worker/mock/match';
 import type { OperationPlan, Plan } from '../../worker/mock/plan';
 
 function op(method: string, path: string): OperationPlan {
-  return { id: `${method} ${path}`, method, path, tags: [], deprecated: false, parameters: [], responses: [], security: [] };
+  return {
+    id: `${method} ${path}`,
+    method,
+    path,
+    tags: [],
+    deprecated: false,
+    parameters: [],
+    responses: [],
+    security: [],
+  };
 }
 
 function plan(...ops: OperationPlan[]): Plan {
-  return { planVersion: 1, dialect: 'openapi-3.0', title: '', infoVersion: '', defs: {}, securitySchemes: {}, operations: ops };
+  return {
+    planVersion: 1,
+    dialect: 'openapi-3.0',
+    title: '',
+    infoVersion: '',
+    defs: {},
+    securitySchemes: {},
+    operations: ops,
+  };
 }
 
 describe('matchRoute', () => {
-  const routes = compileRoutes(plan(op('get', '/pets/{id}'), op('get', '/pets/mine'), op('post', '/pets'), op('get', '/files/{name}.json'), op('get', '/files/{name}'), op('get', '/a/{x}/c'), op('get', '/a/b/{y}')));
+  const routes = compileRoutes(
+    plan(
+      op('get', '/pets/{id}'),
+      op('get', '/pets/mine'),
+      op('post', '/pets'),
+      op('get', '/files/{name}.json'),
+      op('get', '/files/{name}'),
+      op('get', '/a/{x}/c'),
+      op('get', '/a/b/{y}'),
+    ),
+  );
 
   it('prefers concrete segments over templated ones, left to right', () => {
     expect(matchRoute(routes, 'GET', '/pets/mine')).toMatchObject({ kind: 'found', route: '/pets/mine' });
-    expect(matchRoute(routes, 'GET', '/pets/7')).toMatchObject({ kind: 'found', route: '/pets/{id}', pathParams: { id: '7' } });
+    expect(matchRoute(routes, 'GET', '/pets/7')).toMatchObject({
+      kind: 'found',
+      route: '/pets/{id}',
+      pathParams: { id: '7' },
+    });
     expect(matchRoute(routes, 'GET', '/a/b/c')).toMatchObject({ route: '/a/b/{y}' });
-    expect(matchRoute(routes, 'GET', '/files/report.json')).toMatchObject({ route: '/files/{name}.json', pathParams: { name: 'report' } });
+    expect(matchRoute(routes, 'GET', '/files/report.json')).toMatchObject({
+      route: '/files/{name}.json',
+      pathParams: { name: 'report' },
+    });
     expect(matchRoute(routes, 'GET', '/files/report.txt')).toMatchObject({ route: '/files/{name}' });
   });
 
@@ -37,6 +71,9 @@ describe('matchRoute', () => {
   });
 
   it('serves HEAD from GET', () => {
-    expect(matchRoute(routes, 'HEAD', '/pets/1')).toMatchObject({ kind: 'found', operation: { method: 'get' } });
+    expect(matchRoute(routes, 'HEAD', '/pets/1')).toMatchObject({
+      kind: 'found',
+      operation: { method: 'get' },
+    });
   });
 });

@@ -30,16 +30,28 @@ describe.each(files)('messy spec %s', (file) => {
     const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
     for (const op of plan.operations.filter((o) => o.method === 'get')) {
       const headers: Record<string, string> = { authorization: 'Bearer t', api_key: 'k' };
-      const query: [string, string][] = op.parameters.filter((p) => p.in === 'query' && p.required).map((p) => [p.name, p.name === 'status' ? 'available' : 'x']);
+      const query: [string, string][] = op.parameters
+        .filter((p) => p.in === 'query' && p.required)
+        .map((p) => [p.name, p.name === 'status' ? 'available' : 'x']);
       for (const dynamic of ['true', 'false', undefined]) {
-        const res = mock(target, { method: 'GET', path: concretePath(op.path), query, headers: { ...headers, ...(dynamic ? { prefer: `dynamic=${dynamic}` } : {}) } });
+        const res = mock(target, {
+          method: 'GET',
+          path: concretePath(op.path),
+          query,
+          headers: { ...headers, ...(dynamic ? { prefer: `dynamic=${dynamic}` } : {}) },
+        });
         expect(res.ok, `${op.id}: ${JSON.stringify(!res.ok && res.problem)}`).toBe(true);
         if (!res.ok) continue;
         const spec = op.responses.find((r) => r.status === String(res.response.status))!;
-        const media = Object.entries(spec.content).find(([type]) => type === res.response.headers['content-type']);
+        const media = Object.entries(spec.content).find(
+          ([type]) => type === res.response.headers['content-type'],
+        );
         if (!media?.[1].schema || !res.response.body) continue;
         if (!/json/.test(media[0])) continue;
-        expect(ajvValidate(ajv, media[1].schema, (plan as Plan).defs, JSON.parse(res.response.body), 'response'), `${op.id} ${res.response.body}`).toBeNull();
+        expect(
+          ajvValidate(ajv, media[1].schema, (plan as Plan).defs, JSON.parse(res.response.body), 'response'),
+          `${op.id} ${res.response.body}`,
+        ).toBeNull();
       }
     }
   });
@@ -51,7 +63,12 @@ describe('repairs', () => {
     expect(plan.dialect).toBe('openapi-3.0');
     expect(plan.defs.Order).toMatchObject({
       required: ['id'],
-      properties: { id: { type: 'integer', format: 'int64' }, placed: { type: 'string', format: 'date' }, note: { maxLength: 40 }, lines: { type: 'array' } },
+      properties: {
+        id: { type: 'integer', format: 'int64' },
+        placed: { type: 'string', format: 'date' },
+        note: { maxLength: 40 },
+        lines: { type: 'array' },
+      },
     });
     const order = plan.defs.Order as { properties: Record<string, Record<string, unknown>> };
     expect(order.properties.total).not.toHaveProperty('multipleOf');
@@ -65,7 +82,15 @@ describe('repairs', () => {
 
   it('serves Swagger 2.0 relative to the mock URL, ignoring basePath', async () => {
     const { plan } = await ingest(readFileSync(new URL('swagger2-classic.yaml', dir), 'utf8'));
-    const res = mock(prepareTarget(plan, 0), { method: 'GET', path: '/pet/7', query: [], headers: { api_key: 'k', accept: 'application/json' } });
-    expect(res).toMatchObject({ ok: true, response: { status: 200, headers: { 'content-type': 'application/json' } } });
+    const res = mock(prepareTarget(plan, 0), {
+      method: 'GET',
+      path: '/pet/7',
+      query: [],
+      headers: { api_key: 'k', accept: 'application/json' },
+    });
+    expect(res).toMatchObject({
+      ok: true,
+      response: { status: 200, headers: { 'content-type': 'application/json' } },
+    });
   });
 });

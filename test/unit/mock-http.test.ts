@@ -40,22 +40,38 @@ paths:
 describe('security', () => {
   it('accepts any one alternative and refuses with a challenge for each', async () => {
     const t = await target(secured);
-    expect(mock(t, req('GET', '/either', { headers: { authorization: `Basic ${btoa('u:p')}` } }))).toMatchObject({ ok: true });
+    expect(
+      mock(t, req('GET', '/either', { headers: { authorization: `Basic ${btoa('u:p')}` } })),
+    ).toMatchObject({ ok: true });
     expect(mock(t, req('GET', '/either?api_key=x'))).toMatchObject({ ok: true });
-    const refused = mock(t, req('GET', '/either', { headers: { authorization: 'Basic not-base64-user-pass' } }));
-    expect(refused).toMatchObject({ ok: false, problem: { type: 'security-required', headers: { 'www-authenticate': 'Basic realm="*",ApiKey query="api_key"' } } });
+    const refused = mock(
+      t,
+      req('GET', '/either', { headers: { authorization: 'Basic not-base64-user-pass' } }),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: {
+        type: 'security-required',
+        headers: { 'www-authenticate': 'Basic realm="*",ApiKey query="api_key"' },
+      },
+    });
   });
 
   it('requires every scheme of one requirement, and serves the spec 401 when it has one', async () => {
     const t = await target(secured);
-    expect(mock(t, req('GET', '/both', { headers: { authorization: 'Bearer t', cookie: 'SID=1' } }))).toMatchObject({ ok: true });
+    expect(
+      mock(t, req('GET', '/both', { headers: { authorization: 'Bearer t', cookie: 'SID=1' } })),
+    ).toMatchObject({ ok: true });
     const half = mock(t, req('GET', '/both', { headers: { authorization: 'Bearer t' } }));
     expect(half).toMatchObject({ ok: true, response: { status: 401, body: '{"error":"denied"}' } });
     if (half.ok) expect(half.response.headers['www-authenticate']).toContain('ApiKey cookie="SID"');
   });
 
   it('lets anonymous callers through an empty requirement', async () => {
-    expect(mock(await target(secured), req('GET', '/open'))).toMatchObject({ ok: true, response: { status: 200 } });
+    expect(mock(await target(secured), req('GET', '/open'))).toMatchObject({
+      ok: true,
+      response: { status: 200 },
+    });
   });
 });
 
@@ -91,28 +107,59 @@ describe('request validation', () => {
 
   it('accepts a request that matches every parameter style', async () => {
     const t = await target(validated);
-    const res = mock(t, req('GET', '/items/3?tags=a&tags=b&ids=1|2&filter[max]=5', { headers: { 'x-trace': 'beef', cookie: 'theme=dark' } }));
+    const res = mock(
+      t,
+      req('GET', '/items/3?tags=a&tags=b&ids=1|2&filter[max]=5', {
+        headers: { 'x-trace': 'beef', cookie: 'theme=dark' },
+      }),
+    );
     expect(res).toMatchObject({ ok: true, response: { status: 200 } });
   });
 
   it('reports every violation with its location (422 problem)', async () => {
     const t = await target(validated);
-    const res = mock(t, req('GET', '/items/0?tags=c&ids=1|x&filter[max]=big', { headers: { cookie: 'theme=blue' } }));
+    const res = mock(
+      t,
+      req('GET', '/items/0?tags=c&ids=1|x&filter[max]=big', { headers: { cookie: 'theme=blue' } }),
+    );
     expect(res.ok).toBe(false);
     if (res.ok) return;
     expect(res.problem.type).toBe('invalid-request');
     const locations = res.problem.errors!.map((e) => e.location!.slice(0, 2).join('.'));
-    expect(locations).toEqual(expect.arrayContaining(['path.id', 'query.tags', 'query.ids', 'query.filter', 'header.X-Trace', 'cookie.theme']));
+    expect(locations).toEqual(
+      expect.arrayContaining([
+        'path.id',
+        'query.tags',
+        'query.ids',
+        'query.filter',
+        'header.X-Trace',
+        'cookie.theme',
+      ]),
+    );
   });
 
   it("serves the spec's own 400 for an invalid body, and 415 for an unknown body type", async () => {
     const t = await target(validated);
     const body = (contentType: string, text: string) => ({ ...ok, body: { contentType, text } });
-    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"ok"}')))).toMatchObject({ ok: true, response: { status: 201 } });
-    expect(mock(t, req('POST', '/items/1', body('application/x-www-form-urlencoded', 'name=ok&count=3')))).toMatchObject({ ok: true, response: { status: 201 } });
-    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"x"}')))).toMatchObject({ ok: true, response: { status: 400, body: '{"error":"bad request"}' } });
-    expect(mock(t, req('POST', '/items/1', body('application/json', '{not json')))).toMatchObject({ ok: true, response: { status: 400 } });
-    expect(mock(t, req('POST', '/items/1', body('text/csv', 'a,b')))).toMatchObject({ ok: false, problem: { type: 'unsupported-media-type' } });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"ok"}')))).toMatchObject({
+      ok: true,
+      response: { status: 201 },
+    });
+    expect(
+      mock(t, req('POST', '/items/1', body('application/x-www-form-urlencoded', 'name=ok&count=3'))),
+    ).toMatchObject({ ok: true, response: { status: 201 } });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{"name":"x"}')))).toMatchObject({
+      ok: true,
+      response: { status: 400, body: '{"error":"bad request"}' },
+    });
+    expect(mock(t, req('POST', '/items/1', body('application/json', '{not json')))).toMatchObject({
+      ok: true,
+      response: { status: 400 },
+    });
+    expect(mock(t, req('POST', '/items/1', body('text/csv', 'a,b')))).toMatchObject({
+      ok: false,
+      problem: { type: 'unsupported-media-type' },
+    });
     expect(mock(t, req('POST', '/items/1'))).toMatchObject({ ok: true, response: { status: 400 } });
   });
 });
@@ -132,16 +179,25 @@ paths:
         '200': {description: ok, content: {text/plain: {schema: {type: object, properties: {a: {type: string}}}}}}
 `;
   it('falls back to the first response in spec order, ranges as their base code', async () => {
-    expect(mock(await target(spec), req('GET', '/only-errors'))).toMatchObject({ ok: true, response: { status: 500, body: 'down' } });
+    expect(mock(await target(spec), req('GET', '/only-errors'))).toMatchObject({
+      ok: true,
+      response: { status: 500, body: 'down' },
+    });
   });
 
   it('refuses to write an object as text/plain', async () => {
-    expect(mock(await target(spec), req('GET', '/text-object'))).toMatchObject({ ok: false, problem: { type: 'unserializable-body' } });
+    expect(mock(await target(spec), req('GET', '/text-object'))).toMatchObject({
+      ok: false,
+      problem: { type: 'unserializable-body' },
+    });
   });
 
   it('answers HEAD like GET without a body', async () => {
     const res = mock(await target(spec), req('HEAD', '/only-errors'));
-    expect(res).toMatchObject({ ok: true, response: { status: 500, body: null, headers: { 'content-type': 'text/plain' } } });
+    expect(res).toMatchObject({
+      ok: true,
+      response: { status: 500, body: null, headers: { 'content-type': 'text/plain' } },
+    });
   });
 });
 
@@ -186,7 +242,12 @@ paths:
         '204': {description: ok}
 `);
     const evil = `${'a'.repeat(40)}!`;
-    const res = mock(t, req('POST', `/check?q=${evil}`, { body: { contentType: 'application/json', text: JSON.stringify({ name: evil }) } }));
+    const res = mock(
+      t,
+      req('POST', `/check?q=${evil}`, {
+        body: { contentType: 'application/json', text: JSON.stringify({ name: evil }) },
+      }),
+    );
     expect(res).toMatchObject({ ok: true, response: { status: 204 } });
   });
 });

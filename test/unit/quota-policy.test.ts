@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkLimits, consume, dailySeries, emptyCounters, evaluate, type Counters } from '../../worker/quota/policy';
+import {
+  checkLimits,
+  consume,
+  dailySeries,
+  emptyCounters,
+  evaluate,
+  type Counters,
+} from '../../worker/quota/policy';
 
 const limits = { perMinute: 3, perMonth: 5 };
 const t0 = Date.UTC(2026, 10, 30, 23, 59, 0); // 30 Nov 2026, 23:59:00 UTC
@@ -53,8 +60,20 @@ describe('quota policy', () => {
   it('validates limits', () => {
     const defaults = { perMinute: 10, perMonth: 100 };
     expect(checkLimits(undefined, defaults)).toEqual({ ok: true, limits: defaults });
-    expect(checkLimits({ perMinute: 5 }, defaults)).toEqual({ ok: true, limits: { perMinute: 5, perMonth: 100 } });
-    for (const bad of [{ perMinute: 0 }, { perMinute: -3 }, { perMonth: '9' }, { perMinute: 2.5 }, { perMonth: 1e15 }, { perHour: 3 }, 'x', [1]]) {
+    expect(checkLimits({ perMinute: 5 }, defaults)).toEqual({
+      ok: true,
+      limits: { perMinute: 5, perMonth: 100 },
+    });
+    for (const bad of [
+      { perMinute: 0 },
+      { perMinute: -3 },
+      { perMonth: '9' },
+      { perMinute: 2.5 },
+      { perMonth: 1e15 },
+      { perHour: 3 },
+      'x',
+      [1],
+    ]) {
       expect(checkLimits(bad, defaults).ok, JSON.stringify(bad)).toBe(false);
     }
   });

@@ -17,7 +17,10 @@ describe.each(files)('spec-examples/%s', (file) => {
   it('publishes in strict mode with every operation', async () => {
     const doc = parse(text) as { paths: Record<string, Record<string, unknown>> };
     const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-    const expected = Object.values(doc.paths).reduce((n, item) => n + Object.keys(item).filter((k) => methods.includes(k)).length, 0);
+    const expected = Object.values(doc.paths).reduce(
+      (n, item) => n + Object.keys(item).filter((k) => methods.includes(k)).length,
+      0,
+    );
     const { plan } = await ingest(text, { strict: true });
     expect(plan.operations).toHaveLength(expected);
   });

@@ -16,8 +16,19 @@ export function auth(key: string, extra: Record<string, string> = {}): Record<st
   return { authorization: `Bearer ${key}`, ...extra };
 }
 
-export function publish(key: string, api: string, version: string, body: string, contentType = 'application/yaml', query = ''): Promise<Response> {
-  return call(`/v1/apis/${api}/versions/${version}${query}`, { method: 'PUT', headers: auth(key, { 'content-type': contentType }), body });
+export function publish(
+  key: string,
+  api: string,
+  version: string,
+  body: string,
+  contentType = 'application/yaml',
+  query = '',
+): Promise<Response> {
+  return call(`/v1/apis/${api}/versions/${version}${query}`, {
+    method: 'PUT',
+    headers: auth(key, { 'content-type': contentType }),
+    body,
+  });
 }
 
 export interface ProblemJson {

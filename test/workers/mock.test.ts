@@ -117,7 +117,9 @@ describe('bodies', () => {
   it('negotiates media types and answers 406 with what is available', async () => {
     const xml = await call('/mock/media/v1/report', { headers: { accept: 'application/xml' } });
     expect(xml.headers.get('content-type')).toBe('application/xml');
-    expect(await xml.text()).toMatch(/^<xml><id>-?\d+<\/id><total>-?[\d.]+<\/total><createdAt>[^<]+<\/createdAt><\/xml>$/);
+    expect(await xml.text()).toMatch(
+      /^<xml><id>-?\d+<\/id><total>-?[\d.]+<\/total><createdAt>[^<]+<\/createdAt><\/xml>$/,
+    );
     const csv = await call('/mock/media/v1/report', { headers: { accept: 'text/csv' } });
     expect(await csv.text()).toBe('id,total\n1,10\n');
     const none = await call('/mock/media/v1/report', { headers: { accept: 'image/gif' } });
@@ -128,7 +130,14 @@ describe('bodies', () => {
 
 describe('CORS', () => {
   it('answers preflight with 204 and allows any origin on mock responses', async () => {
-    const pre = await call('/mock/petstore/v1/pets', { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-trace' } });
+    const pre = await call('/mock/petstore/v1/pets', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-trace',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(pre.headers.get('access-control-allow-methods')).toBe('POST');

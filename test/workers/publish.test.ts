@@ -16,22 +16,37 @@ describe('keys', () => {
   });
 
   it('lets only the admin choose limits', async () => {
-    const anon = await call('/v1/keys', { method: 'POST', body: JSON.stringify({ limits: { perMinute: 5 } }) });
+    const anon = await call('/v1/keys', {
+      method: 'POST',
+      body: JSON.stringify({ limits: { perMinute: 5 } }),
+    });
     expect(anon.status).toBe(403);
-    const admin = await call('/v1/keys', { method: 'POST', headers: auth('test-admin-token'), body: JSON.stringify({ limits: { perMinute: 5, perMonth: 50 } }) });
+    const admin = await call('/v1/keys', {
+      method: 'POST',
+      headers: auth('test-admin-token'),
+      body: JSON.stringify({ limits: { perMinute: 5, perMonth: 50 } }),
+    });
     expect(admin.status).toBe(201);
     expect(((await admin.json()) as { limits: unknown }).limits).toEqual({ perMinute: 5, perMonth: 50 });
   });
 
   it('rejects absurd limits with 422', async () => {
     for (const limits of [{ perMinute: -1 }, { perMonth: 'lots' }, { perMinute: 1.5 }, { perMinute: 1e12 }]) {
-      const res = await call('/v1/keys', { method: 'POST', headers: auth('test-admin-token'), body: JSON.stringify({ limits }) });
+      const res = await call('/v1/keys', {
+        method: 'POST',
+        headers: auth('test-admin-token'),
+        body: JSON.stringify({ limits }),
+      });
       expect(res.status, JSON.stringify(limits)).toBe(422);
     }
   });
 
   it('refuses missing, malformed and unknown keys with 401 problem+json', async () => {
-    for (const headers of [{}, auth('nope'), auth('sk_0123456789abcdef0123_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef')]) {
+    for (const headers of [
+      {},
+      auth('nope'),
+      auth('sk_0123456789abcdef0123_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef'),
+    ]) {
       const res = await call('/v1/apis', { headers });
       expect(res.status).toBe(401);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
@@ -50,7 +65,13 @@ describe('publishing', () => {
     ] as const) {
       const res = await publish(key, api, 'v1', text, type);
       expect(res.status, await res.clone().text()).toBe(201);
-      const body = (await res.json()) as { api: string; version: string; mockUrl: string; operations: number; warnings: unknown[] };
+      const body = (await res.json()) as {
+        api: string;
+        version: string;
+        mockUrl: string;
+        operations: number;
+        warnings: unknown[];
+      };
       expect(body.api).toBe(api);
       expect(body.version).toBe('v1');
       expect(body.mockUrl).toBe(`https://specmock.test/mock/${api}/v1`);
@@ -65,7 +86,12 @@ describe('publishing', () => {
     const again = await publish(owner, 'immutable', '1.0', petstore3);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { unchanged: boolean }).unchanged).toBe(true);
-    const changed = await publish(owner, 'immutable', '1.0', petstore3.replace('Swagger Petstore', 'Another Petstore'));
+    const changed = await publish(
+      owner,
+      'immutable',
+      '1.0',
+      petstore3.replace('Swagger Petstore', 'Another Petstore'),
+    );
     expect(changed.status).toBe(409);
     const other = await newKey();
     const stolen = await publish(other, 'immutable', '2.0', petstore3);
@@ -92,13 +118,19 @@ describe('publishing', () => {
     const key = await newKey();
     await publish(key, 'browse', 'v1', petstore3);
     await publish(key, 'browse', 'v2', petstore31);
-    const list = (await (await call('/v1/apis', { headers: auth(key) })).json()) as { apis: { api: string; latest: string; versions: number }[] };
+    const list = (await (await call('/v1/apis', { headers: auth(key) })).json()) as {
+      apis: { api: string; latest: string; versions: number }[];
+    };
     expect(list.apis).toEqual([expect.objectContaining({ api: 'browse', latest: 'v2', versions: 2 })]);
 
-    const api = (await (await call('/v1/apis/browse', { headers: auth(key) })).json()) as { versions: { version: string }[] };
+    const api = (await (await call('/v1/apis/browse', { headers: auth(key) })).json()) as {
+      versions: { version: string }[];
+    };
     expect(api.versions.map((v) => v.version)).toEqual(['v2', 'v1']);
 
-    const version = (await (await call('/v1/apis/browse/versions/v1', { headers: auth(key) })).json()) as { operations: { id: string; method: string; path: string }[] };
+    const version = (await (await call('/v1/apis/browse/versions/v1', { headers: auth(key) })).json()) as {
+      operations: { id: string; method: string; path: string }[];
+    };
     expect(version.operations.map((o) => o.id)).toContain('showPetById');
 
     const source = await call('/v1/apis/browse/versions/v1?format=source', { headers: auth(key) });
@@ -106,10 +138,14 @@ describe('publishing', () => {
 
     const stranger = await newKey();
     expect((await call('/v1/apis/browse', { headers: auth(stranger) })).status).toBe(404);
-    expect((await call('/v1/apis/browse/versions/v1', { method: 'DELETE', headers: auth(stranger) })).status).toBe(403);
+    expect(
+      (await call('/v1/apis/browse/versions/v1', { method: 'DELETE', headers: auth(stranger) })).status,
+    ).toBe(403);
     expect((await call('/v1/apis/browse', { method: 'DELETE', headers: auth(stranger) })).status).toBe(403);
 
-    expect((await call('/v1/apis/browse/versions/v1', { method: 'DELETE', headers: auth(key) })).status).toBe(204);
+    expect((await call('/v1/apis/browse/versions/v1', { method: 'DELETE', headers: auth(key) })).status).toBe(
+      204,
+    );
     expect((await call('/v1/apis/browse/versions/v1', { headers: auth(key) })).status).toBe(404);
     expect((await call('/mock/browse/v1/pets')).status).toBe(404);
     expect((await call('/mock/browse/v2/pets')).status).toBe(200);
@@ -122,7 +158,12 @@ describe('publishing', () => {
 });
 
 describe('bad uploads get a specific 4xx problem and leave nothing behind', () => {
-  async function rejected(text: string, expected: number, type: string, contentType = 'application/yaml'): Promise<ProblemJson> {
+  async function rejected(
+    text: string,
+    expected: number,
+    type: string,
+    contentType = 'application/yaml',
+  ): Promise<ProblemJson> {
     const key = await newKey();
     const res = await publish(key, 'bad', 'v1', text, contentType);
     expect(res.status, await res.clone().text()).toBe(expected);
@@ -137,13 +178,22 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
   }
 
   it('invalid YAML → 400 with line and column', async () => {
-    const problem = await rejected('openapi: 3.0.0\ninfo:\n  title: [unclosed\n  version: 1\n', 400, 'invalid-spec-syntax');
+    const problem = await rejected(
+      'openapi: 3.0.0\ninfo:\n  title: [unclosed\n  version: 1\n',
+      400,
+      'invalid-spec-syntax',
+    );
     expect(problem.errors?.[0].line).toBeGreaterThan(0);
     expect(problem.errors?.[0].column).toBeGreaterThan(0);
   });
 
   it('invalid JSON → 400 with line and column', async () => {
-    const problem = await rejected('{\n  "openapi": "3.0.0",\n  "info": { "title": "x", }\n}', 400, 'invalid-spec-syntax', 'application/json');
+    const problem = await rejected(
+      '{\n  "openapi": "3.0.0",\n  "info": { "title": "x", }\n}',
+      400,
+      'invalid-spec-syntax',
+      'application/json',
+    );
     expect(problem.errors?.[0].line).toBe(3);
   });
 
@@ -153,13 +203,27 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
   });
 
   it('unsupported version → 422', async () => {
-    await rejected('openapi: 4.0.0\ninfo: {title: x, version: "1"}\npaths: {}\n', 422, 'unsupported-spec-version');
-    await rejected('swagger: "1.2"\ninfo: {title: x, version: "1"}\npaths: {}\n', 422, 'unsupported-spec-version');
+    await rejected(
+      'openapi: 4.0.0\ninfo: {title: x, version: "1"}\npaths: {}\n',
+      422,
+      'unsupported-spec-version',
+    );
+    await rejected(
+      'swagger: "1.2"\ninfo: {title: x, version: "1"}\npaths: {}\n',
+      422,
+      'unsupported-spec-version',
+    );
   });
 
   it('remote and file $refs → 422 without fetching', async () => {
-    const doc = (ref: string) => `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
-    for (const ref of ['http://169.254.169.254/latest/meta-data', 'https://example.com/schema.json#/Pet', './pet.yaml', 'file:///etc/passwd']) {
+    const doc = (ref: string) =>
+      `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '${ref}'\n`;
+    for (const ref of [
+      'http://169.254.169.254/latest/meta-data',
+      'https://example.com/schema.json#/Pet',
+      './pet.yaml',
+      'file:///etc/passwd',
+    ]) {
       const problem = await rejected(doc(ref), 422, 'external-ref');
       expect(problem.errors?.[0].pointer).toContain('/$ref');
     }
@@ -172,14 +236,26 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
   });
 
   it('a YAML alias bomb → 422', async () => {
-    const lines = ['openapi: 3.0.3', 'info: {title: x, version: "1"}', 'paths: {}', 'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    const lines = [
+      'openapi: 3.0.3',
+      'info: {title: x, version: "1"}',
+      'paths: {}',
+      'x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
     const names = 'abcdefghij';
-    for (let i = 1; i < names.length; i++) lines.push(`x-${names[i]}: &${names[i]} [*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]}]`);
+    for (let i = 1; i < names.length; i++)
+      lines.push(
+        `x-${names[i]}: &${names[i]} [*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]},*${names[i - 1]}]`,
+      );
     await rejected(lines.join('\n'), 422, 'spec-too-complex');
   });
 
   it('nesting deeper than the cap → 422', async () => {
-    const deep = '{"openapi":"3.0.3","info":{"title":"x","version":"1"},"paths":{},"x-deep":' + '['.repeat(5000) + ']'.repeat(5000) + '}';
+    const deep =
+      '{"openapi":"3.0.3","info":{"title":"x","version":"1"},"paths":{},"x-deep":' +
+      '['.repeat(5000) +
+      ']'.repeat(5000) +
+      '}';
     await rejected(deep, 422, 'spec-too-complex', 'application/json');
   });
 
@@ -193,7 +269,14 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
 
   it('invalid api and version names → 400', async () => {
     const key = await newKey();
-    for (const [api, version] of [['Pets', 'v1'], ['-pets', 'v1'], ['a'.repeat(64), 'v1'], ['pets', 'latest'], ['pets', 'v 1'], ['pets', 'x'.repeat(65)]]) {
+    for (const [api, version] of [
+      ['Pets', 'v1'],
+      ['-pets', 'v1'],
+      ['a'.repeat(64), 'v1'],
+      ['pets', 'latest'],
+      ['pets', 'v 1'],
+      ['pets', 'x'.repeat(65)],
+    ]) {
       const res = await publish(key, encodeURIComponent(api), encodeURIComponent(version), petstore3);
       expect(res.status, `${api}/${version}`).toBe(400);
     }
@@ -222,14 +305,19 @@ describe('storage caps', () => {
     const key = await newKey();
     expect((await publish(key, 'capped', 'v0', petstore3)).status).toBe(201);
     const env = testEnv as unknown as Env;
-    await runInDurableObject(env.REGISTRY.get(env.REGISTRY.idFromName('capped')), async (_instance, state) => {
-      const current = (await state.storage.get<{ order: string[]; versions: Record<string, unknown> }>('state'))!;
-      for (let i = 1; i < 500; i++) {
-        current.order.push(`v${i}`);
-        current.versions[`v${i}`] = { ...(current.versions.v0 as object), version: `v${i}` };
-      }
-      await state.storage.put('state', current);
-    });
+    await runInDurableObject(
+      env.REGISTRY.get(env.REGISTRY.idFromName('capped')),
+      async (_instance, state) => {
+        const current = (await state.storage.get<{ order: string[]; versions: Record<string, unknown> }>(
+          'state',
+        ))!;
+        for (let i = 1; i < 500; i++) {
+          current.order.push(`v${i}`);
+          current.versions[`v${i}`] = { ...(current.versions.v0 as object), version: `v${i}` };
+        }
+        await state.storage.put('state', current);
+      },
+    );
     const full = await publish(key, 'capped', 'v500', petstore3);
     expect(full.status).toBe(409);
     expect(((await full.json()) as ProblemJson).type).toBe('https://specmock.dev/problems/limit-reached');
@@ -250,7 +338,9 @@ describe('APIs per key', () => {
 
 describe('problem catalogue', () => {
   it('documents every problem type the service can answer with', async () => {
-    const list = (await (await call('/problems')).json()) as { problems: { type: string; status: number; title: string }[] };
+    const list = (await (await call('/problems')).json()) as {
+      problems: { type: string; status: number; title: string }[];
+    };
     expect(list.problems.map((p) => p.type)).toContain('https://specmock.dev/problems/version-conflict');
     const one = await call('/problems/version-conflict');
     expect(await one.json()).toMatchObject({ slug: 'version-conflict', status: 409 });
@@ -277,7 +367,15 @@ describe('GET /v1/openapi.json', () => {
     const text = await doc.text();
     const parsed = JSON.parse(text) as { openapi: string; paths: Record<string, unknown> };
     expect(parsed.openapi).toBe('3.1.0');
-    for (const path of ['/healthz', '/v1/keys', '/v1/usage', '/v1/apis', '/v1/apis/{api}', '/v1/apis/{api}/versions/{version}', '/mock/{api}/{version}/{path}']) {
+    for (const path of [
+      '/healthz',
+      '/v1/keys',
+      '/v1/usage',
+      '/v1/apis',
+      '/v1/apis/{api}',
+      '/v1/apis/{api}/versions/{version}',
+      '/mock/{api}/{version}/{path}',
+    ]) {
       expect(parsed.paths).toHaveProperty([path]);
     }
     const key = await newKey();

@@ -7,7 +7,10 @@ import { auth, call, publish, type ProblemJson } from './helpers';
 const ADMIN = auth('test-admin-token');
 const env = testEnv as unknown as Env;
 
-async function adminKey(limits: { perMinute: number; perMonth: number }): Promise<{ key: string; id: string }> {
+async function adminKey(limits: {
+  perMinute: number;
+  perMonth: number;
+}): Promise<{ key: string; id: string }> {
   const res = await call('/v1/keys', { method: 'POST', headers: ADMIN, body: JSON.stringify({ limits }) });
   expect(res.status).toBe(201);
   return (await res.json()) as { key: string; id: string };
@@ -24,11 +27,19 @@ describe('quotas', () => {
     await awayFromMinuteBoundary();
     const { key, id } = await adminKey({ perMinute: 1_000_000, perMonth: 1_000_000 });
     expect((await publish(key, 'burst', 'v1', petstore)).status).toBe(201);
-    const before = (await (await call('/v1/usage', { headers: auth(key) })).json()) as { minute: { used: number } };
-    const patch = await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMinute: before.minute.used + 100 } }) });
+    const before = (await (await call('/v1/usage', { headers: auth(key) })).json()) as {
+      minute: { used: number };
+    };
+    const patch = await call(`/v1/keys/${id}`, {
+      method: 'PATCH',
+      headers: ADMIN,
+      body: JSON.stringify({ limits: { perMinute: before.minute.used + 100 } }),
+    });
     expect(patch.status).toBe(200);
 
-    const responses = await Promise.all(Array.from({ length: 400 }, (_, i) => call(`/mock/burst/v1/pets/${i}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 400 }, (_, i) => call(`/mock/burst/v1/pets/${i}`)),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(100);
     expect(statuses.filter((s) => s === 429)).toHaveLength(300);
@@ -38,7 +49,9 @@ describe('quotas', () => {
     expect(refused.headers.get('ratelimit')).toMatch(/"minute";r=0;t=\d+/);
     expect(((await refused.json()) as ProblemJson & { limit: string }).limit).toBe('minute');
     const ok = responses.find((r) => r.status === 200)!;
-    expect(ok.headers.get('ratelimit-policy')).toBe(`"minute";q=${before.minute.used + 100};w=60, "month";q=1000000;w=2592000`);
+    expect(ok.headers.get('ratelimit-policy')).toBe(
+      `"minute";q=${before.minute.used + 100};w=60, "month";q=1000000;w=2592000`,
+    );
 
     const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
     const usage = await quota.usage(Date.now());
@@ -68,9 +81,15 @@ describe('quotas', () => {
     await quota.consumeForMock(day1 + 1000);
     await quota.consumeForMock(day2);
     const series = async () => (await quota.usage(day2))!.daily.filter((d) => d.count > 0);
-    expect(await series()).toEqual([{ date: '2031-05-10', count: 2 }, { date: '2031-05-11', count: 1 }]);
+    expect(await series()).toEqual([
+      { date: '2031-05-10', count: 2 },
+      { date: '2031-05-11', count: 1 },
+    ]);
     await evictDurableObject(quota);
-    expect(await series()).toEqual([{ date: '2031-05-10', count: 2 }, { date: '2031-05-11', count: 1 }]);
+    expect(await series()).toEqual([
+      { date: '2031-05-10', count: 2 },
+      { date: '2031-05-11', count: 1 },
+    ]);
     expect((await quota.usage(day2))!.decision.month.used).toBe(3);
   });
 
@@ -79,8 +98,13 @@ describe('quotas', () => {
     const b = await adminKey({ perMinute: 1000, perMonth: 1000 });
     await publish(a.key, 'owned-by-a', 'v1', petstore);
     await Promise.all(Array.from({ length: 5 }, () => call('/mock/owned-by-a/v1/pets')));
-    const usageA = (await (await call('/v1/usage', { headers: auth(a.key) })).json()) as { minute: { used: number }; daily: { count: number }[] };
-    const usageB = (await (await call('/v1/usage', { headers: auth(b.key) })).json()) as { minute: { used: number } };
+    const usageA = (await (await call('/v1/usage', { headers: auth(a.key) })).json()) as {
+      minute: { used: number };
+      daily: { count: number }[];
+    };
+    const usageB = (await (await call('/v1/usage', { headers: auth(b.key) })).json()) as {
+      minute: { used: number };
+    };
     expect(usageA.minute.used).toBe(7); // publish, 5 mock calls, this usage call
     expect(usageB.minute.used).toBe(1); // only its own usage call
     expect(usageA.daily).toHaveLength(30);
@@ -124,21 +148,62 @@ describe('quotas', () => {
 
   it('stores only the SHA-256 of a key, never the key', async () => {
     const { key, id } = await adminKey({ perMinute: 10, perMonth: 10 });
-    const stored = await runInDurableObject(env.QUOTA.get(env.QUOTA.idFromName(id)), async (_instance, state) => [...state.storage.kv.list()]);
+    const stored = await runInDurableObject(
+      env.QUOTA.get(env.QUOTA.idFromName(id)),
+      async (_instance, state) => [...state.storage.kv.list()],
+    );
     const dump = JSON.stringify(stored);
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(key.split('_')[2]);
-    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
     expect(dump).toContain(digest);
   });
 
   it('lets only the admin change limits, and validates them', async () => {
     const { key, id } = await adminKey({ perMinute: 10, perMonth: 10 });
-    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: auth(key), body: JSON.stringify({ limits: { perMinute: 99 } }) })).status).toBe(403);
-    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMinute: -5 } }) })).status).toBe(422);
-    expect((await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: '{"limits":{"perMonth":"lots"}}' })).status).toBe(422);
-    expect((await call('/v1/keys/0123456789abcdef0123', { method: 'PATCH', headers: ADMIN, body: '{"limits":{"perMonth":5}}' })).status).toBe(404);
-    const res = await call(`/v1/keys/${id}`, { method: 'PATCH', headers: ADMIN, body: JSON.stringify({ limits: { perMonth: 500 } }) });
+    expect(
+      (
+        await call(`/v1/keys/${id}`, {
+          method: 'PATCH',
+          headers: auth(key),
+          body: JSON.stringify({ limits: { perMinute: 99 } }),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(`/v1/keys/${id}`, {
+          method: 'PATCH',
+          headers: ADMIN,
+          body: JSON.stringify({ limits: { perMinute: -5 } }),
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call(`/v1/keys/${id}`, {
+          method: 'PATCH',
+          headers: ADMIN,
+          body: '{"limits":{"perMonth":"lots"}}',
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await call('/v1/keys/0123456789abcdef0123', {
+          method: 'PATCH',
+          headers: ADMIN,
+          body: '{"limits":{"perMonth":5}}',
+        })
+      ).status,
+    ).toBe(404);
+    const res = await call(`/v1/keys/${id}`, {
+      method: 'PATCH',
+      headers: ADMIN,
+      body: JSON.stringify({ limits: { perMonth: 500 } }),
+    });
     expect(await res.json()).toEqual({ id, limits: { perMinute: 10, perMonth: 500 }, revoked: false });
   });
 });

@@ -6,7 +6,16 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: fileURLToPath(new URL('../../wrangler.toml', import.meta.url)) },
-      miniflare: { bindings: { ADMIN_TOKEN: 'test-admin-token', DEFAULT_PER_MINUTE: '1000', DEFAULT_PER_MONTH: '100000', SIGNUP_PER_MINUTE: '1000', SIGNUP_PER_MONTH: '100000', MAX_APIS_PER_KEY: '5' } },
+      miniflare: {
+        bindings: {
+          ADMIN_TOKEN: 'test-admin-token',
+          DEFAULT_PER_MINUTE: '1000',
+          DEFAULT_PER_MONTH: '100000',
+          SIGNUP_PER_MINUTE: '1000',
+          SIGNUP_PER_MONTH: '100000',
+          MAX_APIS_PER_KEY: '5',
+        },
+      },
     }),
   ],
   test: {

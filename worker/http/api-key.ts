@@ -19,7 +19,8 @@ export function newKey(): { id: string; key: string } {
   // 248 is the largest multiple of 62 below 256: rejecting the rest keeps every character uniform.
   let secret = '';
   while (secret.length < 32) {
-    for (const b of crypto.getRandomValues(new Uint8Array(48))) if (b < 248 && secret.length < 32) secret += alphabet[b % 62];
+    for (const b of crypto.getRandomValues(new Uint8Array(48)))
+      if (b < 248 && secret.length < 32) secret += alphabet[b % 62];
   }
   return { id, key: `sk_${id}_${secret}` };
 }
@@ -37,7 +38,10 @@ export function isAdmin(request: Request, env: Env): boolean {
 }
 
 export function defaultLimits(env: Env): Limits {
-  return { perMinute: positive(env.DEFAULT_PER_MINUTE, 600), perMonth: positive(env.DEFAULT_PER_MONTH, 100_000) };
+  return {
+    perMinute: positive(env.DEFAULT_PER_MINUTE, 600),
+    perMonth: positive(env.DEFAULT_PER_MONTH, 100_000),
+  };
 }
 
 /** Open signup is counted per client address, so one script cannot mint keys without end. */
@@ -60,14 +64,26 @@ export function accountStub(env: Env, id: string) {
  */
 export async function authenticate(request: Request, env: Env, count = true): Promise<Caller> {
   const token = bearerToken(request);
-  if (token === undefined) fail('unauthorized', 'Send your API key as `Authorization: Bearer sk_…`. Create one with POST /v1/keys.', { headers: { 'www-authenticate': 'Bearer realm="specmock"' } });
+  if (token === undefined)
+    fail(
+      'unauthorized',
+      'Send your API key as `Authorization: Bearer sk_…`. Create one with POST /v1/keys.',
+      { headers: { 'www-authenticate': 'Bearer realm="specmock"' } },
+    );
   const m = KEY_FORMAT.exec(token);
-  if (!m) fail('unauthorized', 'The API key is malformed; keys look like sk_<20 hex>_<32 letters or digits>.', { headers: { 'www-authenticate': 'Bearer realm="specmock", error="invalid_token"' } });
-  const result = await accountStub(env, m[1]).authorize(await sha256Hex(token), Date.now(), count);
-  if (!result.ok) {
-    fail('unauthorized', result.reason === 'revoked' ? 'This API key has been revoked.' : 'This API key is not known.', {
+  if (!m)
+    fail('unauthorized', 'The API key is malformed; keys look like sk_<20 hex>_<32 letters or digits>.', {
       headers: { 'www-authenticate': 'Bearer realm="specmock", error="invalid_token"' },
     });
+  const result = await accountStub(env, m[1]).authorize(await sha256Hex(token), Date.now(), count);
+  if (!result.ok) {
+    fail(
+      'unauthorized',
+      result.reason === 'revoked' ? 'This API key has been revoked.' : 'This API key is not known.',
+      {
+        headers: { 'www-authenticate': 'Bearer realm="specmock", error="invalid_token"' },
+      },
+    );
   }
   return { account: result.account, decision: result.decision };
 }

@@ -4,7 +4,17 @@
  * page whose mocked API uses cookie auth works too; without one, `*` (as Prism answers). Nothing
  * here grants access to anything: control-plane keys travel in Authorization, never in cookies.
  */
-const EXPOSED = ['content-type', 'content-length', 'allow', 'location', 'retry-after', 'ratelimit', 'ratelimit-policy', 'www-authenticate', 'x-specmock-operation'];
+const EXPOSED = [
+  'content-type',
+  'content-length',
+  'allow',
+  'location',
+  'retry-after',
+  'ratelimit',
+  'ratelimit-policy',
+  'www-authenticate',
+  'x-specmock-operation',
+];
 
 export function withCors(response: Response, request: Request): Response {
   // Responses built by the Worker have mutable headers; only fetched ones (static assets) need a copy.
@@ -27,7 +37,9 @@ function applyCors(headers: Headers, request: Request): void {
   setDefault('access-control-allow-origin', origin ?? '*');
   setDefault('access-control-allow-headers', '*');
   setDefault('access-control-allow-credentials', 'true');
-  const declared = [...headers.keys()].filter((h) => !EXPOSED.includes(h) && !h.startsWith('access-control-'));
+  const declared = [...headers.keys()].filter(
+    (h) => !EXPOSED.includes(h) && !h.startsWith('access-control-'),
+  );
   headers.set('access-control-expose-headers', [...EXPOSED, ...declared].join(', '));
   if (origin) headers.append('vary', 'Origin');
 }

@@ -31,7 +31,10 @@ export const PROBLEMS = {
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
   'unsatisfiable-schema': { status: 422, title: 'A response schema cannot be satisfied' },
-  'unserializable-body': { status: 500, title: 'The response value cannot be written in the negotiated media type' },
+  'unserializable-body': {
+    status: 500,
+    title: 'The response value cannot be written in the negotiated media type',
+  },
   'no-response-defined': { status: 500, title: 'The operation defines no usable response' },
   'rate-limited': { status: 429, title: 'Rate limit exceeded' },
   'quota-exceeded': { status: 429, title: 'Monthly quota exceeded' },
@@ -86,6 +89,9 @@ export function problemBody(problem: Problem, instance?: string): Record<string,
 
 export function problemResponse(problem: Problem, instance?: string): Response {
   const body = problemBody(problem, instance);
-  const headers = new Headers({ 'content-type': 'application/problem+json; charset=utf-8', ...problem.headers });
+  const headers = new Headers({
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...problem.headers,
+  });
   return new Response(JSON.stringify(body), { status: body.status as number, headers });
 }

@@ -6,8 +6,12 @@ import { rateLimitHeaders } from './rate-limit-headers';
 export function enforce(decision: Decision, now: number): void {
   if (decision.allowed) return;
   const which = decision.exceeded === 'month' ? decision.month : decision.minute;
-  fail(decision.exceeded === 'month' ? 'quota-exceeded' : 'rate-limited', `The ${decision.exceeded === 'month' ? 'monthly' : 'per-minute'} limit of ${which.limit} requests is used up; retry in ${decision.retryAfter} s.`, {
-    headers: rateLimitHeaders(decision, now),
-    extensions: { limit: decision.exceeded, retryAfter: decision.retryAfter },
-  });
+  fail(
+    decision.exceeded === 'month' ? 'quota-exceeded' : 'rate-limited',
+    `The ${decision.exceeded === 'month' ? 'monthly' : 'per-minute'} limit of ${which.limit} requests is used up; retry in ${decision.retryAfter} s.`,
+    {
+      headers: rateLimitHeaders(decision, now),
+      extensions: { limit: decision.exceeded, retryAfter: decision.retryAfter },
+    },
+  );
 }

@@ -12,6 +12,7 @@ export function rateLimitHeaders(decision: Decision, now: number): Record<string
     'ratelimit-policy': `"minute";q=${decision.minute.limit};w=60, "month";q=${decision.month.limit};w=${monthWidth}`,
     ratelimit: `"minute";r=${decision.minute.remaining};t=${seconds(decision.minute.resetAt)}, "month";r=${decision.month.remaining};t=${seconds(decision.month.resetAt)}`,
   };
-  if (!decision.allowed && decision.retryAfter !== undefined) headers['retry-after'] = String(decision.retryAfter);
+  if (!decision.allowed && decision.retryAfter !== undefined)
+    headers['retry-after'] = String(decision.retryAfter);
   return headers;
 }

@@ -13,7 +13,11 @@ export type SecurityResult = { ok: true } | { ok: false; wwwAuthenticate: string
  * Presence and shape of credentials, as a mock can check them: alternatives are OR-ed, the schemes
  * of one requirement AND-ed. An empty requirement (`{}`) admits anonymous callers.
  */
-export function checkSecurity(plan: Plan, operation: OperationPlan, source: CredentialSource): SecurityResult {
+export function checkSecurity(
+  plan: Plan,
+  operation: OperationPlan,
+  source: CredentialSource,
+): SecurityResult {
   if (operation.security.length === 0) return { ok: true };
   const failed = new Set<string>();
   for (const requirement of operation.security) {
@@ -21,7 +25,13 @@ export function checkSecurity(plan: Plan, operation: OperationPlan, source: Cred
     if (missing.length === 0) return { ok: true };
     for (const name of missing) failed.add(name);
   }
-  const challenges = [...new Set([...failed].map((name) => challenge(plan.securitySchemes[name])).filter((c): c is string => c !== undefined))];
+  const challenges = [
+    ...new Set(
+      [...failed]
+        .map((name) => challenge(plan.securitySchemes[name]))
+        .filter((c): c is string => c !== undefined),
+    ),
+  ];
   return {
     ok: false,
     wwwAuthenticate: challenges.join(','),

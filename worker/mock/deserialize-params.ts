@@ -9,15 +9,25 @@ import type { ParameterPlan, Schema } from './plan';
  */
 type Raw = string | string[] | Record<string, string> | undefined;
 
-const DELIMITERS: Partial<Record<ParameterPlan['style'], string>> = { spaceDelimited: ' ', pipeDelimited: '|', tsv: '\t' };
+const DELIMITERS: Partial<Record<ParameterPlan['style'], string>> = {
+  spaceDelimited: ' ',
+  pipeDelimited: '|',
+  tsv: '\t',
+};
 
-export function readQueryParam(param: ParameterPlan, query: [string, string][], defs: Record<string, Schema>): Raw {
+export function readQueryParam(
+  param: ParameterPlan,
+  query: [string, string][],
+  defs: Record<string, Schema>,
+): Raw {
   const kind = shapeOf(param.schema, defs);
   const values = query.filter(([k]) => k === param.name).map(([, v]) => v);
   if (param.style === 'deepObject') {
     const prefix = `${param.name}[`;
     const entries = query.filter(([k]) => k.startsWith(prefix) && k.endsWith(']'));
-    return entries.length === 0 ? undefined : Object.fromEntries(entries.map(([k, v]) => [k.slice(prefix.length, -1), v]));
+    return entries.length === 0
+      ? undefined
+      : Object.fromEntries(entries.map(([k, v]) => [k.slice(prefix.length, -1), v]));
   }
   if (kind === 'object' && param.explode && param.style === 'form') {
     const props = objectProperties(param.schema, defs);
@@ -44,7 +54,11 @@ export function readSimple(param: ParameterPlan, raw: string | undefined, defs: 
     if (param.explode) separator = '.';
   } else if (param.style === 'matrix') {
     const prefix = `;${param.name}=`;
-    if (param.explode && kind === 'array') return text.split(';').filter(Boolean).map((p) => p.replace(`${param.name}=`, ''));
+    if (param.explode && kind === 'array')
+      return text
+        .split(';')
+        .filter(Boolean)
+        .map((p) => p.replace(`${param.name}=`, ''));
     if (text.startsWith(prefix)) text = text.slice(prefix.length);
     else if (text.startsWith(';')) text = text.slice(1);
     if (param.explode) separator = ';';
@@ -52,7 +66,9 @@ export function readSimple(param: ParameterPlan, raw: string | undefined, defs: 
   if (kind === 'array') return text === '' ? [] : text.split(separator);
   if (kind === 'object') {
     const parts = text.split(separator);
-    return param.explode ? Object.fromEntries(parts.map((p) => [p.split('=')[0], p.split('=').slice(1).join('=')])) : pairs(parts);
+    return param.explode
+      ? Object.fromEntries(parts.map((p) => [p.split('=')[0], p.split('=').slice(1).join('=')]))
+      : pairs(parts);
   }
   return text;
 }
@@ -78,21 +94,42 @@ function objectProperties(schema: Schema, defs: Record<string, Schema>): string[
 }
 
 /** Strings → the JSON types the schema wants, recursively through arrays and object properties. */
-export function coerce(value: unknown, schema: Schema | undefined, defs: Record<string, Schema>, depth = 0): unknown {
+export function coerce(
+  value: unknown,
+  schema: Schema | undefined,
+  defs: Record<string, Schema>,
+  depth = 0,
+): unknown {
   if (schema === undefined || depth > 32) return value;
   const s = derefShallow(schema, defs);
   if (!isObj(s)) return value;
-  if (Array.isArray(value)) return value.map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
+  if (Array.isArray(value))
+    return value.map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
   if (value !== null && typeof value === 'object') {
     const props = (isObj(s.properties as Schema) ? s.properties : {}) as Record<string, Schema>;
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, coerce(v, props[k] ?? (isObj(s.additionalProperties as Schema) ? (s.additionalProperties as Schema) : undefined), defs, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [
+        k,
+        coerce(
+          v,
+          props[k] ??
+            (isObj(s.additionalProperties as Schema) ? (s.additionalProperties as Schema) : undefined),
+          defs,
+          depth + 1,
+        ),
+      ]),
+    );
   }
   if (typeof value !== 'string') return value;
   const types = new Set(Array.isArray(s.type) ? s.type : s.type ? [s.type] : []);
   if (types.has('string') && !types.has('null')) return value;
-  if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim())) return Number(value);
+  if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim()))
+    return Number(value);
   if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
   if (types.has('null') && (value === '' || value === 'null')) return null;
-  if (types.has('array')) return value === '' ? [] : value.split(',').map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
+  if (types.has('array'))
+    return value === ''
+      ? []
+      : value.split(',').map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
   return value;
 }

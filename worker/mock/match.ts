@@ -73,11 +73,14 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
   const segments = splitPath(rawPath);
   const trailing = segments.length > 0 && segments[segments.length - 1] === '';
   // "/pets/" is "/pets" before it is "/pets/{id}" with an empty id.
-  let hit = trailing ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1)) : undefined;
+  let hit = trailing
+    ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1))
+    : undefined;
   hit ??= findIn(routes.bySegmentCount.get(segments.length), segments);
   if (!hit) return { kind: 'no-path' };
   const verb = method.toLowerCase();
-  const operation = hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
+  const operation =
+    hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
   if (!operation) return { kind: 'no-method', allow: allowedMethods(hit.route) };
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
 }
@@ -90,14 +93,23 @@ function allowedMethods(route: Route): string[] {
   return [...methods].sort();
 }
 
-function findIn(group: RouteGroup | undefined, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
+function findIn(
+  group: RouteGroup | undefined,
+  segments: string[],
+): { route: Route; params: Record<string, string> } | undefined {
   if (!group) return undefined;
   // A literal first segment outranks a templated one, so its candidates come first.
-  const literal = segments.length > 0 ? (group.byFirst.get(segments[0]) ?? group.byFirst.get(safeDecode(segments[0]))) : undefined;
+  const literal =
+    segments.length > 0
+      ? (group.byFirst.get(segments[0]) ?? group.byFirst.get(safeDecode(segments[0])))
+      : undefined;
   return (literal ? findRoute(literal, segments) : undefined) ?? findRoute(group.templatedFirst, segments);
 }
 
-function findRoute(routes: Route[], segments: string[]): { route: Route; params: Record<string, string> } | undefined {
+function findRoute(
+  routes: Route[],
+  segments: string[],
+): { route: Route; params: Record<string, string> } | undefined {
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
     for (let i = 0; i < segments.length; i++) {

@@ -26,7 +26,8 @@ export interface MockResponse {
   body: string | null;
 }
 
-export type MockOutcome = { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
+export type MockOutcome =
+  { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -50,7 +51,13 @@ type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Pro
 export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
   if (match.kind === 'no-path') {
-    return { ok: false, problem: { type: 'route-not-found', detail: `No operation in this API matches ${request.path || '/'}.` } };
+    return {
+      ok: false,
+      problem: {
+        type: 'route-not-found',
+        detail: `No operation in this API matches ${request.path || '/'}.`,
+      },
+    };
   }
   if (match.kind === 'no-method') {
     return {
@@ -67,7 +74,13 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   const prefs = readPreferences(request.headers.prefer, request.query);
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
-  const ctx: RenderContext = { target, request, pathParams, prefs, seed: seedOf(request.method, request.path, query, prefs) };
+  const ctx: RenderContext = {
+    target,
+    request,
+    pathParams,
+    prefs,
+    seed: seedOf(request.method, request.path, query, prefs),
+  };
   const finish = (rendered: Rendered, status: number): MockOutcome => {
     if (!rendered.ok) return rendered;
     rendered.response.status = status;
@@ -77,9 +90,16 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
 
   // An example preference names an example of the response the caller asked for; it applies to a
   // response the mock chose instead (401, 415, 422, 400) only when the caller asked for that code.
-  const prefsFor = (status: number): Preferences => (prefs.code === String(status) ? prefs : { ...(prefs.dynamic !== undefined ? { dynamic: prefs.dynamic } : {}) });
+  const prefsFor = (status: number): Preferences =>
+    prefs.code === String(status)
+      ? prefs
+      : { ...(prefs.dynamic !== undefined ? { dynamic: prefs.dynamic } : {}) };
   const cookies = parseCookies(request.headers.cookie);
-  const security = checkSecurity(target.plan, operation, { headers: request.headers, query: request.query, cookies });
+  const security = checkSecurity(target.plan, operation, {
+    headers: request.headers,
+    query: request.query,
+    cookies,
+  });
   if (!security.ok) {
     const own = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
@@ -88,16 +108,32 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
-    return { ok: false, problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) } };
+    return {
+      ok: false,
+      problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) },
+    };
   }
 
-  const check = validateRequest(target.plan, operation, { pathParams, query, headers: request.headers, cookies, body: request.body });
+  const check = validateRequest(target.plan, operation, {
+    pathParams,
+    query,
+    headers: request.headers,
+    cookies,
+    body: request.body,
+  });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
       const own = specResponseFor(operation, status);
       if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
     }
-    return { ok: false, problem: { type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request', detail: check.detail, errors: check.errors } };
+    return {
+      ok: false,
+      problem: {
+        type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request',
+        detail: check.detail,
+        errors: check.errors,
+      },
+    };
   }
 
   const selection = selectResponse(operation, prefs.code);
@@ -118,7 +154,8 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
     const value = header.examples[0]?.value ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
-    if (value !== undefined && value !== null) headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
+    if (value !== undefined && value !== null)
+      headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
   }
 
   const types = Object.keys(spec.content);
@@ -145,22 +182,34 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
 
-function bodyValue(ctx: RenderContext, media: MediaPlan, prefs: Preferences): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
+function bodyValue(
+  ctx: RenderContext,
+  media: MediaPlan,
+  prefs: Preferences,
+): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
   if (prefs.example !== undefined) {
     const named = media.examples.find((e) => e.name === prefs.example);
     if (named) return { ok: true, value: named.value };
     return {
       ok: false,
-      problem: { type: 'example-not-found', detail: `No example named "${prefs.example}"; available: ${media.examples.map((e) => e.name).join(', ') || 'none'}.` },
+      problem: {
+        type: 'example-not-found',
+        detail: `No example named "${prefs.example}"; available: ${media.examples.map((e) => e.name).join(', ') || 'none'}.`,
+      },
     };
   }
-  if (prefs.dynamic !== true && media.examples.length > 0) return { ok: true, value: media.examples[0].value };
+  if (prefs.dynamic !== true && media.examples.length > 0)
+    return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
   const result = generateFor(ctx, media.schema, '', prefs.dynamic);
   if (!result.ok) {
     return {
       ok: false,
-      problem: { type: 'unsatisfiable-schema', detail: `The response schema cannot be satisfied at ${result.pointer || '/'}: ${result.reason}`, extensions: { pointer: result.pointer } },
+      problem: {
+        type: 'unsatisfiable-schema',
+        detail: `The response schema cannot be satisfied at ${result.pointer || '/'}: ${result.reason}`,
+        extensions: { pointer: result.pointer },
+      },
     };
   }
   // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
@@ -183,10 +232,22 @@ function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: 
     const still = sampleStatic(schema, defs, 'response');
     if (still.ok) return still;
   }
-  return generate(schema, { seed: `${ctx.seed}${salt}`, defs, pathParams: ctx.pathParams, refDate: ctx.target.refDate, dynamic: dynamic === true, direction: 'response' });
+  return generate(schema, {
+    seed: `${ctx.seed}${salt}`,
+    defs,
+    pathParams: ctx.pathParams,
+    refDate: ctx.target.refDate,
+    dynamic: dynamic === true,
+    direction: 'response',
+  });
 }
 
-function valueFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined): JsonValue | undefined {
+function valueFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+): JsonValue | undefined {
   const result = generateFor(ctx, schema, `\u0000${salt}`, dynamic);
   return result.ok ? result.value : undefined;
 }
@@ -204,7 +265,10 @@ function seedOf(method: string, path: string, query: [string, string][], prefs: 
 /** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
 function concreteType(chosen: string, accept: string | undefined): string {
   if (!chosen.includes('*')) return chosen;
-  const wanted = (accept ?? '').split(',').map((p) => p.split(';')[0].trim()).find((t) => t && !t.includes('*'));
+  const wanted = (accept ?? '')
+    .split(',')
+    .map((p) => p.split(';')[0].trim())
+    .find((t) => t && !t.includes('*'));
   if (wanted) return wanted;
   return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }

@@ -42,7 +42,10 @@ function qualityOf(mediaType: string, ranges: AcceptRange[]): number {
 
 export function isJsonMediaType(mediaType: string): boolean {
   const [type, subtype] = essence(mediaType);
-  return (type === 'application' || type === '*') && (subtype === 'json' || subtype.endsWith('+json') || subtype === '*');
+  return (
+    (type === 'application' || type === '*') &&
+    (subtype === 'json' || subtype.endsWith('+json') || subtype === '*')
+  );
 }
 
 /**

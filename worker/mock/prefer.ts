@@ -22,7 +22,8 @@ export function readPreferences(preferHeader: string | undefined, query: [string
     }
   }
   for (const [name, value] of query) {
-    if (name.startsWith('__') && (KEYS as readonly string[]).includes(name.slice(2))) raw[name.slice(2)] = value;
+    if (name.startsWith('__') && (KEYS as readonly string[]).includes(name.slice(2)))
+      raw[name.slice(2)] = value;
   }
   const prefs: Preferences = {};
   if (raw.code) prefs.code = raw.code;
@@ -34,5 +35,7 @@ export function readPreferences(preferHeader: string | undefined, query: [string
 
 /** The query without the preference parameters, so they never reach request validation. */
 export function withoutPreferenceParams(query: [string, string][]): [string, string][] {
-  return query.filter(([name]) => !(name.startsWith('__') && (KEYS as readonly string[]).includes(name.slice(2))));
+  return query.filter(
+    ([name]) => !(name.startsWith('__') && (KEYS as readonly string[]).includes(name.slice(2))),
+  );
 }

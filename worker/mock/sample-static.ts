@@ -11,16 +11,39 @@ import { validateValue } from './validate-schema';
  */
 const SAMPLE_TICKS = 20_000;
 
-export function sampleStatic(schema: Schema, defs: Record<string, Schema>, direction: 'response' | 'request'): GenerateResult {
+export function sampleStatic(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  direction: 'response' | 'request',
+): GenerateResult {
   let value: unknown;
   try {
-    value = sample(inlineOnce(schema, defs, 0) as Parameters<typeof sample>[0], { skipReadOnly: direction === 'request', skipWriteOnly: direction === 'response', quiet: true, ticks: SAMPLE_TICKS, maxSampleDepth: 8 }, { $defs: defs });
+    value = sample(
+      inlineOnce(schema, defs, 0) as Parameters<typeof sample>[0],
+      {
+        skipReadOnly: direction === 'request',
+        skipWriteOnly: direction === 'response',
+        quiet: true,
+        ticks: SAMPLE_TICKS,
+        maxSampleDepth: 8,
+      },
+      { $defs: defs },
+    );
   } catch (error) {
-    return { ok: false, pointer: '', reason: `static sample failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      pointer: '',
+      reason: `static sample failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   if (value === undefined) return { ok: false, pointer: '', reason: 'no static sample' };
   const violations = validateValue(schema, defs, value, { direction });
-  if (violations.length > 0) return { ok: false, pointer: violations[0].pointer, reason: `static sample invalid: ${violations[0].message}` };
+  if (violations.length > 0)
+    return {
+      ok: false,
+      pointer: violations[0].pointer,
+      reason: `static sample invalid: ${violations[0].message}`,
+    };
   return { ok: true, value: value as JsonValue };
 }
 
@@ -41,7 +64,9 @@ function inlineOnce(schema: Schema, defs: Record<string, Schema>, depth: number)
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'properties' && value && typeof value === 'object') {
-      out[key] = Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([k, v]) => [k, inlineOnce(v, defs, depth + 1)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value as Record<string, Schema>).map(([k, v]) => [k, inlineOnce(v, defs, depth + 1)]),
+      );
     } else if (key === 'items' && value && typeof value === 'object' && !Array.isArray(value)) {
       out[key] = inlineOnce(value as Schema, defs, depth + 1);
     } else if ((key === 'allOf' || key === 'oneOf' || key === 'anyOf') && Array.isArray(value)) {

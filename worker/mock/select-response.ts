@@ -1,7 +1,8 @@
 import type { Problem } from '../http/problem';
 import type { OperationPlan, ResponsePlan } from './plan';
 
-export type Selection = { ok: true; response: ResponsePlan; status: number } | { ok: false; problem: Problem };
+export type Selection =
+  { ok: true; response: ResponsePlan; status: number } | { ok: false; problem: Problem };
 
 /**
  * Default: the lowest 2xx, then a `2XX` range, then `default` (as 200), then whatever the operation
@@ -12,16 +13,30 @@ export function selectResponse(operation: OperationPlan, preferredCode: string |
   if (preferredCode !== undefined) {
     const code = Number(preferredCode);
     if (!/^[1-5]\d\d$/.test(preferredCode) || !Number.isInteger(code)) {
-      return { ok: false, problem: { type: 'bad-request', detail: `Preferred status code "${preferredCode}" is not an HTTP status code (100–599).` } };
+      return {
+        ok: false,
+        problem: {
+          type: 'bad-request',
+          detail: `Preferred status code "${preferredCode}" is not an HTTP status code (100–599).`,
+        },
+      };
     }
     const hit =
       responses.find((r) => r.status === preferredCode) ??
       responses.find((r) => r.status === `${preferredCode[0]}XX`) ??
       responses.find((r) => r.status === 'DEFAULT');
     if (hit) return { ok: true, response: hit, status: code };
-    return { ok: false, problem: { type: 'status-not-defined', detail: `Requested status code ${preferredCode} is not defined in the document.` } };
+    return {
+      ok: false,
+      problem: {
+        type: 'status-not-defined',
+        detail: `Requested status code ${preferredCode} is not defined in the document.`,
+      },
+    };
   }
-  const numeric = responses.filter((r) => /^\d{3}$/.test(r.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  const numeric = responses
+    .filter((r) => /^\d{3}$/.test(r.status))
+    .sort((a, b) => Number(a.status) - Number(b.status));
   const success = numeric.find((r) => r.status.startsWith('2'));
   if (success) return { ok: true, response: success, status: Number(success.status) };
   const range = responses.find((r) => r.status === '2XX');
@@ -31,11 +46,20 @@ export function selectResponse(operation: OperationPlan, preferredCode: string |
   // No success defined at all: the first response in the spec's order, ranges as their base code.
   const first = responses.find((r) => /^[1-5](\d\d|XX)$/.test(r.status));
   if (first) return { ok: true, response: first, status: Number(first.status.replace('XX', '00')) };
-  return { ok: false, problem: { type: 'no-response-defined', detail: `${operation.method.toUpperCase()} ${operation.path} defines no response to mock.` } };
+  return {
+    ok: false,
+    problem: {
+      type: 'no-response-defined',
+      detail: `${operation.method.toUpperCase()} ${operation.path} defines no response to mock.`,
+    },
+  };
 }
 
 /** The spec's own response for a status the mock decided on (401, 415, 422, 400): exact, then its range. */
 export function specResponseFor(operation: OperationPlan, status: number): ResponsePlan | undefined {
   const code = String(status);
-  return operation.responses.find((r) => r.status === code) ?? operation.responses.find((r) => r.status === `${code[0]}XX`);
+  return (
+    operation.responses.find((r) => r.status === code) ??
+    operation.responses.find((r) => r.status === `${code[0]}XX`)
+  );
 }

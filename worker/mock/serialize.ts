@@ -12,12 +12,25 @@ export function serializeBody(value: JsonValue, mediaType: string, schema?: Sche
     if (typeof value === 'string') return { ok: true, body: value };
     return { ok: true, body: element(value, xmlName(schema) ?? 'xml') };
   }
-  if (essence === 'application/x-www-form-urlencoded' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return { ok: true, body: new URLSearchParams(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString() };
+  if (
+    essence === 'application/x-www-form-urlencoded' &&
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
+  ) {
+    return {
+      ok: true,
+      body: new URLSearchParams(
+        Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+      ).toString(),
+    };
   }
   if (value !== null && typeof value === 'object' && essence.startsWith('text/')) {
     // Writing JSON into text/plain or text/html would hand the client a body of the wrong kind.
-    return { ok: false, detail: `The response value is an ${Array.isArray(value) ? 'array' : 'object'}, which cannot be written as ${essence}; give the response a string schema or example.` };
+    return {
+      ok: false,
+      detail: `The response value is an ${Array.isArray(value) ? 'array' : 'object'}, which cannot be written as ${essence}; give the response a string schema or example.`,
+    };
   }
   return { ok: true, body: typeof value === 'string' ? value : JSON.stringify(value) };
 }
@@ -32,10 +45,16 @@ function element(value: JsonValue, name: string): string {
   const tag = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
   if (value === null) return `<${tag}/>`;
   if (Array.isArray(value)) return `<${tag}>${value.map((v) => element(v, 'item')).join('')}</${tag}>`;
-  if (typeof value === 'object') return `<${tag}>${Object.entries(value).map(([k, v]) => element(v, k)).join('')}</${tag}>`;
+  if (typeof value === 'object')
+    return `<${tag}>${Object.entries(value)
+      .map(([k, v]) => element(v, k))
+      .join('')}</${tag}>`;
   return `<${tag}>${escapeXml(String(value))}</${tag}>`;
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 }

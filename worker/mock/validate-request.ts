@@ -20,7 +20,8 @@ export interface RequestParts {
   body?: RequestBody;
 }
 
-export type RequestCheck = { ok: true } | { ok: false; status: 415 | 422; detail: string; errors: ProblemDetailEntry[] };
+export type RequestCheck =
+  { ok: true } | { ok: false; status: 415 | 422; detail: string; errors: ProblemDetailEntry[] };
 
 /** Headers OpenAPI says parameter definitions must ignore. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
@@ -43,32 +44,57 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
             ? readSimple(param, parts.headers[param.name.toLowerCase()], plan.defs)
             : readSimple(param, parts.cookies[param.name], plan.defs);
     if (raw === undefined) {
-      if (param.required) errors.push({ location: [param.in, param.name], message: `Request ${param.in} must have required property '${param.name}'` });
+      if (param.required)
+        errors.push({
+          location: [param.in, param.name],
+          message: `Request ${param.in} must have required property '${param.name}'`,
+        });
       continue;
     }
-    const value = param.contentType && isJsonMediaType(param.contentType) && typeof raw === 'string' ? parseJsonOr(raw) : coerce(raw, param.schema, plan.defs);
+    const value =
+      param.contentType && isJsonMediaType(param.contentType) && typeof raw === 'string'
+        ? parseJsonOr(raw)
+        : coerce(raw, param.schema, plan.defs);
     for (const v of validateValue(param.schema, plan.defs, value, { direction: 'request' })) {
-      errors.push({ location: [param.in, param.name, ...tokens(v.pointer)], message: `Request ${param.in} parameter ${param.name}${v.pointer} ${tidy(v.message)}` });
+      errors.push({
+        location: [param.in, param.name, ...tokens(v.pointer)],
+        message: `Request ${param.in} parameter ${param.name}${v.pointer} ${tidy(v.message)}`,
+      });
     }
   }
   if (body.status === 'missing') errors.push({ location: ['body'], message: 'Request body is required' });
   if (body.status === 'present') errors.push(...bodyErrors(plan, body.media, parts.body!));
   if (errors.length === 0) return { ok: true };
-  return { ok: false, status: 422, detail: `The request has ${errors.length} validation error(s); the first: ${errors[0].message}.`, errors: errors.slice(0, MAX_ERRORS) };
+  return {
+    ok: false,
+    status: 422,
+    detail: `The request has ${errors.length} validation error(s); the first: ${errors[0].message}.`,
+    errors: errors.slice(0, MAX_ERRORS),
+  };
 }
 
-type BodyState = { status: 'none' } | { status: 'missing' } | { status: 415; detail: string } | { status: 'present'; media: MediaPlan };
+type BodyState =
+  | { status: 'none' }
+  | { status: 'missing' }
+  | { status: 415; detail: string }
+  | { status: 'present'; media: MediaPlan };
 
 function checkBodyType(operation: OperationPlan, body: RequestBody | undefined): BodyState {
   const present = body !== undefined && (body.text.length > 0 || (body.form?.length ?? 0) > 0);
   const spec = operation.requestBody;
   if (!present) return spec?.required ? { status: 'missing' } : { status: 'none' };
   if (!spec || Object.keys(spec.content).length === 0) {
-    return { status: 415, detail: `${operation.method.toUpperCase()} ${operation.path} takes no request body, but one was sent.` };
+    return {
+      status: 415,
+      detail: `${operation.method.toUpperCase()} ${operation.path} takes no request body, but one was sent.`,
+    };
   }
   const type = matchMediaType(Object.keys(spec.content), body!.contentType);
   if (type === undefined) {
-    return { status: 415, detail: `Content-Type ${body!.contentType || '(none)'} is not accepted here; supported: ${Object.keys(spec.content).join(', ')}.` };
+    return {
+      status: 415,
+      detail: `Content-Type ${body!.contentType || '(none)'} is not accepted here; supported: ${Object.keys(spec.content).join(', ')}.`,
+    };
   }
   return { status: 'present', media: spec.content[type] };
 }
@@ -98,11 +124,17 @@ function reservedErrors(media: MediaPlan, body: RequestBody): ProblemDetailEntry
         });
   return raw
     .filter(([name, value]) => media.encoding![name]?.allowReserved === false && RESERVED.test(value))
-    .map(([name]) => ({ location: ['body', name], message: `Reserved characters used in request body property ${name}` }));
+    .map(([name]) => ({
+      location: ['body', name],
+      message: `Reserved characters used in request body property ${name}`,
+    }));
 }
 
 function bodyErrors(plan: Plan, media: MediaPlan, body: RequestBody): ProblemDetailEntry[] {
-  const reserved = body.contentType === 'application/x-www-form-urlencoded' || body.contentType === 'multipart/form-data' ? reservedErrors(media, body) : [];
+  const reserved =
+    body.contentType === 'application/x-www-form-urlencoded' || body.contentType === 'multipart/form-data'
+      ? reservedErrors(media, body)
+      : [];
   if (reserved.length > 0) return reserved;
   if (media.schema === undefined) return [];
   let value: unknown;
@@ -110,7 +142,12 @@ function bodyErrors(plan: Plan, media: MediaPlan, body: RequestBody): ProblemDet
     try {
       value = JSON.parse(body.text);
     } catch (error) {
-      return [{ location: ['body'], message: `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}` }];
+      return [
+        {
+          location: ['body'],
+          message: `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ];
     }
   } else if (body.contentType === 'application/x-www-form-urlencoded') {
     value = coerce(formObject([...new URLSearchParams(body.text)]), media.schema, plan.defs);
@@ -143,7 +180,12 @@ function tidy(message: string): string {
 }
 
 function tokens(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function parseJsonOr(text: string): unknown {

@@ -27,10 +27,34 @@ export interface SchemaViolation {
 
 type Direction = 'response' | 'request';
 
-const ANNOTATIONS = new Set(['example', 'examples', 'default', 'description', 'title', 'discriminator', 'xml', 'externalDocs', 'deprecated', '$comment', 'nullable']);
+const ANNOTATIONS = new Set([
+  'example',
+  'examples',
+  'default',
+  'description',
+  'title',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  '$comment',
+  'nullable',
+]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
-const SCHEMA_SINGLE = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'additionalItems']);
+const SCHEMA_SINGLE = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+]);
 
 function compilesWithU(p: string): boolean {
   try {
@@ -61,9 +85,14 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       out.prefixItems = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
     } else out[k] = v;
   }
-  if (typeof out.pattern === 'string' && (s['x-specmock-unsafe-pattern'] === true || !compilesWithU(out.pattern))) delete out.pattern;
+  if (
+    typeof out.pattern === 'string' &&
+    (s['x-specmock-unsafe-pattern'] === true || !compilesWithU(out.pattern))
+  )
+    delete out.pattern;
   // @cfworker does not know OpenAPI's `byte` format; base64 is what it means.
-  if (out.format === 'byte' && out.pattern === undefined) out.pattern = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+  if (out.format === 'byte' && out.pattern === undefined)
+    out.pattern = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
   if (s.nullable === true) {
     if (out.type !== undefined) {
       const types = Array.isArray(out.type) ? out.type : [out.type];
@@ -151,10 +180,23 @@ function toPointer(instanceLocation: string): string {
 }
 
 /** Wrapper errors ("property x does not match") only restate a deeper error; keep the deepest. */
-const WRAPPER_KEYWORDS = new Set(['properties', 'items', 'prefixItems', 'allOf', '$ref', 'additionalProperties', 'patternProperties', 'unevaluatedProperties', 'contains', 'dependentSchemas']);
+const WRAPPER_KEYWORDS = new Set([
+  'properties',
+  'items',
+  'prefixItems',
+  'allOf',
+  '$ref',
+  'additionalProperties',
+  'patternProperties',
+  'unevaluatedProperties',
+  'contains',
+  'dependentSchemas',
+]);
 
 function simplify(errors: OutputUnit[]): SchemaViolation[] {
-  const leaves = errors.filter((e) => !WRAPPER_KEYWORDS.has(e.keyword) && e.error !== 'A subschema had errors.');
+  const leaves = errors.filter(
+    (e) => !WRAPPER_KEYWORDS.has(e.keyword) && e.error !== 'A subschema had errors.',
+  );
   const out: SchemaViolation[] = [];
   const seen = new Set<string>();
   for (const e of leaves.length ? leaves : errors) {
@@ -183,7 +225,12 @@ export function validateValue(
     return result.valid ? [] : simplify(result.errors);
   } catch (e) {
     // A schema the validator cannot handle must not turn a mock call into a 500.
-    return [{ pointer: '', message: `schema could not be evaluated: ${e instanceof Error ? e.message : String(e)}` }];
+    return [
+      {
+        pointer: '',
+        message: `schema could not be evaluated: ${e instanceof Error ? e.message : String(e)}`,
+      },
+    ];
   }
 }
 

@@ -10,28 +10,68 @@ export const specmockOpenApi = {
   info: {
     title: 'specmock',
     version: '1.0.0',
-    description: 'Publish OpenAPI documents as immutable versions and call schema-valid mock responses at /mock/{api}/{version}/….',
+    description:
+      'Publish OpenAPI documents as immutable versions and call schema-valid mock responses at /mock/{api}/{version}/….',
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
   tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'mock' }, { name: 'service' }],
   paths: {
     '/healthz': {
-      get: { operationId: 'health', tags: ['service'], summary: 'Liveness', responses: { '200': { description: 'Up', content: json({ type: 'object', required: ['ok'], properties: { ok: { const: true } } }) } } },
+      get: {
+        operationId: 'health',
+        tags: ['service'],
+        summary: 'Liveness',
+        responses: {
+          '200': {
+            description: 'Up',
+            content: json({ type: 'object', required: ['ok'], properties: { ok: { const: true } } }),
+          },
+        },
+      },
     },
     '/v1/openapi.json': {
-      get: { operationId: 'openapi', tags: ['service'], summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document', content: json({ type: 'object' }) } } },
+      get: {
+        operationId: 'openapi',
+        tags: ['service'],
+        summary: 'This document',
+        responses: { '200': { description: 'OpenAPI 3.1 document', content: json({ type: 'object' }) } },
+      },
     },
     '/problems': {
-      get: { operationId: 'problemTypes', tags: ['service'], summary: 'The catalogue of problem types', responses: { '200': { description: 'Every problem type', content: json({ type: 'object', required: ['problems'], properties: { problems: { type: 'array', items: { $ref: '#/components/schemas/ProblemType' } } } }) } } },
+      get: {
+        operationId: 'problemTypes',
+        tags: ['service'],
+        summary: 'The catalogue of problem types',
+        responses: {
+          '200': {
+            description: 'Every problem type',
+            content: json({
+              type: 'object',
+              required: ['problems'],
+              properties: {
+                problems: { type: 'array', items: { $ref: '#/components/schemas/ProblemType' } },
+              },
+            }),
+          },
+        },
+      },
     },
     '/problems/{slug}': {
       get: {
         operationId: 'problemType',
         tags: ['service'],
         summary: 'One problem type',
-        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z-]+$' } }],
-        responses: { '200': { description: 'The problem type', content: json({ $ref: '#/components/schemas/ProblemType' }) }, '404': problem },
+        parameters: [
+          { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z-]+$' } },
+        ],
+        responses: {
+          '200': {
+            description: 'The problem type',
+            content: json({ $ref: '#/components/schemas/ProblemType' }),
+          },
+          '404': problem,
+        },
       },
     },
     '/v1/keys': {
@@ -40,9 +80,19 @@ export const specmockOpenApi = {
         tags: ['keys'],
         summary: 'Create an API key (open signup unless SIGNUP=closed; limits only with the admin token)',
         security: [{}, { apiKey: [] }],
-        requestBody: { required: false, content: json({ type: 'object', properties: { limits: { $ref: '#/components/schemas/Limits' } }, additionalProperties: false }) },
+        requestBody: {
+          required: false,
+          content: json({
+            type: 'object',
+            properties: { limits: { $ref: '#/components/schemas/Limits' } },
+            additionalProperties: false,
+          }),
+        },
         responses: {
-          '201': { description: 'The key, shown once', content: json({ $ref: '#/components/schemas/NewKey' }) },
+          '201': {
+            description: 'The key, shown once',
+            content: json({ $ref: '#/components/schemas/NewKey' }),
+          },
           '403': problem,
           '422': problem,
           '429': problem,
@@ -50,24 +100,61 @@ export const specmockOpenApi = {
       },
     },
     '/v1/keys/{id}': {
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } }],
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{20}$' } },
+      ],
       patch: {
         operationId: 'updateKeyLimits',
         tags: ['keys'],
         summary: "Change a key's limits (admin token only)",
         security: auth,
-        requestBody: { required: true, content: json({ type: 'object', required: ['limits'], properties: { limits: { $ref: '#/components/schemas/Limits' } }, additionalProperties: false }) },
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            required: ['limits'],
+            properties: { limits: { $ref: '#/components/schemas/Limits' } },
+            additionalProperties: false,
+          }),
+        },
         responses: {
-          '200': { description: 'The new limits', content: json({ type: 'object', required: ['id', 'limits', 'revoked'], properties: { id: { type: 'string' }, limits: { $ref: '#/components/schemas/Limits' }, revoked: { type: 'boolean' } } }) },
+          '200': {
+            description: 'The new limits',
+            content: json({
+              type: 'object',
+              required: ['id', 'limits', 'revoked'],
+              properties: {
+                id: { type: 'string' },
+                limits: { $ref: '#/components/schemas/Limits' },
+                revoked: { type: 'boolean' },
+              },
+            }),
+          },
           '403': problem,
           '404': problem,
           '422': problem,
         },
       },
-      delete: { operationId: 'revokeKey', tags: ['keys'], summary: 'Revoke a key (the admin, or the key itself)', security: auth, responses: { '204': { description: 'Revoked' }, '401': problem, '403': problem, '404': problem } },
+      delete: {
+        operationId: 'revokeKey',
+        tags: ['keys'],
+        summary: 'Revoke a key (the admin, or the key itself)',
+        security: auth,
+        responses: { '204': { description: 'Revoked' }, '401': problem, '403': problem, '404': problem },
+      },
     },
     '/v1/usage': {
-      get: { operationId: 'usage', tags: ['keys'], summary: "The caller's limits, usage and reset times", security: auth, responses: { '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) }, '401': problem, '429': problem } },
+      get: {
+        operationId: 'usage',
+        tags: ['keys'],
+        summary: "The caller's limits, usage and reset times",
+        security: auth,
+        responses: {
+          '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) },
+          '401': problem,
+          '429': problem,
+        },
+      },
     },
     '/v1/apis': {
       get: {
@@ -75,13 +162,39 @@ export const specmockOpenApi = {
         tags: ['apis'],
         summary: "The caller's APIs",
         security: auth,
-        responses: { '200': { description: 'APIs', content: json({ type: 'object', required: ['apis'], properties: { apis: { type: 'array', items: { $ref: '#/components/schemas/ApiSummary' } } } }) }, '401': problem },
+        responses: {
+          '200': {
+            description: 'APIs',
+            content: json({
+              type: 'object',
+              required: ['apis'],
+              properties: { apis: { type: 'array', items: { $ref: '#/components/schemas/ApiSummary' } } },
+            }),
+          },
+          '401': problem,
+        },
       },
     },
     '/v1/apis/{api}': {
       parameters: [apiParam],
-      get: { operationId: 'getApi', tags: ['apis'], summary: 'An API and its versions', security: auth, responses: { '200': { description: 'The API', content: json({ $ref: '#/components/schemas/Api' }) }, '401': problem, '404': problem } },
-      delete: { operationId: 'deleteApi', tags: ['apis'], summary: 'Delete every version and release the name (owner only)', security: auth, responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem } },
+      get: {
+        operationId: 'getApi',
+        tags: ['apis'],
+        summary: 'An API and its versions',
+        security: auth,
+        responses: {
+          '200': { description: 'The API', content: json({ $ref: '#/components/schemas/Api' }) },
+          '401': problem,
+          '404': problem,
+        },
+      },
+      delete: {
+        operationId: 'deleteApi',
+        tags: ['apis'],
+        summary: 'Delete every version and release the name (owner only)',
+        security: auth,
+        responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem },
+      },
     },
     '/v1/apis/{api}/versions/{version}': {
       parameters: [apiParam, versionParam],
@@ -90,7 +203,15 @@ export const specmockOpenApi = {
         tags: ['apis'],
         summary: 'Publish one immutable version',
         security: auth,
-        parameters: [{ name: 'strict', in: 'query', required: false, description: 'Reject (422) instead of warning on official-schema and semantic violations', schema: { type: 'boolean' } }],
+        parameters: [
+          {
+            name: 'strict',
+            in: 'query',
+            required: false,
+            description: 'Reject (422) instead of warning on official-schema and semantic violations',
+            schema: { type: 'boolean' },
+          },
+        ],
         requestBody: {
           required: true,
           content: {
@@ -98,11 +219,20 @@ export const specmockOpenApi = {
             'application/yaml': { schema: { type: 'string' } },
             'text/yaml': { schema: { type: 'string' } },
             'text/plain': { schema: { type: 'string' } },
-            'multipart/form-data': { schema: { type: 'object', required: ['spec'], properties: { spec: { type: 'string', format: 'binary' } } } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['spec'],
+                properties: { spec: { type: 'string', format: 'binary' } },
+              },
+            },
           },
         },
         responses: {
-          '200': { description: 'Identical content was already published', content: json({ $ref: '#/components/schemas/Published' }) },
+          '200': {
+            description: 'Identical content was already published',
+            content: json({ $ref: '#/components/schemas/Published' }),
+          },
           '201': { description: 'Published', content: json({ $ref: '#/components/schemas/Published' }) },
           '400': problem,
           '401': problem,
@@ -120,36 +250,92 @@ export const specmockOpenApi = {
         security: auth,
         parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['source'] } }],
         responses: {
-          '200': { description: 'The version', content: { ...json({ $ref: '#/components/schemas/Version' }), 'text/plain': { schema: { type: 'string' } } } },
+          '200': {
+            description: 'The version',
+            content: {
+              ...json({ $ref: '#/components/schemas/Version' }),
+              'text/plain': { schema: { type: 'string' } },
+            },
+          },
           '401': problem,
           '404': problem,
         },
       },
-      delete: { operationId: 'deleteVersion', tags: ['apis'], summary: 'Delete one version (owner only)', security: auth, responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem } },
+      delete: {
+        operationId: 'deleteVersion',
+        tags: ['apis'],
+        summary: 'Delete one version (owner only)',
+        security: auth,
+        responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem },
+      },
     },
     '/mock/{api}/{version}/{path}': {
       parameters: [
         apiParam,
-        { name: 'version', in: 'path', required: true, description: 'A version name or `latest`', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } },
-        { name: 'path', in: 'path', required: true, description: 'The path of an operation in the published document (may contain slashes)', schema: { type: 'string' } },
-        { name: 'Prefer', in: 'header', required: false, description: 'code=, example=, dynamic=true|false, seed=', schema: { type: 'string' } },
+        {
+          name: 'version',
+          in: 'path',
+          required: true,
+          description: 'A version name or `latest`',
+          schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+        },
+        {
+          name: 'path',
+          in: 'path',
+          required: true,
+          description: 'The path of an operation in the published document (may contain slashes)',
+          schema: { type: 'string' },
+        },
+        {
+          name: 'Prefer',
+          in: 'header',
+          required: false,
+          description: 'code=, example=, dynamic=true|false, seed=',
+          schema: { type: 'string' },
+        },
       ],
       get: {
         operationId: 'mockCall',
         tags: ['mock'],
         summary: 'Answer as the published operation (any method works; GET shown)',
-        responses: { '200': { description: 'The mocked response, as the published document defines it' }, '404': problem, '405': problem, '406': problem, '422': problem, '429': problem },
+        responses: {
+          '200': { description: 'The mocked response, as the published document defines it' },
+          '404': problem,
+          '405': problem,
+          '406': problem,
+          '422': problem,
+          '429': problem,
+        },
       },
     },
   },
   components: {
-    securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from POST /v1/keys (or the admin token)' } },
+    securitySchemes: {
+      apiKey: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An API key from POST /v1/keys (or the admin token)',
+      },
+    },
     parameters: {
-      Api: { name: 'api', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$' } },
-      Version: { name: 'version', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } },
+      Api: {
+        name: 'api',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$' },
+      },
+      Version: {
+        name: 'version',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+      },
     },
     responses: {
-      Problem: { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      Problem: {
+        description: 'RFC 9457 problem details',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     },
     schemas: {
       Problem: {
@@ -163,14 +349,53 @@ export const specmockOpenApi = {
           instance: { type: 'string' },
           errors: {
             type: 'array',
-            items: { type: 'object', required: ['message'], properties: { message: { type: 'string' }, pointer: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' }, location: { type: 'array', items: { type: 'string' } } } },
+            items: {
+              type: 'object',
+              required: ['message'],
+              properties: {
+                message: { type: 'string' },
+                pointer: { type: 'string' },
+                line: { type: 'integer' },
+                column: { type: 'integer' },
+                location: { type: 'array', items: { type: 'string' } },
+              },
+            },
           },
         },
       },
-      ProblemType: { type: 'object', required: ['type', 'slug', 'status', 'title'], properties: { type: { type: 'string', format: 'uri' }, slug: { type: 'string' }, status: { type: 'integer', minimum: 400, maximum: 599 }, title: { type: 'string' } } },
-      Limits: { type: 'object', properties: { perMinute: { type: 'integer', minimum: 1 }, perMonth: { type: 'integer', minimum: 1 } } },
-      NewKey: { type: 'object', required: ['key', 'id', 'limits'], properties: { key: { type: 'string', pattern: '^sk_[0-9a-f]{20}_[0-9A-Za-z]{32}$' }, id: { type: 'string' }, limits: { $ref: '#/components/schemas/Limits' }, createdAt: { type: 'string', format: 'date-time' } } },
-      Window: { type: 'object', required: ['used', 'remaining', 'resetAt'], properties: { used: { type: 'integer', minimum: 0 }, remaining: { type: 'integer', minimum: 0 }, resetAt: { type: 'string', format: 'date-time' } } },
+      ProblemType: {
+        type: 'object',
+        required: ['type', 'slug', 'status', 'title'],
+        properties: {
+          type: { type: 'string', format: 'uri' },
+          slug: { type: 'string' },
+          status: { type: 'integer', minimum: 400, maximum: 599 },
+          title: { type: 'string' },
+        },
+      },
+      Limits: {
+        type: 'object',
+        properties: { perMinute: { type: 'integer', minimum: 1 }, perMonth: { type: 'integer', minimum: 1 } },
+      },
+      NewKey: {
+        type: 'object',
+        required: ['key', 'id', 'limits'],
+        properties: {
+          key: { type: 'string', pattern: '^sk_[0-9a-f]{20}_[0-9A-Za-z]{32}$' },
+          id: { type: 'string' },
+          limits: { $ref: '#/components/schemas/Limits' },
+          createdAt: { type: 'string', format: 'date-time' },
+        },
+      },
+      Window: {
+        type: 'object',
+        required: ['used', 'remaining', 'resetAt'],
+        properties: {
+          used: { type: 'integer', minimum: 0 },
+          remaining: { type: 'integer', minimum: 0 },
+          resetAt: { type: 'string', format: 'date-time' },
+        },
+      },
       Usage: {
         type: 'object',
         required: ['id', 'limits', 'minute', 'month', 'daily'],
@@ -179,10 +404,25 @@ export const specmockOpenApi = {
           limits: { $ref: '#/components/schemas/Limits' },
           minute: { $ref: '#/components/schemas/Window' },
           month: { $ref: '#/components/schemas/Window' },
-          daily: { type: 'array', maxItems: 30, items: { type: 'object', required: ['date', 'count'], properties: { date: { type: 'string', format: 'date' }, count: { type: 'integer', minimum: 0 } } } },
+          daily: {
+            type: 'array',
+            maxItems: 30,
+            items: {
+              type: 'object',
+              required: ['date', 'count'],
+              properties: {
+                date: { type: 'string', format: 'date' },
+                count: { type: 'integer', minimum: 0 },
+              },
+            },
+          },
         },
       },
-      Warning: { type: 'object', required: ['pointer', 'message'], properties: { pointer: { type: 'string' }, message: { type: 'string' } } },
+      Warning: {
+        type: 'object',
+        required: ['pointer', 'message'],
+        properties: { pointer: { type: 'string' }, message: { type: 'string' } },
+      },
       Published: {
         type: 'object',
         required: ['api', 'version', 'mockUrl', 'operations', 'warnings'],
@@ -197,13 +437,40 @@ export const specmockOpenApi = {
           unchanged: { type: 'boolean' },
         },
       },
-      ApiSummary: { type: 'object', required: ['api', 'versions'], properties: { api: { type: 'string' }, latest: { type: ['string', 'null'] }, versions: { type: 'integer', minimum: 0 }, updatedAt: { type: 'string', format: 'date-time' } } },
+      ApiSummary: {
+        type: 'object',
+        required: ['api', 'versions'],
+        properties: {
+          api: { type: 'string' },
+          latest: { type: ['string', 'null'] },
+          versions: { type: 'integer', minimum: 0 },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
       VersionSummary: {
         type: 'object',
         required: ['version', 'createdAt', 'operations', 'mockUrl'],
-        properties: { version: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' }, operations: { type: 'integer', minimum: 0 }, title: { type: 'string' }, infoVersion: { type: 'string' }, dialect: { enum: ['swagger-2.0', 'openapi-3.0', 'openapi-3.1'] }, mockUrl: { type: 'string', format: 'uri' } },
+        properties: {
+          version: { type: 'string' },
+          createdAt: { type: 'string', format: 'date-time' },
+          operations: { type: 'integer', minimum: 0 },
+          title: { type: 'string' },
+          infoVersion: { type: 'string' },
+          dialect: { enum: ['swagger-2.0', 'openapi-3.0', 'openapi-3.1'] },
+          mockUrl: { type: 'string', format: 'uri' },
+        },
       },
-      Api: { type: 'object', required: ['api', 'versions'], properties: { api: { type: 'string' }, latest: { type: ['string', 'null'] }, latestUrl: { type: 'string', format: 'uri' }, createdAt: { type: 'string', format: 'date-time' }, versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } } } },
+      Api: {
+        type: 'object',
+        required: ['api', 'versions'],
+        properties: {
+          api: { type: 'string' },
+          latest: { type: ['string', 'null'] },
+          latestUrl: { type: 'string', format: 'uri' },
+          createdAt: { type: 'string', format: 'date-time' },
+          versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } },
+        },
+      },
       Version: {
         type: 'object',
         required: ['api', 'version', 'createdAt', 'mockUrl', 'operations', 'warnings'],
@@ -220,14 +487,30 @@ export const specmockOpenApi = {
           warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
           securitySchemes: {
             type: 'object',
-            additionalProperties: { type: 'object', required: ['type'], properties: { type: { type: 'string' }, in: { type: 'string' }, name: { type: 'string' }, scheme: { type: 'string' } } },
+            additionalProperties: {
+              type: 'object',
+              required: ['type'],
+              properties: {
+                type: { type: 'string' },
+                in: { type: 'string' },
+                name: { type: 'string' },
+                scheme: { type: 'string' },
+              },
+            },
           },
           operations: {
             type: 'array',
             items: {
               type: 'object',
               required: ['id', 'method', 'path'],
-              properties: { id: { type: 'string' }, method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } }, deprecated: { type: 'boolean' } },
+              properties: {
+                id: { type: 'string' },
+                method: { type: 'string' },
+                path: { type: 'string' },
+                summary: { type: 'string' },
+                tags: { type: 'array', items: { type: 'string' } },
+                deprecated: { type: 'boolean' },
+              },
             },
           },
         },

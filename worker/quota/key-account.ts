@@ -1,6 +1,15 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
-import { consume, dailySeries, dayOf, emptyCounters, evaluate, type Counters, type Decision, type Limits } from './policy';
+import {
+  consume,
+  dailySeries,
+  dayOf,
+  emptyCounters,
+  evaluate,
+  type Counters,
+  type Decision,
+  type Limits,
+} from './policy';
 
 export interface Account {
   id: string;
@@ -66,7 +75,14 @@ export class KeyAccount extends DurableObject<Env> {
 
   async create(id: string, keyHash: string, limits: Limits, now: number): Promise<Omit<Account, 'keyHash'>> {
     if (this.load()) throw new Error('key id collision');
-    return this.saveAccount({ id, keyHash, createdAt: new Date(now).toISOString(), limits, revoked: false, apis: [] });
+    return this.saveAccount({
+      id,
+      keyHash,
+      createdAt: new Date(now).toISOString(),
+      limits,
+      revoked: false,
+      apis: [],
+    });
   }
 
   /** Authenticates a presented key and, when `count` is set, consumes one request of its quota. */
@@ -78,7 +94,9 @@ export class KeyAccount extends DurableObject<Env> {
   }
 
   /** A mock call, counted against the API owner's key without any credential from the caller. */
-  async consumeForMock(now: number): Promise<{ ok: true; decision: Decision } | { ok: false; reason: 'unknown' | 'revoked' }> {
+  async consumeForMock(
+    now: number,
+  ): Promise<{ ok: true; decision: Decision } | { ok: false; reason: 'unknown' | 'revoked' }> {
     const account = this.load();
     if (!account) return { ok: false, reason: 'unknown' };
     if (account.revoked) return { ok: false, reason: 'revoked' };
@@ -97,7 +115,12 @@ export class KeyAccount extends DurableObject<Env> {
   async usage(now: number): Promise<Usage | null> {
     const account = this.load();
     if (!account) return null;
-    return { id: account.id, limits: account.limits, decision: evaluate(this.counters, account.limits, now), daily: dailySeries(this.counters, now) };
+    return {
+      id: account.id,
+      limits: account.limits,
+      decision: evaluate(this.counters, account.limits, now),
+      daily: dailySeries(this.counters, now),
+    };
   }
 
   async setLimits(limits: Limits): Promise<Omit<Account, 'keyHash'> | null> {
@@ -114,12 +137,14 @@ export class KeyAccount extends DurableObject<Env> {
 
   async addApi(api: string): Promise<void> {
     const account = this.load();
-    if (account && !account.apis.includes(api)) this.saveAccount({ ...account, apis: [...account.apis, api].sort() });
+    if (account && !account.apis.includes(api))
+      this.saveAccount({ ...account, apis: [...account.apis, api].sort() });
   }
 
   async removeApi(api: string): Promise<void> {
     const account = this.load();
-    if (account?.apis.includes(api)) this.saveAccount({ ...account, apis: account.apis.filter((a) => a !== api) });
+    if (account?.apis.includes(api))
+      this.saveAccount({ ...account, apis: account.apis.filter((a) => a !== api) });
   }
 
   private count(limits: Limits, now: number, count: boolean): Decision {

@@ -64,16 +64,31 @@ export function evaluate(counters: Counters, limits: Limits, now: number): Decis
   const exceeded = month.remaining <= 0 ? 'month' : minute.remaining <= 0 ? 'minute' : undefined;
   if (!exceeded) return { allowed: true, minute, month };
   const resetAt = exceeded === 'month' ? month.resetAt : minute.resetAt;
-  return { allowed: false, exceeded, retryAfter: Math.max(1, Math.ceil((resetAt - now) / 1000)), minute, month };
+  return {
+    allowed: false,
+    exceeded,
+    retryAfter: Math.max(1, Math.ceil((resetAt - now) / 1000)),
+    minute,
+    month,
+  };
 }
 
 /** Counts one request if both windows have room; returns the new counters and the decision after it. */
-export function consume(counters: Counters, limits: Limits, now: number): { counters: Counters; decision: Decision } {
+export function consume(
+  counters: Counters,
+  limits: Limits,
+  now: number,
+): { counters: Counters; decision: Decision } {
   const before = evaluate(counters, limits, now);
   if (!before.allowed) return { counters: roll(counters, now), decision: before };
   const c = roll(counters, now);
   const day = dayOf(now);
-  const next: Counters = { ...c, minuteUsed: c.minuteUsed + 1, monthUsed: c.monthUsed + 1, daily: { ...c.daily, [day]: (c.daily[day] ?? 0) + 1 } };
+  const next: Counters = {
+    ...c,
+    minuteUsed: c.minuteUsed + 1,
+    monthUsed: c.monthUsed + 1,
+    daily: { ...c.daily, [day]: (c.daily[day] ?? 0) + 1 },
+  };
   // Report the windows after this request, but the verdict is the one taken before it.
   const after = evaluate(next, limits, now);
   return { counters: next, decision: { allowed: true, minute: after.minute, month: after.month } };
@@ -116,9 +131,16 @@ export function nextMonthStart(now: number): number {
 /** Limits must be whole, positive and sane: an absurd limit is a typo, not a plan. */
 export const LIMIT_CAPS = { perMinute: 1_000_000, perMonth: 10_000_000_000 } as const;
 
-export function checkLimits(raw: unknown, defaults: Limits): { ok: true; limits: Limits } | { ok: false; errors: { pointer: string; message: string }[] } {
+export function checkLimits(
+  raw: unknown,
+  defaults: Limits,
+): { ok: true; limits: Limits } | { ok: false; errors: { pointer: string; message: string }[] } {
   if (raw === undefined || raw === null) return { ok: true, limits: defaults };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ pointer: '/limits', message: 'must be an object with perMinute and/or perMonth' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw))
+    return {
+      ok: false,
+      errors: [{ pointer: '/limits', message: 'must be an object with perMinute and/or perMonth' }],
+    };
   const input = raw as Record<string, unknown>;
   const errors: { pointer: string; message: string }[] = [];
   const limits = { ...defaults };
@@ -126,11 +148,15 @@ export function checkLimits(raw: unknown, defaults: Limits): { ok: true; limits:
     const value = input[key];
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > LIMIT_CAPS[key]) {
-      errors.push({ pointer: `/limits/${key}`, message: `must be a whole number from 1 to ${LIMIT_CAPS[key]}` });
+      errors.push({
+        pointer: `/limits/${key}`,
+        message: `must be a whole number from 1 to ${LIMIT_CAPS[key]}`,
+      });
     } else limits[key] = value;
   }
   for (const key of Object.keys(input)) {
-    if (key !== 'perMinute' && key !== 'perMonth') errors.push({ pointer: `/limits/${key}`, message: 'unknown limit' });
+    if (key !== 'perMinute' && key !== 'perMonth')
+      errors.push({ pointer: `/limits/${key}`, message: 'unknown limit' });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, limits };
 }

@@ -46,12 +46,20 @@ export class ApiRegistry extends DurableObject<Env> {
   }
 
   /** A cheap early answer so that a rejected upload writes nothing to KV. */
-  async check(owner: string, version: string, hash: string): Promise<{ result: PublishCheck; record?: VersionRecord }> {
+  async check(
+    owner: string,
+    version: string,
+    hash: string,
+  ): Promise<{ result: PublishCheck; record?: VersionRecord }> {
     return classify(await this.state(), owner, version, hash);
   }
 
   /** Records a version whose blobs are already in KV; the authoritative, serialized decision. */
-  async commit(api: string, owner: string, record: VersionRecord): Promise<{ result: PublishCheck; record?: VersionRecord }> {
+  async commit(
+    api: string,
+    owner: string,
+    record: VersionRecord,
+  ): Promise<{ result: PublishCheck; record?: VersionRecord }> {
     let outcome: { result: PublishCheck; record?: VersionRecord } = { result: 'forbidden' };
     await this.ctx.blockConcurrencyWhile(async () => {
       const current = await this.state();
@@ -84,14 +92,21 @@ export class ApiRegistry extends DurableObject<Env> {
   async removeApi(owner: string): Promise<RemoveResult> {
     return this.removeAsOwner(owner, async (current) => {
       await deleteMirror(this.env.SPECS, current.api);
-      await Promise.all(Object.values(current.versions).map((r) => deleteVersionBlobs(this.env.SPECS, current.api, r.version, r.hash)));
+      await Promise.all(
+        Object.values(current.versions).map((r) =>
+          deleteVersionBlobs(this.env.SPECS, current.api, r.version, r.hash),
+        ),
+      );
       await this.ctx.storage.deleteAll();
       return 'deleted';
     });
   }
 
   /** Serialized like commit: only the owner may remove, and nothing interleaves with the removal. */
-  private async removeAsOwner(owner: string, remove: (current: ApiState) => Promise<RemoveResult>): Promise<RemoveResult> {
+  private async removeAsOwner(
+    owner: string,
+    remove: (current: ApiState) => Promise<RemoveResult>,
+  ): Promise<RemoveResult> {
     let result: RemoveResult = 'not-found';
     await this.ctx.blockConcurrencyWhile(async () => {
       const current = await this.state();
@@ -102,11 +117,19 @@ export class ApiRegistry extends DurableObject<Env> {
   }
 }
 
-function classify(state: ApiState | undefined, owner: string, version: string, hash: string): { result: PublishCheck; record?: VersionRecord } {
+function classify(
+  state: ApiState | undefined,
+  owner: string,
+  version: string,
+  hash: string,
+): { result: PublishCheck; record?: VersionRecord } {
   if (state && state.owner !== owner) return { result: 'forbidden' };
   const existing = state?.versions[version];
-  if (!existing) return state && state.order.length >= MAX_VERSIONS_PER_API ? { result: 'full' } : { result: 'new' };
-  return existing.hash === hash ? { result: 'same', record: existing } : { result: 'conflict', record: existing };
+  if (!existing)
+    return state && state.order.length >= MAX_VERSIONS_PER_API ? { result: 'full' } : { result: 'new' };
+  return existing.hash === hash
+    ? { result: 'same', record: existing }
+    : { result: 'conflict', record: existing };
 }
 
 function mirrorOf(state: ApiState): ApiMirror {

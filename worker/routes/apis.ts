@@ -17,7 +17,14 @@ export async function listApis(request: AppRequest, env: Env): Promise<Response>
   const apis = states.flatMap((s) => {
     if (!s || s.owner !== caller.account.id) return [];
     const latest = s.order.at(-1) ?? null;
-    return [{ api: s.api, latest, versions: s.order.length, updatedAt: latest ? s.versions[latest].createdAt : s.createdAt }];
+    return [
+      {
+        api: s.api,
+        latest,
+        versions: s.order.length,
+        updatedAt: latest ? s.versions[latest].createdAt : s.createdAt,
+      },
+    ];
   });
   return Response.json({ apis });
 }
@@ -35,26 +42,45 @@ export async function getApi(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
   const versions = [...state.order].reverse().map((v) => summary(request, state.api, state.versions[v]));
   const latest = state.order.at(-1) ?? null;
-  return Response.json({ api: state.api, latest, latestUrl: mockUrl(request, state.api, 'latest'), createdAt: state.createdAt, versions });
+  return Response.json({
+    api: state.api,
+    latest,
+    latestUrl: mockUrl(request, state.api, 'latest'),
+    createdAt: state.createdAt,
+    versions,
+  });
 }
 
 function summary(request: Request, api: string, r: VersionRecord) {
-  return { version: r.version, createdAt: r.createdAt, operations: r.operations, title: r.title, infoVersion: r.infoVersion, dialect: r.dialect, mockUrl: mockUrl(request, api, r.version) };
+  return {
+    version: r.version,
+    createdAt: r.createdAt,
+    operations: r.operations,
+    title: r.title,
+    infoVersion: r.infoVersion,
+    dialect: r.dialect,
+    mockUrl: mockUrl(request, api, r.version),
+  };
 }
 
 /** GET /v1/apis/{api}/versions/{version}: metadata and operations; `?format=source` for the upload. */
 export async function getVersion(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
-  const wanted = request.params.version === 'latest' ? (state.order.at(-1) ?? '') : checkVersionName(request.params.version);
+  const wanted =
+    request.params.version === 'latest'
+      ? (state.order.at(-1) ?? '')
+      : checkVersionName(request.params.version);
   const record = state.versions[wanted];
   if (!record) fail('version-not-found', `"${state.api}" has no version "${request.params.version}".`);
   if (new URL(request.url).searchParams.get('format') === 'source') {
     const source = await readSource(env.SPECS, state.api, record.version, record.hash);
-    if (!source) fail('version-not-found', 'The stored source of this version is not available yet; retry shortly.');
+    if (!source)
+      fail('version-not-found', 'The stored source of this version is not available yet; retry shortly.');
     return new Response(source.text, { headers: { 'content-type': `${source.contentType}; charset=utf-8` } });
   }
   const stored = await readPlan(env.SPECS, state.api, record.version, record.hash);
-  if (!stored) fail('version-not-found', 'The stored plan of this version is not available yet; retry shortly.');
+  if (!stored)
+    fail('version-not-found', 'The stored plan of this version is not available yet; retry shortly.');
   return Response.json({
     api: state.api,
     ...summary(request, state.api, record),

@@ -18,12 +18,28 @@ export function describeOperations(plan: Plan, refDate: number) {
       summary: op.summary ?? '',
       tags: op.tags,
       deprecated: op.deprecated,
-      parameters: op.parameters.map((p) => ({ name: p.name, in: p.in, required: p.required, schema: p.schema, example: sample(p.schema, `${op.id}:${p.in}:${p.name}`) })),
+      parameters: op.parameters.map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        schema: p.schema,
+        example: sample(p.schema, `${op.id}:${p.in}:${p.name}`),
+      })),
       requestBody:
         op.requestBody && bodyType
-          ? { required: op.requestBody.required, contentType: bodyType, contentTypes: Object.keys(op.requestBody.content), example: bodyMedia!.examples[0]?.value ?? sample(bodyMedia!.schema, `${op.id}:body`) ?? null }
+          ? {
+              required: op.requestBody.required,
+              contentType: bodyType,
+              contentTypes: Object.keys(op.requestBody.content),
+              example: bodyMedia!.examples[0]?.value ?? sample(bodyMedia!.schema, `${op.id}:body`) ?? null,
+            }
           : null,
-      responses: op.responses.map((r) => ({ status: r.status, description: r.description, mediaTypes: Object.keys(r.content), examples: [...new Set(Object.values(r.content).flatMap((m) => m.examples.map((e) => e.name)))] })),
+      responses: op.responses.map((r) => ({
+        status: r.status,
+        description: r.description,
+        mediaTypes: Object.keys(r.content),
+        examples: [...new Set(Object.values(r.content).flatMap((m) => m.examples.map((e) => e.name)))],
+      })),
       security: op.security,
     };
   });

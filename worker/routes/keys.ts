@@ -14,7 +14,10 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
   }
   if (!admin) {
     const client = request.headers.get('cf-connecting-ip') ?? 'local';
-    request.rateLimit = await accountStub(env, `signup:${client}`).consumeBucket(request.receivedAt, signupLimits(env));
+    request.rateLimit = await accountStub(env, `signup:${client}`).consumeBucket(
+      request.receivedAt,
+      signupLimits(env),
+    );
     enforce(request.rateLimit, request.receivedAt);
   }
   const body = await readJsonObject(request);
@@ -22,9 +25,17 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
     fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may choose limits.');
   }
   const checked = checkLimits(body.limits, defaultLimits(env));
-  if (!checked.ok) fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, { errors: checked.errors });
+  if (!checked.ok)
+    fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, {
+      errors: checked.errors,
+    });
   const { id, key } = newKey();
-  const account = await accountStub(env, id).create(id, await sha256Hex(key), checked.limits, request.receivedAt);
+  const account = await accountStub(env, id).create(
+    id,
+    await sha256Hex(key),
+    checked.limits,
+    request.receivedAt,
+  );
   return Response.json({ key, id, limits: account.limits, createdAt: account.createdAt }, { status: 201 });
 }
 
@@ -37,7 +48,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch {
     fail('bad-request', 'The request body is not valid JSON.');
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) fail('bad-request', 'The request body must be a JSON object.');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    fail('bad-request', 'The request body must be a JSON object.');
   return body as Record<string, unknown>;
 }
 
@@ -45,13 +57,17 @@ const KEY_ID = /^[0-9a-f]{20}$/;
 
 /** PATCH /v1/keys/{id}: the admin changes a key's limits; they apply from the next request on. */
 export async function updateKey(request: AppRequest, env: Env): Promise<Response> {
-  if (!isAdmin(request, env)) fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may change limits.');
+  if (!isAdmin(request, env))
+    fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may change limits.');
   const id = keyId(request.params.id);
   const body = await readJsonObject(request);
   const current = await accountStub(env, id).usage(request.receivedAt);
   if (!current) fail('not-found', `No key with id ${id}.`);
   const checked = checkLimits(body.limits, current.limits);
-  if (!checked.ok) fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, { errors: checked.errors });
+  if (!checked.ok)
+    fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, {
+      errors: checked.errors,
+    });
   const account = await accountStub(env, id).setLimits(checked.limits);
   if (!account) fail('not-found', `No key with id ${id}.`);
   return Response.json({ id, limits: account.limits, revoked: account.revoked });
@@ -65,7 +81,8 @@ export async function revokeKey(request: AppRequest, env: Env): Promise<Response
   const id = keyId(request.params.id);
   if (!isAdmin(request, env)) {
     const caller = await authenticate(request, env, false);
-    if (caller.account.id !== id) fail('forbidden', 'A key may revoke only itself; the administrator may revoke any key.');
+    if (caller.account.id !== id)
+      fail('forbidden', 'A key may revoke only itself; the administrator may revoke any key.');
   }
   const revoked = await accountStub(env, id).revoke();
   if (!revoked) fail('not-found', `No key with id ${id}.`);

@@ -34,10 +34,18 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
-  if (!quota.ok) fail('forbidden', `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`);
+  if (!quota.ok)
+    fail(
+      'forbidden',
+      `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`,
+    );
   request.rateLimit = quota.decision;
   enforce(quota.decision, request.receivedAt);
-  if (!target) fail('version-not-found', `Version "${version}" of "${api}" is still propagating; retry in a few seconds.`);
+  if (!target)
+    fail(
+      'version-not-found',
+      `Version "${version}" of "${api}" is still propagating; retry in a few seconds.`,
+    );
 
   const mockRequest: MockRequest = {
     method: request.method,
@@ -51,7 +59,10 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const { status, headers, body: payload } = outcome.response;
   return new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : payload, {
     status,
-    headers: { ...headers, 'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?') },
+    headers: {
+      ...headers,
+      'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+    },
   });
 }
 
@@ -69,7 +80,8 @@ async function readMockBody(request: Request): Promise<RequestBody | undefined> 
   try {
     const form = await new Response(bytes, { headers: { 'content-type': header } }).formData();
     const fields: [string, string][] = [];
-    for (const [name, value] of form) fields.push([name, typeof value === 'string' ? value : await value.text()]);
+    for (const [name, value] of form)
+      fields.push([name, typeof value === 'string' ? value : await value.text()]);
     return { contentType, text, form: fields };
   } catch {
     return { contentType, text, form: [] };

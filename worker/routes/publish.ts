@@ -35,7 +35,10 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   refuse(early.result, api, version);
   const maxApis = Number(env.MAX_APIS_PER_KEY) > 0 ? Number(env.MAX_APIS_PER_KEY) : DEFAULT_MAX_APIS_PER_KEY;
   if (!caller.account.apis.includes(api) && caller.account.apis.length >= maxApis) {
-    fail('limit-reached', `This key already owns ${maxApis} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`);
+    fail(
+      'limit-reached',
+      `This key already owns ${maxApis} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`,
+    );
   }
   const ingested = await ingest(text, { strict });
 
@@ -49,7 +52,11 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
     dialect: ingested.plan.dialect,
     warnings: ingested.warnings.slice(0, 200),
   };
-  await putVersionBlobs(env.SPECS, api, version, ingested.hash, { planJson: JSON.stringify(ingested.plan), source: text, contentType });
+  await putVersionBlobs(env.SPECS, api, version, ingested.hash, {
+    planJson: JSON.stringify(ingested.plan),
+    source: text,
+    contentType,
+  });
   const committed = await registry.commit(api, owner, record);
   if (committed.result === 'same' && committed.record) return published(request, api, committed.record, 200);
   if (committed.result !== 'new') {
@@ -63,12 +70,21 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
 }
 
 function refuse(result: string, api: string, version: string): void {
-  if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key; choose another name.`);
-  if (result === 'full') fail('limit-reached', `"${api}" already has ${MAX_VERSIONS_PER_API} versions; delete old ones before publishing more.`);
+  if (result === 'forbidden')
+    fail('not-owner', `The API "${api}" belongs to another key; choose another name.`);
+  if (result === 'full')
+    fail(
+      'limit-reached',
+      `"${api}" already has ${MAX_VERSIONS_PER_API} versions; delete old ones before publishing more.`,
+    );
   if (result === 'conflict') {
-    fail('version-conflict', `Version "${version}" of "${api}" already exists with different content. Versions are immutable: publish under a new version name.`, {
-      extensions: { api, version },
-    });
+    fail(
+      'version-conflict',
+      `Version "${version}" of "${api}" already exists with different content. Versions are immutable: publish under a new version name.`,
+      {
+        extensions: { api, version },
+      },
+    );
   }
 }
 

@@ -13,13 +13,29 @@ export function dropInvalidExamples(plan: Plan): PlanWarning[] {
     const at = `/paths/${escapeToken(op.path)}/${op.method}`;
     for (const response of op.responses) {
       for (const [type, media] of Object.entries(response.content)) {
-        const where = plan.dialect === 'swagger-2.0' ? `${at}/responses/${escapeToken(response.status.toLowerCase())}/examples` : `${at}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}`;
-        filter(plan, media, where, plan.dialect === 'swagger-2.0' ? () => `/${escapeToken(type)}` : (name) => (name === 'example' ? '/example' : `/examples/${escapeToken(name)}/value`), warnings);
+        const where =
+          plan.dialect === 'swagger-2.0'
+            ? `${at}/responses/${escapeToken(response.status.toLowerCase())}/examples`
+            : `${at}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}`;
+        filter(
+          plan,
+          media,
+          where,
+          plan.dialect === 'swagger-2.0'
+            ? () => `/${escapeToken(type)}`
+            : (name) => (name === 'example' ? '/example' : `/examples/${escapeToken(name)}/value`),
+          warnings,
+        );
       }
       for (const [name, header] of Object.entries(response.headers)) {
-        const kept = header.examples.filter((e) => validateValue(header.schema, plan.defs, e.value, { direction: 'response' }).length === 0);
+        const kept = header.examples.filter(
+          (e) => validateValue(header.schema, plan.defs, e.value, { direction: 'response' }).length === 0,
+        );
         if (kept.length !== header.examples.length) {
-          warnings.push({ pointer: `${at}/responses/${escapeToken(response.status.toLowerCase())}/headers/${escapeToken(name)}`, message: 'header example does not match its schema; generated values are served instead' });
+          warnings.push({
+            pointer: `${at}/responses/${escapeToken(response.status.toLowerCase())}/headers/${escapeToken(name)}`,
+            message: 'header example does not match its schema; generated values are served instead',
+          });
           header.examples = kept;
         }
       }
@@ -28,7 +44,13 @@ export function dropInvalidExamples(plan: Plan): PlanWarning[] {
   return warnings;
 }
 
-function filter(plan: Plan, media: MediaPlan, base: string, suffix: (name: string) => string, warnings: PlanWarning[]): void {
+function filter(
+  plan: Plan,
+  media: MediaPlan,
+  base: string,
+  suffix: (name: string) => string,
+  warnings: PlanWarning[],
+): void {
   if (media.schema === undefined || media.examples.length === 0) return;
   media.examples = media.examples.filter((example) => {
     const violations = validateValue(media.schema!, plan.defs, example.value, { direction: 'response' });

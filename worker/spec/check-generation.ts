@@ -20,7 +20,12 @@ export function checkGeneration(plan: Plan): ProblemDetailEntry[] {
         const key = JSON.stringify(media.schema);
         let failure = key.length < 500 ? tried.get(key) : undefined;
         if (failure === undefined) {
-          const result = generate(media.schema, { seed: 'publish-check', defs: plan.defs, refDate: 0, direction: 'response' });
+          const result = generate(media.schema, {
+            seed: 'publish-check',
+            defs: plan.defs,
+            refDate: 0,
+            direction: 'response',
+          });
           failure = result.ok ? null : { pointer: result.pointer, reason: result.reason };
           if (key.length < 500) tried.set(key, failure);
         }

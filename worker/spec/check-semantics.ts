@@ -15,26 +15,49 @@ export function checkSemantics(located: LocatedOperation[], plan: Plan): Problem
   for (const { plan: op, at, operationId } of located) {
     if (operationId !== undefined) {
       const first = seenIds.get(operationId);
-      if (first !== undefined) errors.push({ pointer: `${at}/operationId`, message: `operationId "${operationId}" is also used at ${first}` });
+      if (first !== undefined)
+        errors.push({
+          pointer: `${at}/operationId`,
+          message: `operationId "${operationId}" is also used at ${first}`,
+        });
       else seenIds.set(operationId, `${at}/operationId`);
     }
     const templated = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
     const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
     for (const name of templated) {
       if (declared.includes(name)) continue;
-      errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" of ${op.path} is not declared; treated as a string` });
-      op.parameters.push({ name, in: 'path', required: true, schema: { type: 'string' }, style: 'simple', explode: false });
+      errors.push({
+        pointer: `${at}/parameters`,
+        message: `path parameter "${name}" of ${op.path} is not declared; treated as a string`,
+      });
+      op.parameters.push({
+        name,
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        style: 'simple',
+        explode: false,
+      });
     }
     for (const name of declared) {
-      if (!templated.includes(name)) errors.push({ pointer: `${at}/parameters`, message: `path parameter "${name}" is declared but ${op.path} has no {${name}}` });
+      if (!templated.includes(name))
+        errors.push({
+          pointer: `${at}/parameters`,
+          message: `path parameter "${name}" is declared but ${op.path} has no {${name}}`,
+        });
     }
     for (const requirement of op.security) {
       for (const scheme of requirement) {
-        if (!(scheme in plan.securitySchemes)) errors.push({ pointer: `${at}/security`, message: `security scheme "${scheme}" is not defined; not enforced` });
+        if (!(scheme in plan.securitySchemes))
+          errors.push({
+            pointer: `${at}/security`,
+            message: `security scheme "${scheme}" is not defined; not enforced`,
+          });
       }
     }
-    op.security = op.security.map((requirement) => requirement.filter((scheme) => scheme in plan.securitySchemes));
+    op.security = op.security.map((requirement) =>
+      requirement.filter((scheme) => scheme in plan.securitySchemes),
+    );
   }
   return errors;
 }
-

@@ -20,27 +20,50 @@ export function detectDialect(doc: unknown): { dialect: Dialect; note?: string }
     const version = String(swagger);
     if (version === '2.0') return { dialect: 'swagger-2.0' };
     if (version === '2') return { dialect: 'swagger-2.0', note: 'swagger: 2 read as "2.0"' };
-    fail('unsupported-spec-version', `Swagger ${swagger} is not supported; use Swagger 2.0 or OpenAPI 3.0/3.1.`, {
-      errors: [{ pointer: '/swagger', message: 'supported: "2.0"' }],
-    });
+    fail(
+      'unsupported-spec-version',
+      `Swagger ${swagger} is not supported; use Swagger 2.0 or OpenAPI 3.0/3.1.`,
+      {
+        errors: [{ pointer: '/swagger', message: 'supported: "2.0"' }],
+      },
+    );
   }
   if (typeof openapi === 'string' || typeof openapi === 'number') {
-    const version = typeof openapi === 'number' ? (Number.isInteger(openapi) ? `${openapi}.0` : String(openapi)) : openapi;
+    const version =
+      typeof openapi === 'number' ? (Number.isInteger(openapi) ? `${openapi}.0` : String(openapi)) : openapi;
     if (/^3\.0\.\d+(-.+)?$/.test(version)) return { dialect: 'openapi-3.0' };
     if (/^3\.1\.\d+(-.+)?$/.test(version)) return { dialect: 'openapi-3.1' };
-    if (/^3\.0$/.test(version)) return { dialect: 'openapi-3.0', note: `openapi: ${JSON.stringify(openapi)} read as 3.0.x` };
-    if (/^3\.1$/.test(version)) return { dialect: 'openapi-3.1', note: `openapi: ${JSON.stringify(openapi)} read as 3.1.x` };
-    if (/^3\.2(\.\d+)?(-.+)?$/.test(version)) return { dialect: 'openapi-3.1', note: 'OpenAPI 3.2 read with 3.1 rules; 3.2 additions (such as the QUERY method) are ignored' };
-    fail('unsupported-spec-version', `OpenAPI ${openapi} is not supported; use 3.0.x, 3.1.x or 3.2.x (or Swagger 2.0).`, {
-      errors: [{ pointer: '/openapi', message: 'supported: 3.0.x, 3.1.x, 3.2.x' }],
-    });
+    if (/^3\.0$/.test(version))
+      return { dialect: 'openapi-3.0', note: `openapi: ${JSON.stringify(openapi)} read as 3.0.x` };
+    if (/^3\.1$/.test(version))
+      return { dialect: 'openapi-3.1', note: `openapi: ${JSON.stringify(openapi)} read as 3.1.x` };
+    if (/^3\.2(\.\d+)?(-.+)?$/.test(version))
+      return {
+        dialect: 'openapi-3.1',
+        note: 'OpenAPI 3.2 read with 3.1 rules; 3.2 additions (such as the QUERY method) are ignored',
+      };
+    fail(
+      'unsupported-spec-version',
+      `OpenAPI ${openapi} is not supported; use 3.0.x, 3.1.x or 3.2.x (or Swagger 2.0).`,
+      {
+        errors: [{ pointer: '/openapi', message: 'supported: 3.0.x, 3.1.x, 3.2.x' }],
+      },
+    );
   }
-  return fail('invalid-spec', 'The document has neither an `openapi` nor a `swagger` field, so it is not an OpenAPI description.', {
-    errors: [{ pointer: '/openapi', message: 'missing `openapi` (3.x) or `swagger` (2.0) version field' }],
-  });
+  return fail(
+    'invalid-spec',
+    'The document has neither an `openapi` nor a `swagger` field, so it is not an OpenAPI description.',
+    {
+      errors: [{ pointer: '/openapi', message: 'missing `openapi` (3.x) or `swagger` (2.0) version field' }],
+    },
+  );
 }
 
-const VALIDATORS: Record<Dialect, StandaloneValidator> = { 'swagger-2.0': v20, 'openapi-3.0': v30, 'openapi-3.1': v31 };
+const VALIDATORS: Record<Dialect, StandaloneValidator> = {
+  'swagger-2.0': v20,
+  'openapi-3.0': v30,
+  'openapi-3.1': v31,
+};
 
 /**
  * Validates against the official OpenAPI JSON Schema for the dialect (compiled ahead of time) and
@@ -81,6 +104,7 @@ function describe(e: AjvError): string {
   const p = e.params as Record<string, unknown>;
   if (e.keyword === 'additionalProperties') return `unexpected property "${String(p.additionalProperty)}"`;
   if (e.keyword === 'required') return `missing required property "${String(p.missingProperty)}"`;
-  if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) return `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (e.keyword === 'enum' && Array.isArray(p.allowedValues))
+    return `must be one of ${p.allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return e.message ?? e.keyword;
 }

@@ -29,15 +29,20 @@ export function guardDocument(doc: unknown): void {
       });
     }
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: `${path}/${i}`, depth: depth + 1 });
+      for (let i = 0; i < value.length; i++)
+        stack.push({ value: value[i], path: `${path}/${i}`, depth: depth + 1 });
       continue;
     }
     const ref = (value as Record<string, unknown>).$ref;
     if (typeof ref === 'string' && !ref.startsWith('#') && external.length < 50) {
-      external.push({ pointer: `${path}/$ref`, message: `external $ref "${ref.slice(0, 200)}" is not allowed; bundle it into the document` });
+      external.push({
+        pointer: `${path}/$ref`,
+        message: `external $ref "${ref.slice(0, 200)}" is not allowed; bundle it into the document`,
+      });
     }
     for (const [key, child] of Object.entries(value)) {
-      if (child !== null && typeof child === 'object') stack.push({ value: child, path: `${path}/${escapeToken(key)}`, depth: depth + 1 });
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child, path: `${path}/${escapeToken(key)}`, depth: depth + 1 });
     }
   }
   if (external.length > 0) {

@@ -26,21 +26,40 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   const { dialect, note } = detectDialect(doc);
   const structural = note ? [{ pointer: '', message: note }] : checkStructure(doc, dialect);
   if (options.strict && structural.length > 0) {
-    fail('invalid-spec', `The document does not conform to the official ${dialect} schema: ${structural[0].pointer || '/'} ${structural[0].message}`, { errors: structural });
+    fail(
+      'invalid-spec',
+      `The document does not conform to the official ${dialect} schema: ${structural[0].pointer || '/'} ${structural[0].message}`,
+      { errors: structural },
+    );
   }
   const resolver = await createResolver(doc as object);
   const { plan, located, warnings } = normalize(doc as Record<string, unknown>, dialect, resolver);
   const semantic = checkSemantics(located, plan);
   if (options.strict && semantic.length > 0) {
-    fail('invalid-spec', `The document has ${semantic.length} semantic error(s); the first: ${semantic[0].pointer} ${semantic[0].message}`, { errors: semantic });
+    fail(
+      'invalid-spec',
+      `The document has ${semantic.length} semantic error(s); the first: ${semantic[0].pointer} ${semantic[0].message}`,
+      { errors: semantic },
+    );
   }
   const examples = dropInvalidExamples(plan);
   const impossible = checkGeneration(plan);
   if (impossible.length > 0) {
-    fail('unsatisfiable-schema', `${impossible.length === 20 ? '20 or more' : impossible.length} response schema(s) cannot be satisfied by any value; the first: ${impossible[0].pointer}: ${impossible[0].message}`, { errors: impossible });
+    fail(
+      'unsatisfiable-schema',
+      `${impossible.length === 20 ? '20 or more' : impossible.length} response schema(s) cannot be satisfied by any value; the first: ${impossible[0].pointer}: ${impossible[0].message}`,
+      { errors: impossible },
+    );
   }
-  const findings = [...structural, ...semantic].map((e) => ({ pointer: e.pointer ?? '', message: e.message }));
-  return { plan, warnings: [...findings, ...examples, ...warnings].slice(0, 500), hash: await sha256Hex(text) };
+  const findings = [...structural, ...semantic].map((e) => ({
+    pointer: e.pointer ?? '',
+    message: e.message,
+  }));
+  return {
+    plan,
+    warnings: [...findings, ...examples, ...warnings].slice(0, 500),
+    hash: await sha256Hex(text),
+  };
 }
 
 export async function sha256Hex(text: string): Promise<string> {

@@ -1,4 +1,11 @@
-import type { HeaderPlan, JsonValue, MediaPlan, NamedExample, ParameterPlan, PlanWarning } from '../mock/plan';
+import type {
+  HeaderPlan,
+  JsonValue,
+  MediaPlan,
+  NamedExample,
+  ParameterPlan,
+  PlanWarning,
+} from '../mock/plan';
 import { escapeToken } from './json-pointer';
 import type { Resolver } from './resolve';
 import type { SchemaNormalizer } from './normalize-schema';
@@ -17,7 +24,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** OpenAPI 3 `example` / `examples` (with `$ref`s to components/examples) → named examples. */
-export function namedExamples(ctx: NormalizeContext, holder: Record<string, unknown>, at: string): NamedExample[] {
+export function namedExamples(
+  ctx: NormalizeContext,
+  holder: Record<string, unknown>,
+  at: string,
+): NamedExample[] {
   const out: NamedExample[] = [];
   if (isRecord(holder.examples)) {
     for (const [name, raw] of Object.entries(holder.examples)) {
@@ -26,11 +37,15 @@ export function namedExamples(ctx: NormalizeContext, holder: Record<string, unkn
       if (!isRecord(example)) continue;
       if ('value' in example) out.push({ name, value: example.value as JsonValue });
       else if (typeof example.externalValue === 'string') {
-        ctx.warn({ pointer: here, message: 'externalValue examples are never fetched; generated data is served instead' });
+        ctx.warn({
+          pointer: here,
+          message: 'externalValue examples are never fetched; generated data is served instead',
+        });
       }
     }
   }
-  if ('example' in holder && holder.example !== undefined) out.unshift({ name: 'example', value: holder.example as JsonValue });
+  if ('example' in holder && holder.example !== undefined)
+    out.unshift({ name: 'example', value: holder.example as JsonValue });
   return out;
 }
 
@@ -41,7 +56,8 @@ export function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPla
   const encoding: NonNullable<MediaPlan['encoding']> = {};
   if (isRecord(node.encoding)) {
     for (const [prop, value] of Object.entries(node.encoding)) {
-      if (isRecord(value) && typeof value.allowReserved === 'boolean') encoding[prop] = { allowReserved: value.allowReserved };
+      if (isRecord(value) && typeof value.allowReserved === 'boolean')
+        encoding[prop] = { allowReserved: value.allowReserved };
     }
   }
   return {
@@ -70,7 +86,11 @@ export function header(ctx: NormalizeContext, raw: unknown, at: string): HeaderP
   if (!isRecord(node)) return { schema: {}, required: false, examples: [] };
   if (node.schema === undefined && isRecord(node.content)) {
     const [first] = Object.entries(contentMap(ctx, node.content, `${at}/content`));
-    return { schema: first?.[1].schema ?? {}, required: node.required === true, examples: first?.[1].examples ?? [] };
+    return {
+      schema: first?.[1].schema ?? {},
+      required: node.required === true,
+      examples: first?.[1].examples ?? [],
+    };
   }
   return {
     schema: node.schema === undefined ? { type: 'string' } : ctx.schemas.schema(node.schema, `${at}/schema`),

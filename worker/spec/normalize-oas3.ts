@@ -1,17 +1,35 @@
 import type { ParameterPlan, RequestBodyPlan, ResponsePlan, SecuritySchemePlan } from '../mock/plan';
 import { escapeToken } from './json-pointer';
-import { contentMap, defaultStyle, header, isRecord, namedExamples, type NormalizeContext } from './normalize-media';
+import {
+  contentMap,
+  defaultStyle,
+  header,
+  isRecord,
+  namedExamples,
+  type NormalizeContext,
+} from './normalize-media';
 
 const LOCATIONS = new Set(['path', 'query', 'header', 'cookie']);
-const STYLES = new Set(['simple', 'form', 'matrix', 'label', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+const STYLES = new Set([
+  'simple',
+  'form',
+  'matrix',
+  'label',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+]);
 
 /** OpenAPI 3.0/3.1 dialect: parameters, request bodies, responses and security schemes. */
 export const oas3 = {
   parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined {
     const node = ctx.resolver.deref(raw, at);
-    if (!isRecord(node) || typeof node.name !== 'string' || !LOCATIONS.has(node.in as string)) return undefined;
+    if (!isRecord(node) || typeof node.name !== 'string' || !LOCATIONS.has(node.in as string))
+      return undefined;
     const location = node.in as ParameterPlan['in'];
-    const style = STYLES.has(node.style as string) ? (node.style as ParameterPlan['style']) : defaultStyle(location);
+    const style = STYLES.has(node.style as string)
+      ? (node.style as ParameterPlan['style'])
+      : defaultStyle(location);
     const plan: ParameterPlan = {
       name: node.name,
       in: location,
@@ -30,7 +48,12 @@ export const oas3 = {
     if (node.deprecated === true) plan.deprecated = true;
     if (node.allowEmptyValue === true) plan.allowEmptyValue = true;
     const examples = namedExamples(ctx, node, at);
-    if (examples.length > 0 && isRecord(plan.schema) && plan.schema.example === undefined && plan.schema.$ref === undefined) {
+    if (
+      examples.length > 0 &&
+      isRecord(plan.schema) &&
+      plan.schema.example === undefined &&
+      plan.schema.$ref === undefined
+    ) {
       plan.schema = { ...plan.schema, example: examples[0].value };
     }
     return plan;
@@ -40,7 +63,10 @@ export const oas3 = {
     if (op.requestBody === undefined) return undefined;
     const node = ctx.resolver.deref(op.requestBody, `${at}/requestBody`);
     if (!isRecord(node)) return undefined;
-    return { required: node.required === true, content: contentMap(ctx, node.content, `${at}/requestBody/content`) };
+    return {
+      required: node.required === true,
+      content: contentMap(ctx, node.content, `${at}/requestBody/content`),
+    };
   },
 
   responses(ctx: NormalizeContext, op: Record<string, unknown>, at: string): ResponsePlan[] {
@@ -51,14 +77,17 @@ export const oas3 = {
       if (!isRecord(node)) return [];
       const headers: ResponsePlan['headers'] = {};
       if (isRecord(node.headers)) {
-        for (const [name, h] of Object.entries(node.headers)) headers[name] = header(ctx, h, `${here}/headers/${escapeToken(name)}`);
+        for (const [name, h] of Object.entries(node.headers))
+          headers[name] = header(ctx, h, `${here}/headers/${escapeToken(name)}`);
       }
-      return [{
-        status: status.toUpperCase(),
-        description: typeof node.description === 'string' ? node.description : '',
-        headers,
-        content: contentMap(ctx, node.content, `${here}/content`),
-      }];
+      return [
+        {
+          status: status.toUpperCase(),
+          description: typeof node.description === 'string' ? node.description : '',
+          headers,
+          content: contentMap(ctx, node.content, `${here}/content`),
+        },
+      ];
     });
   },
 

@@ -7,9 +7,33 @@ import { refOf, type Resolver } from './resolve';
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
 const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
-const SCHEMA_SINGLES = ['additionalProperties', 'not', 'contains', 'if', 'then', 'else', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'] as const;
+const SCHEMA_SINGLES = [
+  'additionalProperties',
+  'not',
+  'contains',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+] as const;
 /** Documentation-only keywords: the mock never reads them, so the plan does not carry them. */
-const DROPPED = new Set(['description', 'externalDocs', '$comment', '$schema', '$id', '$anchor', '$dynamicAnchor', 'title', 'definitions', '$defs', 'nullable', 'x-nullable', 'additionalItems']);
+const DROPPED = new Set([
+  'description',
+  'externalDocs',
+  '$comment',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$dynamicAnchor',
+  'title',
+  'definitions',
+  '$defs',
+  'nullable',
+  'x-nullable',
+  'additionalItems',
+]);
 const MAX_PATTERN_LENGTH = 1000;
 
 /**
@@ -83,7 +107,8 @@ export class SchemaNormalizer {
       if (key === 'patternProperties') {
         if (isRecord(value)) out[key] = this.patternProperties(value, here);
       } else if ((SCHEMA_MAPS as readonly string[]).includes(key)) {
-        if (isRecord(value)) out[key] = mapValues(value, (v, k) => this.schema(v, `${here}/${escapeToken(k)}`));
+        if (isRecord(value))
+          out[key] = mapValues(value, (v, k) => this.schema(v, `${here}/${escapeToken(k)}`));
       } else if ((SCHEMA_LISTS as readonly string[]).includes(key)) {
         if (Array.isArray(value)) out[key] = value.map((v, i) => this.schema(v, `${here}/${i}`));
       } else if ((SCHEMA_SINGLES as readonly string[]).includes(key)) {
@@ -117,14 +142,18 @@ export class SchemaNormalizer {
       // Draft-04 tuple form: positional schemas, then additionalItems for the rest.
       out.prefixItems = value.map((v, i) => this.schema(v, `${here}/${i}`));
       const rest = node.additionalItems;
-      if (typeof rest === 'boolean' || isRecord(rest)) out.items = this.schema(rest, here.replace(/items$/, 'additionalItems'));
+      if (typeof rest === 'boolean' || isRecord(rest))
+        out.items = this.schema(rest, here.replace(/items$/, 'additionalItems'));
     } else if (typeof value === 'boolean' || isRecord(value)) {
       out.items = this.schema(value, here);
     }
   }
 
   private exclusiveBounds(node: Record<string, unknown>, out: SchemaObject): void {
-    for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       if (typeof node[flag] !== 'boolean') continue;
       delete out[flag];
       if (node[flag] === true && typeof node[bound] === 'number') {
@@ -152,7 +181,10 @@ export class SchemaNormalizer {
         if (typeof target !== 'string') continue;
         const ref = target.startsWith('#') ? target : this.bareSchemaRef(target);
         if (ref === undefined) {
-          this.warn({ pointer: `${at}/mapping/${escapeToken(key)}`, message: `discriminator mapping "${target}" names no schema; ignored` });
+          this.warn({
+            pointer: `${at}/mapping/${escapeToken(key)}`,
+            message: `discriminator mapping "${target}" names no schema; ignored`,
+          });
           continue;
         }
         mapping[key] = `#/$defs/${this.defFor(ref, `${at}/mapping/${escapeToken(key)}`)}`;
@@ -163,7 +195,10 @@ export class SchemaNormalizer {
   }
 
   private bareSchemaRef(name: string): string | undefined {
-    const ref = this.dialect === 'swagger-2.0' ? `#/definitions/${escapeToken(name)}` : `#/components/schemas/${escapeToken(name)}`;
+    const ref =
+      this.dialect === 'swagger-2.0'
+        ? `#/definitions/${escapeToken(name)}`
+        : `#/components/schemas/${escapeToken(name)}`;
     try {
       this.resolver.target(ref, '');
       return ref;
@@ -176,14 +211,23 @@ export class SchemaNormalizer {
     if (typeof value !== 'string') return;
     const verdict = regexVerdict(value);
     if (verdict === 'too-long' || verdict === 'invalid') {
-      this.warn({ pointer: at, message: verdict === 'too-long' ? `pattern longer than ${MAX_PATTERN_LENGTH} characters; ignored` : 'pattern is not a valid regular expression; ignored' });
+      this.warn({
+        pointer: at,
+        message:
+          verdict === 'too-long'
+            ? `pattern longer than ${MAX_PATTERN_LENGTH} characters; ignored`
+            : 'pattern is not a valid regular expression; ignored',
+      });
       return;
     }
     out.pattern = value;
     if (verdict === 'unsafe') {
       // Catastrophic backtracking would let one request pin an isolate's CPU: never run it on input.
       out['x-specmock-unsafe-pattern'] = true;
-      this.warn({ pointer: at, message: 'pattern may backtrack catastrophically; it is not checked against requests' });
+      this.warn({
+        pointer: at,
+        message: 'pattern may backtrack catastrophically; it is not checked against requests',
+      });
     }
   }
 
@@ -194,7 +238,13 @@ export class SchemaNormalizer {
       const here = `${at}/${escapeToken(regex)}`;
       const verdict = regexVerdict(regex);
       if (verdict !== 'ok') {
-        this.warn({ pointer: here, message: verdict === 'unsafe' ? 'patternProperties key may backtrack catastrophically; ignored' : 'patternProperties key is not a usable regular expression; ignored' });
+        this.warn({
+          pointer: here,
+          message:
+            verdict === 'unsafe'
+              ? 'patternProperties key may backtrack catastrophically; ignored'
+              : 'patternProperties key is not a usable regular expression; ignored',
+        });
         continue;
       }
       out[regex] = this.schema(schema, here);
@@ -222,7 +272,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function mapValues<T>(record: Record<string, unknown>, fn: (value: unknown, key: string) => T): Record<string, T> {
+function mapValues<T>(
+  record: Record<string, unknown>,
+  fn: (value: unknown, key: string) => T,
+): Record<string, T> {
   const out: Record<string, T> = {};
   for (const [k, v] of Object.entries(record)) out[k] = fn(v, k);
   return out;

@@ -1,18 +1,54 @@
-import type { JsonValue, MediaPlan, ParameterPlan, RequestBodyPlan, ResponsePlan, SchemaObject, SecuritySchemePlan } from '../mock/plan';
+import type {
+  JsonValue,
+  MediaPlan,
+  ParameterPlan,
+  RequestBodyPlan,
+  ResponsePlan,
+  SchemaObject,
+  SecuritySchemePlan,
+} from '../mock/plan';
 import { escapeToken } from './json-pointer';
 import { isRecord, type NormalizeContext } from './normalize-media';
 
 /** Keys of a Swagger 2.0 non-body parameter or header that are JSON Schema keywords. */
-const SCHEMA_KEYS = ['type', 'format', 'items', 'enum', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'x-nullable', 'x-example', 'example'];
+const SCHEMA_KEYS = [
+  'type',
+  'format',
+  'items',
+  'enum',
+  'default',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'x-nullable',
+  'x-example',
+  'example',
+];
 
 /** collectionFormat → OpenAPI 3 style/explode, so the validator handles one vocabulary. */
-function collectionStyle(format: unknown, location: ParameterPlan['in']): Pick<ParameterPlan, 'style' | 'explode'> {
+function collectionStyle(
+  format: unknown,
+  location: ParameterPlan['in'],
+): Pick<ParameterPlan, 'style' | 'explode'> {
   switch (format) {
-    case 'multi': return { style: 'form', explode: true };
-    case 'ssv': return { style: 'spaceDelimited', explode: false };
-    case 'pipes': return { style: 'pipeDelimited', explode: false };
-    case 'tsv': return { style: 'tsv', explode: false };
-    default: return { style: location === 'query' || location === 'cookie' ? 'form' : 'simple', explode: false };
+    case 'multi':
+      return { style: 'form', explode: true };
+    case 'ssv':
+      return { style: 'spaceDelimited', explode: false };
+    case 'pipes':
+      return { style: 'pipeDelimited', explode: false };
+    case 'tsv':
+      return { style: 'tsv', explode: false };
+    default:
+      return { style: location === 'query' || location === 'cookie' ? 'form' : 'simple', explode: false };
   }
 }
 
@@ -20,7 +56,8 @@ function schemaOfSimple(ctx: NormalizeContext, node: Record<string, unknown>, at
   const raw: Record<string, unknown> = {};
   for (const key of SCHEMA_KEYS) if (node[key] !== undefined) raw[key] = node[key];
   // Swagger 2.0 `allowEmptyValue: false` forbids "" for a string: the same as minLength 1.
-  if (node.allowEmptyValue === false && raw.type === 'string' && raw.minLength === undefined) raw.minLength = 1;
+  if (node.allowEmptyValue === false && raw.type === 'string' && raw.minLength === undefined)
+    raw.minLength = 1;
   if (raw['x-example'] !== undefined) {
     raw.example = raw['x-example'];
     delete raw['x-example'];
@@ -29,7 +66,9 @@ function schemaOfSimple(ctx: NormalizeContext, node: Record<string, unknown>, at
 }
 
 function mediaTypes(list: unknown, fallback: string[]): string[] {
-  return Array.isArray(list) && list.length > 0 && list.every((t) => typeof t === 'string') ? (list as string[]) : fallback;
+  return Array.isArray(list) && list.length > 0 && list.every((t) => typeof t === 'string')
+    ? (list as string[])
+    : fallback;
 }
 
 export function swagger2(doc: Record<string, unknown>) {
@@ -52,12 +91,20 @@ export function swagger2(doc: Record<string, unknown>) {
       };
     },
 
-    requestBody(ctx: NormalizeContext, op: Record<string, unknown>, at: string, rawParams: { raw: unknown; at: string }[]): RequestBodyPlan | undefined {
+    requestBody(
+      ctx: NormalizeContext,
+      op: Record<string, unknown>,
+      at: string,
+      rawParams: { raw: unknown; at: string }[],
+    ): RequestBodyPlan | undefined {
       const consumes = mediaTypes(op.consumes, docConsumes);
-      const params = rawParams.map(({ raw, at: where }) => ({ node: ctx.resolver.deref(raw, where), at: where })).filter((p) => isRecord(p.node)) as { node: Record<string, unknown>; at: string }[];
+      const params = rawParams
+        .map(({ raw, at: where }) => ({ node: ctx.resolver.deref(raw, where), at: where }))
+        .filter((p) => isRecord(p.node)) as { node: Record<string, unknown>; at: string }[];
       const body = params.find((p) => p.node.in === 'body');
       if (body) {
-        const schema = body.node.schema === undefined ? {} : ctx.schemas.schema(body.node.schema, `${body.at}/schema`);
+        const schema =
+          body.node.schema === undefined ? {} : ctx.schemas.schema(body.node.schema, `${body.at}/schema`);
         const content: Record<string, MediaPlan> = {};
         for (const type of consumes) content[type] = { schema, examples: [] };
         return { required: body.node.required === true, content };
@@ -72,8 +119,13 @@ export function swagger2(doc: Record<string, unknown>) {
       }
       const schema: SchemaObject = { type: 'object', properties, ...(required.length ? { required } : {}) };
       const hasFile = form.some((p) => p.node.type === 'file');
-      const formTypes = consumes.filter((t) => /multipart\/form-data|application\/x-www-form-urlencoded/.test(t));
-      const types = formTypes.length > 0 ? formTypes : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
+      const formTypes = consumes.filter((t) =>
+        /multipart\/form-data|application\/x-www-form-urlencoded/.test(t),
+      );
+      const types =
+        formTypes.length > 0
+          ? formTypes
+          : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
       const content: Record<string, MediaPlan> = {};
       for (const type of types) content[type] = { schema, examples: [] };
       return { required: required.length > 0, content };
@@ -87,34 +139,59 @@ export function swagger2(doc: Record<string, unknown>) {
         const node = ctx.resolver.deref(raw, here);
         if (!isRecord(node)) return [];
         const examples = isRecord(node.examples) ? node.examples : {};
-        const schema = node.schema === undefined ? undefined : ctx.schemas.schema(node.schema, `${here}/schema`);
+        const schema =
+          node.schema === undefined ? undefined : ctx.schemas.schema(node.schema, `${here}/schema`);
         const content: Record<string, MediaPlan> = {};
         // An example keyed by a wildcard ("*/*", "text/*") belongs to every produced type it covers.
         const exampleFor = (type: string) =>
-          examples[type] ?? Object.entries(examples).find(([key]) => key.includes('*') && new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(type))?.[1];
+          examples[type] ??
+          Object.entries(examples).find(
+            ([key]) =>
+              key.includes('*') &&
+              new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(type),
+          )?.[1];
         const types = new Set([...produces, ...Object.keys(examples).filter((k) => !k.includes('*'))]);
         for (const type of types) {
           const example = exampleFor(type);
           if (schema === undefined && example === undefined) continue;
-          content[type] = { ...(schema !== undefined ? { schema } : {}), examples: example === undefined ? [] : [{ name: 'example', value: example as JsonValue }] };
+          content[type] = {
+            ...(schema !== undefined ? { schema } : {}),
+            examples: example === undefined ? [] : [{ name: 'example', value: example as JsonValue }],
+          };
         }
         const headers: ResponsePlan['headers'] = {};
         if (isRecord(node.headers)) {
           for (const [name, h] of Object.entries(node.headers)) {
-            if (isRecord(h)) headers[name] = { schema: schemaOfSimple(ctx, h, `${here}/headers/${escapeToken(name)}`), required: false, examples: [] };
+            if (isRecord(h))
+              headers[name] = {
+                schema: schemaOfSimple(ctx, h, `${here}/headers/${escapeToken(name)}`),
+                required: false,
+                examples: [],
+              };
           }
         }
-        return [{ status: status.toUpperCase(), description: typeof node.description === 'string' ? node.description : '', headers, content }];
+        return [
+          {
+            status: status.toUpperCase(),
+            description: typeof node.description === 'string' ? node.description : '',
+            headers,
+            content,
+          },
+        ];
       });
     },
 
-    securitySchemes(_ctx: NormalizeContext, document: Record<string, unknown>): Record<string, SecuritySchemePlan> {
+    securitySchemes(
+      _ctx: NormalizeContext,
+      document: Record<string, unknown>,
+    ): Record<string, SecuritySchemePlan> {
       const raw = isRecord(document.securityDefinitions) ? document.securityDefinitions : {};
       const out: Record<string, SecuritySchemePlan> = {};
       for (const [name, node] of Object.entries(raw)) {
         if (!isRecord(node)) continue;
         if (node.type === 'basic') out[name] = { type: 'http', scheme: 'basic' };
-        else if (node.type === 'apiKey') out[name] = { type: 'apiKey', in: node.in as SecuritySchemePlan['in'], name: String(node.name) };
+        else if (node.type === 'apiKey')
+          out[name] = { type: 'apiKey', in: node.in as SecuritySchemePlan['in'], name: String(node.name) };
         else if (node.type === 'oauth2') out[name] = { type: 'oauth2' };
       }
       return out;

@@ -1,4 +1,13 @@
-import type { OperationPlan, ParameterPlan, Plan, PlanWarning, RequestBodyPlan, ResponsePlan, SecurityPlan, SecuritySchemePlan } from '../mock/plan';
+import type {
+  OperationPlan,
+  ParameterPlan,
+  Plan,
+  PlanWarning,
+  RequestBodyPlan,
+  ResponsePlan,
+  SecurityPlan,
+  SecuritySchemePlan,
+} from '../mock/plan';
 import type { Dialect } from './check-structure';
 import { escapeToken } from './json-pointer';
 import { HTTP_METHODS, isRecord, mergeParameters, type NormalizeContext } from './normalize-media';
@@ -9,7 +18,12 @@ import type { Resolver } from './resolve';
 
 interface DialectRules {
   parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined;
-  requestBody(ctx: NormalizeContext, op: Record<string, unknown>, at: string, rawParams: { raw: unknown; at: string }[]): RequestBodyPlan | undefined;
+  requestBody(
+    ctx: NormalizeContext,
+    op: Record<string, unknown>,
+    at: string,
+    rawParams: { raw: unknown; at: string }[],
+  ): RequestBodyPlan | undefined;
   responses(ctx: NormalizeContext, op: Record<string, unknown>, at: string): ResponsePlan[];
   securitySchemes(ctx: NormalizeContext, doc: Record<string, unknown>): Record<string, SecuritySchemePlan>;
 }
@@ -66,7 +80,11 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
       };
       const body = rules.requestBody(ctx, op, at, [...itemParams, ...opParams]);
       if (body) plan.requestBody = body;
-      located.push({ plan, at, ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}) });
+      located.push({
+        plan,
+        at,
+        ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
+      });
     }
   }
   const securitySchemes = rules.securitySchemes(ctx, doc);

@@ -57,7 +57,10 @@ function parseYaml(text: string): unknown {
     if (error instanceof RangeError) tooDeep();
     const message = error instanceof Error ? error.message : String(error);
     if (/alias/i.test(message)) {
-      fail('spec-too-complex', `YAML aliases expand too far (more than ${PARSE_LIMITS.maxAliasCount} alias references): ${message}`);
+      fail(
+        'spec-too-complex',
+        `YAML aliases expand too far (more than ${PARSE_LIMITS.maxAliasCount} alias references): ${message}`,
+      );
     }
     return fail('invalid-spec-syntax', `Invalid YAML: ${message}`);
   }

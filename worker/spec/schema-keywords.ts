@@ -7,26 +7,62 @@ import type { JsonValue, PlanWarning, SchemaObject } from '../mock/plan';
  * evidently meant, or dropped, with a warning that points at it.
  */
 const TYPE_ALIASES: Record<string, { type?: string; format?: string }> = {
-  string: { type: 'string' }, number: { type: 'number' }, integer: { type: 'integer' }, boolean: { type: 'boolean' },
-  object: { type: 'object' }, array: { type: 'array' }, null: { type: 'null' },
-  int: { type: 'integer' }, int32: { type: 'integer', format: 'int32' }, int64: { type: 'integer', format: 'int64' },
-  long: { type: 'integer', format: 'int64' }, short: { type: 'integer' }, float: { type: 'number', format: 'float' },
-  double: { type: 'number', format: 'double' }, decimal: { type: 'number' }, bool: { type: 'boolean' },
-  date: { type: 'string', format: 'date' }, datetime: { type: 'string', format: 'date-time' }, 'date-time': { type: 'string', format: 'date-time' },
-  timestamp: { type: 'string', format: 'date-time' }, file: { type: 'string', format: 'binary' }, binary: { type: 'string', format: 'binary' },
-  uuid: { type: 'string', format: 'uuid' }, text: { type: 'string' }, map: { type: 'object' }, dictionary: { type: 'object' }, list: { type: 'array' },
+  string: { type: 'string' },
+  number: { type: 'number' },
+  integer: { type: 'integer' },
+  boolean: { type: 'boolean' },
+  object: { type: 'object' },
+  array: { type: 'array' },
+  null: { type: 'null' },
+  int: { type: 'integer' },
+  int32: { type: 'integer', format: 'int32' },
+  int64: { type: 'integer', format: 'int64' },
+  long: { type: 'integer', format: 'int64' },
+  short: { type: 'integer' },
+  float: { type: 'number', format: 'float' },
+  double: { type: 'number', format: 'double' },
+  decimal: { type: 'number' },
+  bool: { type: 'boolean' },
+  date: { type: 'string', format: 'date' },
+  datetime: { type: 'string', format: 'date-time' },
+  'date-time': { type: 'string', format: 'date-time' },
+  timestamp: { type: 'string', format: 'date-time' },
+  file: { type: 'string', format: 'binary' },
+  binary: { type: 'string', format: 'binary' },
+  uuid: { type: 'string', format: 'uuid' },
+  text: { type: 'string' },
+  map: { type: 'object' },
+  dictionary: { type: 'object' },
+  list: { type: 'array' },
   any: {},
 };
 
-const NUMERIC = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'];
+const NUMERIC = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+];
 const COUNTS = new Set(['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties']);
 const BOOLEAN = ['uniqueItems', 'readOnly', 'writeOnly', 'deprecated'];
 
 type Warn = (warning: PlanWarning) => void;
 
 /** `type` as written → a JSON Schema type (and format), or nothing when it names no type. */
-export function repairType(value: unknown, at: string, warn: Warn): { type?: string | string[]; format?: string } {
-  const one = (name: unknown): { type?: string; format?: string } | undefined => (typeof name === 'string' ? TYPE_ALIASES[name.toLowerCase()] : undefined);
+export function repairType(
+  value: unknown,
+  at: string,
+  warn: Warn,
+): { type?: string | string[]; format?: string } {
+  const one = (name: unknown): { type?: string; format?: string } | undefined =>
+    typeof name === 'string' ? TYPE_ALIASES[name.toLowerCase()] : undefined;
   if (Array.isArray(value)) {
     const mapped = value.map(one);
     if (mapped.some((m) => m === undefined)) warn({ pointer: at, message: 'unknown type names ignored' });
@@ -38,7 +74,8 @@ export function repairType(value: unknown, at: string, warn: Warn): { type?: str
     warn({ pointer: at, message: `"${String(value)}" is not a JSON Schema type; ignored` });
     return {};
   }
-  if (typeof value === 'string' && mapped.type !== value && value !== 'any') warn({ pointer: at, message: `type "${value}" read as ${JSON.stringify(mapped)}` });
+  if (typeof value === 'string' && mapped.type !== value && value !== 'any')
+    warn({ pointer: at, message: `type "${value}" read as ${JSON.stringify(mapped)}` });
   return mapped;
 }
 
@@ -51,17 +88,27 @@ export function repairKeywords(out: SchemaObject, at: string, warn: Warn): void 
       value = Number(value);
       warn({ pointer: `${at}/${key}`, message: `${key} is a string; read as the number ${value}` });
     }
-    const bad = typeof value !== 'number' || !Number.isFinite(value) || (COUNTS.has(key) && (value < 0 || !Number.isInteger(value))) || (key === 'multipleOf' && value <= 0);
+    const bad =
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      (COUNTS.has(key) && (value < 0 || !Number.isInteger(value))) ||
+      (key === 'multipleOf' && value <= 0);
     if (bad) {
       delete out[key];
-      warn({ pointer: `${at}/${key}`, message: `${key} must be ${COUNTS.has(key) ? 'a non-negative integer' : key === 'multipleOf' ? 'a positive number' : 'a number'}; ignored` });
+      warn({
+        pointer: `${at}/${key}`,
+        message: `${key} must be ${COUNTS.has(key) ? 'a non-negative integer' : key === 'multipleOf' ? 'a positive number' : 'a number'}; ignored`,
+      });
     } else out[key] = value;
   }
   for (const key of BOOLEAN) {
     if (out[key] === 'true' || out[key] === 'false') out[key] = out[key] === 'true';
     else if (out[key] !== undefined && typeof out[key] !== 'boolean') delete out[key];
   }
-  if (out.required !== undefined && !(Array.isArray(out.required) && out.required.every((r) => typeof r === 'string'))) {
+  if (
+    out.required !== undefined &&
+    !(Array.isArray(out.required) && out.required.every((r) => typeof r === 'string'))
+  ) {
     delete out.required;
     warn({ pointer: `${at}/required`, message: 'required must be a list of property names; ignored' });
   }
@@ -72,11 +119,26 @@ export function repairKeywords(out: SchemaObject, at: string, warn: Warn): void 
 }
 
 /** Swagger-style `required: true` on a property → the parent's `required` list, as the author meant. */
-export function hoistRequiredFlags(properties: Record<string, unknown>, out: SchemaObject, at: string, warn: Warn): void {
+export function hoistRequiredFlags(
+  properties: Record<string, unknown>,
+  out: SchemaObject,
+  at: string,
+  warn: Warn,
+): void {
   const flagged = Object.entries(properties)
-    .filter(([, schema]) => schema !== null && typeof schema === 'object' && (schema as Record<string, JsonValue>).required === true)
+    .filter(
+      ([, schema]) =>
+        schema !== null &&
+        typeof schema === 'object' &&
+        (schema as Record<string, JsonValue>).required === true,
+    )
     .map(([name]) => name);
   if (flagged.length === 0) return;
-  out.required = [...new Set([...(Array.isArray(out.required) ? (out.required as string[]) : []), ...flagged])];
-  warn({ pointer: `${at}/properties`, message: `"required: true" on ${flagged.join(', ')} read as the object's required list` });
+  out.required = [
+    ...new Set([...(Array.isArray(out.required) ? (out.required as string[]) : []), ...flagged]),
+  ];
+  warn({
+    pointer: `${at}/properties`,
+    message: `"required: true" on ${flagged.join(', ')} read as the object's required list`,
+  });
 }

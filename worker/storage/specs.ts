@@ -20,7 +20,13 @@ export interface VersionBlobs {
 const IMMUTABLE_CACHE_TTL = 86_400;
 const MIRROR_CACHE_TTL = 60;
 
-export async function putVersionBlobs(kv: KVNamespace, api: string, version: string, hash: string, blobs: VersionBlobs): Promise<void> {
+export async function putVersionBlobs(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+  blobs: VersionBlobs,
+): Promise<void> {
   const [plan, source] = await Promise.all([gzip(blobs.planJson), gzip(blobs.source)]);
   await Promise.all([
     kv.put(kvKeys.plan(api, version, hash), plan),
@@ -28,19 +34,43 @@ export async function putVersionBlobs(kv: KVNamespace, api: string, version: str
   ]);
 }
 
-export async function deleteVersionBlobs(kv: KVNamespace, api: string, version: string, hash: string): Promise<void> {
-  await Promise.all([kv.delete(kvKeys.plan(api, version, hash)), kv.delete(kvKeys.source(api, version, hash))]);
+export async function deleteVersionBlobs(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+): Promise<void> {
+  await Promise.all([
+    kv.delete(kvKeys.plan(api, version, hash)),
+    kv.delete(kvKeys.source(api, version, hash)),
+  ]);
 }
 
-export async function readPlan(kv: KVNamespace, api: string, version: string, hash: string): Promise<{ plan: Plan; bytes: number } | null> {
-  const data = await kv.get(kvKeys.plan(api, version, hash), { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL });
+export async function readPlan(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+): Promise<{ plan: Plan; bytes: number } | null> {
+  const data = await kv.get(kvKeys.plan(api, version, hash), {
+    type: 'arrayBuffer',
+    cacheTtl: IMMUTABLE_CACHE_TTL,
+  });
   if (data === null) return null;
   const text = await gunzip(data);
   return { plan: JSON.parse(text) as Plan, bytes: text.length };
 }
 
-export async function readSource(kv: KVNamespace, api: string, version: string, hash: string): Promise<{ text: string; contentType: string } | null> {
-  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(kvKeys.source(api, version, hash), { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL });
+export async function readSource(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+): Promise<{ text: string; contentType: string } | null> {
+  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(
+    kvKeys.source(api, version, hash),
+    { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL },
+  );
   if (value === null) return null;
   return { text: await gunzip(value), contentType: metadata?.contentType ?? 'text/plain' };
 }

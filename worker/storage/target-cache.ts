@@ -10,7 +10,13 @@ const TARGET_BUDGET_BYTES = 48 * 1024 * 1024;
 const targets = new Map<string, { target: MockTarget; bytes: number }>();
 let targetBytes = 0;
 
-export async function loadTarget(kv: KVNamespace, api: string, version: string, hash: string, createdAt: string): Promise<MockTarget | null> {
+export async function loadTarget(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+  createdAt: string,
+): Promise<MockTarget | null> {
   const key = `${api}\u0000${version}\u0000${hash}`;
   const hit = targets.get(key);
   if (hit) {

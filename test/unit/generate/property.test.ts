@@ -12,30 +12,115 @@ import { makeAjv, rootSchema } from './ajv-helper';
 const ajv = makeAjv();
 
 const FIXED_DEFS: Record<string, Schema> = {
-  Tree: { type: 'object', required: ['name', 'children'], properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Tree' } } } },
-  List: { type: 'object', required: ['value', 'next'], properties: { value: { type: 'integer' }, next: { oneOf: [{ $ref: '#/$defs/List' }, { type: 'null' }] } } },
-  Expr: { oneOf: [{ type: 'number' }, { type: 'object', required: ['op', 'left', 'right'], properties: { op: { enum: ['+', '-'] }, left: { $ref: '#/$defs/Expr' }, right: { $ref: '#/$defs/Expr' } } }] },
-  Pet: { type: 'object', required: ['petType'], properties: { petType: { type: 'string' }, name: { type: 'string' } }, discriminator: { propertyName: 'petType' } } as Schema,
-  Cat: { allOf: [{ $ref: '#/$defs/Pet' }, { type: 'object', properties: { lives: { type: 'integer', minimum: 1, maximum: 9 } } }] },
+  Tree: {
+    type: 'object',
+    required: ['name', 'children'],
+    properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Tree' } } },
+  },
+  List: {
+    type: 'object',
+    required: ['value', 'next'],
+    properties: { value: { type: 'integer' }, next: { oneOf: [{ $ref: '#/$defs/List' }, { type: 'null' }] } },
+  },
+  Expr: {
+    oneOf: [
+      { type: 'number' },
+      {
+        type: 'object',
+        required: ['op', 'left', 'right'],
+        properties: {
+          op: { enum: ['+', '-'] },
+          left: { $ref: '#/$defs/Expr' },
+          right: { $ref: '#/$defs/Expr' },
+        },
+      },
+    ],
+  },
+  Pet: {
+    type: 'object',
+    required: ['petType'],
+    properties: { petType: { type: 'string' }, name: { type: 'string' } },
+    discriminator: { propertyName: 'petType' },
+  } as Schema,
+  Cat: {
+    allOf: [
+      { $ref: '#/$defs/Pet' },
+      { type: 'object', properties: { lives: { type: 'integer', minimum: 1, maximum: 9 } } },
+    ],
+  },
   Dog: { allOf: [{ $ref: '#/$defs/Pet' }, { type: 'object', properties: { bark: { type: 'boolean' } } }] },
-  AnyPet: { oneOf: [{ $ref: '#/$defs/Cat' }, { $ref: '#/$defs/Dog' }], discriminator: { propertyName: 'petType', mapping: { cat: '#/$defs/Cat', dog: '#/$defs/Dog' } } } as Schema,
+  AnyPet: {
+    oneOf: [{ $ref: '#/$defs/Cat' }, { $ref: '#/$defs/Dog' }],
+    discriminator: { propertyName: 'petType', mapping: { cat: '#/$defs/Cat', dog: '#/$defs/Dog' } },
+  } as Schema,
 };
 
-const KEYS = ['id', 'name', 'email', 'createdAt', 'updated_at', 'price', 'tags', 'status', 'url', 'a', 'b', 'user_id', 'first-name', 'count', 'description', 'petId', 'avatarUrl', 'latitude'];
-const FORMATS = ['date-time', 'date', 'time', 'email', 'uri', 'url', 'hostname', 'ipv4', 'ipv6', 'uuid', 'byte', 'duration', 'binary', 'password', 'x-custom'];
-const PATTERNS = ['^[a-z]+$', '^[A-Z]{2,4}-\\d{1,5}$', '^\\d{3}-\\d{4}$', '[a-f0-9]{8}', '^(foo|bar|baz)$', '^[a-zA-Z0-9_]{3,16}$', '^\\+?[1-9]\\d{1,14}$'];
+const KEYS = [
+  'id',
+  'name',
+  'email',
+  'createdAt',
+  'updated_at',
+  'price',
+  'tags',
+  'status',
+  'url',
+  'a',
+  'b',
+  'user_id',
+  'first-name',
+  'count',
+  'description',
+  'petId',
+  'avatarUrl',
+  'latitude',
+];
+const FORMATS = [
+  'date-time',
+  'date',
+  'time',
+  'email',
+  'uri',
+  'url',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'uuid',
+  'byte',
+  'duration',
+  'binary',
+  'password',
+  'x-custom',
+];
+const PATTERNS = [
+  '^[a-z]+$',
+  '^[A-Z]{2,4}-\\d{1,5}$',
+  '^\\d{3}-\\d{4}$',
+  '[a-f0-9]{8}',
+  '^(foo|bar|baz)$',
+  '^[a-zA-Z0-9_]{3,16}$',
+  '^\\+?[1-9]\\d{1,14}$',
+];
 const NUM_STEPS = [0.01, 0.1, 0.25, 0.5, 1.5, 2];
 
 const str = fc.oneof(
   fc.tuple(fc.nat(8), fc.nat(30)).map(([a, b]) => ({ type: 'string', minLength: a, maxLength: a + b })),
   fc.constantFrom(...FORMATS).map((format) => ({ type: 'string', format })),
   fc.constantFrom(...PATTERNS).map((pattern) => ({ type: 'string', pattern })),
-  fc.tuple(fc.integer({ min: 1, max: 6 }), fc.nat(10)).map(([a, b]) => ({ type: 'string', pattern: '^[a-z]+$', minLength: a, maxLength: a + b })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 6 }), fc.nat(10))
+    .map(([a, b]) => ({ type: 'string', pattern: '^[a-z]+$', minLength: a, maxLength: a + b })),
   fc.constant({ type: 'string' }),
 );
 
 const int = fc
-  .tuple(fc.integer({ min: -1000, max: 1000 }), fc.nat(1000), fc.constantFrom(undefined, 1, 2, 3, 5, 7, 10), fc.boolean(), fc.constantFrom(undefined, 'int32', 'int64'))
+  .tuple(
+    fc.integer({ min: -1000, max: 1000 }),
+    fc.nat(1000),
+    fc.constantFrom(undefined, 1, 2, 3, 5, 7, 10),
+    fc.boolean(),
+    fc.constantFrom(undefined, 'int32', 'int64'),
+  )
   .map(([lo, span, m, exclusive, format]) => {
     const s: Record<string, unknown> = { type: 'integer' };
     const width = span + 2 * (m ?? 1) + 2;
@@ -47,7 +132,13 @@ const int = fc
   });
 
 const num = fc
-  .tuple(fc.double({ min: -1000, max: 1000, noNaN: true }), fc.nat(500), fc.constantFrom(undefined, ...NUM_STEPS), fc.boolean(), fc.boolean())
+  .tuple(
+    fc.double({ min: -1000, max: 1000, noNaN: true }),
+    fc.nat(500),
+    fc.constantFrom(undefined, ...NUM_STEPS),
+    fc.boolean(),
+    fc.boolean(),
+  )
   .map(([lo, span, m, exclusive, bounded]) => {
     const s: Record<string, unknown> = { type: 'number' };
     const low = Math.round(lo * 100) / 100;
@@ -61,7 +152,12 @@ const num = fc
   });
 
 const enums = fc.oneof(
-  fc.uniqueArray(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.boolean()), { minLength: 1, maxLength: 4 }).map((e) => ({ enum: e })),
+  fc
+    .uniqueArray(fc.oneof(fc.string({ maxLength: 6 }), fc.integer(), fc.boolean()), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((e) => ({ enum: e })),
   fc.oneof(fc.string({ maxLength: 6 }), fc.integer()).map((c) => ({ const: c })),
   fc.constant({ type: 'string', enum: ['available', 'pending', 'sold'] }),
 );
@@ -78,17 +174,40 @@ const leaf = fc.oneof(
   fc.constant({}),
 );
 
-const refs = fc.constantFrom('#/$defs/Tree', '#/$defs/List', '#/$defs/Expr', '#/$defs/AnyPet', '#/$defs/Cat', '#/$defs/Gen').map(($ref) => ({ $ref }));
+const refs = fc
+  .constantFrom(
+    '#/$defs/Tree',
+    '#/$defs/List',
+    '#/$defs/Expr',
+    '#/$defs/AnyPet',
+    '#/$defs/Cat',
+    '#/$defs/Gen',
+  )
+  .map(($ref) => ({ $ref }));
 
 function open(o: Record<string, unknown>, prefix = ''): Record<string, unknown> {
-  const props = Object.fromEntries(Object.entries(o.properties as Record<string, unknown>).map(([k, v]) => [prefix + k, v]));
+  const props = Object.fromEntries(
+    Object.entries(o.properties as Record<string, unknown>).map(([k, v]) => [prefix + k, v]),
+  );
   return { type: 'object', properties: props, required: (o.required as string[]).map((k) => prefix + k) };
 }
 
-type Arbs = { schema: Record<string, unknown>; object: Record<string, unknown>; array: Record<string, unknown>; oneOf: Record<string, unknown> };
+type Arbs = {
+  schema: Record<string, unknown>;
+  object: Record<string, unknown>;
+  array: Record<string, unknown>;
+  oneOf: Record<string, unknown>;
+};
 
 const { schema } = fc.letrec<Arbs>((tie) => ({
-  schema: fc.oneof({ depthSize: 'small', maxDepth: 4 }, leaf, leaf, tie('object'), tie('array'), tie('oneOf'), refs,
+  schema: fc.oneof(
+    { depthSize: 'small', maxDepth: 4 },
+    leaf,
+    leaf,
+    tie('object'),
+    tie('array'),
+    tie('oneOf'),
+    refs,
     // Two open objects with disjoint names: their merge is always satisfiable.
     fc.tuple(tie('object'), tie('object')).map(([a, b]) => ({ allOf: [open(a), open(b, 'x_')] })),
     fc.tuple(int, fc.integer({ min: 2000, max: 3000 })).map(([a, max]) => ({ allOf: [a, { maximum: max }] })),
@@ -97,10 +216,18 @@ const { schema } = fc.letrec<Arbs>((tie) => ({
     str.map((s) => ({ ...s, not: { const: 'zzz' } })),
   ),
   object: fc
-    .tuple(fc.dictionary(fc.constantFrom(...KEYS), tie('schema'), { maxKeys: 5 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), fc.constantFrom(undefined, true, false, { type: 'integer' }))
+    .tuple(
+      fc.dictionary(fc.constantFrom(...KEYS), tie('schema'), { maxKeys: 5 }),
+      fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      fc.constantFrom(undefined, true, false, { type: 'integer' }),
+    )
     .map(([props, req, additional]) => {
       const keys = Object.keys(props);
-      const s: Record<string, unknown> = { type: 'object', properties: props, required: keys.filter((_, i) => req[i]) };
+      const s: Record<string, unknown> = {
+        type: 'object',
+        properties: props,
+        required: keys.filter((_, i) => req[i]),
+      };
       if (additional !== undefined) s.additionalProperties = additional;
       if (additional === false) s.minProperties = Math.min(keys.length, 1);
       return s;
@@ -109,9 +236,20 @@ const { schema } = fc.letrec<Arbs>((tie) => ({
     .tuple(tie('schema'), fc.nat(3), fc.nat(4))
     .map(([items, a, b]) => ({ type: 'array', items, minItems: a, maxItems: a + b })),
   oneOf: fc
-    .tuple(fc.shuffledSubarray(['string', 'integer', 'boolean', 'null', 'array', 'object'] as const, { minLength: 2, maxLength: 4 }), str, int, tie('array'), tie('object'))
+    .tuple(
+      fc.shuffledSubarray(['string', 'integer', 'boolean', 'null', 'array', 'object'] as const, {
+        minLength: 2,
+        maxLength: 4,
+      }),
+      str,
+      int,
+      tie('array'),
+      tie('object'),
+    )
     .map(([types, s, i, a, o]) => ({
-      oneOf: types.map((t) => (t === 'string' ? s : t === 'integer' ? i : t === 'array' ? a : t === 'object' ? o : { type: t })),
+      oneOf: types.map((t) =>
+        t === 'string' ? s : t === 'integer' ? i : t === 'array' ? a : t === 'object' ? o : { type: t },
+      ),
     })),
 }));
 
@@ -119,21 +257,32 @@ describe('property: generated values satisfy random schemas (checked by Ajv)', (
   it('valid for every seed', () => {
     let checked = 0;
     fc.assert(
-      fc.property(schema, schema.filter((s) => !JSON.stringify(s).includes('#/$defs/Gen')), fc.string({ maxLength: 8 }), (main, extra, seed) => {
-        const defs = { ...FIXED_DEFS, Gen: extra as Schema };
-        const validate = ajv.compile(rootSchema(main as Schema, defs));
-        for (const dynamic of [false, true]) {
-          const r = generate(main as Schema, { seed, defs, dynamic, pathParams: { petId: '7' } });
-          if (!r.ok) throw new Error(`ok:false at ${r.pointer}: ${r.reason}\n${JSON.stringify(main)}`);
-          if (!validate(r.value)) {
-            throw new Error(`invalid: ${ajv.errorsText(validate.errors)}\nvalue: ${JSON.stringify(r.value)}\nschema: ${JSON.stringify(main)}`);
+      fc.property(
+        schema,
+        schema.filter((s) => !JSON.stringify(s).includes('#/$defs/Gen')),
+        fc.string({ maxLength: 8 }),
+        (main, extra, seed) => {
+          const defs = { ...FIXED_DEFS, Gen: extra as Schema };
+          const validate = ajv.compile(rootSchema(main as Schema, defs));
+          for (const dynamic of [false, true]) {
+            const r = generate(main as Schema, { seed, defs, dynamic, pathParams: { petId: '7' } });
+            if (!r.ok) throw new Error(`ok:false at ${r.pointer}: ${r.reason}\n${JSON.stringify(main)}`);
+            if (!validate(r.value)) {
+              throw new Error(
+                `invalid: ${ajv.errorsText(validate.errors)}\nvalue: ${JSON.stringify(r.value)}\nschema: ${JSON.stringify(main)}`,
+              );
+            }
+            const again = generate(main as Schema, { seed, defs, dynamic, pathParams: { petId: '7' } });
+            expect(JSON.stringify(again)).toBe(JSON.stringify(r));
+            checked++;
           }
-          const again = generate(main as Schema, { seed, defs, dynamic, pathParams: { petId: '7' } });
-          expect(JSON.stringify(again)).toBe(JSON.stringify(r));
-          checked++;
-        }
-      }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 400), seed: process.env.PROPERTY_SEED === 'random' ? undefined : Number(process.env.PROPERTY_SEED ?? 20261121) },
+        },
+      ),
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 400),
+        seed:
+          process.env.PROPERTY_SEED === 'random' ? undefined : Number(process.env.PROPERTY_SEED ?? 20261121),
+      },
     );
     expect(checked).toBeGreaterThan(0);
   });

@@ -13,7 +13,8 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const minI = flat.minItems ?? 0;
   const maxI = flat.maxItems ?? Infinity;
   if (minI > maxI) fail(flat.path, `minItems ${minI} is greater than maxItems ${maxI}`);
-  if (minI > LIMITS.maxItems) fail(flat.path, `minItems ${minI} exceeds the generator limit of ${LIMITS.maxItems} items`);
+  if (minI > LIMITS.maxItems)
+    fail(flat.path, `minItems ${minI} exceeds the generator limit of ${LIMITS.maxItems} items`);
   const prefix = flat.prefixItems;
   const closed = flat.items === false;
   const cap = closed ? Math.min(maxI, prefix.length) : maxI;

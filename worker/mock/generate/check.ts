@@ -127,7 +127,11 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
   if (Array.isArray(s.allOf)) for (const b of s.allOf) if (!matches(b, value, o, depth + 1)) return false;
   if (Array.isArray(s.anyOf)) {
     let ok = false;
-    for (const b of s.anyOf) if (matches(b, value, o, depth + 1)) { ok = true; break; }
+    for (const b of s.anyOf)
+      if (matches(b, value, o, depth + 1)) {
+        ok = true;
+        break;
+      }
     if (!ok) return false;
   }
   if (Array.isArray(s.oneOf)) {
@@ -165,7 +169,12 @@ function arrayMatches(s: SchemaObject, arr: JsonValue[], o: CheckOptions, depth:
   return true;
 }
 
-function objectMatches(s: SchemaObject, obj: Record<string, JsonValue>, o: CheckOptions, depth: number): boolean {
+function objectMatches(
+  s: SchemaObject,
+  obj: Record<string, JsonValue>,
+  o: CheckOptions,
+  depth: number,
+): boolean {
   const keys = Object.keys(obj);
   if (typeof s.minProperties === 'number' && keys.length < s.minProperties) return false;
   if (typeof s.maxProperties === 'number' && keys.length > s.maxProperties) return false;
@@ -196,7 +205,8 @@ function objectMatches(s: SchemaObject, obj: Record<string, JsonValue>, o: Check
         if (!matches(ps, v, o, depth + 1)) return false;
       }
     }
-    if (!covered && s.additionalProperties !== undefined && !matches(s.additionalProperties, v, o, depth + 1)) return false;
+    if (!covered && s.additionalProperties !== undefined && !matches(s.additionalProperties, v, o, depth + 1))
+      return false;
     if (s.propertyNames !== undefined && !matches(s.propertyNames as Schema, k, o, depth + 1)) return false;
   }
   if (isObj(s.dependentRequired)) {

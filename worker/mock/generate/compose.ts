@@ -12,7 +12,13 @@ import { hiddenFor, isObj, refDefName } from './refs';
  * overlapping branches make such bodies invalid).
  */
 
-function branchFlat(flat: Flat, key: string, extra: { schema: Schema; path: Path | null }[], ctx: Ctx, drop: (f: Flat) => void): Flat {
+function branchFlat(
+  flat: Flat,
+  key: string,
+  extra: { schema: Schema; path: Path | null }[],
+  ctx: Ctx,
+  drop: (f: Flat) => void,
+): Flat {
   flat.branchCache ??= new Map();
   let bf = flat.branchCache.get(key);
   if (!bf) {
@@ -40,7 +46,12 @@ function hasRef(s: unknown, depth = 0): boolean {
   if (cached !== undefined) return cached;
   let r = false;
   if (!Array.isArray(s) && typeof (s as { $ref?: unknown }).$ref === 'string') r = true;
-  else for (const v of Object.values(s)) if (hasRef(v, depth + 1)) { r = true; break; }
+  else
+    for (const v of Object.values(s))
+      if (hasRef(v, depth + 1)) {
+        r = true;
+        break;
+      }
   refDeep.set(s, r);
   return r;
 }
@@ -76,19 +87,34 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   let plan: { index: number; key?: string }[];
   const entries = disc ? discriminatorEntries(g, disc) : [];
   if (entries.length && disc) plan = rotate(entries, ctx.rng.int(0, entries.length - 1));
-  else plan = rotate([...Array(n).keys()].map((index) => ({ index })), ctx.rng.int(0, n - 1));
-  if (ctx.prune) plan = [...plan.filter((p) => !hasRef(g.branches[p.index])), ...plan.filter((p) => hasRef(g.branches[p.index]))];
+  else
+    plan = rotate(
+      [...Array(n).keys()].map((index) => ({ index })),
+      ctx.rng.int(0, n - 1),
+    );
+  if (ctx.prune)
+    plan = [
+      ...plan.filter((p) => !hasRef(g.branches[p.index])),
+      ...plan.filter((p) => hasRef(g.branches[p.index])),
+    ];
   // Branches the discriminator does not name are still valid alternatives; try them last.
-  if (entries.length) for (let i = 0; i < n; i++) if (!plan.some((p) => p.index === i)) plan.push({ index: i });
+  if (entries.length)
+    for (let i = 0; i < n; i++) if (!plan.some((p) => p.index === i)) plan.push({ index: i });
 
   const gi = flat.groups.indexOf(g);
   let failure: GenFailure | undefined;
   const saved = ctx.variation;
   try {
     for (const step of plan) {
-      const bf = branchFlat(flat, `g${gi}:${step.index}`, [{ schema: g.branches[step.index], path: child(g.path, step.index) }], ctx, (f) => {
-        f.resolved = new Set([g.branches]);
-      });
+      const bf = branchFlat(
+        flat,
+        `g${gi}:${step.index}`,
+        [{ schema: g.branches[step.index], path: child(g.path, step.index) }],
+        ctx,
+        (f) => {
+          f.resolved = new Set([g.branches]);
+        },
+      );
       if (bf.unsat) {
         failure ??= new GenFailure(bf.unsat.path, bf.unsat.reason);
         continue;
@@ -98,7 +124,8 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         continue;
       }
       const bHint: Hint = { ...hint };
-      if (step.key !== undefined && disc) bHint.setDisc = { propertyName: disc.propertyName, value: step.key };
+      if (step.key !== undefined && disc)
+        bHint.setDisc = { propertyName: disc.propertyName, value: step.key };
       if (g.kind === 'oneOf') bHint.avoid = avoidFor(g, step.index, bf, ctx, hint.avoid);
       for (let attempt = 0; attempt < 3; attempt++) {
         ctx.variation = saved + attempt;
@@ -112,7 +139,8 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         }
         if (g.kind === 'anyOf') return v;
         let others = 0;
-        for (let j = 0; j < n && others === 0; j++) if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;
+        for (let j = 0; j < n && others === 0; j++)
+          if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;
         if (others === 0) return v;
         if (attempt === 0 || attempt === 2) {
           const separated = separate(v, g, step.index, bf, ctx);
@@ -124,7 +152,12 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     ctx.variation = saved;
   }
   if (failure && g.kind === 'anyOf') throw failure;
-  return fail(g.path, failure ? `no ${g.kind} branch can be generated: ${failure.reason}` : 'every generated value matched more than one oneOf branch');
+  return fail(
+    g.path,
+    failure
+      ? `no ${g.kind} branch can be generated: ${failure.reason}`
+      : 'every generated value matched more than one oneOf branch',
+  );
 }
 
 /**
@@ -143,12 +176,33 @@ function shadowed(g: Group, index: number, bf: Flat, ctx: Ctx): boolean {
 
 function isUniversal(f: Flat): boolean {
   return (
-    !f.unsat && f.props.size === 0 && f.required.size === 0 && f.additional === undefined && !f.patternProps.length &&
-    f.minProps === undefined && f.maxProps === undefined && !f.groups.length && !f.nots.length && !f.conds.length &&
-    f.enum === undefined && f.min === undefined && f.max === undefined && f.exMin === undefined && f.exMax === undefined &&
-    !f.multipleOf.length && f.minLength === undefined && f.maxLength === undefined && !f.patterns.length &&
-    !f.formats.some((x) => isKnownStringFormat(x) || x === 'int32' || x === 'int64') && f.items === undefined && !f.prefixItems.length &&
-    f.minItems === undefined && f.maxItems === undefined && !f.unique && f.contains === undefined && f.propertyNames === undefined
+    !f.unsat &&
+    f.props.size === 0 &&
+    f.required.size === 0 &&
+    f.additional === undefined &&
+    !f.patternProps.length &&
+    f.minProps === undefined &&
+    f.maxProps === undefined &&
+    !f.groups.length &&
+    !f.nots.length &&
+    !f.conds.length &&
+    f.enum === undefined &&
+    f.min === undefined &&
+    f.max === undefined &&
+    f.exMin === undefined &&
+    f.exMax === undefined &&
+    !f.multipleOf.length &&
+    f.minLength === undefined &&
+    f.maxLength === undefined &&
+    !f.patterns.length &&
+    !f.formats.some((x) => isKnownStringFormat(x) || x === 'int32' || x === 'int64') &&
+    f.items === undefined &&
+    !f.prefixItems.length &&
+    f.minItems === undefined &&
+    f.maxItems === undefined &&
+    !f.unique &&
+    f.contains === undefined &&
+    f.propertyNames === undefined
   );
 }
 
@@ -180,7 +234,13 @@ function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): Js
 }
 
 /** Optional names another branch requires: leaving them out keeps that branch from matching. */
-function avoidFor(g: Group, index: number, bf: Flat, ctx: Ctx, inherited?: ReadonlySet<string>): ReadonlySet<string> | undefined {
+function avoidFor(
+  g: Group,
+  index: number,
+  bf: Flat,
+  ctx: Ctx,
+  inherited?: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
   let out: Set<string> | undefined = inherited ? new Set(inherited) : undefined;
   g.branches.forEach((b, j) => {
     if (j === index) return;
@@ -201,8 +261,19 @@ export function composeConds(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   };
   const thenFirst = ctx.rng.chance(0.5);
   const options = [
-    { key: `c${ci}:then`, extra: [{ schema: c.if, path: c.path }, ...(c.then !== undefined ? [{ schema: c.then, path: c.path }] : [])], wantIf: true },
-    { key: `c${ci}:else`, extra: c.else !== undefined ? [{ schema: c.else, path: c.path }] : [], wantIf: false },
+    {
+      key: `c${ci}:then`,
+      extra: [
+        { schema: c.if, path: c.path },
+        ...(c.then !== undefined ? [{ schema: c.then, path: c.path }] : []),
+      ],
+      wantIf: true,
+    },
+    {
+      key: `c${ci}:else`,
+      extra: c.else !== undefined ? [{ schema: c.else, path: c.path }] : [],
+      wantIf: false,
+    },
   ];
   if (!thenFirst) options.reverse();
   let failure: GenFailure | undefined;

@@ -20,7 +20,8 @@ export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): Js
 /** Generates from an already flattened schema, tracking $ref re-entry to bound recursion. */
 export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   // Bounded total work: retries nested inside retries must not grow exponentially.
-  if (++ctx.steps > LIMITS.maxSteps) fail(flat.path, 'schema is too complex to generate within the work limit');
+  if (++ctx.steps > LIMITS.maxSteps)
+    fail(flat.path, 'schema is too complex to generate within the work limit');
   if (++ctx.nesting > LIMITS.maxNesting) {
     ctx.nesting--;
     fail(flat.path, 'schema nesting is too deep to generate (unbounded recursion?)');
@@ -36,7 +37,8 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   // Past the depth cap, or on the second visit of a recursive def, take the smallest valid shape.
   if (ctx.refDepth >= ctx.maxDepth || reentry >= 2) ctx.prune = true;
   try {
-    if (ctx.refDepth > ctx.maxDepth + 40) fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
+    if (ctx.refDepth > ctx.maxDepth + 40)
+      fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
     return genFlat(flat, ctx, hint);
   } finally {
     ctx.prune = savedPrune;
@@ -73,7 +75,10 @@ export function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   if (flat.conds.length) return composeConds(flat, ctx, hint);
   if (!flat.nots.length) return genPlain(flat, ctx, hint);
   for (const n of flat.nots) {
-    if (n.schema === (true as unknown) || (typeof n.schema === 'object' && Object.keys(n.schema).length === 0)) {
+    if (
+      n.schema === (true as unknown) ||
+      (typeof n.schema === 'object' && Object.keys(n.schema).length === 0)
+    ) {
       fail(n.path, '`not` excludes every value');
     }
   }
@@ -100,7 +105,14 @@ export function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
 export function canonKey(v: JsonValue): string {
   if (typeof v !== 'object' || v === null) return JSON.stringify(v);
   if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
-  return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + canonKey(v[k])).join(',') + '}';
+  return (
+    '{' +
+    Object.keys(v)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canonKey(v[k]))
+      .join(',') +
+    '}'
+  );
 }
 
 function structuredCloneJson(v: JsonValue): JsonValue {
@@ -111,10 +123,29 @@ function structuredCloneJson(v: JsonValue): JsonValue {
 type Kind = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
 function inferKinds(flat: Flat): Kind[] {
-  if (flat.props.size || flat.required.size || flat.additional !== undefined || flat.minProps !== undefined || flat.patternProps.length) return ['object'];
-  if (flat.items !== undefined || flat.prefixItems.length || flat.minItems !== undefined || flat.maxItems !== undefined) return ['array'];
+  if (
+    flat.props.size ||
+    flat.required.size ||
+    flat.additional !== undefined ||
+    flat.minProps !== undefined ||
+    flat.patternProps.length
+  )
+    return ['object'];
+  if (
+    flat.items !== undefined ||
+    flat.prefixItems.length ||
+    flat.minItems !== undefined ||
+    flat.maxItems !== undefined
+  )
+    return ['array'];
   if (flat.minLength !== undefined || flat.maxLength !== undefined || flat.patterns.length) return ['string'];
-  if (flat.min !== undefined || flat.max !== undefined || flat.exMin !== undefined || flat.exMax !== undefined || flat.multipleOf.length) {
+  if (
+    flat.min !== undefined ||
+    flat.max !== undefined ||
+    flat.exMin !== undefined ||
+    flat.exMax !== undefined ||
+    flat.multipleOf.length
+  ) {
     return flat.formats.some((f) => f === 'int32' || f === 'int64') ? ['integer'] : ['number'];
   }
   if (flat.formats.length) return ['string'];
@@ -135,7 +166,8 @@ function kindsOf(flat: Flat, ctx: Ctx): Kind[] {
     if (t & T_BOOL) kinds.push('boolean');
     if (t & T_NULL) kinds.push('null');
   }
-  if (ctx.prune && kinds.includes('null') && kinds.length > 1) kinds = ['null', ...kinds.filter((k) => k !== 'null')];
+  if (ctx.prune && kinds.includes('null') && kinds.length > 1)
+    kinds = ['null', ...kinds.filter((k) => k !== 'null')];
   if (ctx.variation > 0 && kinds.length > 1) {
     const r = ctx.variation % kinds.length;
     kinds = [...kinds.slice(r), ...kinds.slice(0, r)];

@@ -9,7 +9,8 @@ import { IPV6, URI_FULL, URI_REFERENCE, URI_TEMPLATE, URL_FULL } from './format-
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
-const HOSTNAME = /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
+const HOSTNAME =
+  /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i;
 const EMAIL =
   /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
@@ -106,7 +107,9 @@ function englishWords(ctx: Ctx): readonly string[] {
   const defs = ctx.faker.definitions;
   let list = wordLists.get(defs);
   if (!list) {
-    const english = [...(defs.word?.adjective ?? []), ...(defs.word?.noun ?? [])].filter((w) => /^[a-z]+$/.test(w) && w.length <= 10);
+    const english = [...(defs.word?.adjective ?? []), ...(defs.word?.noun ?? [])].filter(
+      (w) => /^[a-z]+$/.test(w) && w.length <= 10,
+    );
     list = english.length > 0 ? english : (defs.lorem?.word ?? ['lorem', 'ipsum', 'dolor']);
     wordLists.set(defs, list);
   }
@@ -126,7 +129,9 @@ export function hostFor(ctx: Ctx): string {
 }
 
 export function urlFor(ctx: Ctx): string {
-  const path = ctx.rng.chance(0.5) ? `${words(ctx, 1)}/${ctx.rng.int(1, 9999)}` : words(ctx, ctx.rng.int(1, 2), '/');
+  const path = ctx.rng.chance(0.5)
+    ? `${words(ctx, 1)}/${ctx.rng.int(1, 9999)}`
+    : words(ctx, ctx.rng.int(1, 2), '/');
   return `https://${hostFor(ctx)}/${path}`;
 }
 

@@ -35,9 +35,19 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   const pathParams = options.pathParams ?? {};
   const paramKeys = Object.keys(pathParams);
   // Sorted so the seed does not depend on the router's insertion order.
-  const material = options.seed + '\u0000' + paramKeys.slice().sort().map((k) => `${k}=${pathParams[k]}`).join('&');
+  const material =
+    options.seed +
+    '\u0000' +
+    paramKeys
+      .slice()
+      .sort()
+      .map((k) => `${k}=${pathParams[k]}`)
+      .join('&');
   const [h1, h2] = hash(material);
-  const refDate = typeof options.refDate === 'number' && Number.isFinite(options.refDate) ? options.refDate : DEFAULT_REF_DATE;
+  const refDate =
+    typeof options.refDate === 'number' && Number.isFinite(options.refDate)
+      ? options.refDate
+      : DEFAULT_REF_DATE;
   const faker = getFaker();
   faker.seed(h2);
   faker.setDefaultRefDate(refDate);
@@ -65,7 +75,12 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     return { ok: true, value: gen(schema, null, ctx, { root: true }) };
   } catch (e) {
     if (e instanceof GenFailure) return { ok: false, pointer: pointerOf(e.path), reason: e.reason };
-    if (e instanceof RangeError) return { ok: false, pointer: '', reason: 'schema is nested too deeply to generate' };
-    return { ok: false, pointer: '', reason: `generator error: ${e instanceof Error ? e.message : String(e)}` };
+    if (e instanceof RangeError)
+      return { ok: false, pointer: '', reason: 'schema is nested too deeply to generate' };
+    return {
+      ok: false,
+      pointer: '',
+      reason: `generator error: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
 }

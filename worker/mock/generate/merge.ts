@@ -99,10 +99,19 @@ function allOfSchema(list: Schema[]): Schema {
   return list.length === 1 ? list[0] : { allOf: list };
 }
 
-function collect(schema: Schema, path: Path | null, defs: Record<string, Schema>, flat: Flat, chain: string[]): void {
+function collect(
+  schema: Schema,
+  path: Path | null,
+  defs: Record<string, Schema>,
+  flat: Flat,
+  chain: string[],
+): void {
   if (schema === true || flat.unsat) return;
   if (!isObj(schema)) {
-    flat.unsat = { path, reason: schema === false ? 'schema is `false`: no value is allowed' : 'schema is not an object' };
+    flat.unsat = {
+      path,
+      reason: schema === false ? 'schema is `false`: no value is allowed' : 'schema is not an object',
+    };
     return;
   }
   if (typeof schema.$ref === 'string') {
@@ -209,7 +218,8 @@ export function flattenSources(
     if (values) {
       // OpenAPI 3.0 leftovers: `nullable: true` with an enum lacking null still admits null there.
       const vals = s.nullable === true && !values.includes(null) ? [...values, null] : values;
-      flat.enum = flat.enum === undefined ? vals.slice() : flat.enum.filter((v) => vals.some((w) => deepEqual(v, w)));
+      flat.enum =
+        flat.enum === undefined ? vals.slice() : flat.enum.filter((v) => vals.some((w) => deepEqual(v, w)));
     }
     flat.min = tighterMin(flat.min, num(s.minimum));
     flat.max = tighterMax(flat.max, num(s.maximum));
@@ -224,11 +234,16 @@ export function flattenSources(
     if (m !== undefined && m > 0 && !flat.multipleOf.includes(m)) flat.multipleOf.push(m);
     flat.minLength = tighterMin(flat.minLength, num(s.minLength));
     flat.maxLength = tighterMax(flat.maxLength, num(s.maxLength));
-    if (typeof s.pattern === 'string') flat.patterns.push({ source: s.pattern, unsafe: s['x-specmock-unsafe-pattern'] === true });
+    if (typeof s.pattern === 'string')
+      flat.patterns.push({ source: s.pattern, unsafe: s['x-specmock-unsafe-pattern'] === true });
     if (typeof s.format === 'string' && !flat.formats.includes(s.format)) flat.formats.push(s.format);
     if (s.items !== undefined && !Array.isArray(s.items)) itemLists.push(s.items);
     // Draft-04 style tuple `items: [...]` behaves like prefixItems.
-    const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? (s.items as Schema[]) : undefined;
+    const prefix = Array.isArray(s.prefixItems)
+      ? s.prefixItems
+      : Array.isArray(s.items)
+        ? (s.items as Schema[])
+        : undefined;
     if (prefix) prefix.forEach((ps, i) => (prefixLists[i] ??= []).push(ps));
     flat.minItems = tighterMin(flat.minItems, num(s.minItems));
     flat.maxItems = tighterMax(flat.maxItems, num(s.maxItems));
@@ -236,23 +251,39 @@ export function flattenSources(
     if (s.contains !== undefined) contains.push(s.contains);
     flat.minProps = tighterMin(flat.minProps, num(s.minProperties));
     flat.maxProps = tighterMax(flat.maxProps, num(s.maxProperties));
-    if (Array.isArray(s.required)) for (const r of s.required) if (typeof r === 'string') flat.required.add(r);
+    if (Array.isArray(s.required))
+      for (const r of s.required) if (typeof r === 'string') flat.required.add(r);
     if (s.additionalProperties !== undefined) additional.push(s.additionalProperties);
     if (s.propertyNames !== undefined) names.push(s.propertyNames as Schema);
-    if (isObj(s.patternProperties)) for (const e of Object.entries(s.patternProperties)) flat.patternProps.push(e);
+    if (isObj(s.patternProperties))
+      for (const e of Object.entries(s.patternProperties)) flat.patternProps.push(e);
     if (isObj(s.dependentRequired)) {
-      for (const [k, v] of Object.entries(s.dependentRequired)) if (Array.isArray(v)) flat.dependentRequired.push([k, v.map(String)]);
+      for (const [k, v] of Object.entries(s.dependentRequired))
+        if (Array.isArray(v)) flat.dependentRequired.push([k, v.map(String)]);
     }
-    const disc = isObj(s.discriminator) && typeof s.discriminator.propertyName === 'string' ? s.discriminator : undefined;
+    const disc =
+      isObj(s.discriminator) && typeof s.discriminator.propertyName === 'string'
+        ? s.discriminator
+        : undefined;
     if (disc && !flat.discriminator) flat.discriminator = disc;
-    if (Array.isArray(s.oneOf)) flat.groups.push({ kind: 'oneOf', branches: s.oneOf, path: child(p, 'oneOf'), discriminator: disc });
-    if (Array.isArray(s.anyOf)) flat.groups.push({ kind: 'anyOf', branches: s.anyOf, path: child(p, 'anyOf'), discriminator: disc });
+    if (Array.isArray(s.oneOf))
+      flat.groups.push({ kind: 'oneOf', branches: s.oneOf, path: child(p, 'oneOf'), discriminator: disc });
+    if (Array.isArray(s.anyOf))
+      flat.groups.push({ kind: 'anyOf', branches: s.anyOf, path: child(p, 'anyOf'), discriminator: disc });
     if (s.not !== undefined) {
       const n = s.not;
-      const only = isObj(n) && Object.keys(n).length === 1 && n.type !== undefined ? (Array.isArray(n.type) ? n.type : [n.type]) : undefined;
+      const only =
+        isObj(n) && Object.keys(n).length === 1 && n.type !== undefined
+          ? Array.isArray(n.type)
+            ? n.type
+            : [n.type]
+          : undefined;
       // `not: {type: null}` and friends are just a narrower type; integer/number stay checks
       // because a whole-number "number" would still be an integer.
-      if (only && only.every((t) => t !== 'integer' && t !== 'number' && TYPE_BITS[String(t)] !== undefined)) {
+      if (
+        only &&
+        only.every((t) => t !== 'integer' && t !== 'number' && TYPE_BITS[String(t)] !== undefined)
+      ) {
         for (const t of only) flat.types &= ~TYPE_BITS[String(t)];
         flat.typed = true;
       } else flat.nots.push({ schema: n as SchemaObject, path: child(p, 'not') });
@@ -264,12 +295,16 @@ export function flattenSources(
   // Per property, every atom contributes the schema that governs that name in it: its own
   // declaration, else matching patternProperties, else its additionalProperties.
   const declared = new Set<string>();
-  for (const { schema: s } of flat.atoms) if (isObj(s.properties)) for (const k of Object.keys(s.properties)) declared.add(k);
+  for (const { schema: s } of flat.atoms)
+    if (isObj(s.properties)) for (const k of Object.keys(s.properties)) declared.add(k);
   for (const name of flat.required) declared.add(name);
   for (const name of declared) {
     const list: Schema[] = [];
     for (const { schema: s } of flat.atoms) {
-      const own = isObj(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, name) ? s.properties[name] : undefined;
+      const own =
+        isObj(s.properties) && Object.prototype.hasOwnProperty.call(s.properties, name)
+          ? s.properties[name]
+          : undefined;
       let byPattern = false;
       if (isObj(s.patternProperties)) {
         for (const [pat, ps] of Object.entries(s.patternProperties)) {
@@ -293,14 +328,18 @@ export function flattenSources(
 
   // Every example is later checked against the whole raw schema, so any atom's example may serve;
   // the outermost schema's own example speaks for the whole and goes first.
-  const ordered = [...flat.atoms.filter((a) => a.schema === raw), ...flat.atoms.filter((a) => a.schema !== raw)];
+  const ordered = [
+    ...flat.atoms.filter((a) => a.schema === raw),
+    ...flat.atoms.filter((a) => a.schema !== raw),
+  ];
   for (const { schema: s } of ordered) {
     if (s.example !== undefined) flat.examples.push(s.example);
     if (Array.isArray(s.examples)) flat.examples.push(...s.examples);
     if (s.default !== undefined) flat.examples.push(s.default);
   }
   if (flat.types === 0) flat.unsat = { path, reason: 'the `type` constraints (with allOf) admit no type' };
-  else if (flat.enum !== undefined && flat.enum.length === 0) flat.unsat = { path, reason: 'enum/const values have no common value' };
+  else if (flat.enum !== undefined && flat.enum.length === 0)
+    flat.unsat = { path, reason: 'enum/const values have no common value' };
   return flat;
 }
 

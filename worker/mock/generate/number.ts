@@ -65,7 +65,17 @@ function fromHints(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean): number |
  * Picks k*step inside [lo, hi]. A side that the schema leaves open gets a realistic window
  * (magnitudes around 1..1000) instead of the whole safe-integer range.
  */
-function pickMultiple(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean, lo: number, hi: number, open: [boolean, boolean], step: number, dec: number): number {
+function pickMultiple(
+  flat: Flat,
+  ctx: Ctx,
+  hint: Hint,
+  integer: boolean,
+  lo: number,
+  hi: number,
+  open: [boolean, boolean],
+  step: number,
+  dec: number,
+): number {
   const kLo = Math.ceil(lo / step);
   const kHi = Math.floor(hi / step);
   if (kLo > kHi) fail(flat.path, `no multiple of ${flat.multipleOf.join(', ') || 1} lies within the bounds`);
@@ -78,7 +88,8 @@ function pickMultiple(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean, lo: nu
   a = Math.max(a, kLo);
   b = Math.min(b, kHi);
   if (a > b) [a, b] = [kLo, kHi];
-  if (Math.abs(a) > MAX_SAFE || Math.abs(b) > MAX_SAFE) fail(flat.path, 'numeric bounds are too large to generate');
+  if (Math.abs(a) > MAX_SAFE || Math.abs(b) > MAX_SAFE)
+    fail(flat.path, 'numeric bounds are too large to generate');
   const k0 = ctx.rng.int(a, b);
   const taken = hint.taken;
   // With uniqueItems over a small range, walk from the random start to the next free value.
@@ -114,7 +125,10 @@ export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
     step = (step / gcd(step, f.p)) * f.p;
     if (step > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
   }
-  const open: [boolean, boolean] = [flat.min === undefined && flat.exMin === undefined, flat.max === undefined && flat.exMax === undefined];
+  const open: [boolean, boolean] = [
+    flat.min === undefined && flat.exMin === undefined,
+    flat.max === undefined && flat.exMax === undefined,
+  ];
   return pickMultiple(flat, ctx, hint, true, lo, hi, open, step, 0);
 }
 
@@ -140,11 +154,28 @@ export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
       if (p > MAX_SAFE) fail(flat.path, 'multipleOf values have no common multiple in range');
     }
     const open: [boolean, boolean] = [lo === -Infinity, hi === Infinity];
-    return pickMultiple(flat, ctx, hint, false, Math.max(lo, -MAX_SAFE), Math.min(hi, MAX_SAFE), open, p / q, dec);
+    return pickMultiple(
+      flat,
+      ctx,
+      hint,
+      false,
+      Math.max(lo, -MAX_SAFE),
+      Math.min(hi, MAX_SAFE),
+      open,
+      p / q,
+      dec,
+    );
   }
-  const a = Number.isFinite(lo) ? lo : Number.isFinite(hi) ? (hi > 0 ? Math.max(0, hi - 1000) : hi - 1000) : 0;
+  const a = Number.isFinite(lo)
+    ? lo
+    : Number.isFinite(hi)
+      ? hi > 0
+        ? Math.max(0, hi - 1000)
+        : hi - 1000
+      : 0;
   const b = Number.isFinite(hi) ? hi : a + 1000;
   const raw = a + ctx.rng.next() * (b - a);
-  for (const v of [Math.round(raw * 100) / 100, Number(raw.toPrecision(3)), raw, (a + b) / 2, a, b]) if (numberOk(flat, v, false)) return v;
+  for (const v of [Math.round(raw * 100) / 100, Number(raw.toPrecision(3)), raw, (a + b) / 2, a, b])
+    if (numberOk(flat, v, false)) return v;
   return fail(flat.path, 'no number lies within the exclusive bounds');
 }

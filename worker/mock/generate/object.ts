@@ -23,7 +23,8 @@ function echoFor(name: string, ctx: Ctx, hint: Hint): string | undefined {
   // /issues/{issue_number} → "number", /users/{userName} → "name".
   const last = ctx.lastParam;
   const suffix = name.charAt(0).toUpperCase() + name.slice(1);
-  if (name.length > 1 && (last.endsWith(`_${name}`) || last.endsWith(`-${name}`) || last.endsWith(suffix))) return ctx.pathParams[last];
+  if (name.length > 1 && (last.endsWith(`_${name}`) || last.endsWith(`-${name}`) || last.endsWith(suffix)))
+    return ctx.pathParams[last];
   return undefined;
 }
 
@@ -33,7 +34,8 @@ function implicitDisc(flat: Flat): { propertyName: string; value: string } | und
   if (!d || flat.defName === undefined) return undefined;
   const target = `#/$defs/${flat.defName}`;
   if (d.mapping) {
-    for (const [k, v] of Object.entries(d.mapping)) if (v === target || v === flat.defName) return { propertyName: d.propertyName, value: k };
+    for (const [k, v] of Object.entries(d.mapping))
+      if (v === target || v === flat.defName) return { propertyName: d.propertyName, value: k };
   }
   return { propertyName: d.propertyName, value: flat.defName };
 }
@@ -56,7 +58,8 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
     const s = flat.props.get(r) ?? true;
     if (!hiddenFor(s, ctx.defs, ctx.direction)) required.push(r);
   }
-  if (required.length > maxP) fail(flat.path, `${required.length} required properties exceed maxProperties ${maxP}`);
+  if (required.length > maxP)
+    fail(flat.path, `${required.length} required properties exceed maxProperties ${maxP}`);
   spend(ctx, 2, flat.path);
 
   let count = 0;
@@ -66,7 +69,9 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
     const echo = echoFor(name, ctx, hint);
     if (echo !== undefined) h.echo = echo;
     if (disc && disc.propertyName === name) h.disc = disc.value;
-    const path = flat.props.has(name) ? child(flat.path, 'properties', name) : child(flat.path, 'additionalProperties');
+    const path = flat.props.has(name)
+      ? child(flat.path, 'properties', name)
+      : child(flat.path, 'additionalProperties');
     try {
       spend(ctx, name.length + 4, flat.path);
       out[name] = gen(schema, path, ctx, h);
@@ -83,7 +88,11 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
   } finally {
     ctx.objDepth--;
   }
-  if (count < minP) fail(flat.path, `cannot produce ${minP} properties (minProperties) under additionalProperties/patternProperties`);
+  if (count < minP)
+    fail(
+      flat.path,
+      `cannot produce ${minP} properties (minProperties) under additionalProperties/patternProperties`,
+    );
   return out;
 
   function fill(): void {
@@ -97,7 +106,8 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
       if (ctx.prune || hint.avoid?.has(name)) continue;
       if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
       // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size.
-      if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)) continue;
+      if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6))
+        continue;
       if (overSoftBudget(ctx)) continue;
       const before = count;
       put(name, schema, true);
@@ -115,19 +125,30 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
 
     for (const [k, deps] of flat.dependentRequired) {
       if (!(k in out)) continue;
-      for (const d of deps) if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
+      for (const d of deps)
+        if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
     }
 
     // minProperties draws first on declared optional properties the pass above skipped (by chance,
     // pruning or budget); extra keys may be forbidden by additionalProperties: false.
     for (const [name, schema] of flat.props) {
       if (count >= minP || count >= maxP) break;
-      if (name in out || schema === false || hint.avoid?.has(name) || hiddenFor(schema, ctx.defs, ctx.direction)) continue;
+      if (
+        name in out ||
+        schema === false ||
+        hint.avoid?.has(name) ||
+        hiddenFor(schema, ctx.defs, ctx.direction)
+      )
+        continue;
       put(name, schema, true);
     }
 
     // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
-    const isMap = flat.props.size === 0 && flat.additional !== undefined && flat.additional !== false && flat.additional !== true;
+    const isMap =
+      flat.props.size === 0 &&
+      flat.additional !== undefined &&
+      flat.additional !== false &&
+      flat.additional !== true;
     const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
     let want = minP;
     if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
@@ -156,6 +177,7 @@ function extraName(flat: Flat, ctx: Ctx, i: number): string | undefined {
   if (!allowAdditional) return undefined;
   let name = mapKey(ctx, i);
   // A generic key must not accidentally fall under a patternProperties schema.
-  for (let t = 0; t < 5 && flat.patternProps.some(([p]) => compilePattern(p)?.test(name)); t++) name = mapKey(ctx, i + t + 1) + t;
+  for (let t = 0; t < 5 && flat.patternProps.some(([p]) => compilePattern(p)?.test(name)); t++)
+    name = mapKey(ctx, i + t + 1) + t;
   return name;
 }

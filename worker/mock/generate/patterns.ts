@@ -59,8 +59,23 @@ function clampTokens(tok: RetToken | RetToken[] | undefined, depth = 0): boolean
 }
 
 const UNICODE_CLASSES: Record<string, string> = {
-  L: 'A-Za-z', Letter: 'A-Za-z', Alphabetic: 'A-Za-z', Lu: 'A-Z', Uppercase_Letter: 'A-Z', Ll: 'a-z', Lowercase_Letter: 'a-z',
-  N: '0-9', Nd: '0-9', Number: '0-9', Decimal_Number: '0-9', P: '.,!?', Punctuation: '.,!?', Zs: ' ', Z: ' ', S: '+$', Sc: '$',
+  L: 'A-Za-z',
+  Letter: 'A-Za-z',
+  Alphabetic: 'A-Za-z',
+  Lu: 'A-Z',
+  Uppercase_Letter: 'A-Z',
+  Ll: 'a-z',
+  Lowercase_Letter: 'a-z',
+  N: '0-9',
+  Nd: '0-9',
+  Number: '0-9',
+  Decimal_Number: '0-9',
+  P: '.,!?',
+  Punctuation: '.,!?',
+  Zs: ' ',
+  Z: ' ',
+  S: '+$',
+  Sc: '$',
 };
 
 /**
@@ -126,7 +141,11 @@ function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
  * takes its largest count and open ones (`*`, `+`) repeat `longExtra` extra times: output length
  * then grows monotonically with `longExtra`, which lets the caller search for a length in bounds.
  */
-export function randomFromPattern(pattern: string, rng: Rng, longExtra?: number): string | 'too-long' | 'invalid' {
+export function randomFromPattern(
+  pattern: string,
+  rng: Rng,
+  longExtra?: number,
+): string | 'too-long' | 'invalid' {
   const g = generatorFor(pattern);
   if (typeof g === 'string') return g;
   repState.long = longExtra !== undefined;

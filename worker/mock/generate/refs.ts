@@ -86,7 +86,11 @@ export function accessFlags(
 }
 
 /** True when the property must not appear in a body travelling in `direction`. */
-export function hiddenFor(schema: Schema, defs: Record<string, Schema>, direction: 'response' | 'request'): boolean {
+export function hiddenFor(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  direction: 'response' | 'request',
+): boolean {
   const f = accessFlags(schema, defs);
   return direction === 'response' ? f.writeOnly : f.readOnly;
 }

@@ -42,7 +42,8 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   const minL = flat.minLength ?? 0;
   const maxL = flat.maxLength ?? Infinity;
   if (minL > maxL) fail(flat.path, `minLength ${minL} is greater than maxLength ${maxL}`);
-  if (minL > LIMITS.maxLength) fail(flat.path, `minLength ${minL} exceeds the generator limit of ${LIMITS.maxLength} characters`);
+  if (minL > LIMITS.maxLength)
+    fail(flat.path, `minLength ${minL} exceeds the generator limit of ${LIMITS.maxLength} characters`);
   const done = (s: string) => {
     spend(ctx, s.length + 2, flat.path);
     return s;
@@ -59,7 +60,11 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
       const r = randomFromPattern(p.source, ctx.rng);
-      if (r === 'too-long') fail(flat.path, `pattern ${JSON.stringify(p.source)} requires a string longer than the generator limit`);
+      if (r === 'too-long')
+        fail(
+          flat.path,
+          `pattern ${JSON.stringify(p.source)} requires a string longer than the generator limit`,
+        );
       if (r === 'invalid') break;
       generated = true;
       if (stringOk(flat, r)) return done(r);
@@ -85,7 +90,8 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         else break;
       }
     }
-    if (generated) reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    if (generated)
+      reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
   }
 
   for (const f of flat.formats) {
@@ -95,7 +101,8 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
       if (s === undefined) break;
       if (stringOk(flat, s)) return done(s);
     }
-    if (isKnownStringFormat(f)) reason = `could not generate format "${f}" within the length and pattern constraints`;
+    if (isKnownStringFormat(f))
+      reason = `could not generate format "${f}" within the length and pattern constraints`;
   }
 
   for (let attempt = 0; attempt < 3; attempt++) {

@@ -42,7 +42,7 @@ const LEGACY: Record<string, string> = {
   'finance.account': 'finance.accountNumber',
   'finance.mask': 'finance.maskedNumber',
   'time.recent': 'date.recent',
-  'fake': 'helpers.fake',
+  fake: 'helpers.fake',
 };
 const MODULE_RENAMES: Record<string, string> = { name: 'person', address: 'location', random: 'string' };
 /** Methods whose numeric arguments are lengths or counts: a spec must not make us allocate 1e9. */
@@ -60,7 +60,10 @@ function clampArgs(v: unknown, limit: number, depth = 0): unknown {
   return v;
 }
 
-function resolveMethod(ctx: Ctx, method: string): { fn: (...a: unknown[]) => unknown; self: object; module: string } | undefined {
+function resolveMethod(
+  ctx: Ctx,
+  method: string,
+): { fn: (...a: unknown[]) => unknown; self: object; module: string } | undefined {
   const parts = (LEGACY[method] ?? method).split('.');
   if (parts.length !== 2) return undefined;
   const [mod, fn] = parts;
@@ -69,7 +72,9 @@ function resolveMethod(ctx: Ctx, method: string): { fn: (...a: unknown[]) => unk
     const module = (ctx.faker as unknown as Record<string, unknown>)[m];
     if (typeof module !== 'object' || module === null) return undefined;
     const f = (module as Record<string, unknown>)[fn];
-    return typeof f === 'function' ? { fn: f as (...a: unknown[]) => unknown, self: module, module: m } : undefined;
+    return typeof f === 'function'
+      ? { fn: f as (...a: unknown[]) => unknown, self: module, module: m }
+      : undefined;
   };
   return tryGet(mod) ?? (MODULE_RENAMES[mod] ? tryGet(MODULE_RENAMES[mod]) : undefined);
 }
