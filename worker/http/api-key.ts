@@ -1,7 +1,7 @@
 import type { Env } from '../env';
 import type { Account } from '../quota/key-account';
 import type { Decision, Limits } from '../quota/policy';
-import { sha256Hex } from '../spec/ingest';
+import { sha256Hex } from '../util/hash';
 import { fail } from './problem';
 
 /** `sk_<id>_<secret>`: the id names the key's Durable Object, the secret proves possession. */

@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import { accountStub } from '../http/api-key';
-import { checkApiName, checkVersionName } from '../http/names';
+import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import type { VersionRecord } from '../registry/api-registry';
 import { readPlan, readSource } from '../storage/specs';

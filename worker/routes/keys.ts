@@ -3,7 +3,7 @@ import { accountStub, authenticate, defaultLimits, isAdmin, newKey, signupLimits
 import { enforce } from '../http/quota';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
-import { sha256Hex } from '../spec/ingest';
+import { sha256Hex } from '../util/hash';
 import type { AppRequest } from './context';
 
 /** POST /v1/keys: open signup by default; only the admin may set limits or sign up when closed. */

@@ -1,10 +1,11 @@
 import type { Env } from '../env';
 import { accountStub } from '../http/api-key';
-import { checkApiName, checkVersionName } from '../http/names';
+import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import { readSpecBody } from '../http/read-spec-body';
 import { MAX_VERSIONS_PER_API, type VersionRecord } from '../registry/api-registry';
-import { ingest, sha256Hex } from '../spec/ingest';
+import { ingest } from '../spec/ingest';
+import { sha256Hex } from '../util/hash';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from './caller';

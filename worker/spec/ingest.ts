@@ -1,3 +1,4 @@
+import { sha256Hex } from '../util/hash';
 import { fail } from '../http/problem';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { dropInvalidExamples } from './check-examples';
@@ -60,9 +61,4 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     warnings: [...findings, ...examples, ...warnings].slice(0, 500),
     hash: await sha256Hex(text),
   };
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -8,7 +8,7 @@ import { genInteger, genNumber } from './number';
 import { genObject } from './object';
 import { genString } from './string';
 import { xFakerValue } from './x-faker';
-import { booleanFor } from './names';
+import { booleanFor } from './field-names';
 
 /** The recursive entry point every sub-generator calls for a nested schema. */
 export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): JsonValue {

@@ -2,7 +2,7 @@ import { isMultiple } from './check';
 import { fail, type Ctx, type Hint } from './context';
 import { checkNumberFormat } from './formats';
 import type { Flat } from './merge';
-import { numberFor } from './names';
+import { numberFor } from './field-names';
 
 /**
  * Numbers honour every bound and multipleOf exactly as Ajv checks them (x / m must be an integer

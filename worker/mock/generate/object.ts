@@ -3,7 +3,7 @@ import { matches } from './check';
 import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { checkOpts, gen } from './core';
 import type { Flat } from './merge';
-import { mapKey } from './names';
+import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from './refs';
 

@@ -2,7 +2,7 @@ import { strLength } from './check';
 import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './merge';
-import { stringFor } from './names';
+import { stringFor } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 
 /**
