@@ -77,6 +77,8 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   const ctx: RenderContext = {
     target,
     request,
+    operation,
+    query,
     pathParams,
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
@@ -104,7 +106,7 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     const own = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
     if (own) {
-      const rendered = renderResponse(ctx, own, prefsFor(401));
+      const rendered = renderResponse(ctx, own, prefsFor(401), 401);
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -124,7 +126,7 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
       const own = specResponseFor(operation, status);
-      if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
+      if (own) return finish(renderResponse(ctx, own, prefsFor(status), status), status);
     }
     return {
       ok: false,
@@ -138,18 +140,28 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
-  return finish(renderResponse(ctx, selection.response, prefs), selection.status);
+  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
 }
 
 interface RenderContext {
   target: MockTarget;
   request: MockRequest;
+  operation: OperationPlan;
+  query: [string, string][];
+  /** The status being rendered: generated bodies are consistent with it (realism). */
+  status?: number;
   pathParams: Record<string, string>;
   prefs: Preferences;
   seed: string;
 }
 
-function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferences): Rendered {
+function renderResponse(
+  outer: RenderContext,
+  spec: ResponsePlan,
+  prefs: Preferences,
+  status: number,
+): Rendered {
+  const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
@@ -201,7 +213,7 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(ctx, media.schema, '', prefs.dynamic);
+  const result = generateFor(ctx, media.schema, '', prefs.dynamic, media.examples[0]?.value);
   if (!result.ok) {
     return {
       ok: false,
@@ -226,7 +238,13 @@ function sortKeys(value: JsonValue): JsonValue {
 }
 
 /** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
-function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined) {
+function generateFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+  example?: JsonValue,
+) {
   const defs = ctx.target.plan.defs;
   if (dynamic === false) {
     const still = sampleStatic(schema, defs, 'response');
@@ -239,6 +257,14 @@ function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: 
     refDate: ctx.target.refDate,
     dynamic: dynamic === true,
     direction: 'response',
+    realism: {
+      status: ctx.status,
+      method: ctx.request.method,
+      pathTemplate: ctx.operation.path,
+      requestPath: ctx.request.path,
+      query: ctx.query,
+    },
+    ...(example !== undefined ? { example } : {}),
   });
 }
 

@@ -70,7 +70,9 @@ type Kind =
   | 'iban'
   | 'code'
   | 'path'
-  | 'label';
+  | 'label'
+  | 'sid'
+  | 'numeric';
 
 const EXACT: Record<string, Kind> = {};
 function add(kind: Kind, ...names: string[]): void {
@@ -290,6 +292,12 @@ function classify(name: string): Kind | null {
     else if (n.endsWith('name'))
       k = n.startsWith('user') || n.startsWith('author') || n.startsWith('owner') ? 'fullName' : 'label';
     else if (n.endsWith('tags')) k = 'tag';
+    else if (n.endsWith('sid') && n.length > 3) k = 'sid';
+    else if (n.endsWith('version')) k = 'version';
+    else if (n.includes('percent')) k = 'percent';
+    else if (n.endsWith('month')) k = 'month';
+    else if (n.endsWith('year')) k = 'year';
+    else if (/^num[a-z]/.test(n) || n.startsWith('numberof')) k = 'numeric';
     else if (n.endsWith('color') || n.endsWith('colour')) k = 'color';
     else if (n.endsWith('status')) k = 'status';
   }
@@ -355,7 +363,7 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     case 'company':
       return f.company.name();
     case 'url':
-      return urlFor(ctx);
+      return resourceUrl(name, ctx) ?? urlFor(ctx);
     case 'avatar':
       return `https://i.pravatar.cc/${ctx.rng.pick([64, 128, 256])}?img=${ctx.rng.int(1, 70)}`;
     case 'title':
@@ -431,9 +439,40 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
       return '/' + f.system.directoryPath().replace(/^\/+/, '') + '/' + f.system.fileName();
     case 'label':
       return capitalize(words(ctx, ctx.rng.int(1, 3)));
+    case 'sid':
+      return sidFor(name, ctx);
+    case 'count':
+    case 'numeric':
+      return String(ctx.rng.int(0, 20));
+    case 'month':
+      return String(ctx.rng.int(1, 12)).padStart(2, '0');
+    case 'year':
+      return String(new Date(ctx.refDate).getUTCFullYear() - ctx.rng.int(0, 10));
+    case 'percent':
+      return String(ctx.rng.int(0, 100));
     default:
       return undefined;
   }
+}
+
+/** Twilio-style SID: two capitals naming the resource (`account_sid` → AC…), then 32 hex digits. */
+function sidFor(name: string, ctx: Ctx): string {
+  const stem = normalizeName(name).replace(/sid$/, '');
+  const known: Record<string, string> = { account: 'AC', message: 'SM', call: 'CA', conference: 'CF' };
+  const prefix = known[stem] ?? (stem.slice(0, 2).toUpperCase().padEnd(2, 'X') || 'SI');
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += '0123456789abcdef'[ctx.rng.int(0, 15)];
+  return prefix + hex;
+}
+
+/** `repos_url` → a link into the `repos` collection of the body's host. */
+function resourceUrl(name: string, ctx: Ctx): string | undefined {
+  const stem = name
+    .replace(/[_-]?(url|uri|link|href)$/i, '')
+    .replace(/[_-]/g, '/')
+    .toLowerCase();
+  if (!/^[a-z][a-z/]*$/.test(stem) || /^(html|web|self|site|home)$/.test(stem)) return undefined;
+  return `https://${hostFor(ctx)}/${stem}/${ctx.rng.int(1, 9999)}`;
 }
 
 function capitalize(s: string): string {
@@ -454,6 +493,7 @@ export function numberFor(name: string, integer: boolean, ctx: Ctx, hint: Hint):
     case 'longitude':
       return integer ? r.int(-180, 180) : Math.round((r.next() * 360 - 180) * 1e6) / 1e6;
     case 'count':
+    case 'numeric':
       return r.int(0, 100);
     case 'status':
     case 'code':

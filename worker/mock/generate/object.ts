@@ -6,27 +6,14 @@ import type { Flat } from './merge';
 import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from './refs';
+import { harmonize } from '../realism/consistency';
+import { objectExample } from '../realism/examples';
+import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from '../realism/identity';
 
 /**
  * Objects: required properties always, optional ones while we are not pruning (real APIs return
  * full objects), never a property hidden in this direction (writeOnly in responses).
  */
-
-const ID_PARAM = /^(?:.*[a-z0-9_-])?id$/i;
-
-/** The raw path value a property should echo: same-named params anywhere, `id` on the root. */
-function echoFor(name: string, ctx: Ctx, hint: Hint): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(ctx.pathParams, name)) return ctx.pathParams[name];
-  if (!hint.root || ctx.lastParam === undefined) return undefined;
-  if (name === 'id' && ID_PARAM.test(ctx.lastParam)) return ctx.pathParams[ctx.lastParam];
-  // The entity a path names by its last parameter carries it under the short name too:
-  // /issues/{issue_number} → "number", /users/{userName} → "name".
-  const last = ctx.lastParam;
-  const suffix = name.charAt(0).toUpperCase() + name.slice(1);
-  if (name.length > 1 && (last.endsWith(`_${name}`) || last.endsWith(`-${name}`) || last.endsWith(suffix)))
-    return ctx.pathParams[last];
-  return undefined;
-}
 
 /** The value a discriminator property takes for this schema when no oneOf chose it for us. */
 function implicitDisc(flat: Flat): { propertyName: string; value: string } | undefined {
@@ -64,10 +51,19 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
 
   let count = 0;
   let optionalRoom = maxP - required.length;
+  const example = objectExample(flat, hint);
+  const self = hint.root ? selfOf(flat, example, ctx) : undefined;
   const put = (name: string, schema: Schema, optional: boolean) => {
     const h: Hint = { name, siblings: out };
-    const echo = echoFor(name, ctx, hint);
+    const exValue = example?.[name] ?? propertyExample(schema);
+    if (exValue !== undefined) h.example = exValue;
+    const echo =
+      echoFor(name, ctx, hint.root === true) ??
+      (self?.name === name ? self.value : undefined) ??
+      (hint.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined);
     if (echo !== undefined) h.echo = echo;
+    // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
+    if (hint.root && name === 'data') h.root = true;
     if (disc && disc.propertyName === name) h.disc = disc.value;
     const path = flat.props.has(name)
       ? child(flat.path, 'properties', name)
@@ -88,6 +84,7 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
   } finally {
     ctx.objDepth--;
   }
+  if (count > 1) harmonize(out, (n) => flat.props.get(n) ?? extraSchemaFor(flat, n), ctx, ctx.objDepth);
   if (count < minP)
     fail(
       flat.path,
@@ -163,6 +160,29 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
       put(name, s, count >= minP);
     }
   }
+}
+
+/** A property schema's own example, for the self-URL template (its Flat is not built yet). */
+function propertyExample(schema: Schema): JsonValue | undefined {
+  return typeof schema === 'object' && schema !== null && schema.example !== undefined
+    ? schema.example
+    : undefined;
+}
+
+/** The root's own URL property and its echoed value, so sibling URLs that extend it can follow. */
+function selfOf(
+  flat: Flat,
+  example: Record<string, JsonValue> | undefined,
+  ctx: Ctx,
+): { name: string; example: string; value: string } | undefined {
+  for (const name of SELF_NAMES) {
+    const schema = flat.props.get(name);
+    if (schema === undefined) continue;
+    const ex = example?.[name] ?? propertyExample(schema);
+    const value = selfUrlFor(name, ex, ctx);
+    if (value !== undefined) return { name, example: typeof ex === 'string' ? ex : value, value };
+  }
+  return undefined;
 }
 
 /** A key for an extra property: from a patternProperties pattern if any, else a word-like key. */
