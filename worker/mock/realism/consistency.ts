@@ -137,7 +137,9 @@ function mirrorStatus(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: C
     const v = out[name];
     const numeric = typeof v === 'number';
     const httpLike = numeric ? v >= 100 && v <= 599 : typeof v === 'string' && /^[1-5]\d\d$/.test(v);
-    if (!httpLike || v === status || v === String(status)) continue;
+    // `status` on an error body is the HTTP status; `code` only when it already looks like one.
+    const speaks = httpLike || (status >= 400 && fold(name) !== 'code' && (numeric || typeof v === 'string'));
+    if (!speaks || v === status || v === String(status)) continue;
     const want = numeric ? status : String(status);
     const s = schemaOf(name);
     if (s !== undefined && matches(s, want, checkOpts(ctx))) out[name] = want;

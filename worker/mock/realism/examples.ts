@@ -26,6 +26,8 @@ export function itemExample(flat: Flat, hint: Hint): JsonValue | undefined {
   return Array.isArray(hint.example) && hint.example.length ? hint.example[0] : undefined;
 }
 
+const NAMED = /(name|login|user|handle|nick|title|label|city|slug|word|tag|owner|author)$/i;
+
 const COUNTERPARTS: Record<string, string> = {
   to: 'from',
   recipient: 'sender',
@@ -63,7 +65,11 @@ export function stringFromExamples(
     // Static bodies are the spec's own words; a retry (uniqueItems, `not`) needs another value.
     if (!ctx.dynamic && ctx.variation === 0) return ex;
     const parts = templateOf(ex);
-    if (!varies(parts)) return ctx.variation === 0 ? ex : undefined;
+    // A lone word is a value of some domain (`online`, `macos`) unless the field names a thing.
+    if (parts.length === 1 && parts[0].k === 'word' && !NAMED.test(hint.name ?? ''))
+      return ctx.variation <= 1 && !hint.taken ? ex : undefined;
+    // Prose has nothing to vary: a retry of the enclosing oneOf may keep it, a uniqueness retry not.
+    if (!varies(parts)) return ctx.variation <= 1 && !hint.taken ? ex : undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
       const s = fillTemplate(parts, ctx);
       if (ok(s) && !hint.taken?.has(JSON.stringify(s))) return s;

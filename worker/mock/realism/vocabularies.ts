@@ -40,6 +40,8 @@ const LISTS: readonly (readonly string[])[] = [
     'image/jpeg',
     'application/pdf',
   ],
+  ['online', 'offline', 'idle', 'busy'],
+  ['macos', 'linux', 'windows'],
   ['true', 'false'],
   ['yes', 'no'],
 ];
