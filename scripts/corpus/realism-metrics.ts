@@ -312,7 +312,19 @@ function checkPage(w: Walk, body: JsonValue): void {
   }
 }
 
-const HOLDERS = /^(id|sid|uuid|guid|key|name|slug|number|login|username|code|handle)$/;
+const IDS = /^(id|sid|uuid|guid)$/;
+const NAMES = /^(key|name|slug|number|login|username|code|handle)$/;
+
+/** Our own reading of which root property identifies the resource a path parameter names. */
+function holds(prop: string, param: string, collection: string | undefined): boolean {
+  const p = low(prop);
+  const q = low(param);
+  if (p === q) return true;
+  const one = collection ? low(collection).replace(/ies$/, 'y').replace(/s$/, '') : undefined;
+  if (IDS.test(p)) return /(id|sid|uuid|guid)$/.test(q) || /^id/.test(q) || q === one;
+  if (NAMES.test(p)) return q.endsWith(p) || (q === one && !/^(id|sid|uuid|guid)$/.test(q));
+  return false;
+}
 
 function checkEcho(w: Walk, body: JsonValue): void {
   const op = w.c.operation;
@@ -324,8 +336,12 @@ function checkEcho(w: Walk, body: JsonValue): void {
   if (value === undefined) return;
   // Only count reads whose root schema has a property able to hold the value.
   const holders = new Set<string>();
+  const collection = segs
+    .slice(0, -1)
+    .reverse()
+    .find((s) => !s.includes('{'));
   for (const k of rootPropertyNames(w.c.schema, w.c.defs)) {
-    if (!HOLDERS.test(low(k)) && low(k) !== low(param)) continue;
+    if (!holds(k, param, collection)) continue;
     const cand = /^-?\d+$/.test(value) ? [value, Number(value)] : [value];
     for (const s of propertySchemas(w.c.schema, k, w.c.defs))
       if (cand.some((c) => w.c.isValid(s, c))) holders.add(k);

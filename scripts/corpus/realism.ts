@@ -88,7 +88,25 @@ async function run(file: string, t: Totals): Promise<void> {
           defs[name] = forDirection(m.schema, plan.defs, 'response');
         }
   ajv.addSchema({ $id: id, $defs: defs });
-  const isValid = (s: Schema, v: unknown) => validateValue(s, plan.defs, v).length === 0;
+  // Ajv judges examples and echo holders too: sub-schemas compile with their refs made absolute.
+  const compiled = new WeakMap<object, ((v: unknown) => boolean) | null>();
+  const isValid = (s: Schema, v: unknown): boolean => {
+    if (typeof s !== 'object' || s === null) return s !== false;
+    let f = compiled.get(s);
+    if (f === undefined) {
+      try {
+        const abs = JSON.parse(JSON.stringify(forDirection(s, plan.defs, 'response')), (k, x) =>
+          k === '$ref' && typeof x === 'string' && x.startsWith('#/') ? id + x : x,
+        );
+        const validate = ajv.compile(abs);
+        f = (x: unknown) => validate(x) as boolean;
+      } catch {
+        f = null;
+      }
+      compiled.set(s, f);
+    }
+    return f ? f(v) : validateValue(s, plan.defs, v).length === 0;
+  };
   for (const op of plan.operations.slice(0, OPS)) {
     const built = requestFor(plan, op);
     const errorStatus = op.responses.find(

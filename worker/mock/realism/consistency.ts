@@ -18,9 +18,9 @@ const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
 /** Lifecycle rank of a time field: 0 birth, 1 later change, 2 end; undefined when not one. */
 function rankOf(name: string): number | undefined {
   const n = fold(name);
-  if (/(created|creation|inserted|registered|joined|submitted|start|began|begin|issued|opened)/.test(n))
+  if (/(create|creation|inserted|registered|joined|submitted|start|began|begin|issued|opened)/.test(n))
     return 0;
-  if (/(updated|modified|edited|pushed|lastseen|lastactivity|changed)/.test(n)) return 1;
+  if (/(update|modified|edited|pushed|lastseen|lastactivity|changed)/.test(n)) return 1;
   if (
     /(closed|merged|deleted|completed|finished|ended|endat|enddate|endtime|resolved|archived|cancell?ed|expire|until|due)/.test(
       n,

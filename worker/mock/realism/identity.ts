@@ -11,7 +11,7 @@ import type { RealismState } from './request';
  */
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
-const ID_LIKE = /(?:^|[a-z0-9_-])(?:id|sid|uuid|key|slug)$/i;
+const ID_LIKE = /(?:^|[a-z0-9_-])(?:id|sid|uuid|key|slug)$|^id[_-]/i;
 export const SELF_NAMES = ['url', 'href', 'self', 'self_link', 'selfLink', 'uri', 'resource_uri', 'link'];
 const SELF_FOLDED = new Set(SELF_NAMES.map(fold));
 
@@ -44,21 +44,29 @@ const NAME_LIKE = new Set(['name', 'login', 'slug', 'key', 'username', 'handle']
 
 /** The raw path value a property should echo, or undefined. */
 export function echoFor(name: string, ctx: Ctx, root: boolean): string | undefined {
-  const params = ctx.pathParams;
   const n = fold(name);
-  const same = ctx.foldedParams.get(n);
   const state = ctx.realism;
   const item = state.itemParam;
+  // On the resource itself, its own parameter wins over a parent's of the same name
+  // (the web job's `name` is {webJobName}, not the site's {name}).
+  if (root && state.itemRead && item !== undefined) {
+    const own = itemEcho(name, n, ctx, item);
+    if (own !== undefined) return own;
+  }
+  const same = ctx.foldedParams.get(n);
   if (same !== undefined) {
     // `id` in a child created under /things/{id} is the child's own id, not its parent's.
-    if (n === 'id' || n === 'sid') return root && state.itemRead && fold(item ?? '') === n ? same : undefined;
+    if (n === 'id' || n === 'sid') return undefined;
     return same;
   }
-  if (!root) return undefined;
   // A page's own bookkeeping repeats the request: `page_size` is the `PageSize` asked for.
-  const q = state.query?.get(n);
-  if (q !== undefined) return q;
-  if (!state.itemRead || item === undefined) return undefined;
+  return root ? state.query?.get(n) : undefined;
+}
+
+function itemEcho(name: string, n: string, ctx: Ctx, item: string): string | undefined {
+  const params = ctx.pathParams;
+  const state = ctx.realism;
+  if (fold(item) === n) return params[item];
   if ((n === 'id' || n === 'sid' || n === 'uuid') && namesResource(state)) return params[item];
   // /repos/{owner}/{repo} names a repository by its name; /users/{username} a user by login.
   // A value with digits (`cus_NffrFeUfNV2Hib`, `42`) is an id, not a name.
