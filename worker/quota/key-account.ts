@@ -187,3 +187,8 @@ function timingSafeEqual(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }
+
+/** The account object of one key id (or of a signup bucket such as `signup:<address>`). */
+export function accountStub(env: Env, id: string) {
+  return env.QUOTA.get(env.QUOTA.idFromName(id));
+}

@@ -137,3 +137,8 @@ function mirrorOf(state: ApiState): ApiMirror {
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
   return { api: state.api, owner: state.owner, latest: state.order.at(-1) ?? null, versions };
 }
+
+/** The registry object of one API name: the source of truth for its owner and versions. */
+export function registryStub(env: Env, api: string) {
+  return env.REGISTRY.get(env.REGISTRY.idFromName(api));
+}

@@ -1,14 +1,15 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
+import { accountStub } from '../quota/key-account';
 import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import type { VersionRecord } from '../registry/api-registry';
 import { readPlan, readSource } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
-import { callerOf } from './caller';
-import type { AppRequest } from './context';
-import { describeOperations } from './describe-operations';
-import { mockUrl, registryStub } from './registry-client';
+import { callerOf } from '../auth/with-key';
+import type { AppRequest } from '../http/app-request';
+import { describeOperations } from '../mock/describe-operations';
+import { mockUrl } from '../http/mock-url';
+import { registryStub } from '../registry/api-registry';
 
 /** GET /v1/apis: the caller's APIs with their latest version. */
 export async function listApis(request: AppRequest, env: Env): Promise<Response> {

@@ -1,22 +1,26 @@
 import type { Env } from '../env';
-import { accountStub, authenticate, defaultLimits, isAdmin, newKey, signupLimits } from '../http/api-key';
-import { enforce } from '../http/quota';
+import { isAdmin } from '../auth/admin';
+import { newKey } from '../auth/api-key-format';
+import { authenticate } from '../auth/authenticate';
+import { config } from '../config';
+import { accountStub } from '../quota/key-account';
+import { enforce } from '../quota/enforce';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
 import { sha256Hex } from '../util/hash';
-import type { AppRequest } from './context';
+import type { AppRequest } from '../http/app-request';
 
 /** POST /v1/keys: open signup by default; only the admin may set limits or sign up when closed. */
 export async function createKey(request: AppRequest, env: Env): Promise<Response> {
   const admin = isAdmin(request, env);
-  if (env.SIGNUP === 'closed' && !admin) {
+  if (!config(env).signupOpen && !admin) {
     fail('forbidden', 'Signup is closed on this server; ask the administrator for a key.');
   }
   if (!admin) {
     const client = request.headers.get('cf-connecting-ip') ?? 'local';
     request.rateLimit = await accountStub(env, `signup:${client}`).consumeBucket(
       request.receivedAt,
-      signupLimits(env),
+      config(env).signupLimits,
     );
     enforce(request.rateLimit, request.receivedAt);
   }
@@ -24,7 +28,7 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
   if (body.limits !== undefined && !admin) {
     fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may choose limits.');
   }
-  const checked = checkLimits(body.limits, defaultLimits(env));
+  const checked = checkLimits(body.limits, config(env).defaultLimits);
   if (!checked.ok)
     fail('invalid-limits', `Invalid limits: ${checked.errors[0].pointer} ${checked.errors[0].message}.`, {
       errors: checked.errors,

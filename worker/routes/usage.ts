@@ -1,8 +1,8 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
+import { accountStub } from '../quota/key-account';
 import { fail } from '../http/problem';
-import type { AppRequest } from './context';
-import { callerOf } from './caller';
+import type { AppRequest } from '../http/app-request';
+import { callerOf } from '../auth/with-key';
 
 /** GET /v1/usage: limits, use and reset times of both windows, and 30 days of daily counts. */
 export async function usage(request: AppRequest, env: Env): Promise<Response> {

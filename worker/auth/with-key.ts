@@ -1,8 +1,8 @@
 import type { Env } from '../env';
-import { authenticate, type Caller } from '../http/api-key';
+import { authenticate, type Caller } from './authenticate';
 import { fail } from '../http/problem';
-import { enforce } from '../http/quota';
-import type { AppRequest } from './context';
+import { enforce } from '../quota/enforce';
+import type { AppRequest } from '../http/app-request';
 
 const callers = new WeakMap<object, Caller>();
 

@@ -1,11 +1,11 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
+import { accountStub } from '../quota/key-account';
 import { fail, ProblemError } from '../http/problem';
-import { enforce } from '../http/quota';
+import { enforce } from '../quota/enforce';
 import { mock, type MockRequest } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
 import { loadMirror, loadTarget } from '../storage/target-cache';
-import type { AppRequest } from './context';
+import type { AppRequest } from '../http/app-request';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
 const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

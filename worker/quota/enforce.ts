@@ -1,6 +1,6 @@
-import type { Decision } from '../quota/policy';
-import { fail } from './problem';
-import { rateLimitHeaders } from './rate-limit-headers';
+import type { Decision } from './policy';
+import { fail } from '../http/problem';
+import { rateLimitHeaders } from '../http/rate-limit-headers';
 
 /** Throws the 429 for a refused decision, naming the limit that was hit. */
 export function enforce(decision: Decision, now: number): void {
