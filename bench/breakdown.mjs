@@ -2,8 +2,7 @@
 // step, each step its own patched bundle; plus the engine's own timings from bench/engine.ts.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../cli/lib/local.mjs';
-import { CALLS, PETSTORE, QUOTA_SAMPLES, SMOKE, log } from './config.mjs';
+import { CALLS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
 import { measure, percentile, round, sample } from './load.mjs';
 import { publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
@@ -39,7 +38,7 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
       );
       continue;
     }
-    const w = await specmockWorker(bundle, storage);
+    const w = await specmockWorker(bundle, { storage, quotas: true });
     const published = await publishTo(w, PETSTORE, 'petstore');
     ladder.push({ id, label, url: published.mockUrl + mockPath, worker: w });
   }

@@ -1,7 +1,10 @@
 // The command line of `npm run bench` and what it decides: durations, runs, the calls to load.
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ROOT } from '../cli/lib/local.mjs';
+
+/** The repository root (the bench's specs, Prism's install and the results live under it). */
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export const { values: args } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 // and writes them with the raw numbers to bench/results.{json,md,svg}.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../cli/lib/local.mjs';
+import { ROOT } from './config.mjs';
 
 const fmt = (n, d = 0) =>
   n === null || n === undefined

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, ROOT } from '../cli/lib/local.mjs';
+import { bundleWorker } from '../cli/lib/local-bundle.mjs';
 import {
+  ROOT,
   CALLS,
   CONNECTIONS,
   DURATION,
@@ -57,8 +58,8 @@ async function main() {
   };
 
   const script = await bundleWorker({ log });
-  const hello = await helloWorld();
-  const worker = await specmockWorker(script);
+  const hello = await helloWorld(script);
+  const worker = await specmockWorker(script, { quotas: true });
   results.meta.storage =
     worker.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
 
