@@ -14,4 +14,6 @@ export interface Env {
   SIGNUP_PER_MONTH?: string;
   MAX_SPEC_BYTES?: string;
   MAX_APIS_PER_KEY?: string;
+  CONTROL_PER_MINUTE?: string;
+  QUOTAS?: string;
 }
