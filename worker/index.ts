@@ -1,6 +1,6 @@
 import type { Env } from './env';
 import { router } from './router';
-import type { AppRequest } from './routes/context';
+import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
 export { KeyAccount } from './quota/key-account';

@@ -134,7 +134,8 @@ describe('publishing', () => {
     expect(version.operations.map((o) => o.id)).toContain('showPetById');
 
     const source = await call('/v1/apis/browse/versions/v1?format=source', { headers: auth(key) });
-    expect(await source.text()).toBe(petstore3);
+    expect(source.headers.get('content-type')).toBe('application/yaml; charset=utf-8');
+    expect(new TextDecoder().decode(await source.arrayBuffer())).toBe(petstore3);
 
     const stranger = await newKey();
     expect((await call('/v1/apis/browse', { headers: auth(stranger) })).status).toBe(404);

@@ -1,9 +1,4 @@
-import type { Env } from '../env';
-
-export function registryStub(env: Env, api: string) {
-  return env.REGISTRY.get(env.REGISTRY.idFromName(api));
-}
-
+/** The absolute URL under which a version is mocked, on the origin the caller used. */
 export function mockUrl(request: Request, api: string, version: string): string {
   return `${new URL(request.url).origin}/mock/${api}/${version}`;
 }

@@ -1,5 +1,5 @@
-import { generate } from '../mock/generate/index';
-import type { JsonValue, Plan, Schema } from '../mock/plan';
+import { generate } from './generate/index';
+import type { JsonValue, Plan, Schema } from './plan';
 
 /** The operation list the dashboard and CLI show, with a request body example to start from. */
 export function describeOperations(plan: Plan, refDate: number) {

@@ -1,11 +1,12 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
 import { fail, ProblemError } from '../http/problem';
-import { enforce } from '../http/quota';
+import { enforce } from '../quota/enforce';
 import { mock, type MockRequest } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
-import { loadMirror, loadTarget } from '../storage/target-cache';
-import type { AppRequest } from './context';
+import { loadTarget } from '../storage/target-cache';
+import { admitMock } from '../quota/mock-admission';
+import { locateVersion } from '../registry/locate-version';
+import type { AppRequest } from '../http/app-request';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
 const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -22,15 +23,11 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   // another name for "petstore", so no spelling can reach an API around its owner's quota.
   if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
   const [, api, versionName, rest = '/'] = m;
-  const mirror = await loadMirror(env.SPECS, api, request.receivedAt);
-  if (!mirror) fail('api-not-found', `No API named "${api}" is published here.`);
-  const version = versionName === 'latest' ? mirror.latest : versionName;
-  const entry = version ? mirror.versions[version] : undefined;
-  if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
+  const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
 
-  // The quota round trip and the plan load are independent: overlap them.
+  // The quota check (usually a local lease, no I/O) and the plan load are independent: overlap them.
   const [quota, target, body] = await Promise.all([
-    accountStub(env, mirror.owner).consumeForMock(request.receivedAt),
+    admitMock(env, owner, request.receivedAt),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
@@ -39,8 +36,10 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
       'forbidden',
       `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`,
     );
-  request.rateLimit = quota.decision;
-  enforce(quota.decision, request.receivedAt);
+  if (quota.decision) {
+    request.rateLimit = quota.decision;
+    enforce(quota.decision, request.receivedAt);
+  }
   if (!target)
     fail(
       'version-not-found',
