@@ -37,6 +37,8 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   // Past the depth cap, or on the second visit of a recursive def, take the smallest valid shape.
   if (ctx.refDepth >= ctx.maxDepth || reentry >= 2) ctx.prune = true;
   try {
+    // Lenient reading of required recursion with no way out: cut it at the cap with null.
+    if (ctx.lenient && reentry >= 2 && ctx.refDepth > ctx.maxDepth + 2) return null;
     if (ctx.refDepth > ctx.maxDepth + 40)
       fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
     return genFlat(flat, ctx, hint);
