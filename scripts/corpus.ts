@@ -33,7 +33,10 @@ const { values: args } = parseArgs({
 
 const fixed = args.set === 'fixed';
 let entries = fixed ? fixedSet(root) : openapiDirectory(root);
-if (args.only) entries = entries.filter((e) => e.name.includes(args.only!));
+if (args.only) {
+  const wanted = args.only.split(',');
+  entries = entries.filter((e) => wanted.some((w) => e.name === w || e.name.includes(w)));
+}
 entries = pickSample(entries, args.sample ? Number(args.sample) : undefined, args.seed!);
 
 const outDir = join(root, args.out!);

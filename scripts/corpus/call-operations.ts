@@ -33,6 +33,9 @@ export function wellFormedRequest(plan: Plan, op: OperationPlan): MockRequest {
       continue;
     }
     if (!p.required) continue;
+    // OpenAPI: Accept, Content-Type and Authorization parameters are ignored (the request sets them).
+    if (p.in === 'header' && ['accept', 'content-type', 'authorization'].includes(p.name.toLowerCase()))
+      continue;
     const v = value(p);
     if (p.in === 'query') query.push(...queryPairs(p, v));
     else if (p.in === 'header') headers[p.name.toLowerCase()] = flat(p, v, ',');

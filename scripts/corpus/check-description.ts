@@ -43,6 +43,8 @@ export interface CheckOptions {
 }
 
 const MAX_FAILURES_KEPT = 8;
+/** The publish route's default upload cap (worker/routes/publish.ts DEFAULT_MAX_SPEC_BYTES). */
+const MAX_SPEC_BYTES = 25 * 1024 * 1024;
 
 export async function checkDescription(
   entry: CorpusEntry,
@@ -63,6 +65,14 @@ export async function checkDescription(
     fiveXX: 0,
     failures: [],
   };
+  if (entry.bytes > MAX_SPEC_BYTES) {
+    // The publish route refuses these before ingest (its default MAX_SPEC_BYTES).
+    result.refused = {
+      type: 'payload-too-large',
+      detail: `${entry.bytes} bytes is over the 25 MiB upload cap`,
+    };
+    return result;
+  }
   const text = readEntry(entry);
   const started = performance.now();
   let plan: Plan;

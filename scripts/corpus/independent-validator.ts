@@ -44,7 +44,8 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
     structuredClone(doc),
     resolveOptions as Parameters<typeof $RefParser.resolve>[1] & object,
   );
-  const converted = is31 ? structuredClone(doc) : convertDocument(doc, swagger2);
+  // 3.1 has no `nullable`: an annotation there, removed so Ajv's own OpenAPI keyword stays out of it.
+  const converted = is31 ? withoutNullable(structuredClone(doc)) : convertDocument(doc, swagger2);
   converted.$id = DOC_ID;
   const ajv = is31 ? new Ajv2020(options()) : new Ajv(options());
   addFormats(ajv);
@@ -203,38 +204,75 @@ function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Recor
   return copy;
 }
 
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+const SCHEMA_SINGLES = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else'];
+const MORE_SINGLES = ['contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'];
+
+/** Calls `fn` on every schema object under `root` (keywords only: a property named "required" is no keyword). */
+function eachSchema(root: unknown, fn: (schema: Record<string, unknown>) => void, depth = 0): void {
+  if (!isObj(root) || depth > 200) return;
+  fn(root);
+  for (const k of SCHEMA_MAPS) {
+    const map = root[k];
+    if (isObj(map)) for (const v of Object.values(map)) eachSchema(v, fn, depth + 1);
+  }
+  for (const k of SCHEMA_LISTS) {
+    const list = root[k];
+    if (Array.isArray(list)) for (const v of list) eachSchema(v, fn, depth + 1);
+  }
+  for (const k of [...SCHEMA_SINGLES, ...MORE_SINGLES]) eachSchema(root[k], fn, depth + 1);
+}
+
 /** What the converter leaves that Ajv cannot compile: Swagger's x-nullable and type file, non-array required. */
-function prepare(schema: unknown, swagger2: boolean, depth = 0): void {
-  if (depth > 200) return;
-  if (Array.isArray(schema)) return schema.forEach((s) => prepare(s, swagger2, depth + 1));
-  if (!isObj(schema)) return;
-  if (swagger2 && schema['x-nullable'] === true) schema.nullable = true;
-  if (schema.type === 'file') delete schema.type;
-  if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
-  for (const [k, v] of Object.entries(schema)) if (!SKIP_KEYS.has(k)) prepare(v, swagger2, depth + 1);
+function prepare(root: unknown, swagger2: boolean): void {
+  eachSchema(root, (schema) => {
+    if (swagger2 && schema['x-nullable'] === true) schema.nullable = true;
+    if (schema.type === 'file') delete schema.type;
+    if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
+  });
 }
 
 /** The converter emits draft-04 (boolean exclusive bounds, $schema): rewrite for Ajv draft-07. */
-function draft07(node: unknown, depth = 0): unknown {
-  if (depth > 200) return node;
-  if (Array.isArray(node)) {
-    node.forEach((n) => draft07(n, depth + 1));
-    return node;
-  }
-  if (!isObj(node)) return node;
-  delete node.$schema;
-  for (const [flag, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    if (typeof node[flag] !== 'boolean') continue;
-    if (node[flag] === true && typeof node[bound] === 'number') {
-      node[flag] = node[bound];
-      delete node[bound];
-    } else delete node[flag];
-  }
-  for (const [k, v] of Object.entries(node)) if (!SKIP_KEYS.has(k)) draft07(v, depth + 1);
-  return node;
+function draft07(root: unknown): unknown {
+  eachSchema(root, (node) => {
+    delete node.$schema;
+    // Where the converter did not reach (e.g. under definitions), apply its own nullable rule.
+    if (node.nullable !== undefined) {
+      if (node.nullable === true && typeof node.type === 'string') node.type = [node.type, 'null'];
+      delete node.nullable;
+    }
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
+      if (typeof node[flag] !== 'boolean') continue;
+      if (node[flag] === true && typeof node[bound] === 'number') {
+        node[flag] = node[bound];
+        delete node[bound];
+      } else delete node[flag];
+    }
+  });
+  return root;
+}
+
+/** 3.1 has no `nullable` keyword: there it is an annotation. */
+function withoutNullable<T>(doc: T): T {
+  const components = (doc as Record<string, unknown>).components;
+  const roots: unknown[] =
+    isObj(components) && isObj(components.schemas) ? Object.values(components.schemas) : [];
+  const walk = (node: unknown, depth: number): void => {
+    if (!isObj(node) && !Array.isArray(node)) return;
+    if (depth > 64) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (SKIP_KEYS.has(k) || k.startsWith('x-')) continue;
+      if (k === 'schema' && isObj(v)) roots.push(v);
+      else if (k !== 'components') walk(v, depth + 1);
+    }
+  };
+  walk(doc, 0);
+  for (const r of roots) eachSchema(r, (s) => delete s.nullable);
+  return doc;
 }
 
 function classOf(err: ErrorObject | undefined): string {

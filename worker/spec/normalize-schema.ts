@@ -169,6 +169,8 @@ export class SchemaNormalizer {
   }
 
   private nullable(out: SchemaObject): SchemaObject {
+    // 3.1 has no `nullable` (it is `type: [T, "null"]`): null is the author's intent, not the schema's.
+    if (this.dialect === 'openapi-3.1') return { anyOf: [out, { type: 'null', [LENIENT_NULL]: true }] };
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];

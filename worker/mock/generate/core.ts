@@ -62,7 +62,10 @@ function validExample(flat: Flat, ctx: Ctx): number {
   if (!entry) exampleCache.set(flat, (entry = {}));
   let idx = entry[ctx.direction];
   if (idx === undefined) {
-    idx = flat.examples.findIndex((ex) => matches(flat.raw, ex, checkOpts(ctx, true)));
+    // A pattern flagged unsafe is never run, so an example cannot be shown to match it: generate.
+    idx = flat.patterns.some((p) => p.unsafe)
+      ? -1
+      : flat.examples.findIndex((ex) => matches(flat.raw, ex, checkOpts(ctx, true)));
     entry[ctx.direction] = idx;
   }
   return idx;
