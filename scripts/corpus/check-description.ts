@@ -140,6 +140,9 @@ export async function checkDescription(
       else result.valid++;
       if (verdict.kind === 'uncompilable')
         keep(result, 'uncompilable', `${where} ${status}: ${verdict.detail}`);
+    } else if (headers['x-specmock-lenient']) {
+      // Declared: the strict reading admits no value, and the response says so.
+      bump(result.unchecked, `lenient-invalid:${headers['x-specmock-lenient']}`);
     } else {
       result.invalid++;
       keep(result, verdict.kind ?? 'invalid', `${where} ${status}: ${verdict.detail}`);

@@ -204,6 +204,7 @@ function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Recor
   return copy;
 }
 
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 const SCHEMA_SINGLES = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else'];
@@ -228,8 +229,10 @@ function eachSchema(root: unknown, fn: (schema: Record<string, unknown>) => void
 function prepare(root: unknown, swagger2: boolean): void {
   eachSchema(root, (schema) => {
     if (swagger2 && schema['x-nullable'] === true) schema.nullable = true;
-    if (schema.type === 'file') delete schema.type;
+    // Swagger's `file`, or a type no dialect knows (`long`): Ajv cannot compile it, so it constrains nothing.
+    if (typeof schema.type === 'string' && !JSON_TYPES.has(schema.type)) delete schema.type;
     if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
+    if (Array.isArray(schema.enum) && schema.enum.length === 0) delete schema.enum; // not a valid schema either
   });
 }
 
