@@ -11,6 +11,7 @@ import {
   type Hint,
 } from './context';
 import { gen } from './core';
+import { lenientDefsOf } from './merge';
 import { foldedParams } from '../realism/identity';
 import { realismState, type RealismInput } from '../realism/request';
 
@@ -43,6 +44,12 @@ export interface GenerateOptions {
   realism?: RealismInput;
   /** The response's media-level example (invalid as a whole): its values guide the properties. */
   example?: JsonValue;
+  /**
+   * The author's evident intent where the strict reading admits no value (set by ingest on such
+   * media only): `oneOf` acts as `anyOf`, a `nullable` without `type` admits null, and required
+   * recursion is cut at the depth cap.
+   */
+  lenient?: boolean;
 }
 
 export type GenerateResult = { ok: true; value: JsonValue } | { ok: false; pointer: string; reason: string };
@@ -68,7 +75,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   faker.seed(h2);
   faker.setDefaultRefDate(refDate);
   const ctx: Ctx = {
-    defs: options.defs ?? {},
+    defs: options.lenient === true ? lenientDefsOf(options.defs ?? {}) : (options.defs ?? {}),
     direction: options.direction ?? 'response',
     dynamic: options.dynamic === true,
     refDate,
@@ -87,6 +94,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     arrDepth: 0,
     prune: false,
     variation: 0,
+    lenient: options.lenient === true,
   };
   try {
     const hint: Hint = { root: true };
