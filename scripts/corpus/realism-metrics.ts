@@ -151,8 +151,16 @@ export function sameShape(ex: JsonValue, v: JsonValue): boolean {
   if (prefix && !v.startsWith(prefix[1] + '_')) return false;
   if (/^\d+$/.test(ex) !== /^\d+$/.test(v)) return false;
   if (skeleton(ex) !== skeleton(v)) return false;
-  if (!/\W/.test(ex)) return v.length >= ex.length / 3 && v.length <= ex.length * 3;
+  if (!/\W/.test(ex))
+    return caseOf(ex) === caseOf(v) && v.length >= ex.length / 3 && v.length <= ex.length * 3;
   return true;
+}
+
+function caseOf(s: string): string {
+  if (/^[a-z0-9]+$/.test(s)) return 'lower';
+  if (/^[A-Z0-9]+$/.test(s)) return 'upper';
+  if (/^[A-Z][a-z0-9]+$/.test(s)) return 'capital';
+  return 'mixed';
 }
 
 interface Walk {

@@ -274,6 +274,7 @@ function classify(name: string): Kind | null {
       k = 'datetime';
     else if (n.endsWith('date') || n.endsWith('birthday') || n === 'dob') k = 'date';
     else if (n.endsWith('uuid') || n.endsWith('guid')) k = 'uuid';
+    else if (n.endsWith('sid') && n.length > 3) k = 'sid';
     else if (n.endsWith('id') && n.length > 2) k = 'id';
     else if (n.endsWith('firstname')) k = 'firstName';
     else if (n.endsWith('lastname')) k = 'lastName';
@@ -292,7 +293,6 @@ function classify(name: string): Kind | null {
     else if (n.endsWith('name'))
       k = n.startsWith('user') || n.startsWith('author') || n.startsWith('owner') ? 'fullName' : 'label';
     else if (n.endsWith('tags')) k = 'tag';
-    else if (n.endsWith('sid') && n.length > 3) k = 'sid';
     else if (n.endsWith('version')) k = 'version';
     else if (n.includes('percent')) k = 'percent';
     else if (n.endsWith('month')) k = 'month';

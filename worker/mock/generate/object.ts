@@ -84,7 +84,15 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
   } finally {
     ctx.objDepth--;
   }
-  if (count > 1) harmonize(out, (n) => flat.props.get(n) ?? extraSchemaFor(flat, n), ctx, ctx.objDepth);
+  if (count > 0)
+    harmonize(
+      out,
+      flat,
+      flat.props.keys(),
+      (n) => flat.props.get(n) ?? extraSchemaFor(flat, n),
+      ctx,
+      ctx.objDepth,
+    );
   if (count < minP)
     fail(
       flat.path,

@@ -37,11 +37,10 @@ function reformat(model: JsonValue, ms: number): JsonValue | undefined {
   return style ? formatInstant(ms, style) : undefined;
 }
 
-function orderTimes(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: Ctx): void {
+function orderTimes(out: Record<string, JsonValue>, roles: Roles, schemaOf: SchemaOf, ctx: Ctx): void {
   const fields: { name: string; rank: number; t: number }[] = [];
-  for (const name of Object.keys(out)) {
-    const rank = rankOf(name);
-    if (rank === undefined) continue;
+  for (const [name, rank] of roles.times) {
+    if (!(name in out)) continue;
     const t = instantOf(out[name]);
     if (t !== undefined) fields.push({ name, rank, t });
   }
@@ -80,9 +79,8 @@ const TOTAL = /^(.*?)(total|limit|max|capacity|quota)(.*)$/;
 const PART =
   /(unread|read|used|remaining|available|free|open|closed|active|completed|failed|count|current|consumed|sent|pending)/;
 
-/** Pairs (part, total) among numeric siblings. */
-function partTotals(out: Record<string, JsonValue>): [string, string][] {
-  const names = Object.keys(out).filter((k) => typeof out[k] === 'number');
+/** Pairs (part, total) among declared siblings. */
+function partTotals(names: string[]): [string, string][] {
   const pairs: [string, string][] = [];
   for (const total of names) {
     const m = TOTAL.exec(fold(total));
@@ -104,11 +102,11 @@ function partTotals(out: Record<string, JsonValue>): [string, string][] {
   return pairs;
 }
 
-function capParts(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: Ctx): void {
-  for (const [part, total] of partTotals(out)) {
-    const p = out[part] as number;
-    const t = out[total] as number;
-    if (p <= t) continue;
+function capParts(out: Record<string, JsonValue>, roles: Roles, schemaOf: SchemaOf, ctx: Ctx): void {
+  for (const [part, total] of roles.pairs) {
+    const p = out[part];
+    const t = out[total];
+    if (typeof p !== 'number' || typeof t !== 'number' || p <= t) continue;
     const ps = schemaOf(part);
     const ts = schemaOf(total);
     const lowered = [Math.floor(t * ctx.rng.next()), t, Math.floor(t)].find(
@@ -129,11 +127,11 @@ const STATUS_NAMES = new Set([
   'statusnumber',
 ]);
 
-function mirrorStatus(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: Ctx): void {
+function mirrorStatus(out: Record<string, JsonValue>, roles: Roles, schemaOf: SchemaOf, ctx: Ctx): void {
   const status = ctx.realism.status;
   if (status === undefined) return;
-  for (const name of Object.keys(out)) {
-    if (!STATUS_NAMES.has(fold(name))) continue;
+  for (const name of roles.status) {
+    if (!(name in out)) continue;
     const v = out[name];
     const numeric = typeof v === 'number';
     const httpLike = numeric ? v >= 100 && v <= 599 : typeof v === 'string' && /^[1-5]\d\d$/.test(v);
@@ -146,9 +144,46 @@ function mirrorStatus(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: C
   }
 }
 
-export function harmonize(out: Record<string, JsonValue>, schemaOf: SchemaOf, ctx: Ctx, depth: number): void {
-  orderTimes(out, schemaOf, ctx);
-  capParts(out, schemaOf, ctx);
+/** Which declared properties take part in each rule: derived once per schema, not per body. */
+interface Roles {
+  times: [string, number][];
+  pairs: [string, string][];
+  status: string[];
+  none: boolean;
+}
+
+const rolesCache = new WeakMap<object, Roles>();
+
+function rolesOf(key: object, names: Iterable<string>): Roles {
+  let r = rolesCache.get(key);
+  if (r) return r;
+  const list = [...names];
+  const times: [string, number][] = [];
+  for (const n of list) {
+    const rank = rankOf(n);
+    if (rank !== undefined) times.push([n, rank]);
+  }
+  const pairs = partTotals(list);
+  const status = list.filter((n) => STATUS_NAMES.has(fold(n)));
+  const distinct = new Set(times.map((t) => t[1])).size;
+  r = { times, pairs, status, none: distinct < 2 && !pairs.length && !status.length };
+  rolesCache.set(key, r);
+  return r;
+}
+
+/** `key` identifies the object's schema (its declared `names`) for the per-schema cache. */
+export function harmonize(
+  out: Record<string, JsonValue>,
+  key: object,
+  names: Iterable<string>,
+  schemaOf: SchemaOf,
+  ctx: Ctx,
+  depth: number,
+): void {
+  const roles = rolesOf(key, names);
+  if (roles.none) return;
+  orderTimes(out, roles, schemaOf, ctx);
+  capParts(out, roles, schemaOf, ctx);
   // The body and an `error` object right inside it speak for the response.
-  if (depth <= 1) mirrorStatus(out, schemaOf, ctx);
+  if (depth <= 1) mirrorStatus(out, roles, schemaOf, ctx);
 }
