@@ -105,7 +105,10 @@ export function realismPass(
     if (verdict !== undefined) {
       tally.bodies++;
       if (verdict) tally.valid++;
-      else tally.invalid.push(`${op.method.toUpperCase()} ${op.path} ${status} (dynamic)`);
+      else
+        tally.invalid.push(
+          `${op.method.toUpperCase()} ${op.path} ${status} (dynamic): ${r.response.body.slice(0, 300)}`,
+        );
     }
     const counts = measureRealism({
       operation: op,

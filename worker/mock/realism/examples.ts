@@ -28,17 +28,18 @@ export function itemExample(flat: Flat, hint: Hint): JsonValue | undefined {
 
 const NAMED = /(name|login|user|handle|nick|title|label|city|slug|word|tag|owner|author)$/i;
 
-const COUNTERPARTS: Record<string, string> = {
-  to: 'from',
-  recipient: 'sender',
-  destination: 'source',
-  target: 'source',
-  receiver: 'sender',
-};
+const COUNTERPARTS = new Map([
+  ['to', 'from'],
+  ['To', 'From'],
+  ['recipient', 'sender'],
+  ['destination', 'source'],
+  ['target', 'source'],
+  ['receiver', 'sender'],
+]);
 
 /** `to` takes the shape of its sibling `from` (a phone number, an address) when it has no example. */
 function counterpart(hint: Hint): JsonValue | undefined {
-  const other = hint.name !== undefined ? COUNTERPARTS[hint.name.toLowerCase()] : undefined;
+  const other = hint.name !== undefined ? COUNTERPARTS.get(hint.name) : undefined;
   const v = other !== undefined ? hint.siblings?.[other] : undefined;
   return typeof v === 'string' ? v : undefined;
 }

@@ -10,7 +10,17 @@ import type { RealismState } from './request';
  * (`account_sid` ↔ `{AccountSid}`) echoes it wherever it appears.
  */
 
-const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
+const folded = new Map<string, string>();
+/** Case and separators folded (`account_sid` ↔ `AccountSid`); memoised, names repeat on every call. */
+function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    f = s.toLowerCase().replace(/[_\-.\s]/g, '');
+    if (folded.size > 5000) folded.clear();
+    folded.set(s, f);
+  }
+  return f;
+}
 const ID_LIKE = /(?:^|[a-z0-9_-])(?:id|sid|uuid|key|slug)$|^id[_-]/i;
 export const SELF_NAMES = ['url', 'href', 'self', 'self_link', 'selfLink', 'uri', 'resource_uri', 'link'];
 const SELF_FOLDED = new Set(SELF_NAMES.map(fold));
@@ -31,6 +41,10 @@ export function foldedParams(params: Record<string, string>): Map<string, string
 
 /** Whether the item parameter names the resource itself (not, say, a version or a format). */
 function namesResource(state: RealismState): boolean {
+  return (state.namesResource ??= computeNamesResource(state));
+}
+
+function computeNamesResource(state: RealismState): boolean {
   const p = state.itemParam;
   if (p === undefined) return false;
   if (ID_LIKE.test(p) || fold(p) === 'id') return true;
@@ -44,6 +58,7 @@ const NAME_LIKE = new Set(['name', 'login', 'slug', 'key', 'username', 'handle']
 
 /** The raw path value a property should echo, or undefined. */
 export function echoFor(name: string, ctx: Ctx, root: boolean): string | undefined {
+  if (!root && ctx.foldedParams.size === 0) return undefined;
   const n = fold(name);
   const state = ctx.realism;
   const item = state.itemParam;

@@ -127,11 +127,16 @@ const BY_FORMAT: Record<string, Gen> = {
   token: (ctx) => ctx.faker.string.alphanumeric(32),
 };
 
-function key(format: string): string {
-  return format.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+const known = new Map<string, Gen | null>();
 
 /** A generator for a format that JSON Schema leaves open, or undefined when we do not know it. */
 export function realFormat(format: string): Gen | undefined {
-  return Object.prototype.hasOwnProperty.call(BY_FORMAT, key(format)) ? BY_FORMAT[key(format)] : undefined;
+  let g = known.get(format);
+  if (g === undefined) {
+    const k = format.toLowerCase().replace(/[^a-z0-9]/g, '');
+    g = Object.prototype.hasOwnProperty.call(BY_FORMAT, k) ? BY_FORMAT[k] : null;
+    if (known.size > 1000) known.clear();
+    known.set(format, g);
+  }
+  return g ?? undefined;
 }

@@ -29,6 +29,8 @@ export interface RealismState {
   requestPath?: string;
   /** Largest list length the caller asked for (limit, per_page, page_size, maxResults, …). */
   pageSize?: number;
+  /** Memo: whether the item parameter names the resource itself (identity.ts). */
+  namesResource?: boolean;
   /** Paging parameters of the query by folded name, which the body's own paging fields repeat. */
   query?: Map<string, string>;
 }
@@ -39,6 +41,7 @@ const PAGE_SIZE =
   /^(?:limit|perpage|pagesize|maxresults|maxitems|maxrecords|top|\$top|size|count|pagelimit|resultsperpage|rows|first|last|take|numresults|itemsperpage)$/;
 
 function decode(s: string): string {
+  if (!s.includes('%')) return s;
   try {
     return decodeURIComponent(s);
   } catch {
@@ -62,6 +65,31 @@ export function pageSizeOf(query: [string, string][] | undefined): number | unde
  * Without a path template (direct generate() callers), the last path parameter is taken to name the
  * resource, as before identity knew about templates.
  */
+interface TemplateFacts {
+  itemParam?: string;
+  collection?: string;
+}
+
+const templates = new Map<string, TemplateFacts>();
+
+/** What the path template alone says: derived once per template, not per call. */
+function factsOf(template: string): TemplateFacts {
+  let f = templates.get(template);
+  if (f) return f;
+  f = {};
+  const segments = template.split('/').filter(Boolean);
+  const m = /\{([^}]+)\}/.exec(segments[segments.length - 1] ?? '');
+  if (m) {
+    f.itemParam = m[1];
+    // The nearest literal segment names the collection: /repos/{owner}/{repo} → "repos".
+    for (let i = segments.length - 2; i >= 0 && f.collection === undefined; i--)
+      if (!segments[i].includes('{')) f.collection = segments[i];
+  }
+  if (templates.size > 10_000) templates.clear();
+  templates.set(template, f);
+  return f;
+}
+
 export function realismState(input: RealismInput | undefined, lastParam?: string): RealismState {
   const state: RealismState = { itemRead: false };
   if (input?.pathTemplate === undefined && lastParam !== undefined) {
@@ -70,23 +98,23 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
   }
   if (!input) return state;
   state.status = input.status;
-  state.pageSize = pageSizeOf(input.query);
-  for (const [k, v] of input.query ?? []) {
-    const f = k.toLowerCase().replace(/[_\-.]/g, '');
-    if (PAGING.test(f)) (state.query ??= new Map()).set(f, v);
+  if (input.query?.length) {
+    state.pageSize = pageSizeOf(input.query);
+    for (const [k, v] of input.query) {
+      const f = k.toLowerCase().replace(/[_\-.]/g, '');
+      if (PAGING.test(f)) (state.query ??= new Map()).set(f, v);
+    }
   }
   if (input.requestPath !== undefined) state.requestPath = decode(input.requestPath);
-  const segments = (input.pathTemplate ?? '').split('/').filter(Boolean);
-  const last = segments[segments.length - 1];
-  const m = last !== undefined ? /\{([^}]+)\}/.exec(last) : null;
-  if (m) {
-    state.itemParam = m[1];
+  if (input.pathTemplate !== undefined) {
+    const facts = factsOf(input.pathTemplate);
     // Any method on /things/{id} answers about that thing; only a literal last segment
     // (POST /users/{id}/labels) makes a new child under it.
-    state.itemRead = true;
-    // The nearest literal segment names the collection: /repos/{owner}/{repo} → "repos".
-    for (let i = segments.length - 2; i >= 0 && state.collection === undefined; i--)
-      if (!segments[i].includes('{')) state.collection = segments[i];
+    if (facts.itemParam !== undefined) {
+      state.itemParam = facts.itemParam;
+      state.itemRead = true;
+      state.collection = facts.collection;
+    }
   }
   return state;
 }

@@ -11,7 +11,7 @@ const LISTS: readonly (readonly string[])[] = [
   ['draft', 'published', 'archived'],
   ['enabled', 'disabled'],
   ['queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'received'],
-  ['succeeded', 'processing', 'requires_payment_method', 'canceled'],
+  ['succeeded', 'processing', 'canceled'],
   ['low', 'medium', 'high', 'critical'],
   ['read', 'write', 'admin', 'maintain', 'triage'],
   ['asc', 'desc'],
@@ -30,7 +30,7 @@ const LISTS: readonly (readonly string[])[] = [
   ['user', 'organization', 'bot'],
   ['owner', 'admin', 'member', 'guest', 'viewer', 'editor'],
   ['success', 'failure', 'error', 'cancelled', 'skipped'],
-  ['completed', 'in_progress', 'queued', 'waiting'],
+  ['completed', 'queued', 'waiting', 'running'],
   [
     'application/json',
     'application/xml',
