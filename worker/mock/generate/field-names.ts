@@ -1,6 +1,7 @@
 import type { Ctx, Hint } from './context';
 import { generateFormat, hostFor, isoSeconds, recentMs, urlFor, words } from './formats';
 import type { Flat } from './merge';
+import { resourceUrl, sidFor } from '../realism/resource-names';
 
 /**
  * Field-name heuristics: `email` gets an email, `createdAt` a recent timestamp. Names are compared
@@ -453,26 +454,6 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     default:
       return undefined;
   }
-}
-
-/** Twilio-style SID: two capitals naming the resource (`account_sid` → AC…), then 32 hex digits. */
-function sidFor(name: string, ctx: Ctx): string {
-  const stem = normalizeName(name).replace(/sid$/, '');
-  const known: Record<string, string> = { account: 'AC', message: 'SM', call: 'CA', conference: 'CF' };
-  const prefix = known[stem] ?? (stem.slice(0, 2).toUpperCase().padEnd(2, 'X') || 'SI');
-  let hex = '';
-  for (let i = 0; i < 32; i++) hex += '0123456789abcdef'[ctx.rng.int(0, 15)];
-  return prefix + hex;
-}
-
-/** `repos_url` → a link into the `repos` collection of the body's host. */
-function resourceUrl(name: string, ctx: Ctx): string | undefined {
-  const stem = name
-    .replace(/[_-]?(url|uri|link|href)$/i, '')
-    .replace(/[_-]/g, '/')
-    .toLowerCase();
-  if (!/^[a-z][a-z/]*$/.test(stem) || /^(html|web|self|site|home)$/.test(stem)) return undefined;
-  return `https://${hostFor(ctx)}/${stem}/${ctx.rng.int(1, 9999)}`;
 }
 
 function capitalize(s: string): string {

@@ -7,8 +7,7 @@ import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from './refs';
 import { harmonize } from '../realism/consistency';
-import { objectExample } from '../realism/examples';
-import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from '../realism/identity';
+import { objectGuide, propertyHint } from '../realism/property-hint';
 
 /**
  * Objects: required properties always, optional ones while we are not pruning (real APIs return
@@ -51,19 +50,9 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
 
   let count = 0;
   let optionalRoom = maxP - required.length;
-  const example = objectExample(flat, hint);
-  const self = hint.root ? selfOf(flat, example, ctx) : undefined;
+  const guide = objectGuide(flat, hint, ctx);
   const put = (name: string, schema: Schema, optional: boolean) => {
-    const h: Hint = { name, siblings: out };
-    const exValue = example?.[name] ?? propertyExample(schema);
-    if (exValue !== undefined) h.example = exValue;
-    const echo =
-      echoFor(name, ctx, hint.root === true) ??
-      (self?.name === name ? self.value : undefined) ??
-      (hint.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined);
-    if (echo !== undefined) h.echo = echo;
-    // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
-    if (hint.root && name === 'data') h.root = true;
+    const h = propertyHint(guide, name, schema, out, ctx);
     if (disc && disc.propertyName === name) h.disc = disc.value;
     const path = flat.props.has(name)
       ? child(flat.path, 'properties', name)
@@ -168,29 +157,6 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
       put(name, s, count >= minP);
     }
   }
-}
-
-/** A property schema's own example, for the self-URL template (its Flat is not built yet). */
-function propertyExample(schema: Schema): JsonValue | undefined {
-  return typeof schema === 'object' && schema !== null && schema.example !== undefined
-    ? schema.example
-    : undefined;
-}
-
-/** The root's own URL property and its echoed value, so sibling URLs that extend it can follow. */
-function selfOf(
-  flat: Flat,
-  example: Record<string, JsonValue> | undefined,
-  ctx: Ctx,
-): { name: string; example: string; value: string } | undefined {
-  for (const name of SELF_NAMES) {
-    const schema = flat.props.get(name);
-    if (schema === undefined) continue;
-    const ex = example?.[name] ?? propertyExample(schema);
-    const value = selfUrlFor(name, ex, ctx);
-    if (value !== undefined) return { name, example: typeof ex === 'string' ? ex : value, value };
-  }
-  return undefined;
 }
 
 /** A key for an extra property: from a patternProperties pattern if any, else a word-like key. */

@@ -1,6 +1,5 @@
 import type { JsonValue, Schema } from '../plan';
-import { matches } from '../generate/check';
-import { checkOpts } from '../generate/core';
+import { matches, type CheckOptions } from '../generate/check';
 import type { Ctx } from '../generate/context';
 import { formatInstant, instantOf, instantStyleOf } from './instants';
 
@@ -12,6 +11,12 @@ import { formatInstant, instantOf, instantStyleOf } from './instants';
  */
 
 type SchemaOf = (name: string) => Schema | undefined;
+
+const checkOpts = (ctx: Ctx): CheckOptions => ({
+  defs: ctx.defs,
+  direction: ctx.direction,
+  strictAccess: false,
+});
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
 

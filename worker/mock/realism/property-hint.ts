@@ -1,0 +1,65 @@
+import type { JsonValue, Schema } from '../plan';
+import type { Ctx, Hint } from '../generate/context';
+import type { Flat } from '../generate/merge';
+import { objectExample } from './examples';
+import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
+
+/**
+ * What an object tells each of its properties before they are generated: the value its example
+ * holds for them, and the path value they echo (identity), including the resource's own URL and
+ * the URLs that extend it.
+ */
+
+export interface ObjectGuide {
+  root: boolean;
+  example?: Record<string, JsonValue>;
+  self?: { name: string; example: string; value: string };
+}
+
+/** A property schema's own example, for the self-URL template (its Flat is not built yet). */
+function propertyExample(schema: Schema): JsonValue | undefined {
+  return typeof schema === 'object' && schema !== null && schema.example !== undefined
+    ? schema.example
+    : undefined;
+}
+
+/** The root's own URL property and its echoed value, so sibling URLs that extend it can follow. */
+function selfOf(flat: Flat, example: Record<string, JsonValue> | undefined, ctx: Ctx): ObjectGuide['self'] {
+  for (const name of SELF_NAMES) {
+    const schema = flat.props.get(name);
+    if (schema === undefined) continue;
+    const ex = example?.[name] ?? propertyExample(schema);
+    const value = selfUrlFor(name, ex, ctx);
+    if (value !== undefined) return { name, example: typeof ex === 'string' ? ex : value, value };
+  }
+  return undefined;
+}
+
+export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
+  const guide: ObjectGuide = { root: hint.root === true };
+  const example = objectExample(flat, hint);
+  if (example !== undefined) guide.example = example;
+  if (guide.root) guide.self = selfOf(flat, example, ctx);
+  return guide;
+}
+
+export function propertyHint(
+  guide: ObjectGuide,
+  name: string,
+  schema: Schema,
+  siblings: Record<string, JsonValue>,
+  ctx: Ctx,
+): Hint {
+  const h: Hint = { name, siblings };
+  const exValue = guide.example?.[name] ?? propertyExample(schema);
+  if (exValue !== undefined) h.example = exValue;
+  const self = guide.self;
+  const echo =
+    echoFor(name, ctx, guide.root) ??
+    (self?.name === name ? self.value : undefined) ??
+    (guide.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined);
+  if (echo !== undefined) h.echo = echo;
+  // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
+  if (guide.root && name === 'data') h.root = true;
+  return h;
+}
