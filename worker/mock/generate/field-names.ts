@@ -295,6 +295,8 @@ function classify(name: string): Kind | null {
       k = n.startsWith('user') || n.startsWith('author') || n.startsWith('owner') ? 'fullName' : 'label';
     else if (n.endsWith('tags')) k = 'tag';
     else if (n.endsWith('version')) k = 'version';
+    else if (n.endsWith('locale') || n.endsWith('locales')) k = 'locale';
+    else if (n.endsWith('languages')) k = 'language';
     else if (n.includes('percent')) k = 'percent';
     else if (n.endsWith('month')) k = 'month';
     else if (n.endsWith('year')) k = 'year';

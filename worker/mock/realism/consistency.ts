@@ -25,7 +25,7 @@ function rankOf(name: string): number | undefined {
   const n = fold(name);
   if (/(create|creation|inserted|registered|joined|submitted|start|began|begin|issued|opened)/.test(n))
     return 0;
-  if (/(update|modified|edited|pushed|lastseen|lastactivity|changed)/.test(n)) return 1;
+  if (/(update|modified|edited|pushed|lastseen|lastactivity|changed|sent|delivered)/.test(n)) return 1;
   if (
     /(closed|merged|deleted|completed|finished|ended|endat|enddate|endtime|resolved|archived|cancell?ed|expire|until|due)/.test(
       n,

@@ -35,6 +35,14 @@ function selfOf(flat: Flat, example: Record<string, JsonValue> | undefined, ctx:
   return undefined;
 }
 
+/** `comments_url` of the resource at …/issues/7 is …/issues/7/comments (never its page, `html_url`). */
+function subresourceUrl(name: string, self: ObjectGuide['self']): string | undefined {
+  if (!self || !self.value.startsWith('http')) return undefined;
+  const m = /^([a-z]+)_url$/.exec(name);
+  if (!m || /^(html|avatar|image|logo|icon|photo|self|web|home)$/.test(m[1])) return undefined;
+  return `${self.value}/${m[1]}`;
+}
+
 export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
   const guide: ObjectGuide = { root: hint.root === true };
   const example = objectExample(flat, hint);
@@ -57,7 +65,8 @@ export function propertyHint(
   const echo =
     echoFor(name, ctx, guide.root) ??
     (self?.name === name ? self.value : undefined) ??
-    (guide.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined);
+    (guide.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
+    (guide.root && exValue === undefined ? subresourceUrl(name, self) : undefined);
   if (echo !== undefined) h.echo = echo;
   // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
   if (guide.root && name === 'data') h.root = true;
