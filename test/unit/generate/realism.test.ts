@@ -143,6 +143,15 @@ describe('formats and field names real specs use', () => {
   });
 });
 
+describe('identity without a template (direct callers)', () => {
+  it('the root url embeds the request path', () => {
+    const schema = prop('url', { type: 'string', format: 'uri' } as Schema);
+    const opts = { pathParams: { thingId: '7' }, realism: { requestPath: '/things/7' } };
+    for (const v of many(schema, opts) as Record<string, JsonValue>[])
+      expect(v.url).toMatch(/^https:\/\/[^/]+\/things\/7$/);
+  });
+});
+
 describe('consistency inside a body', () => {
   const t = { type: 'string', format: 'date-time' };
   it('orders lifecycle times even when the schema lists them out of order', () => {

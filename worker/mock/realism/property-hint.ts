@@ -23,11 +23,20 @@ function propertyExample(schema: Schema): JsonValue | undefined {
     : undefined;
 }
 
+/** URL echoes go to strings only: a HAL `self: {href}` object keeps its own shape and examples. */
+function mayBeString(schema: Schema, ctx: Ctx, depth = 0): boolean {
+  if (typeof schema !== 'object' || schema === null) return schema !== false;
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/') && depth < 4)
+    return mayBeString(ctx.defs[schema.$ref.slice(8)] ?? true, ctx, depth + 1);
+  const t = schema.type;
+  return t === undefined || t === 'string' || (Array.isArray(t) && t.includes('string'));
+}
+
 /** The root's own URL property and its echoed value, so sibling URLs that extend it can follow. */
 function selfOf(flat: Flat, example: Record<string, JsonValue> | undefined, ctx: Ctx): ObjectGuide['self'] {
   for (const name of SELF_NAMES) {
     const schema = flat.props.get(name);
-    if (schema === undefined) continue;
+    if (schema === undefined || !mayBeString(schema, ctx)) continue;
     const ex = example?.[name] ?? propertyExample(schema);
     const value = selfUrlFor(name, ex, ctx);
     if (value !== undefined) return { name, example: typeof ex === 'string' ? ex : value, value };
@@ -62,11 +71,12 @@ export function propertyHint(
   const exValue = guide.example?.[name] ?? propertyExample(schema);
   if (exValue !== undefined) h.example = exValue;
   const self = guide.self;
+  const urls = guide.root && mayBeString(schema, ctx);
   const echo =
     echoFor(name, ctx, guide.root) ??
-    (self?.name === name ? self.value : undefined) ??
-    (guide.root && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
-    (guide.root && exValue === undefined ? subresourceUrl(name, self) : undefined);
+    (urls && self?.name === name ? self.value : undefined) ??
+    (urls && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
+    (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
   if (echo !== undefined) h.echo = echo;
   // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
   if (guide.root && name === 'data') h.root = true;
