@@ -54,7 +54,7 @@ export function subSchemaValidator(plan: Plan): (s: Schema, v: unknown) => boole
   const compiled = new WeakMap<object, ((v: unknown) => boolean) | null>();
   return (s, v) => {
     if (typeof s !== 'object' || s === null) return s !== false;
-    let f = compiled.get(s);
+    let f = usable ? compiled.get(s) : null;
     if (f === undefined) {
       try {
         const abs = JSON.parse(JSON.stringify(forDirection(s, plan.defs, 'response')), (k, x) =>

@@ -85,7 +85,13 @@ async function run(file: string, t: RealismTally & { specs: number }): Promise<v
 }
 
 const t = { ...emptyTally(), specs: 0 };
-for (const f of sources()) await run(f, t);
+for (const f of sources()) {
+  try {
+    await run(f, t);
+  } catch (e) {
+    console.error(`${f}: ${e instanceof Error ? e.message : e}`);
+  }
+}
 console.log(`| measure | value |\n|---|---|\n| descriptions | ${t.specs} |`);
 console.log(realismRows(t).join('\n'));
 console.log('\nmisses:\n  ' + t.counts.misses.join('\n  '));
