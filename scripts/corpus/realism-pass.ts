@@ -47,10 +47,16 @@ let docs = 0;
 export function subSchemaValidator(plan: Plan): (s: Schema, v: unknown) => boolean {
   const ajv = makeAjv();
   const id = `https://specmock.local/realism/${++docs}`;
-  ajv.addSchema({
-    $id: id,
-    $defs: forDirection(plan.defs, plan.defs, 'response') as Record<string, unknown>,
-  });
+  let usable = true;
+  try {
+    ajv.addSchema({
+      $id: id,
+      $defs: forDirection(plan.defs, plan.defs, 'response') as Record<string, unknown>,
+    });
+  } catch {
+    // Ajv refuses some documents (a `$id` used twice): the runtime validator judges those alone.
+    usable = false;
+  }
   const compiled = new WeakMap<object, ((v: unknown) => boolean) | null>();
   return (s, v) => {
     if (typeof s !== 'object' || s === null) return s !== false;
