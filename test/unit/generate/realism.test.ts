@@ -197,13 +197,30 @@ describe('consistency inside a body', () => {
     const n = { type: 'integer', minimum: 0 };
     const schema = {
       type: 'object',
-      properties: { messagesUnread: n, messagesTotal: n, remaining: n, limit: n, used: n },
-      required: ['messagesUnread', 'messagesTotal', 'remaining', 'limit', 'used'],
+      properties: {
+        messagesUnread: n,
+        messagesTotal: n,
+        remaining: n,
+        limit: n,
+        used: n,
+        quotaRemaining: n,
+        quotaTotal: n,
+      },
+      required: [
+        'messagesUnread',
+        'messagesTotal',
+        'remaining',
+        'limit',
+        'used',
+        'quotaRemaining',
+        'quotaTotal',
+      ],
     } as Schema;
     for (const v of many(schema, {}, 40) as Record<string, number>[]) {
       expect(v.messagesUnread).toBeLessThanOrEqual(v.messagesTotal);
       expect(v.remaining).toBeLessThanOrEqual(v.limit);
       expect(v.used).toBeLessThanOrEqual(v.limit);
+      expect(v.quotaRemaining).toBeLessThanOrEqual(v.quotaTotal);
     }
   });
 
