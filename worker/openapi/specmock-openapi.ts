@@ -149,7 +149,7 @@ export const specmockOpenApi = {
         tags: ['keys'],
         summary: "The caller's limits, usage and reset times",
         description:
-          'Two budgets: the mock quota (`minute`, `month`, `daily`), spent by mock calls to the APIs this key owns, and the control plane (`control`, per minute, `CONTROL_PER_MINUTE`), spent by calls with this key. Mock traffic never spends the control budget, so this call works when the mock quota is used up. Control-plane responses carry `RateLimit-Policy: "control";q=…;w=60`; mock responses carry `"minute"` and `"month"`. Mock counts are exact but for leases other Worker isolates hold (at most 32 tokens each).',
+          'Two budgets: the mock quota (`minute`, `month`, `daily`), spent by mock calls to the APIs this key owns, and the control plane (`control`, per minute, `CONTROL_PER_MINUTE`), spent by calls with this key. Mock traffic never spends the control budget, so this call works when the mock quota is used up. Control-plane responses carry `RateLimit-Policy: "control";q=…;w=60`; mock responses carry `"minute"` and `"month"`. Mock counts are exact but for leases other Worker isolates hold (at most 96 tokens per isolate).',
         security: auth,
         responses: {
           '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) },
