@@ -255,6 +255,7 @@ describe('specmock publish (against npm run dev)', () => {
     const usage = await cli(['usage', '--server', server!.url, '--key', key]);
     expect(usage.code, usage.stderr).toBe(0);
     expect(usage.stdout).toMatch(/minute\s+\d+ used of 1000/);
+    expect(usage.stdout).toMatch(/control plane\nminute\s+\d+ used of 1200/);
   });
 });
 
