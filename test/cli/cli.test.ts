@@ -282,6 +282,8 @@ describe('specmock mock (miniflare, no server)', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/petstore-oas3\/[0-9a-f]{12}$/);
       const res = await fetch(`${url}/pets/42`);
       expect(res.status).toBe(200);
+      // Local mode runs without quotas (QUOTAS=off): nothing is counted, so nothing is reported.
+      expect(res.headers.get('ratelimit')).toBeNull();
       expect(((await res.json()) as { id: number }).id).toBe(42);
       expect((await fetch(`${url}/pets/42`, { headers: { prefer: 'code=404' } })).status).toBe(404);
     } finally {

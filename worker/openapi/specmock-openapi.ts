@@ -148,6 +148,8 @@ export const specmockOpenApi = {
         operationId: 'usage',
         tags: ['keys'],
         summary: "The caller's limits, usage and reset times",
+        description:
+          'Two budgets: the mock quota (`minute`, `month`, `daily`), spent by mock calls to the APIs this key owns, and the control plane (`control`, per minute, `CONTROL_PER_MINUTE`), spent by calls with this key. Mock traffic never spends the control budget, so this call works when the mock quota is used up. Control-plane responses carry `RateLimit-Policy: "control";q=…;w=60`; mock responses carry `"minute"` and `"month"`. Mock counts are exact but for leases other Worker isolates hold (at most 32 tokens each).',
         security: auth,
         responses: {
           '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) },
@@ -276,7 +278,8 @@ export const specmockOpenApi = {
           name: 'version',
           in: 'path',
           required: true,
-          description: 'A version name or `latest`',
+          description:
+            'A version name, visible everywhere as soon as its publish returns, or `latest` (the highest semantic version when all are semantic versions, else the last published; it may lag a publish made elsewhere by up to a minute)',
           schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
         },
         {
@@ -298,6 +301,8 @@ export const specmockOpenApi = {
         operationId: 'mockCall',
         tags: ['mock'],
         summary: 'Answer as the published operation (any method works; GET shown)',
+        description:
+          'Counted against the mock quota of the key that owns the API (RateLimit-Policy `"minute"` and `"month"`); a 429 names the `limit` that was hit. Local mode (`specmock mock`) does not count.',
         responses: {
           '200': { description: 'The mocked response, as the published document defines it' },
           '404': problem,
@@ -398,12 +403,19 @@ export const specmockOpenApi = {
       },
       Usage: {
         type: 'object',
-        required: ['id', 'limits', 'minute', 'month', 'daily'],
+        required: ['id', 'limits', 'minute', 'month', 'control', 'daily'],
         properties: {
           id: { type: 'string' },
           limits: { $ref: '#/components/schemas/Limits' },
           minute: { $ref: '#/components/schemas/Window' },
           month: { $ref: '#/components/schemas/Window' },
+          control: {
+            description: 'The control-plane budget: calls with this key per minute, apart from mock traffic',
+            allOf: [
+              { $ref: '#/components/schemas/Window' },
+              { type: 'object', required: ['limit'], properties: { limit: { type: 'integer', minimum: 1 } } },
+            ],
+          },
           daily: {
             type: 'array',
             maxItems: 30,
@@ -465,10 +477,22 @@ export const specmockOpenApi = {
         required: ['api', 'versions'],
         properties: {
           api: { type: 'string' },
-          latest: { type: ['string', 'null'] },
+          latest: {
+            type: ['string', 'null'],
+            description: 'The version `latest` serves, chosen by `latestRule`',
+          },
+          latestRule: {
+            enum: ['semver', 'last-published'],
+            description:
+              '`semver` when every version name is a semantic version (the highest by SemVer precedence; a pre-release only when there is no release), else `last-published`',
+          },
           latestUrl: { type: 'string', format: 'uri' },
           createdAt: { type: 'string', format: 'date-time' },
-          versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } },
+          versions: {
+            description: 'Most recently published first',
+            type: 'array',
+            items: { $ref: '#/components/schemas/VersionSummary' },
+          },
         },
       },
       Version: {

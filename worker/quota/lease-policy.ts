@@ -9,7 +9,7 @@ import { dayOf, MINUTE, monthOf, type Decision, type Refund } from './policy';
 /** The most tokens one grant holds: the tokens an evicted isolate can strand, per key. */
 export const MAX_LEASE = 32;
 /** A grant takes at most this fraction (1/n) of what is left, so leases shrink to 1 near the limit. */
-export const LEASE_SHARE = 16;
+const LEASE_SHARE = 16;
 /** How long a grant may be spent: bounds how stale a revocation or a limit change is elsewhere. */
 export const LEASE_MS = 2_000;
 
@@ -45,7 +45,7 @@ export function grantWindow(now: number): Omit<Grant, 'tokens' | 'decision'> {
   };
 }
 
-export function isLive(lease: Lease | undefined, now: number): lease is Lease {
+function isLive(lease: Lease | undefined, now: number): lease is Lease {
   return (
     lease !== undefined && now < lease.expiresAt && Math.floor(now / MINUTE) * MINUTE === lease.minuteStart
   );
