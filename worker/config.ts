@@ -13,6 +13,8 @@ export interface Config {
   maxSpecBytes: number;
   /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
   maxApisPerKey: number;
+  /** `off`: mock calls are not written to the request log (the bench compares both). */
+  logMockCalls: boolean;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -41,6 +43,7 @@ export function parseConfig(env: Env): Config {
     },
     maxSpecBytes: positive(env.MAX_SPEC_BYTES, 25 * 1024 * 1024),
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
+    logMockCalls: env.LOG_MOCK_CALLS !== 'off',
   };
 }
 

@@ -2,6 +2,14 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
+import type { Behaviour } from '../behaviour/settings';
+import {
+  admit,
+  DEFAULT_STEERING,
+  type Admission,
+  type SteeringState,
+  type Visibility,
+} from '../steering/steering-state';
 
 export interface VersionRecord {
   version: string;
@@ -30,6 +38,7 @@ export const MAX_VERSIONS_PER_API = 500;
 export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
 
 const STATE = 'state';
+const STEERING = 'steering';
 
 /**
  * One object per API name: the single writer that decides ownership and version immutability, so
@@ -69,7 +78,7 @@ export class ApiRegistry extends DurableObject<Env> {
       next.versions[record.version] = record;
       next.order = [...next.order, record.version];
       await this.ctx.storage.put(STATE, next);
-      await writeMirror(this.env.SPECS, mirrorOf(next));
+      await this.mirror(next);
       outcome = { result: 'new', record };
     });
     return outcome;
@@ -82,7 +91,7 @@ export class ApiRegistry extends DurableObject<Env> {
       delete current.versions[version];
       current.order = current.order.filter((v) => v !== version);
       await this.ctx.storage.put(STATE, current);
-      await writeMirror(this.env.SPECS, mirrorOf(current));
+      await this.mirror(current);
       await deleteVersionBlobs(this.env.SPECS, current.api, version, record.hash);
       return 'deleted';
     });
@@ -115,6 +124,62 @@ export class ApiRegistry extends DurableObject<Env> {
     });
     return result;
   }
+
+  private async mirror(state: ApiState): Promise<void> {
+    await writeMirror(this.env.SPECS, mirrorOf(state, (await this.steering()).visibility));
+  }
+
+  // --- Steering: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
+  // their own storage key beside the immutable versions; removeApi's deleteAll drops them too.
+
+  private async steering(): Promise<SteeringState> {
+    return (await this.ctx.storage.get<SteeringState>(STEERING)) ?? DEFAULT_STEERING;
+  }
+
+  /** The mock path's one question, answered from the source of truth (read-after-write). */
+  async admitMockCall(presentedTokenHash: string | null): Promise<Admission> {
+    return admit(await this.steering(), presentedTokenHash);
+  }
+
+  /** The owner's view of the steering state; null when the API is missing or another key's. */
+  async steeringOf(owner: string): Promise<SteeringState | null> {
+    const state = await this.state();
+    return state && state.owner === owner ? this.steering() : null;
+  }
+
+  async setVisibility(
+    owner: string,
+    visibility: Visibility,
+    token?: SteeringState['token'],
+  ): Promise<SteeringState | RemoveResult> {
+    return this.changeSteering(owner, (s) => ({ ...s, visibility, token: s.token ?? token }));
+  }
+
+  async setMockToken(owner: string, token: NonNullable<SteeringState['token']>) {
+    return this.changeSteering(owner, (s) => ({ ...s, token }));
+  }
+
+  async setBehaviour(owner: string, behaviour: Behaviour) {
+    return this.changeSteering(owner, (s) => ({ ...s, behaviour }));
+  }
+
+  private async changeSteering(
+    owner: string,
+    change: (current: SteeringState) => SteeringState,
+  ): Promise<SteeringState | RemoveResult> {
+    let result: SteeringState | RemoveResult = 'not-found';
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const state = await this.state();
+      if (!state) return;
+      if (state.owner !== owner) return void (result = 'forbidden');
+      const before = await this.steering();
+      const next = change(before);
+      await this.ctx.storage.put(STEERING, next);
+      if (next.visibility !== before.visibility) await this.mirror(state);
+      result = next;
+    });
+    return result;
+  }
 }
 
 function classify(
@@ -132,10 +197,16 @@ function classify(
     : { result: 'conflict', record: existing };
 }
 
-function mirrorOf(state: ApiState): ApiMirror {
+function mirrorOf(state: ApiState, visibility: Visibility): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
-  return { api: state.api, owner: state.owner, latest: state.order.at(-1) ?? null, versions };
+  return {
+    api: state.api,
+    owner: state.owner,
+    latest: state.order.at(-1) ?? null,
+    versions,
+    ...(visibility === 'private' ? { private: true } : {}),
+  };
 }
 
 /** The registry object of one API name: the source of truth for its owner and versions. */

@@ -2,10 +2,12 @@ import type { Env } from '../env';
 import { accountStub } from '../quota/key-account';
 import { fail, ProblemError } from '../http/problem';
 import { enforce } from '../quota/enforce';
-import { mock, type MockRequest } from '../mock/mock';
+import type { MockRequest } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
 import { loadMirror, loadTarget } from '../storage/target-cache';
 import type { AppRequest } from '../http/app-request';
+import { admitCall, delay, STEERED_HEADER, steeredMock, withoutMockToken } from '../steering/steer-call';
+import { amendCall, noteCall } from '../request-log/log-call';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
 const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -28,12 +30,18 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const entry = version ? mirror.versions[version] : undefined;
   if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
 
-  // The quota round trip and the plan load are independent: overlap them.
-  const [quota, target, body] = await Promise.all([
-    accountStub(env, mirror.owner).consumeForMock(request.receivedAt),
+  // The admission (registry), quota and plan load are independent: overlap them, except that a
+  // private API's call is counted only once admitted, so strangers never spend the owner's quota.
+  const admission = admitCall(env, api, request, url);
+  const consume = async () => accountStub(env, mirror.owner).consumeForMock(request.receivedAt);
+  const [{ behaviour }, quota, target, body] = await Promise.all([
+    admission,
+    mirror.private ? admission.then(consume) : consume(),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
+  const query = withoutMockToken(url.searchParams);
+  noteCall(request, { api, version, path: rest, query, requestBody: body?.text, plan: target?.plan });
   if (!quota.ok)
     fail(
       'forbidden',
@@ -50,18 +58,27 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const mockRequest: MockRequest = {
     method: request.method,
     path: rest,
-    query: [...url.searchParams],
+    query,
     headers: Object.fromEntries(request.headers),
     ...(body !== undefined ? { body } : {}),
   };
-  const outcome = mock(target, mockRequest);
-  if (!outcome.ok) throw new ProblemError(outcome.problem);
+  const { outcome, steering, label } = steeredMock(target, mockRequest, behaviour);
+  const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
+  amendCall(request, {
+    operation: outcome.ok ? outcome.operation.id : undefined,
+    problems: outcome.ok ? outcome.problems : outcome.problem.errors,
+    steered: label ?? undefined,
+  });
+  await delay(steering.latencyMs);
+  if (!outcome.ok)
+    throw new ProblemError({ ...outcome.problem, headers: { ...outcome.problem.headers, ...steered } });
   const { status, headers, body: payload } = outcome.response;
   return new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : payload, {
     status,
     headers: {
       ...headers,
       'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+      ...steered,
     },
   });
 }

@@ -1,0 +1,93 @@
+import type { Env } from '../env';
+import type { Behaviour } from '../behaviour/settings';
+import { decide, describeSteering, steeredStatus, type Steering } from '../behaviour/decide';
+import { fail } from '../http/problem';
+import { matchRoute } from '../mock/match';
+import { mock, type MockOutcome, type MockRequest, type MockTarget } from '../mock/mock';
+import { readPreferences } from '../mock/prefer';
+import { specResponseFor } from '../mock/select-response';
+import { registryStub } from '../registry/api-registry';
+import { hashMockToken, presentedMockToken } from './mock-token';
+import type { Admission } from './steering-state';
+
+export const STEERED_HEADER = 'x-specmock-steered';
+
+/**
+ * Admission hook of the mock and sandbox routes: asks the API's registry (the source of truth, so a
+ * switch to private or a token rotation holds at once everywhere) whether this call may proceed, and
+ * returns the behaviour settings in the same round trip. Refused: 401 problem+json (CORS is added by
+ * the router like on every response), thrown before the caller counts any quota.
+ */
+export async function admitCall(env: Env, api: string, request: Request, url: URL): Promise<Admission> {
+  const token = presentedMockToken(request.headers, url.searchParams);
+  const admission = await registryStub(env, api).admitMockCall(token ? await hashMockToken(token) : null);
+  if (!admission.admitted)
+    fail(
+      'mock-token-required',
+      token
+        ? `The mock token of "${api}" is wrong or was rotated.`
+        : `"${api}" is a private mock: send its mock token as X-Specmock-Token or ?__token=.`,
+      { headers: { 'www-authenticate': 'SpecmockToken realm="mock"' } },
+    );
+  return admission;
+}
+
+/** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */
+export function withoutMockToken(params: URLSearchParams): [string, string][] {
+  return [...params].filter(([name]) => name !== '__token');
+}
+
+export interface SteeredOutcome {
+  outcome: MockOutcome;
+  steering: Steering;
+  /** The value of x-specmock-steered, null when the settings changed nothing. */
+  label: string | null;
+}
+
+/**
+ * The pure mock under the API's behaviour settings. A forced status or injected error is served as
+ * the spec's response for it when the operation defines one; otherwise the call is answered as usual
+ * and, if that answer was a success, replaced by an `injected-error` problem with the status. The
+ * mock's own refusals (401, 405, 415, 422) are kept: they describe the request, not the server.
+ */
+export function steeredMock(target: MockTarget, request: MockRequest, behaviour: Behaviour): SteeredOutcome {
+  // Unsteered APIs (the common case) pay nothing: no second route match, no hashing.
+  if (!behaviour.latency && !behaviour.errors && !behaviour.operations)
+    return { outcome: mock(target, request), steering: { latencyMs: 0 }, label: null };
+  const match = matchRoute(target.routes, request.method, request.path);
+  const operation = match.kind === 'found' ? match.operation : undefined;
+  const own = readPreferences(request.headers.prefer, request.query);
+  const steering = decide(
+    behaviour,
+    operation ? `${operation.method.toUpperCase()} ${operation.path}` : undefined,
+    { method: request.method, path: request.path, query: request.query, body: request.body?.text },
+    own.code !== undefined || own.example !== undefined,
+  );
+  const label = describeSteering(steering);
+  const status = steeredStatus(steering);
+  // Exact, its range, then `default`: the same responses `Prefer: code=N` would serve.
+  const defined =
+    operation && status !== undefined
+      ? (specResponseFor(operation, status) ?? operation.responses.find((r) => r.status === 'DEFAULT'))
+      : undefined;
+  const steer = {
+    ...(status !== undefined && (defined || status < 400) ? { code: String(status) } : {}),
+    ...(steering.example !== undefined ? { example: steering.example } : {}),
+  };
+  let outcome = mock(target, Object.keys(steer).length > 0 ? { ...request, steer } : request);
+  if (status !== undefined && status >= 400 && !defined && outcome.ok && outcome.response.status < 400) {
+    outcome = {
+      ok: false,
+      problem: {
+        type: 'injected-error',
+        status,
+        detail: `The behaviour settings of this API injected a ${status}; the operation defines no response for it.`,
+      },
+    };
+  }
+  return { outcome, steering, label };
+}
+
+export function delay(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
