@@ -101,3 +101,14 @@ export function putBehaviour(key: string, api: string, behaviour: unknown): Prom
     body: JSON.stringify(behaviour),
   });
 }
+
+/** A key whose limits a test of thousands of calls cannot reach (the admin may set limits). */
+export async function roomyKey(): Promise<string> {
+  const res = await call('/v1/keys', {
+    method: 'POST',
+    headers: auth('test-admin-token'),
+    body: JSON.stringify({ limits: { perMinute: 1_000_000, perMonth: 1_000_000 } }),
+  });
+  if (res.status !== 201) throw new Error(`key: ${res.status}`);
+  return ((await res.json()) as { key: string }).key;
+}

@@ -8,6 +8,7 @@ import { registryStub } from '../registry/api-registry';
 import { deriveMockToken, hashMockToken, newNonce } from '../steering/mock-token';
 import type { SteeringState } from '../steering/steering-state';
 import { readJsonObject } from './keys';
+import { forgetMirror } from '../storage/target-cache';
 
 /** What GET /v1/apis/{api} and these routes tell the owner about access to the mock. */
 export async function accessSummary(request: Request, api: string, steering: SteeringState) {
@@ -43,6 +44,8 @@ export async function patchApi(request: AppRequest, env: Env): Promise<Response>
     body.visibility,
     token,
   );
+  // This isolate orders its next calls by the new mirror at once; others within the KV cache TTL.
+  forgetMirror(api);
   return Response.json({ api, ...(await accessSummary(request, api, owned(api, result))) });
 }
 
