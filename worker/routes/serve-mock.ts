@@ -62,10 +62,10 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
     headers: Object.fromEntries(request.headers),
     ...(body !== undefined ? { body } : {}),
   };
-  const { outcome, steering, label } = steeredMock(target, mockRequest, behaviour);
+  const { outcome, operationId, steering, label } = steeredMock(target, mockRequest, behaviour);
   const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
   amendCall(request, {
-    operation: outcome.ok ? outcome.operation.id : undefined,
+    operation: operationId,
     problems: outcome.ok ? outcome.problems : outcome.problem.errors,
     steered: label ?? undefined,
   });

@@ -39,6 +39,8 @@ export function withoutMockToken(params: URLSearchParams): [string, string][] {
 
 export interface SteeredOutcome {
   outcome: MockOutcome;
+  /** The matched operation's id, also when the call was refused (for the log). */
+  operationId?: string;
   steering: Steering;
   /** The value of x-specmock-steered, null when the settings changed nothing. */
   label: string | null;
@@ -52,8 +54,15 @@ export interface SteeredOutcome {
  */
 export function steeredMock(target: MockTarget, request: MockRequest, behaviour: Behaviour): SteeredOutcome {
   // Unsteered APIs (the common case) pay nothing: no second route match, no hashing.
-  if (!behaviour.latency && !behaviour.errors && !behaviour.operations)
-    return { outcome: mock(target, request), steering: { latencyMs: 0 }, label: null };
+  if (!behaviour.latency && !behaviour.errors && !behaviour.operations) {
+    const outcome = mock(target, request);
+    return {
+      outcome,
+      operationId: operationIdOf(target, request, outcome),
+      steering: { latencyMs: 0 },
+      label: null,
+    };
+  }
   const match = matchRoute(target.routes, request.method, request.path);
   const operation = match.kind === 'found' ? match.operation : undefined;
   const own = readPreferences(request.headers.prefer, request.query);
@@ -85,7 +94,14 @@ export function steeredMock(target: MockTarget, request: MockRequest, behaviour:
       },
     };
   }
-  return { outcome, steering, label };
+  return { outcome, operationId: operation?.id, steering, label };
+}
+
+/** A refusal still names the operation it refused, when one matched (only refusals pay the match). */
+function operationIdOf(target: MockTarget, request: MockRequest, outcome: MockOutcome): string | undefined {
+  if (outcome.ok) return outcome.operation.id;
+  const match = matchRoute(target.routes, request.method, request.path);
+  return match.kind === 'found' ? match.operation.id : undefined;
 }
 
 export function delay(ms: number): Promise<void> {
