@@ -24,22 +24,36 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     ],
     ['no-quota', 'mock call without the quota round trip', 'memory'],
     ['quota-no-write', 'mock call, quota round trip without the counter write', 'memory'],
+    ['no-log', 'mock call as shipped, request log off (LOG_MOCK_CALLS=off)', 'memory'],
+    [
+      'log-on',
+      'mock call as shipped, request log on (a fresh Worker, measured next to the one above)',
+      'memory',
+    ],
     ['full', 'mock call as shipped (quota Durable Object, storage on tmpfs)', 'memory'],
     ['quota-disk', 'mock call as shipped, storage on disk (miniflare default)', 'disk'],
-  ].filter(([id]) => !SMOKE || id === 'no-quota-no-engine' || id === 'no-quota' || id === 'full');
+  ].filter(
+    ([id]) =>
+      !SMOKE ||
+      id === 'no-quota-no-engine' ||
+      id === 'no-quota' ||
+      id === 'no-log' ||
+      id === 'log-on' ||
+      id === 'full',
+  );
   for (const [id, label, storage] of steps) {
     if (id === 'full') {
       ladder.push({ id, label, url: pet.mockUrl + mockPath, underLoad: results.calls[0].specmock });
       continue;
     }
-    const bundle = id === 'quota-disk' ? script : variantBundle(script, id);
+    const bundle = ['quota-disk', 'no-log', 'log-on'].includes(id) ? script : variantBundle(script, id);
     if (!bundle) {
       log(
         `step ${id}: the bundle no longer has the expected shape; skipped (a Worker-side switch is needed)`,
       );
       continue;
     }
-    const w = await specmockWorker(bundle, storage);
+    const w = await specmockWorker(bundle, storage, id === 'no-log' ? { LOG_MOCK_CALLS: 'off' } : {});
     const published = await publishTo(w, PETSTORE, 'petstore');
     ladder.push({ id, label, url: published.mockUrl + mockPath, worker: w });
   }
@@ -59,6 +73,25 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     if (step.worker) await step.worker.mf.dispose();
   }
   const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
+  if (byId['no-log'] && byId['log-on']) {
+    const on = byId['log-on'];
+    const off = byId['no-log'];
+    results.requestLog = {
+      call: CALLS[0].label,
+      method:
+        'two fresh Workers of the same bundle, LOG_MOCK_CALLS=off and on, measured one after the other; the log write runs in waitUntil, batched per isolate',
+      withLog: { ...on.sequential, reqPerSec: on.underLoad.reqPerSec },
+      withoutLog: { ...off.sequential, reqPerSec: off.underLoad.reqPerSec },
+      overhead: {
+        p50: round(on.sequential.p50 - off.sequential.p50, 3),
+        p99: round(on.sequential.p99 - off.sequential.p99, 3),
+        throughputChange: round(on.underLoad.reqPerSec / off.underLoad.reqPerSec - 1, 3),
+      },
+    };
+    log(
+      `request log overhead, sequential: p50 ${results.requestLog.overhead.p50} ms, p99 ${results.requestLog.overhead.p99} ms; throughput ${results.requestLog.overhead.throughputChange}`,
+    );
+  }
   results.breakdown = {
     call: CALLS[0].label,
     sequentialSamples: samples['hello-world'].length,

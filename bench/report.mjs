@@ -55,6 +55,14 @@ export function renderMarkdown(r) {
     lines.push(`Quota overhead: not measured (${r.quota.skipped}).`);
     lines.push('');
   }
+  if (r.requestLog?.overhead) {
+    const q = r.requestLog;
+    const pct = q.overhead.throughputChange * 100;
+    lines.push(
+      `**Request log** on ${q.call}: p50 ${ms(q.withLog.p50)} ms with logging vs ${ms(q.withoutLog.p50)} ms without (**${signed(q.overhead.p50)} ms**), p99 ${ms(q.withLog.p99)} vs ${ms(q.withoutLog.p99)} ms (${signed(q.overhead.p99)} ms), sequential; under load ${fmt(q.withLog.reqPerSec)} vs ${fmt(q.withoutLog.reqPerSec)} req/s (${pct >= 0 ? '+' : '−'}${fmt(Math.abs(pct))}%).`,
+    );
+    lines.push('');
+  }
   if (r.breakdown) {
     const b = r.breakdown;
     lines.push(

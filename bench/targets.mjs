@@ -28,8 +28,8 @@ export async function helloWorld() {
   return { url, stop: () => mf.dispose() };
 }
 
-export async function specmockWorker(script, storage = 'memory') {
-  const worker = await startWorker({ script, storage, log });
+export async function specmockWorker(script, storage = 'memory', bindings = {}) {
+  const worker = await startWorker({ script, storage, log, bindings });
   onCleanup(() => worker.mf.dispose());
   return worker;
 }

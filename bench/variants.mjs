@@ -27,11 +27,12 @@ export function variantBundle(script, variant) {
     const q = variantBundle(script, 'no-quota');
     if (!q) return null;
     source = readFileSync(q, 'utf8');
-    const pattern = 'const outcome = mock(target, mockRequest);';
+    const pattern =
+      'const { outcome, operationId, steering, label } = steeredMock(target, mockRequest, behaviour);';
     if (source.split(pattern).length !== 2) return null;
     source = source.replace(
       pattern,
-      `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } };`,
+      `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } }, operationId = 'showPetById', steering = { latencyMs: 0 }, label = null;`,
     );
   } else if (variant === 'quota-no-write') {
     const pattern = 'await this.ctx.storage.put("counters", counters);';

@@ -148,6 +148,7 @@ export async function startWorker({
           durableObjects: {
             QUOTA: { className: 'KeyAccount', useSQLite: true },
             REGISTRY: { className: 'ApiRegistry', useSQLite: true },
+            REQUEST_LOG: { className: 'RequestLog', useSQLite: true },
           },
           bindings: {
             SIGNUP: 'open',

@@ -64,11 +64,34 @@ export async function logCall(
     body = await response.text();
     out = new Response(body, response);
   }
-  const write = async () => {
-    await requestLogStub(env, note.api).append(buildRecord(note, request, response, body, durationMs));
-  };
-  ctx.waitUntil(write().catch((error: unknown) => console.error('request log write failed', error)));
+  ctx.waitUntil(enqueue(env, note.api, buildRecord(note, request, response, body, durationMs)));
   return out;
+}
+
+/** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
+const BATCH_WINDOW_MS = 50;
+const MAX_BATCH = 100;
+const batches = new Map<string, { records: LoggedCall[]; done: Promise<void> }>();
+
+/**
+ * Joins the API's open batch (or opens one). Every call's waitUntil holds the batch's promise, so
+ * the isolate lives until the write is done; the promise never rejects.
+ */
+function enqueue(env: Env, api: string, record: LoggedCall): Promise<void> {
+  const open = batches.get(api);
+  if (open && open.records.length < MAX_BATCH) {
+    open.records.push(record);
+    return open.done;
+  }
+  const records = [record];
+  const done = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
+    .then(async () => {
+      if (batches.get(api)?.records === records) batches.delete(api);
+      await requestLogStub(env, api).appendMany(records);
+    })
+    .catch((error: unknown) => console.error('request log write failed', error));
+  batches.set(api, { records, done });
+  return done;
 }
 
 /** Redacted and capped before it leaves the Worker: storage never sees a credential. */

@@ -46,18 +46,25 @@ export class RequestLog extends DurableObject<Env> {
 
   /** Stores one call and applies retention; the record is already redacted and capped. */
   async append(call: LoggedCall): Promise<string> {
+    return this.appendMany([call]);
+  }
+
+  /** Stores a batch in one synchronous transaction, then prunes once; returns the last id. */
+  async appendMany(calls: LoggedCall[]): Promise<string> {
     const sql = this.ctx.storage.sql;
-    const at = Date.parse(call.at);
-    const { seq } = sql
-      .exec<{ seq: number }>(
-        'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?) RETURNING seq',
-        at,
-        call.version,
-        call.status,
-        call.sandbox ?? null,
-        JSON.stringify(call),
-      )
-      .one();
+    let seq = 0;
+    for (const call of calls.slice(0, MAX_LOGGED_CALLS)) {
+      seq = sql
+        .exec<{ seq: number }>(
+          'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?) RETURNING seq',
+          Date.parse(call.at),
+          call.version,
+          call.status,
+          call.sandbox ?? null,
+          JSON.stringify(call),
+        )
+        .one().seq;
+    }
     sql.exec('DELETE FROM calls WHERE at < ?', Date.now() - MAX_LOG_AGE_MS);
     sql.exec('DELETE FROM calls WHERE seq <= ?', seq - MAX_LOGGED_CALLS);
     return String(seq);
