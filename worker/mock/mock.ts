@@ -53,6 +53,9 @@ export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
 }
 
+/** Says that a body was served with the author's evident intent, not the strict reading (README). */
+export const LENIENT_HEADER = 'x-specmock-lenient';
+
 type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
 
 /**
@@ -83,6 +86,17 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     };
   }
   const { operation, pathParams } = match;
+  if (operation.brokenRef) {
+    const { ref, pointer } = operation.brokenRef;
+    return {
+      ok: false,
+      problem: {
+        type: 'unresolved-ref',
+        detail: `${operation.method.toUpperCase()} ${operation.path} uses $ref "${ref}" (at ${pointer || '/'}), which does not resolve to anything in the document.`,
+        extensions: { ref, pointer },
+      },
+    };
+  }
   const own = readPreferences(request.headers.prefer, request.query);
   const prefs: Preferences =
     request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
@@ -196,6 +210,8 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   const text = serializeBody(body.value, type, media.schema);
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
+  const lenient = body.lenient ?? text.lenient;
+  if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
 
@@ -203,22 +219,27 @@ function bodyValue(
   ctx: RenderContext,
   media: MediaPlan,
   prefs: Preferences,
-): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
+): { ok: true; value: JsonValue | undefined; lenient?: string } | { ok: false; problem: Problem } {
   if (prefs.example !== undefined) {
     const named = media.examples.find((e) => e.name === prefs.example);
     if (named) return { ok: true, value: named.value };
+    const dropped = media.dropped?.find((e) => e.name === prefs.example);
+    const available = `available: ${media.examples.map((e) => e.name).join(', ') || 'none'}`;
     return {
       ok: false,
       problem: {
         type: 'example-not-found',
-        detail: `No example named "${prefs.example}"; available: ${media.examples.map((e) => e.name).join(', ') || 'none'}.`,
+        detail: dropped
+          ? `The example "${dropped.name}" was dropped at publish: ${dropped.reason}; ${available}.`
+          : `No example named "${prefs.example}"; ${available}.`,
+        ...(dropped ? { extensions: { dropped: dropped.reason } } : {}),
       },
     };
   }
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(ctx, media.schema, '', prefs.dynamic);
+  const result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined);
   if (!result.ok) {
     return {
       ok: false,
@@ -231,7 +252,11 @@ function bodyValue(
   }
   // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
   // default keeps the schema's order.
-  return { ok: true, value: prefs.dynamic === true ? sortKeys(result.value) : result.value };
+  return {
+    ok: true,
+    value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
+    ...(media.lenient !== undefined ? { lenient: media.lenient } : {}),
+  };
 }
 
 function sortKeys(value: JsonValue): JsonValue {
@@ -243,9 +268,15 @@ function sortKeys(value: JsonValue): JsonValue {
 }
 
 /** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
-function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined) {
+function generateFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+  lenient = false,
+) {
   const defs = ctx.target.plan.defs;
-  if (dynamic === false) {
+  if (dynamic === false && !lenient) {
     const still = sampleStatic(schema, defs, 'response');
     if (still.ok) return still;
   }
@@ -256,6 +287,7 @@ function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: 
     refDate: ctx.target.refDate,
     dynamic: dynamic === true,
     direction: 'response',
+    lenient,
   });
 }
 

@@ -1,12 +1,13 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { Plan, PlanWarning } from '../mock/plan';
+import { latestOf } from './latest-version';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
 import type { Behaviour } from '../behaviour/settings';
 import {
-  admit,
   DEFAULT_STEERING,
-  type Admission,
+  toMockSteering,
+  type MockSteering,
   type SteeringState,
   type Visibility,
 } from '../steering/steering-state';
@@ -22,11 +23,11 @@ export interface VersionRecord {
   warnings: PlanWarning[];
 }
 
-interface ApiState {
+export interface ApiState {
   api: string;
   owner: string;
   createdAt: string;
-  /** Publish order; the last one is `latest`. */
+  /** Publish order (`latest` is chosen from it by latestOf). */
   order: string[];
   versions: Record<string, VersionRecord>;
 }
@@ -54,6 +55,12 @@ export class ApiRegistry extends DurableObject<Env> {
     return (await this.state()) ?? null;
   }
 
+  /** The mock path's view, straight from the source of truth (when the KV mirror is stale). */
+  async mirror(): Promise<ApiMirror | null> {
+    const state = await this.state();
+    return state ? mirrorOf(state) : null;
+  }
+
   /** A cheap early answer so that a rejected upload writes nothing to KV. */
   async check(
     owner: string,
@@ -78,7 +85,7 @@ export class ApiRegistry extends DurableObject<Env> {
       next.versions[record.version] = record;
       next.order = [...next.order, record.version];
       await this.ctx.storage.put(STATE, next);
-      await this.mirror(next);
+      await writeMirror(this.env.SPECS, mirrorOf(next));
       outcome = { result: 'new', record };
     });
     return outcome;
@@ -91,7 +98,7 @@ export class ApiRegistry extends DurableObject<Env> {
       delete current.versions[version];
       current.order = current.order.filter((v) => v !== version);
       await this.ctx.storage.put(STATE, current);
-      await this.mirror(current);
+      await writeMirror(this.env.SPECS, mirrorOf(current));
       await deleteVersionBlobs(this.env.SPECS, current.api, version, record.hash);
       return 'deleted';
     });
@@ -125,10 +132,6 @@ export class ApiRegistry extends DurableObject<Env> {
     return result;
   }
 
-  private async mirror(state: ApiState): Promise<void> {
-    await writeMirror(this.env.SPECS, mirrorOf(state, (await this.steering()).visibility));
-  }
-
   // --- Steering: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
   // their own storage key beside the immutable versions; removeApi's deleteAll drops them too.
 
@@ -136,9 +139,9 @@ export class ApiRegistry extends DurableObject<Env> {
     return (await this.ctx.storage.get<SteeringState>(STEERING)) ?? DEFAULT_STEERING;
   }
 
-  /** The mock path's one question, answered from the source of truth (read-after-write). */
-  async admitMockCall(presentedTokenHash: string | null): Promise<Admission> {
-    return admit(await this.steering(), presentedTokenHash);
+  /** What the mock path needs to admit and steer calls (memoized briefly per isolate). */
+  async mockSteering(): Promise<MockSteering> {
+    return toMockSteering(await this.steering());
   }
 
   /** The owner's view of the steering state; null when the API is missing or another key's. */
@@ -172,10 +175,8 @@ export class ApiRegistry extends DurableObject<Env> {
       const state = await this.state();
       if (!state) return;
       if (state.owner !== owner) return void (result = 'forbidden');
-      const before = await this.steering();
-      const next = change(before);
+      const next = change(await this.steering());
       await this.ctx.storage.put(STEERING, next);
-      if (next.visibility !== before.visibility) await this.mirror(state);
       result = next;
     });
     return result;
@@ -197,16 +198,11 @@ function classify(
     : { result: 'conflict', record: existing };
 }
 
-function mirrorOf(state: ApiState, visibility: Visibility): ApiMirror {
+/** What the mock path needs of the state; the mirror in KV and the registry's direct answer alike. */
+export function mirrorOf(state: ApiState): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
-  return {
-    api: state.api,
-    owner: state.owner,
-    latest: state.order.at(-1) ?? null,
-    versions,
-    ...(visibility === 'private' ? { private: true } : {}),
-  };
+  return { api: state.api, owner: state.owner, latest: latestOf(state.order).latest, versions };
 }
 
 /** The registry object of one API name: the source of truth for its owner and versions. */

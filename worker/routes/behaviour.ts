@@ -6,6 +6,7 @@ import { validateBehaviour } from '../behaviour/settings';
 import { callerOf } from '../auth/with-key';
 import { registryStub } from '../registry/api-registry';
 import { readJsonObject } from './keys';
+import { forgetSteering } from '../steering/steering-cache';
 
 /** GET /v1/apis/{api}/behaviour: the API's current settings (`{}` when none). */
 export async function getBehaviour(request: AppRequest, env: Env): Promise<Response> {
@@ -27,6 +28,7 @@ export async function putBehaviour(request: AppRequest, env: Env): Promise<Respo
       errors: checked.errors,
     });
   const result = await registryStub(env, api).setBehaviour(callerOf(request).account.id, checked.behaviour);
+  forgetSteering(api);
   if (result === 'forbidden' || result === 'not-found' || result === 'deleted')
     fail('api-not-found', `You have no API named "${api}".`);
   return Response.json(result.behaviour);

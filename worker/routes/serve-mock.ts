@@ -1,10 +1,11 @@
 import type { Env } from '../env';
-import { accountStub } from '../quota/key-account';
 import { fail, ProblemError } from '../http/problem';
 import { enforce } from '../quota/enforce';
 import type { MockRequest } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
-import { loadMirror, loadTarget } from '../storage/target-cache';
+import { loadTarget } from '../storage/target-cache';
+import { admitMock } from '../quota/mock-admission';
+import { locateVersion } from '../registry/locate-version';
 import type { AppRequest } from '../http/app-request';
 import { admitCall, delay, STEERED_HEADER, steeredMock, withoutMockToken } from '../steering/steer-call';
 import { amendCall, noteCall } from '../request-log/log-call';
@@ -24,19 +25,15 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   // another name for "petstore", so no spelling can reach an API around its owner's quota.
   if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
   const [, api, versionName, rest = '/'] = m;
-  const mirror = await loadMirror(env.SPECS, api, request.receivedAt);
-  if (!mirror) fail('api-not-found', `No API named "${api}" is published here.`);
-  const version = versionName === 'latest' ? mirror.latest : versionName;
-  const entry = version ? mirror.versions[version] : undefined;
-  if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
+  const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
 
-  // The admission (registry), quota and plan load are independent: overlap them, except that a
-  // private API's call is counted only once admitted, so strangers never spend the owner's quota.
+  // Admission (private mocks), quota and plan load overlap, except that the quota is asked only once
+  // the call is admitted, so strangers never spend the owner's quota. Both are usually local: the
+  // registry's steering is memoized per isolate, the quota is a lease.
   const admission = admitCall(env, api, request, url);
-  const consume = async () => accountStub(env, mirror.owner).consumeForMock(request.receivedAt);
   const [{ behaviour }, quota, target, body] = await Promise.all([
     admission,
-    mirror.private ? admission.then(consume) : consume(),
+    admission.then(() => admitMock(env, owner, request.receivedAt)),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
@@ -47,8 +44,10 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
       'forbidden',
       `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`,
     );
-  request.rateLimit = quota.decision;
-  enforce(quota.decision, request.receivedAt);
+  if (quota.decision) {
+    request.rateLimit = quota.decision;
+    enforce(quota.decision, request.receivedAt);
+  }
   if (!target)
     fail(
       'version-not-found',

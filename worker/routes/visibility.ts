@@ -8,7 +8,7 @@ import { registryStub } from '../registry/api-registry';
 import { deriveMockToken, hashMockToken, newNonce } from '../steering/mock-token';
 import type { SteeringState } from '../steering/steering-state';
 import { readJsonObject } from './keys';
-import { forgetMirror } from '../storage/target-cache';
+import { forgetSteering } from '../steering/steering-cache';
 
 /** What GET /v1/apis/{api} and these routes tell the owner about access to the mock. */
 export async function accessSummary(request: Request, api: string, steering: SteeringState) {
@@ -44,8 +44,7 @@ export async function patchApi(request: AppRequest, env: Env): Promise<Response>
     body.visibility,
     token,
   );
-  // This isolate orders its next calls by the new mirror at once; others within the KV cache TTL.
-  forgetMirror(api);
+  forgetSteering(api);
   return Response.json({ api, ...(await accessSummary(request, api, owned(api, result))) });
 }
 
@@ -56,6 +55,7 @@ export async function rotateMockToken(request: AppRequest, env: Env): Promise<Re
     callerOf(request).account.id,
     await mintToken(request, api),
   );
+  forgetSteering(api);
   return Response.json({ api, ...(await accessSummary(request, api, owned(api, result))) });
 }
 

@@ -6,22 +6,27 @@ import { matchRoute } from '../mock/match';
 import { mock, type MockOutcome, type MockRequest, type MockTarget } from '../mock/mock';
 import { readPreferences } from '../mock/prefer';
 import { specResponseFor } from '../mock/select-response';
-import { registryStub } from '../registry/api-registry';
 import { hashMockToken, presentedMockToken } from './mock-token';
-import type { Admission } from './steering-state';
+import { steeringFor } from './steering-cache';
+import { admits, type MockSteering } from './steering-state';
 
 export const STEERED_HEADER = 'x-specmock-steered';
 
 /**
- * Admission hook of the mock and sandbox routes: asks the API's registry (the source of truth, so a
- * switch to private or a token rotation holds at once everywhere) whether this call may proceed, and
- * returns the behaviour settings in the same round trip. Refused: 401 problem+json (CORS is added by
- * the router like on every response), thrown before the caller counts any quota.
+ * Admission hook of the mock and sandbox routes: whether this call may proceed (a private API needs
+ * its mock token), from the registry's steering (memoized per isolate for at most a second), and
+ * the behaviour settings to apply. Refused: 401 problem+json (CORS is added by the router like on
+ * every response), thrown before the caller counts any quota.
  */
-export async function admitCall(env: Env, api: string, request: Request, url: URL): Promise<Admission> {
+export async function admitCall(
+  env: Env,
+  api: string,
+  request: Request & { receivedAt: number },
+  url: URL,
+): Promise<MockSteering> {
   const token = presentedMockToken(request.headers, url.searchParams);
-  const admission = await registryStub(env, api).admitMockCall(token ? await hashMockToken(token) : null);
-  if (!admission.admitted)
+  const steering = await steeringFor(env, api, request.receivedAt);
+  if (!admits(steering, token ? await hashMockToken(token) : null))
     fail(
       'mock-token-required',
       token
@@ -29,7 +34,7 @@ export async function admitCall(env: Env, api: string, request: Request, url: UR
         : `"${api}" is a private mock: send its mock token as X-Specmock-Token or ?__token=.`,
       { headers: { 'www-authenticate': 'SpecmockToken realm="mock"' } },
     );
-  return admission;
+  return steering;
 }
 
 /** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */

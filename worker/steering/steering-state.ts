@@ -15,20 +15,25 @@ export interface SteeringState {
 
 export const DEFAULT_STEERING: SteeringState = { visibility: 'public', behaviour: {} };
 
-/** What a mock call learns from the registry in its one round trip. */
-export interface Admission {
-  admitted: boolean;
+/** What the mock path keeps of it: never the nonce, so a memo in an isolate cannot rebuild a token. */
+export interface MockSteering {
   visibility: Visibility;
+  tokenHash: string | null;
   behaviour: Behaviour;
 }
 
-/** The registry's decision for a presented token hash (null: none presented). */
-export function admit(state: SteeringState, presentedHash: string | null): Admission {
-  const admitted =
-    state.visibility === 'public' ||
-    (presentedHash !== null && state.token !== undefined && timingSafeEqual(state.token.hash, presentedHash));
-  // A refused call learns nothing about the settings.
-  return { admitted, visibility: state.visibility, behaviour: admitted ? state.behaviour : {} };
+export function toMockSteering(state: SteeringState): MockSteering {
+  return { visibility: state.visibility, tokenHash: state.token?.hash ?? null, behaviour: state.behaviour };
+}
+
+/** Whether a call presenting this token hash (null: none) may proceed. */
+export function admits(steering: MockSteering, presentedHash: string | null): boolean {
+  if (steering.visibility === 'public') return true;
+  return (
+    presentedHash !== null &&
+    steering.tokenHash !== null &&
+    timingSafeEqual(steering.tokenHash, presentedHash)
+  );
 }
 
 function timingSafeEqual(a: string, b: string): boolean {

@@ -8,11 +8,6 @@ export interface ApiMirror {
   owner: string;
   latest: string | null;
   versions: Record<string, { hash: string; createdAt: string }>;
-  /**
-   * A hint only: the mock path orders its token check before quota counting when set. Access is
-   * always decided by the registry itself, so a stale hint never opens a private mock.
-   */
-  private?: true;
 }
 
 export interface VersionBlobs {
