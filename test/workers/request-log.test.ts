@@ -1,8 +1,9 @@
 import { env as testEnv } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../worker/env';
 import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS } from '../../worker/request-log/request-log';
+import { logCall, noteCall } from '../../worker/request-log/log-call';
 import { auth, call, newKey, publish } from './helpers';
 import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
 
@@ -171,5 +172,32 @@ describe('retention', () => {
     const heir = await newKey();
     expect((await publish(heir, 'doomed', 'v1', SECURED_SPEC, 'application/json')).status).toBe(201);
     expect(await requests(heir, 'doomed')).toEqual([]);
+  });
+});
+
+describe('the log write', () => {
+  it('never fails or changes the mock response, even when storage throws', async () => {
+    const broken = {
+      LOG_MOCK_CALLS: 'on',
+      REQUEST_LOG: {
+        idFromName: () => {
+          throw new Error('storage is down');
+        },
+      },
+    } as unknown as Env;
+    const pending: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => pending.push(p) } as unknown as ExecutionContext;
+    const request = Object.assign(new Request('https://specmock.test/mock/x/v1/a'), {
+      receivedAt: Date.now(),
+    });
+    noteCall(request, { api: 'broken-log', version: 'v1', path: '/a', query: [] });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const out = await logCall(new Response('{"a":1}', { status: 201 }), request, broken, ctx);
+    expect(out!.status).toBe(201);
+    expect(await out!.text()).toBe('{"a":1}');
+    expect(pending.length).toBe(1);
+    await expect(pending[0]).resolves.toBeUndefined();
+    expect(errors).toHaveBeenCalledWith('request log write failed', expect.any(Error));
+    errors.mockRestore();
   });
 });
