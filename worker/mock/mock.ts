@@ -18,6 +18,11 @@ export interface MockRequest {
   /** Lower-cased names. */
   headers: Record<string, string>;
   body?: RequestBody;
+  /**
+   * Preferences from the API's behaviour settings (a forced status or example). The request's own
+   * preferences win over them.
+   */
+  steer?: Pick<Preferences, 'code' | 'example'>;
 }
 
 export interface MockResponse {
@@ -27,7 +32,14 @@ export interface MockResponse {
 }
 
 export type MockOutcome =
-  { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
+  | {
+      ok: true;
+      response: MockResponse;
+      operation: OperationPlan;
+      /** Set when the spec's own 4xx answered a request that failed validation: why it failed. */
+      problems?: Problem['errors'];
+    }
+  | { ok: false; problem: Problem };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -85,7 +97,9 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
       },
     };
   }
-  const prefs = readPreferences(request.headers.prefer, request.query);
+  const own = readPreferences(request.headers.prefer, request.query);
+  const prefs: Preferences =
+    request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
   const ctx: RenderContext = {
@@ -115,10 +129,10 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     cookies,
   });
   if (!security.ok) {
-    const own = specResponseFor(operation, 401);
+    const spec = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-    if (own) {
-      const rendered = renderResponse(ctx, own, prefsFor(401));
+    if (spec) {
+      const rendered = renderResponse(ctx, spec, prefsFor(401));
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -137,8 +151,11 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
-      const own = specResponseFor(operation, status);
-      if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
+      const spec = specResponseFor(operation, status);
+      if (spec) {
+        const outcome = finish(renderResponse(ctx, spec, prefsFor(status)), status);
+        return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
+      }
     }
     return {
       ok: false,
