@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { Schema, SchemaObject } from './plan';
 import { hiddenFor, isObj, refDefName, resolveRef } from './generate/refs';
-import { LENIENT_NULL } from './generate/context';
+import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
  * Validates values (request bodies and parameters, spec examples at publish time) against plan
@@ -81,7 +81,9 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       }
       out[k] = m;
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
-      out[k] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
+      const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
+      out[key] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
     } else if (SCHEMA_SINGLE.has(k) && (isObj(v) || typeof v === 'boolean')) {
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
     } else if (k === 'items' && Array.isArray(v)) {
