@@ -38,6 +38,8 @@ export interface DescriptionResult {
 
 export interface CheckOptions {
   operations: number;
+  /** Prefer headers each operation is called with ('' = none, as a new user calls). */
+  variants: string[];
   budgetMs: number;
   refDate: number;
 }
@@ -101,16 +103,21 @@ export async function checkDescription(
   }
   const target = prepareTarget(plan, options.refDate);
   const deadline = performance.now() + options.budgetMs;
-  for (const op of spread(plan.operations, options.operations)) {
+  const calls = spread(plan.operations, options.operations).flatMap((op) =>
+    options.variants.map((prefer) => ({ op, prefer })),
+  );
+  for (const { op, prefer } of calls) {
     if (performance.now() > deadline) {
       result.timedOut = true;
       break;
     }
     result.called++;
-    const where = `${op.method.toUpperCase()} ${op.path}`;
+    const where = `${op.method.toUpperCase()} ${op.path}${prefer ? ` [${prefer}]` : ''}`;
     let outcome: MockOutcome;
     try {
-      outcome = mock(target, wellFormedRequest(plan, op));
+      const request = wellFormedRequest(plan, op);
+      if (prefer) request.headers.prefer = prefer;
+      outcome = mock(target, request);
     } catch (e) {
       fiveXX(result, `throw ${e instanceof Error ? e.message : e}`, where);
       continue;

@@ -299,7 +299,17 @@ export const specmockOpenApi = {
         tags: ['mock'],
         summary: 'Answer as the published operation (any method works; GET shown)',
         responses: {
-          '200': { description: 'The mocked response, as the published document defines it' },
+          '200': {
+            description:
+              'The mocked response, as the published document defines it. 422 `unresolved-ref` answers an operation that uses a dangling $ref; 422 `unsatisfiable-schema` one whose schema no value satisfies.',
+            headers: {
+              'x-specmock-lenient': {
+                description:
+                  "Present when no value satisfies the response schema under the strict reading and the body follows the author's evident intent instead: oneof-overlap, additional-properties-vs-allof, type-null-beside-oneof, recursion-cut, structured-value-as-text or unsatisfiable-schema (see the publish warnings).",
+                schema: { type: 'string' },
+              },
+            },
+          },
           '404': problem,
           '405': problem,
           '406': problem,
