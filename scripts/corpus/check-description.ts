@@ -31,6 +31,8 @@ export interface DescriptionResult {
   /** Responses the mock marked lenient (a spec defect served with the author's evident intent). */
   lenient: number;
   fiveXX: number;
+  /** 5xx by kind: `internal-error` (a throw, a status new Response refuses) or the problem type. */
+  fiveXXByType: Record<string, number>;
   failures: Failure[];
   timedOut?: boolean;
   error?: string;
@@ -65,6 +67,7 @@ export async function checkDescription(
     problems: {},
     lenient: 0,
     fiveXX: 0,
+    fiveXXByType: {},
     failures: [],
   };
   if (entry.bytes > MAX_SPEC_BYTES) {
@@ -119,7 +122,7 @@ export async function checkDescription(
       if (prefer) request.headers.prefer = prefer;
       outcome = mock(target, request);
     } catch (e) {
-      fiveXX(result, `throw ${e instanceof Error ? e.message : e}`, where);
+      fiveXX(result, 'internal-error', `${where}: throw ${e instanceof Error ? e.message : e}`);
       continue;
     }
     if (!outcome.ok) {
@@ -132,7 +135,7 @@ export async function checkDescription(
     }
     const { status, headers, body } = outcome.response;
     if (status < 200 || status > 599) {
-      fiveXX(result, `status ${status} (new Response throws)`, where);
+      fiveXX(result, 'internal-error', `${where}: status ${status} (new Response throws)`);
       continue;
     }
     if (headers['x-specmock-lenient']) result.lenient++;
@@ -160,6 +163,7 @@ export async function checkDescription(
 
 function fiveXX(result: DescriptionResult, kind: string, where: string): void {
   result.fiveXX++;
+  bump(result.fiveXXByType, kind);
   keep(result, `5xx ${kind}`, where);
 }
 

@@ -193,8 +193,7 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   const text = serializeBody(body.value, type, media.schema);
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
-  const lenient = body.lenient ?? text.lenient;
-  if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
+  if (body.lenient !== undefined) headers[LENIENT_HEADER] = body.lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
 
