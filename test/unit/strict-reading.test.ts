@@ -143,6 +143,14 @@ describe('strictly unsatisfiable schemas publish and are served leniently, sayin
       },
       'recursion-cut',
     ],
+    // mercedes-benz.com/configurator: a string enum on an object schema with a required property
+    [
+      'an enum the rest of its schema rejects',
+      '3.0.3',
+      { type: 'object', enum: ['PKW', 'VAN'], required: ['name'], properties: { name: { type: 'string' } } },
+      {},
+      'enum-contradicts-schema',
+    ],
   ];
   it.each(cases)('%s', async (_name, version, schema, schemas, reason) => {
     const api = await publish(doc(version, { '/x': get(schema) }, schemas));
@@ -256,6 +264,31 @@ describe('requests the caller cannot fix', () => {
       body: { contentType: 'application/json', text: '{"name":"x"}' },
     });
     expect(out.ok && out.response.status).toBe(204);
+  });
+
+  // amazonaws.com/autoscaling, amazonaws.com/email: objects inside form-style query parameters.
+  it('reads JSON objects inside a form-style array and allOf properties of a query object', async () => {
+    const item = { type: 'object', properties: { n: { type: 'integer' } } };
+    const dest = { allOf: [{ $ref: '#/components/schemas/D' }] };
+    const paths = {
+      '/q': {
+        get: {
+          parameters: [
+            { name: 'list', in: 'query', required: true, schema: { type: 'array', items: item } },
+            { name: 'dest', in: 'query', required: true, schema: dest },
+          ],
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+    };
+    const D = { type: 'object', properties: { enabled: { type: 'boolean' } } };
+    const api = await publish(doc('3.0.3', paths, { D }));
+    const query: [string, string][] = [
+      ['list', '{"n":1}'],
+      ['list', '{"n":2}'],
+      ['enabled', 'true'],
+    ];
+    expect(api.call({ path: '/q', query })).toMatchObject({ ok: true, response: { status: 204 } });
   });
 
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.
