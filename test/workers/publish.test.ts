@@ -229,9 +229,18 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
     }
   });
 
-  it('an unresolvable internal $ref → 422 naming it', async () => {
-    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n`;
-    const problem = await rejected(text, 422, 'invalid-spec');
+  it('an unresolvable internal $ref publishes; only the operation using it answers 422 naming it', async () => {
+    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n  /b:\n    get:\n      responses:\n        '204': {description: ok}\n`;
+    const key = await newKey();
+    const res = await publish(key, 'dangling', 'v1', text, 'application/yaml');
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { warnings: { message: string }[] };
+    expect(body.warnings.some((w) => w.message.includes('#/components/schemas/Missing'))).toBe(true);
+    expect((await call('/mock/dangling/v1/b')).status).toBe(204);
+    const broken = await call('/mock/dangling/v1/a');
+    expect(broken.status).toBe(422);
+    const problem = (await broken.json()) as ProblemJson;
+    expect(problem.type).toContain('unresolved-ref');
     expect(problem.detail).toContain('#/components/schemas/Missing');
   });
 
