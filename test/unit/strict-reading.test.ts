@@ -307,6 +307,28 @@ describe('requests the caller cannot fix', () => {
   });
 });
 
+describe('discriminators', () => {
+  // exavault.com: the implicit mapping value "Account" broke the branch's own `enum: [account]`.
+  it('never puts a discriminator value the branch schema rejects', async () => {
+    const Account = {
+      type: 'object',
+      properties: { type: { type: 'string', enum: ['account'] }, n: { type: 'integer' } },
+    };
+    const Resource = { type: 'object', properties: { type: { type: 'string', enum: ['resource'] } } };
+    const list = {
+      type: 'array',
+      minItems: 4,
+      items: {
+        anyOf: [{ $ref: '#/components/schemas/Account' }, { $ref: '#/components/schemas/Resource' }],
+        discriminator: { propertyName: 'type' },
+      },
+    };
+    const api = await publish(doc('3.0.3', { '/l': get(list) }, { Account, Resource }));
+    for (const { verdict, body } of api.strictBodies('/l', 40))
+      expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
 describe('patterns the generator cannot run', () => {
   it.each([
     // amazonaws.com/acm: lookaheads flagged unsafe were never checked
