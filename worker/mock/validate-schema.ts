@@ -163,21 +163,34 @@ function defFor(defs: Record<string, Schema>, name: string, dir: Direction): Sch
 
 const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Validator>>>>();
 
+/** A bare `{ $ref }` is the commonest media schema: one validator per target, not per object. */
+const byRef = new WeakMap<object, Map<string, Validator>>();
+
 function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const bare =
+    typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? `${dir} ${schema.$ref}` : undefined;
+  if (bare !== undefined) {
+    let refs = byRef.get(defs);
+    if (!refs) byRef.set(defs, (refs = new Map()));
+    let shared = refs.get(bare);
+    if (!shared) refs.set(bare, (shared = compileValidator(schema, defs, dir)));
+    return shared;
+  }
   let byDefs = validators.get(schema);
   if (!byDefs) validators.set(schema, (byDefs = new Map()));
   let byDir = byDefs.get(defs);
   if (!byDir) byDefs.set(defs, (byDir = {}));
   let v = byDir[dir];
-  if (!v) {
-    const $defs: Record<string, Schema> = {};
-    for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
-    const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
-    // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
-    v = new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
-    byDir[dir] = v;
-  }
+  if (!v) v = byDir[dir] = compileValidator(schema, defs, dir);
   return v;
+}
+
+function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const $defs: Record<string, Schema> = {};
+  for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
+  const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
+  // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
+  return new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
 }
 
 function toPointer(instanceLocation: string): string {
