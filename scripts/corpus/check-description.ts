@@ -31,6 +31,8 @@ export interface DescriptionResult {
   /** Responses the mock marked lenient (a spec defect served with the author's evident intent). */
   lenient: number;
   fiveXX: number;
+  /** 5xx by kind: `internal-error` (a throw, a status new Response refuses) or the problem type. */
+  fiveXXByType: Record<string, number>;
   failures: Failure[];
   timedOut?: boolean;
   error?: string;
@@ -38,6 +40,8 @@ export interface DescriptionResult {
 
 export interface CheckOptions {
   operations: number;
+  /** Prefer headers each operation is called with ('' = none, as a new user calls). */
+  variants: string[];
   budgetMs: number;
   refDate: number;
 }
@@ -63,6 +67,7 @@ export async function checkDescription(
     problems: {},
     lenient: 0,
     fiveXX: 0,
+    fiveXXByType: {},
     failures: [],
   };
   if (entry.bytes > MAX_SPEC_BYTES) {
@@ -101,18 +106,23 @@ export async function checkDescription(
   }
   const target = prepareTarget(plan, options.refDate);
   const deadline = performance.now() + options.budgetMs;
-  for (const op of spread(plan.operations, options.operations)) {
+  const calls = spread(plan.operations, options.operations).flatMap((op) =>
+    options.variants.map((prefer) => ({ op, prefer })),
+  );
+  for (const { op, prefer } of calls) {
     if (performance.now() > deadline) {
       result.timedOut = true;
       break;
     }
     result.called++;
-    const where = `${op.method.toUpperCase()} ${op.path}`;
+    const where = `${op.method.toUpperCase()} ${op.path}${prefer ? ` [${prefer}]` : ''}`;
     let outcome: MockOutcome;
     try {
-      outcome = mock(target, wellFormedRequest(plan, op));
+      const request = wellFormedRequest(plan, op);
+      if (prefer) request.headers.prefer = prefer;
+      outcome = mock(target, request);
     } catch (e) {
-      fiveXX(result, `throw ${e instanceof Error ? e.message : e}`, where);
+      fiveXX(result, 'internal-error', `${where}: throw ${e instanceof Error ? e.message : e}`);
       continue;
     }
     if (!outcome.ok) {
@@ -125,7 +135,7 @@ export async function checkDescription(
     }
     const { status, headers, body } = outcome.response;
     if (status < 200 || status > 599) {
-      fiveXX(result, `status ${status} (new Response throws)`, where);
+      fiveXX(result, 'internal-error', `${where}: status ${status} (new Response throws)`);
       continue;
     }
     if (headers['x-specmock-lenient']) result.lenient++;
@@ -153,6 +163,7 @@ export async function checkDescription(
 
 function fiveXX(result: DescriptionResult, kind: string, where: string): void {
   result.fiveXX++;
+  bump(result.fiveXXByType, kind);
   keep(result, `5xx ${kind}`, where);
 }
 

@@ -208,9 +208,15 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
-  const text = serializeBody(body.value, type, media.schema);
+  let text = serializeBody(body.value, type, media.schema);
+  let lenient = body.lenient;
+  // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
+  // Accept, */*) gets the JSON text the author evidently meant, marked as such.
+  if (!text.ok && !/(^|,)\s*text\//i.test(ctx.request.headers.accept ?? '')) {
+    text = { ok: true, body: JSON.stringify(body.value) };
+    lenient = 'structured-value-as-text';
+  }
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
-  const lenient = body.lenient ?? text.lenient;
   if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }

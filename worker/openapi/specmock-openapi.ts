@@ -317,7 +317,14 @@ export const specmockOpenApi = {
         responses: {
           '200': {
             description:
-              'The mocked response, as the published document defines it. A response changed by the behaviour settings carries `x-specmock-steered` (e.g. `latency=120ms; error=503`).',
+              'The mocked response, as the published document defines it. A response changed by the behaviour settings carries `x-specmock-steered` (e.g. `latency=120ms; error=503`). 422 `unresolved-ref` answers an operation that uses a dangling $ref; 422 `unsatisfiable-schema` one whose schema no value satisfies.',
+            headers: {
+              'x-specmock-lenient': {
+                description:
+                  "Present when no value satisfies the response schema under the strict reading and the body follows the author's evident intent instead: oneof-overlap, additional-properties-vs-allof, type-null-beside-oneof, recursion-cut, structured-value-as-text, enum-contradicts-schema or unsatisfiable-schema (see the publish warnings).",
+                schema: { type: 'string' },
+              },
+            },
           },
           '401': problem,
           '404': problem,

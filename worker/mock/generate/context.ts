@@ -194,3 +194,7 @@ export function spend(ctx: Ctx, units: number, path: Path | null): void {
   ctx.budget -= units;
   if (ctx.budget < 0) fail(path, 'generated body would exceed the output size limit');
 }
+
+/** Set at ingest on a `oneOf` whose branches overlap so that no value matches exactly one:
+ * request validation reads it as `anyOf` (a caller cannot fix the spec's defect). */
+export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';

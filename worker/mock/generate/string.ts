@@ -1,5 +1,5 @@
 import { strLength } from './check';
-import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
+import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './merge';
 import { stringFor } from './field-names';
@@ -43,6 +43,13 @@ export function withoutLookarounds(source: string): string {
     if (source[i] === '\\' && i + 1 < source.length) out += source[++i];
   }
   return out;
+}
+
+/** Random choices kept near the low end: fewest repetitions, first characters of each class. */
+function modestRng(ctx: Ctx): Rng {
+  const modest = Object.create(ctx.rng) as Rng;
+  modest.int = (lo: number, hi: number) => ctx.rng.int(lo, Math.min(hi, lo + 2));
+  return modest;
 }
 
 function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): boolean {
@@ -98,7 +105,9 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   for (const p of flat.patterns) {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
-      let r = randomFromPattern(p.source, ctx.rng);
+      // Lookarounds the pattern generator ignores are broken less by short, plain choices.
+      const rng = attempt >= 8 && LOOKAROUND.test(p.source) ? modestRng(ctx) : ctx.rng;
+      let r = randomFromPattern(p.source, rng);
       // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
       if (r === 'invalid' && LOOKAROUND.test(p.source))
         r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
