@@ -105,6 +105,8 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   const ctx: RenderContext = {
     target,
     request,
+    operation,
+    query,
     pathParams,
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
@@ -132,7 +134,7 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     const spec = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
     if (spec) {
-      const rendered = renderResponse(ctx, spec, prefsFor(401));
+      const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -153,7 +155,7 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
       const spec = specResponseFor(operation, status);
       if (spec) {
-        const outcome = finish(renderResponse(ctx, spec, prefsFor(status)), status);
+        const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
         return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
       }
     }
@@ -169,18 +171,28 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
-  return finish(renderResponse(ctx, selection.response, prefs), selection.status);
+  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
 }
 
 interface RenderContext {
   target: MockTarget;
   request: MockRequest;
+  operation: OperationPlan;
+  query: [string, string][];
+  /** The status being rendered: generated bodies are consistent with it (realism). */
+  status?: number;
   pathParams: Record<string, string>;
   prefs: Preferences;
   seed: string;
 }
 
-function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferences): Rendered {
+function renderResponse(
+  outer: RenderContext,
+  spec: ResponsePlan,
+  prefs: Preferences,
+  status: number,
+): Rendered {
+  const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
@@ -245,7 +257,14 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined);
+  const result = generateFor(
+    ctx,
+    media.schema,
+    '',
+    prefs.dynamic,
+    media.lenient !== undefined,
+    media.examples[0]?.value,
+  );
   if (!result.ok) {
     return {
       ok: false,
@@ -280,6 +299,7 @@ function generateFor(
   salt: string,
   dynamic: boolean | undefined,
   lenient = false,
+  example?: JsonValue,
 ) {
   const defs = ctx.target.plan.defs;
   if (dynamic === false && !lenient) {
@@ -294,6 +314,14 @@ function generateFor(
     dynamic: dynamic === true,
     direction: 'response',
     lenient,
+    realism: {
+      status: ctx.status,
+      method: ctx.request.method,
+      pathTemplate: ctx.operation.path,
+      requestPath: ctx.request.path,
+      query: ctx.query,
+    },
+    ...(example !== undefined ? { example } : {}),
   });
 }
 
