@@ -43,12 +43,33 @@ export function prepareTarget(plan: Plan, refDate: number): MockTarget {
 
 type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
 
+/** What a state layer (worker/sandbox/) sees of a call that passed routing, security and validation. */
+export interface ValidatedCall {
+  operation: OperationPlan;
+  pathParams: Record<string, string>;
+  /** The request's own query, without the `__code`-style preferences. */
+  query: [string, string][];
+  prefs: Preferences;
+  request: MockRequest;
+}
+
+/**
+ * A state layer's answer: one of the operation's responses, with the body value to serve in it
+ * (absent: the spec's own example or generated body), or a problem of the service.
+ */
+export type LayerAnswer =
+  | { response: ResponsePlan; status: number; value?: JsonValue; headers?: Record<string, string> }
+  | { problem: Problem };
+
+/** Decides a validated call from stored state, or returns undefined to let the stateless mock answer. */
+export type StateLayer = (call: ValidatedCall) => LayerAnswer | undefined;
+
 /**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers.
  */
-export function mock(target: MockTarget, request: MockRequest): MockOutcome {
+export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
   if (match.kind === 'no-path') {
     return {
@@ -136,9 +157,43 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     };
   }
 
+  // Stateful sandboxes decide the body here, after every check a stateless call passes.
+  const answer = layer?.({ operation, pathParams, query, prefs, request });
+  if (answer && 'problem' in answer) return { ok: false, problem: answer.problem };
+  if (answer) {
+    const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.value);
+    if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
+    return finish(rendered, answer.status);
+  }
+
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
   return finish(renderResponse(ctx, selection.response, prefs), selection.status);
+}
+
+/**
+ * The body value the stateless mock serves for `response` of `operation` at `path` (JSON media
+ * first), so a state layer can start from exactly what stateless calls return for a seed.
+ */
+export function statelessValue(
+  target: MockTarget,
+  operation: OperationPlan,
+  response: ResponsePlan,
+  call: { path: string; pathParams: Record<string, string>; query: [string, string][]; prefs: Preferences },
+): JsonValue | undefined {
+  const types = Object.keys(response.content);
+  const chosen = negotiate(types, 'application/json') ?? types[0];
+  if (chosen === undefined) return undefined;
+  const request: MockRequest = { method: operation.method, path: call.path, query: call.query, headers: {} };
+  const ctx: RenderContext = {
+    target,
+    request,
+    pathParams: call.pathParams,
+    prefs: call.prefs,
+    seed: seedOf(operation.method, call.path, call.query, call.prefs),
+  };
+  const body = bodyValue(ctx, response.content[chosen], call.prefs);
+  return body.ok ? body.value : undefined;
 }
 
 interface RenderContext {
@@ -149,7 +204,12 @@ interface RenderContext {
   seed: string;
 }
 
-function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferences): Rendered {
+function renderResponse(
+  ctx: RenderContext,
+  spec: ResponsePlan,
+  prefs: Preferences,
+  stored?: JsonValue,
+): Rendered {
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
@@ -172,7 +232,7 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
     };
   }
   const media = spec.content[chosen];
-  const body = bodyValue(ctx, media, prefs);
+  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;

@@ -2,7 +2,7 @@ import type { Env } from '../env';
 import { accountStub } from '../quota/key-account';
 import { fail, ProblemError } from '../http/problem';
 import { enforce } from '../quota/enforce';
-import { mock, type MockRequest } from '../mock/mock';
+import { mock, type MockRequest, type MockResponse } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
 import { loadMirror, loadTarget } from '../storage/target-cache';
 import type { AppRequest } from '../http/app-request';
@@ -22,16 +22,52 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   // another name for "petstore", so no spelling can reach an API around its owner's quota.
   if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
   const [, api, versionName, rest = '/'] = m;
+  const { call, loaded: target } = await admitMockCall(request, env, { api, versionName }, (version, entry) =>
+    loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
+  );
+  if (!target)
+    fail(
+      'version-not-found',
+      `Version "${call.version}" of "${api}" is still propagating; retry in a few seconds.`,
+    );
+  const outcome = mock(target, mockRequestOf(request, rest, call.body));
+  if (!outcome.ok) throw new ProblemError(outcome.problem);
+  return answerMockCall(request, call, outcome.response, outcome.operation.id);
+}
+
+/** A mock call that passed admission: which version answers, whose key pays, and its body. */
+export interface AdmittedCall {
+  api: string;
+  version: string;
+  entry: { hash: string; createdAt: string };
+  owner: string;
+  /** Set for calls to a stateful sandbox of the version. */
+  sandboxId?: string;
+  body?: RequestBody;
+}
+
+/**
+ * Admission shared by every mock-shaped route (stateless `/mock/…` and stateful `/sandbox/…`):
+ * resolve the API and version, count the call against the owner's key (429 when over), read the
+ * body. `load` runs alongside the quota round trip, so the plan load costs no extra latency.
+ */
+export async function admitMockCall<T>(
+  request: AppRequest,
+  env: Env,
+  target: { api: string; versionName: string; sandboxId?: string },
+  load: (version: string, entry: { hash: string; createdAt: string }) => Promise<T>,
+): Promise<{ call: AdmittedCall; loaded: T }> {
+  const { api, versionName } = target;
   const mirror = await loadMirror(env.SPECS, api, request.receivedAt);
   if (!mirror) fail('api-not-found', `No API named "${api}" is published here.`);
   const version = versionName === 'latest' ? mirror.latest : versionName;
   const entry = version ? mirror.versions[version] : undefined;
   if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
 
-  // The quota round trip and the plan load are independent: overlap them.
-  const [quota, target, body] = await Promise.all([
+  // The quota round trip, the plan load and the body read are independent: overlap them.
+  const [quota, loaded, body] = await Promise.all([
     accountStub(env, mirror.owner).consumeForMock(request.receivedAt),
-    loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
+    load(version, entry),
     readMockBody(request),
   ]);
   if (!quota.ok)
@@ -41,27 +77,44 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
     );
   request.rateLimit = quota.decision;
   enforce(quota.decision, request.receivedAt);
-  if (!target)
-    fail(
-      'version-not-found',
-      `Version "${version}" of "${api}" is still propagating; retry in a few seconds.`,
-    );
+  const call: AdmittedCall = {
+    api,
+    version,
+    entry,
+    owner: mirror.owner,
+    ...(target.sandboxId ? { sandboxId: target.sandboxId } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
+  return { call, loaded };
+}
 
-  const mockRequest: MockRequest = {
+/** The pure mock's view of the HTTP request; `path` is what follows the mock or sandbox URL. */
+export function mockRequestOf(request: Request, path: string, body: RequestBody | undefined): MockRequest {
+  return {
     method: request.method,
-    path: rest,
-    query: [...url.searchParams],
+    path,
+    query: [...new URL(request.url).searchParams],
     headers: Object.fromEntries(request.headers),
     ...(body !== undefined ? { body } : {}),
   };
-  const outcome = mock(target, mockRequest);
-  if (!outcome.ok) throw new ProblemError(outcome.problem);
-  const { status, headers, body: payload } = outcome.response;
+}
+
+/**
+ * The HTTP answer of an admitted call, the same for stateless and stateful calls; `call` is what an
+ * after-call hook (the request log) needs to know: API, version, owner and sandbox.
+ */
+export function answerMockCall(
+  request: Request,
+  _call: AdmittedCall,
+  response: MockResponse,
+  operationId: string,
+): Response {
+  const { status, headers, body: payload } = response;
   return new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : payload, {
     status,
     headers: {
       ...headers,
-      'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+      'x-specmock-operation': operationId.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
     },
   });
 }
