@@ -13,6 +13,11 @@ export interface Config {
   maxSpecBytes: number;
   /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
   maxApisPerKey: number;
+  /** Live sandboxes one key may hold at once. */
+  maxSandboxesPerKey: number;
+  /** Caps of one sandbox: items per collection, bytes of stored JSON. */
+  sandboxMaxItems: number;
+  sandboxMaxBytes: number;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -41,6 +46,9 @@ export function parseConfig(env: Env): Config {
     },
     maxSpecBytes: positive(env.MAX_SPEC_BYTES, 25 * 1024 * 1024),
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
+    maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
+    sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
+    sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
   };
 }
 

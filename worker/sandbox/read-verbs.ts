@@ -1,0 +1,83 @@
+import { statelessValue, type LayerAnswer, type ValidatedCall } from '../mock/mock';
+import type { JsonValue, Schema } from '../mock/plan';
+import { validateValue } from '../mock/validate-schema';
+import { answerValue, notFound, success, unrepresentable } from './answers';
+import { conform } from './conform';
+import { listBody } from './list-body';
+import { pageOf } from './paging';
+import type { Resource } from './resources';
+import { generated, type SandboxContext } from './sandbox-context';
+import { deref, jsonSchemaOf, propertiesOf } from './schema-shape';
+
+/** GET on the collection: one page of the stored items, in the spec's list shape. */
+export function listItems(
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+): LayerAnswer | undefined {
+  const chosen = success(call.operation);
+  const list = resource.list;
+  if (!chosen || !list) return undefined;
+  const defs = ctx.target.plan.defs;
+  const schema = jsonSchemaOf(chosen.response);
+  const arraySchema =
+    list.shape.kind === 'array'
+      ? deref(schema, defs)
+      : deref(propertiesOf(schema, defs)[list.shape.itemsKey], defs);
+  const page = pageOf(ctx.store.list(scope), list.paging, call.query, arraySchema?.maxItems);
+  const base =
+    list.shape.kind === 'wrapper'
+      ? statelessValue(ctx.target, call.operation, chosen.response, {
+          path: call.request.path,
+          pathParams: call.pathParams,
+          query: call.query,
+          prefs: ctx.seed ? { seed: ctx.seed } : {},
+        })
+      : undefined;
+  const raw = listBody(
+    list.shape,
+    base,
+    page,
+    page.items.map((i) => i.value),
+  );
+  if (schema === undefined) return { response: chosen.response, status: chosen.status };
+  if (validateValue(schema, defs, raw).length === 0) return { ...chosen, value: raw };
+  // Items created through another schema (the item's, not the list's): fit each to the list's.
+  const itemSchema: Schema = arraySchema?.items ?? true;
+  const fitted: JsonValue[] = [];
+  for (const item of page.items) {
+    const params = { ...call.pathParams, [resource.idParam]: item.id };
+    const one = conform(item.value, itemSchema, defs, () =>
+      generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
+    );
+    if (one === undefined) return unrepresentable(chosen.status);
+    fitted.push(one);
+  }
+  const body = listBody(list.shape, base, page, fitted);
+  return validateValue(schema, defs, body).length === 0
+    ? { ...chosen, value: body }
+    : unrepresentable(chosen.status);
+}
+
+/** GET on an item: the stored item, or the spec's 404. */
+export function readItem(
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+): LayerAnswer | undefined {
+  const id = call.pathParams[resource.idParam] ?? '';
+  const stored = ctx.store.get(scope, id);
+  if (stored === undefined) return notFound(call.operation, id);
+  const chosen = success(call.operation);
+  if (!chosen) return undefined;
+  return answerValue(
+    ctx,
+    chosen.response,
+    chosen.status,
+    stored,
+    `item\u0000${scope}\u0000${id}`,
+    call.pathParams,
+  );
+}
