@@ -132,7 +132,7 @@ describe('the sandbox contract', () => {
       const res = await call('/v1/sandboxes', {
         method: 'POST',
         headers: auth(key, { 'content-type': 'application/json' }),
-        body: JSON.stringify({ api: 'shop', version: 'latest', ...body }),
+        body: JSON.stringify(Object.assign({ api: 'shop', version: 'latest' }, body)),
       });
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(((await res.json()) as ProblemJson).type).toMatch(new RegExp(`/${slug}$`));
