@@ -2,6 +2,7 @@ import type { LayerAnswer } from '../mock/mock';
 import type { JsonValue, OperationPlan, ResponsePlan } from '../mock/plan';
 import { selectResponse, specResponseFor } from '../mock/select-response';
 import { conform } from './conform';
+import { visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf } from './schema-shape';
 
@@ -22,7 +23,7 @@ export function answerValue(
   const schema = jsonSchemaOf(response);
   const extra = headers ? { headers } : {};
   if (schema === undefined) return { response, status, ...extra };
-  const fitted = conform(value, schema, ctx.target.plan.defs, () =>
+  const fitted = conform(visible(value, schema, ctx.target.plan.defs), schema, ctx.target.plan.defs, () =>
     generated(ctx, schema, `${salt}\u0000${status}`, pathParams),
   );
   if (fitted === undefined) return unrepresentable(status);

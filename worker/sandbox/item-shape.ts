@@ -57,6 +57,16 @@ export function writable(body: JsonObject, itemSchema: Schema, defs: Record<stri
   return out;
 }
 
+/** What a response may show of a stored item: its writeOnly members (a password) are never served. */
+export function visible(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
+  if (!isObj(value)) return value;
+  const props = propertiesOf(schema, defs);
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(value as JsonObject))
+    if (!(props[k] && hiddenFor(props[k], defs, 'response'))) out[k] = v;
+  return out;
+}
+
 /** The server-owned members of a stored item, kept across PUT and PATCH. */
 export function serverOwned(
   item: JsonObject,

@@ -3,6 +3,7 @@ import type { JsonValue, Schema } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
 import { answerValue, notFound, success, unrepresentable } from './answers';
 import { conform } from './conform';
+import { visible } from './item-shape';
 import { listBody } from './list-body';
 import { pageOf } from './paging';
 import type { Resource } from './resources';
@@ -35,20 +36,16 @@ export function listItems(
           prefs: ctx.seed ? { seed: ctx.seed } : {},
         })
       : undefined;
-  const raw = listBody(
-    list.shape,
-    base,
-    page,
-    page.items.map((i) => i.value),
-  );
+  const itemSchema: Schema = arraySchema?.items ?? true;
+  const shown = page.items.map((i) => visible(i.value, itemSchema, defs));
+  const raw = listBody(list.shape, base, page, shown);
   if (schema === undefined) return { response: chosen.response, status: chosen.status };
   if (validateValue(schema, defs, raw).length === 0) return { ...chosen, value: raw };
   // Items created through another schema (the item's, not the list's): fit each to the list's.
-  const itemSchema: Schema = arraySchema?.items ?? true;
   const fitted: JsonValue[] = [];
-  for (const item of page.items) {
+  for (const [i, item] of page.items.entries()) {
     const params = { ...call.pathParams, [resource.idParam]: item.id };
-    const one = conform(item.value, itemSchema, defs, () =>
+    const one = conform(shown[i], itemSchema, defs, () =>
       generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
     );
     if (one === undefined) return unrepresentable(chosen.status);
