@@ -1,3 +1,5 @@
+import { sandboxPaths, sandboxSchemas } from './sandbox-paths';
+
 /** specmock's own API as an OpenAPI 3.1 document (served at GET /v1/openapi.json, publishable to specmock). */
 const problem = { $ref: '#/components/responses/Problem' };
 const auth = [{ apiKey: [] }];
@@ -15,7 +17,7 @@ export const specmockOpenApi = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
-  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'mock' }, { name: 'service' }],
+  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'sandboxes' }, { name: 'mock' }, { name: 'service' }],
   paths: {
     '/healthz': {
       get: {
@@ -308,6 +310,7 @@ export const specmockOpenApi = {
         },
       },
     },
+    ...sandboxPaths,
   },
   components: {
     securitySchemes: {
@@ -338,6 +341,7 @@ export const specmockOpenApi = {
       },
     },
     schemas: {
+      ...sandboxSchemas,
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail'],
