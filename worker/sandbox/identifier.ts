@@ -4,7 +4,8 @@ import { typesOf } from './schema-shape';
 /**
  * Which item property an item path's parameter names. In order:
  *  1. the property spelled like the parameter, ignoring case and separators (`petId` ↔ `pet_id`);
- *  2. the parameter without the collection's singular name (`petName` on /pets → `name`);
+ *  2. the parameter without the collection's singular name (`petName` on /pets → `name`), or the
+ *     property with it (`{id}` on /pets → `petId`);
  *  3. for a parameter that names an identifier (`petId`, `id`, `uuid`, `key`…): `id`, `uuid`, `_id`, `key`.
  * The property must be a string, integer or number (or untyped): a path segment is a scalar.
  */
@@ -31,6 +32,7 @@ export function identifierField(
     const rest = byNorm.get(p.slice(singular.length));
     if (rest) return rest;
   }
+  if (singular && byNorm.has(singular + p)) return byNorm.get(singular + p);
   if (ID_WORDS.some((w) => p === w || p.endsWith(w)))
     return ID_FIELDS.map((f) => names.find((n) => n === f) ?? byNorm.get(norm(f))).find(Boolean);
   return undefined;

@@ -49,6 +49,7 @@ describe('resource inference', () => {
     ['id', '{_id: {type: string}}', '_id'],
     ['petName', '{name: {type: string}, id: {type: integer}}', 'name'],
     ['code', '{code: {type: string}}', 'code'],
+    ['ID', '{petID: {type: string}, name: {type: string}}', 'petID'],
   ])('reads the identifier {%s} as the property %s → %s', async (param, props, field) => {
     const item = `{type: object, properties: ${props}}`;
     const plan = await infer(`  /pets:

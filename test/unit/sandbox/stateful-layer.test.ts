@@ -6,7 +6,7 @@ import { modelOf } from '../../../worker/sandbox/sandbox-model';
 import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
 import { ingest } from '../../../worker/spec/ingest';
 import { DOC_ID, responseSchemas } from '../../support/independent-schemas';
-import { MemoryStore } from './memory-store';
+import { MemoryStore } from '../../support/memory-store';
 
 /**
  * The pure layer driven in Node over a Map store: the cases where stored state and the spec's

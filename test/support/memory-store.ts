@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../../worker/mock/plan';
-import { sizeOf, type ItemStore, type StoredItem } from '../../../worker/sandbox/item-store';
+import type { JsonValue } from '../../worker/mock/plan';
+import { sizeOf, type ItemStore, type StoredItem } from '../../worker/sandbox/item-store';
 
 /** The ItemStore contract on Maps, for driving the pure layer in Node. */
 export class MemoryStore implements ItemStore {
