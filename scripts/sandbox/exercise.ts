@@ -1,7 +1,8 @@
 import { generate } from '../../worker/mock/generate/index';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
-import type { Plan } from '../../worker/mock/plan';
-import { bindingKey, type ResourcePlan } from '../../worker/sandbox/resources';
+import type { JsonValue, Plan } from '../../worker/mock/plan';
+import { itemsOf } from '../../worker/sandbox/list-body';
+import { bindingKey, type ListShape, type ResourcePlan } from '../../worker/sandbox/resources';
 import { fillPath } from '../../worker/sandbox/sandbox-context';
 import { modelOf } from '../../worker/sandbox/sandbox-model';
 import { requestSchemaOf } from '../../worker/sandbox/schema-shape';
@@ -57,11 +58,7 @@ export function exerciseResources(plan: Plan, resources: ResourcePlan, tally: Ex
     const collection = fillPath(resource.collectionPath, params);
     if (resource.list) {
       const listed = send('list', 'GET', collection);
-      const first = firstId(
-        listed,
-        resource.idField,
-        resource.list.shape.kind === 'wrapper' ? resource.list.shape.itemsKey : undefined,
-      );
+      const first = firstId(listed, resource.idField, resource.list.shape);
       if (first !== undefined && resources.bindings[bindingKey('GET', resource.itemPath)])
         send('read seeded', 'GET', fillPath(resource.itemPath, { ...params, [resource.idParam]: first }));
     }
@@ -80,11 +77,11 @@ export function exerciseResources(plan: Plan, resources: ResourcePlan, tally: Ex
   }
 }
 
-function firstId(text: string | null | undefined, idField: string, itemsKey?: string): string | undefined {
+function firstId(text: string | null | undefined, idField: string, shape?: ListShape): string | undefined {
   if (!text) return undefined;
   try {
-    let value = JSON.parse(text) as unknown;
-    if (itemsKey && value && typeof value === 'object') value = (value as Record<string, unknown>)[itemsKey];
+    const body = JSON.parse(text) as JsonValue;
+    const value = shape ? itemsOf(shape, body) : body;
     const item = Array.isArray(value) ? value[0] : value;
     const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[idField] : undefined;
     return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;

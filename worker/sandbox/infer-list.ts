@@ -1,4 +1,4 @@
-import type { OperationPlan, Schema } from '../mock/plan';
+import type { OperationPlan, Schema, SchemaObject } from '../mock/plan';
 import type { ListShape, Paging } from './resources';
 import { deref, isArraySchema, propertiesOf, requiredOf, typesOf } from './schema-shape';
 
@@ -38,17 +38,12 @@ export function inferListShape(
   if (!typesOf(s, defs).includes('object'))
     return { reason: 'the collection GET returns neither an array nor an object' };
   const props = propertiesOf(s, defs);
-  const arrays = Object.keys(props).filter((k) => isArraySchema(props[k], defs));
-  const preferred = [...ITEM_KEYS, norm(collectionSegment)];
-  const itemsKey =
-    arrays.find((k) => preferred.includes(norm(k))) ?? (arrays.length === 1 ? arrays[0] : undefined);
-  if (!itemsKey)
-    return {
-      reason: arrays.length
-        ? `no items array among ${arrays.join(', ')}`
-        : 'the wrapper object has no array property',
-    };
-  const items = deref(props[itemsKey], defs)?.items;
+  const top = itemsArray(props, collectionSegment, defs);
+  const found = 'reason' in top ? (nestedItemsArray(props, collectionSegment, defs) ?? top) : top;
+  if ('reason' in found) return found;
+  const { itemsKey, itemsParent } = found;
+  const holder = itemsParent ? propertiesOf(props[itemsParent], defs) : props;
+  const items = deref(holder[itemsKey], defs)?.items;
   if (!hasId(items)) return { reason: `the items of "${itemsKey}" have no "${idField}" property` };
   const ofType = (keys: string[], type: string) =>
     Object.keys(props).filter((k) => keys.includes(norm(k)) && typesOf(props[k], defs).includes(type));
@@ -59,12 +54,45 @@ export function inferListShape(
   const shape: ListShape = {
     kind: 'wrapper',
     itemsKey,
+    ...(itemsParent ? { itemsParent } : {}),
     totalKeys: ofType(TOTAL_KEYS, 'integer'),
     ...(cursorKey ? { cursorKey } : {}),
     ...(hasMoreKey ? { hasMoreKey } : {}),
   };
   return { shape, itemSchema: items ?? true };
 }
+
+function itemsArray(
+  props: Record<string, Schema>,
+  collectionSegment: string,
+  defs: Record<string, Schema>,
+): { itemsKey: string; itemsParent?: string } | { reason: string } {
+  const arrays = Object.keys(props).filter((k) => isArraySchema(props[k], defs));
+  const preferred = [...ITEM_KEYS, norm(collectionSegment)];
+  const itemsKey =
+    arrays.find((k) => preferred.includes(norm(k))) ?? (arrays.length === 1 ? arrays[0] : undefined);
+  if (itemsKey) return { itemsKey };
+  return {
+    reason: arrays.length
+      ? `no items array among ${arrays.join(', ')}`
+      : 'the wrapper object has no array property',
+  };
+}
+
+/** One level down, in an object member such as HAL's `_embedded` or a `data` envelope. */
+function nestedItemsArray(
+  props: Record<string, Schema>,
+  collectionSegment: string,
+  defs: Record<string, Schema>,
+): { itemsKey: string; itemsParent?: string } | { reason: string } | undefined {
+  for (const parent of Object.keys(props).filter((k) => PARENT_KEYS.includes(norm(k)))) {
+    const found = itemsArray(propertiesOf(props[parent], defs), collectionSegment, defs);
+    if (!('reason' in found)) return { itemsKey: found.itemsKey, itemsParent: parent };
+  }
+  return undefined;
+}
+
+const PARENT_KEYS = ['embedded', 'data', 'result', 'response', 'page'];
 
 const LIMIT = ['limit', 'perpage', 'pagesize', 'size', 'maxresults', 'top', 'first', 'count', 'pagelimit'];
 const OFFSET = ['offset', 'skip', 'start', 'startindex'];
@@ -78,6 +106,18 @@ const CURSOR = [
   'continuationtoken',
   'next',
 ];
+
+/** The schema of the array holding a list's items, inside the list's response schema. */
+export function itemsArraySchema(
+  shape: ListShape,
+  schema: Schema | undefined,
+  defs: Record<string, Schema>,
+): SchemaObject | undefined {
+  if (shape.kind === 'array') return deref(schema, defs);
+  const props = propertiesOf(schema, defs);
+  const holder = shape.itemsParent ? propertiesOf(props[shape.itemsParent], defs) : props;
+  return deref(holder[shape.itemsKey], defs);
+}
 
 /** Paging parameters the collection's GET declares in its query, recognised by name. */
 export function inferPaging(operation: OperationPlan, defs: Record<string, Schema>): Paging {

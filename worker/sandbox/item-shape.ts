@@ -3,9 +3,10 @@ import type { ValidatedCall } from '../mock/mock';
 import { isJsonMediaType } from '../mock/negotiate';
 import type { JsonValue, Schema } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
+import { itemsArraySchema } from './infer-list';
 import { bindingKey, type Resource } from './resources';
 import type { SandboxContext } from './sandbox-context';
-import { deref, jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
+import { jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
 
 export type JsonObject = Record<string, JsonValue>;
 
@@ -18,12 +19,11 @@ export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
   const get = ops.get(bindingKey('GET', resource.itemPath));
   const post = ops.get(bindingKey('POST', resource.collectionPath));
   const list = ops.get(bindingKey('GET', resource.collectionPath));
-  const listed = deref(list && jsonSchemaOf(successResponse(list)), ctx.target.plan.defs);
   const fromList =
-    resource.list?.shape.kind === 'wrapper'
-      ? deref(propertiesOf(listed, ctx.target.plan.defs)[resource.list.shape.itemsKey], ctx.target.plan.defs)
+    resource.list && list
+      ? itemsArraySchema(resource.list.shape, jsonSchemaOf(successResponse(list)), ctx.target.plan.defs)
           ?.items
-      : listed?.items;
+      : undefined;
   return (
     (get && jsonSchemaOf(successResponse(get))) ??
     (post && jsonSchemaOf(successResponse(post))) ??

@@ -6,7 +6,8 @@ import type { ListShape } from './resources';
 /** The items a list body holds in the given shape (for the seeded start), or undefined. */
 export function itemsOf(shape: ListShape, body: JsonValue | undefined): JsonValue[] | undefined {
   if (shape.kind === 'array') return Array.isArray(body) ? body : undefined;
-  const items = isObj(body) ? body[shape.itemsKey] : undefined;
+  const holder = isObj(body) && shape.itemsParent ? body[shape.itemsParent] : body;
+  const items = isObj(holder) ? holder[shape.itemsKey] : undefined;
   return Array.isArray(items) ? (items as JsonValue[]) : undefined;
 }
 
@@ -22,7 +23,13 @@ export function listBody(
 ): JsonValue {
   if (shape.kind === 'array') return values;
   const out: Record<string, JsonValue> = isObj(base) ? { ...(base as Record<string, JsonValue>) } : {};
-  out[shape.itemsKey] = values;
+  if (shape.itemsParent) {
+    const parent = out[shape.itemsParent];
+    out[shape.itemsParent] = {
+      ...(isObj(parent) ? (parent as Record<string, JsonValue>) : {}),
+      [shape.itemsKey]: values,
+    };
+  } else out[shape.itemsKey] = values;
   for (const key of shape.totalKeys) out[key] = page.total;
   if (shape.cursorKey) {
     if (page.nextCursor !== undefined) out[shape.cursorKey] = page.nextCursor;

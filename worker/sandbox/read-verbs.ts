@@ -4,11 +4,12 @@ import { validateValue } from '../mock/validate-schema';
 import { answerValue, notFound, success, unrepresentable } from './answers';
 import { conform } from './conform';
 import { visible } from './item-shape';
+import { itemsArraySchema } from './infer-list';
 import { listBody } from './list-body';
 import { pageOf } from './paging';
 import type { Resource } from './resources';
 import { generated, type SandboxContext } from './sandbox-context';
-import { deref, jsonSchemaOf, propertiesOf } from './schema-shape';
+import { jsonSchemaOf } from './schema-shape';
 
 /** GET on the collection: one page of the stored items, in the spec's list shape. */
 export function listItems(
@@ -22,10 +23,7 @@ export function listItems(
   if (!chosen || !list) return undefined;
   const defs = ctx.target.plan.defs;
   const schema = jsonSchemaOf(chosen.response);
-  const arraySchema =
-    list.shape.kind === 'array'
-      ? deref(schema, defs)
-      : deref(propertiesOf(schema, defs)[list.shape.itemsKey], defs);
+  const arraySchema = itemsArraySchema(list.shape, schema, defs);
   const page = pageOf(ctx.store.list(scope), list.paging, call.query, arraySchema?.maxItems);
   const base =
     list.shape.kind === 'wrapper'

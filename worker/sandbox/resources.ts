@@ -10,6 +10,8 @@ export type ListShape =
       kind: 'wrapper';
       /** The array property holding the items, e.g. "data" or "items". */
       itemsKey: string;
+      /** The object property holding that array one level down (HAL's `_embedded`), if any. */
+      itemsParent?: string;
       /** Integer properties set to the number of stored items, e.g. "total". */
       totalKeys: string[];
       /** A string property set to the next page's cursor, e.g. "nextCursor". */

@@ -110,6 +110,22 @@ describe('resource inference', () => {
     });
   });
 
+  it('finds the items one level down, in HAL `_embedded` or a `data` envelope', async () => {
+    const item = `{type: object, properties: {code: {type: string}}}`;
+    const plan = await infer(`  /tags:
+    get: {responses: ${ok(`{type: object, properties: {_links: {type: object}, current_page: {type: integer}, _embedded: {type: object, properties: {items: {type: array, items: ${item}}}}}}`)}}
+  /tags/{code}:
+    get:
+      parameters: [{name: code, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(item)}`);
+    expect(plan.resources[0].list?.shape).toEqual({
+      kind: 'wrapper',
+      itemsKey: 'items',
+      itemsParent: '_embedded',
+      totalKeys: [],
+    });
+  });
+
   it('scopes a nested collection by its parent parameters', async () => {
     const pet = `{type: object, properties: {id: {type: integer}}}`;
     const plan = await infer(`  /owners/{ownerId}/pets:
