@@ -66,7 +66,7 @@ describe('specmock --help', () => {
   it('documents every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['publish', 'mock', 'keys', 'usage', 'apis']) {
+    for (const command of ['publish', 'mock', 'sandbox', 'keys', 'usage', 'apis']) {
       expect(top.stdout).toContain(command);
       const help = await cli([command, '--help']);
       expect(help.code, command).toBe(0);
@@ -255,6 +255,36 @@ describe('specmock publish (against npm run dev)', () => {
     const usage = await cli(['usage', '--server', server!.url, '--key', key]);
     expect(usage.code, usage.stderr).toBe(0);
     expect(usage.stdout).toMatch(/minute\s+\d+ used of 1000/);
+  });
+});
+
+describe('specmock sandbox (against npm run dev)', () => {
+  it('creates a sandbox, prints its URL, and resets and deletes it by URL', async () => {
+    const common = ['--server', server!.url, '--key', key];
+    const published = await cli(['publish', PETSTORE, '--api', 'cli-sandbox', '--version', '1', ...common]);
+    expect(published.code, published.stderr).toBe(0);
+    const created = await cli(['sandbox', 'create', '--api', 'cli-sandbox', '--seed', 'ci', ...common]);
+    expect(created.code, created.stderr).toBe(0);
+    const url = created.stdout.trim();
+    expect(url).toMatch(new RegExp(`^${server!.url}/sandbox/sb_[0-9a-f]{32}$`));
+    const start = await (await fetch(`${url}/pets`)).text();
+    const posted = await fetch(`${url}/pets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'From CI' }),
+    });
+    expect(posted.status).toBe(201);
+    const pet = (await posted.json()) as { id: number };
+    expect(((await (await fetch(`${url}/pets/${pet.id}`)).json()) as { name: string }).name).toBe('From CI');
+    const listed = await cli(['sandbox', 'list', '--api', 'cli-sandbox', ...common]);
+    expect(listed.stdout).toContain(url);
+    expect((await cli(['sandbox', 'reset', url, ...common])).code).toBe(0);
+    expect(await (await fetch(`${url}/pets`)).text()).toBe(start);
+    expect((await cli(['sandbox', 'delete', url, ...common])).code).toBe(0);
+    expect((await fetch(`${url}/pets`)).status).toBe(404);
+    const again = await cli(['sandbox', 'delete', url, ...common]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('sandbox-not-found');
   });
 });
 
