@@ -4,6 +4,7 @@ import { state, client } from './session.js';
 import { apiHref } from './routes.js';
 import { urlRow, codeBlock, viewHeading, breadcrumbs } from './view-parts.js';
 import { deleteApi, deleteVersion } from './delete-actions.js';
+import { sandboxesPanel } from './sandboxes-panel.js';
 
 export function homeView() {
   const origin = location.origin;
@@ -82,5 +83,6 @@ export async function apiView(api, token) {
             );
           }),
         ),
+    sandboxesPanel(api, data.latest),
   );
 }
