@@ -1,4 +1,5 @@
 import type { Plan } from '../../worker/mock/plan';
+import { dropInvalidExamples } from '../../worker/spec/check-examples';
 import { detectDialect } from '../../worker/spec/check-structure';
 import { guardDocument } from '../../worker/spec/guard';
 import { normalize } from '../../worker/spec/normalize';
@@ -6,7 +7,7 @@ import { parseSpecText } from '../../worker/spec/parse';
 import { createResolver } from '../../worker/spec/resolve';
 
 /**
- * The plan of a description without ingest's checks (official schema, examples, generation), which
+ * The plan of a description without ingest's checks (official schema, semantics, generation; invalid examples are dropped as ingest does), which
  * inference does not need and which would make a corpus run take hours; undefined when unreadable.
  */
 export async function lightPlan(text: string): Promise<Plan | undefined> {
@@ -15,7 +16,9 @@ export async function lightPlan(text: string): Promise<Plan | undefined> {
     guardDocument(doc);
     const { dialect } = detectDialect(doc);
     const resolver = await createResolver(doc as object);
-    return normalize(doc as Record<string, unknown>, dialect, resolver).plan;
+    const { plan } = normalize(doc as Record<string, unknown>, dialect, resolver);
+    dropInvalidExamples(plan);
+    return plan;
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 import { statelessValue, type LayerAnswer, type ValidatedCall } from '../mock/mock';
 import type { JsonValue, Schema } from '../mock/plan';
-import { validateValue } from '../mock/validate-schema';
 import { answerValue, notFound, success, unrepresentable } from './answers';
 import { conform } from './conform';
 import { visible } from './item-shape';
@@ -34,25 +33,20 @@ export function listItems(
           prefs: ctx.seed ? { seed: ctx.seed } : {},
         })
       : undefined;
-  const itemSchema: Schema = arraySchema?.items ?? true;
-  const shown = page.items.map((i) => visible(i.value, itemSchema, defs));
-  const raw = listBody(list.shape, base, page, shown);
   if (schema === undefined) return { response: chosen.response, status: chosen.status };
-  if (validateValue(schema, defs, raw).length === 0) return { ...chosen, value: raw };
-  // Items created through another schema (the item's, not the list's): fit each to the list's.
-  const fitted: JsonValue[] = [];
-  for (const [i, item] of page.items.entries()) {
+  // Only the items come from the state; the wrapper around them is the stateless mock's own.
+  const itemSchema: Schema = arraySchema?.items ?? true;
+  const values: JsonValue[] = [];
+  for (const item of page.items) {
     const params = { ...call.pathParams, [resource.idParam]: item.id };
-    const one = conform(shown[i], itemSchema, defs, () =>
+    const one = conform(visible(item.value, itemSchema, defs), itemSchema, defs, () =>
       generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
     );
     if (one === undefined) return unrepresentable(chosen.status);
-    fitted.push(one);
+    values.push(one);
   }
-  const body = listBody(list.shape, base, page, fitted);
-  return validateValue(schema, defs, body).length === 0
-    ? { ...chosen, value: body }
-    : unrepresentable(chosen.status);
+  if (values.length < (arraySchema?.minItems ?? 0)) return unrepresentable(chosen.status);
+  return { ...chosen, value: listBody(list.shape, base, page, values) };
 }
 
 /** GET on an item: the stored item, or the spec's 404. */
