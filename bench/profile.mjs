@@ -6,7 +6,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bundleWorker, preload, ROOT, startWorker } from '../cli/lib/local.mjs';
+import { bundleWorker } from '../cli/lib/local-bundle.mjs';
+import { preload } from '../cli/lib/local-preload.mjs';
+import { startWorker } from '../cli/lib/local-worker.mjs';
+import { ROOT } from './config.mjs';
 
 const { values: args } = parseArgs({
   options: {

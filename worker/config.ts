@@ -11,6 +11,13 @@ export interface Config {
   /** Keys minted by open signup, per client address. */
   signupLimits: Limits;
   maxSpecBytes: number;
+  /** Control-plane calls per key per minute: a budget of its own, never spent by mock traffic. */
+  controlPerMinute: number;
+  /**
+   * false only in local mode (`specmock mock` sets QUOTAS=off): mock calls then skip the quota
+   * object entirely. A var of the deployment, so no request can switch it.
+   */
+  quotas: boolean;
   /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
   maxApisPerKey: number;
   /** Live sandboxes one key may hold at once. */
@@ -46,6 +53,8 @@ export function parseConfig(env: Env): Config {
     },
     maxSpecBytes: positive(env.MAX_SPEC_BYTES, 25 * 1024 * 1024),
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
+    controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
+    quotas: env.QUOTAS !== 'off',
     maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
     sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
     sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),

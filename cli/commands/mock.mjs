@@ -6,7 +6,8 @@ import { readSpec } from '../lib/read-spec.mjs';
 export const summary = 'Serve a spec locally on miniflare (no account, no network)';
 export const usage = 'specmock mock <spec> [--port P] [--host H] [--api NAME] [--version V] [--json]';
 export const details = `Runs the specmock Worker locally on miniflare (workerd, in-memory storage) with <spec> preloaded,
-prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT) or SIGTERM.
+prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP, or until
+the process that started it exits. Mock calls are not counted (no quota in local mode).
 
 Options:
   --port P           port to listen on (default 4010; 0 picks a free port)
@@ -33,7 +34,9 @@ export async function run({ values, positionals }) {
   const { apiNameFromFile, contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
   const version = values.version ?? contentVersion(body);
-  const { startWorker, preload, stopOnSignals } = await import('../lib/local.mjs');
+  const { startWorker } = await import('../lib/local-worker.mjs');
+  const { preload } = await import('../lib/local-preload.mjs');
+  const { stopWhenAsked } = await import('../lib/local-lifecycle.mjs');
   const log = (m) => process.stderr.write(`${m}\n`);
   let worker;
   try {
@@ -44,7 +47,7 @@ export async function run({ values, positionals }) {
       throw new CliError(`port ${port} is already in use; pass --port with a free one (or 0).`);
     throw new CliError(`could not start the local Worker: ${msg}`);
   }
-  stopOnSignals(worker.mf, () => log('stopping…'));
+  stopWhenAsked(worker.mf, (reason) => log(`stopping (${reason})…`));
   const { status, body: result } = await preload(worker, {
     text: body,
     contentType: contentTypeFor(file),

@@ -1,11 +1,10 @@
 // One API's stateful sandboxes: list them with their URLs, create one (optionally seeded), reset
 // or delete each. The panel reloads itself after every action; other views are untouched.
-import { h, announce, formatDate, nextId } from './dom.js';
+import { h, announce, copyButton, formatDate, nextId } from './dom.js';
 import { client } from './session.js';
 import { friendly } from './feedback.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { handleAuthError } from './forget-key.js';
-import { copyButton } from './dom.js';
 
 const sandboxes = {
   list: (api) => client.request('GET', `/v1/sandboxes?api=${encodeURIComponent(api)}`),
@@ -25,6 +24,49 @@ export function sandboxesPanel(api, latest) {
     h('p', { class: 'muted' }, 'Loading…'),
   );
   const status = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const panel = {
+    fail(what, err) {
+      handleAuthError(err);
+      status.textContent = `Could not ${what}. ${friendly(err)}`;
+      status.hidden = false;
+    },
+    async run(what, call, done) {
+      status.hidden = true;
+      try {
+        await call();
+        announce(done);
+        await panel.reload();
+      } catch (err) {
+        panel.fail(what, err);
+      }
+    },
+    async reload() {
+      try {
+        const { data } = await sandboxes.list(api);
+        list.replaceChildren(renderList(data.sandboxes ?? [], panel));
+      } catch (err) {
+        list.replaceChildren(h('p', { class: 'muted' }, 'Sandboxes could not be loaded.'));
+        panel.fail('load the sandboxes', err);
+      }
+    },
+  };
+  panel.reload();
+  return h(
+    'section',
+    { class: 'sandboxes', 'aria-label': 'Sandboxes' },
+    h('h3', { class: 'subhead' }, 'Sandboxes'),
+    h(
+      'p',
+      { class: 'muted' },
+      'A stateful copy of the latest version for one test run: seeded, isolated, resettable. It expires after 24 hours idle.',
+    ),
+    createForm(api, latest, panel),
+    status,
+    list,
+  );
+}
+
+function createForm(api, latest, panel) {
   const seedId = nextId('sandbox-seed');
   const seed = h('input', {
     id: seedId,
@@ -43,118 +85,57 @@ export function sandboxesPanel(api, latest) {
     seed,
     create,
   );
-  const fail = (what, err) => {
-    handleAuthError(err);
-    status.textContent = `Could not ${what}. ${friendly(err)}`;
-    status.hidden = false;
-  };
-
-  async function reload() {
-    try {
-      const { data } = await sandboxes.list(api);
-      list.replaceChildren(render(data.sandboxes ?? []));
-    } catch (err) {
-      list.replaceChildren(h('p', { class: 'muted' }, 'Sandboxes could not be loaded.'));
-      fail('load the sandboxes', err);
-    }
-  }
-
-  function render(items) {
-    if (items.length === 0)
-      return h(
-        'p',
-        { class: 'muted' },
-        'No sandboxes. A sandbox keeps what you POST, PUT, PATCH and DELETE.',
-      );
-    return h(
-      'ul',
-      { class: 'version-list' },
-      items.map((s) => {
-        const reset = h(
-          'button',
-          { type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': `Reset sandbox ${s.id}` },
-          'Reset',
-        );
-        reset.addEventListener('click', () => act('reset', s, () => sandboxes.reset(s.id)));
-        const del = h(
-          'button',
-          {
-            type: 'button',
-            class: 'btn btn-small btn-ghost btn-danger-text',
-            'aria-label': `Delete sandbox ${s.id}`,
-          },
-          'Delete',
-        );
-        del.addEventListener('click', async () => {
-          const ok = await confirmDialog({
-            title: 'Delete this sandbox?',
-            text: 'Its URL stops working and everything written to it is gone. This cannot be undone.',
-            ok: 'Delete sandbox',
-          });
-          if (ok) await act('delete', s, () => sandboxes.remove(s.id));
-        });
-        return h(
-          'li',
-          { class: 'sandbox-row', 'data-sandbox': s.id },
-          h('code', { class: 'url sandbox-url' }, s.sandboxUrl),
-          h(
-            'span',
-            { class: 'muted sandbox-meta' },
-            `${s.version}${s.seed ? ` · seed ${s.seed}` : ''} · expires `,
-            h('time', { datetime: s.expiresAt }, formatDate(s.expiresAt)),
-          ),
-          h(
-            'span',
-            { class: 'sandbox-actions' },
-            copyButton(s.sandboxUrl, 'Copy', 'sandbox URL'),
-            reset,
-            del,
-          ),
-        );
-      }),
-    );
-  }
-
-  async function act(what, s, call) {
-    status.hidden = true;
-    try {
-      await call();
-      announce(what === 'reset' ? 'Sandbox reset to its seeded start' : 'Sandbox deleted');
-      await reload();
-    } catch (err) {
-      fail(`${what} the sandbox`, err);
-    }
-  }
-
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    status.hidden = true;
     create.disabled = true;
-    try {
-      const body = { api, version: 'latest', ...(seed.value.trim() ? { seed: seed.value.trim() } : {}) };
-      await sandboxes.create(body);
-      announce('Sandbox created');
-      seed.value = '';
-      await reload();
-    } catch (err) {
-      fail('create a sandbox', err);
-    } finally {
-      create.disabled = false;
-    }
+    const body = { api, version: 'latest', ...(seed.value.trim() ? { seed: seed.value.trim() } : {}) };
+    await panel.run('create a sandbox', () => sandboxes.create(body), 'Sandbox created');
+    seed.value = '';
+    create.disabled = false;
   });
+  return form;
+}
 
-  reload();
+function renderList(items, panel) {
+  if (items.length === 0)
+    return h('p', { class: 'muted' }, 'No sandboxes. A sandbox keeps what you POST, PUT, PATCH and DELETE.');
   return h(
-    'section',
-    { class: 'sandboxes', 'aria-label': 'Sandboxes' },
-    h('h3', { class: 'subhead' }, 'Sandboxes'),
+    'ul',
+    { class: 'version-list' },
+    items.map((s) => sandboxRow(s, panel)),
+  );
+}
+
+function sandboxRow(s, panel) {
+  const button = (label, extra = '') =>
     h(
-      'p',
-      { class: 'muted' },
-      'A stateful copy of the latest version for one test run: seeded, isolated, resettable. It expires after 24 hours idle.',
+      'button',
+      { type: 'button', class: `btn btn-small btn-ghost${extra}`, 'aria-label': `${label} sandbox ${s.id}` },
+      label,
+    );
+  const reset = button('Reset');
+  reset.addEventListener('click', () =>
+    panel.run('reset the sandbox', () => sandboxes.reset(s.id), 'Sandbox reset to its seeded start'),
+  );
+  const del = button('Delete', ' btn-danger-text');
+  del.addEventListener('click', async () => {
+    const ok = await confirmDialog({
+      title: 'Delete this sandbox?',
+      text: 'Its URL stops working and everything written to it is gone. This cannot be undone.',
+      ok: 'Delete sandbox',
+    });
+    if (ok) await panel.run('delete the sandbox', () => sandboxes.remove(s.id), 'Sandbox deleted');
+  });
+  return h(
+    'li',
+    { class: 'sandbox-row', 'data-sandbox': s.id },
+    h('code', { class: 'url sandbox-url' }, s.sandboxUrl),
+    h(
+      'span',
+      { class: 'muted sandbox-meta' },
+      `${s.version}${s.seed ? ` · seed ${s.seed}` : ''} · expires `,
+      h('time', { datetime: s.expiresAt }, formatDate(s.expiresAt)),
     ),
-    form,
-    status,
-    list,
+    h('span', { class: 'sandbox-actions' }, copyButton(s.sandboxUrl, 'Copy', 'sandbox URL'), reset, del),
   );
 }

@@ -127,7 +127,9 @@ describe('specmock publish (against npm run dev)', () => {
       JSON.stringify({
         openapi: '3.0.3',
         info: { title: 'x', version: '1' },
-        paths: { '/x': { get: { responses: { '200': { $ref: '#/components/responses/Nope' } } } } },
+        paths: {
+          '/x': { get: { responses: { '200': { $ref: 'https://example.com/responses.json#/Nope' } } } },
+        },
       }),
     );
     const run = await cli(['publish', bad, '--api', 'cli-bad', '--server', server!.url, '--key', key]);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../worker/http/problem';
+import { mock, prepareTarget } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
 
 const example = (name: string) =>
@@ -119,20 +120,29 @@ describe('ingest', () => {
   });
 });
 
-describe('unsatisfiable schemas are refused at publish time', () => {
+describe('schemas no value satisfies', () => {
   const doc = (schema: string) =>
     `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: ${schema}\n`;
+  const pointer = '/paths/~1a/get/responses/200/content/application~1json/schema';
+
   it.each([
-    ['{type: integer, minimum: 10, maximum: 5}'],
     ['{type: array, minItems: 1000000000, items: {type: string}}'],
     ['{type: string, minLength: 1000000000}'],
-    ['{not: {}}'],
-    ['{type: string, enum: [1, 2]}'],
-  ])('%s → 422 naming the schema', async (schema) => {
+  ])('past the size caps (%s) are refused with 422 naming the schema', async (schema) => {
     const problem = await problemOf(doc(schema));
     expect(problem.type).toBe('unsatisfiable-schema');
-    expect(problem.errors?.[0].pointer).toBe('/paths/~1a/get/responses/200/content/application~1json/schema');
+    expect(problem.errors?.[0].pointer).toBe(pointer);
   });
+
+  it.each([['{type: integer, minimum: 10, maximum: 5}'], ['{not: {}}'], ['{type: string, enum: [1, 2]}']])(
+    'as a spec defect (%s) publish with a warning, and the operation answers the problem',
+    async (schema) => {
+      const { plan, warnings } = await ingest(doc(schema));
+      expect(warnings.find((w) => w.pointer === pointer)?.message).toContain('no value satisfies');
+      const out = mock(prepareTarget(plan, 0), { method: 'GET', path: '/a', query: [], headers: {} });
+      expect(out.ok === false && out.problem.type).toBe('unsatisfiable-schema');
+    },
+  );
 });
 
 describe('catastrophic patterns in patternProperties', () => {

@@ -77,3 +77,23 @@ describe('matchRoute', () => {
     });
   });
 });
+
+// googleapis.com/iam and GitHub: `/v2/{parent}` POST beside `/v2/{name}` GET/DELETE.
+describe('matchRoute with two templates of the same shape', () => {
+  const routes = compileRoutes(
+    plan(op('get', '/v2/{name}'), op('delete', '/v2/{name}'), op('post', '/v2/{parent}')),
+  );
+
+  it('routes each method to the template that defines it', () => {
+    const post = matchRoute(routes, 'POST', '/v2/abc');
+    expect(post.kind === 'found' && post.operation.path).toBe('/v2/{parent}');
+    expect(post.kind === 'found' && post.pathParams).toEqual({ parent: 'abc' });
+    const get = matchRoute(routes, 'GET', '/v2/abc');
+    expect(get.kind === 'found' && get.operation.path).toBe('/v2/{name}');
+  });
+
+  it('answers 405 with the first template’s methods when none defines it', () => {
+    const put = matchRoute(routes, 'PUT', '/v2/abc');
+    expect(put).toEqual({ kind: 'no-method', allow: ['DELETE', 'GET', 'HEAD'] });
+  });
+});

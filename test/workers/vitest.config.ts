@@ -1,9 +1,11 @@
 import { cloudflareTest } from '@cloudflare/vitest-plugin';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { quietThirdPartySourcemaps } from '../support/quiet-third-party-sourcemaps.ts';
 
 export default defineConfig({
   plugins: [
+    quietThirdPartySourcemaps(),
     cloudflareTest({
       wrangler: { configPath: fileURLToPath(new URL('../../wrangler.toml', import.meta.url)) },
       miniflare: {

@@ -35,6 +35,7 @@ export const PROBLEMS = {
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
   'unsatisfiable-schema': { status: 422, title: 'A response schema cannot be satisfied' },
+  'unresolved-ref': { status: 422, title: 'The operation uses a $ref that does not resolve' },
   'unserializable-body': {
     status: 500,
     title: 'The response value cannot be written in the negotiated media type',

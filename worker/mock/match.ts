@@ -73,15 +73,22 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
   const segments = splitPath(rawPath);
   const trailing = segments.length > 0 && segments[segments.length - 1] === '';
   // "/pets/" is "/pets" before it is "/pets/{id}" with an empty id.
-  let hit = trailing
-    ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1))
-    : undefined;
-  hit ??= findIn(routes.bySegmentCount.get(segments.length), segments);
-  if (!hit) return { kind: 'no-path' };
   const verb = method.toLowerCase();
-  const operation =
-    hit.route.operations.get(verb) ?? (verb === 'head' ? hit.route.operations.get('get') : undefined);
-  if (!operation) return { kind: 'no-method', allow: allowedMethods(hit.route) };
+  // Two templates of the same shape (`/v1/{name}` GET, `/v1/{parent}` POST) are one path to a caller:
+  // the first matching route that has the method wins; 405 only when none has it.
+  const has = (route: Route) =>
+    route.operations.has(verb) || (verb === 'head' && route.operations.has('get'));
+  let first: Route | undefined;
+  const pick = (route: Route) => {
+    first ??= route;
+    return has(route);
+  };
+  let hit = trailing
+    ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1), pick)
+    : undefined;
+  hit ??= findIn(routes.bySegmentCount.get(segments.length), segments, pick);
+  if (!hit) return first ? { kind: 'no-method', allow: allowedMethods(first) } : { kind: 'no-path' };
+  const operation = hit.route.operations.get(verb) ?? hit.route.operations.get('get')!;
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
 }
 
@@ -96,6 +103,7 @@ function allowedMethods(route: Route): string[] {
 function findIn(
   group: RouteGroup | undefined,
   segments: string[],
+  accept: (route: Route) => boolean,
 ): { route: Route; params: Record<string, string> } | undefined {
   if (!group) return undefined;
   // A literal first segment outranks a templated one, so its candidates come first.
@@ -103,12 +111,16 @@ function findIn(
     segments.length > 0
       ? (group.byFirst.get(segments[0]) ?? group.byFirst.get(safeDecode(segments[0])))
       : undefined;
-  return (literal ? findRoute(literal, segments) : undefined) ?? findRoute(group.templatedFirst, segments);
+  return (
+    (literal ? findRoute(literal, segments, accept) : undefined) ??
+    findRoute(group.templatedFirst, segments, accept)
+  );
 }
 
 function findRoute(
   routes: Route[],
   segments: string[],
+  accept: (route: Route) => boolean,
 ): { route: Route; params: Record<string, string> } | undefined {
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
@@ -124,7 +136,7 @@ function findRoute(
         params[name] = safeDecode(m[k + 1]);
       });
     }
-    return { route, params };
+    if (accept(route)) return { route, params };
   }
   return undefined;
 }

@@ -2,13 +2,16 @@ import type { Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
-import { negotiate } from './negotiate';
+import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
+import type { LayerAnswer, StateLayer } from './state-layer';
 import { validateRequest, type RequestBody } from './validate-request';
+
+export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
 export interface MockRequest {
   method: string;
@@ -41,28 +44,10 @@ export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
 }
 
+/** Says that a body was served with the author's evident intent, not the strict reading (README). */
+export const LENIENT_HEADER = 'x-specmock-lenient';
+
 type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
-
-/** What a state layer (worker/sandbox/) sees of a call that passed routing, security and validation. */
-export interface ValidatedCall {
-  operation: OperationPlan;
-  pathParams: Record<string, string>;
-  /** The request's own query, without the `__code`-style preferences. */
-  query: [string, string][];
-  prefs: Preferences;
-  request: MockRequest;
-}
-
-/**
- * A state layer's answer: one of the operation's responses, with the body value to serve in it
- * (absent: the spec's own example or generated body), or a problem of the service.
- */
-export type LayerAnswer =
-  | { response: ResponsePlan; status: number; value?: JsonValue; headers?: Record<string, string> }
-  | { problem: Problem };
-
-/** Decides a validated call from stored state, or returns undefined to let the stateless mock answer. */
-export type StateLayer = (call: ValidatedCall) => LayerAnswer | undefined;
 
 /**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
@@ -92,6 +77,17 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     };
   }
   const { operation, pathParams } = match;
+  if (operation.brokenRef) {
+    const { ref, pointer } = operation.brokenRef;
+    return {
+      ok: false,
+      problem: {
+        type: 'unresolved-ref',
+        detail: `${operation.method.toUpperCase()} ${operation.path} uses $ref "${ref}" (at ${pointer || '/'}), which does not resolve to anything in the document.`,
+        extensions: { ref, pointer },
+      },
+    };
+  }
   const prefs = readPreferences(request.headers.prefer, request.query);
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
@@ -159,12 +155,8 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
   const answer = layer?.({ operation, pathParams, query, prefs, request });
-  if (answer && 'problem' in answer) return { ok: false, problem: answer.problem };
-  if (answer) {
-    const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.value);
-    if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
-    return finish(rendered, answer.status);
-  }
+  if (answer)
+    return 'problem' in answer ? answer : finish(renderLayered(ctx, answer, prefsFor), answer.status);
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
@@ -194,6 +186,16 @@ export function statelessValue(
   };
   const body = bodyValue(ctx, response.content[chosen], call.prefs);
   return body.ok ? body.value : undefined;
+}
+
+function renderLayered(
+  ctx: RenderContext,
+  answer: Exclude<LayerAnswer, { ok: false }>,
+  prefsFor: (status: number) => Preferences,
+): Rendered {
+  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.value);
+  if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
+  return rendered;
 }
 
 interface RenderContext {
@@ -239,6 +241,8 @@ function renderResponse(
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   const text = serializeBody(body.value, type, media.schema);
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
+  const lenient = body.lenient ?? text.lenient;
+  if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
 
@@ -246,22 +250,27 @@ function bodyValue(
   ctx: RenderContext,
   media: MediaPlan,
   prefs: Preferences,
-): { ok: true; value: JsonValue | undefined } | { ok: false; problem: Problem } {
+): { ok: true; value: JsonValue | undefined; lenient?: string } | { ok: false; problem: Problem } {
   if (prefs.example !== undefined) {
     const named = media.examples.find((e) => e.name === prefs.example);
     if (named) return { ok: true, value: named.value };
+    const dropped = media.dropped?.find((e) => e.name === prefs.example);
+    const available = `available: ${media.examples.map((e) => e.name).join(', ') || 'none'}`;
     return {
       ok: false,
       problem: {
         type: 'example-not-found',
-        detail: `No example named "${prefs.example}"; available: ${media.examples.map((e) => e.name).join(', ') || 'none'}.`,
+        detail: dropped
+          ? `The example "${dropped.name}" was dropped at publish: ${dropped.reason}; ${available}.`
+          : `No example named "${prefs.example}"; ${available}.`,
+        ...(dropped ? { extensions: { dropped: dropped.reason } } : {}),
       },
     };
   }
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(ctx, media.schema, '', prefs.dynamic);
+  const result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined);
   if (!result.ok) {
     return {
       ok: false,
@@ -274,7 +283,11 @@ function bodyValue(
   }
   // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
   // default keeps the schema's order.
-  return { ok: true, value: prefs.dynamic === true ? sortKeys(result.value) : result.value };
+  return {
+    ok: true,
+    value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
+    ...(media.lenient !== undefined ? { lenient: media.lenient } : {}),
+  };
 }
 
 function sortKeys(value: JsonValue): JsonValue {
@@ -286,9 +299,15 @@ function sortKeys(value: JsonValue): JsonValue {
 }
 
 /** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
-function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: boolean | undefined) {
+function generateFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+  lenient = false,
+) {
   const defs = ctx.target.plan.defs;
-  if (dynamic === false) {
+  if (dynamic === false && !lenient) {
     const still = sampleStatic(schema, defs, 'response');
     if (still.ok) return still;
   }
@@ -299,6 +318,7 @@ function generateFor(ctx: RenderContext, schema: Schema, salt: string, dynamic: 
     refDate: ctx.target.refDate,
     dynamic: dynamic === true,
     direction: 'response',
+    lenient,
   });
 }
 
@@ -320,15 +340,4 @@ function seedOf(method: string, path: string, query: [string, string][], prefs: 
     .join('&');
   const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
-}
-
-/** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
-function concreteType(chosen: string, accept: string | undefined): string {
-  if (!chosen.includes('*')) return chosen;
-  const wanted = (accept ?? '')
-    .split(',')
-    .map((p) => p.split(';')[0].trim())
-    .find((t) => t && !t.includes('*'));
-  if (wanted) return wanted;
-  return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }

@@ -91,6 +91,14 @@ export interface MediaPlan {
   schema?: Schema;
   /** Only examples that validated against `schema` at publish time; the first is the default. */
   examples: NamedExample[];
+  /** Examples dropped at publish, and why: `Prefer: example=<name>` says so instead of "not found". */
+  dropped?: { name: string; reason: string }[];
+  /**
+   * Set at publish when no value satisfies `schema` under the strict reading (overlapping `oneOf`,
+   * `additionalProperties: false` against an `allOf`, required recursion): the body is generated
+   * with the author's evident intent instead, and carries `x-specmock-lenient: <reason>`.
+   */
+  lenient?: string;
   /** Form bodies: properties whose Encoding Object sets `allowReserved` explicitly. */
   encoding?: Record<string, { allowReserved: boolean }>;
 }
@@ -143,6 +151,8 @@ export interface OperationPlan {
   responses: ResponsePlan[];
   /** Empty array: no security. */
   security: SecurityPlan;
+  /** Set when something the operation uses is a dangling `$ref`: it answers `unresolved-ref`. */
+  brokenRef?: { ref: string; pointer: string };
 }
 
 export interface PlanWarning {

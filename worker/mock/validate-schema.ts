@@ -1,6 +1,7 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { Schema, SchemaObject } from './plan';
 import { hiddenFor, isObj, refDefName, resolveRef } from './generate/refs';
+import { LENIENT_NULL } from './generate/context';
 
 /**
  * Validates values (request bodies and parameters, spec examples at publish time) against plan
@@ -67,6 +68,8 @@ function compilesWithU(p: string): boolean {
 
 function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth = 0): Schema {
   if (!isObj(s) || depth > 200) return typeof s === 'boolean' ? s : true;
+  // The null a typeless `nullable` adds holds for requests only: a response example using it goes.
+  if (s[LENIENT_NULL] === true && dir === 'response') return false;
   const out: SchemaObject = {};
   for (const [k, v] of Object.entries(s)) {
     if (ANNOTATIONS.has(k) || k.startsWith('x-')) continue;

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { Plan, PlanWarning } from '../mock/plan';
+import { latestOf } from './latest-version';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
 
 export interface VersionRecord {
@@ -14,11 +15,11 @@ export interface VersionRecord {
   warnings: PlanWarning[];
 }
 
-interface ApiState {
+export interface ApiState {
   api: string;
   owner: string;
   createdAt: string;
-  /** Publish order; the last one is `latest`. */
+  /** Publish order (`latest` is chosen from it by latestOf). */
   order: string[];
   versions: Record<string, VersionRecord>;
 }
@@ -43,6 +44,12 @@ export class ApiRegistry extends DurableObject<Env> {
 
   async describe(): Promise<ApiState | null> {
     return (await this.state()) ?? null;
+  }
+
+  /** The mock path's view, straight from the source of truth (when the KV mirror is stale). */
+  async mirror(): Promise<ApiMirror | null> {
+    const state = await this.state();
+    return state ? mirrorOf(state) : null;
   }
 
   /** A cheap early answer so that a rejected upload writes nothing to KV. */
@@ -132,10 +139,11 @@ function classify(
     : { result: 'conflict', record: existing };
 }
 
-function mirrorOf(state: ApiState): ApiMirror {
+/** What the mock path needs of the state; the mirror in KV and the registry's direct answer alike. */
+export function mirrorOf(state: ApiState): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
-  return { api: state.api, owner: state.owner, latest: state.order.at(-1) ?? null, versions };
+  return { api: state.api, owner: state.owner, latest: latestOf(state.order).latest, versions };
 }
 
 /** The registry object of one API name: the source of truth for its owner and versions. */

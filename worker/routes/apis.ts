@@ -10,6 +10,7 @@ import type { AppRequest } from '../http/app-request';
 import { describeOperations } from '../mock/describe-operations';
 import { mockUrl } from '../http/mock-url';
 import { registryStub } from '../registry/api-registry';
+import { latestOf } from '../registry/latest-version';
 
 /** GET /v1/apis: the caller's APIs with their latest version. */
 export async function listApis(request: AppRequest, env: Env): Promise<Response> {
@@ -17,7 +18,7 @@ export async function listApis(request: AppRequest, env: Env): Promise<Response>
   const states = await Promise.all(caller.account.apis.map((api) => registryStub(env, api).describe()));
   const apis = states.flatMap((s) => {
     if (!s || s.owner !== caller.account.id) return [];
-    const latest = s.order.at(-1) ?? null;
+    const { latest } = latestOf(s.order);
     return [
       {
         api: s.api,
@@ -38,14 +39,18 @@ async function ownedState(request: AppRequest, env: Env, api: string) {
   return state;
 }
 
-/** GET /v1/apis/{api}: the API and its versions, newest first. */
+/**
+ * GET /v1/apis/{api}: the API and its versions, most recently published first, with `latest` and
+ * the rule that chose it (`semver` when every version is a semantic version, else `last-published`).
+ */
 export async function getApi(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
   const versions = [...state.order].reverse().map((v) => summary(request, state.api, state.versions[v]));
-  const latest = state.order.at(-1) ?? null;
+  const { latest, rule } = latestOf(state.order);
   return Response.json({
     api: state.api,
     latest,
+    latestRule: rule,
     latestUrl: mockUrl(request, state.api, 'latest'),
     createdAt: state.createdAt,
     versions,
@@ -69,7 +74,7 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
   const state = await ownedState(request, env, request.params.api);
   const wanted =
     request.params.version === 'latest'
-      ? (state.order.at(-1) ?? '')
+      ? (latestOf(state.order).latest ?? '')
       : checkVersionName(request.params.version);
   const record = state.versions[wanted];
   if (!record) fail('version-not-found', `"${state.api}" has no version "${request.params.version}".`);

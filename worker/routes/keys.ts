@@ -5,6 +5,7 @@ import { authenticate } from '../auth/authenticate';
 import { config } from '../config';
 import { accountStub } from '../quota/key-account';
 import { enforce } from '../quota/enforce';
+import { takeLease } from '../quota/mock-admission';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
 import { sha256Hex } from '../util/hash';
@@ -59,13 +60,17 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 
 const KEY_ID = /^[0-9a-f]{20}$/;
 
-/** PATCH /v1/keys/{id}: the admin changes a key's limits; they apply from the next request on. */
+/**
+ * PATCH /v1/keys/{id}: the admin changes a key's limits; they apply from the next request on in
+ * this isolate, and within LEASE_MS (2 s) in isolates holding a mock lease.
+ */
 export async function updateKey(request: AppRequest, env: Env): Promise<Response> {
   if (!isAdmin(request, env))
     fail('forbidden', 'Only the administrator (Authorization: Bearer <ADMIN_TOKEN>) may change limits.');
   const id = keyId(request.params.id);
   const body = await readJsonObject(request);
-  const current = await accountStub(env, id).usage(request.receivedAt);
+  // This isolate's unspent lease goes back at once; other isolates' leases expire within LEASE_MS.
+  const current = await accountStub(env, id).usage(request.receivedAt, takeLease(id));
   if (!current) fail('not-found', `No key with id ${id}.`);
   const checked = checkLimits(body.limits, current.limits);
   if (!checked.ok)
@@ -78,8 +83,9 @@ export async function updateKey(request: AppRequest, env: Env): Promise<Response
 }
 
 /**
- * DELETE /v1/keys/{id}: revokes a key, by the admin or by the key itself. The key's Durable Object
- * is consulted on every request, so the revocation holds from the next request, everywhere.
+ * DELETE /v1/keys/{id}: revokes a key, by the admin or by the key itself. Control-plane calls
+ * consult the key's Durable Object every time, so they fail from the next request, everywhere;
+ * mock calls stop at once in this isolate and within LEASE_MS (2 s) where a lease is held.
  */
 export async function revokeKey(request: AppRequest, env: Env): Promise<Response> {
   const id = keyId(request.params.id);
@@ -88,7 +94,7 @@ export async function revokeKey(request: AppRequest, env: Env): Promise<Response
     if (caller.account.id !== id)
       fail('forbidden', 'A key may revoke only itself; the administrator may revoke any key.');
   }
-  const revoked = await accountStub(env, id).revoke();
+  const revoked = await accountStub(env, id).revoke(takeLease(id));
   if (!revoked) fail('not-found', `No key with id ${id}.`);
   return new Response(null, { status: 204 });
 }

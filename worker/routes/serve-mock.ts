@@ -1,10 +1,11 @@
 import type { Env } from '../env';
-import { accountStub } from '../quota/key-account';
 import { fail, ProblemError } from '../http/problem';
 import { enforce } from '../quota/enforce';
 import { mock, type MockRequest, type MockResponse } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
-import { loadMirror, loadTarget } from '../storage/target-cache';
+import { loadTarget } from '../storage/target-cache';
+import { admitMock } from '../quota/mock-admission';
+import { locateVersion } from '../registry/locate-version';
 import type { AppRequest } from '../http/app-request';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
@@ -48,8 +49,8 @@ export interface AdmittedCall {
 
 /**
  * Admission shared by every mock-shaped route (stateless `/mock/…` and stateful `/sandbox/…`):
- * resolve the API and version, count the call against the owner's key (429 when over), read the
- * body. `load` runs alongside the quota round trip, so the plan load costs no extra latency.
+ * locate the API and version, admit the call against the owner's quota (429 when over), read the
+ * body. `load` runs alongside the quota check, so the plan load costs no extra latency.
  */
 export async function admitMockCall<T>(
   request: AppRequest,
@@ -58,15 +59,11 @@ export async function admitMockCall<T>(
   load: (version: string, entry: { hash: string; createdAt: string }) => Promise<T>,
 ): Promise<{ call: AdmittedCall; loaded: T }> {
   const { api, versionName } = target;
-  const mirror = await loadMirror(env.SPECS, api, request.receivedAt);
-  if (!mirror) fail('api-not-found', `No API named "${api}" is published here.`);
-  const version = versionName === 'latest' ? mirror.latest : versionName;
-  const entry = version ? mirror.versions[version] : undefined;
-  if (!version || !entry) fail('version-not-found', `"${api}" has no version "${versionName}".`);
+  const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
 
-  // The quota round trip, the plan load and the body read are independent: overlap them.
+  // The quota check (usually a local lease, no I/O), the plan load and the body read are independent.
   const [quota, loaded, body] = await Promise.all([
-    accountStub(env, mirror.owner).consumeForMock(request.receivedAt),
+    admitMock(env, owner, request.receivedAt),
     load(version, entry),
     readMockBody(request),
   ]);
@@ -75,13 +72,15 @@ export async function admitMockCall<T>(
       'forbidden',
       `The owner of "${api}" can no longer serve mocks (its key was ${quota.reason === 'revoked' ? 'revoked' : 'removed'}).`,
     );
-  request.rateLimit = quota.decision;
-  enforce(quota.decision, request.receivedAt);
+  if (quota.decision) {
+    request.rateLimit = quota.decision;
+    enforce(quota.decision, request.receivedAt);
+  }
   const call: AdmittedCall = {
     api,
     version,
     entry,
-    owner: mirror.owner,
+    owner,
     ...(target.sandboxId ? { sandboxId: target.sandboxId } : {}),
     ...(body !== undefined ? { body } : {}),
   };

@@ -40,17 +40,24 @@ export function success(operation: OperationPlan): { response: ResponsePlan; sta
 export function notFound(operation: OperationPlan, id: string): LayerAnswer {
   const own = specResponseFor(operation, 404);
   if (own) return { response: own, status: 404 };
-  return { problem: { type: 'item-not-found', detail: `This sandbox holds no item "${id}" here.` } };
+  return {
+    ok: false,
+    problem: { type: 'item-not-found', detail: `This sandbox holds no item "${id}" here.` },
+  };
 }
 
 export function conflict(operation: OperationPlan, id: string): LayerAnswer {
   const own = specResponseFor(operation, 409);
   if (own) return { response: own, status: 409 };
-  return { problem: { type: 'item-conflict', detail: `This sandbox already holds an item "${id}" here.` } };
+  return {
+    ok: false,
+    problem: { type: 'item-conflict', detail: `This sandbox already holds an item "${id}" here.` },
+  };
 }
 
 export function unrepresentable(status: number): LayerAnswer {
   return {
+    ok: false,
     problem: {
       type: 'unrepresentable-state',
       detail: `The sandbox's state cannot be written in the schema of the ${status} response (for example fewer items than its minItems).`,

@@ -43,7 +43,7 @@ function norm(name: string): string {
 }
 
 /** "pets" → "pet", "categories" → "category", "boxes" → "box"; good enough to strip a prefix. */
-export function singularOf(word: string): string {
+function singularOf(word: string): string {
   if (/ies$/i.test(word)) return word.slice(0, -3) + 'y';
   if (/(s|x|z|ch|sh)es$/i.test(word)) return word.slice(0, -2);
   if (/s$/i.test(word) && !/ss$/i.test(word)) return word.slice(0, -1);

@@ -5,7 +5,7 @@ import type { ItemStore } from './item-store';
 import type { SandboxModel } from './sandbox-model';
 import type { Resource } from './resources';
 
-export interface SandboxLimits {
+interface SandboxLimits {
   maxItemsPerCollection: number;
   maxBytes: number;
 }

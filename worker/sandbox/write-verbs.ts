@@ -33,6 +33,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   const defs = ctx.target.plan.defs;
   if (ctx.store.count(scope) >= ctx.limits.maxItemsPerCollection)
     return {
+      ok: false,
       problem: {
         type: 'limit-reached',
         detail: `A sandbox collection holds at most ${ctx.limits.maxItemsPerCollection} items.`,
@@ -133,6 +134,7 @@ function store(
   const bytes = ctx.store.bytes() - (previous === undefined ? 0 : sizeOf(previous)) + sizeOf(item);
   if (bytes > ctx.limits.maxBytes)
     return {
+      ok: false,
       problem: {
         type: 'sandbox-full',
         detail: `A sandbox stores at most ${ctx.limits.maxBytes} bytes of items.`,

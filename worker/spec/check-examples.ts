@@ -56,10 +56,12 @@ function filter(
     const violations = validateValue(media.schema!, plan.defs, example.value, { direction: 'response' });
     if (violations.length === 0) return true;
     const first = violations[0];
+    const reason = `it does not match its schema (${first.pointer || '/'}: ${first.message})`;
     warnings.push({
       pointer: `${base}${suffix(example.name)}`,
       message: `example "${example.name}" does not match its schema (${first.pointer || '/'}: ${first.message}); generated data is served instead`,
     });
+    (media.dropped ??= []).push({ name: example.name, reason: reason.slice(0, 300) });
     return false;
   });
 }

@@ -9,6 +9,7 @@ import { guardDocument } from './guard';
 import { normalize } from './normalize';
 import { parseSpecText } from './parse';
 import { createResolver } from './resolve';
+import { capWarnings } from './cap-warnings';
 
 export interface Ingested {
   plan: Plan;
@@ -44,11 +45,12 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     );
   }
   const examples = dropInvalidExamples(plan);
-  const impossible = checkGeneration(plan);
+  const generation = checkGeneration(plan);
+  const impossible = generation.hostile;
   if (impossible.length > 0) {
     fail(
       'unsatisfiable-schema',
-      `${impossible.length === 20 ? '20 or more' : impossible.length} response schema(s) cannot be satisfied by any value; the first: ${impossible[0].pointer}: ${impossible[0].message}`,
+      `${impossible.length === 20 ? '20 or more' : impossible.length} response schema(s) ask for a body past the size caps; the first: ${impossible[0].pointer}: ${impossible[0].message}`,
       { errors: impossible },
     );
   }
@@ -58,7 +60,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   }));
   return {
     plan,
-    warnings: [...findings, ...examples, ...warnings].slice(0, 500),
+    warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...warnings]),
     hash: await sha256Hex(text),
   };
 }

@@ -4,6 +4,7 @@ import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
 import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
+import { LENIENT_NULL } from '../mock/generate/context';
 
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
 const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
@@ -35,6 +36,8 @@ const DROPPED = new Set([
   'additionalItems',
 ]);
 const MAX_PATTERN_LENGTH = 1000;
+/** Marks a def whose `$ref` dangles; its value is the ref as written. */
+export const MISSING_REF = 'x-specmock-missing-ref';
 
 /**
  * Rewrites every schema dialect (Swagger 2.0, OpenAPI 3.0, OpenAPI 3.1) into JSON Schema 2020-12.
@@ -85,7 +88,9 @@ export class SchemaNormalizer {
     const target = this.resolver.target(ref, at);
     const name = this.uniqueName(pointer);
     this.nameByPointer.set(pointer, name);
-    this.pending.push({ name, pointer, target });
+    // A dangling ref becomes a marked def: the operations that reach it answer a problem naming it.
+    if (target === undefined) this.defs[name] = { [MISSING_REF]: ref };
+    else this.pending.push({ name, pointer, target });
     return name;
   }
 
@@ -164,11 +169,15 @@ export class SchemaNormalizer {
   }
 
   private nullable(out: SchemaObject): SchemaObject {
+    // 3.1 has no `nullable` (it is `type: [T, "null"]`): null is the author's intent, not the schema's.
+    if (this.dialect === 'openapi-3.1') return { anyOf: [out, { type: 'null', [LENIENT_NULL]: true }] };
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (Array.isArray(out.type) && !out.type.includes('null')) out.type = [...out.type, 'null'];
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
     if (out.type !== undefined) return out;
-    return { anyOf: [out, { type: 'null' }] };
+    // OpenAPI 3.0.3: `nullable` adds null only beside a `type`. Next to a bare $ref/allOf/anyOf the
+    // strict reading admits no null, so responses never send one; requests may (the author's intent).
+    return { anyOf: [out, { type: 'null', [LENIENT_NULL]: true }] };
   }
 
   private discriminator(value: unknown, at: string): SchemaObject['discriminator'] | undefined {
@@ -199,12 +208,7 @@ export class SchemaNormalizer {
       this.dialect === 'swagger-2.0'
         ? `#/definitions/${escapeToken(name)}`
         : `#/components/schemas/${escapeToken(name)}`;
-    try {
-      this.resolver.target(ref, '');
-      return ref;
-    } catch {
-      return undefined;
-    }
+    return this.resolver.has(ref) ? ref : undefined;
   }
 
   private pattern(value: unknown, at: string, out: SchemaObject): void {

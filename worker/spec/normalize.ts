@@ -15,6 +15,7 @@ import { oas3 } from './normalize-oas3';
 import { SchemaNormalizer } from './normalize-schema';
 import { swagger2 } from './normalize-swagger2';
 import type { Resolver } from './resolve';
+import { markBrokenRefs } from './broken-refs';
 
 interface DialectRules {
   parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined;
@@ -44,8 +45,9 @@ export interface Normalized {
 /** Walks paths × methods once and produces the dialect-free plan. */
 export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolver: Resolver): Normalized {
   const warnings: PlanWarning[] = [];
+  // Every warning is kept here; ingest summarises past its cap, so none is silently cut.
   const warn = (w: PlanWarning) => {
-    if (warnings.length < 500) warnings.push(w);
+    if (warnings.length < 100_000) warnings.push(w);
   };
   const schemas = new SchemaNormalizer(resolver, dialect, warn);
   const ctx: NormalizeContext = { resolver, schemas, warn };
@@ -56,6 +58,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
   const rootSecurity = securityOf(doc.security) ?? [];
   for (const [path, rawItem] of Object.entries(paths)) {
     const itemAt = `/paths/${escapeToken(path)}`;
+    const before = resolver.missing.length;
     const item = resolver.deref(rawItem, itemAt);
     if (!isRecord(item)) continue;
     const itemParams = rawParameters(item.parameters, `${itemAt}/parameters`);
@@ -75,11 +78,16 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
         tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
         deprecated: op.deprecated === true,
         parameters: mergeParameters(convert(itemParams), convert(opParams)),
-        responses: rules.responses(ctx, op, at),
+        responses: servableResponses(rules.responses(ctx, op, at), at, warn),
         security: securityOf(op.security) ?? rootSecurity,
       };
       const body = rules.requestBody(ctx, op, at, [...itemParams, ...opParams]);
       if (body) plan.requestBody = body;
+      // A parameter, body or response that is itself a dangling ref was skipped: say so on calls.
+      const dangling = resolver.missing
+        .slice(before)
+        .find((m) => m.pointer.startsWith(`${at}/`) || m.pointer.startsWith(`${itemAt}/parameters`));
+      if (dangling) plan.brokenRef = dangling;
       located.push({
         plan,
         at,
@@ -89,6 +97,16 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
   }
   const securitySchemes = rules.securitySchemes(ctx, doc);
   schemas.finish();
+  markBrokenRefs(
+    located.map((l) => l.plan),
+    schemas.defs,
+    resolver.missing,
+  );
+  for (const m of resolver.missing)
+    warn({
+      pointer: m.pointer,
+      message: `$ref "${m.ref}" does not resolve to anything in the document; operations that use it answer an unresolved-ref problem`,
+    });
 
   const info = isRecord(doc.info) ? doc.info : {};
   return {
@@ -104,6 +122,27 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
     located,
     warnings,
   };
+}
+
+/**
+ * 1xx responses are interim: a mock cannot send one as the answer (the Fetch API refuses the
+ * status), so they are skipped with a warning. An operation left with none answers 200, no body.
+ */
+function servableResponses(list: ResponsePlan[], at: string, warn: (w: PlanWarning) => void): ResponsePlan[] {
+  const kept = list.filter((r) => {
+    if (!/^1(\d\d|XX)$/.test(r.status)) return true;
+    warn({
+      pointer: `${at}/responses/${r.status.toLowerCase()}`,
+      message: `${r.status} is an interim (1xx) response; it is never served`,
+    });
+    return false;
+  });
+  if (kept.length > 0) return kept;
+  warn({
+    pointer: `${at}/responses`,
+    message: 'the operation defines no final response; the mock answers 200 with no body',
+  });
+  return [{ status: '200', description: '', headers: {}, content: {} }];
 }
 
 function rawParameters(list: unknown, at: string): { raw: unknown; at: string }[] {

@@ -1,11 +1,21 @@
 import $RefParser from '@apidevtools/json-schema-ref-parser';
-import { fail, type ProblemDetailEntry } from '../http/problem';
+import { fail } from '../http/problem';
+
+/** A `$ref` that points at nothing in the document, and where it was written. */
+export interface MissingRef {
+  ref: string;
+  pointer: string;
+}
 
 export interface Resolver {
-  /** Follows a chain of internal refs from `node`; returns the node itself when it is not a ref. */
+  /** Follows a chain of internal refs from `node`; undefined when the chain dangles. */
   deref<T = unknown>(node: T, at: string): T;
-  /** The target of one internal ref, or a problem naming where it was written. */
+  /** The target of one internal ref, or undefined (recorded in `missing`) when there is none. */
   target(ref: string, at: string): unknown;
+  /** Whether a ref resolves, without recording anything. */
+  has(ref: string): boolean;
+  /** Every dangling ref met so far, in order: the operations that use one answer a problem. */
+  readonly missing: MissingRef[];
 }
 
 const MAX_REF_HOPS = 64;
@@ -13,19 +23,28 @@ const MAX_REF_HOPS = 64;
 /**
  * Internal `$ref` lookups through json-schema-ref-parser, with every resolver but the in-document
  * one switched off: guardDocument has already refused external refs, and this makes sure nothing
- * here could fetch even if one slipped through.
+ * here could fetch even if one slipped through. A dangling ref does not refuse the document: it is
+ * recorded, and only what uses it is affected.
  */
 export async function createResolver(doc: object): Promise<Resolver> {
   const options = { resolve: { external: false, file: false, http: false } };
   const refs = await $RefParser.resolve(doc, options as Parameters<typeof $RefParser.resolve>[1] & object);
 
-  const missing: ProblemDetailEntry[] = [];
+  const missing: MissingRef[] = [];
+  const has = (ref: string): boolean => {
+    try {
+      refs.get(ref);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   function target(ref: string, at: string): unknown {
     try {
       return refs.get(ref);
     } catch {
-      missing.push({ pointer: at, message: `$ref "${ref}" does not resolve to anything in the document` });
-      fail('invalid-spec', `Unresolvable $ref "${ref}" at ${at || '/'}.`, { errors: missing.slice(-1) });
+      missing.push({ ref, pointer: at });
+      return undefined;
     }
   }
   function deref<T>(node: T, at: string): T {
@@ -39,7 +58,7 @@ export async function createResolver(doc: object): Promise<Resolver> {
       errors: [{ pointer: at, message: 'circular $ref chain with no content' }],
     });
   }
-  return { deref, target };
+  return { deref, target, has, missing };
 }
 
 export function refOf(node: unknown): string | undefined {

@@ -1,6 +1,7 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
+import { LENIENT_NULL } from './context';
 import { hiddenFor, isObj, resolveRef } from './refs';
 
 /**
@@ -85,6 +86,8 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
   if (schema === false || !isObj(schema)) return schema === undefined;
   if (depth > 200) return false;
   const s = schema;
+  // The null a typeless `nullable` adds holds for requests only (see LENIENT_NULL).
+  if (s[LENIENT_NULL] === true && o.direction === 'response') return false;
   if (typeof s.$ref === 'string') {
     const target = resolveRef(s.$ref, o.defs);
     if (target === undefined || !matches(target, value, o, depth + 1)) return false;

@@ -1,6 +1,6 @@
 import type { JsonValue, Schema } from '../plan';
 import { matches } from './check';
-import { GenFailure, child, fail, type Ctx, type Hint, type Path } from './context';
+import { GenFailure, LENIENT_NULL, child, fail, type Ctx, type Hint, type Path } from './context';
 import { checkOpts, genWithFlat } from './core';
 import { T_NULL, flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
 import { isKnownStringFormat } from './formats';
@@ -75,6 +75,10 @@ function discriminatorEntries(g: Group, disc: Discriminator): { key: string; ind
   return out;
 }
 
+function isLenientNull(branch: Schema): boolean {
+  return isObj(branch) && branch[LENIENT_NULL] === true;
+}
+
 function rotate<T>(arr: T[], start: number): T[] {
   return arr.length ? [...arr.slice(start % arr.length), ...arr.slice(0, start % arr.length)] : arr;
 }
@@ -97,6 +101,8 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
       ...plan.filter((p) => !hasRef(g.branches[p.index])),
       ...plan.filter((p) => hasRef(g.branches[p.index])),
     ];
+  // The null a typeless `nullable` adds is for requests; responses use it only when lenient.
+  if (!ctx.lenient) plan = plan.filter((p) => !isLenientNull(g.branches[p.index]));
   // Branches the discriminator does not name are still valid alternatives; try them last.
   if (entries.length)
     for (let i = 0; i < n; i++) if (!plan.some((p) => p.index === i)) plan.push({ index: i });
@@ -119,14 +125,15 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         failure ??= new GenFailure(bf.unsat.path, bf.unsat.reason);
         continue;
       }
-      if (g.kind === 'oneOf' && shadowed(g, step.index, bf, ctx)) {
+      const exclusive = g.kind === 'oneOf' && !ctx.lenient;
+      if (exclusive && shadowed(g, step.index, bf, ctx)) {
         failure ??= new GenFailure(g.path, 'another oneOf branch accepts every value of this one');
         continue;
       }
       const bHint: Hint = { ...hint };
       if (step.key !== undefined && disc)
         bHint.setDisc = { propertyName: disc.propertyName, value: step.key };
-      if (g.kind === 'oneOf') bHint.avoid = avoidFor(g, step.index, bf, ctx, hint.avoid);
+      if (exclusive) bHint.avoid = avoidFor(g, step.index, bf, ctx, hint.avoid);
       for (let attempt = 0; attempt < 3; attempt++) {
         ctx.variation = saved + attempt;
         let v: JsonValue;
@@ -137,7 +144,7 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
           failure ??= e;
           break;
         }
-        if (g.kind === 'anyOf') return v;
+        if (!exclusive) return v;
         let others = 0;
         for (let j = 0; j < n && others === 0; j++)
           if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;

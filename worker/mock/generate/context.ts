@@ -99,7 +99,13 @@ export interface Ctx {
   prune: boolean;
   /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */
   variation: number;
+  /** Lenient reading for media ingest marked unsatisfiable under the strict one (see GenerateOptions). */
+  lenient: boolean;
 }
+
+/** Marks the null alternative ingest adds for a `nullable` without `type`: requests may send null,
+ * strict generation never picks it (OpenAPI 3.0.3: nullable needs a `type` beside it). */
+export const LENIENT_NULL = 'x-specmock-lenient-null';
 
 /** sfc32: tiny, fast and identical across engines (all 32-bit integer math). */
 export class Rng {

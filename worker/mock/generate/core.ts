@@ -37,6 +37,8 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   // Past the depth cap, or on the second visit of a recursive def, take the smallest valid shape.
   if (ctx.refDepth >= ctx.maxDepth || reentry >= 2) ctx.prune = true;
   try {
+    // Lenient reading of required recursion with no way out: cut it at the cap with null.
+    if (ctx.lenient && reentry >= 2 && ctx.refDepth > ctx.maxDepth + 2) return null;
     if (ctx.refDepth > ctx.maxDepth + 40)
       fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
     return genFlat(flat, ctx, hint);
@@ -60,7 +62,10 @@ function validExample(flat: Flat, ctx: Ctx): number {
   if (!entry) exampleCache.set(flat, (entry = {}));
   let idx = entry[ctx.direction];
   if (idx === undefined) {
-    idx = flat.examples.findIndex((ex) => matches(flat.raw, ex, checkOpts(ctx, true)));
+    // A pattern flagged unsafe is never run, so an example cannot be shown to match it: generate.
+    idx = flat.patterns.some((p) => p.unsafe)
+      ? -1
+      : flat.examples.findIndex((ex) => matches(flat.raw, ex, checkOpts(ctx, true)));
     entry[ctx.direction] = idx;
   }
   return idx;

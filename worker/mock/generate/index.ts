@@ -1,6 +1,7 @@
 import type { JsonValue, Schema } from '../plan';
 import { DEFAULT_REF_DATE, GenFailure, LIMITS, Rng, getFaker, hash, pointerOf, type Ctx } from './context';
 import { gen } from './core';
+import { lenientDefsOf } from './merge';
 
 /**
  * Schema-driven response generation: pure, synchronous and deterministic. The same schema and
@@ -27,6 +28,12 @@ export interface GenerateOptions {
   maxDepth?: number;
   /** true: ignore spec examples/defaults and always synthesize (Prefer: dynamic=true). */
   dynamic?: boolean;
+  /**
+   * The author's evident intent where the strict reading admits no value (set by ingest on such
+   * media only): `oneOf` acts as `anyOf`, a `nullable` without `type` admits null, and required
+   * recursion is cut at the depth cap.
+   */
+  lenient?: boolean;
 }
 
 export type GenerateResult = { ok: true; value: JsonValue } | { ok: false; pointer: string; reason: string };
@@ -52,7 +59,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   faker.seed(h2);
   faker.setDefaultRefDate(refDate);
   const ctx: Ctx = {
-    defs: options.defs ?? {},
+    defs: options.lenient === true ? lenientDefsOf(options.defs ?? {}) : (options.defs ?? {}),
     direction: options.direction ?? 'response',
     dynamic: options.dynamic === true,
     refDate,
@@ -70,6 +77,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     arrDepth: 0,
     prune: false,
     variation: 0,
+    lenient: options.lenient === true,
   };
   try {
     return { ok: true, value: gen(schema, null, ctx, { root: true }) };

@@ -196,6 +196,7 @@ export function flattenSources(
   };
   for (const src of sources) collect(src.schema, src.path, defs, flat, []);
   if (flat.unsat) return flat;
+  const lenient = lenientSet.has(defs);
 
   const propLists = new Map<string, Schema[]>();
   const itemLists: Schema[] = [];
@@ -205,7 +206,9 @@ export function flattenSources(
   const contains: Schema[] = [];
 
   for (const { schema: s, path: p } of flat.atoms) {
-    if (s.type !== undefined) {
+    // Lenient: `type: "null"` beside a oneOf/anyOf (3.0 has no null type) reads as "nullable".
+    const nullOr = lenient && s.type === 'null' && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf));
+    if (s.type !== undefined && !nullOr) {
       let mask = 0;
       for (const t of Array.isArray(s.type) ? s.type : [s.type]) mask |= TYPE_BITS[String(t)] ?? 0;
       if (s.nullable === true) mask |= T_NULL;
@@ -315,7 +318,12 @@ export function flattenSources(
         }
       }
       if (own !== undefined) list.push(own);
-      else if (!byPattern && s.additionalProperties !== undefined) list.push(s.additionalProperties);
+      else if (
+        !byPattern &&
+        s.additionalProperties !== undefined &&
+        !(lenient && s.additionalProperties === false)
+      )
+        list.push(s.additionalProperties); // lenient: `additionalProperties: false` admits the allOf's names
     }
     propLists.set(name, list);
   }
@@ -344,6 +352,22 @@ export function flattenSources(
 }
 
 const caches = new WeakMap<object, WeakMap<object, Flat>>();
+const lenientCopies = new WeakMap<object, Record<string, Schema>>();
+const lenientSet = new WeakSet<object>();
+
+/**
+ * The defs to generate with under the lenient reading: the same schemas in a distinct object, so
+ * flattened schemas are cached apart from the strict ones and flatten() knows which reading applies.
+ */
+export function lenientDefsOf(defs: Record<string, Schema>): Record<string, Schema> {
+  let copy = lenientCopies.get(defs);
+  if (!copy) {
+    copy = { ...defs };
+    lenientCopies.set(defs, copy);
+    lenientSet.add(copy);
+  }
+  return copy;
+}
 
 export function flatFor(schema: Schema, path: Path | null, defs: Record<string, Schema>): Flat {
   if (!isObj(schema)) return flatten(schema, path, defs);

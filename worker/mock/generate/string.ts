@@ -11,6 +11,45 @@ import { compilePattern, randomFromPattern } from './patterns';
  * heuristic can never break maxLength or a pattern.
  */
 
+const LOOKAROUND = /\(\?<?[=!]/;
+
+/**
+ * The pattern generator ignores lookarounds, so its output may break them. A flagged pattern is
+ * run only on that output (a string of its own language, short), never on anything else.
+ */
+/** The source with every `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` group removed (escapes and classes respected). */
+export function withoutLookarounds(source: string): string {
+  let out = '';
+  for (let i = 0; i < source.length; i++) {
+    if (
+      source.startsWith('(?=', i) ||
+      source.startsWith('(?!', i) ||
+      source.startsWith('(?<=', i) ||
+      source.startsWith('(?<!', i)
+    ) {
+      let depth = 0;
+      let inClass = false;
+      for (; i < source.length; i++) {
+        const c = source[i];
+        if (c === '\\') i++;
+        else if (inClass) inClass = c !== ']';
+        else if (c === '[') inClass = true;
+        else if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+      }
+      continue;
+    }
+    out += source[i];
+    if (source[i] === '\\' && i + 1 < source.length) out += source[++i];
+  }
+  return out;
+}
+
+function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): boolean {
+  if (!p.unsafe || r.length > 256 || !LOOKAROUND.test(p.source)) return true;
+  return compilePattern(p.source)?.test(r) ?? true;
+}
+
 export function stringOk(flat: Flat, s: string): boolean {
   if (flat.minLength !== undefined || flat.maxLength !== undefined) {
     const len = strLength(s);
@@ -59,7 +98,10 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   for (const p of flat.patterns) {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
-      const r = randomFromPattern(p.source, ctx.rng);
+      let r = randomFromPattern(p.source, ctx.rng);
+      // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
+      if (r === 'invalid' && LOOKAROUND.test(p.source))
+        r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
       if (r === 'too-long')
         fail(
           flat.path,
@@ -67,7 +109,8 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         );
       if (r === 'invalid') break;
       generated = true;
-      if (stringOk(flat, r)) return done(r);
+      if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
+      if (!honoursLookarounds(p, r)) continue;
       // Unanchored patterns match anywhere, so padding the end can satisfy minLength.
       const len = strLength(r);
       if (len < minL && !p.source.endsWith('$')) {

@@ -1,0 +1,165 @@
+import { PROBLEMS, ProblemError } from '../../worker/http/problem';
+import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
+import type { Plan } from '../../worker/mock/plan';
+import { ingest } from '../../worker/spec/ingest';
+import { wellFormedRequest } from './call-operations';
+import { readEntry, type CorpusEntry } from './fetch-corpus';
+import { independentValidator, parseOriginal, type IndependentValidator } from './independent-validator';
+import { spread } from './pick-sample';
+
+export interface Failure {
+  kind: string;
+  where: string;
+}
+
+/** One description's outcome; JSON-serialisable so runs stream to a .jsonl file. */
+export interface DescriptionResult {
+  name: string;
+  bytes: number;
+  dialect?: string;
+  refused?: { type: string; detail: string };
+  ingestMs: number;
+  operations: number;
+  called: number;
+  warnings: number;
+  valid: number;
+  invalid: number;
+  /** Bodies not checked, by reason: not-json, no-schema, uncompilable… */
+  unchecked: Record<string, number>;
+  /** Problems the mock answered instead of a spec response, by type. */
+  problems: Record<string, number>;
+  /** Responses the mock marked lenient (a spec defect served with the author's evident intent). */
+  lenient: number;
+  fiveXX: number;
+  failures: Failure[];
+  timedOut?: boolean;
+  error?: string;
+}
+
+export interface CheckOptions {
+  operations: number;
+  budgetMs: number;
+  refDate: number;
+}
+
+const MAX_FAILURES_KEPT = 8;
+/** The publish route's default upload cap (worker/routes/publish.ts DEFAULT_MAX_SPEC_BYTES). */
+const MAX_SPEC_BYTES = 25 * 1024 * 1024;
+
+export async function checkDescription(
+  entry: CorpusEntry,
+  options: CheckOptions,
+): Promise<DescriptionResult> {
+  const result: DescriptionResult = {
+    name: entry.name,
+    bytes: entry.bytes,
+    ingestMs: 0,
+    operations: 0,
+    called: 0,
+    warnings: 0,
+    valid: 0,
+    invalid: 0,
+    unchecked: {},
+    problems: {},
+    lenient: 0,
+    fiveXX: 0,
+    failures: [],
+  };
+  if (entry.bytes > MAX_SPEC_BYTES) {
+    // The publish route refuses these before ingest (its default MAX_SPEC_BYTES).
+    result.refused = {
+      type: 'payload-too-large',
+      detail: `${entry.bytes} bytes is over the 25 MiB upload cap`,
+    };
+    return result;
+  }
+  const text = readEntry(entry);
+  const started = performance.now();
+  let plan: Plan;
+  try {
+    const ingested = await ingest(text);
+    plan = ingested.plan;
+    result.warnings = ingested.warnings.length;
+  } catch (e) {
+    result.ingestMs = performance.now() - started;
+    if (e instanceof ProblemError)
+      result.refused = { type: e.problem.type, detail: e.problem.detail.slice(0, 300) };
+    else
+      result.refused = { type: 'CRASH', detail: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+    return result;
+  }
+  result.ingestMs = performance.now() - started;
+  result.dialect = plan.dialect;
+  result.operations = plan.operations.length;
+
+  let validator: IndependentValidator;
+  try {
+    validator = await independentValidator(parseOriginal(text));
+  } catch (e) {
+    result.error = `independent validator setup: ${e instanceof Error ? e.message : e}`;
+    return result;
+  }
+  const target = prepareTarget(plan, options.refDate);
+  const deadline = performance.now() + options.budgetMs;
+  for (const op of spread(plan.operations, options.operations)) {
+    if (performance.now() > deadline) {
+      result.timedOut = true;
+      break;
+    }
+    result.called++;
+    const where = `${op.method.toUpperCase()} ${op.path}`;
+    let outcome: MockOutcome;
+    try {
+      outcome = mock(target, wellFormedRequest(plan, op));
+    } catch (e) {
+      fiveXX(result, `throw ${e instanceof Error ? e.message : e}`, where);
+      continue;
+    }
+    if (!outcome.ok) {
+      const type = outcome.problem.type;
+      result.problems[type] = (result.problems[type] ?? 0) + 1;
+      if (PROBLEMS[type].status >= 500)
+        fiveXX(result, `problem ${type}`, `${where}: ${outcome.problem.detail}`);
+      else keep(result, `problem ${type}`, `${where}: ${outcome.problem.detail.slice(0, 200)}`);
+      continue;
+    }
+    const { status, headers, body } = outcome.response;
+    if (status < 200 || status > 599) {
+      fiveXX(result, `status ${status} (new Response throws)`, where);
+      continue;
+    }
+    if (headers['x-specmock-lenient']) result.lenient++;
+    if (body === null || headers['content-type'] === undefined) {
+      bump(result.unchecked, 'no-body');
+      continue;
+    }
+    const verdict = validator.check(op.path, op.method, status, headers['content-type'], body);
+    if (verdict === undefined) bump(result.unchecked, 'no-spec-response');
+    else if (verdict.valid) {
+      if (verdict.kind) bump(result.unchecked, verdict.kind);
+      else result.valid++;
+      if (verdict.kind === 'uncompilable')
+        keep(result, 'uncompilable', `${where} ${status}: ${verdict.detail}`);
+    } else if (headers['x-specmock-lenient']) {
+      // Declared: the strict reading admits no value, and the response says so.
+      bump(result.unchecked, `lenient-invalid:${headers['x-specmock-lenient']}`);
+    } else {
+      result.invalid++;
+      keep(result, verdict.kind ?? 'invalid', `${where} ${status}: ${verdict.detail}`);
+    }
+  }
+  return result;
+}
+
+function fiveXX(result: DescriptionResult, kind: string, where: string): void {
+  result.fiveXX++;
+  keep(result, `5xx ${kind}`, where);
+}
+
+function keep(result: DescriptionResult, kind: string, where: string): void {
+  if (result.failures.length < MAX_FAILURES_KEPT) result.failures.push({ kind, where: where.slice(0, 300) });
+}
+
+function bump(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}

@@ -1,0 +1,298 @@
+import $RefParser from '@apidevtools/json-schema-ref-parser';
+import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
+
+/**
+ * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
+ * converted by @openapi-contrib/openapi-schema-to-json-schema (2.0/3.0; OpenAPI 3.0.3's nullable rule,
+ * writeOnly properties removed for responses) and checked by Ajv draft-07 + ajv-formats; 3.1
+ * documents go to Ajv 2020 as written. Internal refs stay refs into the registered document.
+ */
+
+export interface Verdict {
+  valid: boolean;
+  /** Failure class, e.g. "type", "required", "format:date-time" (only when invalid or unchecked). */
+  kind?: string;
+  detail?: string;
+}
+
+export interface IndependentValidator {
+  /** The raw response object for a status the mock answered with, or undefined when the spec has none. */
+  check(path: string, method: string, status: number, contentType: string, body: string): Verdict | undefined;
+}
+
+const DOC_ID = 'https://corpus.specmock.local/doc.json';
+const SKIP_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const', 'x-examples']);
+
+export function parseOriginal(text: string): Record<string, unknown> {
+  const t = text.replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(t) as Record<string, unknown>;
+  } catch {
+    return parseYaml(t, { maxAliasCount: 10000 }) as Record<string, unknown>;
+  }
+}
+
+export async function independentValidator(doc: Record<string, unknown>): Promise<IndependentValidator> {
+  const is31 = typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1');
+  const swagger2 = doc.swagger !== undefined;
+  const resolveOptions = { resolve: { external: false, file: false, http: false } };
+  const refs = await $RefParser.resolve(
+    structuredClone(doc),
+    resolveOptions as Parameters<typeof $RefParser.resolve>[1] & object,
+  );
+  // 3.1 has no `nullable`: an annotation there, removed so Ajv's own OpenAPI keyword stays out of it.
+  const converted = is31 ? withoutNullable(structuredClone(doc)) : convertDocument(doc, swagger2);
+  converted.$id = DOC_ID;
+  const ajv = is31 ? new Ajv2020(options()) : new Ajv(options());
+  addFormats(ajv);
+  ajv.addSchema(converted as object, DOC_ID);
+  const compiled = new Map<string, ValidateFunction | Error>();
+
+  const follow = (node: unknown): unknown => {
+    for (let i = 0; i < 32 && isObj(node) && typeof node.$ref === 'string'; i++) node = refs.get(node.$ref);
+    return node;
+  };
+
+  return {
+    check(path, method, status, contentType, body) {
+      const base = `#/paths/${esc(path)}/${method}/responses`;
+      const responses = follow(follow((doc.paths as Record<string, unknown>)?.[path]) as never);
+      const op = isObj(responses) ? follow(responses[method]) : undefined;
+      const table = isObj(op) ? follow(op.responses) : undefined;
+      if (!isObj(table)) return undefined;
+      const code = [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default'].find(
+        (c) => table[c] !== undefined,
+      );
+      if (code === undefined) return undefined;
+      const { pointer, schema } = schemaPointer(
+        table[code],
+        `${base}/${esc(code)}`,
+        contentType,
+        swagger2,
+        follow,
+      );
+      if (pointer === undefined) return { valid: true, kind: 'no-schema' };
+      if (!isJsonType(contentType)) return { valid: true, kind: 'not-json' };
+      let value: unknown;
+      try {
+        value = body === '' ? undefined : JSON.parse(body);
+      } catch {
+        return { valid: false, kind: 'body-not-json', detail: body.slice(0, 80) };
+      }
+      if (value === undefined)
+        return schema === undefined ? { valid: true } : { valid: false, kind: 'empty-body' };
+      let validate = compiled.get(pointer);
+      if (!validate) {
+        try {
+          validate = ajv.compile({ $ref: DOC_ID + pointer });
+        } catch (e) {
+          validate = e instanceof Error ? e : new Error(String(e));
+        }
+        compiled.set(pointer, validate);
+      }
+      if (validate instanceof Error)
+        return { valid: true, kind: 'uncompilable', detail: validate.message.slice(0, 160) };
+      if (validate(value)) return { valid: true };
+      const err = (validate.errors ?? [])[0];
+      return {
+        valid: false,
+        kind: classOf(err),
+        detail: err ? `${err.instancePath || '/'} ${err.message}` : '',
+      };
+    },
+  };
+}
+
+function options() {
+  return {
+    strict: false,
+    logger: false,
+    allErrors: false,
+    validateSchema: false,
+    validateFormats: true,
+    verbose: true,
+    code: { regExp: lenientRegExp as never },
+  } as const;
+}
+
+/** Patterns that are not valid in unicode mode are read as plain ECMAScript regexes. */
+function lenientRegExp(pattern: string, flags: string): RegExp {
+  try {
+    return new RegExp(pattern, flags);
+  } catch {
+    return new RegExp(pattern);
+  }
+}
+lenientRegExp.code = 'lenientRegExp';
+
+/** The JSON pointer (URI fragment) of the media schema the mock answered from. */
+function schemaPointer(
+  raw: unknown,
+  at: string,
+  contentType: string,
+  swagger2: boolean,
+  follow: (n: unknown) => unknown,
+): { pointer?: string; schema?: unknown } {
+  let here = at;
+  let response = raw;
+  if (isObj(raw) && typeof raw.$ref === 'string') {
+    here = raw.$ref;
+    response = follow(raw);
+  }
+  if (!isObj(response)) return {};
+  if (swagger2)
+    return response.schema === undefined ? {} : { pointer: `${here}/schema`, schema: response.schema };
+  const content = response.content;
+  if (!isObj(content)) return {};
+  const key = mediaKey(Object.keys(content), contentType);
+  if (key === undefined) return {};
+  const media = content[key];
+  if (!isObj(media) || media.schema === undefined) return {};
+  return { pointer: `${here}/content/${esc(key)}/schema`, schema: media.schema };
+}
+
+function mediaKey(keys: string[], contentType: string): string | undefined {
+  const essence = (t: string) => t.split(';')[0].trim().toLowerCase();
+  const want = essence(contentType);
+  return (
+    keys.find((k) => k === contentType) ??
+    keys.find((k) => essence(k) === want) ??
+    keys.find((k) => essence(k) === `${want.split('/')[0]}/*`) ??
+    keys.find((k) => essence(k) === '*/*')
+  );
+}
+
+function isJsonType(t: string): boolean {
+  const e = t.split(';')[0].trim().toLowerCase();
+  return e === 'application/json' || e.endsWith('+json') || e === 'text/json';
+}
+
+/** A deep copy with every Schema Object converted; refs keep pointing at the same places. */
+function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
+  const copy = structuredClone(doc);
+  const convert = (schema: unknown): unknown => {
+    if (!isObj(schema)) return schema;
+    prepare(schema, swagger2);
+    const out = fromSchema(
+      schema as never,
+      { cloneSchema: false, strictMode: false, removeWriteOnly: true } as never,
+    );
+    return draft07(out);
+  };
+  const walk = (node: unknown, depth: number): void => {
+    if (!isObj(node) && !Array.isArray(node)) return;
+    if (depth > 64) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (SKIP_KEYS.has(k) || k.startsWith('x-')) continue;
+      if (k === 'schema' && isObj(v)) (node as Record<string, unknown>)[k] = convert(v);
+      else walk(v, depth + 1);
+    }
+  };
+  const holder = (swagger2 ? copy : copy.components) as Record<string, unknown> | undefined;
+  const slot = swagger2 ? 'definitions' : 'schemas';
+  const named = isObj(holder) ? holder[slot] : undefined;
+  if (isObj(holder)) delete holder[slot];
+  walk(copy, 0);
+  if (isObj(named) && isObj(holder)) {
+    for (const k of Object.keys(named)) named[k] = convert(named[k]);
+    holder[slot] = named;
+  }
+  return copy;
+}
+
+const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
+const SCHEMA_SINGLES = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else'];
+const MORE_SINGLES = ['contains', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems'];
+
+/** Calls `fn` on every schema object under `root` (keywords only: a property named "required" is no keyword). */
+function eachSchema(root: unknown, fn: (schema: Record<string, unknown>) => void, depth = 0): void {
+  if (!isObj(root) || depth > 200) return;
+  fn(root);
+  for (const k of SCHEMA_MAPS) {
+    const map = root[k];
+    if (isObj(map)) for (const v of Object.values(map)) eachSchema(v, fn, depth + 1);
+  }
+  for (const k of SCHEMA_LISTS) {
+    const list = root[k];
+    if (Array.isArray(list)) for (const v of list) eachSchema(v, fn, depth + 1);
+  }
+  for (const k of [...SCHEMA_SINGLES, ...MORE_SINGLES]) eachSchema(root[k], fn, depth + 1);
+}
+
+/** What the converter leaves that Ajv cannot compile: Swagger's x-nullable and type file, non-array required. */
+function prepare(root: unknown, swagger2: boolean): void {
+  eachSchema(root, (schema) => {
+    if (swagger2 && schema['x-nullable'] === true) schema.nullable = true;
+    // Swagger's `file`, or a type no dialect knows (`long`): Ajv cannot compile it, so it constrains nothing.
+    if (typeof schema.type === 'string' && !JSON_TYPES.has(schema.type)) delete schema.type;
+    if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
+    if (Array.isArray(schema.enum) && schema.enum.length === 0) delete schema.enum; // not a valid schema either
+  });
+}
+
+/** The converter emits draft-04 (boolean exclusive bounds, $schema): rewrite for Ajv draft-07. */
+function draft07(root: unknown): unknown {
+  eachSchema(root, (node) => {
+    delete node.$schema;
+    // Where the converter did not reach (e.g. under definitions), apply its own nullable rule.
+    if (node.nullable !== undefined) {
+      if (node.nullable === true && typeof node.type === 'string') node.type = [node.type, 'null'];
+      delete node.nullable;
+    }
+    for (const [flag, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
+      if (typeof node[flag] !== 'boolean') continue;
+      if (node[flag] === true && typeof node[bound] === 'number') {
+        node[flag] = node[bound];
+        delete node[bound];
+      } else delete node[flag];
+    }
+  });
+  return root;
+}
+
+/** 3.1 has no `nullable` keyword: there it is an annotation. */
+function withoutNullable<T>(doc: T): T {
+  const components = (doc as Record<string, unknown>).components;
+  const roots: unknown[] =
+    isObj(components) && isObj(components.schemas) ? Object.values(components.schemas) : [];
+  const walk = (node: unknown, depth: number): void => {
+    if (!isObj(node) && !Array.isArray(node)) return;
+    if (depth > 64) return;
+    for (const [k, v] of Object.entries(node)) {
+      if (SKIP_KEYS.has(k) || k.startsWith('x-')) continue;
+      if (k === 'schema' && isObj(v)) roots.push(v);
+      else if (k !== 'components') walk(v, depth + 1);
+    }
+  };
+  walk(doc, 0);
+  for (const r of roots) eachSchema(r, (s) => delete s.nullable);
+  return doc;
+}
+
+function classOf(err: ErrorObject | undefined): string {
+  if (!err) return 'unknown';
+  if (err.keyword === 'format') return `format:${(err.params as { format: string }).format}`;
+  if (err.keyword === 'type') return `type:${(err.params as { type: string }).type}<-${kindOf(err.data)}`;
+  return err.keyword;
+}
+
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
+function esc(token: string): string {
+  return encodeURIComponent(token.replace(/~/g, '~0').replace(/\//g, '~1'));
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
