@@ -320,4 +320,47 @@ describe('specmock mock (miniflare, no server)', () => {
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopping');
   });
+
+  it('--stateful serves one seeded sandbox at the printed URL: POST then GET returns it', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'mock', PETSTORE, '--stateful', '--seed', 'local', '--port', '0'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!stdout.includes('\n')) {
+        if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
+        if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const url = stdout.trim();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/sb_[0-9a-f]{32}$/);
+      const stateless = url.replace(/\/sandbox\/.*$/, '/mock/petstore-oas3/latest');
+      expect(await (await fetch(`${url}/pets`)).text()).toBe(
+        await (await fetch(`${stateless}/pets`, { headers: { prefer: 'seed=local' } })).text(),
+      );
+      const posted = await fetch(`${url}/pets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Local' }),
+      });
+      expect(posted.status).toBe(201);
+      const pet = (await posted.json()) as { id: number };
+      expect(await (await fetch(`${url}/pets/${pet.id}`)).json()).toEqual(pet);
+      expect((await fetch(`${url}/pets/${pet.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await fetch(`${url}/pets/${pet.id}`)).status).toBe(404);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+  });
 });
