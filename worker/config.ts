@@ -20,6 +20,8 @@ export interface Config {
   quotas: boolean;
   /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
   maxApisPerKey: number;
+  /** `off`: mock calls are not written to the request log (the bench compares both). */
+  logMockCalls: boolean;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -50,6 +52,7 @@ export function parseConfig(env: Env): Config {
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
     controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
     quotas: env.QUOTAS !== 'off',
+    logMockCalls: env.LOG_MOCK_CALLS !== 'off',
   };
 }
 

@@ -4,6 +4,7 @@ import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
 export { KeyAccount } from './quota/key-account';
+export { RequestLog } from './request-log/request-log';
 
 export default {
   fetch: (request, env, ctx) => router.fetch(request as unknown as AppRequest, env, ctx),

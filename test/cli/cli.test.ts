@@ -66,7 +66,7 @@ describe('specmock --help', () => {
   it('documents every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['publish', 'mock', 'keys', 'usage', 'apis']) {
+    for (const command of ['publish', 'mock', 'keys', 'usage', 'apis', 'logs', 'behaviour']) {
       expect(top.stdout).toContain(command);
       const help = await cli([command, '--help']);
       expect(help.code, command).toBe(0);

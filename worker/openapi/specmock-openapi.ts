@@ -1,4 +1,6 @@
 /** specmock's own API as an OpenAPI 3.1 document (served at GET /v1/openapi.json, publishable to specmock). */
+import { steerApiPatch, steerPaths, steerSchemas } from './steer-openapi';
+
 const problem = { $ref: '#/components/responses/Problem' };
 const auth = [{ apiKey: [] }];
 const apiParam = { $ref: '#/components/parameters/Api' };
@@ -197,7 +199,9 @@ export const specmockOpenApi = {
         security: auth,
         responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem },
       },
+      patch: steerApiPatch,
     },
+    ...steerPaths,
     '/v1/apis/{api}/versions/{version}': {
       parameters: [apiParam, versionParam],
       put: {
@@ -296,6 +300,13 @@ export const specmockOpenApi = {
           description: 'code=, example=, dynamic=true|false, seed=',
           schema: { type: 'string' },
         },
+        {
+          name: 'X-Specmock-Token',
+          in: 'header',
+          required: false,
+          description: 'The mock token of a private API (or `?__token=`)',
+          schema: { type: 'string' },
+        },
       ],
       get: {
         operationId: 'mockCall',
@@ -304,7 +315,18 @@ export const specmockOpenApi = {
         description:
           'Counted against the mock quota of the key that owns the API (RateLimit-Policy `"minute"` and `"month"`); a 429 names the `limit` that was hit. Local mode (`specmock mock`) does not count.',
         responses: {
-          '200': { description: 'The mocked response, as the published document defines it' },
+          '200': {
+            description:
+              'The mocked response, as the published document defines it. A response changed by the behaviour settings carries `x-specmock-steered` (e.g. `latency=120ms; error=503`). 422 `unresolved-ref` answers an operation that uses a dangling $ref; 422 `unsatisfiable-schema` one whose schema no value satisfies.',
+            headers: {
+              'x-specmock-lenient': {
+                description:
+                  "Present when no value satisfies the response schema under the strict reading and the body follows the author's evident intent instead: oneof-overlap, additional-properties-vs-allof, type-null-beside-oneof, recursion-cut, structured-value-as-text, enum-contradicts-schema or unsatisfiable-schema (see the publish warnings).",
+                schema: { type: 'string' },
+              },
+            },
+          },
+          '401': problem,
           '404': problem,
           '405': problem,
           '406': problem,
@@ -343,6 +365,7 @@ export const specmockOpenApi = {
       },
     },
     schemas: {
+      ...steerSchemas,
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail'],
@@ -488,6 +511,9 @@ export const specmockOpenApi = {
           },
           latestUrl: { type: 'string', format: 'uri' },
           createdAt: { type: 'string', format: 'date-time' },
+          visibility: { enum: ['public', 'private'] },
+          mockToken: { type: ['string', 'null'], description: 'Shown to the owner only' },
+          mockTokenCreatedAt: { type: ['string', 'null'], format: 'date-time' },
           versions: {
             description: 'Most recently published first',
             type: 'array',

@@ -1,12 +1,14 @@
 import type { Env } from '../env';
 import { fail, ProblemError } from '../http/problem';
 import { enforce } from '../quota/enforce';
-import { mock, type MockRequest } from '../mock/mock';
+import type { MockRequest } from '../mock/mock';
 import type { RequestBody } from '../mock/validate-request';
 import { loadTarget } from '../storage/target-cache';
 import { admitMock } from '../quota/mock-admission';
 import { locateVersion } from '../registry/locate-version';
 import type { AppRequest } from '../http/app-request';
+import { admitCall, delay, STEERED_HEADER, steeredMock, withoutMockToken } from '../steering/steer-call';
+import { amendCall, noteCall } from '../request-log/log-call';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
 const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -25,12 +27,18 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const [, api, versionName, rest = '/'] = m;
   const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
 
-  // The quota check (usually a local lease, no I/O) and the plan load are independent: overlap them.
-  const [quota, target, body] = await Promise.all([
-    admitMock(env, owner, request.receivedAt),
+  // Admission (private mocks), quota and plan load overlap, except that the quota is asked only once
+  // the call is admitted, so strangers never spend the owner's quota. Both are usually local: the
+  // registry's steering is memoized per isolate, the quota is a lease.
+  const admission = admitCall(env, api, request, url);
+  const [{ behaviour }, quota, target, body] = await Promise.all([
+    admission,
+    admission.then(() => admitMock(env, owner, request.receivedAt)),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
+  const query = withoutMockToken(url.searchParams);
+  noteCall(request, { api, version, path: rest, query, requestBody: body?.text, plan: target?.plan });
   if (!quota.ok)
     fail(
       'forbidden',
@@ -49,18 +57,27 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const mockRequest: MockRequest = {
     method: request.method,
     path: rest,
-    query: [...url.searchParams],
+    query,
     headers: Object.fromEntries(request.headers),
     ...(body !== undefined ? { body } : {}),
   };
-  const outcome = mock(target, mockRequest);
-  if (!outcome.ok) throw new ProblemError(outcome.problem);
+  const { outcome, operationId, steering, label } = steeredMock(target, mockRequest, behaviour);
+  const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
+  amendCall(request, {
+    operation: operationId,
+    problems: outcome.ok ? outcome.problems : outcome.problem.errors,
+    steered: label ?? undefined,
+  });
+  await delay(steering.latencyMs);
+  if (!outcome.ok)
+    throw new ProblemError({ ...outcome.problem, headers: { ...outcome.problem.headers, ...steered } });
   const { status, headers, body: payload } = outcome.response;
   return new Response(status === 204 || status === 304 || request.method === 'HEAD' ? null : payload, {
     status,
     headers: {
       ...headers,
       'x-specmock-operation': outcome.operation.id.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+      ...steered,
     },
   });
 }
