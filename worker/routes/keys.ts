@@ -44,7 +44,7 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
   return Response.json({ key, id, limits: account.limits, createdAt: account.createdAt }, { status: 201 });
 }
 
-async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
   if (text.trim() === '') return {};
   let body: unknown;
