@@ -1,3 +1,5 @@
+import { sandboxPaths, sandboxSchemas } from './sandbox-paths';
+
 /** specmock's own API as an OpenAPI 3.1 document (served at GET /v1/openapi.json, publishable to specmock). */
 import { steerApiPatch, steerPaths, steerSchemas } from './steer-openapi';
 
@@ -17,7 +19,7 @@ export const specmockOpenApi = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
-  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'mock' }, { name: 'service' }],
+  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'sandboxes' }, { name: 'mock' }, { name: 'service' }],
   paths: {
     '/healthz': {
       get: {
@@ -335,6 +337,7 @@ export const specmockOpenApi = {
         },
       },
     },
+    ...sandboxPaths,
   },
   components: {
     securitySchemes: {
@@ -366,6 +369,7 @@ export const specmockOpenApi = {
     },
     schemas: {
       ...steerSchemas,
+      ...sandboxSchemas,
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail'],

@@ -112,10 +112,13 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   };
   if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
   if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
-  const fromExample = stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s));
-  if (fromExample !== undefined) return done(fromExample);
-  const real = realFormatValue(flat, ctx, hint);
-  if (real !== undefined) return done(real);
+  // A pattern flagged unsafe is never run, so no example or format value can be shown to match it.
+  if (!flat.patterns.some((p) => p.unsafe)) {
+    const fromExample = stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s));
+    if (fromExample !== undefined) return done(fromExample);
+    const real = realFormatValue(flat, ctx, hint);
+    if (real !== undefined) return done(real);
+  }
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
