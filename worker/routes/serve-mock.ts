@@ -25,15 +25,15 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   // another name for "petstore", so no spelling can reach an API around its owner's quota.
   if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
   const [, api, versionName, rest = '/'] = m;
-  const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
+  // A private mock answers a stranger 401 before anything else, so its version names are no oracle
+  // and its owner's quota is never spent; both lookups are usually isolate memo hits.
+  const located = locateVersion(env, api, versionName, request.receivedAt);
+  located.catch(() => undefined);
+  const { behaviour } = await admitCall(env, api, request, url);
+  const { owner, version, entry } = await located;
 
-  // Admission (private mocks), quota and plan load overlap, except that the quota is asked only once
-  // the call is admitted, so strangers never spend the owner's quota. Both are usually local: the
-  // registry's steering is memoized per isolate, the quota is a lease.
-  const admission = admitCall(env, api, request, url);
-  const [{ behaviour }, quota, target, body] = await Promise.all([
-    admission,
-    admission.then(() => admitMock(env, owner, request.receivedAt)),
+  const [quota, target, body] = await Promise.all([
+    admitMock(env, owner, request.receivedAt),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
