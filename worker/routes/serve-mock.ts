@@ -7,7 +7,8 @@ import { loadTarget } from '../storage/target-cache';
 import { admitMock } from '../quota/mock-admission';
 import { locateVersion } from '../registry/locate-version';
 import type { AppRequest } from '../http/app-request';
-import { admitCall, delay, STEERED_HEADER, steeredMock, withoutMockToken } from '../steering/steer-call';
+import { admitCall, withoutMockToken } from '../steering/admit-call';
+import { delay, STEERED_HEADER, steeredMock } from '../steering/steered-mock';
 import { amendCall, noteCall } from '../request-log/log-call';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
