@@ -22,6 +22,11 @@ export interface Config {
   maxApisPerKey: number;
   /** `off`: mock calls are not written to the request log (the bench compares both). */
   logMockCalls: boolean;
+  /** Live sandboxes one key may hold at once. */
+  maxSandboxesPerKey: number;
+  /** Caps of one sandbox: items per collection, bytes of stored JSON. */
+  sandboxMaxItems: number;
+  sandboxMaxBytes: number;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -53,6 +58,9 @@ export function parseConfig(env: Env): Config {
     controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
     quotas: env.QUOTAS !== 'off',
     logMockCalls: env.LOG_MOCK_CALLS !== 'off',
+    maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
+    sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
+    sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
   };
 }
 

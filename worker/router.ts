@@ -12,6 +12,8 @@ import { mockRoute } from './routes/serve-mock';
 import { openapiDocument } from './routes/openapi';
 import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
+import { createSandbox, deleteSandbox, getSandbox, listSandboxes, resetSandbox } from './routes/sandboxes';
+import { sandboxRoute } from './routes/serve-sandbox';
 import { usage } from './routes/usage';
 import { logCall } from './request-log/log-call';
 import { listRequests } from './routes/requests';
@@ -86,7 +88,13 @@ router
   .put('/v1/apis/:api/versions/:version', withKey, publish)
   .get('/v1/apis/:api/versions/:version', withKey, getVersion)
   .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)
+  .post('/v1/sandboxes', withKey, createSandbox)
+  .get('/v1/sandboxes', withKey, listSandboxes)
+  .get('/v1/sandboxes/:id', withKey, getSandbox)
+  .delete('/v1/sandboxes/:id', withKey, deleteSandbox)
+  .post('/v1/sandboxes/:id/reset', withKey, resetSandbox)
   .all('/mock/*', mockRoute)
+  .all('/sandbox/*', sandboxRoute)
   .all('/v1/*', notAControlRoute)
   .all('*', (request: AppRequest, env: Env) =>
     env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.'),

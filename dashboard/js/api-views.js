@@ -5,6 +5,7 @@ import { apiHref, pageHref } from './routes.js';
 import { accessPanel } from './access-panel.js';
 import { urlRow, codeBlock, viewHeading, breadcrumbs } from './view-parts.js';
 import { deleteApi, deleteVersion } from './delete-actions.js';
+import { sandboxesPanel } from './sandboxes-panel.js';
 
 export function homeView() {
   const origin = location.origin;
@@ -90,5 +91,6 @@ export async function apiView(api, token) {
             );
           }),
         ),
+    sandboxesPanel(api, data.latest),
   );
 }

@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { Schema, SchemaObject } from './plan';
 import { hiddenFor, isObj, refDefName, resolveRef } from './generate/refs';
-import { LENIENT_NULL } from './generate/context';
+import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
  * Validates values (request bodies and parameters, spec examples at publish time) against plan
@@ -81,7 +81,9 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       }
       out[k] = m;
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
-      out[k] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
+      const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
+      out[key] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
     } else if (SCHEMA_SINGLE.has(k) && (isObj(v) || typeof v === 'boolean')) {
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
     } else if (k === 'items' && Array.isArray(v)) {
@@ -161,21 +163,34 @@ function defFor(defs: Record<string, Schema>, name: string, dir: Direction): Sch
 
 const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Validator>>>>();
 
+/** A bare `{ $ref }` is the commonest media schema: one validator per target, not per object. */
+const byRef = new WeakMap<object, Map<string, Validator>>();
+
 function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const bare =
+    typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? `${dir} ${schema.$ref}` : undefined;
+  if (bare !== undefined) {
+    let refs = byRef.get(defs);
+    if (!refs) byRef.set(defs, (refs = new Map()));
+    let shared = refs.get(bare);
+    if (!shared) refs.set(bare, (shared = compileValidator(schema, defs, dir)));
+    return shared;
+  }
   let byDefs = validators.get(schema);
   if (!byDefs) validators.set(schema, (byDefs = new Map()));
   let byDir = byDefs.get(defs);
   if (!byDir) byDefs.set(defs, (byDir = {}));
   let v = byDir[dir];
-  if (!v) {
-    const $defs: Record<string, Schema> = {};
-    for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
-    const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
-    // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
-    v = new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
-    byDir[dir] = v;
-  }
+  if (!v) v = byDir[dir] = compileValidator(schema, defs, dir);
   return v;
+}
+
+function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const $defs: Record<string, Schema> = {};
+  for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
+  const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
+  // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
+  return new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
 }
 
 function toPointer(instanceLocation: string): string {

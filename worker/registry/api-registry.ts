@@ -199,7 +199,7 @@ function classify(
 }
 
 /** What the mock path needs of the state; the mirror in KV and the registry's direct answer alike. */
-export function mirrorOf(state: ApiState): ApiMirror {
+function mirrorOf(state: ApiState): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
   return { api: state.api, owner: state.owner, latest: latestOf(state.order).latest, versions };

@@ -77,6 +77,7 @@ function lenientReason(reason: string): string {
   if (/`type` constraints/.test(reason)) return 'type-null-beside-oneof';
   if (/oneOf/.test(reason)) return 'oneof-overlap';
   if (/additional|propert|`false`/.test(reason)) return 'additional-properties-vs-allof';
+  if (/enum\/const/.test(reason)) return 'enum-contradicts-schema';
   if (/null/.test(reason)) return 'nullable';
   return 'unsatisfiable-schema';
 }

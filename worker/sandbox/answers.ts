@@ -1,0 +1,66 @@
+import type { LayerAnswer } from '../mock/mock';
+import type { JsonValue, OperationPlan, ResponsePlan } from '../mock/plan';
+import { selectResponse, specResponseFor } from '../mock/select-response';
+import { conform } from './conform';
+import { visible } from './item-shape';
+import { generated, type SandboxContext } from './sandbox-context';
+import { jsonSchemaOf } from './schema-shape';
+
+/**
+ * Answers in one of the operation's own responses. A stored value is served only in a form that
+ * validates against the response's schema (see conform.ts); when the response has no JSON schema
+ * the spec's own body (example or generated) is served, and a 204 none.
+ */
+export function answerValue(
+  ctx: SandboxContext,
+  response: ResponsePlan,
+  status: number,
+  value: JsonValue,
+  salt: string,
+  pathParams: Record<string, string>,
+  headers?: Record<string, string>,
+): LayerAnswer {
+  const schema = jsonSchemaOf(response);
+  const extra = headers ? { headers } : {};
+  if (schema === undefined) return { response, status, ...extra };
+  const fitted = conform(visible(value, schema, ctx.target.plan.defs), schema, ctx.target.plan.defs, () =>
+    generated(ctx, schema, `${salt}\u0000${status}`, pathParams),
+  );
+  if (fitted === undefined) return unrepresentable(status);
+  return { response, status, value: fitted, ...extra };
+}
+
+/** The operation's success response (the one a stateless call answers with), with its status. */
+export function success(operation: OperationPlan): { response: ResponsePlan; status: number } | undefined {
+  const selected = selectResponse(operation, undefined);
+  return selected.ok ? { response: selected.response, status: selected.status } : undefined;
+}
+
+/** The spec's 404 for an unknown or deleted item, else the service's own problem. */
+export function notFound(operation: OperationPlan, id: string): LayerAnswer {
+  const own = specResponseFor(operation, 404);
+  if (own) return { response: own, status: 404 };
+  return {
+    ok: false,
+    problem: { type: 'item-not-found', detail: `This sandbox holds no item "${id}" here.` },
+  };
+}
+
+export function conflict(operation: OperationPlan, id: string): LayerAnswer {
+  const own = specResponseFor(operation, 409);
+  if (own) return { response: own, status: 409 };
+  return {
+    ok: false,
+    problem: { type: 'item-conflict', detail: `This sandbox already holds an item "${id}" here.` },
+  };
+}
+
+export function unrepresentable(status: number): LayerAnswer {
+  return {
+    ok: false,
+    problem: {
+      type: 'unrepresentable-state',
+      detail: `The sandbox's state cannot be written in the schema of the ${status} response (for example fewer items than its minItems).`,
+    },
+  };
+}
