@@ -1,5 +1,5 @@
 // The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api} and #/behaviour/{api}.
-export const API_PAGES = ['calls', 'behaviour'];
+const API_PAGES = ['calls', 'behaviour'];
 
 export function currentRoute() {
   const parts = location.hash
