@@ -143,6 +143,18 @@ describe('strictly unsatisfiable schemas publish and are served leniently, sayin
       },
       'recursion-cut',
     ],
+    // amazonaws.com/apprunner: an unanchored uuid pattern (36 characters) under maxLength 32
+    [
+      'a pattern no string within the length bounds matches',
+      '3.0.3',
+      {
+        type: 'string',
+        pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        maxLength: 32,
+      },
+      {},
+      'pattern-vs-length',
+    ],
     // mercedes-benz.com/configurator: a string enum on an object schema with a required property
     [
       'an enum the rest of its schema rejects',
@@ -289,6 +301,28 @@ describe('requests the caller cannot fix', () => {
       ['enabled', 'true'],
     ];
     expect(api.call({ path: '/q', query })).toMatchObject({ ok: true, response: { status: 204 } });
+  });
+
+  // azure.com/containerregistry: basic AND oauth2 in one requirement, one Authorization header.
+  it('accepts one Authorization credential where a requirement ANDs two schemes that both need it', async () => {
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/s': { get: { responses: { '204': { description: 'ok' } } } } },
+      security: [{ basic: [], oauth: [] }],
+      components: {
+        securitySchemes: {
+          basic: { type: 'http', scheme: 'basic' },
+          oauth: {
+            type: 'oauth2',
+            flows: { implicit: { authorizationUrl: 'https://x.test/a', scopes: {} } },
+          },
+        },
+      },
+    });
+    const api = await publish(text);
+    expect(api.call({ path: '/s', headers: { authorization: 'Bearer t' } })).toMatchObject({ ok: true });
+    expect(api.call({ path: '/s' })).toMatchObject({ ok: false, problem: { type: 'security-required' } });
   });
 
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.

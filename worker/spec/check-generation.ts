@@ -78,6 +78,7 @@ function lenientReason(reason: string): string {
   if (/oneOf/.test(reason)) return 'oneof-overlap';
   if (/additional|propert|`false`/.test(reason)) return 'additional-properties-vs-allof';
   if (/enum\/const/.test(reason)) return 'enum-contradicts-schema';
+  if (/pattern .* within the length bounds/.test(reason)) return 'pattern-vs-length';
   if (/null/.test(reason)) return 'nullable';
   return 'unsatisfiable-schema';
 }

@@ -144,6 +144,11 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    // Lenient: a pattern no string within the length bounds matches still says what was meant.
+    if (generated && ctx.lenient) {
+      const r = randomFromPattern(p.source, ctx.rng);
+      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
+    }
   }
 
   for (const f of flat.formats) {
