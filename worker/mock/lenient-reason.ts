@@ -10,5 +10,6 @@ export function lenientReason(reason: string): string {
   if (/additional|propert|`false`/.test(reason)) return 'additional-properties-vs-allof';
   if (/enum\/const/.test(reason)) return 'enum-contradicts-schema';
   if (/pattern .* within the length bounds/.test(reason)) return 'pattern-vs-length';
+  if (/verifiably matching pattern/.test(reason)) return 'pattern-unsupported';
   return 'unsatisfiable-schema';
 }
