@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
+import { matches } from '../../worker/mock/generate/check';
 import { independentValidator, parseOriginal } from '../../scripts/corpus/independent-validator';
 
 /**
@@ -393,5 +394,19 @@ describe('patterns the generator cannot run', () => {
     };
     const api = await publish(doc('3.0.3', { '/s': get(schema) }));
     for (const { verdict, body } of api.strictBodies('/s')) expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
+describe('bounded work', () => {
+  // influxdata.com: the Flux AST (a oneOf of node types whose children are that oneOf again) made
+  // the generator's oneOf exclusivity checks grow exponentially; one publish never finished. Every
+  // check now spends from one budget per body, and running out is a generation failure.
+  it('value checks stop when the body’s budget is spent', () => {
+    const tree = { type: 'array', items: { $ref: '#/$defs/T' } };
+    const defs = { T: tree };
+    const value = [[[[[]]]], [[[]]], [[]]];
+    expect(matches(tree, value, { defs, direction: 'response' })).toBe(true);
+    expect(() => matches(tree, value, { defs, direction: 'response', budget: { left: 5 } })).toThrow();
+    expect(matches(tree, value, { defs, direction: 'response', budget: { left: 1000 } })).toBe(true);
   });
 });

@@ -78,6 +78,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     prune: false,
     variation: 0,
     lenient: options.lenient === true,
+    checkBudget: { left: LIMITS.maxCheckSteps },
   };
   try {
     return { ok: true, value: gen(schema, null, ctx, { root: true }) };
