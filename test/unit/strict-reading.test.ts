@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
+import { matches } from '../../worker/mock/generate/check';
 import { independentValidator, parseOriginal } from '../../scripts/corpus/independent-validator';
 
 /**
@@ -142,6 +143,18 @@ describe('strictly unsatisfiable schemas publish and are served leniently, sayin
         },
       },
       'recursion-cut',
+    ],
+    // amazonaws.com/apprunner: an unanchored uuid pattern (36 characters) under maxLength 32
+    [
+      'a pattern no string within the length bounds matches',
+      '3.0.3',
+      {
+        type: 'string',
+        pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        maxLength: 32,
+      },
+      {},
+      'pattern-vs-length',
     ],
     // mercedes-benz.com/configurator: a string enum on an object schema with a required property
     [
@@ -291,6 +304,28 @@ describe('requests the caller cannot fix', () => {
     expect(api.call({ path: '/q', query })).toMatchObject({ ok: true, response: { status: 204 } });
   });
 
+  // azure.com/containerregistry: basic AND oauth2 in one requirement, one Authorization header.
+  it('accepts one Authorization credential where a requirement ANDs two schemes that both need it', async () => {
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/s': { get: { responses: { '204': { description: 'ok' } } } } },
+      security: [{ basic: [], oauth: [] }],
+      components: {
+        securitySchemes: {
+          basic: { type: 'http', scheme: 'basic' },
+          oauth: {
+            type: 'oauth2',
+            flows: { implicit: { authorizationUrl: 'https://x.test/a', scopes: {} } },
+          },
+        },
+      },
+    });
+    const api = await publish(text);
+    expect(api.call({ path: '/s', headers: { authorization: 'Bearer t' } })).toMatchObject({ ok: true });
+    expect(api.call({ path: '/s' })).toMatchObject({ ok: false, problem: { type: 'security-required' } });
+  });
+
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.
   it('does not 422 an XML request body it cannot parse', async () => {
     const paths = {
@@ -359,5 +394,19 @@ describe('patterns the generator cannot run', () => {
     };
     const api = await publish(doc('3.0.3', { '/s': get(schema) }));
     for (const { verdict, body } of api.strictBodies('/s')) expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
+describe('bounded work', () => {
+  // influxdata.com: the Flux AST (a oneOf of node types whose children are that oneOf again) made
+  // the generator's oneOf exclusivity checks grow exponentially; one publish never finished. Every
+  // check now spends from one budget per body, and running out is a generation failure.
+  it('value checks stop when the body’s budget is spent', () => {
+    const tree = { type: 'array', items: { $ref: '#/$defs/T' } };
+    const defs = { T: tree };
+    const value = [[[[[]]]], [[[]]], [[]]];
+    expect(matches(tree, value, { defs, direction: 'response' })).toBe(true);
+    expect(() => matches(tree, value, { defs, direction: 'response', budget: { left: 5 } })).toThrow();
+    expect(matches(tree, value, { defs, direction: 'response', budget: { left: 1000 } })).toBe(true);
   });
 });

@@ -158,7 +158,7 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         const extra = (lo + hi) >> 1;
         const r = randomFromPattern(p.source, ctx.rng, extra);
         if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
-        if (stringOk(flat, r)) return done(r);
+        if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
         const len = strLength(r);
         if (len < minL) lo = extra + 1;
         else if (len > maxL) hi = extra - 1;
@@ -167,6 +167,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    // A flagged pattern is never run on the fallbacks below, so they could break it unseen.
+    if (generated && p.unsafe && !ctx.lenient)
+      fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
+    // Lenient: a pattern no string within the length bounds matches still says what was meant.
+    if (generated && ctx.lenient) {
+      const r = randomFromPattern(p.source, ctx.rng);
+      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
+    }
   }
 
   for (const f of flat.formats) {
