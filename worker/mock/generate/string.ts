@@ -110,15 +110,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     spend(ctx, s.length + 2, flat.path);
     return s;
   };
-  if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
+  // A pattern flagged unsafe is never run, so no outside value can be shown to match it.
+  const verifiable = !flat.patterns.some((p) => p.unsafe);
+  if (verifiable && hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
   if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
-  // A pattern flagged unsafe is never run, so no example or format value can be shown to match it.
-  if (!flat.patterns.some((p) => p.unsafe)) {
-    const fromExample = stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s));
-    if (fromExample !== undefined) return done(fromExample);
-    const real = realFormatValue(flat, ctx, hint);
-    if (real !== undefined) return done(real);
-  }
+  const fromExample = verifiable ? stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s)) : undefined;
+  if (fromExample !== undefined) return done(fromExample);
+  const real = verifiable ? realFormatValue(flat, ctx, hint) : undefined;
+  if (real !== undefined) return done(real);
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
