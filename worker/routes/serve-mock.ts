@@ -31,7 +31,8 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
       'version-not-found',
       `Version "${call.version}" of "${api}" is still propagating; retry in a few seconds.`,
     );
-  const outcome = mock(target, mockRequestOf(request, rest, call.body));
+  const mockRequest = mockRequestOf(request, rest, call.body);
+  const outcome = mock(target, mockRequest);
   if (!outcome.ok) throw new ProblemError(outcome.problem);
   return answerMockCall(request, call, outcome.response, outcome.operation.id);
 }

@@ -100,8 +100,8 @@ export function newIdentifier(
   const ok = (v: JsonValue) => validateValue(idSchema, defs, v).length === 0 && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
     const max = ctx.store
-      .list(scope)
-      .map((i) => Number(i.id))
+      .ids(scope)
+      .map(Number)
       .filter(Number.isFinite)
       .reduce((a, b) => Math.max(a, b), 0);
     const next = Math.floor(max) + 1;
