@@ -27,6 +27,7 @@ import { helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { engineTimings, layerBreakdown } from './breakdown.mjs';
 import { ensurePrism, startPrism } from './prism.mjs';
 import { judge } from './judge.mjs';
+import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 
 const t0 = performance.now();
@@ -110,11 +111,20 @@ async function measurePrism(results) {
 }
 
 async function main() {
-  const results = { meta: meta(), helloWorld: null, calls: [], publish: null, quota: null, breakdown: null };
+  const results = {
+    meta: meta(),
+    helloWorld: null,
+    calls: [],
+    publish: null,
+    quota: null,
+    breakdown: null,
+    sandbox: null,
+  };
   const script = await bundleWorker({ log });
   const hello = await helloWorld(script);
   const local = await specmockWorker(script);
-  const hosted = await specmockWorker(script, { quotas: true });
+  // The sandbox rows POST for whole runs: no item cap gets in their way.
+  const hosted = await specmockWorker(script, { quotas: true, vars: SANDBOX_BENCH_VARS });
   results.meta.storage =
     hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
   const bases = await publishAll(results, local, hosted);
@@ -137,6 +147,7 @@ async function main() {
     results.helloWorld = ceiling;
     results.calls.push({ ...call, rows: { local, hosted, prismStatic: null, prismDynamic: null } });
   }
+  results.sandbox = await measureSandbox(hosted, hosted.pet);
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
   results.breakdown.engine = await engineTimings();
