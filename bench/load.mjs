@@ -45,6 +45,27 @@ export async function measure(name, url, { runs = RUNS, request } = {}) {
   return r;
 }
 
+/**
+ * Several servers measured in alternation (warm-ups first, then run i of each before run i + 1 of
+ * any), so a burst from another process or a slow drift hits them all alike; best run of each.
+ */
+export async function measureAlternating(targets, { runs = RUNS } = {}) {
+  for (const t of targets) await load(t.url, { duration: WARMUP });
+  const best = targets.map(() => undefined);
+  for (let i = 0; i < runs; i++)
+    for (const [j, t] of targets.entries()) {
+      const r = await load(t.url);
+      if (!best[j] || r.reqPerSec > best[j].reqPerSec) best[j] = r;
+    }
+  for (const [j, t] of targets.entries()) {
+    const r = best[j];
+    log(
+      `${t.name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`,
+    );
+  }
+  return best;
+}
+
 /** Sequential GETs on one keep-alive connection: per-request latency without queueing. */
 export async function sample(url, n) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -66,7 +66,7 @@ describe('specmock --help', () => {
   it('documents every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['publish', 'mock', 'sandbox', 'keys', 'usage', 'apis']) {
+    for (const command of ['publish', 'mock', 'sandbox', 'keys', 'usage', 'apis', 'logs', 'behaviour']) {
       expect(top.stdout).toContain(command);
       const help = await cli([command, '--help']);
       expect(help.code, command).toBe(0);
@@ -127,6 +127,7 @@ describe('specmock publish (against npm run dev)', () => {
       JSON.stringify({
         openapi: '3.0.3',
         info: { title: 'x', version: '1' },
+        // An external ref is refused (a dangling internal one publishes, see issue 10).
         paths: {
           '/x': { get: { responses: { '200': { $ref: 'https://example.com/responses.json#/Nope' } } } },
         },
@@ -257,6 +258,7 @@ describe('specmock publish (against npm run dev)', () => {
     const usage = await cli(['usage', '--server', server!.url, '--key', key]);
     expect(usage.code, usage.stderr).toBe(0);
     expect(usage.stdout).toMatch(/minute\s+\d+ used of 1000/);
+    expect(usage.stdout).toMatch(/control plane\nminute\s+\d+ used of 1200/);
   });
 });
 
@@ -312,6 +314,8 @@ describe('specmock mock (miniflare, no server)', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/petstore-oas3\/[0-9a-f]{12}$/);
       const res = await fetch(`${url}/pets/42`);
       expect(res.status).toBe(200);
+      // Local mode runs without quotas (QUOTAS=off): nothing is counted, so nothing is reported.
+      expect(res.headers.get('ratelimit')).toBeNull();
       expect(((await res.json()) as { id: number }).id).toBe(42);
       expect((await fetch(`${url}/pets/42`, { headers: { prefer: 'code=404' } })).status).toBe(404);
     } finally {

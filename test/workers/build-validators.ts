@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DOC_ID, responseSchemas } from '../support/independent-schemas';
 
@@ -49,3 +49,6 @@ export default function setup(): void {
     );
   }
 }
+
+// Run directly (`tsx test/workers/build-validators.ts`, before the typecheck) it writes the same modules.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) setup();

@@ -10,6 +10,7 @@ export const PROBLEMS = {
   'invalid-name': { status: 400, title: 'Invalid API or version name' },
   unauthorized: { status: 401, title: 'Missing or invalid API key' },
   'security-required': { status: 401, title: 'The mocked operation requires credentials' },
+  'mock-token-required': { status: 401, title: 'This private mock needs its mock token' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-owner': { status: 403, title: 'This API belongs to another key' },
   'not-found': { status: 404, title: 'Not found' },
@@ -34,6 +35,7 @@ export const PROBLEMS = {
   'spec-too-complex': { status: 422, title: 'The document exceeds a structural limit' },
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
+  'invalid-behaviour': { status: 422, title: 'Invalid behaviour settings' },
   'unsatisfiable-schema': { status: 422, title: 'A response schema cannot be satisfied' },
   'unresolved-ref': { status: 422, title: 'The operation uses a $ref that does not resolve' },
   'unserializable-body': {
@@ -48,6 +50,8 @@ export const PROBLEMS = {
   'rate-limited': { status: 429, title: 'Rate limit exceeded' },
   'quota-exceeded': { status: 429, title: 'Monthly quota exceeded' },
   'internal-error': { status: 500, title: 'Internal error' },
+  /** Its status is the one the behaviour settings chose (4xx or 5xx). */
+  'injected-error': { status: 500, title: 'An error injected by the behaviour settings' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemType = keyof typeof PROBLEMS;

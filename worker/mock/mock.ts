@@ -10,6 +10,7 @@ import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
 import type { LayerAnswer, StateLayer } from './state-layer';
 import { validateRequest, type RequestBody } from './validate-request';
+import { lenientReason } from './lenient-reason';
 
 export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
@@ -21,6 +22,11 @@ export interface MockRequest {
   /** Lower-cased names. */
   headers: Record<string, string>;
   body?: RequestBody;
+  /**
+   * Preferences from the API's behaviour settings (a forced status or example). The request's own
+   * preferences win over them.
+   */
+  steer?: Pick<Preferences, 'code' | 'example'>;
 }
 
 export interface MockResponse {
@@ -30,7 +36,14 @@ export interface MockResponse {
 }
 
 export type MockOutcome =
-  { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
+  | {
+      ok: true;
+      response: MockResponse;
+      operation: OperationPlan;
+      /** Set when the spec's own 4xx answered a request that failed validation: why it failed. */
+      problems?: Problem['errors'];
+    }
+  | { ok: false; problem: Problem };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -88,12 +101,16 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
       },
     };
   }
-  const prefs = readPreferences(request.headers.prefer, request.query);
+  const own = readPreferences(request.headers.prefer, request.query);
+  const prefs: Preferences =
+    request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
   const ctx: RenderContext = {
     target,
     request,
+    operation,
+    query,
     pathParams,
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
@@ -118,10 +135,10 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     cookies,
   });
   if (!security.ok) {
-    const own = specResponseFor(operation, 401);
+    const spec = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-    if (own) {
-      const rendered = renderResponse(ctx, own, prefsFor(401));
+    if (spec) {
+      const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -140,8 +157,11 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
   });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
-      const own = specResponseFor(operation, status);
-      if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
+      const spec = specResponseFor(operation, status);
+      if (spec) {
+        const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
+        return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
+      }
     }
     return {
       ok: false,
@@ -160,7 +180,7 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
-  return finish(renderResponse(ctx, selection.response, prefs), selection.status);
+  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
 }
 
 /**
@@ -180,6 +200,8 @@ export function statelessValue(
   const ctx: RenderContext = {
     target,
     request,
+    operation,
+    query: call.query,
     pathParams: call.pathParams,
     prefs: call.prefs,
     seed: seedOf(operation.method, call.path, call.query, call.prefs),
@@ -193,7 +215,7 @@ function renderLayered(
   answer: Exclude<LayerAnswer, { ok: false }>,
   prefsFor: (status: number) => Preferences,
 ): Rendered {
-  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.value);
+  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.status, answer.value);
   if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
   return rendered;
 }
@@ -201,17 +223,23 @@ function renderLayered(
 interface RenderContext {
   target: MockTarget;
   request: MockRequest;
+  operation: OperationPlan;
+  query: [string, string][];
+  /** The status being rendered: generated bodies are consistent with it (realism). */
+  status?: number;
   pathParams: Record<string, string>;
   prefs: Preferences;
   seed: string;
 }
 
 function renderResponse(
-  ctx: RenderContext,
+  outer: RenderContext,
   spec: ResponsePlan,
   prefs: Preferences,
+  status: number,
   stored?: JsonValue,
 ): Rendered {
+  const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
@@ -239,9 +267,15 @@ function renderResponse(
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
-  const text = serializeBody(body.value, type, media.schema);
+  let text = serializeBody(body.value, type, media.schema);
+  let lenient = body.lenient;
+  // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
+  // Accept, */*) gets the JSON text the author evidently meant, marked as such.
+  if (!text.ok && !/(^|,)\s*text\//i.test(ctx.request.headers.accept ?? '')) {
+    text = { ok: true, body: JSON.stringify(body.value) };
+    lenient = 'structured-value-as-text';
+  }
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
-  const lenient = body.lenient ?? text.lenient;
   if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
@@ -270,7 +304,17 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined);
+  const example = media.examples[0]?.value;
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
+  let lenient = media.lenient;
+  if (!result.ok && lenient === undefined) {
+    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
+    if (second.ok) {
+      lenient = lenientReason(result.reason);
+      result = second;
+    }
+  }
   if (!result.ok) {
     return {
       ok: false,
@@ -286,7 +330,7 @@ function bodyValue(
   return {
     ok: true,
     value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
-    ...(media.lenient !== undefined ? { lenient: media.lenient } : {}),
+    ...(lenient !== undefined ? { lenient } : {}),
   };
 }
 
@@ -305,6 +349,7 @@ function generateFor(
   salt: string,
   dynamic: boolean | undefined,
   lenient = false,
+  example?: JsonValue,
 ) {
   const defs = ctx.target.plan.defs;
   if (dynamic === false && !lenient) {
@@ -319,6 +364,14 @@ function generateFor(
     dynamic: dynamic === true,
     direction: 'response',
     lenient,
+    realism: {
+      status: ctx.status,
+      method: ctx.request.method,
+      pathTemplate: ctx.operation.path,
+      requestPath: ctx.request.path,
+      query: ctx.query,
+    },
+    ...(example !== undefined ? { example } : {}),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { fail, ProblemError } from '../http/problem';
 import { sandboxStub, type SandboxMeta, type Served } from '../sandbox/durable/sandbox-object';
+import { amendCall } from '../request-log/log-call';
 import { admitMockCall, answerMockCall, mockRequestOf } from './serve-mock';
 
 const SANDBOX_PATH = /^\/sandbox\/([^/]+)(\/.*)?$/;
@@ -46,12 +47,12 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
   pinned.set(id, { owner: meta.owner, api: meta.api, version: meta.version, hash: meta.hash });
   if (pinned.size > 10_000) pinned.clear();
 
-  const { call } = await admitMockCall(
-    request,
-    env,
-    { api: meta.api, versionName: meta.version, sandboxId: id },
-    async () => undefined,
-  );
+  const { call } = await admitMockCall(request, env, {
+    api: meta.api,
+    versionName: meta.version,
+    path: rest,
+    sandboxId: id,
+  });
   // The version was deleted, or the name released and claimed by another key, since creation.
   if (call.entry.hash !== meta.hash || call.owner !== meta.owner)
     fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
@@ -65,6 +66,10 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
     forgetSandbox(id);
     fail('sandbox-not-found', 'This sandbox expired or was deleted.');
   }
-  if (served.kind === 'problem') throw new ProblemError(served.problem);
-  return answerMockCall(request, call, served.response, served.operationId);
+  if (served.kind === 'problem') {
+    amendCall(request, { problems: served.problem.errors });
+    throw new ProblemError(served.problem);
+  }
+  amendCall(request, { operation: served.operationId });
+  return answerMockCall(request, served.response, served.operationId);
 }

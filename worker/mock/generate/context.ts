@@ -1,5 +1,6 @@
 import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 import type { JsonValue, Schema } from '../plan';
+import type { RealismState } from '../realism/request';
 
 /**
  * Per-call generation state. Everything random flows from `rng` (structure) and the shared faker
@@ -18,6 +19,8 @@ export const LIMITS = {
   maxNesting: 120,
   /** Schema nodes visited per body, retries included. */
   maxSteps: 200_000,
+  /** Schema nodes the value checks (oneOf exclusivity, `not`, enums) may visit per body. */
+  maxCheckSteps: 200_000,
 } as const;
 
 /** A schema location as a linked list: built on every step, stringified only on failure. */
@@ -67,6 +70,8 @@ export interface Hint {
   disc?: string;
   /** For objects: the discriminator property and the value to put in it. */
   setDisc?: { propertyName: string; value: string };
+  /** The spec's example for this value, inherited from the enclosing object's or array's example. */
+  example?: JsonValue;
   /** Canonical JSON of values already used (uniqueItems): small domains pick a free one. */
   taken?: ReadonlySet<string>;
   /** Optional properties to leave out (they would make a sibling oneOf branch match too). */
@@ -80,8 +85,10 @@ export interface Ctx {
   refDate: number;
   maxDepth: number;
   pathParams: Record<string, string>;
-  /** Name of the path's last parameter, which `id` on the root object echoes. */
-  lastParam?: string;
+  /** Path parameters by case- and separator-folded name (`account_sid` ↔ `AccountSid`). */
+  foldedParams: Map<string, string>;
+  /** The request the body answers (item read, page size, status): see realism/request.ts. */
+  realism: RealismState;
   rng: Rng;
   faker: Faker;
   budget: number;
@@ -101,6 +108,8 @@ export interface Ctx {
   variation: number;
   /** Lenient reading for media ingest marked unsatisfiable under the strict one (see GenerateOptions). */
   lenient: boolean;
+  /** Shared by every value check of this body (LIMITS.maxCheckSteps). */
+  checkBudget: { left: number };
 }
 
 /** Marks the null alternative ingest adds for a `nullable` without `type`: requests may send null,
@@ -194,3 +203,7 @@ export function spend(ctx: Ctx, units: number, path: Path | null): void {
   ctx.budget -= units;
   if (ctx.budget < 0) fail(path, 'generated body would exceed the output size limit');
 }
+
+/** Set at ingest on a `oneOf` whose branches overlap so that no value matches exactly one:
+ * request validation reads it as `anyOf` (a caller cannot fix the spec's defect). */
+export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';

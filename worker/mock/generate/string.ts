@@ -1,9 +1,11 @@
 import { strLength } from './check';
-import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
+import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './merge';
 import { stringFor } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
+import { stringFromExamples } from '../realism/examples';
+import { realFormat } from '../realism/real-formats';
 
 /**
  * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's
@@ -45,6 +47,13 @@ export function withoutLookarounds(source: string): string {
   return out;
 }
 
+/** Random choices kept near the low end: fewest repetitions, first characters of each class. */
+function modestRng(ctx: Ctx): Rng {
+  const modest = Object.create(ctx.rng) as Rng;
+  modest.int = (lo: number, hi: number) => ctx.rng.int(lo, Math.min(hi, lo + 2));
+  return modest;
+}
+
 function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): boolean {
   if (!p.unsafe || r.length > 256 || !LOOKAROUND.test(p.source)) return true;
   return compilePattern(p.source)?.test(r) ?? true;
@@ -77,6 +86,20 @@ function filler(ctx: Ctx, minL: number, maxL: number): string {
   return s;
 }
 
+/** A format JSON Schema leaves open (`phone-number`, `int64`, `currency`) speaks before the name. */
+function realFormatValue(flat: Flat, ctx: Ctx, hint: Hint): string | undefined {
+  for (const f of flat.formats) {
+    if (isKnownStringFormat(f)) continue;
+    const g = realFormat(f);
+    if (!g) continue;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const s = g(ctx, hint.name ?? '');
+      if (stringOk(flat, s) && !hint.taken?.has(JSON.stringify(s))) return s;
+    }
+  }
+  return undefined;
+}
+
 export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   const minL = flat.minLength ?? 0;
   const maxL = flat.maxLength ?? Infinity;
@@ -87,8 +110,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     spend(ctx, s.length + 2, flat.path);
     return s;
   };
-  if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
+  // A pattern flagged unsafe is never run, so no outside value can be shown to match it.
+  const verifiable = !flat.patterns.some((p) => p.unsafe);
+  if (verifiable && hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
   if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
+  const fromExample = verifiable ? stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s)) : undefined;
+  if (fromExample !== undefined) return done(fromExample);
+  const real = verifiable ? realFormatValue(flat, ctx, hint) : undefined;
+  if (real !== undefined) return done(real);
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
@@ -98,7 +127,9 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   for (const p of flat.patterns) {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
-      let r = randomFromPattern(p.source, ctx.rng);
+      // Lookarounds the pattern generator ignores are broken less by short, plain choices.
+      const rng = attempt >= 8 && LOOKAROUND.test(p.source) ? modestRng(ctx) : ctx.rng;
+      let r = randomFromPattern(p.source, rng);
       // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
       if (r === 'invalid' && LOOKAROUND.test(p.source))
         r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
@@ -126,7 +157,7 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         const extra = (lo + hi) >> 1;
         const r = randomFromPattern(p.source, ctx.rng, extra);
         if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
-        if (stringOk(flat, r)) return done(r);
+        if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
         const len = strLength(r);
         if (len < minL) lo = extra + 1;
         else if (len > maxL) hi = extra - 1;
@@ -135,6 +166,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    // A flagged pattern is never run on the fallbacks below, so they could break it unseen.
+    if (generated && p.unsafe && !ctx.lenient)
+      fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
+    // Lenient: a pattern no string within the length bounds matches still says what was meant.
+    if (generated && ctx.lenient) {
+      const r = randomFromPattern(p.source, ctx.rng);
+      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
+    }
   }
 
   for (const f of flat.formats) {
