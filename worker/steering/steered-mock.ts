@@ -1,7 +1,7 @@
 import type { Behaviour } from '../behaviour/settings';
 import { decide, describeSteering, steeredStatus, type Steering } from '../behaviour/decide';
 import { matchRoute } from '../mock/match';
-import { mock, type MockOutcome, type MockRequest, type MockTarget } from '../mock/mock';
+import { mock, type MockOutcome, type MockRequest, type MockTarget, type StateLayer } from '../mock/mock';
 import { readPreferences } from '../mock/prefer';
 import { specResponseFor } from '../mock/select-response';
 
@@ -22,10 +22,16 @@ export interface SteeredOutcome {
  * and, if that answer was a success, replaced by an `injected-error` problem with the status. The
  * mock's own refusals (401, 405, 415, 422) are kept: they describe the request, not the server.
  */
-export function steeredMock(target: MockTarget, request: MockRequest, behaviour: Behaviour): SteeredOutcome {
+export function steeredMock(
+  target: MockTarget,
+  request: MockRequest,
+  behaviour: Behaviour,
+  /** A sandbox's state layer: steered calls (a forced status or example) leave its state alone. */
+  layer?: StateLayer,
+): SteeredOutcome {
   // Unsteered APIs (the common case) pay nothing: no second route match, no hashing.
   if (!behaviour.latency && !behaviour.errors && !behaviour.operations) {
-    const outcome = mock(target, request);
+    const outcome = mock(target, request, layer);
     return {
       outcome,
       operationId: operationIdOf(target, request, outcome),
@@ -53,7 +59,7 @@ export function steeredMock(target: MockTarget, request: MockRequest, behaviour:
     ...(status !== undefined && (defined || status < 400) ? { code: String(status) } : {}),
     ...(steering.example !== undefined ? { example: steering.example } : {}),
   };
-  let outcome = mock(target, Object.keys(steer).length > 0 ? { ...request, steer } : request);
+  let outcome = mock(target, Object.keys(steer).length > 0 ? { ...request, steer } : request, layer);
   if (status !== undefined && status >= 400 && !defined && outcome.ok && outcome.response.status < 400) {
     outcome = {
       ok: false,
