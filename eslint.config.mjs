@@ -18,6 +18,7 @@ export default tseslint.config(
       'test-results/',
       'bench/.prism/',
       'worker/spec/generated/',
+      'test/workers/generated/',
       'worker/env.generated.d.ts',
     ],
   },

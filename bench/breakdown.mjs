@@ -39,6 +39,20 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
       underLoad: headline.hosted,
     },
   );
+  // The request log's cost: two fresh hosted Workers of the same bundle, logging off and on.
+  for (const [id, flag] of [
+    ['log-off', 'off'],
+    ['log-on', 'on'],
+  ]) {
+    const w = await specmockWorker(script, { quotas: true, vars: { LOG_MOCK_CALLS: flag } });
+    const published = await publishTo(w, PETSTORE, 'petstore');
+    ladder.push({
+      id,
+      label: `hosted mode, request log ${flag} (LOG_MOCK_CALLS=${flag}, a fresh Worker)`,
+      url: published.mockUrl + path,
+      worker: w,
+    });
+  }
   // Sequential requests (no queueing), interleaved across the steps so drift hits all alike.
   for (const step of ladder) await sample(step.url, 100);
   const samples = Object.fromEntries(ladder.map((step) => [step.id, []]));
@@ -61,7 +75,12 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
     ladder: ladder.map(({ id, label, sequential, underLoad }) => ({ id, label, sequential, underLoad })),
     engine: null,
   };
-  results.quota = quotaCost(CALLS[0].label, ladder.at(-2), ladder.at(-1));
+  const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
+  results.quota = quotaCost(CALLS[0].label, byId.local, byId.hosted);
+  results.requestLog = logCost(CALLS[0].label, byId['log-off'], byId['log-on']);
+  log(
+    `request log cost: ${results.requestLog.overhead.usPerCallUnderLoad} µs per call under load, p50 ${results.requestLog.overhead.p50} ms sequential`,
+  );
   log(
     `quota cost: ${results.quota.overhead.usPerCallUnderLoad} µs per call under load (${round(results.quota.overhead.throughputShare * 100, 1)}% of throughput), p50 ${results.quota.overhead.p50} ms sequential`,
   );
@@ -84,6 +103,24 @@ function quotaCost(call, local, hosted) {
       p99: round(hosted.sequential.p99 - local.sequential.p99, 3),
       throughputShare: round(1 - h / l, 3),
       usPerCallUnderLoad: round((1 / h - 1 / l) * 1e6, 1),
+    },
+  };
+}
+
+/** The request log's cost, logging on vs off on two otherwise identical hosted Workers. */
+function logCost(call, off, on) {
+  const a = off.underLoad.reqPerSec;
+  const b = on.underLoad.reqPerSec;
+  return {
+    call,
+    method: 'hosted mode with LOG_MOCK_CALLS=on vs off; the write runs in waitUntil, batched per isolate',
+    withLog: { ...on.sequential, reqPerSec: b },
+    withoutLog: { ...off.sequential, reqPerSec: a },
+    overhead: {
+      p50: round(on.sequential.p50 - off.sequential.p50, 3),
+      p99: round(on.sequential.p99 - off.sequential.p99, 3),
+      throughputShare: round(1 - b / a, 3),
+      usPerCallUnderLoad: round((1 / b - 1 / a) * 1e6, 1),
     },
   };
 }

@@ -1,6 +1,7 @@
 // Renders bench results as a markdown table and a hand-written SVG bar chart (no chart library),
 // and writes them with the raw numbers to bench/results.{json,md,svg}.
 import { writeFileSync } from 'node:fs';
+import { sandboxLines } from './sandbox.mjs';
 import { join } from 'node:path';
 import { ROOT } from './config.mjs';
 
@@ -72,6 +73,14 @@ export function renderMarkdown(r) {
     );
     lines.push('');
   }
+  if (r.requestLog?.overhead) {
+    const q = r.requestLog;
+    lines.push(
+      `**Request log cost** on ${q.call} (${q.method}): under load ${fmt(q.withLog.reqPerSec)} vs ${fmt(q.withoutLog.reqPerSec)} req/s, **${fmt(q.overhead.throughputShare * 100, 1)}% of throughput, ${fmt(q.overhead.usPerCallUnderLoad, 1)} µs per call**; sequential p50 ${ms(q.withLog.p50)} vs ${ms(q.withoutLog.p50)} ms (${signed(q.overhead.p50)} ms), p99 ${ms(q.withLog.p99)} vs ${ms(q.withoutLog.p99)} ms.`,
+    );
+    lines.push('');
+  }
+  if (r.sandbox) lines.push(...sandboxLines(r.sandbox, r.meta), '');
   if (r.breakdown) breakdown(r, lines);
   return `${lines.join('\n')}\n`;
 }

@@ -33,8 +33,8 @@ export async function helloWorld(script) {
 }
 
 /** specmock on miniflare: local mode (no quota object), or hosted mode with `quotas: true`. */
-export async function specmockWorker(script, { storage = 'memory', quotas = false } = {}) {
-  const worker = await startWorker({ script, storage, quotas, log });
+export async function specmockWorker(script, { storage = 'memory', quotas = false, vars = {} } = {}) {
+  const worker = await startWorker({ script, storage, quotas, vars, log });
   onCleanup(() => worker.mf.dispose());
   return worker;
 }
@@ -54,6 +54,7 @@ export async function publishTo(worker, file, api) {
     throw new Error(`publishing ${file} failed: ${value.status} ${JSON.stringify(value.body).slice(0, 500)}`);
   return {
     mockUrl: value.body.mockUrl,
+    key: value.key,
     ms,
     bytes: Buffer.byteLength(text),
     operations: value.body.operations,

@@ -1,5 +1,6 @@
 /**
- * npm run corpus [-- --set directory|fixed] [--sample N] [--seed S] [--ops N] [--only text] [--check]
+ * npm run corpus [-- --set directory|fixed] [--sample N] [--seed S] [--ops N] [--only a,b] [--check]
+ * npm run conformance = the fixed set with --check (100 % or exit 1).
  *
  * Publishes real descriptions through the real ingest, calls up to N operations of each through the
  * pure engine with well-formed requests, and validates every body with an independent validator
@@ -23,7 +24,7 @@ const { values: args } = parseArgs({
     sample: { type: 'string' },
     seed: { type: 'string', default: 'specmock' },
     ops: { type: 'string', default: '20' },
-    budget: { type: 'string', default: '30000' },
+    budget: { type: 'string' },
     only: { type: 'string' },
     out: { type: 'string', default: 'corpus-results' },
     check: { type: 'boolean', default: false },
@@ -50,7 +51,10 @@ const results: DescriptionResult[] = [];
 for (const [i, entry] of entries.entries()) {
   const r = await checkDescription(entry, {
     operations: fixed ? 100000 : Number(args.ops),
-    budgetMs: Number(args.budget),
+    // The fixed set is small: every operation as a new user calls it, and in both generation modes.
+    variants: fixed ? ['', 'dynamic=true', 'dynamic=false', 'dynamic=true, seed=2'] : [''],
+    // The fixed set calls every operation four ways (GitHub: about 4,900 calls): a longer budget.
+    budgetMs: Number(args.budget ?? (fixed ? 600_000 : 30_000)),
     refDate: Date.UTC(2026, 0, 1),
   });
   results.push(r);
@@ -70,9 +74,10 @@ if (args.check) {
   const target = fixed ? 100 : 99.5;
   const published = (100 * t.published) / Math.max(1, t.descriptions);
   const valid = (100 * t.valid) / Math.max(1, t.valid + t.invalid);
-  if (published < target || valid < target || t.fiveXX > 0) {
+  // unserializable-body is Prism's own 500 for an object schema under text/*: a spec defect, named.
+  if (published < target || valid < target || t.internalErrors > 0) {
     console.log(
-      `\nbelow target: published ${published.toFixed(2)} %, valid ${valid.toFixed(2)} %, 5xx ${t.fiveXX}`,
+      `\nbelow target: published ${published.toFixed(2)} %, valid ${valid.toFixed(2)} %, internal errors ${t.internalErrors}`,
     );
     process.exit(1);
   }

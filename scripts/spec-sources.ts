@@ -5,7 +5,7 @@ import { ingest } from '../worker/spec/ingest';
 import type { JsonValue, Plan, Schema } from '../worker/mock/plan';
 import { generate } from '../worker/mock/generate/index';
 
-/** Shared by `npm run conformance` and `npm run bench:generate`: the specs and their response schemas. */
+/** Used by `npm run bench:generate`: the specs and their response schemas. */
 
 export interface SpecSource {
   name: string;

@@ -20,6 +20,13 @@ export interface Config {
   quotas: boolean;
   /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
   maxApisPerKey: number;
+  /** `off`: mock calls are not written to the request log (the bench compares both). */
+  logMockCalls: boolean;
+  /** Live sandboxes one key may hold at once. */
+  maxSandboxesPerKey: number;
+  /** Caps of one sandbox: items per collection, bytes of stored JSON. */
+  sandboxMaxItems: number;
+  sandboxMaxBytes: number;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -50,6 +57,10 @@ export function parseConfig(env: Env): Config {
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
     controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
     quotas: env.QUOTAS !== 'off',
+    logMockCalls: env.LOG_MOCK_CALLS !== 'off',
+    maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
+    sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
+    sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
   };
 }
 

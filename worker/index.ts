@@ -4,6 +4,9 @@ import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
 export { KeyAccount } from './quota/key-account';
+export { RequestLog } from './request-log/request-log';
+export { Sandbox } from './sandbox/durable/sandbox-object';
+export { SandboxIndex } from './sandbox/durable/sandbox-index';
 
 export default {
   fetch: (request, env, ctx) => router.fetch(request as unknown as AppRequest, env, ctx),

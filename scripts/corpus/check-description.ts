@@ -32,6 +32,8 @@ export interface DescriptionResult {
   /** Responses the mock marked lenient (a spec defect served with the author's evident intent). */
   lenient: number;
   fiveXX: number;
+  /** 5xx by kind: `internal-error` (a throw, a status new Response refuses) or the problem type. */
+  fiveXXByType: Record<string, number>;
   failures: Failure[];
   timedOut?: boolean;
   error?: string;
@@ -41,6 +43,8 @@ export interface DescriptionResult {
 
 export interface CheckOptions {
   operations: number;
+  /** Prefer headers each operation is called with ('' = none, as a new user calls). */
+  variants: string[];
   budgetMs: number;
   refDate: number;
 }
@@ -66,6 +70,7 @@ export async function checkDescription(
     problems: {},
     lenient: 0,
     fiveXX: 0,
+    fiveXXByType: {},
     failures: [],
   };
   if (entry.bytes > MAX_SPEC_BYTES) {
@@ -110,23 +115,31 @@ export async function checkDescription(
     const v = validator.check(o.path, o.method, status, type, body);
     return v === undefined || (v.valid && v.kind) ? undefined : v.valid;
   };
-  for (const op of spread(plan.operations, options.operations)) {
+  const calls = spread(plan.operations, options.operations).flatMap((op) =>
+    options.variants.map((prefer, i) => ({ op, prefer, first: i === 0 })),
+  );
+  for (const { op, prefer, first } of calls) {
     if (performance.now() > deadline) {
       result.timedOut = true;
       break;
     }
-    try {
-      addTally(realism, realismPass(plan, target, op, isValid, judge));
-    } catch (e) {
-      fiveXX(result, `throw (dynamic) ${e instanceof Error ? e.message : e}`, `${op.method} ${op.path}`);
+    if (first) {
+      try {
+        addTally(realism, realismPass(plan, target, op, isValid, judge));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : e;
+        fiveXX(result, 'internal-error', `${op.method} ${op.path} (realism pass): throw ${message}`);
+      }
     }
     result.called++;
-    const where = `${op.method.toUpperCase()} ${op.path}`;
+    const where = `${op.method.toUpperCase()} ${op.path}${prefer ? ` [${prefer}]` : ''}`;
     let outcome: MockOutcome;
     try {
-      outcome = mock(target, wellFormedRequest(plan, op));
+      const request = wellFormedRequest(plan, op);
+      if (prefer) request.headers.prefer = prefer;
+      outcome = mock(target, request);
     } catch (e) {
-      fiveXX(result, `throw ${e instanceof Error ? e.message : e}`, where);
+      fiveXX(result, 'internal-error', `${where}: throw ${e instanceof Error ? e.message : e}`);
       continue;
     }
     if (!outcome.ok) {
@@ -139,7 +152,7 @@ export async function checkDescription(
     }
     const { status, headers, body } = outcome.response;
     if (status < 200 || status > 599) {
-      fiveXX(result, `status ${status} (new Response throws)`, where);
+      fiveXX(result, 'internal-error', `${where}: status ${status} (new Response throws)`);
       continue;
     }
     if (headers['x-specmock-lenient']) result.lenient++;
@@ -147,7 +160,10 @@ export async function checkDescription(
       bump(result.unchecked, 'no-body');
       continue;
     }
-    const verdict = validator.check(op.path, op.method, status, headers['content-type'], body);
+    // Judged against the operation that answered: two templates of one shape (`/{name}/topics`,
+    // `/{parent}/topics`) are one path, and either may serve it.
+    const answered = outcome.operation;
+    const verdict = validator.check(answered.path, answered.method, status, headers['content-type'], body);
     if (verdict === undefined) bump(result.unchecked, 'no-spec-response');
     else if (verdict.valid) {
       if (verdict.kind) bump(result.unchecked, verdict.kind);
@@ -167,6 +183,7 @@ export async function checkDescription(
 
 function fiveXX(result: DescriptionResult, kind: string, where: string): void {
   result.fiveXX++;
+  bump(result.fiveXXByType, kind);
   keep(result, `5xx ${kind}`, where);
 }
 

@@ -205,6 +205,17 @@ function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Recor
 }
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
+const NUMERIC_KEYWORDS = [
+  'minimum',
+  'maximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'multipleOf',
+  'minProperties',
+  'maxProperties',
+];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas'];
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 const SCHEMA_SINGLES = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else'];
@@ -233,6 +244,11 @@ function prepare(root: unknown, swagger2: boolean): void {
     if (typeof schema.type === 'string' && !JSON_TYPES.has(schema.type)) delete schema.type;
     if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
     if (Array.isArray(schema.enum) && schema.enum.length === 0) delete schema.enum; // not a valid schema either
+    for (const k of ['uniqueItems', 'exclusiveMinimum', 'exclusiveMaximum', 'nullable'])
+      if (schema[k] === 'true' || schema[k] === 'false') schema[k] = schema[k] === 'true';
+    for (const k of NUMERIC_KEYWORDS)
+      if (typeof schema[k] === 'string' && schema[k] !== '' && Number.isFinite(Number(schema[k])))
+        schema[k] = Number(schema[k]);
   });
 }
 

@@ -8,6 +8,8 @@ export interface Totals {
   valid: number;
   invalid: number;
   fiveXX: number;
+  /** 500 internal-error: a crash, or a status the Fetch API refuses. */
+  internalErrors: number;
   called: number;
 }
 
@@ -22,6 +24,7 @@ export function totals(results: DescriptionResult[]): Totals {
     valid: sum((r) => r.valid),
     invalid: sum((r) => r.invalid),
     fiveXX: sum((r) => r.fiveXX),
+    internalErrors: sum((r) => r.fiveXXByType?.['internal-error'] ?? 0),
     called: sum((r) => r.called),
   };
 }
@@ -61,7 +64,9 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
         .join(', ') || '0'
     } |`,
     `| lenient responses (x-specmock-lenient) | ${results.reduce((n, r) => n + r.lenient, 0)} |`,
-    `| 5xx from the mock | ${t.fiveXX} |`,
+    `| 5xx from the mock | ${t.fiveXX} ${counts((r) => r.fiveXXByType ?? {})
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} |`,
     `| ingest p50 / p99 / max | ${ms(q(0.5))} / ${ms(q(0.99))} / ${ms(ingest[ingest.length - 1] ?? 0)} |`,
     `| timed out (budget per description) | ${results.filter((r) => r.timedOut).length} |`,
     `| wall time | ${(elapsedMs / 1000).toFixed(0)} s |`,

@@ -134,7 +134,7 @@ describe('schemas no value satisfies', () => {
     expect(problem.errors?.[0].pointer).toBe(pointer);
   });
 
-  it.each([['{type: integer, minimum: 10, maximum: 5}'], ['{not: {}}'], ['{type: string, enum: [1, 2]}']])(
+  it.each([['{type: integer, minimum: 10, maximum: 5}'], ['{not: {}}']])(
     'as a spec defect (%s) publish with a warning, and the operation answers the problem',
     async (schema) => {
       const { plan, warnings } = await ingest(doc(schema));

@@ -185,12 +185,20 @@ paths:
     });
   });
 
-  // adobe.com/aem: an object schema under text/plain answered 500 unserializable-body.
-  it('writes an object under text/plain as its JSON text, marked lenient', async () => {
+  it('refuses to write an object as text/plain to a caller asking for text, as Prism does', async () => {
+    const asked = { ...req('GET', '/text-object'), headers: { accept: 'text/plain' } };
+    expect(mock(await target(spec), asked)).toMatchObject({
+      ok: false,
+      problem: { type: 'unserializable-body' },
+    });
+  });
+
+  // adobe.com/aem, vtex.local: object schemas under text/plain answered 500 to every caller.
+  it('writes it as JSON text, marked lenient, for a caller that did not ask for text', async () => {
     const res = mock(await target(spec), req('GET', '/text-object'));
     expect(res).toMatchObject({
       ok: true,
-      response: { status: 200, headers: { 'x-specmock-lenient': 'structured-value-as-text' } },
+      response: { headers: { 'x-specmock-lenient': 'structured-value-as-text' } },
     });
     expect(res.ok && typeof JSON.parse(res.response.body!)).toBe('object');
   });

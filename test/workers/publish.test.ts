@@ -230,10 +230,22 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
     }
   });
 
-  it('an unresolvable internal $ref → 422 naming it', async () => {
-    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n`;
-    const problem = await rejected(text, 422, 'invalid-spec');
+  it('an unresolvable internal $ref publishes; only the operation that uses it answers a problem naming it', async () => {
+    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Missing'\n  /b:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {type: integer}\n`;
+    const key = await newKey();
+    const res = await publish(key, 'dangling', 'v1', text, 'application/yaml');
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { warnings: { pointer?: string; message: string }[] };
+    expect(JSON.stringify(body.warnings)).toContain('#/components/schemas/Missing');
+
+    const broken = await call('/mock/dangling/v1/a');
+    expect(broken.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await broken.json()) as ProblemJson;
+    expect(problem.type).toBe('https://specmock.dev/problems/unresolved-ref');
     expect(problem.detail).toContain('#/components/schemas/Missing');
+    const fine = await call('/mock/dangling/v1/b');
+    expect(fine.status).toBe(200);
+    expect(Number.isInteger(await fine.json())).toBe(true);
   });
 
   it('a YAML alias bomb → 422', async () => {

@@ -1,5 +1,5 @@
 import { derefShallow, isObj } from './generate/refs';
-import type { ParameterPlan, Schema } from './plan';
+import type { ParameterPlan, Schema, SchemaObject } from './plan';
 
 /**
  * OpenAPI parameter serialization (style/explode, and Swagger 2.0 collectionFormat mapped onto it at
@@ -79,18 +79,36 @@ function pairs(parts: string[]): Record<string, string> {
   return out;
 }
 
-function shapeOf(schema: Schema, defs: Record<string, Schema>): 'array' | 'object' | 'scalar' {
+function shapeOf(schema: Schema, defs: Record<string, Schema>, depth = 0): 'array' | 'object' | 'scalar' {
   const s = derefShallow(schema, defs);
   if (!isObj(s)) return 'scalar';
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (types.includes('array') || s.items !== undefined) return 'array';
   if (types.includes('object') || s.properties !== undefined) return 'object';
+  // An object made of an allOf (AWS's query parameters): the shape of its members.
+  if (Array.isArray(s.allOf) && depth < 8)
+    for (const member of s.allOf) {
+      const shape = shapeOf(member, defs, depth + 1);
+      if (shape !== 'scalar') return shape;
+    }
   return 'scalar';
 }
 
 function objectProperties(schema: Schema, defs: Record<string, Schema>): string[] {
   const s = derefShallow(schema, defs);
-  return isObj(s) && isObj(s.properties as Schema) ? Object.keys(s.properties as object) : [];
+  return isObj(s) ? Object.keys(propertiesOf(s, defs)) : [];
+}
+
+/** Declared properties, including those an `allOf` brings (one level, through refs). */
+function propertiesOf(s: SchemaObject, defs: Record<string, Schema>): Record<string, Schema> {
+  const own = (isObj(s.properties as Schema) ? s.properties : {}) as Record<string, Schema>;
+  if (!Array.isArray(s.allOf)) return own;
+  const merged: Record<string, Schema> = {};
+  for (const member of s.allOf) {
+    const m = derefShallow(member, defs);
+    if (isObj(m) && isObj(m.properties as Schema)) Object.assign(merged, m.properties);
+  }
+  return { ...merged, ...own };
 }
 
 /** Strings → the JSON types the schema wants, recursively through arrays and object properties. */
@@ -106,7 +124,7 @@ export function coerce(
   if (Array.isArray(value))
     return value.map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
   if (value !== null && typeof value === 'object') {
-    const props = (isObj(s.properties as Schema) ? s.properties : {}) as Record<string, Schema>;
+    const props = propertiesOf(s, defs);
     return Object.fromEntries(
       Object.entries(value).map(([k, v]) => [
         k,
@@ -122,6 +140,14 @@ export function coerce(
   }
   if (typeof value !== 'string') return value;
   const types = new Set(Array.isArray(s.type) ? s.type : s.type ? [s.type] : []);
+  // A structured value inside a flat serialization (an object in a form-style array) arrives as JSON.
+  if ((types.has('object') || types.has('array') || types.size === 0) && /^\s*[[{]/.test(value)) {
+    try {
+      return coerce(JSON.parse(value), s, defs, depth + 1);
+    } catch {
+      // not JSON: left as the string it is, for the validator to judge
+    }
+  }
   if (types.has('string') && !types.has('null')) return value;
   if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim()))
     return Number(value);

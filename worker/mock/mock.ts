@@ -2,13 +2,17 @@ import type { Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
-import { negotiate } from './negotiate';
+import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
+import type { LayerAnswer, StateLayer } from './state-layer';
 import { validateRequest, type RequestBody } from './validate-request';
+import { lenientReason } from './lenient-reason';
+
+export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
 export interface MockRequest {
   method: string;
@@ -18,6 +22,11 @@ export interface MockRequest {
   /** Lower-cased names. */
   headers: Record<string, string>;
   body?: RequestBody;
+  /**
+   * Preferences from the API's behaviour settings (a forced status or example). The request's own
+   * preferences win over them.
+   */
+  steer?: Pick<Preferences, 'code' | 'example'>;
 }
 
 export interface MockResponse {
@@ -27,7 +36,14 @@ export interface MockResponse {
 }
 
 export type MockOutcome =
-  { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
+  | {
+      ok: true;
+      response: MockResponse;
+      operation: OperationPlan;
+      /** Set when the spec's own 4xx answered a request that failed validation: why it failed. */
+      problems?: Problem['errors'];
+    }
+  | { ok: false; problem: Problem };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -51,7 +67,7 @@ type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Pro
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers.
  */
-export function mock(target: MockTarget, request: MockRequest): MockOutcome {
+export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
   if (match.kind === 'no-path') {
     return {
@@ -85,7 +101,9 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
       },
     };
   }
-  const prefs = readPreferences(request.headers.prefer, request.query);
+  const own = readPreferences(request.headers.prefer, request.query);
+  const prefs: Preferences =
+    request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
   const ctx: RenderContext = {
@@ -117,10 +135,10 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     cookies,
   });
   if (!security.ok) {
-    const own = specResponseFor(operation, 401);
+    const spec = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-    if (own) {
-      const rendered = renderResponse(ctx, own, prefsFor(401), 401);
+    if (spec) {
+      const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -139,8 +157,11 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
-      const own = specResponseFor(operation, status);
-      if (own) return finish(renderResponse(ctx, own, prefsFor(status), status), status);
+      const spec = specResponseFor(operation, status);
+      if (spec) {
+        const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
+        return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
+      }
     }
     return {
       ok: false,
@@ -152,9 +173,51 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     };
   }
 
+  // Stateful sandboxes decide the body here, after every check a stateless call passes.
+  const answer = layer?.({ operation, pathParams, query, prefs, request });
+  if (answer)
+    return 'problem' in answer ? answer : finish(renderLayered(ctx, answer, prefsFor), answer.status);
+
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
   return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
+}
+
+/**
+ * The body value the stateless mock serves for `response` of `operation` at `path` (JSON media
+ * first), so a state layer can start from exactly what stateless calls return for a seed.
+ */
+export function statelessValue(
+  target: MockTarget,
+  operation: OperationPlan,
+  response: ResponsePlan,
+  call: { path: string; pathParams: Record<string, string>; query: [string, string][]; prefs: Preferences },
+): JsonValue | undefined {
+  const types = Object.keys(response.content);
+  const chosen = negotiate(types, 'application/json') ?? types[0];
+  if (chosen === undefined) return undefined;
+  const request: MockRequest = { method: operation.method, path: call.path, query: call.query, headers: {} };
+  const ctx: RenderContext = {
+    target,
+    request,
+    operation,
+    query: call.query,
+    pathParams: call.pathParams,
+    prefs: call.prefs,
+    seed: seedOf(operation.method, call.path, call.query, call.prefs),
+  };
+  const body = bodyValue(ctx, response.content[chosen], call.prefs);
+  return body.ok ? body.value : undefined;
+}
+
+function renderLayered(
+  ctx: RenderContext,
+  answer: Exclude<LayerAnswer, { ok: false }>,
+  prefsFor: (status: number) => Preferences,
+): Rendered {
+  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.status, answer.value);
+  if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
+  return rendered;
 }
 
 interface RenderContext {
@@ -174,6 +237,7 @@ function renderResponse(
   spec: ResponsePlan,
   prefs: Preferences,
   status: number,
+  stored?: JsonValue,
 ): Rendered {
   const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
@@ -198,14 +262,20 @@ function renderResponse(
     };
   }
   const media = spec.content[chosen];
-  const body = bodyValue(ctx, media, prefs);
+  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
-  const text = serializeBody(body.value, type, media.schema);
+  let text = serializeBody(body.value, type, media.schema);
+  let lenient = body.lenient;
+  // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
+  // Accept, */*) gets the JSON text the author evidently meant, marked as such.
+  if (!text.ok && !/(^|,)\s*text\//i.test(ctx.request.headers.accept ?? '')) {
+    text = { ok: true, body: JSON.stringify(body.value) };
+    lenient = 'structured-value-as-text';
+  }
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
-  const lenient = body.lenient ?? text.lenient;
   if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
 }
@@ -234,14 +304,17 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(
-    ctx,
-    media.schema,
-    '',
-    prefs.dynamic,
-    media.lenient !== undefined,
-    media.examples[0]?.value,
-  );
+  const example = media.examples[0]?.value;
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
+  let lenient = media.lenient;
+  if (!result.ok && lenient === undefined) {
+    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
+    if (second.ok) {
+      lenient = lenientReason(result.reason);
+      result = second;
+    }
+  }
   if (!result.ok) {
     return {
       ok: false,
@@ -257,7 +330,7 @@ function bodyValue(
   return {
     ok: true,
     value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
-    ...(media.lenient !== undefined ? { lenient: media.lenient } : {}),
+    ...(lenient !== undefined ? { lenient } : {}),
   };
 }
 
@@ -320,15 +393,4 @@ function seedOf(method: string, path: string, query: [string, string][], prefs: 
     .join('&');
   const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
-}
-
-/** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
-function concreteType(chosen: string, accept: string | undefined): string {
-  if (!chosen.includes('*')) return chosen;
-  const wanted = (accept ?? '')
-    .split(',')
-    .map((p) => p.split(';')[0].trim())
-    .find((t) => t && !t.includes('*'));
-  if (wanted) return wanted;
-  return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }

@@ -1,7 +1,7 @@
 import type { JsonValue, Schema } from './plan';
 import { isJsonMediaType } from './negotiate';
 
-export type Serialized = { ok: true; body: string; lenient?: string } | { ok: false; detail: string };
+export type Serialized = { ok: true; body: string } | { ok: false; detail: string };
 
 /** Turns a generated or example value into the text of a response in the chosen media type. */
 export function serializeBody(value: JsonValue, mediaType: string, schema?: Schema): Serialized {
@@ -26,8 +26,12 @@ export function serializeBody(value: JsonValue, mediaType: string, schema?: Sche
     };
   }
   if (value !== null && typeof value === 'object' && essence.startsWith('text/')) {
-    // An object schema under text/plain is a spec defect; its JSON text is the evident intent.
-    return { ok: true, body: JSON.stringify(value), lenient: 'structured-value-as-text' };
+    // Writing JSON into text/plain or text/html would hand the client a body of the wrong kind;
+    // Prism answers 500 here too (its harness checks it), so the spec's defect is named instead.
+    return {
+      ok: false,
+      detail: `The response value is an ${Array.isArray(value) ? 'array' : 'object'}, which cannot be written as ${essence}; give the response a string schema or example.`,
+    };
   }
   return { ok: true, body: typeof value === 'string' ? value : JSON.stringify(value) };
 }

@@ -153,7 +153,7 @@ function bodyErrors(plan: Plan, media: MediaPlan, body: RequestBody): ProblemDet
     value = coerce(formObject([...new URLSearchParams(body.text)]), media.schema, plan.defs);
   } else if (body.contentType === 'multipart/form-data') {
     value = coerce(formObject(body.form ?? []), media.schema, plan.defs);
-  } else if (body.contentType.startsWith('text/')) {
+  } else if (body.contentType.startsWith('text/') && !body.contentType.endsWith('/xml')) {
     value = body.text;
   } else {
     return []; // binary and unknown formats: nothing a schema can say about raw bytes here

@@ -1,7 +1,7 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { Schema, SchemaObject } from './plan';
 import { hiddenFor, isObj, refDefName, resolveRef } from './generate/refs';
-import { LENIENT_NULL } from './generate/context';
+import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
  * Validates values (request bodies and parameters, spec examples at publish time) against plan
@@ -81,7 +81,9 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       }
       out[k] = m;
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
-      out[k] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
+      const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
+      out[key] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
     } else if (SCHEMA_SINGLE.has(k) && (isObj(v) || typeof v === 'boolean')) {
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
     } else if (k === 'items' && Array.isArray(v)) {
@@ -161,21 +163,47 @@ function defFor(defs: Record<string, Schema>, name: string, dir: Direction): Sch
 
 const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Validator>>>>();
 
+/** Small schemas (a bare `{ $ref }`, an array of one) repeat across media: one validator per shape. */
+const byRef = new WeakMap<object, Map<string, Validator>>();
+
 function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const text = smallJson(schema);
+  const bare = text === undefined ? undefined : `${dir} ${text}`;
+  if (bare !== undefined) {
+    let refs = byRef.get(defs);
+    if (!refs) byRef.set(defs, (refs = new Map()));
+    let shared = refs.get(bare);
+    if (!shared) refs.set(bare, (shared = compileValidator(schema, defs, dir)));
+    return shared;
+  }
   let byDefs = validators.get(schema);
   if (!byDefs) validators.set(schema, (byDefs = new Map()));
   let byDir = byDefs.get(defs);
   if (!byDir) byDefs.set(defs, (byDir = {}));
   let v = byDir[dir];
-  if (!v) {
-    const $defs: Record<string, Schema> = {};
-    for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
-    const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
-    // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
-    v = new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
-    byDir[dir] = v;
-  }
+  if (!v) v = byDir[dir] = compileValidator(schema, defs, dir);
   return v;
+}
+
+/** The JSON of a schema with at most a few keys at two levels, else undefined (not worth the key). */
+const shapeKeys = new WeakMap<object, string | null>();
+
+function smallJson(schema: SchemaObject): string | undefined {
+  let key = shapeKeys.get(schema);
+  if (key === undefined) {
+    const text = Object.keys(schema).length > 4 ? '' : JSON.stringify(schema);
+    key = text.length > 0 && text.length <= 300 ? text : null;
+    shapeKeys.set(schema, key);
+  }
+  return key ?? undefined;
+}
+
+function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+  const $defs: Record<string, Schema> = {};
+  for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
+  const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
+  // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
+  return new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
 }
 
 function toPointer(instanceLocation: string): string {

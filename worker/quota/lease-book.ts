@@ -2,6 +2,7 @@ import {
   deposit,
   MAX_LEASE,
   mergeRefunds,
+  needsRefill,
   refundOf,
   spend,
   view,
@@ -25,12 +26,15 @@ interface Slot {
 }
 
 const MAX_SLOTS = 10_000;
+/** Timer turns a request that finds the lease empty waits for a renewal in flight before its own. */
+const FOLLOWER_WAITS = 2;
 
 /**
  * One isolate's mock-quota leases, one per owner key, as plain numbers (never a shared promise:
  * in workerd a promise resolved by another request continues in that request's I/O context).
  * A call spends a token synchronously when the lease has one; whichever request finds it empty
- * renews it with its own call. The clock and the renewal are injected, so it runs in Node tests.
+ * renews it with its own call, and the request that brings it down to LOW_WATER tops it up before
+ * it returns, so under concurrency the lease rarely runs dry. The clock and the renewal are injected, so it runs in Node tests.
  */
 export class LeaseBook {
   private readonly slots = new Map<string, Slot>();
@@ -38,8 +42,17 @@ export class LeaseBook {
   async admit(owner: string, now: number, renew: Renew): Promise<Admission> {
     const slot = this.slotOf(owner);
     const local = spend(slot.lease, now);
-    if (local) return { ok: true, decision: local };
+    if (local) {
+      if (slot.renewing === 0 && needsRefill(slot.lease!, now)) await this.refill(slot, now, renew);
+      return { ok: true, decision: local };
+    }
 
+    // A renewal is already out: its tokens are likely to land in a moment, cheaper than a call.
+    for (let i = 0; i < FOLLOWER_WAITS && slot.renewing > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const late = spend(slot.lease, now);
+      if (late) return { ok: true, decision: late };
+    }
     const refunds = takeRefunds(slot);
     slot.renewing += 1;
     let grant: Awaited<ReturnType<Renew>>;
@@ -60,6 +73,28 @@ export class LeaseBook {
     }
     // Refused by the object; tokens another request of this isolate deposited meanwhile still pay.
     return { ok: true, decision: spend(slot.lease, now) ?? grant.decision };
+  }
+
+  /**
+   * Tops up a live lease (this request already holds its token): all the granted tokens are
+   * deposited. A failure only means the next request renews the usual way.
+   */
+  private async refill(slot: Slot, now: number, renew: Renew): Promise<void> {
+    slot.renewing += 1;
+    try {
+      const grant = await renew([], MAX_LEASE);
+      if (!grant.ok)
+        slot.lease = undefined; // revoked or gone: its tokens are worth nothing
+      else if (grant.tokens > 0) {
+        const { lease, owed } = deposit(slot.lease, grant, grant.tokens, now);
+        slot.lease = lease;
+        slot.owed = mergeRefunds([...slot.owed, ...owed]);
+      }
+    } catch {
+      // the renewal that finds the lease empty will try again
+    } finally {
+      slot.renewing -= 1;
+    }
   }
 
   /** Retires the lease of `owner`; its unspent tokens are for the caller to return. */

@@ -7,9 +7,11 @@ import { dayOf, MINUTE, monthOf, type Decision, type Refund } from './policy';
  */
 
 /** The most tokens one grant holds: the tokens an evicted isolate can strand, per key. */
-export const MAX_LEASE = 32;
+export const MAX_LEASE = 64;
+/** A lease down to this many tokens is topped up by the request that spends into it (see needsRefill). */
+export const LOW_WATER = 32;
 /** A grant takes at most this fraction (1/n) of what is left, so leases shrink to 1 near the limit. */
-export const LEASE_SHARE = 16;
+const LEASE_SHARE = 16;
 /** How long a grant may be spent: bounds how stale a revocation or a limit change is elsewhere. */
 export const LEASE_MS = 2_000;
 
@@ -45,7 +47,7 @@ export function grantWindow(now: number): Omit<Grant, 'tokens' | 'decision'> {
   };
 }
 
-export function isLive(lease: Lease | undefined, now: number): lease is Lease {
+function isLive(lease: Lease | undefined, now: number): lease is Lease {
   return (
     lease !== undefined && now < lease.expiresAt && Math.floor(now / MINUTE) * MINUTE === lease.minuteStart
   );
@@ -69,6 +71,16 @@ export function view(lease: Lease): Decision {
     minute: { ...minute, remaining: minute.remaining + lease.tokens },
     month: { ...month, remaining: month.remaining + lease.tokens },
   };
+}
+
+/**
+ * Whether a request that just spent from this lease should top it up before it returns, so that
+ * concurrent requests keep finding tokens instead of each making its own round trip. Only far from
+ * the limit: near it, every token should stay with the object for whoever asks first.
+ */
+export function needsRefill(lease: Lease, now: number): boolean {
+  const left = Math.min(lease.decision.minute.remaining, lease.decision.month.remaining);
+  return isLive(lease, now) && lease.tokens <= LOW_WATER && left >= MAX_LEASE * LEASE_SHARE;
 }
 
 /** A lease's unspent tokens as a refund (nothing for an empty one). */

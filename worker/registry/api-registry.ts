@@ -3,6 +3,14 @@ import type { Env } from '../env';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { latestOf } from './latest-version';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
+import type { Behaviour } from '../behaviour/settings';
+import {
+  DEFAULT_STEERING,
+  toMockSteering,
+  type MockSteering,
+  type SteeringState,
+  type Visibility,
+} from '../steering/steering-state';
 
 export interface VersionRecord {
   version: string;
@@ -31,6 +39,7 @@ export const MAX_VERSIONS_PER_API = 500;
 export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
 
 const STATE = 'state';
+const STEERING = 'steering';
 
 /**
  * One object per API name: the single writer that decides ownership and version immutability, so
@@ -122,6 +131,56 @@ export class ApiRegistry extends DurableObject<Env> {
     });
     return result;
   }
+
+  // --- Steering: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
+  // their own storage key beside the immutable versions; removeApi's deleteAll drops them too.
+
+  private async steering(): Promise<SteeringState> {
+    return (await this.ctx.storage.get<SteeringState>(STEERING)) ?? DEFAULT_STEERING;
+  }
+
+  /** What the mock path needs to admit and steer calls (memoized briefly per isolate). */
+  async mockSteering(): Promise<MockSteering> {
+    return toMockSteering(await this.steering());
+  }
+
+  /** The owner's view of the steering state; null when the API is missing or another key's. */
+  async steeringOf(owner: string): Promise<SteeringState | null> {
+    const state = await this.state();
+    return state && state.owner === owner ? this.steering() : null;
+  }
+
+  async setVisibility(
+    owner: string,
+    visibility: Visibility,
+    token?: SteeringState['token'],
+  ): Promise<SteeringState | RemoveResult> {
+    return this.changeSteering(owner, (s) => ({ ...s, visibility, token: s.token ?? token }));
+  }
+
+  async setMockToken(owner: string, token: NonNullable<SteeringState['token']>) {
+    return this.changeSteering(owner, (s) => ({ ...s, token }));
+  }
+
+  async setBehaviour(owner: string, behaviour: Behaviour) {
+    return this.changeSteering(owner, (s) => ({ ...s, behaviour }));
+  }
+
+  private async changeSteering(
+    owner: string,
+    change: (current: SteeringState) => SteeringState,
+  ): Promise<SteeringState | RemoveResult> {
+    let result: SteeringState | RemoveResult = 'not-found';
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const state = await this.state();
+      if (!state) return;
+      if (state.owner !== owner) return void (result = 'forbidden');
+      const next = change(await this.steering());
+      await this.ctx.storage.put(STEERING, next);
+      result = next;
+    });
+    return result;
+  }
 }
 
 function classify(
@@ -140,7 +199,7 @@ function classify(
 }
 
 /** What the mock path needs of the state; the mirror in KV and the registry's direct answer alike. */
-export function mirrorOf(state: ApiState): ApiMirror {
+function mirrorOf(state: ApiState): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
   return { api: state.api, owner: state.owner, latest: latestOf(state.order).latest, versions };

@@ -10,6 +10,8 @@ import type { AppRequest } from '../http/app-request';
 import { describeOperations } from '../mock/describe-operations';
 import { mockUrl } from '../http/mock-url';
 import { registryStub } from '../registry/api-registry';
+import { requestLogStub } from '../request-log/request-log';
+import { accessOf } from './visibility';
 import { latestOf } from '../registry/latest-version';
 
 /** GET /v1/apis: the caller's APIs with their latest version. */
@@ -31,7 +33,7 @@ export async function listApis(request: AppRequest, env: Env): Promise<Response>
   return Response.json({ apis });
 }
 
-async function ownedState(request: AppRequest, env: Env, api: string) {
+export async function ownedState(request: AppRequest, env: Env, api: string) {
   const caller = callerOf(request);
   const state = await registryStub(env, checkApiName(api)).describe();
   // Another tenant's API is indistinguishable from a missing one: names are not an oracle.
@@ -53,6 +55,7 @@ export async function getApi(request: AppRequest, env: Env): Promise<Response> {
     latestRule: rule,
     latestUrl: mockUrl(request, state.api, 'latest'),
     createdAt: state.createdAt,
+    ...(await accessOf(request, env, state.api)),
     versions,
   });
 }
@@ -117,7 +120,7 @@ export async function deleteApi(request: AppRequest, env: Env): Promise<Response
   const result = await registryStub(env, api).removeApi(caller.account.id);
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
   if (result === 'not-found') fail('api-not-found', `You have no API named "${api}".`);
-  await accountStub(env, caller.account.id).removeApi(api);
+  await Promise.all([accountStub(env, caller.account.id).removeApi(api), requestLogStub(env, api).clear()]);
   forgetMirror(api);
   return new Response(null, { status: 204 });
 }

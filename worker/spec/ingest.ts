@@ -10,6 +10,7 @@ import { normalize } from './normalize';
 import { parseSpecText } from './parse';
 import { createResolver } from './resolve';
 import { capWarnings } from './cap-warnings';
+import { markOverlappingRequestOneOfs } from './check-request-oneof';
 
 export interface Ingested {
   plan: Plan;
@@ -46,6 +47,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   }
   const examples = dropInvalidExamples(plan);
   const generation = checkGeneration(plan);
+  const overlaps = markOverlappingRequestOneOfs(plan);
   const impossible = generation.hostile;
   if (impossible.length > 0) {
     fail(
@@ -60,7 +62,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   }));
   return {
     plan,
-    warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...warnings]),
+    warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...overlaps, ...warnings]),
     hash: await sha256Hex(text),
   };
 }

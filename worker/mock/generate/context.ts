@@ -19,6 +19,8 @@ export const LIMITS = {
   maxNesting: 120,
   /** Schema nodes visited per body, retries included. */
   maxSteps: 200_000,
+  /** Schema nodes the value checks (oneOf exclusivity, `not`, enums) may visit per body. */
+  maxCheckSteps: 200_000,
 } as const;
 
 /** A schema location as a linked list: built on every step, stringified only on failure. */
@@ -106,6 +108,8 @@ export interface Ctx {
   variation: number;
   /** Lenient reading for media ingest marked unsatisfiable under the strict one (see GenerateOptions). */
   lenient: boolean;
+  /** Shared by every value check of this body (LIMITS.maxCheckSteps). */
+  checkBudget: { left: number };
 }
 
 /** Marks the null alternative ingest adds for a `nullable` without `type`: requests may send null,
@@ -199,3 +203,7 @@ export function spend(ctx: Ctx, units: number, path: Path | null): void {
   ctx.budget -= units;
   if (ctx.budget < 0) fail(path, 'generated body would exceed the output size limit');
 }
+
+/** Set at ingest on a `oneOf` whose branches overlap so that no value matches exactly one:
+ * request validation reads it as `anyOf` (a caller cannot fix the spec's defect). */
+export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';

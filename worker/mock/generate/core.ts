@@ -51,7 +51,7 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
 }
 
 export function checkOpts(ctx: Ctx, strictAccess = false): CheckOptions {
-  return { defs: ctx.defs, direction: ctx.direction, strictAccess };
+  return { defs: ctx.defs, direction: ctx.direction, strictAccess, budget: ctx.checkBudget };
 }
 
 const exampleCache = new WeakMap<Flat, { response?: number; request?: number }>();
@@ -192,6 +192,8 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     if (!entry) enumCache.set(flat, (entry = {}));
     let ok = entry[ctx.direction];
     if (!ok) ok = entry[ctx.direction] = flat.enum.filter((v) => matches(flat.raw, v, checkOpts(ctx, true)));
+    // Lenient: an enum that contradicts the rest of its schema still names the values meant.
+    if (!ok.length && ctx.lenient && flat.enum.length > 0) return structuredCloneJson(flat.enum[0]);
     if (!ok.length) fail(flat.path, 'no enum/const value satisfies the rest of the schema');
     if (hint.disc !== undefined && ok.some((v) => v === hint.disc)) return hint.disc;
     const taken = hint.taken;

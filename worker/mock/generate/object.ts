@@ -109,7 +109,12 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
     }
 
     // The discriminator must be present even if the schema forgot to declare it.
-    if (disc && !(disc.propertyName in out) && count < maxP) {
+    const declared = disc ? flat.props.get(disc.propertyName) : undefined;
+    if (disc && declared !== undefined && !(disc.propertyName in out) && count < maxP) {
+      // A declared property governs its own name: generated with the discriminator hint, it takes
+      // the mapped value when its schema allows it (exavault.com: `enum: [account]` vs "Account").
+      put(disc.propertyName, declared, true);
+    } else if (disc && !(disc.propertyName in out) && count < maxP) {
       const s = extraSchemaFor(flat, disc.propertyName);
       if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(ctx))) {
         out[disc.propertyName] = disc.value;

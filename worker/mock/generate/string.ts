@@ -1,5 +1,5 @@
 import { strLength } from './check';
-import { LIMITS, fail, spend, type Ctx, type Hint } from './context';
+import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './merge';
 import { stringFor } from './field-names';
@@ -45,6 +45,13 @@ export function withoutLookarounds(source: string): string {
     if (source[i] === '\\' && i + 1 < source.length) out += source[++i];
   }
   return out;
+}
+
+/** Random choices kept near the low end: fewest repetitions, first characters of each class. */
+function modestRng(ctx: Ctx): Rng {
+  const modest = Object.create(ctx.rng) as Rng;
+  modest.int = (lo: number, hi: number) => ctx.rng.int(lo, Math.min(hi, lo + 2));
+  return modest;
 }
 
 function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): boolean {
@@ -120,7 +127,9 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   for (const p of flat.patterns) {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
-      let r = randomFromPattern(p.source, ctx.rng);
+      // Lookarounds the pattern generator ignores are broken less by short, plain choices.
+      const rng = attempt >= 8 && LOOKAROUND.test(p.source) ? modestRng(ctx) : ctx.rng;
+      let r = randomFromPattern(p.source, rng);
       // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
       if (r === 'invalid' && LOOKAROUND.test(p.source))
         r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
@@ -148,7 +157,7 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         const extra = (lo + hi) >> 1;
         const r = randomFromPattern(p.source, ctx.rng, extra);
         if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
-        if (stringOk(flat, r)) return done(r);
+        if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
         const len = strLength(r);
         if (len < minL) lo = extra + 1;
         else if (len > maxL) hi = extra - 1;
@@ -157,6 +166,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    // A flagged pattern is never run on the fallbacks below, so they could break it unseen.
+    if (generated && p.unsafe && !ctx.lenient)
+      fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
+    // Lenient: a pattern no string within the length bounds matches still says what was meant.
+    if (generated && ctx.lenient) {
+      const r = randomFromPattern(p.source, ctx.rng);
+      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
+    }
   }
 
   for (const f of flat.formats) {

@@ -1,0 +1,78 @@
+import { generate } from '../mock/generate/index';
+import { ONEOF_OVERLAP } from '../mock/generate/context';
+import { refDefName } from '../mock/generate/refs';
+import type { Plan, PlanWarning, Schema, SchemaObject } from '../mock/plan';
+import { escapeToken } from './json-pointer';
+
+const MAX_CHECKED = 300;
+const OVERLAP = /more than one oneOf branch|another oneOf branch accepts every value/;
+
+/**
+ * A request `oneOf` whose branches overlap so that every value matches several of them would make
+ * every request 422. Each `oneOf` reachable from request parameters and bodies is generated once
+ * (request direction); when no value matching exactly one branch exists, it is marked so request
+ * validation reads it as `anyOf`, with a warning.
+ */
+export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
+  const warnings: PlanWarning[] = [];
+  const checked = new Set<SchemaObject>();
+  for (const op of plan.operations) {
+    const roots: { schema: Schema; at: string }[] = [];
+    const at = `/paths/${escapeToken(op.path)}/${op.method}`;
+    for (const p of op.parameters) roots.push({ schema: p.schema, at: `${at}/parameters` });
+    for (const [type, media] of Object.entries(op.requestBody?.content ?? {}))
+      if (media.schema)
+        roots.push({ schema: media.schema, at: `${at}/requestBody/content/${escapeToken(type)}` });
+    for (const root of roots) {
+      for (const node of oneOfNodes(root.schema, plan.defs)) {
+        if (checked.has(node) || checked.size >= MAX_CHECKED) continue;
+        checked.add(node);
+        // The smallest shapes: whether one value matches exactly one branch shows at any depth,
+        // and full-depth exclusivity checks on recursive ASTs (influxdata.com's Flux) explode.
+        const r = generate(node, {
+          seed: 'request-oneof',
+          defs: plan.defs,
+          direction: 'request',
+          refDate: 0,
+          maxDepth: 1,
+        });
+        if (r.ok || !OVERLAP.test(r.reason)) continue;
+        node[ONEOF_OVERLAP] = true;
+        warnings.push({
+          pointer: root.at,
+          message: `a oneOf here has overlapping branches (no value matches exactly one); request validation treats it as anyOf`,
+        });
+      }
+    }
+  }
+  return warnings;
+}
+
+/** Every schema object with a `oneOf` reachable from `root`, through $refs into defs. */
+function oneOfNodes(root: Schema, defs: Record<string, Schema>): SchemaObject[] {
+  const out: SchemaObject[] = [];
+  const seenDefs = new Set<string>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0 && out.length < MAX_CHECKED) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      stack.push(...node);
+      continue;
+    }
+    const s = node as SchemaObject;
+    if (Array.isArray(s.oneOf)) out.push(s);
+    for (const [key, value] of Object.entries(s)) {
+      if (key === 'enum' || key === 'const' || key === 'example' || key === 'examples' || key === 'default')
+        continue;
+      if (key === '$ref' && typeof value === 'string') {
+        const name = refDefName(value);
+        if (name !== undefined && !seenDefs.has(name)) {
+          seenDefs.add(name);
+          stack.push(defs[name]);
+        }
+      } else if (typeof value === 'object') stack.push(value);
+    }
+  }
+  return out;
+}
