@@ -5,6 +5,7 @@
  */
 export function lenientReason(reason: string): string {
   if (/recurs|nesting/.test(reason)) return 'recursion-cut';
+  if (/multiple of 0/.test(reason)) return 'multipleof-zero';
   if (/`type` constraints/.test(reason)) return 'type-null-beside-oneof';
   if (/oneOf/.test(reason)) return 'oneof-overlap';
   if (/additional|propert|`false`/.test(reason)) return 'additional-properties-vs-allof';
