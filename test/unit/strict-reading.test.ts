@@ -309,8 +309,12 @@ describe('requests the caller cannot fix', () => {
     const text = JSON.stringify({
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/s': { get: { responses: { '204': { description: 'ok' } } } } },
+      paths: {
+        '/s': { get: { responses: { '204': { description: 'ok' } } } },
+        '/k': { get: { security: [{ basic: [], token: [] }], responses: { '204': { description: 'ok' } } } },
+      },
       security: [{ basic: [], oauth: [] }],
+      // The real azure.com/containerregistry: basic AND an apiKey named Authorization (on /k).
       components: {
         securitySchemes: {
           basic: { type: 'http', scheme: 'basic' },
@@ -318,12 +322,14 @@ describe('requests the caller cannot fix', () => {
             type: 'oauth2',
             flows: { implicit: { authorizationUrl: 'https://x.test/a', scopes: {} } },
           },
+          token: { type: 'apiKey', in: 'header', name: 'Authorization' },
         },
       },
     });
     const api = await publish(text);
     expect(api.call({ path: '/s', headers: { authorization: 'Bearer t' } })).toMatchObject({ ok: true });
     expect(api.call({ path: '/s' })).toMatchObject({ ok: false, problem: { type: 'security-required' } });
+    expect(api.call({ path: '/k', headers: { authorization: 'k' } })).toMatchObject({ ok: true });
   });
 
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.
