@@ -1,48 +1,59 @@
-// Where the time of a mock call goes: a ladder from hello-world to the full call, one layer per
-// step, each step its own patched bundle; plus the engine's own timings from bench/engine.ts.
+// Where the time of a mock call goes: a ladder from hello-world to the hosted call, one layer per
+// step; the quota's cost per call (hosted vs local mode); the engine's own timings (bench/engine.ts).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from '../cli/lib/local.mjs';
-import { CALLS, PETSTORE, QUOTA_SAMPLES, SMOKE, log } from './config.mjs';
+import { CALLS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
 import { measure, percentile, round, sample } from './load.mjs';
 import { publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
-/** Fills results.breakdown (without the engine) and results.quota; `pet` is petstore on `worker`. */
-export async function layerBreakdown(results, { script, hello, worker, pet }) {
-  // Sequential requests (no queueing) interleaved across the steps, then each step under load.
-  const mockPath = CALLS[0].path;
+/**
+ * Fills results.breakdown (without the engine) and results.quota. `targets` holds the running
+ * Workers ({ hello, local, hosted }, each with petstore published as `pet`); the headline rows of
+ * results.calls[0] are reused as the under-load figures of the matching steps.
+ */
+export async function layerBreakdown(results, { script, hello, local, hosted }) {
+  const path = CALLS[0].path;
+  const headline = results.calls[0].rows;
   const ladder = [
     { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, underLoad: results.helloWorld },
-    { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${worker.url}/healthz` },
+    { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${local.url}/healthz` },
   ];
-  const steps = [
-    [
-      'no-quota-no-engine',
-      'mock route without the quota round trip, a fixed body instead of the engine',
-      'memory',
-    ],
-    ['no-quota', 'mock call without the quota round trip', 'memory'],
-    ['quota-no-write', 'mock call, quota round trip without the counter write', 'memory'],
-    ['full', 'mock call as shipped (quota Durable Object, storage on tmpfs)', 'memory'],
-    ['quota-disk', 'mock call as shipped, storage on disk (miniflare default)', 'disk'],
-  ].filter(([id]) => !SMOKE || id === 'no-quota-no-engine' || id === 'no-quota' || id === 'full');
-  for (const [id, label, storage] of steps) {
-    if (id === 'full') {
-      ladder.push({ id, label, url: pet.mockUrl + mockPath, underLoad: results.calls[0].specmock });
-      continue;
-    }
-    const bundle = id === 'quota-disk' ? script : variantBundle(script, id);
-    if (!bundle) {
-      log(
-        `step ${id}: the bundle no longer has the expected shape; skipped (a Worker-side switch is needed)`,
-      );
-      continue;
-    }
-    const w = await specmockWorker(bundle, storage);
+  const bundle = variantBundle(script, 'no-engine');
+  if (bundle) {
+    const w = await specmockWorker(bundle);
     const published = await publishTo(w, PETSTORE, 'petstore');
-    ladder.push({ id, label, url: published.mockUrl + mockPath, worker: w });
+    ladder.push({
+      id: 'no-engine',
+      label: 'local mock route with a fixed body instead of the engine',
+      url: published.mockUrl + path,
+      worker: w,
+    });
+  } else log('step no-engine: the bundle no longer has the expected shape; skipped');
+  ladder.push(
+    { id: 'local', label: 'local mode (no quota)', url: local.pet.mockUrl + path, underLoad: headline.local },
+    {
+      id: 'hosted',
+      label: 'hosted mode (quota lease per isolate)',
+      url: hosted.pet.mockUrl + path,
+      underLoad: headline.hosted,
+    },
+  );
+  // The request log's cost: two fresh hosted Workers of the same bundle, logging off and on.
+  for (const [id, flag] of [
+    ['log-off', 'off'],
+    ['log-on', 'on'],
+  ]) {
+    const w = await specmockWorker(script, { quotas: true, vars: { LOG_MOCK_CALLS: flag } });
+    const published = await publishTo(w, PETSTORE, 'petstore');
+    ladder.push({
+      id,
+      label: `hosted mode, request log ${flag} (LOG_MOCK_CALLS=${flag}, a fresh Worker)`,
+      url: published.mockUrl + path,
+      worker: w,
+    });
   }
+  // Sequential requests (no queueing), interleaved across the steps so drift hits all alike.
   for (const step of ladder) await sample(step.url, 100);
   const samples = Object.fromEntries(ladder.map((step) => [step.id, []]));
   const block = Math.max(50, Math.floor(QUOTA_SAMPLES / 10));
@@ -58,42 +69,60 @@ export async function layerBreakdown(results, { script, hello, worker, pet }) {
     step.underLoad ??= await measure(step.label, step.url);
     if (step.worker) await step.worker.mf.dispose();
   }
-  const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
   results.breakdown = {
     call: CALLS[0].label,
     sequentialSamples: samples['hello-world'].length,
-    ladder: ladder.map((step) => ({
-      id: step.id,
-      label: step.label,
-      sequential: step.sequential,
-      underLoad: step.underLoad,
-    })),
+    ladder: ladder.map(({ id, label, sequential, underLoad }) => ({ id, label, sequential, underLoad })),
     engine: null,
   };
-  if (byId['no-quota'] && byId.full) {
-    const full = byId.full;
-    const none = byId['no-quota'];
-    results.quota = {
-      call: CALLS[0].label,
-      method:
-        'bench-only patch of the bundled Worker (variantBundle in bench/variants.mjs); worker/ is unchanged',
-      withQuota: { ...full.sequential, reqPerSec: full.underLoad.reqPerSec },
-      withoutQuota: { ...none.sequential, reqPerSec: none.underLoad.reqPerSec },
-      overhead: {
-        p50: round(full.sequential.p50 - none.sequential.p50, 3),
-        p99: round(full.sequential.p99 - none.sequential.p99, 3),
-        throughputChange: round(full.underLoad.reqPerSec / none.underLoad.reqPerSec - 1, 3),
-      },
-    };
-    log(
-      `quota overhead, sequential: p50 ${results.quota.overhead.p50} ms, p99 ${results.quota.overhead.p99} ms`,
-    );
-  } else {
-    results.quota = {
-      skipped:
-        'the bundle no longer has the expected shape for the no-quota patch; a Worker-side switch (e.g. BENCH_SKIP_QUOTA) is needed',
-    };
-  }
+  const byId = Object.fromEntries(ladder.map((step) => [step.id, step]));
+  results.quota = quotaCost(CALLS[0].label, byId.local, byId.hosted);
+  results.requestLog = logCost(CALLS[0].label, byId['log-off'], byId['log-on']);
+  log(
+    `request log cost: ${results.requestLog.overhead.usPerCallUnderLoad} µs per call under load, p50 ${results.requestLog.overhead.p50} ms sequential`,
+  );
+  log(
+    `quota cost: ${results.quota.overhead.usPerCallUnderLoad} µs per call under load (${round(results.quota.overhead.throughputShare * 100, 1)}% of throughput), p50 ${results.quota.overhead.p50} ms sequential`,
+  );
+}
+
+/**
+ * The quota's cost, hosted vs local on the same call: workerd runs the Worker and its Durable
+ * Objects on one thread, so the difference of the inverse throughputs is the CPU time per call.
+ */
+function quotaCost(call, local, hosted) {
+  const l = local.underLoad.reqPerSec;
+  const h = hosted.underLoad.reqPerSec;
+  return {
+    call,
+    method: 'hosted mode (QUOTAS=on, leases) vs local mode (QUOTAS=off) on the same bundle',
+    withQuota: { ...hosted.sequential, reqPerSec: h },
+    withoutQuota: { ...local.sequential, reqPerSec: l },
+    overhead: {
+      p50: round(hosted.sequential.p50 - local.sequential.p50, 3),
+      p99: round(hosted.sequential.p99 - local.sequential.p99, 3),
+      throughputShare: round(1 - h / l, 3),
+      usPerCallUnderLoad: round((1 / h - 1 / l) * 1e6, 1),
+    },
+  };
+}
+
+/** The request log's cost, logging on vs off on two otherwise identical hosted Workers. */
+function logCost(call, off, on) {
+  const a = off.underLoad.reqPerSec;
+  const b = on.underLoad.reqPerSec;
+  return {
+    call,
+    method: 'hosted mode with LOG_MOCK_CALLS=on vs off; the write runs in waitUntil, batched per isolate',
+    withLog: { ...on.sequential, reqPerSec: b },
+    withoutLog: { ...off.sequential, reqPerSec: a },
+    overhead: {
+      p50: round(on.sequential.p50 - off.sequential.p50, 3),
+      p99: round(on.sequential.p99 - off.sequential.p99, 3),
+      throughputShare: round(1 - b / a, 3),
+      usPerCallUnderLoad: round((1 / b - 1 / a) * 1e6, 1),
+    },
+  };
 }
 
 /** µs per mock() call and its stages, from bench/engine.ts in a child Node (tsx). */

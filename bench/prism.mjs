@@ -45,10 +45,14 @@ async function freePort() {
   });
 }
 
-/** Prism's own CLI on the project's Node (process.execPath), in its own process group. */
-export async function startPrism(entry, spec, probePath) {
+/**
+ * Prism's own CLI on the project's Node (process.execPath), in its own process group; `dynamic`
+ * starts it with `-d` (generated bodies, like specmock's default), otherwise its static mode.
+ */
+export async function startPrism(entry, spec, probePath, { dynamic = false } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], {
+  const flags = ['mock', '-h', '127.0.0.1', '-p', String(port), ...(dynamic ? ['-d'] : []), spec];
+  const child = spawn(process.execPath, [entry, ...flags], {
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

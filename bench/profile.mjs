@@ -1,12 +1,17 @@
 // CPU profile of the Worker inside workerd under load, through workerd's DevTools inspector
 // (node --cpu-prof cannot see into workerd). Prints the hottest functions of the bundle.
-//   node bench/profile.mjs [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
+//   node bench/profile.mjs [--hosted] [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bundleWorker, preload, ROOT, startWorker } from '../cli/lib/local.mjs';
+import { bundleWorker } from '../cli/lib/local-bundle.mjs';
+import { preload } from '../cli/lib/local-preload.mjs';
+import { startWorker } from '../cli/lib/local-worker.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url)); // not config.mjs: it parses the bench's own flags
 
 const { values: args } = parseArgs({
   options: {
@@ -16,6 +21,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     out: { type: 'string' },
     top: { type: 'string' },
+    hosted: { type: 'boolean' },
   },
 });
 const spec = args.spec ?? 'petstore';
@@ -37,7 +43,11 @@ const freePort = () =>
   });
 
 const inspectorPort = await freePort();
-const worker = await startWorker({ script: args.script ?? (await bundleWorker()), inspectorPort });
+const worker = await startWorker({
+  script: args.script ?? (await bundleWorker()),
+  inspectorPort,
+  quotas: Boolean(args.hosted),
+});
 try {
   const { body } = await preload(worker, {
     text: readFileSync(file, 'utf8'),

@@ -1,8 +1,9 @@
 // Renders bench results as a markdown table and a hand-written SVG bar chart (no chart library),
 // and writes them with the raw numbers to bench/results.{json,md,svg}.
 import { writeFileSync } from 'node:fs';
+import { sandboxLines } from './sandbox.mjs';
 import { join } from 'node:path';
-import { ROOT } from '../cli/lib/local.mjs';
+import { ROOT } from './config.mjs';
 
 const fmt = (n, d = 0) =>
   n === null || n === undefined
@@ -14,6 +15,42 @@ const ratio = (n, suffix = '×') =>
 const signed = (n) => (n === null || n === undefined ? '–' : `${n >= 0 ? '+' : '−'}${ms(Math.abs(n))}`);
 const mark = (ok) => (ok === null || ok === undefined ? '' : ok ? ' ✓' : ' ✗');
 
+const SERVERS = [
+  ['local', 'specmock local mode (no quota)'],
+  ['hosted', 'specmock hosted mode (quota on)'],
+  ['prismStatic', 'Prism static'],
+  ['prismDynamic', 'Prism -d'],
+];
+
+function headline(r, lines) {
+  const h = r.helloWorld;
+  lines.push('| Call | Server | req/s | p50 | p99 | vs hello-world | req/s vs Prism -d | p99 vs Prism -d |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    `| – | hello-world Worker (ceiling) | ${fmt(h.reqPerSec)} | ${ms(h.p50)} | ${ms(h.p99)} | 100% | | |`,
+  );
+  for (const c of r.calls) {
+    const d = c.rows.prismDynamic;
+    for (const [id, label] of SERVERS) {
+      const row = c.rows[id];
+      if (!row) {
+        lines.push(`| ${c.label} | ${label} | not run | | | | | |`);
+        continue;
+      }
+      lines.push(
+        `| ${c.label} | ${label} | ${fmt(row.reqPerSec)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt((row.reqPerSec / h.reqPerSec) * 100)}% | ${d ? ratio(row.reqPerSec / d.reqPerSec) : '–'} | ${d ? ratio(row.p99 / d.p99, '') : '–'} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('Targets:');
+  lines.push('');
+  for (const c of r.calls)
+    for (const [name, ok] of Object.entries(c.targets))
+      lines.push(`- ${c.label}: ${name}${ok === null ? ' – not measured' : mark(ok)}`);
+  lines.push('');
+}
+
 export function renderMarkdown(r) {
   const m = r.meta;
   const lines = [];
@@ -21,78 +58,68 @@ export function renderMarkdown(r) {
     `Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`,
   );
   lines.push('');
-  lines.push(
-    '| Call | specmock req/s | p50 | p99 | Prism req/s | p50 | p99 | req/s vs Prism (≥5×) | p99 vs Prism (≤0.2) | vs hello-world (≥60%) |',
-  );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const c of r.calls) {
-    const s = c.specmock;
-    const p = c.prism;
-    lines.push(
-      `| ${c.label} | ${fmt(s.reqPerSec)} | ${ms(s.p50)} | ${ms(s.p99)} | ${p ? fmt(p.reqPerSec) : '–'} | ${p ? ms(p.p50) : '–'} | ${p ? ms(p.p99) : '–'} | ${ratio(c.ratios.throughputVsPrism)}${mark(c.targets.fiveTimesPrism)} | ${ratio(c.ratios.p99VsPrism, '')}${mark(c.targets.p99FifthOfPrism)} | ${fmt(c.ratios.throughputVsHelloWorld * 100)}%${mark(c.targets.sixtyPercentOfHelloWorld)} |`,
-    );
-  }
-  const h = r.helloWorld;
-  lines.push(
-    `| hello-world Worker (ceiling) | ${fmt(h.reqPerSec)} | ${ms(h.p50)} | ${ms(h.p99)} | | | | | | 100% |`,
-  );
-  lines.push('');
+  headline(r, lines);
   if (r.publish) {
     const p = r.publish;
     lines.push(
-      `Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`,
+      `Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism -d needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`,
     );
     lines.push('');
   }
   if (r.quota?.overhead) {
     const q = r.quota;
-    const pct = q.overhead.throughputChange * 100;
     lines.push(
-      `**Quota check** on ${q.call}: p50 ${ms(q.withQuota.p50)} ms with the Durable Object round trip vs ${ms(q.withoutQuota.p50)} ms without (**${signed(q.overhead.p50)} ms**), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms (${signed(q.overhead.p99)} ms), sequential; under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s (${pct >= 0 ? '+' : '−'}${fmt(Math.abs(pct))}%).`,
+      `**Quota cost** on ${q.call} (${q.method}): under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s, **${fmt(q.overhead.throughputShare * 100, 1)}% of throughput, ${fmt(q.overhead.usPerCallUnderLoad, 1)} µs per call**; sequential p50 ${ms(q.withQuota.p50)} vs ${ms(q.withoutQuota.p50)} ms (${signed(q.overhead.p50)} ms), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms.`,
     );
-    lines.push('');
-  } else if (r.quota?.skipped) {
-    lines.push(`Quota overhead: not measured (${r.quota.skipped}).`);
     lines.push('');
   }
-  if (r.breakdown) {
-    const b = r.breakdown;
+  if (r.requestLog?.overhead) {
+    const q = r.requestLog;
     lines.push(
-      `Where the time goes (${b.call}; sequential = ${fmt(b.sequentialSamples)} requests per step on one keep-alive connection, interleaved across steps; under load = ${m.connections} connections):`,
+      `**Request log cost** on ${q.call} (${q.method}): under load ${fmt(q.withLog.reqPerSec)} vs ${fmt(q.withoutLog.reqPerSec)} req/s, **${fmt(q.overhead.throughputShare * 100, 1)}% of throughput, ${fmt(q.overhead.usPerCallUnderLoad, 1)} µs per call**; sequential p50 ${ms(q.withLog.p50)} vs ${ms(q.withoutLog.p50)} ms (${signed(q.overhead.p50)} ms), p99 ${ms(q.withLog.p99)} vs ${ms(q.withoutLog.p99)} ms.`,
     );
     lines.push('');
-    lines.push(
-      '| Step | p50 sequential | p99 sequential | req/s under load | p50 under load | p99 under load |',
-    );
-    lines.push('|---|---:|---:|---:|---:|---:|');
-    for (const step of b.ladder)
-      lines.push(
-        `| ${step.label} | ${ms(step.sequential.p50)} | ${ms(step.sequential.p99)} | ${fmt(step.underLoad.reqPerSec)} | ${ms(step.underLoad.p50)} | ${ms(step.underLoad.p99)} |`,
-      );
-    lines.push('');
-    if (b.engine) {
-      lines.push('Pure engine in Node (`mock()` per call, warm, µs; same V8 as workerd):');
-      lines.push('');
-      lines.push(
-        '| Call | mock() | route match | request validation | rest (security, select, example/generate, serialize) | body bytes |',
-      );
-      lines.push('|---|---:|---:|---:|---:|---:|');
-      for (const c of r.calls) {
-        const e = b.engine.calls?.[c.id];
-        if (e)
-          lines.push(
-            `| ${c.label} | ${fmt(e.mockUs, 1)} | ${fmt(e.matchUs, 1)} | ${fmt(e.validateUs, 1)} | ${fmt(Math.max(0, e.restUs), 1)} | ${fmt(e.bodyBytes)} |`,
-          );
-      }
-      const gi = b.engine.ingestMs?.github;
-      if (gi)
-        lines.push(
-          `\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`,
-        );
-      lines.push('');
-    }
   }
+  if (r.sandbox) lines.push(...sandboxLines(r.sandbox, r.meta), '');
+  if (r.breakdown) breakdown(r, lines);
   return `${lines.join('\n')}\n`;
+}
+
+function breakdown(r, lines) {
+  const b = r.breakdown;
+  lines.push(
+    `Where the time goes (${b.call}; sequential = ${fmt(b.sequentialSamples)} requests per step on one keep-alive connection, interleaved across steps; under load = ${r.meta.connections} connections):`,
+  );
+  lines.push('');
+  lines.push(
+    '| Step | p50 sequential | p99 sequential | req/s under load | p50 under load | p99 under load |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const step of b.ladder)
+    lines.push(
+      `| ${step.label} | ${ms(step.sequential.p50)} | ${ms(step.sequential.p99)} | ${fmt(step.underLoad.reqPerSec)} | ${ms(step.underLoad.p50)} | ${ms(step.underLoad.p99)} |`,
+    );
+  lines.push('');
+  if (!b.engine) return;
+  lines.push('Pure engine in Node (`mock()` per call, warm, µs; same V8 as workerd):');
+  lines.push('');
+  lines.push(
+    '| Call | mock() | route match | request validation | rest (security, select, example/generate, serialize) | body bytes |',
+  );
+  lines.push('|---|---:|---:|---:|---:|---:|');
+  for (const c of r.calls) {
+    const e = b.engine.calls?.[c.id];
+    if (e)
+      lines.push(
+        `| ${c.label} | ${fmt(e.mockUs, 1)} | ${fmt(e.matchUs, 1)} | ${fmt(e.validateUs, 1)} | ${fmt(Math.max(0, e.restUs), 1)} | ${fmt(e.bodyBytes)} |`,
+      );
+  }
+  const gi = b.engine.ingestMs?.github;
+  if (gi)
+    lines.push(
+      `\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`,
+    );
+  lines.push('');
 }
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -108,14 +135,14 @@ export function renderSvg(r) {
   const groupGap = 22;
   const plotW = width - left - right;
   const groups = r.calls;
-  const height = top + groups.length * (2 * barH + gap + groupGap) + 40;
+  const height = top + groups.length * (SERVERS.length * (barH + gap) + groupGap) + 40;
   const max =
     Math.max(
       r.helloWorld.reqPerSec,
-      ...groups.flatMap((c) => [c.specmock.reqPerSec, c.prism?.reqPerSec ?? 0]),
+      ...groups.flatMap((c) => SERVERS.map(([id]) => c.rows[id]?.reqPerSec ?? 0)),
     ) * 1.05;
   const x = (v) => left + (v / max) * plotW;
-  const colors = { specmock: '#f38020', prism: '#6b7280' };
+  const colors = { local: '#f38020', hosted: '#b45309', prismStatic: '#9ca3af', prismDynamic: '#4b5563' };
   const parts = [];
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
@@ -125,23 +152,14 @@ export function renderSvg(r) {
     `<text x="${left}" y="20" font-size="14" font-weight="600">Requests per second (higher is better)</text>`,
   );
   parts.push(
-    `<rect x="${left}" y="28" width="10" height="10" fill="${colors.specmock}"/><text x="${left + 14}" y="37">specmock (miniflare)</text>`,
-  );
-  parts.push(
-    `<rect x="${left + 150}" y="28" width="10" height="10" fill="${colors.prism}"/><text x="${left + 164}" y="37">Stoplight Prism ${esc(r.meta.prism ?? '')}</text>`,
-  );
-  parts.push(
-    `<line x1="${left + 310}" y1="33" x2="${left + 330}" y2="33" stroke="#111" stroke-dasharray="4 3"/><text x="${left + 334}" y="37">hello-world Worker</text>`,
+    `<text x="${left}" y="37" fill="#444">bars, top to bottom: ${SERVERS.map(([, l]) => esc(l)).join(' · ')}; dashed: hello-world Worker</text>`,
   );
   let y = top + 8;
   for (const c of groups) {
     parts.push(
       `<text x="${left - 8}" y="${y + barH + gap / 2 + 4}" text-anchor="end">${esc(c.label)}</text>`,
     );
-    for (const [who, res] of [
-      ['specmock', c.specmock],
-      ['prism', c.prism],
-    ]) {
+    for (const [who, res] of SERVERS.map(([id]) => [id, c.rows[id]])) {
       if (res) {
         const w = Math.max(1, x(res.reqPerSec) - left);
         parts.push(

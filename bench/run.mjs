@@ -1,13 +1,13 @@
 // npm run bench [-- --smoke] [--duration S] [--connections N] [--no-prism]
 //
-// specmock's Worker on miniflare directly (the CLI's local mode, no wrangler proxy) vs. Stoplight
-// Prism on the same spec, both on loopback, each loaded in turn by autocannon with the same
-// connections and duration; a hello-world Worker on the same miniflare is the ceiling.
-// Writes bench/results.{json,md,svg} (not in --smoke, which only has to complete).
+// One run, side by side on the same machine, each server loaded in turn by autocannon with the
+// same connections and duration: a hello-world Worker (the runtime's ceiling), specmock in local
+// mode (`specmock mock`: QUOTAS=off), specmock in hosted mode (quota leases on), Prism static and
+// Prism -d. Writes bench/results.{json,md,svg} (not in --smoke, which only has to complete).
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker, ROOT } from '../cli/lib/local.mjs';
+import { bundleWorker } from '../cli/lib/local-bundle.mjs';
 import {
   CALLS,
   CONNECTIONS,
@@ -15,138 +15,150 @@ import {
   GITHUB,
   PETSTORE,
   PRISM_DIR,
+  ROOT,
   RUNS,
   SMOKE,
   WARMUP,
   log,
 } from './config.mjs';
 import { cleanup } from './cleanup.mjs';
-import { measure, round, timed } from './load.mjs';
+import { measure, measureAlternating, round, timed } from './load.mjs';
 import { helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { engineTimings, layerBreakdown } from './breakdown.mjs';
 import { ensurePrism, startPrism } from './prism.mjs';
+import { judge } from './judge.mjs';
+import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 
 const t0 = performance.now();
+const version = (pkg) =>
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+
+function meta() {
+  return {
+    date: new Date().toISOString(),
+    smoke: SMOKE,
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    loadAverageAtStart: loadavg().map((n) => round(n, 1)),
+    loadGenerator: `autocannon ${version('autocannon')}`,
+    miniflare: version('miniflare'),
+    storage: null,
+    prism: null,
+    connections: CONNECTIONS,
+    durationSeconds: DURATION,
+    warmupSeconds: WARMUP,
+    runsPerRow: RUNS,
+    latency:
+      'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
+  };
+}
+
+/** Publishes the specs into both specmock Workers; GitHub's publish into the hosted one is timed. */
+async function publishAll(results, local, hosted) {
+  local.pet = await publishTo(local, PETSTORE, 'petstore');
+  hosted.pet = await publishTo(hosted, PETSTORE, 'petstore');
+  const bases = { local: { petstore: local.pet.mockUrl }, hosted: { petstore: hosted.pet.mockUrl } };
+  if (SMOKE) return bases;
+  const ghPath = CALLS.find((c) => c.id === 'gh-repo').path;
+  const gh = await publishTo(hosted, GITHUB, 'github');
+  const first = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
+  const second = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
+  results.publish = {
+    spec: 'GitHub REST (api.github.com.json)',
+    bytes: gh.bytes,
+    operations: gh.operations,
+    publishMs: round(gh.ms, 0),
+    firstCallMs: round(first.ms, 1),
+    secondCallMs: round(second.ms, 1),
+  };
+  log(
+    `published GitHub (${(gh.bytes / 1e6).toFixed(1)} MB) in ${gh.ms.toFixed(0)} ms; first call ${first.ms.toFixed(1)} ms`,
+  );
+  bases.hosted.github = gh.mockUrl;
+  bases.local.github = (await publishTo(local, GITHUB, 'github')).mockUrl;
+  return bases;
+}
+
+/** Prism static and Prism -d, one spec at a time (the Workers are stopped by then). */
+async function measurePrism(results) {
+  const entry = await ensurePrism();
+  if (!entry) return;
+  results.meta.prism = JSON.parse(
+    readFileSync(join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/package.json'), 'utf8'),
+  ).version;
+  for (const [spec, file] of [
+    ['petstore', PETSTORE],
+    ['github', GITHUB],
+  ]) {
+    const calls = results.calls.filter((c) => c.spec === spec);
+    if (!calls.length) continue;
+    for (const [mode, dynamic] of [
+      ['prismStatic', false],
+      ['prismDynamic', true],
+    ]) {
+      const prism = await startPrism(entry, file, calls[0].path, { dynamic });
+      log(
+        `Prism ${results.meta.prism}${dynamic ? ' -d' : ''} started on ${spec} in ${(prism.startMs / 1000).toFixed(1)} s`,
+      );
+      if (spec === 'github' && results.publish) results.publish.prismStartMs = round(prism.startMs, 0);
+      for (const call of calls)
+        call.rows[mode] = await measure(`Prism${dynamic ? ' -d' : ''} ${call.label}`, prism.url + call.path);
+      await prism.stop();
+    }
+  }
+}
 
 async function main() {
   const results = {
-    meta: {
-      date: new Date().toISOString(),
-      smoke: SMOKE,
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      loadAverageAtStart: loadavg().map((n) => round(n, 1)),
-      loadGenerator: `autocannon ${JSON.parse(readFileSync(join(ROOT, 'node_modules/autocannon/package.json'), 'utf8')).version}`,
-      miniflare: JSON.parse(readFileSync(join(ROOT, 'node_modules/miniflare/package.json'), 'utf8')).version,
-      storage: null,
-      prism: null,
-      connections: CONNECTIONS,
-      durationSeconds: DURATION,
-      warmupSeconds: WARMUP,
-      runsPerRow: RUNS,
-      latency:
-        'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
-    },
+    meta: meta(),
     helloWorld: null,
     calls: [],
     publish: null,
     quota: null,
     breakdown: null,
+    sandbox: null,
   };
-
   const script = await bundleWorker({ log });
-  const hello = await helloWorld();
-  const worker = await specmockWorker(script);
+  const hello = await helloWorld(script);
+  const local = await specmockWorker(script);
+  // The sandbox rows POST for whole runs: no item cap gets in their way.
+  const hosted = await specmockWorker(script, { quotas: true, vars: SANDBOX_BENCH_VARS });
   results.meta.storage =
-    worker.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
+    hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
+  const bases = await publishAll(results, local, hosted);
 
-  // 1. publishing: petstore, and GitHub's description with the first call after it
-  const pet = await publishTo(worker, PETSTORE, 'petstore');
-  const bases = { petstore: pet.mockUrl };
-  if (!SMOKE) {
-    const ghPath = CALLS.find((c) => c.id === 'gh-repo').path;
-    const gh = await publishTo(worker, GITHUB, 'github');
-    const first = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
-    const second = await timed(async () => (await fetch(gh.mockUrl + ghPath)).arrayBuffer());
-    results.publish = {
-      spec: 'GitHub REST (api.github.com.json)',
-      bytes: gh.bytes,
-      operations: gh.operations,
-      publishMs: round(gh.ms, 0),
-      firstCallMs: round(first.ms, 1),
-      secondCallMs: round(second.ms, 1),
-    };
-    log(
-      `published GitHub (${(gh.bytes / 1e6).toFixed(1)} MB, ${gh.operations} operations) in ${gh.ms.toFixed(0)} ms; first call ${first.ms.toFixed(1)} ms, second ${second.ms.toFixed(1)} ms`,
-    );
-    bases.github = gh.mockUrl;
-  }
-
-  // 2. the headline rows: hello-world ceiling, then each specmock call
-  results.helloWorld = await measure('hello-world Worker (miniflare)', `${hello.url}/`);
+  // Per call, the hello-world ceiling and both specmock modes in alternation (same conditions).
   for (const call of CALLS) {
-    const probe = await fetch(bases[call.spec] + call.path);
-    await probe.arrayBuffer();
-    if (probe.status !== 200) throw new Error(`specmock ${call.label} answered ${probe.status}`);
-    results.calls.push({
-      ...call,
-      specmock: await measure(`specmock ${call.label}`, bases[call.spec] + call.path),
-      prism: null,
-    });
-  }
-
-  // 3. where the time goes, layer by layer
-  await layerBreakdown(results, { script, hello, worker, pet });
-  await worker.mf.dispose();
-  await hello.stop();
-  results.breakdown.engine = await engineTimings();
-
-  // 4. Prism, one spec at a time
-  const prismEntry = await ensurePrism();
-  if (prismEntry) {
-    results.meta.prism = JSON.parse(
-      readFileSync(join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/package.json'), 'utf8'),
-    ).version;
-    for (const [spec, file] of [
-      ['petstore', PETSTORE],
-      ['github', GITHUB],
-    ]) {
-      const calls = results.calls.filter((c) => c.spec === spec);
-      if (!calls.length) continue;
-      const prism = await startPrism(prismEntry, file, calls[0].path);
-      log(`Prism ${results.meta.prism} started on ${spec} in ${(prism.startMs / 1000).toFixed(1)} s`);
-      if (spec === 'github') results.publish.prismStartMs = round(prism.startMs, 0);
-      for (const call of calls) call.prism = await measure(`Prism ${call.label}`, prism.url + call.path);
-      await prism.stop();
+    const targets = [
+      { name: 'hello-world Worker (miniflare)', url: `${hello.url}/` },
+      { name: `specmock local ${call.label}`, url: bases.local[call.spec] + call.path },
+      { name: `specmock hosted ${call.label}`, url: bases.hosted[call.spec] + call.path },
+    ];
+    for (const t of targets.slice(1)) {
+      const probe = await fetch(t.url);
+      await probe.arrayBuffer();
+      if (probe.status !== 200) throw new Error(`${t.name} answered ${probe.status}`);
     }
+    const [ceiling, local, hosted] = await measureAlternating(
+      results.helloWorld ? targets.slice(1) : targets,
+    ).then((rows) => (results.helloWorld ? [results.helloWorld, ...rows] : rows));
+    results.helloWorld = ceiling;
+    results.calls.push({ ...call, rows: { local, hosted, prismStatic: null, prismDynamic: null } });
   }
+  results.sandbox = await measureSandbox(hosted, hosted.pet);
+  await layerBreakdown(results, { script, hello, local, hosted });
+  await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
+  results.breakdown.engine = await engineTimings();
+  await measurePrism(results);
 
-  // 5. ratios and targets
-  for (const call of results.calls) {
-    const s = call.specmock;
-    const p = call.prism;
-    call.ratios = {
-      throughputVsPrism: p ? round(s.reqPerSec / p.reqPerSec, 2) : null,
-      p99VsPrism: p ? round(s.p99 / p.p99, 3) : null,
-      throughputVsHelloWorld: round(s.reqPerSec / results.helloWorld.reqPerSec, 3),
-    };
-    call.targets = {
-      fiveTimesPrism: p ? call.ratios.throughputVsPrism >= 5 : null,
-      p99FifthOfPrism: p ? call.ratios.p99VsPrism <= 0.2 : null,
-      sixtyPercentOfHelloWorld: call.ratios.throughputVsHelloWorld >= 0.6,
-    };
-  }
+  judge(results);
   results.meta.loadAverageAtEnd = loadavg().map((n) => round(n, 1));
   results.meta.totalSeconds = round((performance.now() - t0) / 1000, 0);
-
   const md = renderMarkdown(results);
   process.stdout.write(`\n${md}\n`);
-  if (SMOKE) {
-    log(`smoke run completed in ${results.meta.totalSeconds} s (no result files written)`);
-    return;
-  }
+  if (SMOKE) return log(`smoke run completed in ${results.meta.totalSeconds} s (no result files written)`);
   writeResults(results, md);
   log(`wrote bench/results.json, bench/results.md, bench/results.svg in ${results.meta.totalSeconds} s`);
 }

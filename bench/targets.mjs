@@ -1,13 +1,16 @@
 // The Workers under test on miniflare: a hello-world ceiling and specmock with a spec published.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { preload, startWorker, workerConfig } from '../cli/lib/local.mjs';
+import { preload } from '../cli/lib/local-preload.mjs';
+import { startWorker } from '../cli/lib/local-worker.mjs';
+import { wranglerWorkerOptions } from '../cli/lib/local-worker-options.mjs';
 import { log } from './config.mjs';
 import { onCleanup } from './cleanup.mjs';
 import { timed } from './load.mjs';
 
-export async function helloWorld() {
+export async function helloWorld(script) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
+  const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: '127.0.0.1',
@@ -18,7 +21,8 @@ export async function helloWorld() {
           name: 'hello',
           modules: true,
           script: 'export default { fetch() { return Response.json({ hello: "world" }); } };',
-          ...workerConfig(),
+          compatibilityDate,
+          compatibilityFlags,
         },
       ],
     }),
@@ -28,8 +32,9 @@ export async function helloWorld() {
   return { url, stop: () => mf.dispose() };
 }
 
-export async function specmockWorker(script, storage = 'memory') {
-  const worker = await startWorker({ script, storage, log });
+/** specmock on miniflare: local mode (no quota object), or hosted mode with `quotas: true`. */
+export async function specmockWorker(script, { storage = 'memory', quotas = false, vars = {} } = {}) {
+  const worker = await startWorker({ script, storage, quotas, vars, log });
   onCleanup(() => worker.mf.dispose());
   return worker;
 }
@@ -49,6 +54,7 @@ export async function publishTo(worker, file, api) {
     throw new Error(`publishing ${file} failed: ${value.status} ${JSON.stringify(value.body).slice(0, 500)}`);
   return {
     mockUrl: value.body.mockUrl,
+    key: value.key,
     ms,
     bytes: Buffer.byteLength(text),
     operations: value.body.operations,

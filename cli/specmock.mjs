@@ -11,9 +11,12 @@ import * as mock from './commands/mock.mjs';
 import * as keys from './commands/keys.mjs';
 import * as usage from './commands/usage.mjs';
 import * as apis from './commands/apis.mjs';
+import * as logs from './commands/logs.mjs';
+import * as behaviour from './commands/behaviour.mjs';
+import * as sandbox from './commands/sandbox.mjs';
 
 // The order here is the order of the main help.
-const COMMANDS = { publish, mock, keys, usage, apis };
+const COMMANDS = { publish, mock, sandbox, keys, usage, apis, logs, behaviour };
 
 function mainHelp() {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));

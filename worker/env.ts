@@ -1,17 +1,9 @@
-import type { ApiRegistry } from './registry/api-registry';
-import type { KeyAccount } from './quota/key-account';
-
-export interface Env {
-  SPECS: KVNamespace;
-  QUOTA: DurableObjectNamespace<KeyAccount>;
-  REGISTRY: DurableObjectNamespace<ApiRegistry>;
-  ASSETS?: Fetcher;
+/**
+ * The Worker's bindings and vars. Everything declared in wrangler.toml comes from
+ * `env.generated.d.ts` (written by `npm run types`, checked by `npm run lint`); only the secrets,
+ * which wrangler.toml never holds, are declared here.
+ */
+export interface Env extends Cloudflare.Env {
+  /** `wrangler secret put ADMIN_TOKEN` in production, `--var ADMIN_TOKEN:…` locally. */
   ADMIN_TOKEN?: string;
-  SIGNUP?: string;
-  DEFAULT_PER_MINUTE?: string;
-  DEFAULT_PER_MONTH?: string;
-  SIGNUP_PER_MINUTE?: string;
-  SIGNUP_PER_MONTH?: string;
-  MAX_SPEC_BYTES?: string;
-  MAX_APIS_PER_KEY?: string;
 }

@@ -1,9 +1,12 @@
 import type { Env } from './env';
 import { router } from './router';
-import type { AppRequest } from './routes/context';
+import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
 export { KeyAccount } from './quota/key-account';
+export { RequestLog } from './request-log/request-log';
+export { Sandbox } from './sandbox/durable/sandbox-object';
+export { SandboxIndex } from './sandbox/durable/sandbox-index';
 
 export default {
   fetch: (request, env, ctx) => router.fetch(request as unknown as AppRequest, env, ctx),

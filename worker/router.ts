@@ -4,15 +4,21 @@ import { isPreflight, preflight, withCors } from './http/cors';
 import { fail, problemResponse, ProblemError } from './http/problem';
 import { rateLimitHeaders } from './http/rate-limit-headers';
 import { deleteApi, deleteVersion, getApi, getVersion, listApis } from './routes/apis';
-import { withKey } from './routes/caller';
-import type { AppRequest } from './routes/context';
+import { withKey } from './auth/with-key';
+import type { AppRequest } from './http/app-request';
 import { health } from './routes/health';
 import { createKey, revokeKey, updateKey } from './routes/keys';
-import { mockRoute } from './routes/mock';
+import { mockRoute } from './routes/serve-mock';
 import { openapiDocument } from './routes/openapi';
 import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
+import { createSandbox, deleteSandbox, getSandbox, listSandboxes, resetSandbox } from './routes/sandboxes';
+import { sandboxRoute } from './routes/serve-sandbox';
 import { usage } from './routes/usage';
+import { logCall } from './request-log/log-call';
+import { listRequests } from './routes/requests';
+import { getBehaviour, putBehaviour } from './routes/behaviour';
+import { patchApi, rotateMockToken } from './routes/visibility';
 
 /** The one place that turns any thrown error into problem+json: services errors never leak as 5xx text. */
 function toProblem(error: unknown, request: IRequest): Response {
@@ -59,7 +65,7 @@ export const router = Router<AppRequest, [Env, ExecutionContext]>({
     },
   ],
   catch: toProblem,
-  finally: [decorate],
+  finally: [decorate, logCall],
 });
 
 router
@@ -74,10 +80,21 @@ router
   .get('/v1/apis', withKey, listApis)
   .get('/v1/apis/:api', withKey, getApi)
   .delete('/v1/apis/:api', withKey, deleteApi)
+  .patch('/v1/apis/:api', withKey, patchApi)
+  .post('/v1/apis/:api/mock-token', withKey, rotateMockToken)
+  .get('/v1/apis/:api/requests', withKey, listRequests)
+  .get('/v1/apis/:api/behaviour', withKey, getBehaviour)
+  .put('/v1/apis/:api/behaviour', withKey, putBehaviour)
   .put('/v1/apis/:api/versions/:version', withKey, publish)
   .get('/v1/apis/:api/versions/:version', withKey, getVersion)
   .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)
+  .post('/v1/sandboxes', withKey, createSandbox)
+  .get('/v1/sandboxes', withKey, listSandboxes)
+  .get('/v1/sandboxes/:id', withKey, getSandbox)
+  .delete('/v1/sandboxes/:id', withKey, deleteSandbox)
+  .post('/v1/sandboxes/:id/reset', withKey, resetSandbox)
   .all('/mock/*', mockRoute)
+  .all('/sandbox/*', sandboxRoute)
   .all('/v1/*', notAControlRoute)
   .all('*', (request: AppRequest, env: Env) =>
     env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.'),

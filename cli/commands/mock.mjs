@@ -4,16 +4,20 @@ import { formatWarning, problemMessage } from '../lib/problems.mjs';
 import { readSpec } from '../lib/read-spec.mjs';
 
 export const summary = 'Serve a spec locally on miniflare (no account, no network)';
-export const usage = 'specmock mock <spec> [--port P] [--host H] [--api NAME] [--version V] [--json]';
+export const usage =
+  'specmock mock <spec> [--stateful [--seed S]] [--port P] [--host H] [--api NAME] [--version V] [--json]';
 export const details = `Runs the specmock Worker locally on miniflare (workerd, in-memory storage) with <spec> preloaded,
-prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT) or SIGTERM.
+prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP, or until
+the process that started it exits. Mock calls are not counted (no quota in local mode).
 
 Options:
+  --stateful         serve one stateful sandbox instead: POST then GET returns what was posted
+  --seed S           the sandbox's seeded start (with --stateful; default: the stateless data)
   --port P           port to listen on (default 4010; 0 picks a free port)
   --host H           interface to listen on (default 127.0.0.1)
   --api NAME         API name in the URL (default: derived from the file name)
   --version V        version name in the URL (default: content hash)
-  --json             print {"mockUrl",…} as one JSON line instead of the bare URL`;
+  --json             print {"mockUrl",…} (and "sandboxUrl") as one JSON line instead of the bare URL`;
 export const options = {
   help: COMMON.help,
   json: COMMON.json,
@@ -21,6 +25,8 @@ export const options = {
   host: { type: 'string' },
   api: { type: 'string', short: 'a' },
   version: { type: 'string', short: 'v' },
+  stateful: { type: 'boolean' },
+  seed: { type: 'string' },
 };
 
 export async function run({ values, positionals }) {
@@ -33,7 +39,9 @@ export async function run({ values, positionals }) {
   const { apiNameFromFile, contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
   const version = values.version ?? contentVersion(body);
-  const { startWorker, preload, stopOnSignals } = await import('../lib/local.mjs');
+  const { startWorker } = await import('../lib/local-worker.mjs');
+  const { preload } = await import('../lib/local-preload.mjs');
+  const { stopWhenAsked } = await import('../lib/local-lifecycle.mjs');
   const log = (m) => process.stderr.write(`${m}\n`);
   let worker;
   try {
@@ -44,8 +52,12 @@ export async function run({ values, positionals }) {
       throw new CliError(`port ${port} is already in use; pass --port with a free one (or 0).`);
     throw new CliError(`could not start the local Worker: ${msg}`);
   }
-  stopOnSignals(worker.mf, () => log('stopping…'));
-  const { status, body: result } = await preload(worker, {
+  stopWhenAsked(worker.mf, (reason) => log(`stopping (${reason})…`));
+  const {
+    status,
+    body: result,
+    key,
+  } = await preload(worker, {
     text: body,
     contentType: contentTypeFor(file),
     api,
@@ -57,12 +69,25 @@ export async function run({ values, positionals }) {
       problemMessage({ status, json: result, text: JSON.stringify(result) }, `${file} was rejected`),
     );
   }
+  const sandbox = values.stateful
+    ? await statefulSandbox(worker, { key, api, version, seed: values.seed })
+    : undefined;
   for (const w of result.warnings ?? []) log(`warning: ${formatWarning(w)}`);
   log(`mocking ${file} (${result.operations} operations) — Ctrl-C to stop`);
   if (values.json)
     process.stdout.write(
-      `${JSON.stringify({ mockUrl: result.mockUrl, latestUrl: result.latestUrl, api, version, operations: result.operations, warnings: result.warnings })}\n`,
+      `${JSON.stringify({ mockUrl: result.mockUrl, latestUrl: result.latestUrl, ...(sandbox ? { sandboxUrl: sandbox.sandboxUrl, sandboxId: sandbox.id } : {}), api, version, operations: result.operations, warnings: result.warnings })}\n`,
     );
-  else process.stdout.write(`${result.mockUrl}\n`);
+  else process.stdout.write(`${sandbox ? sandbox.sandboxUrl : result.mockUrl}\n`);
   await new Promise(() => {}); // serve until a signal
+}
+
+async function statefulSandbox(worker, options) {
+  const { createLocalSandbox } = await import('../lib/local-sandbox.mjs');
+  const { status, body } = await createLocalSandbox(worker, options);
+  if (status === 201) return body;
+  await worker.mf.dispose();
+  throw new CliError(
+    problemMessage({ status, json: body, text: JSON.stringify(body) }, 'creating the sandbox failed'),
+  );
 }

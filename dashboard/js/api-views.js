@@ -1,9 +1,11 @@
 // The home view and one API's view (its versions).
-import { h, formatDate, formatNumber } from './dom.js';
+import { h, formatDate, plural } from './dom.js';
 import { state, client } from './session.js';
-import { apiHref } from './routes.js';
+import { apiHref, pageHref } from './routes.js';
+import { accessPanel } from './access-panel.js';
 import { urlRow, codeBlock, viewHeading, breadcrumbs } from './view-parts.js';
 import { deleteApi, deleteVersion } from './delete-actions.js';
+import { sandboxesPanel } from './sandboxes-panel.js';
 
 export function homeView() {
   const origin = location.origin;
@@ -44,8 +46,15 @@ export async function apiView(api, token) {
       [api, null],
     ]),
     viewHeading(api, del),
+    h(
+      'nav',
+      { class: 'actions api-pages', 'aria-label': `${api} tools` },
+      h('a', { class: 'btn btn-small', href: pageHref('calls', api) }, 'Calls (live log)'),
+      h('a', { class: 'btn btn-small', href: pageHref('behaviour', api) }, 'Behaviour: latency and errors'),
+    ),
     data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null,
-    h('h3', { class: 'subhead' }, `Versions (${versions.length})`),
+    data.visibility ? accessPanel(api, data) : null,
+    h('h3', { class: 'subhead' }, plural(versions.length, 'version')),
     versions.length === 0
       ? h('p', { class: 'muted' }, 'No versions.')
       : h(
@@ -76,11 +85,12 @@ export async function apiView(api, token) {
                 'span',
                 { class: 'muted version-meta' },
                 h('time', { datetime: v.createdAt }, formatDate(v.createdAt)),
-                ` · ${formatNumber(v.operations)} operation${v.operations === 1 ? '' : 's'}`,
+                ` · ${plural(v.operations, 'operation')}`,
               ),
               delV,
             );
           }),
         ),
+    sandboxesPanel(api, data.latest),
   );
 }

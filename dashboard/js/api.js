@@ -88,6 +88,19 @@ export function createClient(getKey) {
     },
     deleteVersion: (api, version) => request('DELETE', `/v1/apis/${enc(api)}/versions/${enc(version)}`),
     deleteApi: (api) => request('DELETE', `/v1/apis/${enc(api)}`),
+    setVisibility: (api, visibility) =>
+      request('PATCH', `/v1/apis/${enc(api)}`, {
+        body: JSON.stringify({ visibility }),
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    rotateMockToken: (api) => request('POST', `/v1/apis/${enc(api)}/mock-token`),
+    requests: (api, params) => request('GET', `/v1/apis/${enc(api)}/requests?${new URLSearchParams(params)}`),
+    getBehaviour: (api) => request('GET', `/v1/apis/${enc(api)}/behaviour`),
+    putBehaviour: (api, settings) =>
+      request('PUT', `/v1/apis/${enc(api)}/behaviour`, {
+        body: JSON.stringify(settings),
+        headers: { 'Content-Type': 'application/json' },
+      }),
     upload: (opts) => uploadSpec({ ...opts, key: getKey() }),
   };
 }

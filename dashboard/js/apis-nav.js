@@ -1,4 +1,4 @@
-import { h, $, formatNumber } from './dom.js';
+import { h, $, plural } from './dom.js';
 import { state, client } from './session.js';
 import { errorNotice } from './feedback.js';
 import { handleAuthError } from './forget-key.js';
@@ -41,7 +41,7 @@ export function renderApisNav() {
             h(
               'span',
               { class: 'muted api-meta' },
-              `${a.latest ? `latest ${a.latest}` : 'no versions'} · ${formatNumber(a.versions)} version${a.versions === 1 ? '' : 's'}`,
+              `${a.latest ? `latest ${a.latest}` : 'no versions'} · ${plural(a.versions, 'version')}`,
             ),
           ),
         ),

@@ -118,6 +118,11 @@ export function formatDate(iso) {
   });
 }
 
+/** "1 version", "2 versions", "1,000 calls". */
+export function plural(n, one, many = `${one}s`) {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 export function formatNumber(n) {
   return typeof n === 'number' ? n.toLocaleString() : String(n ?? '—');
 }

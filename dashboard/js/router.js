@@ -7,27 +7,37 @@ import { renderApisNav } from './apis-nav.js';
 import { viewHeading } from './view-parts.js';
 import { homeView, apiView } from './api-views.js';
 import { versionView } from './version-view.js';
+import { callsView } from './calls-view.js';
+import { behaviourView } from './behaviour-view.js';
 
 export async function route() {
   const token = ++state.routeToken;
   const view = $('#view');
   renderApisNav();
   if (!state.key) return;
-  const { api, version } = currentRoute();
+  const { api, version, page } = currentRoute();
   if (!api) {
     document.title = 'specmock dashboard';
     view.replaceChildren(homeView());
     return;
   }
   view.setAttribute('aria-busy', 'true');
-  if (!view.firstChild || view.dataset.route !== `${api}/${version || ''}`) {
+  const routeId = `${page || 'apis'}/${api}/${version || ''}`;
+  if (!view.firstChild || view.dataset.route !== routeId) {
     view.replaceChildren(h('div', { class: 'card' }, h('p', { class: 'muted' }, 'Loading…')));
   }
   try {
-    const el = version ? await versionView(api, version, token) : await apiView(api, token);
+    const el =
+      page === 'calls'
+        ? await callsView(api, token)
+        : page === 'behaviour'
+          ? await behaviourView(api, token)
+          : version
+            ? await versionView(api, version, token)
+            : await apiView(api, token);
     if (!el) return;
     view.replaceChildren(el);
-    view.dataset.route = `${api}/${version || ''}`;
+    view.dataset.route = routeId;
     if (state.focusView) $('.view-title', view)?.focus();
   } catch (err) {
     if (token !== state.routeToken) return;

@@ -382,6 +382,8 @@ function buildPanel(op, ctx) {
       dynamic: dynBox.checked,
     });
     if (prefer) headers.Prefer = prefer;
+    // A private API's mock needs its token; Authorization stays free for the mocked API's own auth.
+    if (ctx.mockToken) headers['X-Specmock-Token'] = ctx.mockToken;
     let body;
     if (bodyArea && op.method.toLowerCase() !== 'get' && op.method.toLowerCase() !== 'head') {
       body = bodyArea.value;

@@ -1,5 +1,5 @@
 // One version: URLs, snippets, warnings, and its operations grouped by tag with a filter.
-import { h, announce, formatDate } from './dom.js';
+import { h, announce, formatDate, plural } from './dom.js';
 import { state, client } from './session.js';
 import { friendly } from './feedback.js';
 import { apiHref } from './routes.js';
@@ -25,12 +25,24 @@ function groupByTag(ops) {
 }
 
 export async function versionView(api, version, token) {
-  const { data: meta } = await client.getVersion(api, version);
+  const [{ data: meta }, access] = await Promise.all([
+    client.getVersion(api, version),
+    client.getApi(api).then(
+      ({ data }) => data,
+      () => null,
+    ),
+  ]);
   if (token !== state.routeToken) return null;
   document.title = `${api} ${version} · specmock`;
   const ops = Array.isArray(meta.operations) ? meta.operations : [];
   const mockPath = () => new URL(meta.mockUrl, location.href).pathname.replace(/\/$/, '');
-  const ctx = { mockPath, onSent: refreshUsageSoon, securitySchemes: meta.securitySchemes || null };
+  const ctx = {
+    mockPath,
+    onSent: refreshUsageSoon,
+    securitySchemes: meta.securitySchemes || null,
+    // A private mock's try-it sends the token the owner holds.
+    mockToken: access?.visibility === 'private' ? access.mockToken : null,
+  };
 
   const del = h('button', { type: 'button', class: 'btn btn-danger btn-small' }, 'Delete version');
   del.addEventListener('click', async () => {
@@ -83,7 +95,16 @@ export async function versionView(api, version, token) {
       h(
         'section',
         { class: 'op-group', 'data-tag': tag },
-        h('h4', { class: 'op-group-title' }, tag, h('span', { class: 'muted count' }, ` ${list.length}`)),
+        h(
+          'h4',
+          { class: 'op-group-title' },
+          tag,
+          h(
+            'span',
+            { class: 'muted count', 'aria-label': plural(list.length, 'operation') },
+            ` ${list.length}`,
+          ),
+        ),
         list.map((op) => {
           const el = renderOperation(op, ctx);
           el.dataset.search = [op.method, op.path, op.summary, op.id, ...(op.tags || [])]
@@ -106,6 +127,9 @@ export async function versionView(api, version, token) {
         if (show) visible++;
       }
       group.hidden = visible === 0;
+      const count = group.querySelector('.count');
+      count.textContent = ` ${visible}`;
+      count.setAttribute('aria-label', plural(visible, 'operation'));
       if (visible) any = true;
     }
     noMatch.hidden = any;
@@ -128,7 +152,7 @@ export async function versionView(api, version, token) {
       meta.createdAt
         ? [' · published ', h('time', { datetime: meta.createdAt }, formatDate(meta.createdAt))]
         : null,
-      ` · ${ops.length} operation${ops.length === 1 ? '' : 's'}`,
+      ` · ${plural(ops.length, 'operation')}`,
     ),
     meta.description ? h('p', { class: 'description' }, String(meta.description).slice(0, 600)) : null,
     h(
@@ -147,7 +171,7 @@ export async function versionView(api, version, token) {
       ? h(
           'details',
           { class: 'warnings' },
-          h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
+          h('summary', null, plural(warnings.length, 'warning')),
           h(
             'ul',
             null,

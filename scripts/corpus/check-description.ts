@@ -1,11 +1,12 @@
 import { PROBLEMS, ProblemError } from '../../worker/http/problem';
 import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
-import type { Plan } from '../../worker/mock/plan';
+import type { OperationPlan, Plan } from '../../worker/mock/plan';
 import { ingest } from '../../worker/spec/ingest';
 import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
 import { independentValidator, parseOriginal, type IndependentValidator } from './independent-validator';
 import { spread } from './pick-sample';
+import { addTally, emptyTally, realismPass, subSchemaValidator, type RealismTally } from './realism-pass';
 
 export interface Failure {
   kind: string;
@@ -36,6 +37,8 @@ export interface DescriptionResult {
   failures: Failure[];
   timedOut?: boolean;
   error?: string;
+  /** Generated (Prefer: dynamic=true) bodies: their validity and realism rates (realism-pass.ts). */
+  realism?: RealismTally;
 }
 
 export interface CheckOptions {
@@ -106,13 +109,27 @@ export async function checkDescription(
   }
   const target = prepareTarget(plan, options.refDate);
   const deadline = performance.now() + options.budgetMs;
+  const realism = (result.realism = emptyTally());
+  const isValid = subSchemaValidator(plan);
+  const judge = (o: OperationPlan, status: number, type: string, body: string) => {
+    const v = validator.check(o.path, o.method, status, type, body);
+    return v === undefined || (v.valid && v.kind) ? undefined : v.valid;
+  };
   const calls = spread(plan.operations, options.operations).flatMap((op) =>
-    options.variants.map((prefer) => ({ op, prefer })),
+    options.variants.map((prefer, i) => ({ op, prefer, first: i === 0 })),
   );
-  for (const { op, prefer } of calls) {
+  for (const { op, prefer, first } of calls) {
     if (performance.now() > deadline) {
       result.timedOut = true;
       break;
+    }
+    if (first) {
+      try {
+        addTally(realism, realismPass(plan, target, op, isValid, judge));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : e;
+        fiveXX(result, 'internal-error', `${op.method} ${op.path} (realism pass): throw ${message}`);
+      }
     }
     result.called++;
     const where = `${op.method.toUpperCase()} ${op.path}${prefer ? ` [${prefer}]` : ''}`;

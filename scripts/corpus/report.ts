@@ -1,4 +1,5 @@
 import type { DescriptionResult } from './check-description';
+import { addTally, emptyTally, realismRows } from './realism-pass';
 
 export interface Totals {
   descriptions: number;
@@ -71,6 +72,18 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     `| wall time | ${(elapsedMs / 1000).toFixed(0)} s |`,
     '',
   );
+  const realism = emptyTally();
+  for (const r of results) if (r.realism) addTally(realism, r.realism);
+  out.push(
+    '## Realism (Prefer: dynamic=true)',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    ...realismRows(realism),
+    '',
+  );
+  if (realism.counts.misses.length)
+    out.push('First misses:', '', ...realism.counts.misses.slice(0, 12).map((m) => `- ${cell(m)}`), '');
   if (Object.keys(t.refused).length > 0) {
     out.push('## Refused', '');
     for (const r of results.filter((x) => x.refused))

@@ -396,6 +396,37 @@ describe('dashboard', () => {
     await ctx.close();
   });
 
+  test('sandboxes: create a seeded one, use its URL, reset it and delete it from the API view', async () => {
+    const { ctx, page } = await newPage(DESKTOP, { withKey: true });
+    await page.goto('/#/apis/swagger-petstore');
+    await page.getByText('No sandboxes.').waitFor();
+    await page.getByLabel('Seed').fill('browser-run');
+    await page.getByRole('button', { name: 'Create sandbox' }).click();
+    const row = page.locator('.sandbox-row');
+    await row.waitFor();
+    const url = (await row.locator('.sandbox-url').textContent()) ?? '';
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/sb_[0-9a-f]{32}$/);
+    expect(await row.locator('.sandbox-meta').textContent()).toContain('seed browser-run');
+    await shot(page, 'desktop-sandboxes');
+
+    const start = await (await fetch(`${url}/pets`)).text();
+    const created = await fetch(`${url}/pets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Browser pet' }),
+    });
+    expect(created.status).toBe(201);
+    expect(await (await fetch(`${url}/pets`)).text()).not.toBe(start);
+    await row.getByRole('button', { name: /^Reset sandbox/ }).click();
+    await expect.poll(async () => (await fetch(`${url}/pets`)).text()).toBe(start);
+
+    await row.getByRole('button', { name: /^Delete sandbox/ }).click();
+    await page.locator('#confirm-dialog').getByRole('button', { name: 'Delete sandbox' }).click();
+    await page.getByText('No sandboxes.').waitFor();
+    expect((await fetch(`${url}/pets`)).status).toBe(404);
+    await ctx.close();
+  });
+
   test('deletion: a version, then the API, each after a confirmation dialog', async () => {
     const { ctx, page } = await newPage(DESKTOP, { withKey: true });
     await page.goto('/#/apis/swagger-petstore');

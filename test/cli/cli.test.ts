@@ -66,7 +66,7 @@ describe('specmock --help', () => {
   it('documents every command', async () => {
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
-    for (const command of ['publish', 'mock', 'keys', 'usage', 'apis']) {
+    for (const command of ['publish', 'mock', 'sandbox', 'keys', 'usage', 'apis', 'logs', 'behaviour']) {
       expect(top.stdout).toContain(command);
       const help = await cli([command, '--help']);
       expect(help.code, command).toBe(0);
@@ -258,6 +258,37 @@ describe('specmock publish (against npm run dev)', () => {
     const usage = await cli(['usage', '--server', server!.url, '--key', key]);
     expect(usage.code, usage.stderr).toBe(0);
     expect(usage.stdout).toMatch(/minute\s+\d+ used of 1000/);
+    expect(usage.stdout).toMatch(/control plane\nminute\s+\d+ used of 1200/);
+  });
+});
+
+describe('specmock sandbox (against npm run dev)', () => {
+  it('creates a sandbox, prints its URL, and resets and deletes it by URL', async () => {
+    const common = ['--server', server!.url, '--key', key];
+    const published = await cli(['publish', PETSTORE, '--api', 'cli-sandbox', '--version', '1', ...common]);
+    expect(published.code, published.stderr).toBe(0);
+    const created = await cli(['sandbox', 'create', '--api', 'cli-sandbox', '--seed', 'ci', ...common]);
+    expect(created.code, created.stderr).toBe(0);
+    const url = created.stdout.trim();
+    expect(url).toMatch(new RegExp(`^${server!.url}/sandbox/sb_[0-9a-f]{32}$`));
+    const start = await (await fetch(`${url}/pets`)).text();
+    const posted = await fetch(`${url}/pets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'From CI' }),
+    });
+    expect(posted.status).toBe(201);
+    const pet = (await posted.json()) as { id: number };
+    expect(((await (await fetch(`${url}/pets/${pet.id}`)).json()) as { name: string }).name).toBe('From CI');
+    const listed = await cli(['sandbox', 'list', '--api', 'cli-sandbox', ...common]);
+    expect(listed.stdout).toContain(url);
+    expect((await cli(['sandbox', 'reset', url, ...common])).code).toBe(0);
+    expect(await (await fetch(`${url}/pets`)).text()).toBe(start);
+    expect((await cli(['sandbox', 'delete', url, ...common])).code).toBe(0);
+    expect((await fetch(`${url}/pets`)).status).toBe(404);
+    const again = await cli(['sandbox', 'delete', url, ...common]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('sandbox-not-found');
   });
 });
 
@@ -283,6 +314,8 @@ describe('specmock mock (miniflare, no server)', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/petstore-oas3\/[0-9a-f]{12}$/);
       const res = await fetch(`${url}/pets/42`);
       expect(res.status).toBe(200);
+      // Local mode runs without quotas (QUOTAS=off): nothing is counted, so nothing is reported.
+      expect(res.headers.get('ratelimit')).toBeNull();
       expect(((await res.json()) as { id: number }).id).toBe(42);
       expect((await fetch(`${url}/pets/42`, { headers: { prefer: 'code=404' } })).status).toBe(404);
     } finally {
@@ -290,5 +323,48 @@ describe('specmock mock (miniflare, no server)', () => {
     }
     expect(await exited).toBe(0);
     expect(stderr).toContain('stopping');
+  });
+
+  it('--stateful serves one seeded sandbox at the printed URL: POST then GET returns it', async () => {
+    const child = spawn(
+      process.execPath,
+      [CLI, 'mock', PETSTORE, '--stateful', '--seed', 'local', '--port', '0'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const deadline = Date.now() + 120_000;
+      while (!stdout.includes('\n')) {
+        if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
+        if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const url = stdout.trim();
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/sb_[0-9a-f]{32}$/);
+      const stateless = url.replace(/\/sandbox\/.*$/, '/mock/petstore-oas3/latest');
+      expect(await (await fetch(`${url}/pets`)).text()).toBe(
+        await (await fetch(`${stateless}/pets`, { headers: { prefer: 'seed=local' } })).text(),
+      );
+      const posted = await fetch(`${url}/pets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Local' }),
+      });
+      expect(posted.status).toBe(201);
+      const pet = (await posted.json()) as { id: number };
+      expect(await (await fetch(`${url}/pets/${pet.id}`)).json()).toEqual(pet);
+      expect((await fetch(`${url}/pets/${pet.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect((await fetch(`${url}/pets/${pet.id}`)).status).toBe(404);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
   });
 });

@@ -5,8 +5,10 @@ import {
   dailySeries,
   emptyCounters,
   evaluate,
+  refund,
   type Counters,
 } from '../../worker/quota/policy';
+import { consumeControl, emptyControl } from '../../worker/quota/control-policy';
 
 const limits = { perMinute: 3, perMonth: 5 };
 const t0 = Date.UTC(2026, 10, 30, 23, 59, 0); // 30 Nov 2026, 23:59:00 UTC
@@ -76,5 +78,52 @@ describe('quota policy', () => {
     ]) {
       expect(checkLimits(bad, defaults).ok, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe('lease counting and refunds', () => {
+  it('counts a lease at most up to what both windows hold', () => {
+    const r = consume(emptyCounters(), limits, t0, 10);
+    expect(r.counted).toBe(3);
+    expect(r.counters).toMatchObject({ minuteUsed: 3, monthUsed: 3 });
+    expect(consume(r.counters, limits, t0 + 1, 5).counted).toBe(0);
+  });
+
+  it('gives unspent tokens back to the windows that are still current', () => {
+    const big = { perMinute: 100, perMonth: 100 };
+    const c = consume(emptyCounters(), big, t0, 10).counters;
+    const window = { minuteStart: t0, month: '2026-11', day: '2026-11-30' };
+    const same = refund(c, [{ ...window, tokens: 4 }], t0 + 1);
+    expect(same).toMatchObject({ minuteUsed: 6, monthUsed: 6, daily: { '2026-11-30': 6 } });
+    const nextMinute = refund(c, [{ ...window, tokens: 4 }], t0 + 60_000); // 1 Dec, 00:00
+    expect(nextMinute).toMatchObject({ minuteUsed: 0, monthUsed: 0 });
+    const laterSameMonth = refund(
+      consume(emptyCounters(), big, t0 - 60_000, 10).counters,
+      [{ minuteStart: t0 - 60_000, month: '2026-11', day: '2026-11-30', tokens: 4 }],
+      t0,
+    );
+    expect(laterSameMonth).toMatchObject({ minuteUsed: 0, monthUsed: 6, daily: { '2026-11-30': 6 } });
+    const december = refund(c, [{ ...window, tokens: 4 }], Date.UTC(2026, 11, 1, 0, 0, 1));
+    expect(december).toMatchObject({ minuteUsed: 0, monthUsed: 0 });
+    expect(refund(c, [{ ...window, tokens: 50 }], t0 + 1)).toMatchObject({ minuteUsed: 0, monthUsed: 0 });
+  });
+});
+
+describe('control-plane budget', () => {
+  it('counts per minute on its own and does not count refusals', () => {
+    let counter = emptyControl();
+    const allowed = [];
+    for (let i = 0; i < 4; i++) {
+      const r = consumeControl(counter, 3, t0 + i);
+      counter = r.counter;
+      allowed.push(r.decision.allowed);
+    }
+    expect(allowed).toEqual([true, true, true, false]);
+    expect(counter.used).toBe(3);
+    expect(consumeControl(counter, 3, t0 + 4).decision).toMatchObject({ allowed: false, retryAfter: 60 });
+    expect(consumeControl(counter, 3, t0 + 60_000).decision).toMatchObject({
+      allowed: true,
+      window: { used: 1, remaining: 2 },
+    });
   });
 });

@@ -1,7 +1,2 @@
 /// <reference types="@cloudflare/vitest-plugin/types" />
-
-type WorkerEnv = import('../../worker/env').Env;
-
-declare namespace Cloudflare {
-  interface Env extends WorkerEnv {}
-}
+// `env` from cloudflare:workers is `Cloudflare.Env`, which worker/env.generated.d.ts declares from wrangler.toml.

@@ -3,6 +3,7 @@ import type { Env } from '../../worker/env';
 import { describe, expect, it } from 'vitest';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, publish, type ProblemJson } from './helpers';
+import { MAX_LEASE } from '../../worker/quota/lease-policy';
 
 const ADMIN = auth('test-admin-token');
 const env = testEnv as unknown as Env;
@@ -93,32 +94,81 @@ describe('quotas', () => {
     expect((await quota.usage(day2))!.decision.month.used).toBe(3);
   });
 
-  it('never shares counters between keys', async () => {
+  it('never shares counters between keys, and counts mock calls apart from control-plane calls', async () => {
     const a = await adminKey({ perMinute: 1000, perMonth: 1000 });
     const b = await adminKey({ perMinute: 1000, perMonth: 1000 });
     await publish(a.key, 'owned-by-a', 'v1', petstore);
     await Promise.all(Array.from({ length: 5 }, () => call('/mock/owned-by-a/v1/pets')));
-    const usageA = (await (await call('/v1/usage', { headers: auth(a.key) })).json()) as {
+    type UsageBody = {
       minute: { used: number };
+      month: { used: number };
+      control: { limit: number; used: number; remaining: number };
       daily: { count: number }[];
     };
-    const usageB = (await (await call('/v1/usage', { headers: auth(b.key) })).json()) as {
-      minute: { used: number };
-    };
-    expect(usageA.minute.used).toBe(7); // publish, 5 mock calls, this usage call
-    expect(usageB.minute.used).toBe(1); // only its own usage call
+    const usageA = (await (await call('/v1/usage', { headers: auth(a.key) })).json()) as UsageBody;
+    const usageB = (await (await call('/v1/usage', { headers: auth(b.key) })).json()) as UsageBody;
+    // Exact although the mock calls were paid from a lease: usage returns this isolate's unspent tokens.
+    expect(usageA.minute.used).toBe(5);
+    expect(usageA.month.used).toBe(5);
+    expect(usageA.control).toMatchObject({ limit: 1200, used: 2, remaining: 1198 }); // publish, usage
+    expect(usageB.minute.used).toBe(0);
+    expect(usageB.control.used).toBe(1);
     expect(usageA.daily).toHaveLength(30);
-    expect(usageA.daily.at(-1)!.count).toBe(7);
+    expect(usageA.daily.at(-1)!.count).toBe(5);
   });
 
-  it('puts RateLimit headers on counted control-plane responses and refuses over the limit', async () => {
-    const { key } = await adminKey({ perMinute: 2, perMonth: 100 });
-    const first = await call('/v1/apis', { headers: auth(key) });
-    expect(first.headers.get('ratelimit')).toMatch(/^"minute";r=1;t=\d+, "month";r=99;t=\d+$/);
-    await call('/v1/apis', { headers: auth(key) });
-    const third = await call('/v1/apis', { headers: auth(key) });
-    expect(third.status).toBe(429);
-    expect(third.headers.get('content-type')).toContain('application/problem+json');
+  it('never locks an owner out: with the mock quota spent, usage, listing, publishing and deleting work', async () => {
+    await awayFromMinuteBoundary();
+    const { key } = await adminKey({ perMinute: 3, perMonth: 1000 });
+    expect((await publish(key, 'spent', 'v1', petstore)).status).toBe(201);
+    const mocks = [];
+    for (let i = 0; i < 5; i++) mocks.push(await call(`/mock/spent/v1/pets/${i}`));
+    expect(mocks.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(mocks[3].headers.get('ratelimit')).toMatch(/^"minute";r=0;t=\d+, "month";r=997;t=\d+$/);
+
+    const usage = await call('/v1/usage', { headers: auth(key) });
+    expect(usage.status).toBe(200);
+    expect(usage.headers.get('ratelimit-policy')).toBe('"control";q=1200;w=60');
+    expect(((await usage.json()) as { minute: { remaining: number } }).minute.remaining).toBe(0);
+    expect((await call('/v1/apis', { headers: auth(key) })).status).toBe(200);
+    expect((await publish(key, 'spent', 'v2', petstore.replace('1.0.0', '1.0.1'))).status).toBe(201);
+    const del = await call('/v1/apis/spent/versions/v1', { method: 'DELETE', headers: auth(key) });
+    expect(del.status).toBe(204);
+    expect(del.headers.get('ratelimit')).toMatch(/^"control";r=1195;t=\d+$/);
+    expect((await call('/mock/spent/v2/pets/1')).status).toBe(429); // the mock quota is still spent
+  });
+
+  it('refuses control-plane calls over their own limit, without touching the mock quota', async () => {
+    await awayFromMinuteBoundary();
+    const { key, id } = await adminKey({ perMinute: 1000, perMonth: 1000 });
+    const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
+    const hash = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('');
+    const now = Date.now();
+    for (let i = 0; i < 1199; i++) await quota.authorize(hash, now, true);
+    const last = await call('/v1/apis', { headers: auth(key) });
+    expect(last.status).toBe(200);
+    expect(last.headers.get('ratelimit')).toMatch(/^"control";r=0;t=\d+$/);
+    const refused = await call('/v1/apis', { headers: auth(key) });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as ProblemJson & { limit: string }).limit).toBe('control');
+    expect((await quota.usage(Date.now()))!.decision.minute.used).toBe(0);
+  });
+
+  it('amortizes the mock quota with a lease, and usage stays exact', async () => {
+    const { key, id } = await adminKey({ perMinute: 100_000, perMonth: 1_000_000 });
+    await publish(key, 'leased', 'v1', petstore);
+    for (let i = 0; i < 3; i++) expect((await call('/mock/leased/v1/pets/1')).status).toBe(200);
+    const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
+    // The object counted one lease for the three calls: they made one round trip.
+    expect((await quota.usage(Date.now()))!.decision.month.used).toBe(MAX_LEASE);
+    const usage = (await (await call('/v1/usage', { headers: auth(key) })).json()) as {
+      month: { used: number };
+    };
+    expect(usage.month.used).toBe(3);
   });
 
   it('revokes a key at once: 401 on the control plane, and its mocks stop', async () => {

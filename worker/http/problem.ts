@@ -10,6 +10,7 @@ export const PROBLEMS = {
   'invalid-name': { status: 400, title: 'Invalid API or version name' },
   unauthorized: { status: 401, title: 'Missing or invalid API key' },
   'security-required': { status: 401, title: 'The mocked operation requires credentials' },
+  'mock-token-required': { status: 401, title: 'This private mock needs its mock token' },
   forbidden: { status: 403, title: 'Forbidden' },
   'not-owner': { status: 403, title: 'This API belongs to another key' },
   'not-found': { status: 404, title: 'Not found' },
@@ -18,11 +19,15 @@ export const PROBLEMS = {
   'route-not-found': { status: 404, title: 'No operation matches this path' },
   'status-not-defined': { status: 404, title: 'The operation does not define the requested status' },
   'example-not-found': { status: 404, title: 'The response has no example with that name' },
+  'sandbox-not-found': { status: 404, title: 'No such sandbox (it expired or was deleted)' },
+  'item-not-found': { status: 404, title: 'The sandbox holds no item with this identifier' },
   'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
   'not-acceptable': { status: 406, title: 'No response media type matches Accept' },
   'version-conflict': { status: 409, title: 'This version already exists with different content' },
   'limit-reached': { status: 409, title: 'A storage limit of this key or API is reached' },
+  'item-conflict': { status: 409, title: 'The sandbox already holds an item with this identifier' },
   'payload-too-large': { status: 413, title: 'The upload is larger than the size cap' },
+  'sandbox-full': { status: 413, title: "The sandbox's storage cap is reached" },
   'unsupported-media-type': { status: 415, title: 'Unsupported Content-Type' },
   'invalid-spec': { status: 422, title: 'The document is not a valid OpenAPI description' },
   'unsupported-spec-version': { status: 422, title: 'Unsupported OpenAPI version' },
@@ -30,16 +35,23 @@ export const PROBLEMS = {
   'spec-too-complex': { status: 422, title: 'The document exceeds a structural limit' },
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
+  'invalid-behaviour': { status: 422, title: 'Invalid behaviour settings' },
   'unsatisfiable-schema': { status: 422, title: 'A response schema cannot be satisfied' },
   'unresolved-ref': { status: 422, title: 'The operation uses a $ref that does not resolve' },
   'unserializable-body': {
     status: 500,
     title: 'The response value cannot be written in the negotiated media type',
   },
+  'unrepresentable-state': {
+    status: 500,
+    title: "The sandbox's state cannot be written in the response schema",
+  },
   'no-response-defined': { status: 500, title: 'The operation defines no usable response' },
   'rate-limited': { status: 429, title: 'Rate limit exceeded' },
   'quota-exceeded': { status: 429, title: 'Monthly quota exceeded' },
   'internal-error': { status: 500, title: 'Internal error' },
+  /** Its status is the one the behaviour settings chose (4xx or 5xx). */
+  'injected-error': { status: 500, title: 'An error injected by the behaviour settings' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemType = keyof typeof PROBLEMS;

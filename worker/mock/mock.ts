@@ -2,14 +2,17 @@ import type { Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
-import { negotiate } from './negotiate';
+import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
+import type { LayerAnswer, StateLayer } from './state-layer';
 import { validateRequest, type RequestBody } from './validate-request';
 import { lenientReason } from './lenient-reason';
+
+export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
 export interface MockRequest {
   method: string;
@@ -19,6 +22,11 @@ export interface MockRequest {
   /** Lower-cased names. */
   headers: Record<string, string>;
   body?: RequestBody;
+  /**
+   * Preferences from the API's behaviour settings (a forced status or example). The request's own
+   * preferences win over them.
+   */
+  steer?: Pick<Preferences, 'code' | 'example'>;
 }
 
 export interface MockResponse {
@@ -28,7 +36,14 @@ export interface MockResponse {
 }
 
 export type MockOutcome =
-  { ok: true; response: MockResponse; operation: OperationPlan } | { ok: false; problem: Problem };
+  | {
+      ok: true;
+      response: MockResponse;
+      operation: OperationPlan;
+      /** Set when the spec's own 4xx answered a request that failed validation: why it failed. */
+      problems?: Problem['errors'];
+    }
+  | { ok: false; problem: Problem };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -52,7 +67,7 @@ type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Pro
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers.
  */
-export function mock(target: MockTarget, request: MockRequest): MockOutcome {
+export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
   if (match.kind === 'no-path') {
     return {
@@ -86,12 +101,16 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
       },
     };
   }
-  const prefs = readPreferences(request.headers.prefer, request.query);
+  const own = readPreferences(request.headers.prefer, request.query);
+  const prefs: Preferences =
+    request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
   // The request's own query, without the `__code`-style preferences: what is validated and seeded.
   const query = withoutPreferenceParams(request.query);
   const ctx: RenderContext = {
     target,
     request,
+    operation,
+    query,
     pathParams,
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
@@ -116,10 +135,10 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     cookies,
   });
   if (!security.ok) {
-    const own = specResponseFor(operation, 401);
+    const spec = specResponseFor(operation, 401);
     const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-    if (own) {
-      const rendered = renderResponse(ctx, own, prefsFor(401));
+    if (spec) {
+      const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
       if (rendered.ok) Object.assign(rendered.response.headers, headers);
       return finish(rendered, 401);
     }
@@ -138,8 +157,11 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
   });
   if (!check.ok) {
     for (const status of check.status === 415 ? [415] : [422, 400]) {
-      const own = specResponseFor(operation, status);
-      if (own) return finish(renderResponse(ctx, own, prefsFor(status)), status);
+      const spec = specResponseFor(operation, status);
+      if (spec) {
+        const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
+        return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
+      }
     }
     return {
       ok: false,
@@ -151,20 +173,73 @@ export function mock(target: MockTarget, request: MockRequest): MockOutcome {
     };
   }
 
+  // Stateful sandboxes decide the body here, after every check a stateless call passes.
+  const answer = layer?.({ operation, pathParams, query, prefs, request });
+  if (answer)
+    return 'problem' in answer ? answer : finish(renderLayered(ctx, answer, prefsFor), answer.status);
+
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;
-  return finish(renderResponse(ctx, selection.response, prefs), selection.status);
+  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
+}
+
+/**
+ * The body value the stateless mock serves for `response` of `operation` at `path` (JSON media
+ * first), so a state layer can start from exactly what stateless calls return for a seed.
+ */
+export function statelessValue(
+  target: MockTarget,
+  operation: OperationPlan,
+  response: ResponsePlan,
+  call: { path: string; pathParams: Record<string, string>; query: [string, string][]; prefs: Preferences },
+): JsonValue | undefined {
+  const types = Object.keys(response.content);
+  const chosen = negotiate(types, 'application/json') ?? types[0];
+  if (chosen === undefined) return undefined;
+  const request: MockRequest = { method: operation.method, path: call.path, query: call.query, headers: {} };
+  const ctx: RenderContext = {
+    target,
+    request,
+    operation,
+    query: call.query,
+    pathParams: call.pathParams,
+    prefs: call.prefs,
+    seed: seedOf(operation.method, call.path, call.query, call.prefs),
+  };
+  const body = bodyValue(ctx, response.content[chosen], call.prefs);
+  return body.ok ? body.value : undefined;
+}
+
+function renderLayered(
+  ctx: RenderContext,
+  answer: Exclude<LayerAnswer, { ok: false }>,
+  prefsFor: (status: number) => Preferences,
+): Rendered {
+  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.status, answer.value);
+  if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
+  return rendered;
 }
 
 interface RenderContext {
   target: MockTarget;
   request: MockRequest;
+  operation: OperationPlan;
+  query: [string, string][];
+  /** The status being rendered: generated bodies are consistent with it (realism). */
+  status?: number;
   pathParams: Record<string, string>;
   prefs: Preferences;
   seed: string;
 }
 
-function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferences): Rendered {
+function renderResponse(
+  outer: RenderContext,
+  spec: ResponsePlan,
+  prefs: Preferences,
+  status: number,
+  stored?: JsonValue,
+): Rendered {
+  const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
@@ -187,7 +262,7 @@ function renderResponse(ctx: RenderContext, spec: ResponsePlan, prefs: Preferenc
     };
   }
   const media = spec.content[chosen];
-  const body = bodyValue(ctx, media, prefs);
+  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
@@ -229,11 +304,12 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined);
+  const example = media.examples[0]?.value;
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
   let lenient = media.lenient;
   if (!result.ok && lenient === undefined) {
     // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
-    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true);
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
     if (second.ok) {
       lenient = lenientReason(result.reason);
       result = second;
@@ -273,6 +349,7 @@ function generateFor(
   salt: string,
   dynamic: boolean | undefined,
   lenient = false,
+  example?: JsonValue,
 ) {
   const defs = ctx.target.plan.defs;
   if (dynamic === false && !lenient) {
@@ -287,6 +364,14 @@ function generateFor(
     dynamic: dynamic === true,
     direction: 'response',
     lenient,
+    realism: {
+      status: ctx.status,
+      method: ctx.request.method,
+      pathTemplate: ctx.operation.path,
+      requestPath: ctx.request.path,
+      query: ctx.query,
+    },
+    ...(example !== undefined ? { example } : {}),
   });
 }
 
@@ -308,15 +393,4 @@ function seedOf(method: string, path: string, query: [string, string][], prefs: 
     .join('&');
   const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
-}
-
-/** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
-function concreteType(chosen: string, accept: string | undefined): string {
-  if (!chosen.includes('*')) return chosen;
-  const wanted = (accept ?? '')
-    .split(',')
-    .map((p) => p.split(';')[0].trim())
-    .find((t) => t && !t.includes('*'));
-  if (wanted) return wanted;
-  return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }

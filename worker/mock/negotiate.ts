@@ -73,3 +73,14 @@ export function negotiate(available: string[], acceptHeader: string | undefined)
   }
   return best;
 }
+
+/** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
+export function concreteType(chosen: string, accept: string | undefined): string {
+  if (!chosen.includes('*')) return chosen;
+  const wanted = (accept ?? '')
+    .split(',')
+    .map((p) => p.split(';')[0].trim())
+    .find((t) => t && !t.includes('*'));
+  if (wanted) return wanted;
+  return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
+}

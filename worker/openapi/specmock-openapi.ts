@@ -1,4 +1,8 @@
+import { sandboxPaths, sandboxSchemas } from './sandbox-paths';
+
 /** specmock's own API as an OpenAPI 3.1 document (served at GET /v1/openapi.json, publishable to specmock). */
+import { steerApiPatch, steerPaths, steerSchemas } from './steer-openapi';
+
 const problem = { $ref: '#/components/responses/Problem' };
 const auth = [{ apiKey: [] }];
 const apiParam = { $ref: '#/components/parameters/Api' };
@@ -15,7 +19,7 @@ export const specmockOpenApi = {
     license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
-  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'mock' }, { name: 'service' }],
+  tags: [{ name: 'keys' }, { name: 'apis' }, { name: 'sandboxes' }, { name: 'mock' }, { name: 'service' }],
   paths: {
     '/healthz': {
       get: {
@@ -148,6 +152,8 @@ export const specmockOpenApi = {
         operationId: 'usage',
         tags: ['keys'],
         summary: "The caller's limits, usage and reset times",
+        description:
+          'Two budgets: the mock quota (`minute`, `month`, `daily`), spent by mock calls to the APIs this key owns, and the control plane (`control`, per minute, `CONTROL_PER_MINUTE`), spent by calls with this key. Mock traffic never spends the control budget, so this call works when the mock quota is used up. Control-plane responses carry `RateLimit-Policy: "control";q=…;w=60`; mock responses carry `"minute"` and `"month"`. Mock counts are exact but for leases other Worker isolates hold (at most 96 tokens per isolate).',
         security: auth,
         responses: {
           '200': { description: 'Usage', content: json({ $ref: '#/components/schemas/Usage' }) },
@@ -195,7 +201,9 @@ export const specmockOpenApi = {
         security: auth,
         responses: { '204': { description: 'Deleted' }, '401': problem, '403': problem, '404': problem },
       },
+      patch: steerApiPatch,
     },
+    ...steerPaths,
     '/v1/apis/{api}/versions/{version}': {
       parameters: [apiParam, versionParam],
       put: {
@@ -276,7 +284,8 @@ export const specmockOpenApi = {
           name: 'version',
           in: 'path',
           required: true,
-          description: 'A version name or `latest`',
+          description:
+            'A version name, visible everywhere as soon as its publish returns, or `latest` (the highest semantic version when all are semantic versions, else the last published; it may lag a publish made elsewhere by up to a minute)',
           schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
         },
         {
@@ -293,15 +302,24 @@ export const specmockOpenApi = {
           description: 'code=, example=, dynamic=true|false, seed=',
           schema: { type: 'string' },
         },
+        {
+          name: 'X-Specmock-Token',
+          in: 'header',
+          required: false,
+          description: 'The mock token of a private API (or `?__token=`)',
+          schema: { type: 'string' },
+        },
       ],
       get: {
         operationId: 'mockCall',
         tags: ['mock'],
         summary: 'Answer as the published operation (any method works; GET shown)',
+        description:
+          'Counted against the mock quota of the key that owns the API (RateLimit-Policy `"minute"` and `"month"`); a 429 names the `limit` that was hit. Local mode (`specmock mock`) does not count.',
         responses: {
           '200': {
             description:
-              'The mocked response, as the published document defines it. 422 `unresolved-ref` answers an operation that uses a dangling $ref; 422 `unsatisfiable-schema` one whose schema no value satisfies.',
+              'The mocked response, as the published document defines it. A response changed by the behaviour settings carries `x-specmock-steered` (e.g. `latency=120ms; error=503`). 422 `unresolved-ref` answers an operation that uses a dangling $ref; 422 `unsatisfiable-schema` one whose schema no value satisfies.',
             headers: {
               'x-specmock-lenient': {
                 description:
@@ -310,6 +328,7 @@ export const specmockOpenApi = {
               },
             },
           },
+          '401': problem,
           '404': problem,
           '405': problem,
           '406': problem,
@@ -318,6 +337,7 @@ export const specmockOpenApi = {
         },
       },
     },
+    ...sandboxPaths,
   },
   components: {
     securitySchemes: {
@@ -348,6 +368,8 @@ export const specmockOpenApi = {
       },
     },
     schemas: {
+      ...steerSchemas,
+      ...sandboxSchemas,
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail'],
@@ -408,12 +430,19 @@ export const specmockOpenApi = {
       },
       Usage: {
         type: 'object',
-        required: ['id', 'limits', 'minute', 'month', 'daily'],
+        required: ['id', 'limits', 'minute', 'month', 'control', 'daily'],
         properties: {
           id: { type: 'string' },
           limits: { $ref: '#/components/schemas/Limits' },
           minute: { $ref: '#/components/schemas/Window' },
           month: { $ref: '#/components/schemas/Window' },
+          control: {
+            description: 'The control-plane budget: calls with this key per minute, apart from mock traffic',
+            allOf: [
+              { $ref: '#/components/schemas/Window' },
+              { type: 'object', required: ['limit'], properties: { limit: { type: 'integer', minimum: 1 } } },
+            ],
+          },
           daily: {
             type: 'array',
             maxItems: 30,
@@ -475,10 +504,25 @@ export const specmockOpenApi = {
         required: ['api', 'versions'],
         properties: {
           api: { type: 'string' },
-          latest: { type: ['string', 'null'] },
+          latest: {
+            type: ['string', 'null'],
+            description: 'The version `latest` serves, chosen by `latestRule`',
+          },
+          latestRule: {
+            enum: ['semver', 'last-published'],
+            description:
+              '`semver` when every version name is a semantic version (the highest by SemVer precedence; a pre-release only when there is no release), else `last-published`',
+          },
           latestUrl: { type: 'string', format: 'uri' },
           createdAt: { type: 'string', format: 'date-time' },
-          versions: { type: 'array', items: { $ref: '#/components/schemas/VersionSummary' } },
+          visibility: { enum: ['public', 'private'] },
+          mockToken: { type: ['string', 'null'], description: 'Shown to the owner only' },
+          mockTokenCreatedAt: { type: ['string', 'null'], format: 'date-time' },
+          versions: {
+            description: 'Most recently published first',
+            type: 'array',
+            items: { $ref: '#/components/schemas/VersionSummary' },
+          },
         },
       },
       Version: {

@@ -37,15 +37,15 @@ export interface Decision {
   month: WindowState;
 }
 
-export const DAILY_HISTORY_DAYS = 30;
-const MINUTE = 60_000;
+const DAILY_HISTORY_DAYS = 30;
+export const MINUTE = 60_000;
 
 export function emptyCounters(): Counters {
   return { minuteStart: 0, minuteUsed: 0, month: '', monthUsed: 0, daily: {} };
 }
 
 /** Counters as they stand at `now`, with expired windows reset. */
-export function roll(counters: Counters, now: number): Counters {
+function roll(counters: Counters, now: number): Counters {
   const minuteStart = Math.floor(now / MINUTE) * MINUTE;
   const month = monthOf(now);
   return {
@@ -73,25 +73,54 @@ export function evaluate(counters: Counters, limits: Limits, now: number): Decis
   };
 }
 
-/** Counts one request if both windows have room; returns the new counters and the decision after it. */
+/**
+ * Counts `n` requests (a lease, or 1) if both windows have room for at least one; `n` is cut to
+ * what both windows still hold. Returns the new counters, how many were counted, and the decision.
+ */
 export function consume(
   counters: Counters,
   limits: Limits,
   now: number,
-): { counters: Counters; decision: Decision } {
+  n = 1,
+): { counters: Counters; decision: Decision; counted: number } {
   const before = evaluate(counters, limits, now);
-  if (!before.allowed) return { counters: roll(counters, now), decision: before };
+  if (!before.allowed || n < 1) return { counters: roll(counters, now), decision: before, counted: 0 };
+  const counted = Math.min(n, before.minute.remaining, before.month.remaining);
   const c = roll(counters, now);
   const day = dayOf(now);
   const next: Counters = {
     ...c,
-    minuteUsed: c.minuteUsed + 1,
-    monthUsed: c.monthUsed + 1,
-    daily: { ...c.daily, [day]: (c.daily[day] ?? 0) + 1 },
+    minuteUsed: c.minuteUsed + counted,
+    monthUsed: c.monthUsed + counted,
+    daily: { ...c.daily, [day]: (c.daily[day] ?? 0) + counted },
   };
   // Report the windows after this request, but the verdict is the one taken before it.
   const after = evaluate(next, limits, now);
-  return { counters: next, decision: { allowed: true, minute: after.minute, month: after.month } };
+  return { counters: next, decision: { allowed: true, minute: after.minute, month: after.month }, counted };
+}
+
+/** Requests counted earlier but never served (a lease's unspent tokens), and when they were counted. */
+export interface Refund {
+  tokens: number;
+  minuteStart: number;
+  month: string;
+  day: string;
+}
+
+/**
+ * Gives unspent tokens back to the windows they were counted in, where those windows are still
+ * current: a past minute is over anyway, but the month and the day keep the correction.
+ */
+export function refund(counters: Counters, refunds: readonly Refund[], now: number): Counters {
+  const c = roll(counters, now);
+  for (const r of refunds) {
+    const tokens = Math.max(0, Math.floor(r.tokens));
+    if (tokens === 0) continue;
+    if (r.minuteStart === c.minuteStart) c.minuteUsed = Math.max(0, c.minuteUsed - tokens);
+    if (r.month === c.month) c.monthUsed = Math.max(0, c.monthUsed - tokens);
+    if (c.daily[r.day] !== undefined) c.daily = { ...c.daily, [r.day]: Math.max(0, c.daily[r.day] - tokens) };
+  }
+  return c;
 }
 
 /** The last 30 days, oldest first, with zeros for quiet days (what the dashboard charts). */
@@ -123,13 +152,13 @@ export function dayOf(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
-export function nextMonthStart(now: number): number {
+function nextMonthStart(now: number): number {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
 /** Limits must be whole, positive and sane: an absurd limit is a typo, not a plan. */
-export const LIMIT_CAPS = { perMinute: 1_000_000, perMonth: 10_000_000_000 } as const;
+const LIMIT_CAPS = { perMinute: 1_000_000, perMonth: 10_000_000_000 } as const;
 
 export function checkLimits(
   raw: unknown,

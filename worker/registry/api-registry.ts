@@ -1,7 +1,16 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { Plan, PlanWarning } from '../mock/plan';
+import { latestOf } from './latest-version';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
+import type { Behaviour } from '../behaviour/settings';
+import {
+  DEFAULT_STEERING,
+  toMockSteering,
+  type MockSteering,
+  type SteeringState,
+  type Visibility,
+} from '../steering/steering-state';
 
 export interface VersionRecord {
   version: string;
@@ -14,11 +23,11 @@ export interface VersionRecord {
   warnings: PlanWarning[];
 }
 
-interface ApiState {
+export interface ApiState {
   api: string;
   owner: string;
   createdAt: string;
-  /** Publish order; the last one is `latest`. */
+  /** Publish order (`latest` is chosen from it by latestOf). */
   order: string[];
   versions: Record<string, VersionRecord>;
 }
@@ -30,6 +39,7 @@ export const MAX_VERSIONS_PER_API = 500;
 export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
 
 const STATE = 'state';
+const STEERING = 'steering';
 
 /**
  * One object per API name: the single writer that decides ownership and version immutability, so
@@ -43,6 +53,12 @@ export class ApiRegistry extends DurableObject<Env> {
 
   async describe(): Promise<ApiState | null> {
     return (await this.state()) ?? null;
+  }
+
+  /** The mock path's view, straight from the source of truth (when the KV mirror is stale). */
+  async mirror(): Promise<ApiMirror | null> {
+    const state = await this.state();
+    return state ? mirrorOf(state) : null;
   }
 
   /** A cheap early answer so that a rejected upload writes nothing to KV. */
@@ -115,6 +131,56 @@ export class ApiRegistry extends DurableObject<Env> {
     });
     return result;
   }
+
+  // --- Steering: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
+  // their own storage key beside the immutable versions; removeApi's deleteAll drops them too.
+
+  private async steering(): Promise<SteeringState> {
+    return (await this.ctx.storage.get<SteeringState>(STEERING)) ?? DEFAULT_STEERING;
+  }
+
+  /** What the mock path needs to admit and steer calls (memoized briefly per isolate). */
+  async mockSteering(): Promise<MockSteering> {
+    return toMockSteering(await this.steering());
+  }
+
+  /** The owner's view of the steering state; null when the API is missing or another key's. */
+  async steeringOf(owner: string): Promise<SteeringState | null> {
+    const state = await this.state();
+    return state && state.owner === owner ? this.steering() : null;
+  }
+
+  async setVisibility(
+    owner: string,
+    visibility: Visibility,
+    token?: SteeringState['token'],
+  ): Promise<SteeringState | RemoveResult> {
+    return this.changeSteering(owner, (s) => ({ ...s, visibility, token: s.token ?? token }));
+  }
+
+  async setMockToken(owner: string, token: NonNullable<SteeringState['token']>) {
+    return this.changeSteering(owner, (s) => ({ ...s, token }));
+  }
+
+  async setBehaviour(owner: string, behaviour: Behaviour) {
+    return this.changeSteering(owner, (s) => ({ ...s, behaviour }));
+  }
+
+  private async changeSteering(
+    owner: string,
+    change: (current: SteeringState) => SteeringState,
+  ): Promise<SteeringState | RemoveResult> {
+    let result: SteeringState | RemoveResult = 'not-found';
+    await this.ctx.blockConcurrencyWhile(async () => {
+      const state = await this.state();
+      if (!state) return;
+      if (state.owner !== owner) return void (result = 'forbidden');
+      const next = change(await this.steering());
+      await this.ctx.storage.put(STEERING, next);
+      result = next;
+    });
+    return result;
+  }
 }
 
 function classify(
@@ -132,8 +198,14 @@ function classify(
     : { result: 'conflict', record: existing };
 }
 
+/** What the mock path needs of the state; the mirror in KV and the registry's direct answer alike. */
 function mirrorOf(state: ApiState): ApiMirror {
   const versions: ApiMirror['versions'] = {};
   for (const [v, r] of Object.entries(state.versions)) versions[v] = { hash: r.hash, createdAt: r.createdAt };
-  return { api: state.api, owner: state.owner, latest: state.order.at(-1) ?? null, versions };
+  return { api: state.api, owner: state.owner, latest: latestOf(state.order).latest, versions };
+}
+
+/** The registry object of one API name: the source of truth for its owner and versions. */
+export function registryStub(env: Env, api: string) {
+  return env.REGISTRY.get(env.REGISTRY.idFromName(api));
 }

@@ -1,14 +1,18 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
+import { accountStub } from '../quota/key-account';
 import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import type { VersionRecord } from '../registry/api-registry';
 import { readPlan, readSource } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
-import { callerOf } from './caller';
-import type { AppRequest } from './context';
-import { describeOperations } from './describe-operations';
-import { mockUrl, registryStub } from './registry-client';
+import { callerOf } from '../auth/with-key';
+import type { AppRequest } from '../http/app-request';
+import { describeOperations } from '../mock/describe-operations';
+import { mockUrl } from '../http/mock-url';
+import { registryStub } from '../registry/api-registry';
+import { requestLogStub } from '../request-log/request-log';
+import { accessOf } from './visibility';
+import { latestOf } from '../registry/latest-version';
 
 /** GET /v1/apis: the caller's APIs with their latest version. */
 export async function listApis(request: AppRequest, env: Env): Promise<Response> {
@@ -16,7 +20,7 @@ export async function listApis(request: AppRequest, env: Env): Promise<Response>
   const states = await Promise.all(caller.account.apis.map((api) => registryStub(env, api).describe()));
   const apis = states.flatMap((s) => {
     if (!s || s.owner !== caller.account.id) return [];
-    const latest = s.order.at(-1) ?? null;
+    const { latest } = latestOf(s.order);
     return [
       {
         api: s.api,
@@ -29,7 +33,7 @@ export async function listApis(request: AppRequest, env: Env): Promise<Response>
   return Response.json({ apis });
 }
 
-async function ownedState(request: AppRequest, env: Env, api: string) {
+export async function ownedState(request: AppRequest, env: Env, api: string) {
   const caller = callerOf(request);
   const state = await registryStub(env, checkApiName(api)).describe();
   // Another tenant's API is indistinguishable from a missing one: names are not an oracle.
@@ -37,16 +41,21 @@ async function ownedState(request: AppRequest, env: Env, api: string) {
   return state;
 }
 
-/** GET /v1/apis/{api}: the API and its versions, newest first. */
+/**
+ * GET /v1/apis/{api}: the API and its versions, most recently published first, with `latest` and
+ * the rule that chose it (`semver` when every version is a semantic version, else `last-published`).
+ */
 export async function getApi(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
   const versions = [...state.order].reverse().map((v) => summary(request, state.api, state.versions[v]));
-  const latest = state.order.at(-1) ?? null;
+  const { latest, rule } = latestOf(state.order);
   return Response.json({
     api: state.api,
     latest,
+    latestRule: rule,
     latestUrl: mockUrl(request, state.api, 'latest'),
     createdAt: state.createdAt,
+    ...(await accessOf(request, env, state.api)),
     versions,
   });
 }
@@ -68,7 +77,7 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
   const state = await ownedState(request, env, request.params.api);
   const wanted =
     request.params.version === 'latest'
-      ? (state.order.at(-1) ?? '')
+      ? (latestOf(state.order).latest ?? '')
       : checkVersionName(request.params.version);
   const record = state.versions[wanted];
   if (!record) fail('version-not-found', `"${state.api}" has no version "${request.params.version}".`);
@@ -111,7 +120,7 @@ export async function deleteApi(request: AppRequest, env: Env): Promise<Response
   const result = await registryStub(env, api).removeApi(caller.account.id);
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
   if (result === 'not-found') fail('api-not-found', `You have no API named "${api}".`);
-  await accountStub(env, caller.account.id).removeApi(api);
+  await Promise.all([accountStub(env, caller.account.id).removeApi(api), requestLogStub(env, api).clear()]);
   forgetMirror(api);
   return new Response(null, { status: 204 });
 }

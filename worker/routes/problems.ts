@@ -1,5 +1,5 @@
 import { fail, PROBLEM_BASE, PROBLEMS, type ProblemType } from '../http/problem';
-import type { AppRequest } from './context';
+import type { AppRequest } from '../http/app-request';
 
 /** The problem catalogue, so the `type` of any error can be looked up on the deployment itself. */
 export function problemCatalogue(): Response {

@@ -1,20 +1,17 @@
 import type { Env } from '../env';
-import { accountStub } from '../http/api-key';
+import { config } from '../config';
+import { accountStub } from '../quota/key-account';
 import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import { readSpecBody } from '../http/read-spec-body';
-import { MAX_VERSIONS_PER_API, type VersionRecord } from '../registry/api-registry';
+import { MAX_VERSIONS_PER_API, registryStub, type VersionRecord } from '../registry/api-registry';
 import { ingest } from '../spec/ingest';
 import { sha256Hex } from '../util/hash';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
-import { callerOf } from './caller';
-import type { AppRequest } from './context';
-import { mockUrl, registryStub } from './registry-client';
-
-const DEFAULT_MAX_SPEC_BYTES = 25 * 1024 * 1024;
-/** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
-const DEFAULT_MAX_APIS_PER_KEY = 1000;
+import { callerOf } from '../auth/with-key';
+import type { AppRequest } from '../http/app-request';
+import { mockUrl } from '../http/mock-url';
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
@@ -25,7 +22,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const caller = callerOf(request);
   const api = checkApiName(request.params.api);
   const version = checkVersionName(request.params.version);
-  const maxBytes = Number(env.MAX_SPEC_BYTES) > 0 ? Number(env.MAX_SPEC_BYTES) : DEFAULT_MAX_SPEC_BYTES;
+  const { maxSpecBytes: maxBytes, maxApisPerKey: maxApis } = config(env);
   const { text, contentType } = await readSpecBody(request, maxBytes);
   const strict = new URL(request.url).searchParams.get('strict') === 'true';
 
@@ -34,7 +31,6 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const early = await registry.check(owner, version, await sha256Hex(text));
   if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
   refuse(early.result, api, version);
-  const maxApis = Number(env.MAX_APIS_PER_KEY) > 0 ? Number(env.MAX_APIS_PER_KEY) : DEFAULT_MAX_APIS_PER_KEY;
   if (!caller.account.apis.includes(api) && caller.account.apis.length >= maxApis) {
     fail(
       'limit-reached',

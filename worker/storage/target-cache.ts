@@ -55,6 +55,12 @@ export async function loadMirror(kv: KVNamespace, api: string, now: number): Pro
   return mirror;
 }
 
+/** Keeps an answer of the registry itself for as briefly as a mirror read from KV. */
+export function rememberMirror(mirror: ApiMirror, now: number): void {
+  if (mirrors.size > 1000) mirrors.clear();
+  mirrors.set(mirror.api, { mirror, until: now + MIRROR_MEMO_MS });
+}
+
 /** Called by publish and delete so this isolate sees its own writes immediately. */
 export function forgetMirror(api: string): void {
   mirrors.delete(api);

@@ -3,6 +3,7 @@ import { matches } from './check';
 import { GenFailure, LIMITS, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { canonKey, checkOpts, gen } from './core';
 import type { Flat } from './merge';
+import { itemExample } from '../realism/examples';
 
 /**
  * Arrays get plausible lengths (1–5 when unbounded), unique items when asked, and the minimum
@@ -17,7 +18,11 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
     fail(flat.path, `minItems ${minI} exceeds the generator limit of ${LIMITS.maxItems} items`);
   const prefix = flat.prefixItems;
   const closed = flat.items === false;
-  const cap = closed ? Math.min(maxI, prefix.length) : maxI;
+  let cap = closed ? Math.min(maxI, prefix.length) : maxI;
+  // The page the caller asked for (limit, per_page, …) bounds the body's list, never the schema's minimum.
+  const page = ctx.realism.pageSize;
+  if (page !== undefined && ctx.arrDepth === 0 && ctx.objDepth <= 1)
+    cap = Math.max(minI, Math.min(cap, page));
   if (minI > cap) fail(flat.path, `minItems ${minI} cannot be met: items beyond prefixItems are forbidden`);
 
   let n: number;
@@ -32,6 +37,8 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const out: JsonValue[] = [];
   const seen = flat.unique ? new Set<string>() : undefined;
   const itemHint: Hint = { name: hint.name, taken: seen };
+  const ex = itemExample(flat, hint);
+  if (ex !== undefined) itemHint.example = ex;
   const saved = ctx.variation;
   ctx.arrDepth++;
   try {

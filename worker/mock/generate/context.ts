@@ -1,5 +1,6 @@
 import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 import type { JsonValue, Schema } from '../plan';
+import type { RealismState } from '../realism/request';
 
 /**
  * Per-call generation state. Everything random flows from `rng` (structure) and the shared faker
@@ -69,6 +70,8 @@ export interface Hint {
   disc?: string;
   /** For objects: the discriminator property and the value to put in it. */
   setDisc?: { propertyName: string; value: string };
+  /** The spec's example for this value, inherited from the enclosing object's or array's example. */
+  example?: JsonValue;
   /** Canonical JSON of values already used (uniqueItems): small domains pick a free one. */
   taken?: ReadonlySet<string>;
   /** Optional properties to leave out (they would make a sibling oneOf branch match too). */
@@ -82,8 +85,10 @@ export interface Ctx {
   refDate: number;
   maxDepth: number;
   pathParams: Record<string, string>;
-  /** Name of the path's last parameter, which `id` on the root object echoes. */
-  lastParam?: string;
+  /** Path parameters by case- and separator-folded name (`account_sid` ↔ `AccountSid`). */
+  foldedParams: Map<string, string>;
+  /** The request the body answers (item read, page size, status): see realism/request.ts. */
+  realism: RealismState;
   rng: Rng;
   faker: Faker;
   budget: number;

@@ -1,6 +1,7 @@
 import type { Ctx, Hint } from './context';
 import { generateFormat, hostFor, isoSeconds, recentMs, urlFor, words } from './formats';
 import type { Flat } from './merge';
+import { resourceUrl, sidFor } from '../realism/resource-names';
 
 /**
  * Field-name heuristics: `email` gets an email, `createdAt` a recent timestamp. Names are compared
@@ -70,7 +71,9 @@ type Kind =
   | 'iban'
   | 'code'
   | 'path'
-  | 'label';
+  | 'label'
+  | 'sid'
+  | 'numeric';
 
 const EXACT: Record<string, Kind> = {};
 function add(kind: Kind, ...names: string[]): void {
@@ -272,6 +275,7 @@ function classify(name: string): Kind | null {
       k = 'datetime';
     else if (n.endsWith('date') || n.endsWith('birthday') || n === 'dob') k = 'date';
     else if (n.endsWith('uuid') || n.endsWith('guid')) k = 'uuid';
+    else if (n.endsWith('sid') && n.length > 3) k = 'sid';
     else if (n.endsWith('id') && n.length > 2) k = 'id';
     else if (n.endsWith('firstname')) k = 'firstName';
     else if (n.endsWith('lastname')) k = 'lastName';
@@ -290,6 +294,13 @@ function classify(name: string): Kind | null {
     else if (n.endsWith('name'))
       k = n.startsWith('user') || n.startsWith('author') || n.startsWith('owner') ? 'fullName' : 'label';
     else if (n.endsWith('tags')) k = 'tag';
+    else if (n.endsWith('version')) k = 'version';
+    else if (n.endsWith('locale') || n.endsWith('locales')) k = 'locale';
+    else if (n.endsWith('languages')) k = 'language';
+    else if (n.includes('percent')) k = 'percent';
+    else if (n.endsWith('month')) k = 'month';
+    else if (n.endsWith('year')) k = 'year';
+    else if (/^num[a-z]/.test(n) || n.startsWith('numberof')) k = 'numeric';
     else if (n.endsWith('color') || n.endsWith('colour')) k = 'color';
     else if (n.endsWith('status')) k = 'status';
   }
@@ -355,7 +366,7 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
     case 'company':
       return f.company.name();
     case 'url':
-      return urlFor(ctx);
+      return resourceUrl(name, ctx) ?? urlFor(ctx);
     case 'avatar':
       return `https://i.pravatar.cc/${ctx.rng.pick([64, 128, 256])}?img=${ctx.rng.int(1, 70)}`;
     case 'title':
@@ -431,6 +442,17 @@ export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): strin
       return '/' + f.system.directoryPath().replace(/^\/+/, '') + '/' + f.system.fileName();
     case 'label':
       return capitalize(words(ctx, ctx.rng.int(1, 3)));
+    case 'sid':
+      return sidFor(name, ctx);
+    case 'count':
+    case 'numeric':
+      return String(ctx.rng.int(0, 20));
+    case 'month':
+      return String(ctx.rng.int(1, 12)).padStart(2, '0');
+    case 'year':
+      return String(new Date(ctx.refDate).getUTCFullYear() - ctx.rng.int(0, 10));
+    case 'percent':
+      return String(ctx.rng.int(0, 100));
     default:
       return undefined;
   }
@@ -454,6 +476,7 @@ export function numberFor(name: string, integer: boolean, ctx: Ctx, hint: Hint):
     case 'longitude':
       return integer ? r.int(-180, 180) : Math.round((r.next() * 360 - 180) * 1e6) / 1e6;
     case 'count':
+    case 'numeric':
       return r.int(0, 100);
     case 'status':
     case 'code':

@@ -1,7 +1,19 @@
 import type { JsonValue, Schema } from '../plan';
-import { DEFAULT_REF_DATE, GenFailure, LIMITS, Rng, getFaker, hash, pointerOf, type Ctx } from './context';
+import {
+  DEFAULT_REF_DATE,
+  GenFailure,
+  LIMITS,
+  Rng,
+  getFaker,
+  hash,
+  pointerOf,
+  type Ctx,
+  type Hint,
+} from './context';
 import { gen } from './core';
 import { lenientDefsOf } from './merge';
+import { foldedParams } from '../realism/identity';
+import { realismState, type RealismInput } from '../realism/request';
 
 /**
  * Schema-driven response generation: pure, synchronous and deterministic. The same schema and
@@ -28,6 +40,10 @@ export interface GenerateOptions {
   maxDepth?: number;
   /** true: ignore spec examples/defaults and always synthesize (Prefer: dynamic=true). */
   dynamic?: boolean;
+  /** The request and response this body answers, for identity, list sizes and error codes. */
+  realism?: RealismInput;
+  /** The response's media-level example (invalid as a whole): its values guide the properties. */
+  example?: JsonValue;
   /**
    * The author's evident intent where the strict reading admits no value (set by ingest on such
    * media only): `oneOf` acts as `anyOf`, a `nullable` without `type` admits null, and required
@@ -65,7 +81,8 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     refDate,
     maxDepth: options.maxDepth ?? 6,
     pathParams,
-    lastParam: paramKeys.length ? paramKeys[paramKeys.length - 1] : undefined,
+    foldedParams: foldedParams(pathParams),
+    realism: realismState(options.realism, paramKeys[paramKeys.length - 1]),
     rng: new Rng(h1, h2),
     faker,
     budget: LIMITS.budget,
@@ -81,7 +98,9 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     checkBudget: { left: LIMITS.maxCheckSteps },
   };
   try {
-    return { ok: true, value: gen(schema, null, ctx, { root: true }) };
+    const hint: Hint = { root: true };
+    if (options.example !== undefined) hint.example = options.example;
+    return { ok: true, value: gen(schema, null, ctx, hint) };
   } catch (e) {
     if (e instanceof GenFailure) return { ok: false, pointer: pointerOf(e.path), reason: e.reason };
     if (e instanceof RangeError)

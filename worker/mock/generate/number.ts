@@ -3,6 +3,7 @@ import { fail, type Ctx, type Hint } from './context';
 import { checkNumberFormat } from './formats';
 import type { Flat } from './merge';
 import { numberFor } from './field-names';
+import { numberFromExamples } from '../realism/examples';
 
 /**
  * Numbers honour every bound and multipleOf exactly as Ajv checks them (x / m must be an integer
@@ -54,6 +55,8 @@ function fromHints(flat: Flat, ctx: Ctx, hint: Hint, integer: boolean): number |
     const v = Number(hint.echo);
     if (numberOk(flat, v, integer)) return v;
   }
+  const ex = numberFromExamples(flat, ctx, hint, integer, (n) => numberOk(flat, n, integer));
+  if (ex !== undefined) return ex;
   if (hint.name !== undefined && ctx.variation === 0) {
     const v = numberFor(hint.name, integer, ctx, hint);
     if (v !== undefined && numberOk(flat, v, integer)) return v;

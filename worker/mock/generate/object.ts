@@ -6,27 +6,13 @@ import type { Flat } from './merge';
 import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from './refs';
+import { harmonize } from '../realism/consistency';
+import { objectGuide, propertyHint } from '../realism/property-hint';
 
 /**
  * Objects: required properties always, optional ones while we are not pruning (real APIs return
  * full objects), never a property hidden in this direction (writeOnly in responses).
  */
-
-const ID_PARAM = /^(?:.*[a-z0-9_-])?id$/i;
-
-/** The raw path value a property should echo: same-named params anywhere, `id` on the root. */
-function echoFor(name: string, ctx: Ctx, hint: Hint): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(ctx.pathParams, name)) return ctx.pathParams[name];
-  if (!hint.root || ctx.lastParam === undefined) return undefined;
-  if (name === 'id' && ID_PARAM.test(ctx.lastParam)) return ctx.pathParams[ctx.lastParam];
-  // The entity a path names by its last parameter carries it under the short name too:
-  // /issues/{issue_number} → "number", /users/{userName} → "name".
-  const last = ctx.lastParam;
-  const suffix = name.charAt(0).toUpperCase() + name.slice(1);
-  if (name.length > 1 && (last.endsWith(`_${name}`) || last.endsWith(`-${name}`) || last.endsWith(suffix)))
-    return ctx.pathParams[last];
-  return undefined;
-}
 
 /** The value a discriminator property takes for this schema when no oneOf chose it for us. */
 function implicitDisc(flat: Flat): { propertyName: string; value: string } | undefined {
@@ -64,10 +50,9 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
 
   let count = 0;
   let optionalRoom = maxP - required.length;
+  const guide = objectGuide(flat, hint, ctx);
   const put = (name: string, schema: Schema, optional: boolean) => {
-    const h: Hint = { name, siblings: out };
-    const echo = echoFor(name, ctx, hint);
-    if (echo !== undefined) h.echo = echo;
+    const h = propertyHint(guide, name, schema, out, ctx);
     if (disc && disc.propertyName === name) h.disc = disc.value;
     const path = flat.props.has(name)
       ? child(flat.path, 'properties', name)
@@ -88,6 +73,15 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
   } finally {
     ctx.objDepth--;
   }
+  if (count > 0)
+    harmonize(
+      out,
+      flat,
+      flat.props.keys(),
+      (n) => flat.props.get(n) ?? extraSchemaFor(flat, n),
+      ctx,
+      ctx.objDepth,
+    );
   if (count < minP)
     fail(
       flat.path,

@@ -4,6 +4,8 @@ import { checkStringFormat, generateFormat, isKnownStringFormat, words } from '.
 import type { Flat } from './merge';
 import { stringFor } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
+import { stringFromExamples } from '../realism/examples';
+import { realFormat } from '../realism/real-formats';
 
 /**
  * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's
@@ -84,6 +86,20 @@ function filler(ctx: Ctx, minL: number, maxL: number): string {
   return s;
 }
 
+/** A format JSON Schema leaves open (`phone-number`, `int64`, `currency`) speaks before the name. */
+function realFormatValue(flat: Flat, ctx: Ctx, hint: Hint): string | undefined {
+  for (const f of flat.formats) {
+    if (isKnownStringFormat(f)) continue;
+    const g = realFormat(f);
+    if (!g) continue;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const s = g(ctx, hint.name ?? '');
+      if (stringOk(flat, s) && !hint.taken?.has(JSON.stringify(s))) return s;
+    }
+  }
+  return undefined;
+}
+
 export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   const minL = flat.minLength ?? 0;
   const maxL = flat.maxLength ?? Infinity;
@@ -94,8 +110,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     spend(ctx, s.length + 2, flat.path);
     return s;
   };
-  if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
+  // A pattern flagged unsafe is never run, so no outside value can be shown to match it.
+  const verifiable = !flat.patterns.some((p) => p.unsafe);
+  if (verifiable && hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
   if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
+  const fromExample = verifiable ? stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s)) : undefined;
+  if (fromExample !== undefined) return done(fromExample);
+  const real = verifiable ? realFormatValue(flat, ctx, hint) : undefined;
+  if (real !== undefined) return done(real);
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);

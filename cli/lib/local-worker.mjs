@@ -1,0 +1,103 @@
+// Local mode: the real Worker bundle on miniflare's programmatic API (workerd, in-memory KV and
+// Durable Objects), with no account and no network. Used by `specmock mock` and by `npm run bench`.
+import { randomBytes } from 'node:crypto';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { bundleWorker } from './local-bundle.mjs';
+import { wranglerWorkerOptions } from './local-worker-options.mjs';
+
+/**
+ * Starts the Worker on miniflare with wrangler.toml's bindings; only these vars are set by hand:
+ *  - ADMIN_TOKEN: a random one, so the preload can create an unlimited key;
+ *  - QUOTAS: 'off' unless `quotas` is set: one local user needs no quota object on the mock path
+ *    (the hosted deployment never sets it, and no request can);
+ *  - MAX_SPEC_BYTES: 64 MiB, local uploads are trusted.
+ * Options:
+ *  - port/host: where to listen (port 0 picks a free one);
+ *  - script: a bundle path (default: the cached bundle of this checkout);
+ *  - quotas: run as hosted, with the quota Durable Object on every mock call (the bench uses it);
+ *  - vars: more vars (override the above);
+ *  - storage: 'memory' (default) keeps KV and Durable Object SQLite files on tmpfs (/dev/shm) when
+ *    the machine has one; 'disk' uses miniflare's default temporary directory. Either way it is
+ *    gone after dispose;
+ *  - inspectorPort: workerd's DevTools inspector (used by bench/profile.mjs for CPU profiles).
+ * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }.
+ */
+export async function startWorker({
+  port = 0,
+  host = '127.0.0.1',
+  script,
+  quotas = false,
+  vars = {},
+  storage = 'memory',
+  inspectorPort,
+  log = () => {},
+} = {}) {
+  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
+  const scriptPath = script ?? (await bundleWorker({ log }));
+  const declared = await wranglerWorkerOptions({ script: scriptPath });
+  const adminToken = `admin-${randomBytes(16).toString('hex')}`;
+  const stateDir = storage === 'memory' ? memoryDir() : undefined;
+  // Miniflare 5 (the version wrangler ships) changed its option shape; it still converts the
+  // v4 shape, which is what wrangler's own config conversion produces.
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host,
+      port,
+      enableDevRegistry: false,
+      ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
+      ...(inspectorPort ? { inspectorPort } : {}),
+      workers: [
+        {
+          name: 'specmock',
+          modules: true,
+          scriptPath,
+          ...declared,
+          bindings: {
+            ...declared.bindings,
+            ADMIN_TOKEN: adminToken,
+            QUOTAS: quotas ? 'on' : 'off',
+            MAX_SPEC_BYTES: String(64 * 1024 * 1024),
+            ...vars,
+          },
+        },
+      ],
+    }),
+  );
+  if (stateDir) removeOnDispose(mf, stateDir);
+  let url;
+  try {
+    url = (await mf.ready).toString().replace(/\/$/, '');
+  } catch (error) {
+    await mf.dispose().catch(() => {});
+    throw error;
+  }
+  return {
+    mf,
+    url,
+    adminToken,
+    storage: stateDir ? 'memory' : 'disk',
+    dispatch: (path, init) => mf.dispatchFetch(`${url}${path}`, init),
+  };
+}
+
+function removeOnDispose(mf, stateDir) {
+  process.once('exit', () => rmSync(stateDir, { recursive: true, force: true }));
+  const dispose = mf.dispose.bind(mf);
+  mf.dispose = async () => {
+    try {
+      await dispose();
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
+  };
+}
+
+/** A tmpfs directory, so a mock call does not wait on the disk's fsync of a storage write. */
+function memoryDir() {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return mkdtempSync('/dev/shm/specmock-');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import type { JsonValue } from '../../worker/mock/plan';
+import { sizeOf, type ItemStore, type StoredItem } from '../../worker/sandbox/item-store';
+
+/** The ItemStore contract on Maps, for driving the pure layer in Node. */
+export class MemoryStore implements ItemStore {
+  private readonly scopes = new Map<string, { items: Map<string, JsonValue>; created: number }>();
+
+  isSeeded(scope: string): boolean {
+    return this.scopes.has(scope);
+  }
+  seed(scope: string, items: StoredItem[]): void {
+    this.scopes.set(scope, { items: new Map(items.map((i) => [i.id, i.value])), created: 0 });
+  }
+  list(scope: string): StoredItem[] {
+    return [...(this.scopes.get(scope)?.items ?? [])].map(([id, value]) => ({ id, value }));
+  }
+  ids(scope: string): string[] {
+    return [...(this.scopes.get(scope)?.items.keys() ?? [])];
+  }
+  get(scope: string, id: string): JsonValue | undefined {
+    return this.scopes.get(scope)?.items.get(id);
+  }
+  put(scope: string, id: string, value: JsonValue): void {
+    this.scopes.get(scope)!.items.set(id, value);
+  }
+  remove(scope: string, id: string): boolean {
+    return this.scopes.get(scope)?.items.delete(id) ?? false;
+  }
+  count(scope: string): number {
+    return this.scopes.get(scope)?.items.size ?? 0;
+  }
+  bytes(): number {
+    let n = 0;
+    for (const s of this.scopes.values()) for (const v of s.items.values()) n += sizeOf(v);
+    return n;
+  }
+  nextSequence(scope: string): number {
+    return ++this.scopes.get(scope)!.created;
+  }
+}

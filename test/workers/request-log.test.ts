@@ -1,0 +1,203 @@
+import { env as testEnv } from 'cloudflare:test';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Env } from '../../worker/env';
+import type { LoggedCall } from '../../worker/request-log/record';
+import { MAX_LOGGED_CALLS } from '../../worker/request-log/request-log';
+import { logCall, noteCall } from '../../worker/request-log/log-call';
+import { auth, call, newKey, publish } from './helpers';
+import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
+
+const env = testEnv as unknown as Env;
+const logOf = (api: string) => env.REQUEST_LOG.get(env.REQUEST_LOG.idFromName(api));
+
+let key: string;
+beforeAll(async () => {
+  key = await newKey();
+  for (const api of ['secured', 'paging', 'doomed']) {
+    const res = await publish(key, api, 'v1', SECURED_SPEC, 'application/json');
+    if (res.status !== 201) throw new Error(`${api}: ${res.status} ${await res.text()}`);
+  }
+  expect(
+    (await publish(key, 'paging', 'v2', SECURED_SPEC.replace('"Secured"', '"Two"'), 'application/json'))
+      .status,
+  ).toBe(201);
+});
+
+describe('redaction', () => {
+  it('never stores a secret sent in any credential place', async () => {
+    const secret = (place: string) => `SECRET-${place}-7f3a`;
+    const get = await call(
+      `/mock/secured/v1/things/1?api_key=${secret('query')}&access_token=${secret('oauth-query')}&__token=${secret('token-query')}&plain=visible`,
+      {
+        headers: {
+          authorization: `Bearer ${secret('authorization')}`,
+          'proxy-authorization': `Basic ${secret('proxy')}`,
+          'x-api-key': secret('header'),
+          'x-specmock-token': secret('token-header'),
+          cookie: `session=${secret('cookie')}; theme=${secret('other-cookie')}`,
+          accept: 'application/json',
+        },
+      },
+    );
+    expect(get.status).toBe(200);
+    const [logged] = await waitForCalls(key, 'secured', 1);
+    expect(logged.request.headers['x-api-key']).toBe('[redacted]');
+    expect(logged.request.headers.cookie).toBe('session=[redacted]; theme=[redacted]');
+    expect(logged.request.headers.accept).toBe('application/json');
+    expect(new URLSearchParams(logged.query).get('plain')).toBe('visible');
+    expect(new URLSearchParams(logged.query).has('__token')).toBe(false);
+    const stored = (await logOf('secured').dump()).join('\n');
+    expect(stored).toContain('visible');
+    expect(stored).not.toContain('SECRET');
+  });
+
+  it('logs the request and response bodies, capped at 16 KiB and marked truncated', async () => {
+    const pad = 'x'.repeat(20 * 1024);
+    const res = await call('/mock/secured/v1/things/2', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 2, pad }),
+    });
+    expect(res.status).toBe(200);
+    const logged = (await waitForCalls(key, 'secured', 2))[0];
+    expect(logged.method).toBe('PUT');
+    expect(logged.request.truncated).toBe(true);
+    expect(new TextEncoder().encode(logged.request.body!).byteLength).toBeLessThanOrEqual(16 * 1024);
+    expect(logged.request.body!.startsWith('{"id":2,"pad":"xxx')).toBe(true);
+    expect(logged.response.truncated).toBeUndefined();
+    expect(JSON.parse(logged.response.body!)).toEqual(await res.json());
+    expect(logged.operation).toBe('putThing');
+  });
+
+  it('keeps the validation problems of a refused call', async () => {
+    const res = await call('/mock/secured/v1/things/3', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'not a number' }),
+    });
+    expect(res.status).toBe(422);
+    const logged = (await waitForCalls(key, 'secured', 3))[0];
+    expect(logged.status).toBe(422);
+    expect(logged.problems.length).toBeGreaterThan(0);
+    expect(JSON.stringify(logged.problems)).toContain('id');
+  });
+});
+
+describe('ordering, paging and filters', () => {
+  it('lists newest first and pages back with before=', async () => {
+    for (let i = 1; i <= 7; i++)
+      expect((await call(`/mock/paging/v1/things/${i}`, { headers: { 'x-api-key': 'k' } })).status).toBe(200);
+    await waitForCalls(key, 'paging', 7);
+    const first = await requests(key, 'paging', '?limit=3');
+    expect(first.map((r) => r.path)).toEqual(['/things/7', '/things/6', '/things/5']);
+    const second = await requests(key, 'paging', `?limit=3&before=${first[2].id}`);
+    expect(second.map((r) => r.path)).toEqual(['/things/4', '/things/3', '/things/2']);
+    const third = await requests(key, 'paging', `?limit=3&before=${second[2].id}`);
+    expect(third.map((r) => r.path)).toEqual(['/things/1']);
+    const newer = await requests(key, 'paging', `?after=${second[0].id}`);
+    expect(newer.map((r) => r.path)).toEqual(['/things/7', '/things/6', '/things/5']);
+    const times = first.map((r) => Date.parse(r.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('filters by version and status (exact or class)', async () => {
+    expect((await call('/mock/paging/v2/things/1', { headers: { 'x-api-key': 'k' } })).status).toBe(200);
+    expect((await call('/mock/paging/v2/things/1')).status).toBe(401);
+    expect((await call('/mock/paging/v2/nowhere')).status).toBe(404);
+    await waitForCalls(key, 'paging', 3, '?version=v2');
+    expect((await requests(key, 'paging', '?version=v2&status=200')).map((r) => r.status)).toEqual([200]);
+    expect((await requests(key, 'paging', '?version=v2&status=4xx')).map((r) => r.status)).toEqual([
+      404, 401,
+    ]);
+    expect((await requests(key, 'paging', '?version=v1&status=4xx')).length).toBe(0);
+    const bad = await call('/v1/apis/paging/requests?limit=0', { headers: auth(key) });
+    expect(bad.status).toBe(400);
+  });
+
+  it('is the owner’s only', async () => {
+    const stranger = await newKey();
+    const res = await call('/v1/apis/paging/requests', { headers: auth(stranger) });
+    expect(res.status).toBe(404);
+  });
+});
+
+function record(i: number, at = new Date().toISOString(), sandbox?: string): LoggedCall {
+  return {
+    at,
+    version: 'v1',
+    ...(sandbox ? { sandbox } : {}),
+    method: 'GET',
+    path: `/r/${i}`,
+    query: '',
+    status: 200,
+    durationMs: 1,
+    operation: null,
+    problems: [],
+    request: { headers: {}, body: null },
+    response: { headers: {}, body: null },
+  };
+}
+
+describe('retention', () => {
+  it('keeps the last 1,000 calls of an API', async () => {
+    const log = logOf('retention-count');
+    for (let i = 0; i < MAX_LOGGED_CALLS + 25; i++) await log.append(record(i));
+    expect(await log.count()).toBe(MAX_LOGGED_CALLS);
+    const page = await log.list({ limit: 200, before: 27 });
+    expect(page.map((r) => r.path)).toEqual(['/r/25']);
+  });
+
+  it('drops calls older than 7 days', async () => {
+    const log = logOf('retention-age');
+    await log.append(record(0, new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString()));
+    await log.append(record(1, new Date(Date.now() - 6 * 24 * 3600 * 1000).toISOString()));
+    expect((await log.list({})).map((r) => r.path)).toEqual(['/r/1']);
+    expect(await log.count()).toBe(1);
+  });
+
+  it('marks and filters sandbox calls', async () => {
+    const log = logOf('retention-sandbox');
+    await log.append(record(0));
+    await log.append(record(1, undefined, 'sbx_1'));
+    expect((await log.list({ sandbox: 'sbx_1' })).map((r) => [r.path, r.sandbox])).toEqual([
+      ['/r/1', 'sbx_1'],
+    ]);
+  });
+
+  it('deletes the log with the API', async () => {
+    expect((await call('/mock/doomed/v1/open')).status).toBe(200);
+    await waitForCalls(key, 'doomed', 1);
+    expect((await call('/v1/apis/doomed', { method: 'DELETE', headers: auth(key) })).status).toBe(204);
+    expect(await logOf('doomed').count()).toBe(0);
+    const heir = await newKey();
+    expect((await publish(heir, 'doomed', 'v1', SECURED_SPEC, 'application/json')).status).toBe(201);
+    expect(await requests(heir, 'doomed')).toEqual([]);
+  });
+});
+
+describe('the log write', () => {
+  it('never fails or changes the mock response, even when storage throws', async () => {
+    const broken = {
+      LOG_MOCK_CALLS: 'on',
+      REQUEST_LOG: {
+        idFromName: () => {
+          throw new Error('storage is down');
+        },
+      },
+    } as unknown as Env;
+    const pending: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => pending.push(p) } as unknown as ExecutionContext;
+    const request = Object.assign(new Request('https://specmock.test/mock/x/v1/a'), {
+      receivedAt: Date.now(),
+    });
+    noteCall(request, { api: 'broken-log', version: 'v1', path: '/a', query: [] });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const out = await logCall(new Response('{"a":1}', { status: 201 }), request, broken, ctx);
+    expect(out!.status).toBe(201);
+    expect(await out!.text()).toBe('{"a":1}');
+    expect(pending.length).toBe(1);
+    await expect(pending[0]).resolves.toBeUndefined();
+    expect(errors).toHaveBeenCalledWith('request log write failed', expect.any(Error));
+    errors.mockRestore();
+  });
+});

@@ -1,0 +1,71 @@
+import type { Env } from './env';
+import type { Limits } from './quota/policy';
+
+/** Every setting the Worker reads from its vars, parsed and validated in one place. */
+export interface Config {
+  /** `closed`: only the admin may create keys. */
+  signupOpen: boolean;
+  adminToken: string | undefined;
+  /** Limits of a key created without explicit ones. */
+  defaultLimits: Limits;
+  /** Keys minted by open signup, per client address. */
+  signupLimits: Limits;
+  maxSpecBytes: number;
+  /** Control-plane calls per key per minute: a budget of its own, never spent by mock traffic. */
+  controlPerMinute: number;
+  /**
+   * false only in local mode (`specmock mock` sets QUOTAS=off): mock calls then skip the quota
+   * object entirely. A var of the deployment, so no request can switch it.
+   */
+  quotas: boolean;
+  /** A soft cap (two concurrent first publishes may pass it by one): it bounds storage, not traffic. */
+  maxApisPerKey: number;
+  /** `off`: mock calls are not written to the request log (the bench compares both). */
+  logMockCalls: boolean;
+  /** Live sandboxes one key may hold at once. */
+  maxSandboxesPerKey: number;
+  /** Caps of one sandbox: items per collection, bytes of stored JSON. */
+  sandboxMaxItems: number;
+  sandboxMaxBytes: number;
+}
+
+const memo = new WeakMap<Env, Config>();
+
+/** The config of this env; parsed once per env object (one per isolate in production). */
+export function config(env: Env): Config {
+  let parsed = memo.get(env);
+  if (!parsed) {
+    parsed = parseConfig(env);
+    memo.set(env, parsed);
+  }
+  return parsed;
+}
+
+export function parseConfig(env: Env): Config {
+  return {
+    signupOpen: env.SIGNUP !== 'closed',
+    adminToken: env.ADMIN_TOKEN || undefined,
+    defaultLimits: {
+      perMinute: positive(env.DEFAULT_PER_MINUTE, 600),
+      perMonth: positive(env.DEFAULT_PER_MONTH, 100_000),
+    },
+    signupLimits: {
+      perMinute: positive(env.SIGNUP_PER_MINUTE, 10),
+      perMonth: positive(env.SIGNUP_PER_MONTH, 1000),
+    },
+    maxSpecBytes: positive(env.MAX_SPEC_BYTES, 25 * 1024 * 1024),
+    maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
+    controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
+    quotas: env.QUOTAS !== 'off',
+    logMockCalls: env.LOG_MOCK_CALLS !== 'off',
+    maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
+    sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
+    sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
+  };
+}
+
+/** A var that is not a positive integer falls back to the default rather than failing every request. */
+function positive(raw: string | undefined, fallback: number): number {
+  const n = Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}

@@ -1,0 +1,30 @@
+import { fail } from './problem';
+import type { RequestBody } from '../mock/validate-request';
+
+const MAX_MOCK_BODY_BYTES = 1024 * 1024;
+
+/** The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. */
+export async function readMockBody(request: Request): Promise<RequestBody | undefined> {
+  if (!request.body || request.method === 'GET' || request.method === 'HEAD') return undefined;
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > MAX_MOCK_BODY_BYTES) tooLarge();
+  const header = request.headers.get('content-type') ?? '';
+  const contentType = header.split(';')[0].trim().toLowerCase();
+  const bytes = await request.arrayBuffer();
+  if (bytes.byteLength > MAX_MOCK_BODY_BYTES) tooLarge();
+  const text = new TextDecoder().decode(bytes);
+  if (contentType !== 'multipart/form-data') return { contentType, text };
+  try {
+    const form = await new Response(bytes, { headers: { 'content-type': header } }).formData();
+    const fields: [string, string][] = [];
+    for (const [name, value] of form)
+      fields.push([name, typeof value === 'string' ? value : await value.text()]);
+    return { contentType, text, form: fields };
+  } catch {
+    return { contentType, text, form: [] };
+  }
+}
+
+function tooLarge(): never {
+  fail('payload-too-large', `Mock request bodies are capped at ${MAX_MOCK_BODY_BYTES / 1024} KiB.`);
+}

@@ -1,0 +1,84 @@
+import type { JsonValue, Schema } from '../plan';
+import type { Ctx, Hint } from '../generate/context';
+import type { Flat } from '../generate/merge';
+import { objectExample } from './examples';
+import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
+
+/**
+ * What an object tells each of its properties before they are generated: the value its example
+ * holds for them, and the path value they echo (identity), including the resource's own URL and
+ * the URLs that extend it.
+ */
+
+export interface ObjectGuide {
+  root: boolean;
+  example?: Record<string, JsonValue>;
+  self?: { name: string; example: string; value: string };
+}
+
+/** A property schema's own example, for the self-URL template (its Flat is not built yet). */
+function propertyExample(schema: Schema): JsonValue | undefined {
+  return typeof schema === 'object' && schema !== null && schema.example !== undefined
+    ? schema.example
+    : undefined;
+}
+
+/** URL echoes go to strings only: a HAL `self: {href}` object keeps its own shape and examples. */
+function mayBeString(schema: Schema, ctx: Ctx, depth = 0): boolean {
+  if (typeof schema !== 'object' || schema === null) return schema !== false;
+  if (typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/') && depth < 4)
+    return mayBeString(ctx.defs[schema.$ref.slice(8)] ?? true, ctx, depth + 1);
+  const t = schema.type;
+  return t === undefined || t === 'string' || (Array.isArray(t) && t.includes('string'));
+}
+
+/** The root's own URL property and its echoed value, so sibling URLs that extend it can follow. */
+function selfOf(flat: Flat, example: Record<string, JsonValue> | undefined, ctx: Ctx): ObjectGuide['self'] {
+  for (const name of SELF_NAMES) {
+    const schema = flat.props.get(name);
+    if (schema === undefined || !mayBeString(schema, ctx)) continue;
+    const ex = example?.[name] ?? propertyExample(schema);
+    const value = selfUrlFor(name, ex, ctx);
+    if (value !== undefined) return { name, example: typeof ex === 'string' ? ex : value, value };
+  }
+  return undefined;
+}
+
+/** `comments_url` of the resource at …/issues/7 is …/issues/7/comments (never its page, `html_url`). */
+function subresourceUrl(name: string, self: ObjectGuide['self']): string | undefined {
+  if (!self || !self.value.startsWith('http')) return undefined;
+  const m = /^([a-z]+)_url$/.exec(name);
+  if (!m || /^(html|avatar|image|logo|icon|photo|self|web|home)$/.test(m[1])) return undefined;
+  return `${self.value}/${m[1]}`;
+}
+
+export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
+  const guide: ObjectGuide = { root: hint.root === true };
+  const example = objectExample(flat, hint);
+  if (example !== undefined) guide.example = example;
+  if (guide.root) guide.self = selfOf(flat, example, ctx);
+  return guide;
+}
+
+export function propertyHint(
+  guide: ObjectGuide,
+  name: string,
+  schema: Schema,
+  siblings: Record<string, JsonValue>,
+  ctx: Ctx,
+): Hint {
+  const h: Hint = { name, siblings };
+  const exValue = guide.example?.[name] ?? propertyExample(schema);
+  if (exValue !== undefined) h.example = exValue;
+  const self = guide.self;
+  const urls = guide.root && mayBeString(schema, ctx);
+  const echo =
+    echoFor(name, ctx, guide.root) ??
+    (urls && self?.name === name ? self.value : undefined) ??
+    (urls && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
+    (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
+  if (echo !== undefined) h.echo = echo;
+  // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
+  if (guide.root && name === 'data') h.root = true;
+  return h;
+}

@@ -1,0 +1,120 @@
+/**
+ * What the generator knows about the request a body answers, beyond its path parameters: which
+ * resource the path names, whether the body is that resource (an item read) or something created
+ * under it, the page size the caller asked for, and the HTTP status of the response. Derived once
+ * per call from the operation's template and the request; everything else in realism reads it.
+ */
+
+export interface RealismInput {
+  /** HTTP status of the response being generated (an error body mirrors it in `status`/`code`). */
+  status?: number;
+  method?: string;
+  /** The spec's path template, e.g. "/repos/{owner}/{repo}/pulls/{pull_number}". */
+  pathTemplate?: string;
+  /** The concrete request path below the mock URL, e.g. "/repos/o/r/pulls/7". */
+  requestPath?: string;
+  /** The request's query pairs (page-size parameters cap list lengths). */
+  query?: [string, string][];
+}
+
+export interface RealismState {
+  status?: number;
+  /** The body is the resource the path's last parameter names: echo it into the root object. */
+  itemRead: boolean;
+  /** Name of the parameter in the template's last segment, when that segment is templated. */
+  itemParam?: string;
+  /** Literal segment just before the item parameter ("customers" in /v1/customers/{customer}). */
+  collection?: string;
+  /** Decoded request path, for `url`/`href`/`self` fields that embed the resource. */
+  requestPath?: string;
+  /** Largest list length the caller asked for (limit, per_page, page_size, maxResults, …). */
+  pageSize?: number;
+  /** Memo: whether the item parameter names the resource itself (identity.ts). */
+  namesResource?: boolean;
+  /** Paging parameters of the query by folded name, which the body's own paging fields repeat. */
+  query?: Map<string, string>;
+}
+
+const PAGING = /^(page|pagesize|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
+
+const PAGE_SIZE =
+  /^(?:limit|perpage|pagesize|maxresults|maxitems|maxrecords|top|\$top|size|count|pagelimit|resultsperpage|rows|first|last|take|numresults|itemsperpage)$/;
+
+function decode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The page size the query asks for, if any parameter looks like one and holds a positive integer. */
+function pageSizeOf(query: [string, string][] | undefined): number | undefined {
+  let size: number | undefined;
+  for (const [k, v] of query ?? []) {
+    if (!PAGE_SIZE.test(k.toLowerCase().replace(/[_\-.]/g, ''))) continue;
+    if (!/^\d{1,6}$/.test(v)) continue;
+    const n = Number(v);
+    size = size === undefined ? n : Math.min(size, n);
+  }
+  return size;
+}
+
+/**
+ * Without a path template (direct generate() callers), the last path parameter is taken to name the
+ * resource, as before identity knew about templates.
+ */
+interface TemplateFacts {
+  itemParam?: string;
+  collection?: string;
+}
+
+const templates = new Map<string, TemplateFacts>();
+
+/** What the path template alone says: derived once per template, not per call. */
+function factsOf(template: string): TemplateFacts {
+  let f = templates.get(template);
+  if (f) return f;
+  f = {};
+  const segments = template.split('/').filter(Boolean);
+  const m = /\{([^}]+)\}/.exec(segments[segments.length - 1] ?? '');
+  if (m) {
+    f.itemParam = m[1];
+    // The nearest literal segment names the collection: /repos/{owner}/{repo} → "repos".
+    for (let i = segments.length - 2; i >= 0 && f.collection === undefined; i--)
+      if (!segments[i].includes('{')) f.collection = segments[i];
+  }
+  if (templates.size > 10_000) templates.clear();
+  templates.set(template, f);
+  return f;
+}
+
+export function realismState(input: RealismInput | undefined, lastParam?: string): RealismState {
+  const state: RealismState = { itemRead: false };
+  if (input?.pathTemplate === undefined && lastParam !== undefined) {
+    state.itemParam = lastParam;
+    state.itemRead = true;
+  }
+  if (!input) return state;
+  state.status = input.status;
+  if (input.query?.length) {
+    state.pageSize = pageSizeOf(input.query);
+    for (const [k, v] of input.query) {
+      const f = k.toLowerCase().replace(/[_\-.]/g, '');
+      if (PAGING.test(f)) (state.query ??= new Map()).set(f, v);
+    }
+  }
+  if (input.requestPath !== undefined) state.requestPath = decode(input.requestPath);
+  if (input.pathTemplate !== undefined) {
+    const facts = factsOf(input.pathTemplate);
+    // Any method on /things/{id} answers about that thing; only a literal last segment
+    // (POST /users/{id}/labels) makes a new child under it.
+    if (facts.itemParam !== undefined) {
+      state.itemParam = facts.itemParam;
+      state.itemRead = true;
+      state.collection = facts.collection;
+    }
+  }
+  return state;
+}

@@ -1,0 +1,124 @@
+import type { Env } from '../env';
+import { config } from '../config';
+import type { ProblemDetailEntry } from '../http/problem';
+import type { Plan } from '../mock/plan';
+import { capBody, type LoggedCall } from './record';
+import { credentialNames, redactHeaders, redactQuery } from './redact';
+import { requestLogStub } from './request-log';
+
+/** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
+export interface CallNote {
+  api: string;
+  version: string;
+  sandbox?: string;
+  /** Below the mock or sandbox URL, as received. */
+  path: string;
+  /** Without `__token`, which is never logged. */
+  query: [string, string][];
+  /** The plan served, whose security schemes name the credentials to redact. */
+  plan?: Plan;
+  requestBody?: string;
+  operation?: string;
+  problems?: ProblemDetailEntry[];
+  steered?: string;
+}
+
+const notes = new WeakMap<object, CallNote>();
+
+/**
+ * Marks a request as a loggable mock call. The stateless mock route and the sandbox route both call
+ * this once they know the API and version; the router's `finally` then hands the finished response
+ * to `logCall`, the one place calls are written, whichever route served them and however it ended
+ * (a response of the spec, a problem, a 429).
+ */
+export function noteCall(request: object, note: CallNote): CallNote {
+  notes.set(request, note);
+  return note;
+}
+
+/** Adds what became known later (the operation, the validation problems, the steering). */
+export function amendCall(request: object, more: Partial<CallNote>): void {
+  const note = notes.get(request);
+  if (note) Object.assign(note, more);
+}
+
+/**
+ * Router `finally`: writes the call to the API's log off the response path. Nothing here can slow
+ * or fail the mock call: the write runs in waitUntil, and any error is logged and swallowed. The
+ * body is read here and the response rebuilt around the same text, because the Worker built it from
+ * a string (reading is immediate), whereas a clone's branch in workerd waits until the client has
+ * read the other one, which a client may never do.
+ */
+export async function logCall(
+  response: Response,
+  request: Request & { receivedAt: number },
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response | undefined> {
+  const note = notes.get(request);
+  if (!note || !config(env).logMockCalls) return undefined;
+  const durationMs = Date.now() - request.receivedAt;
+  let body: string | null = null;
+  let out = response;
+  if (response.body && request.method !== 'HEAD') {
+    body = await response.text();
+    out = new Response(body, response);
+  }
+  ctx.waitUntil(enqueue(env, note.api, buildRecord(note, request, response, body, durationMs)));
+  return out;
+}
+
+/** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
+const BATCH_WINDOW_MS = 50;
+const MAX_BATCH = 100;
+const batches = new Map<string, LoggedCall[]>();
+
+/**
+ * Adds the record to the API's open batch, or opens one. Only plain data crosses requests: the call
+ * that opens a batch is the one that writes it (its waitUntil holds the timer and the RPC, so the
+ * isolate lives until the write is done); calls that join add their record and wait for nothing,
+ * since workerd forbids awaiting another request's I/O. The returned promise never rejects.
+ */
+function enqueue(env: Env, api: string, record: LoggedCall): Promise<void> {
+  const open = batches.get(api);
+  if (open && open.length < MAX_BATCH) {
+    open.push(record);
+    return Promise.resolve();
+  }
+  const records = [record];
+  batches.set(api, records);
+  return new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
+    .then(async () => {
+      if (batches.get(api) === records) batches.delete(api);
+      await requestLogStub(env, api).appendMany(records);
+    })
+    .catch((error: unknown) => console.error('request log write failed', error));
+}
+
+/** Redacted and capped before it leaves the Worker: storage never sees a credential. */
+function buildRecord(
+  note: CallNote,
+  request: Request & { receivedAt: number },
+  response: Response,
+  responseBody: string | null,
+  durationMs: number,
+): LoggedCall {
+  const names = credentialNames(note.plan);
+  const requestBody = capBody(note.requestBody);
+  const responseBodyCapped = capBody(responseBody);
+  return {
+    at: new Date(request.receivedAt).toISOString(),
+    version: note.version,
+    ...(note.sandbox ? { sandbox: note.sandbox } : {}),
+    method: request.method,
+    path: note.path,
+    query: redactQuery(note.query, names),
+    status: response.status,
+    durationMs,
+    operation: note.operation ?? null,
+    problems: note.problems ?? [],
+    ...(note.steered ? { steered: note.steered } : {}),
+    request: { headers: redactHeaders(request.headers, names), ...requestBody },
+    response: { headers: redactHeaders(response.headers, names), ...responseBodyCapped },
+  };
+}

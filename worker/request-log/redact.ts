@@ -1,0 +1,74 @@
+import type { Plan } from '../mock/plan';
+
+export const REDACTED = '[redacted]';
+
+/** Where a spec's credentials travel, lower-cased; derived once per plan (never on the mock path's hot loop). */
+export interface CredentialNames {
+  headers: Set<string>;
+  query: Set<string>;
+  cookies: Set<string>;
+}
+
+/** Always secret, whatever the spec says: HTTP auth, cookies, and specmock's own mock token. */
+const ALWAYS_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-specmock-token'];
+/** `access_token` is RFC 6750's query form of a bearer token. */
+const ALWAYS_QUERY = ['__token', 'access_token'];
+
+const memo = new WeakMap<Plan, CredentialNames>();
+
+/**
+ * The names every security scheme of the plan puts a credential under. Ingest has already reduced
+ * the spec's schemes to `{type, in, name}` in the plan, so this is a walk over a handful of entries,
+ * memoized per plan object (one per isolate and version).
+ */
+export function credentialNames(plan: Plan | undefined): CredentialNames {
+  const hit = plan && memo.get(plan);
+  if (hit) return hit;
+  const names: CredentialNames = {
+    headers: new Set(ALWAYS_HEADERS),
+    query: new Set(ALWAYS_QUERY),
+    cookies: new Set(),
+  };
+  for (const scheme of Object.values(plan?.securitySchemes ?? {})) {
+    if (scheme.type !== 'apiKey' || !scheme.name) continue;
+    const name = scheme.name.toLowerCase();
+    if (scheme.in === 'header') names.headers.add(name);
+    else if (scheme.in === 'query') names.query.add(name);
+    else if (scheme.in === 'cookie') names.cookies.add(name);
+  }
+  if (plan) memo.set(plan, names);
+  return names;
+}
+
+/** Headers with every credential replaced; cookies keep their names so the log still says which were sent. */
+export function redactHeaders(
+  headers: Iterable<[string, string]>,
+  names: CredentialNames,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [rawName, value] of headers) {
+    const name = rawName.toLowerCase();
+    if (name === 'cookie') out[name] = redactCookies(value);
+    else out[name] = names.headers.has(name) ? REDACTED : value;
+  }
+  return out;
+}
+
+/** Every cookie value is redacted, not only the named ones: the Cookie header is a credential as a whole. */
+function redactCookies(header: string): string {
+  return header
+    .split(';')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? REDACTED : `${part.slice(0, eq).trim()}=${REDACTED}`;
+    })
+    .join('; ');
+}
+
+/** The query string as received, with credential parameters' values replaced (names matched case-insensitively). */
+export function redactQuery(query: [string, string][], names: CredentialNames): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of query)
+    params.append(name, names.query.has(name.toLowerCase()) ? REDACTED : value);
+  return params.toString();
+}

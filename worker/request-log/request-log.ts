@@ -1,0 +1,126 @@
+import { DurableObject } from 'cloudflare:workers';
+import type { Env } from '../env';
+import type { LoggedCall, LoggedCallWithId } from './record';
+
+/** Retention per API: the newest calls only, and none older than a week. */
+export const MAX_LOGGED_CALLS = 1000;
+const MAX_LOG_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+export const MAX_PAGE = 200;
+
+export interface LogQuery {
+  limit?: number;
+  version?: string;
+  /** An exact status (404) or a class (4 for 4xx). */
+  status?: number;
+  statusClass?: number;
+  sandbox?: string;
+  /** Only calls older than this id (paging back). */
+  before?: number;
+  /** Only calls newer than this id (a live view polling for new calls). */
+  after?: number;
+}
+
+/**
+ * The request log of one API: a SQLite table in its own object, so logging never contends with the
+ * registry (publish) or the quota (counting) objects, and deleting the API drops it as a whole. Ids are
+ * the table's increasing row ids, so "newest first" and paging are index walks.
+ */
+export class RequestLog extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.createTable();
+  }
+
+  private createTable(): void {
+    const sql = this.ctx.storage.sql;
+    sql.exec(`CREATE TABLE IF NOT EXISTS calls (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      at INTEGER NOT NULL,
+      version TEXT NOT NULL,
+      status INTEGER NOT NULL,
+      sandbox TEXT,
+      record TEXT NOT NULL
+    )`);
+    sql.exec('CREATE INDEX IF NOT EXISTS calls_at ON calls (at)');
+  }
+
+  /** Stores one call and applies retention; the record is already redacted and capped. */
+  async append(call: LoggedCall): Promise<string> {
+    return this.appendMany([call]);
+  }
+
+  /** Stores a batch in one synchronous transaction, then prunes once; returns the last id. */
+  async appendMany(calls: LoggedCall[]): Promise<string> {
+    const sql = this.ctx.storage.sql;
+    let seq = 0;
+    for (const call of calls.slice(0, MAX_LOGGED_CALLS)) {
+      seq = sql
+        .exec<{ seq: number }>(
+          'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?) RETURNING seq',
+          Date.parse(call.at),
+          call.version,
+          call.status,
+          call.sandbox ?? null,
+          JSON.stringify(call),
+        )
+        .one().seq;
+    }
+    sql.exec('DELETE FROM calls WHERE at < ?', Date.now() - MAX_LOG_AGE_MS);
+    sql.exec('DELETE FROM calls WHERE seq <= ?', seq - MAX_LOGGED_CALLS);
+    return String(seq);
+  }
+
+  /**
+   * Newest first by arrival (writes land in waitUntil, so two concurrent calls may be written in the
+   * other order); calls past the age limit are never returned, even before the next write prunes them.
+   * `before` pages back from a listed call; `after` returns what was written since (a live view's poll).
+   */
+  async list(query: LogQuery): Promise<LoggedCallWithId[]> {
+    const sql = this.ctx.storage.sql;
+    const where = ['at >= ?'];
+    const args: (string | number)[] = [Date.now() - MAX_LOG_AGE_MS];
+    const add = (clause: string, ...values: (string | number)[]) => {
+      where.push(clause);
+      args.push(...values);
+    };
+    if (query.version !== undefined) add('version = ?', query.version);
+    if (query.status !== undefined) add('status = ?', query.status);
+    if (query.statusClass !== undefined)
+      add('status BETWEEN ? AND ?', query.statusClass * 100, query.statusClass * 100 + 99);
+    if (query.sandbox !== undefined) add('sandbox = ?', query.sandbox);
+    if (query.after !== undefined) add('seq > ?', query.after);
+    if (query.before !== undefined) {
+      const anchor = [...sql.exec<{ at: number }>('SELECT at FROM calls WHERE seq = ?', query.before)][0];
+      if (anchor) add('(at < ? OR (at = ? AND seq < ?))', anchor.at, anchor.at, query.before);
+      else add('seq < ?', query.before);
+    }
+    const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
+    const rows = sql.exec<{ seq: number; record: string }>(
+      `SELECT seq, record FROM calls WHERE ${where.join(' AND ')} ORDER BY at DESC, seq DESC LIMIT ${limit}`,
+      ...args,
+    );
+    return [...rows].map((r) => ({ id: String(r.seq), ...(JSON.parse(r.record) as LoggedCall) }));
+  }
+
+  /** Raw stored rows, for tests that prove what storage holds (and does not). */
+  async dump(): Promise<string[]> {
+    return [...this.ctx.storage.sql.exec<{ record: string }>('SELECT record FROM calls')].map(
+      (r) => r.record,
+    );
+  }
+
+  async count(): Promise<number> {
+    return this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM calls').one().n;
+  }
+
+  /** Deleting an API deletes its log. */
+  async clear(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+    this.createTable();
+  }
+}
+
+/** The log object of one API name. */
+export function requestLogStub(env: Env, api: string) {
+  return env.REQUEST_LOG.get(env.REQUEST_LOG.idFromName(api));
+}

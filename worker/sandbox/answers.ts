@@ -1,0 +1,68 @@
+import type { LayerAnswer } from '../mock/mock';
+import type { JsonValue, OperationPlan, ResponsePlan } from '../mock/plan';
+import { selectResponse, specResponseFor } from '../mock/select-response';
+import { conform } from './conform';
+import { visible } from './item-shape';
+import { generated, type SandboxContext } from './sandbox-context';
+import { jsonSchemaOf, propertiesOf } from './schema-shape';
+
+/**
+ * Answers in one of the operation's own responses. A stored value is served only in a form that
+ * validates against the response's schema (see conform.ts); when the response has no JSON schema
+ * the spec's own body (example or generated) is served, and a 204 none.
+ */
+export function answerValue(
+  ctx: SandboxContext,
+  { response, status }: { response: ResponsePlan; status: number },
+  item: { value: JsonValue; salt: string; pathParams: Record<string, string>; envelope?: string },
+  headers?: Record<string, string>,
+): LayerAnswer {
+  const schema = jsonSchemaOf(response);
+  const extra = headers ? { headers } : {};
+  if (schema === undefined) return { response, status, ...extra };
+  const defs = ctx.target.plan.defs;
+  // An enveloped item (`{"Meeting": {…}}`) is wrapped again where this response has the envelope.
+  const props = propertiesOf(schema, defs);
+  const wrap = item.envelope !== undefined && props[item.envelope] !== undefined ? item.envelope : undefined;
+  const shown = visible(item.value, wrap ? props[wrap] : schema, defs);
+  const fitted = conform(wrap ? { [wrap]: shown } : shown, schema, defs, () =>
+    generated(ctx, schema, `${item.salt}\u0000${status}`, item.pathParams),
+  );
+  if (fitted === undefined) return unrepresentable(status);
+  return { response, status, value: fitted, ...extra };
+}
+
+/** The operation's success response (the one a stateless call answers with), with its status. */
+export function success(operation: OperationPlan): { response: ResponsePlan; status: number } | undefined {
+  const selected = selectResponse(operation, undefined);
+  return selected.ok ? { response: selected.response, status: selected.status } : undefined;
+}
+
+/** The spec's 404 for an unknown or deleted item, else the service's own problem. */
+export function notFound(operation: OperationPlan, id: string): LayerAnswer {
+  const own = specResponseFor(operation, 404);
+  if (own) return { response: own, status: 404 };
+  return {
+    ok: false,
+    problem: { type: 'item-not-found', detail: `This sandbox holds no item "${id}" here.` },
+  };
+}
+
+export function conflict(operation: OperationPlan, id: string): LayerAnswer {
+  const own = specResponseFor(operation, 409);
+  if (own) return { response: own, status: 409 };
+  return {
+    ok: false,
+    problem: { type: 'item-conflict', detail: `This sandbox already holds an item "${id}" here.` },
+  };
+}
+
+export function unrepresentable(status: number): LayerAnswer {
+  return {
+    ok: false,
+    problem: {
+      type: 'unrepresentable-state',
+      detail: `The sandbox's state cannot be written in the schema of the ${status} response (for example fewer items than its minItems).`,
+    },
+  };
+}

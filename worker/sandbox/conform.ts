@@ -1,0 +1,30 @@
+import { isObj } from '../mock/generate/refs';
+import type { JsonValue, Schema } from '../mock/plan';
+import { validateValue } from '../mock/validate-schema';
+
+/**
+ * Makes a stored value answer a response schema: as it is when it validates; otherwise the
+ * schema's own generated value (`fallback`, valid by construction) with as many of the stored
+ * members as keep it valid. Undefined when not even the fallback validates.
+ */
+export function conform(
+  value: JsonValue,
+  schema: Schema,
+  defs: Record<string, Schema>,
+  fallback: () => JsonValue | undefined,
+): JsonValue | undefined {
+  const valid = (v: JsonValue) => validateValue(schema, defs, v).length === 0;
+  if (valid(value)) return value;
+  const base = fallback();
+  if (base === undefined || !valid(base)) return undefined;
+  if (!isObj(value) || !isObj(base)) return base;
+  const stored = value as Record<string, JsonValue>;
+  const all = { ...(base as Record<string, JsonValue>), ...stored };
+  if (valid(all)) return all;
+  let out = { ...(base as Record<string, JsonValue>) };
+  for (const [key, member] of Object.entries(stored)) {
+    const next = { ...out, [key]: member };
+    if (valid(next)) out = next;
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import { DurableObject } from 'cloudflare:workers';
+import { config } from '../../config';
+import type { Env } from '../../env';
+import type { Problem } from '../../http/problem';
+import type { Behaviour } from '../../behaviour/settings';
+import type { MockRequest, MockResponse } from '../../mock/mock';
+import { steeredMock } from '../../steering/steered-mock';
+import { loadTarget } from '../../storage/target-cache';
+import { modelOf } from '../sandbox-model';
+import { sandboxLayer } from '../stateful-layer';
+import { sandboxIndexStub } from './sandbox-index';
+import { SqlItemStore } from './sql-item-store';
+
+export interface SandboxMeta {
+  id: string;
+  /** Id of the key that created it: the API's owner, who pays for its calls. */
+  owner: string;
+  api: string;
+  version: string;
+  /** Content hash and publish time of the version it serves. */
+  hash: string;
+  versionCreatedAt: string;
+  seed: string;
+  ttlSeconds: number;
+  createdAt: string;
+  /** Epoch ms: idle expiry, pushed back by every call. */
+  expiresAt: number;
+}
+
+export type Served =
+  | { kind: 'gone' }
+  | { kind: 'answer'; response: MockResponse; operationId: string; steering: Steered }
+  | { kind: 'problem'; problem: Problem; operationId?: string; steering: Steered };
+
+/** What the API's behaviour settings did to the call: the delay to apply, the header to send. */
+interface Steered {
+  latencyMs: number;
+  label: string | null;
+}
+
+const META = 'meta';
+/** The idle expiry is persisted (and the alarm moved) at most once a minute, not on every call. */
+const TOUCH_RESOLUTION_MS = 60_000;
+
+/**
+ * One object per sandbox: its metadata and its items on SQLite. A thin shell: the pure mock runs here
+ * with the stateful layer of worker/sandbox/ over this object's store, so every call of one sandbox
+ * is serialized in one place and a write is visible to the next read from anywhere. An alarm
+ * deletes everything once the sandbox has been idle for its TTL.
+ */
+export class Sandbox extends DurableObject<Env> {
+  private cached: SandboxMeta | null | undefined;
+  private store?: SqlItemStore;
+
+  private items(): SqlItemStore {
+    return (this.store ??= new SqlItemStore(this.ctx.storage.sql));
+  }
+
+  private meta(): SandboxMeta | null {
+    if (this.cached === undefined) this.cached = this.ctx.storage.kv.get<SandboxMeta>(META) ?? null;
+    return this.cached;
+  }
+
+  /** The metadata of a live sandbox; an expired one is removed on the spot. */
+  private async live(now: number): Promise<SandboxMeta | null> {
+    const meta = this.meta();
+    if (meta && now >= meta.expiresAt) {
+      await this.expire(meta);
+      return null;
+    }
+    return meta;
+  }
+
+  async init(meta: SandboxMeta): Promise<void> {
+    this.cached = meta;
+    this.ctx.storage.kv.put(META, meta);
+    this.items();
+    await this.ctx.storage.setAlarm(meta.expiresAt);
+  }
+
+  async describe(now: number): Promise<SandboxMeta | null> {
+    return this.live(now);
+  }
+
+  async serve(request: MockRequest, baseUrl: string, now: number, behaviour: Behaviour): Promise<Served> {
+    const meta = await this.live(now);
+    if (!meta) return { kind: 'gone' };
+    const target = await loadTarget(this.env.SPECS, meta.api, meta.version, meta.hash, meta.versionCreatedAt);
+    if (!target)
+      return {
+        kind: 'problem',
+        steering: { latencyMs: 0, label: null },
+        problem: { type: 'version-not-found', detail: `Version "${meta.version}" of "${meta.api}" is gone.` },
+      };
+    const settings = config(this.env);
+    const layer = sandboxLayer({
+      target,
+      model: modelOf(target),
+      store: this.items(),
+      seed: meta.seed,
+      baseUrl,
+      limits: { maxItemsPerCollection: settings.sandboxMaxItems, maxBytes: settings.sandboxMaxBytes },
+    });
+    const { outcome, operationId, steering, label } = steeredMock(target, request, behaviour, layer);
+    await this.touch(meta, now);
+    const steered = { latencyMs: steering.latencyMs, label };
+    return outcome.ok
+      ? { kind: 'answer', response: outcome.response, operationId: outcome.operation.id, steering: steered }
+      : {
+          kind: 'problem',
+          problem: outcome.problem,
+          ...(operationId ? { operationId } : {}),
+          steering: steered,
+        };
+  }
+
+  /** Back to the seeded start; the metadata and the URL stay. */
+  async reset(now: number): Promise<SandboxMeta | null> {
+    const meta = await this.live(now);
+    if (!meta) return null;
+    this.items().clear();
+    return this.touch(meta, now, true);
+  }
+
+  async destroy(): Promise<boolean> {
+    const meta = this.meta();
+    await this.ctx.storage.deleteAlarm();
+    await this.ctx.storage.deleteAll();
+    this.cached = null;
+    this.store = undefined;
+    return meta !== null;
+  }
+
+  override async alarm(): Promise<void> {
+    const meta = this.meta();
+    if (!meta) return;
+    if (Date.now() < meta.expiresAt) await this.ctx.storage.setAlarm(meta.expiresAt);
+    else await this.expire(meta);
+  }
+
+  private async expire(meta: SandboxMeta): Promise<void> {
+    await sandboxIndexStub(this.env, meta.owner).remove(meta.id);
+    await this.destroy();
+  }
+
+  private async touch(meta: SandboxMeta, now: number, force = false): Promise<SandboxMeta> {
+    const expiresAt = now + meta.ttlSeconds * 1000;
+    if (!force && expiresAt - meta.expiresAt < TOUCH_RESOLUTION_MS) return meta;
+    const next = { ...meta, expiresAt };
+    this.cached = next;
+    this.ctx.storage.kv.put(META, next);
+    await this.ctx.storage.setAlarm(expiresAt);
+    return next;
+  }
+}
+
+/** The object of the sandbox with this id. */
+export function sandboxStub(env: Env, id: string) {
+  return env.SANDBOX.get(env.SANDBOX.idFromName(id));
+}

@@ -1,0 +1,87 @@
+import type { JsonValue } from '../../mock/plan';
+import type { ItemStore, StoredItem } from '../item-store';
+
+/**
+ * The ItemStore of one sandbox on its Durable Object's SQLite. The SQL API is synchronous, so a
+ * sandbox call's reads and writes run without an await between them: no other call interleaves,
+ * and the object commits them together.
+ */
+export class SqlItemStore implements ItemStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(`CREATE TABLE IF NOT EXISTS scopes (scope TEXT PRIMARY KEY, created INTEGER NOT NULL)`);
+    sql.exec(
+      `CREATE TABLE IF NOT EXISTS items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
+    );
+    sql.exec(`CREATE INDEX IF NOT EXISTS items_by_pos ON items (scope, pos)`);
+  }
+
+  isSeeded(scope: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM scopes WHERE scope = ?`, scope).toArray().length > 0;
+  }
+
+  seed(scope: string, items: StoredItem[]): void {
+    this.sql.exec(`INSERT OR IGNORE INTO scopes (scope, created) VALUES (?, 0)`, scope);
+    for (const item of items) this.put(scope, item.id, item.value);
+  }
+
+  list(scope: string): StoredItem[] {
+    return this.sql
+      .exec<{ id: string; body: string }>(`SELECT id, body FROM items WHERE scope = ? ORDER BY pos`, scope)
+      .toArray()
+      .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
+  }
+
+  ids(scope: string): string[] {
+    return this.sql
+      .exec<{ id: string }>(`SELECT id FROM items WHERE scope = ?`, scope)
+      .toArray()
+      .map((row) => row.id);
+  }
+
+  get(scope: string, id: string): JsonValue | undefined {
+    const [row] = this.sql
+      .exec<{ body: string }>(`SELECT body FROM items WHERE scope = ? AND id = ?`, scope, id)
+      .toArray();
+    return row ? (JSON.parse(row.body) as JsonValue) : undefined;
+  }
+
+  put(scope: string, id: string, value: JsonValue): void {
+    const body = JSON.stringify(value);
+    const updated = this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
+    if (updated.rowsWritten > 0) return;
+    this.sql.exec(
+      `INSERT INTO items (scope, id, pos, body) VALUES (?, ?, (SELECT COALESCE(MAX(pos), 0) + 1 FROM items WHERE scope = ?), ?)`,
+      scope,
+      id,
+      scope,
+      body,
+    );
+  }
+
+  remove(scope: string, id: string): boolean {
+    return this.sql.exec(`DELETE FROM items WHERE scope = ? AND id = ?`, scope, id).rowsWritten > 0;
+  }
+
+  count(scope: string): number {
+    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
+  }
+
+  bytes(): number {
+    return this.sql.exec<{ n: number }>(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM items`).one().n;
+  }
+
+  nextSequence(scope: string): number {
+    return this.sql
+      .exec<{ created: number }>(
+        `UPDATE scopes SET created = created + 1 WHERE scope = ? RETURNING created`,
+        scope,
+      )
+      .one().created;
+  }
+
+  /** Back to the seeded start: every scope is seeded again on its next touch. */
+  clear(): void {
+    this.sql.exec(`DELETE FROM items`);
+    this.sql.exec(`DELETE FROM scopes`);
+  }
+}

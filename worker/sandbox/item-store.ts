@@ -1,0 +1,38 @@
+import type { JsonValue } from '../mock/plan';
+
+/** One stored item: its identifier as it appears in a path segment, and its JSON value. */
+export interface StoredItem {
+  id: string;
+  value: JsonValue;
+}
+
+/**
+ * The synchronous storage a sandbox's state transitions read and write. A scope is one collection
+ * of one parent (`/owners/{ownerId}/pets` of owner 7). The Durable Object implements it on SQLite;
+ * tests in Node use a Map. Being synchronous, one call's reads and writes are never interleaved
+ * with another's inside the object.
+ */
+export interface ItemStore {
+  /** Whether the scope already holds its seeded start. */
+  isSeeded(scope: string): boolean;
+  /** Gives the scope its seeded start, in list order. */
+  seed(scope: string, items: StoredItem[]): void;
+  /** The scope's items in list order: seeded ones first, then created ones. */
+  list(scope: string): StoredItem[];
+  /** The scope's identifiers, without reading the items. */
+  ids(scope: string): string[];
+  get(scope: string, id: string): JsonValue | undefined;
+  /** Appends a new item, or replaces an existing one in place. */
+  put(scope: string, id: string, value: JsonValue): void;
+  remove(scope: string, id: string): boolean;
+  count(scope: string): number;
+  /** Bytes of JSON stored in the whole sandbox. */
+  bytes(): number;
+  /** 1, 2, 3… per scope: the nth create generates the same item on every run. */
+  nextSequence(scope: string): number;
+}
+
+/** What one stored value costs against the sandbox's byte cap. */
+export function sizeOf(value: JsonValue): number {
+  return JSON.stringify(value).length;
+}

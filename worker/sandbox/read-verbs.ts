@@ -1,0 +1,70 @@
+import { statelessValue, type LayerAnswer, type ValidatedCall } from '../mock/mock';
+import type { JsonValue, Schema } from '../mock/plan';
+import { answerValue, notFound, success, unrepresentable } from './answers';
+import { conform } from './conform';
+import { visible } from './item-shape';
+import { itemsArraySchema } from './infer-list';
+import { listBody } from './list-body';
+import { pageOf } from './paging';
+import type { Resource } from './resources';
+import { generated, type SandboxContext } from './sandbox-context';
+import { jsonSchemaOf } from './schema-shape';
+
+/** GET on the collection: one page of the stored items, in the spec's list shape. */
+export function listItems(
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+): LayerAnswer | undefined {
+  const chosen = success(call.operation);
+  const list = resource.list;
+  if (!chosen || !list) return undefined;
+  const defs = ctx.target.plan.defs;
+  const schema = jsonSchemaOf(chosen.response);
+  const arraySchema = itemsArraySchema(list.shape, schema, defs);
+  const page = pageOf(ctx.store.list(scope), list.paging, call.query, arraySchema?.maxItems);
+  const base =
+    list.shape.kind === 'wrapper'
+      ? statelessValue(ctx.target, call.operation, chosen.response, {
+          path: call.request.path,
+          pathParams: call.pathParams,
+          query: call.query,
+          prefs: ctx.seed ? { seed: ctx.seed } : {},
+        })
+      : undefined;
+  if (schema === undefined) return { response: chosen.response, status: chosen.status };
+  // Only the items come from the state; the wrapper around them is the stateless mock's own.
+  const itemSchema: Schema = arraySchema?.items ?? true;
+  const values: JsonValue[] = [];
+  for (const item of page.items) {
+    const params = { ...call.pathParams, [resource.idParam]: item.id };
+    const one = conform(visible(item.value, itemSchema, defs), itemSchema, defs, () =>
+      generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
+    );
+    if (one === undefined) return unrepresentable(chosen.status);
+    values.push(one);
+  }
+  if (values.length < (arraySchema?.minItems ?? 0)) return unrepresentable(chosen.status);
+  return { ...chosen, value: listBody(list.shape, base, page, values) };
+}
+
+/** GET on an item: the stored item, or the spec's 404. */
+export function readItem(
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+): LayerAnswer | undefined {
+  const id = call.pathParams[resource.idParam] ?? '';
+  const stored = ctx.store.get(scope, id);
+  if (stored === undefined) return notFound(call.operation, id);
+  const chosen = success(call.operation);
+  if (!chosen) return undefined;
+  return answerValue(ctx, chosen, {
+    value: stored,
+    salt: `item\u0000${scope}\u0000${id}`,
+    pathParams: call.pathParams,
+    envelope: resource.envelope,
+  });
+}

@@ -1,0 +1,57 @@
+import { generate } from '../mock/generate/index';
+import type { MockTarget } from '../mock/mock';
+import type { JsonValue, Schema } from '../mock/plan';
+import type { ItemStore } from './item-store';
+import type { SandboxModel } from './sandbox-model';
+import type { Resource } from './resources';
+
+interface SandboxLimits {
+  maxItemsPerCollection: number;
+  maxBytes: number;
+}
+
+/** Everything one sandbox call works with: the version, its inferred model, the state, the seed. */
+export interface SandboxContext {
+  target: MockTarget;
+  model: SandboxModel;
+  store: ItemStore;
+  /** The sandbox's seed; "" gives the same data as stateless calls without `Prefer: seed`. */
+  seed: string;
+  /** The absolute sandbox URL, for `Location` headers. */
+  baseUrl: string;
+  limits: SandboxLimits;
+}
+
+/** One collection of one parent: `/owners/{ownerId}/pets` of owner 7. */
+export function scopeOf(resource: Resource, pathParams: Record<string, string>): string {
+  return [resource.collectionPath, ...resource.scopeParams.map((p) => pathParams[p] ?? '')].join('\u0000');
+}
+
+/** A path template filled with (decoded) parameter values, encoded as a client would send them. */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([^{}/]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** A deterministic value for a schema, seeded by the sandbox seed and a salt. */
+export function generated(
+  ctx: SandboxContext,
+  schema: Schema,
+  salt: string,
+  pathParams: Record<string, string>,
+): JsonValue | undefined {
+  const result = generate(schema, {
+    seed: `${ctx.seed}\u0000sandbox\u0000${salt}`,
+    defs: ctx.target.plan.defs,
+    pathParams,
+    refDate: ctx.target.refDate,
+    direction: 'response',
+  });
+  return result.ok ? result.value : undefined;
+}
+
+/** The identifier of an item as it appears in a path segment, when it has a scalar one. */
+export function keyOf(item: JsonValue | undefined, idField: string): string | undefined {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
+  const id = item[idField];
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}

@@ -1,0 +1,72 @@
+import { isObj, resolveRef } from '../mock/generate/refs';
+import { isJsonMediaType, negotiate } from '../mock/negotiate';
+import type { OperationPlan, ResponsePlan, Schema, SchemaObject } from '../mock/plan';
+import { selectResponse } from '../mock/select-response';
+
+/**
+ * Reading the shape of plan schemas for inference: follow `$ref`s, and see an `allOf` as the union of
+ * its members' properties (where specs compose an item from a base). Bounded, so a recursive schema
+ * cannot loop.
+ */
+
+export function deref(schema: Schema | undefined, defs: Record<string, Schema>): SchemaObject | undefined {
+  let cur: Schema | undefined = schema;
+  for (let i = 0; i < 32 && isObj(cur) && typeof cur.$ref === 'string'; i++) cur = resolveRef(cur.$ref, defs);
+  return isObj(cur) ? cur : undefined;
+}
+
+/** Own and allOf-inherited properties of an object schema. */
+export function propertiesOf(
+  schema: Schema | undefined,
+  defs: Record<string, Schema>,
+  depth = 0,
+): Record<string, Schema> {
+  const s = deref(schema, defs);
+  if (!s || depth > 8) return {};
+  const out: Record<string, Schema> = {};
+  for (const part of s.allOf ?? []) Object.assign(out, propertiesOf(part, defs, depth + 1));
+  if (isObj(s.properties)) Object.assign(out, s.properties);
+  return out;
+}
+
+/** Own and allOf-inherited required property names. */
+export function requiredOf(schema: Schema | undefined, defs: Record<string, Schema>, depth = 0): string[] {
+  const s = deref(schema, defs);
+  if (!s || depth > 8) return [];
+  return [...(s.allOf ?? []).flatMap((p) => requiredOf(p, defs, depth + 1)), ...(s.required ?? [])];
+}
+
+export function typesOf(schema: Schema | undefined, defs: Record<string, Schema>): string[] {
+  const s = deref(schema, defs);
+  if (!s) return [];
+  if (typeof s.type === 'string') return [s.type];
+  if (Array.isArray(s.type)) return s.type.filter((t) => t !== 'null');
+  if (s.properties || s.allOf) return ['object'];
+  if (s.items) return ['array'];
+  return [];
+}
+
+export function isArraySchema(schema: Schema | undefined, defs: Record<string, Schema>): boolean {
+  const s = deref(schema, defs);
+  return !!s && (typesOf(s, defs).includes('array') || (s.type === undefined && s.items !== undefined));
+}
+
+/** The success response a stateless call of the operation answers with, if it has one. */
+export function successResponse(operation: OperationPlan): ResponsePlan | undefined {
+  const selected = selectResponse(operation, undefined);
+  return selected.ok && selected.status < 300 ? selected.response : undefined;
+}
+
+/** The JSON schema of a response (the media a JSON client negotiates), if it has one. */
+export function jsonSchemaOf(response: ResponsePlan | undefined): Schema | undefined {
+  if (!response) return undefined;
+  const types = Object.keys(response.content);
+  const chosen = negotiate(types, 'application/json');
+  return chosen !== undefined && isJsonMediaType(chosen) ? response.content[chosen].schema : undefined;
+}
+
+export function requestSchemaOf(operation: OperationPlan): Schema | undefined {
+  const content = operation.requestBody?.content ?? {};
+  const chosen = negotiate(Object.keys(content), 'application/json');
+  return chosen !== undefined && isJsonMediaType(chosen) ? content[chosen].schema : undefined;
+}

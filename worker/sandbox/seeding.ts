@@ -1,0 +1,48 @@
+import { statelessValue } from '../mock/mock';
+import type { StoredItem } from './item-store';
+import { itemsOf } from './list-body';
+import { bindingKey, type Resource } from './resources';
+import { fillPath, keyOf, scopeOf, type SandboxContext } from './sandbox-context';
+import { successResponse } from './schema-shape';
+
+/**
+ * The seeded start of a scope, given on first touch: exactly the items a stateless
+ * `GET {collection}` returns for the sandbox's seed (no query), keyed by their identifiers. An item
+ * without a scalar identifier, or repeating one, is left out (the first occurrence wins).
+ */
+export function ensureSeeded(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+): string {
+  const scope = scopeOf(resource, pathParams);
+  if (!ctx.store.isSeeded(scope)) ctx.store.seed(scope, seedItems(ctx, resource, pathParams));
+  return scope;
+}
+
+function seedItems(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+): StoredItem[] {
+  const listOp = ctx.model.operations.get(bindingKey('GET', resource.collectionPath));
+  const response = listOp && successResponse(listOp);
+  if (!resource.list || !listOp || !response) return [];
+  const scoped: Record<string, string> = {};
+  for (const p of resource.scopeParams) scoped[p] = pathParams[p] ?? '';
+  const body = statelessValue(ctx.target, listOp, response, {
+    path: fillPath(resource.collectionPath, scoped),
+    pathParams: scoped,
+    query: [],
+    prefs: ctx.seed ? { seed: ctx.seed } : {},
+  });
+  const out: StoredItem[] = [];
+  const seen = new Set<string>();
+  for (const value of itemsOf(resource.list.shape, body) ?? []) {
+    const id = keyOf(value, resource.idField);
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    out.push({ id, value });
+  }
+  return out.slice(0, ctx.limits.maxItemsPerCollection);
+}

@@ -1,0 +1,174 @@
+import type { LayerAnswer, ValidatedCall } from '../mock/mock';
+import type { JsonValue } from '../mock/plan';
+import { answerValue, conflict, notFound, success } from './answers';
+import { conform } from './conform';
+import {
+  itemSchemaOf,
+  jsonBodyOf,
+  newIdentifier,
+  serverOwned,
+  writable,
+  type JsonObject,
+} from './item-shape';
+import { sizeOf } from './item-store';
+import { mergePatch } from './merge-patch';
+import type { Resource } from './resources';
+import { fillPath, generated, keyOf, type SandboxContext } from './sandbox-context';
+
+type Verb = (
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+) => LayerAnswer | undefined;
+
+/**
+ * POST on the collection: the body merged into a generated item (server-owned members generated,
+ * readOnly ones never taken from the client), stored, and answered in the spec's 201/200 with
+ * `Location` when the response declares it.
+ */
+export const createItem: Verb = (ctx, resource, scope, call) => {
+  const body = jsonBodyOf(call, resource.envelope);
+  if (body === null) return undefined;
+  const defs = ctx.target.plan.defs;
+  if (ctx.store.count(scope) >= ctx.limits.maxItemsPerCollection)
+    return {
+      ok: false,
+      problem: {
+        type: 'limit-reached',
+        detail: `A sandbox collection holds at most ${ctx.limits.maxItemsPerCollection} items.`,
+      },
+    };
+  const itemSchema = itemSchemaOf(ctx, resource);
+  const seq = ctx.store.nextSequence(scope);
+  const salt = `create\u0000${scope}\u0000${seq}`;
+  const base = generated(ctx, itemSchema, salt, call.pathParams);
+  if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
+  const own = writable(body, itemSchema, defs);
+  const id =
+    own[resource.idField] ??
+    newIdentifier(ctx, resource, scope, itemSchema, [
+      (base as JsonObject)[resource.idField],
+      ...[1, 2, 3].map((n) =>
+        keyedValue(generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams), resource),
+      ),
+    ]);
+  if (id === undefined) return undefined;
+  const item = conform({ ...base, ...own, [resource.idField]: id }, itemSchema, defs, () => ({
+    ...base,
+    [resource.idField]: id,
+  }));
+  const key = keyOf(item, resource.idField);
+  if (item === undefined || key === undefined) return undefined;
+  if (ctx.store.get(scope, key) !== undefined) return conflict(call.operation, key);
+  return store(ctx, resource, scope, call, key, item, 'created');
+};
+
+/** PUT on an item: replaced by the body over a generated item, server-owned members kept. */
+export const replaceItem: Verb = (ctx, resource, scope, call) => {
+  const body = jsonBodyOf(call, resource.envelope);
+  if (body === null) return undefined;
+  const defs = ctx.target.plan.defs;
+  const id = call.pathParams[resource.idParam] ?? '';
+  const existing = ctx.store.get(scope, id) as JsonObject | undefined;
+  if (existing === undefined && call.operation.responses.some((r) => r.status === '404'))
+    return notFound(call.operation, id);
+  const itemSchema = itemSchemaOf(ctx, resource);
+  const base = generated(ctx, itemSchema, `item\u0000${scope}\u0000${id}`, call.pathParams) as JsonObject;
+  if (base === null || typeof base !== 'object') return undefined;
+  const kept = existing
+    ? serverOwned(existing, itemSchema, resource.idField, defs)
+    : { [resource.idField]: typedId(base[resource.idField], id) };
+  const item = conform({ ...base, ...writable(body, itemSchema, defs), ...kept }, itemSchema, defs, () => ({
+    ...base,
+    ...kept,
+  }));
+  if (item === undefined || keyOf(item, resource.idField) !== id) return undefined;
+  return store(ctx, resource, scope, call, id, item, existing ? 'updated' : 'created');
+};
+
+/** PATCH on an item: a JSON merge patch (RFC 7396) of the stored item, server-owned members kept. */
+export const mergeItem: Verb = (ctx, resource, scope, call) => {
+  const body = jsonBodyOf(call, resource.envelope);
+  if (body === null) return undefined;
+  const defs = ctx.target.plan.defs;
+  const id = call.pathParams[resource.idParam] ?? '';
+  const existing = ctx.store.get(scope, id) as JsonObject | undefined;
+  if (existing === undefined) return notFound(call.operation, id);
+  const itemSchema = itemSchemaOf(ctx, resource);
+  const kept = serverOwned(existing, itemSchema, resource.idField, defs);
+  const patched = { ...(mergePatch(existing, writable(body, itemSchema, defs)) as JsonObject), ...kept };
+  const item = conform(patched, itemSchema, defs, () => existing);
+  if (item === undefined) return undefined;
+  return store(ctx, resource, scope, call, id, item, 'updated');
+};
+
+/** DELETE on an item: removed; later reads get the spec's 404. */
+export const removeItem: Verb = (ctx, resource, scope, call) => {
+  const id = call.pathParams[resource.idParam] ?? '';
+  const existing = ctx.store.get(scope, id);
+  if (existing === undefined) return notFound(call.operation, id);
+  const chosen = success(call.operation);
+  if (!chosen) return undefined;
+  ctx.store.remove(scope, id);
+  return answerValue(ctx, chosen, {
+    value: existing,
+    salt: `item\u0000${scope}\u0000${id}`,
+    pathParams: call.pathParams,
+    envelope: resource.envelope,
+  });
+};
+
+function store(
+  ctx: SandboxContext,
+  resource: Resource,
+  scope: string,
+  call: ValidatedCall,
+  id: string,
+  item: JsonValue,
+  how: 'created' | 'updated',
+): LayerAnswer | undefined {
+  const previous = ctx.store.get(scope, id);
+  const bytes = ctx.store.bytes() - (previous === undefined ? 0 : sizeOf(previous)) + sizeOf(item);
+  if (bytes > ctx.limits.maxBytes)
+    return {
+      ok: false,
+      problem: {
+        type: 'sandbox-full',
+        detail: `A sandbox stores at most ${ctx.limits.maxBytes} bytes of items.`,
+      },
+    };
+  const chosen = createdResponse(call, how);
+  if (!chosen) return undefined;
+  ctx.store.put(scope, id, item);
+  const params = { ...call.pathParams, [resource.idParam]: id };
+  const location = Object.keys(chosen.response.headers).some((h) => h.toLowerCase() === 'location')
+    ? { location: `${ctx.baseUrl}${fillPath(resource.itemPath, params)}` }
+    : undefined;
+  return answerValue(
+    ctx,
+    chosen,
+    { value: item, salt: `item\u0000${scope}\u0000${id}`, pathParams: params, envelope: resource.envelope },
+    location,
+  );
+}
+
+/** A PUT that creates answers in the spec's 201 when it has one; otherwise the success response. */
+function createdResponse(call: ValidatedCall, how: 'created' | 'updated') {
+  const created = call.operation.responses.find((r) => r.status === '201');
+  if (how === 'created' && call.operation.method.toUpperCase() === 'PUT' && created)
+    return { response: created, status: 201 };
+  return success(call.operation);
+}
+
+/** A new item's id from its path segment, typed like the generated one (`"42"` → 42 for integers). */
+function typedId(generatedId: JsonValue | undefined, id: string): JsonValue {
+  if (generatedId !== undefined && String(generatedId) === id) return generatedId;
+  return typeof generatedId === 'number' && Number.isFinite(Number(id)) ? Number(id) : id;
+}
+
+function keyedValue(value: JsonValue | undefined, resource: Resource): JsonValue {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value[resource.idField] ?? null)
+    : null;
+}

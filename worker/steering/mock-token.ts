@@ -1,0 +1,43 @@
+import { sha256Hex } from '../util/hash';
+
+/**
+ * A private API's mock token is derived, not stored: HMAC-SHA256(owner's key, api + nonce). The
+ * registry keeps only the nonce and the token's SHA-256. The owner, who presents the key on every
+ * control-plane call, gets the token recomputed in GET /v1/apis/{api}; anyone holding only the
+ * stored state (nonce + hash; the key itself is stored hashed) cannot rebuild it. Rotating draws a
+ * new nonce, so the old token stops matching at once.
+ */
+export async function deriveMockToken(ownerKey: string, api: string, nonce: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(ownerKey),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    key,
+    new TextEncoder().encode(`mock-token\u0000${api}\u0000${nonce}`),
+  );
+  return `smt_${base64url(new Uint8Array(mac)).slice(0, 40)}`;
+}
+
+export function newNonce(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(16)));
+}
+
+export async function hashMockToken(token: string): Promise<string> {
+  return sha256Hex(token);
+}
+
+/** `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. */
+export function presentedMockToken(headers: Headers, query: URLSearchParams): string | null {
+  return headers.get('x-specmock-token') ?? query.get('__token');
+}
+
+function base64url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
