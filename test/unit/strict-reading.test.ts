@@ -385,6 +385,8 @@ describe('patterns the generator cannot run', () => {
       '^([a-z]|(\\d(?!\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})))([a-z\\d]|(\\.(?!(\\.|-)))|(-(?!\\.))){1,61}[a-z\\d]$',
       { minLength: 3, maxLength: 63 },
     ],
+    // amazonaws.com/wisdom: lazy `+?` read as "optional" by the pattern generator, under a flagged pattern
+    ['^arn:[a-z-]+?:[a-z-]+?:[a-z0-9-]*?:([0-9]{12})?:[a-zA-Z0-9-:/]+$', { minLength: 1, maxLength: 2048 }],
     // amazonaws.com/appstream: a lookbehind the tokenizer does not know fell back to filler text
     ['^[0-9a-z\\.\\-]*(?<!\\.)$', { minLength: 3, maxLength: 63 }],
     // loket.nl: an example that breaks an unsafe pattern was served
