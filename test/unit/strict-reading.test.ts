@@ -311,8 +311,12 @@ describe('requests the caller cannot fix', () => {
     const text = JSON.stringify({
       openapi: '3.0.3',
       info: { title: 't', version: '1' },
-      paths: { '/s': { get: { responses: { '204': { description: 'ok' } } } } },
+      paths: {
+        '/s': { get: { responses: { '204': { description: 'ok' } } } },
+        '/k': { get: { security: [{ basic: [], token: [] }], responses: { '204': { description: 'ok' } } } },
+      },
       security: [{ basic: [], oauth: [] }],
+      // The real azure.com/containerregistry: basic AND an apiKey named Authorization (on /k).
       components: {
         securitySchemes: {
           basic: { type: 'http', scheme: 'basic' },
@@ -320,12 +324,14 @@ describe('requests the caller cannot fix', () => {
             type: 'oauth2',
             flows: { implicit: { authorizationUrl: 'https://x.test/a', scopes: {} } },
           },
+          token: { type: 'apiKey', in: 'header', name: 'Authorization' },
         },
       },
     });
     const api = await publish(text);
     expect(api.call({ path: '/s', headers: { authorization: 'Bearer t' } })).toMatchObject({ ok: true });
     expect(api.call({ path: '/s' })).toMatchObject({ ok: false, problem: { type: 'security-required' } });
+    expect(api.call({ path: '/k', headers: { authorization: 'k' } })).toMatchObject({ ok: true });
   });
 
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.
@@ -381,6 +387,8 @@ describe('patterns the generator cannot run', () => {
       '^([a-z]|(\\d(?!\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})))([a-z\\d]|(\\.(?!(\\.|-)))|(-(?!\\.))){1,61}[a-z\\d]$',
       { minLength: 3, maxLength: 63 },
     ],
+    // amazonaws.com/wisdom: lazy `+?` read as "optional" by the pattern generator, under a flagged pattern
+    ['^arn:[a-z-]+?:[a-z-]+?:[a-z0-9-]*?:([0-9]{12})?:[a-zA-Z0-9-:/]+$', { minLength: 1, maxLength: 2048 }],
     // amazonaws.com/appstream: a lookbehind the tokenizer does not know fell back to filler text
     ['^[0-9a-z\\.\\-]*(?<!\\.)$', { minLength: 3, maxLength: 63 }],
     // loket.nl: an example that breaks an unsafe pattern was served

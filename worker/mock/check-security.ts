@@ -70,6 +70,8 @@ function satisfied(scheme: SecuritySchemePlan | undefined, source: CredentialSou
 }
 
 function usesAuthorization(scheme: SecuritySchemePlan | undefined): boolean {
+  if (scheme?.type === 'apiKey')
+    return scheme.in === 'header' && scheme.name?.toLowerCase() === 'authorization';
   return scheme?.type === 'http' || scheme?.type === 'oauth2' || scheme?.type === 'openIdConnect';
 }
 

@@ -19,6 +19,33 @@ const LOOKAROUND = /\(\?<?[=!]/;
  * The pattern generator ignores lookarounds, so its output may break them. A flagged pattern is
  * run only on that output (a string of its own language, short), never on anything else.
  */
+/**
+ * Lazy quantifiers (`+?`, `*?`, `??`, `{1,3}?`) match the same strings as greedy ones, but the
+ * pattern generator reads their `?` as "optional" (`[a-z]+?` could come out empty); generate
+ * from the greedy form. Escapes and character classes are respected.
+ */
+export function greedy(source: string): string {
+  if (!source.includes('?')) return source;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    out += c;
+    if (c === '\\') {
+      if (i + 1 < source.length) out += source[++i];
+      continue;
+    }
+    if (inClass) {
+      inClass = c !== ']';
+      continue;
+    }
+    if (c === '[') inClass = true;
+    const quantifier = c === '*' || c === '+' || c === '?' || (c === '}' && /\{\d+(,\d*)?\}$/.test(out));
+    if (quantifier && source[i + 1] === '?' && !(c === '?' && /(^|[^\\])\($/.test(out.slice(0, -1)))) i++;
+  }
+  return out;
+}
+
 /** The source with every `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` group removed (escapes and classes respected). */
 export function withoutLookarounds(source: string): string {
   let out = '';
@@ -129,10 +156,10 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     for (let attempt = 0; attempt < 16; attempt++) {
       // Lookarounds the pattern generator ignores are broken less by short, plain choices.
       const rng = attempt >= 8 && LOOKAROUND.test(p.source) ? modestRng(ctx) : ctx.rng;
-      let r = randomFromPattern(p.source, rng);
+      let r = randomFromPattern(greedy(p.source), rng);
       // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
       if (r === 'invalid' && LOOKAROUND.test(p.source))
-        r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
+        r = randomFromPattern(withoutLookarounds(greedy(p.source)), ctx.rng);
       if (r === 'too-long')
         fail(
           flat.path,
@@ -155,7 +182,7 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
       let hi = Math.min(Math.max(minL, 8) + 1, LIMITS.maxLength);
       for (let i = 0; i < 16 && lo <= hi; i++) {
         const extra = (lo + hi) >> 1;
-        const r = randomFromPattern(p.source, ctx.rng, extra);
+        const r = randomFromPattern(greedy(p.source), ctx.rng, extra);
         if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
         if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
         const len = strLength(r);
@@ -171,7 +198,7 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
       fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
     // Lenient: a pattern no string within the length bounds matches still says what was meant.
     if (generated && ctx.lenient) {
-      const r = randomFromPattern(p.source, ctx.rng);
+      const r = randomFromPattern(greedy(p.source), ctx.rng);
       if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
     }
   }
