@@ -10,6 +10,7 @@ import { wranglerWorkerOptions } from './local-worker-options.mjs';
  *  - ADMIN_TOKEN: a random one, so the preload can create an unlimited key;
  *  - QUOTAS: 'off' unless `quotas` is set: one local user needs no quota object on the mock path
  *    (the hosted deployment never sets it, and no request can);
+ *  - LOG_MOCK_CALLS: 'off' with QUOTAS off: local mode prints no key, so nobody could read the log;
  *  - MAX_SPEC_BYTES: 64 MiB, local uploads are trusted.
  * Options:
  *  - port/host: where to listen (port 0 picks a free one);
@@ -56,6 +57,7 @@ export async function startWorker({
             ...declared.bindings,
             ADMIN_TOKEN: adminToken,
             QUOTAS: quotas ? 'on' : 'off',
+            LOG_MOCK_CALLS: quotas ? 'on' : 'off',
             MAX_SPEC_BYTES: String(64 * 1024 * 1024),
             ...vars,
           },
