@@ -97,22 +97,10 @@ function ruleFields(rule, { forcing = false } = {}) {
   };
 }
 
-export async function behaviourView(api, token) {
-  const [{ data: settings }, ops] = await Promise.all([
-    client.getBehaviour(api),
-    client.getVersion(api, 'latest').then(
-      ({ data }) => (Array.isArray(data.operations) ? data.operations : []),
-      () => [],
-    ),
-  ]);
-  if (token !== state.routeToken) return null;
-  document.title = `${api} behaviour · specmock`;
-
-  const apiRule = ruleFields(settings);
-  const seed = textField('Seed', settings.seed, { placeholder: 'any text: another draw of failing calls' });
+/** The per-operation rows; `readers` maps each shown operation to its rule reader. */
+function operationRows(initial) {
   const opRows = h('div', { class: 'behaviour-ops', id: 'behaviour-ops' });
   const readers = new Map();
-
   const addOperation = (key, rule = {}) => {
     if (readers.has(key)) return;
     const fields = ruleFields(rule, { forcing: true });
@@ -135,8 +123,11 @@ export async function behaviourView(api, token) {
     readers.set(key, fields.read);
     opRows.append(row);
   };
-  for (const [key, rule] of Object.entries(settings.operations || {})) addOperation(key, rule);
+  for (const [key, rule] of Object.entries(initial || {})) addOperation(key, rule);
+  return { opRows, readers, addOperation };
+}
 
+function operationPicker(ops, addOperation) {
   const opKey = (op) => `${op.method.toUpperCase()} ${op.path}`;
   const picker = h(
     'select',
@@ -148,12 +139,53 @@ export async function behaviourView(api, token) {
   add.addEventListener('click', () => {
     if (picker.value) addOperation(picker.value);
   });
+  return h(
+    'div',
+    { class: 'input-row' },
+    h('label', { for: 'behaviour-op-pick', class: 'visually-hidden' }, 'Operation'),
+    picker,
+    add,
+  );
+}
 
-  const errorBox = h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'behaviour-errors' });
-  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save settings');
+async function store(api, value, { errorBox, save, saved }) {
+  errorBox.hidden = true;
+  save.disabled = true;
+  try {
+    await client.putBehaviour(api, value);
+    saved.textContent = Object.keys(value).length
+      ? 'Saved: the next mock call uses these settings.'
+      : 'All settings removed.';
+    announce('Behaviour settings saved');
+  } catch (err) {
+    const errors = err.problem?.errors || [];
+    errorBox.replaceChildren(
+      h('strong', null, friendly(err)),
+      errors.length
+        ? h(
+            'ul',
+            null,
+            errors.map((e) => h('li', null, h('code', null, e.pointer || '/'), ' ', e.message)),
+          )
+        : null,
+    );
+    errorBox.hidden = false;
+    saved.textContent = '';
+  } finally {
+    save.disabled = false;
+  }
+}
+
+function behaviourForm(api, settings, ops) {
+  const apiRule = ruleFields(settings);
+  const seed = textField('Seed', settings.seed, { placeholder: 'any text: another draw of failing calls' });
+  const { opRows, readers, addOperation } = operationRows(settings.operations);
+  const ui = {
+    errorBox: h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'behaviour-errors' }),
+    save: h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save settings'),
+    saved: h('span', { class: 'muted', role: 'status', id: 'behaviour-status' }),
+  };
   const reset = h('button', { type: 'button', class: 'btn' }, 'Remove all settings');
-  const saved = h('span', { class: 'muted', role: 'status', id: 'behaviour-status' });
-
   const collect = () => {
     const out = { ...apiRule.read() };
     if (seed.input.value.trim()) out.seed = seed.input.value.trim();
@@ -161,33 +193,6 @@ export async function behaviourView(api, token) {
     for (const [key, read] of readers) operations[key] = read();
     if (Object.keys(operations).length) out.operations = operations;
     return out;
-  };
-  const store = async (value) => {
-    errorBox.hidden = true;
-    save.disabled = true;
-    try {
-      await client.putBehaviour(api, value);
-      saved.textContent = Object.keys(value).length
-        ? 'Saved: the next mock call uses these settings.'
-        : 'All settings removed.';
-      announce('Behaviour settings saved');
-    } catch (err) {
-      const errors = err.problem?.errors || [];
-      errorBox.replaceChildren(
-        h('strong', null, friendly(err)),
-        errors.length
-          ? h(
-              'ul',
-              null,
-              errors.map((e) => h('li', null, h('code', null, e.pointer || '/'), ' ', e.message)),
-            )
-          : null,
-      );
-      errorBox.hidden = false;
-      saved.textContent = '';
-    } finally {
-      save.disabled = false;
-    }
   };
   const form = h(
     'form',
@@ -202,27 +207,33 @@ export async function behaviourView(api, token) {
       'An operation’s own latency or errors replace the API’s; a forced status or example answers every call.',
     ),
     opRows,
-    h(
-      'div',
-      { class: 'input-row' },
-      h('label', { for: 'behaviour-op-pick', class: 'visually-hidden' }, 'Operation'),
-      picker,
-      add,
-    ),
-    errorBox,
-    h('div', { class: 'actions' }, save, reset, saved),
+    operationPicker(ops, addOperation),
+    ui.errorBox,
+    h('div', { class: 'actions' }, ui.save, reset, ui.saved),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    store(collect());
+    store(api, collect(), ui);
   });
   reset.addEventListener('click', async () => {
-    await store({});
+    await store(api, {}, ui);
     for (const row of [...opRows.children]) row.remove();
     readers.clear();
     for (const input of form.querySelectorAll('input')) input.value = '';
   });
+  return form;
+}
 
+export async function behaviourView(api, token) {
+  const [{ data: settings }, ops] = await Promise.all([
+    client.getBehaviour(api),
+    client.getVersion(api, 'latest').then(
+      ({ data }) => (Array.isArray(data.operations) ? data.operations : []),
+      () => [],
+    ),
+  ]);
+  if (token !== state.routeToken) return null;
+  document.title = `${api} behaviour · specmock`;
   return h(
     'div',
     { class: 'card' },
@@ -246,6 +257,6 @@ export async function behaviourView(api, token) {
       h('code', null, 'x-specmock-steered'),
       '.',
     ),
-    form,
+    behaviourForm(api, settings, ops),
   );
 }

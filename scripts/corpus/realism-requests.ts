@@ -7,7 +7,7 @@ import { generate } from '../../worker/mock/generate/index';
 import type { MockRequest } from '../../worker/mock/mock';
 import type { JsonValue, OperationPlan, ParameterPlan, Plan } from '../../worker/mock/plan';
 
-export const PAGE_SIZE_PARAM = /^(limit|per_?page|page_?size|maxresults|max_results|maxitems|\$top|top)$/i;
+const PAGE_SIZE_PARAM = /^(limit|per_?page|page_?size|maxresults|max_results|maxitems|\$top|top)$/i;
 
 function valueOf(plan: Plan, op: OperationPlan, p: ParameterPlan): string {
   const s = p.schema;

@@ -1,12 +1,12 @@
 import type { ProblemDetailEntry } from '../http/problem';
 
 /** How one API (or one of its operations) is steered; every member is optional. */
-export interface SteerRule {
+interface SteerRule {
   latency?: { minMs: number; maxMs: number };
   errors?: { rate: number; status: number };
 }
 
-export interface OperationRule extends SteerRule {
+interface OperationRule extends SteerRule {
   /** Always answer with this status (the spec's response for it, else a problem). */
   status?: number;
   /** Always answer with this named example. */
@@ -22,7 +22,7 @@ export interface Behaviour extends SteerRule {
 }
 
 export const MAX_LATENCY_MS = 30_000;
-export const MAX_OPERATION_RULES = 200;
+const MAX_OPERATION_RULES = 200;
 const MAX_SEED_LENGTH = 200;
 const MAX_EXAMPLE_LENGTH = 200;
 const OPERATION_KEY = /^(GET|PUT|POST|DELETE|OPTIONS|HEAD|PATCH|TRACE|QUERY) \/\S{0,2000}$/;

@@ -37,7 +37,7 @@ export interface Decision {
   month: WindowState;
 }
 
-export const DAILY_HISTORY_DAYS = 30;
+const DAILY_HISTORY_DAYS = 30;
 export const MINUTE = 60_000;
 
 export function emptyCounters(): Counters {
@@ -45,7 +45,7 @@ export function emptyCounters(): Counters {
 }
 
 /** Counters as they stand at `now`, with expired windows reset. */
-export function roll(counters: Counters, now: number): Counters {
+function roll(counters: Counters, now: number): Counters {
   const minuteStart = Math.floor(now / MINUTE) * MINUTE;
   const month = monthOf(now);
   return {
@@ -152,13 +152,13 @@ export function dayOf(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
 
-export function nextMonthStart(now: number): number {
+function nextMonthStart(now: number): number {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
 }
 
 /** Limits must be whole, positive and sane: an absurd limit is a typo, not a plan. */
-export const LIMIT_CAPS = { perMinute: 1_000_000, perMonth: 10_000_000_000 } as const;
+const LIMIT_CAPS = { perMinute: 1_000_000, perMonth: 10_000_000_000 } as const;
 
 export function checkLimits(
   raw: unknown,

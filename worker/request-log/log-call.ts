@@ -95,7 +95,7 @@ function enqueue(env: Env, api: string, record: LoggedCall): Promise<void> {
 }
 
 /** Redacted and capped before it leaves the Worker: storage never sees a credential. */
-export function buildRecord(
+function buildRecord(
   note: CallNote,
   request: Request & { receivedAt: number },
   response: Response,

@@ -3,7 +3,7 @@ import type { ProblemDetailEntry } from '../http/problem';
 /** Bodies are kept up to this many bytes (UTF-8) and marked truncated beyond. */
 export const MAX_LOGGED_BODY_BYTES = 16 * 1024;
 
-export interface LoggedMessage {
+interface LoggedMessage {
   headers: Record<string, string>;
   body: string | null;
   /** Set when the body was longer than MAX_LOGGED_BODY_BYTES. */

@@ -4,7 +4,7 @@ import type { LoggedCall, LoggedCallWithId } from './record';
 
 /** Retention per API: the newest calls only, and none older than a week. */
 export const MAX_LOGGED_CALLS = 1000;
-export const MAX_LOG_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_LOG_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_PAGE = 200;
 
 export interface LogQuery {

@@ -16,7 +16,7 @@ export async function listRequests(request: AppRequest, env: Env): Promise<Respo
   return Response.json({ requests });
 }
 
-export function readLogQuery(params: URLSearchParams): LogQuery {
+function readLogQuery(params: URLSearchParams): LogQuery {
   const query: LogQuery = {};
   const limit = params.get('limit');
   if (limit !== null) query.limit = integer('limit', limit, 1, MAX_PAGE);

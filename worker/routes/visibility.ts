@@ -11,7 +11,7 @@ import { readJsonObject } from './keys';
 import { forgetSteering } from '../steering/steering-cache';
 
 /** What GET /v1/apis/{api} and these routes tell the owner about access to the mock. */
-export async function accessSummary(request: Request, api: string, steering: SteeringState) {
+async function accessSummary(request: Request, api: string, steering: SteeringState) {
   return {
     visibility: steering.visibility,
     mockToken: steering.token ? await deriveMockToken(ownerKey(request), api, steering.token.nonce) : null,

@@ -10,7 +10,7 @@ import type { MockSteering } from './steering-state';
  * trip per API per second per isolate, keeping quota leases' no-I/O path, and a flood of refused
  * calls to a private mock never reaches the registry object.
  */
-export const STEERING_MEMO_MS = 1_000;
+const STEERING_MEMO_MS = 1_000;
 const memo = new Map<string, { steering: Promise<MockSteering>; until: number }>();
 
 export function steeringFor(env: Env, api: string, now: number): Promise<MockSteering> {
