@@ -11,9 +11,9 @@ export function percentile(sorted, p) {
 export const round = (n, d = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
 
 /** One autocannon run; latencies are collected from its per-response events (sub-ms, 2xx only). */
-export async function load(url, { duration = DURATION, connections = CONNECTIONS } = {}) {
+export async function load(url, { duration = DURATION, connections = CONNECTIONS, request = {} } = {}) {
   const latencies = [];
-  const instance = autocannon({ url, connections, duration, pipelining: 1 });
+  const instance = autocannon({ url, connections, duration, pipelining: 1, ...request });
   instance.on('response', (_client, status, _bytes, responseTime) => {
     if (status >= 200 && status < 300) latencies.push(responseTime);
   });
@@ -31,11 +31,11 @@ export async function load(url, { duration = DURATION, connections = CONNECTIONS
 }
 
 /** Warm up, then the best (highest req/s) of `runs` runs: robust to bursts from other processes. */
-export async function measure(name, url, { runs = RUNS } = {}) {
-  await load(url, { duration: WARMUP });
+export async function measure(name, url, { runs = RUNS, request } = {}) {
+  await load(url, { duration: WARMUP, request });
   let best;
   for (let i = 0; i < runs; i++) {
-    const r = await load(url);
+    const r = await load(url, { request });
     if (!best || r.reqPerSec > best.reqPerSec) best = r;
   }
   const r = best;
@@ -43,6 +43,27 @@ export async function measure(name, url, { runs = RUNS } = {}) {
     `${name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`,
   );
   return r;
+}
+
+/**
+ * Several servers measured in alternation (warm-ups first, then run i of each before run i + 1 of
+ * any), so a burst from another process or a slow drift hits them all alike; best run of each.
+ */
+export async function measureAlternating(targets, { runs = RUNS } = {}) {
+  for (const t of targets) await load(t.url, { duration: WARMUP });
+  const best = targets.map(() => undefined);
+  for (let i = 0; i < runs; i++)
+    for (const [j, t] of targets.entries()) {
+      const r = await load(t.url);
+      if (!best[j] || r.reqPerSec > best[j].reqPerSec) best[j] = r;
+    }
+  for (const [j, t] of targets.entries()) {
+    const r = best[j];
+    log(
+      `${t.name.padEnd(60)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms${r.non2xx ? `  non-2xx ${r.non2xx}` : ''}${r.errors ? `  errors ${r.errors}` : ''}`,
+    );
+  }
+  return best;
 }
 
 /** Sequential GETs on one keep-alive connection: per-request latency without queueing. */

@@ -1,6 +1,7 @@
 // Renders bench results as a markdown table and a hand-written SVG bar chart (no chart library),
 // and writes them with the raw numbers to bench/results.{json,md,svg}.
 import { writeFileSync } from 'node:fs';
+import { sandboxLines } from './sandbox.mjs';
 import { join } from 'node:path';
 import { ROOT } from './config.mjs';
 
@@ -79,6 +80,7 @@ export function renderMarkdown(r) {
     );
     lines.push('');
   }
+  if (r.sandbox) lines.push(...sandboxLines(r.sandbox, r.meta), '');
   if (r.breakdown) breakdown(r, lines);
   return `${lines.join('\n')}\n`;
 }

@@ -54,6 +54,7 @@ export async function publishTo(worker, file, api) {
     throw new Error(`publishing ${file} failed: ${value.status} ${JSON.stringify(value.body).slice(0, 500)}`);
   return {
     mockUrl: value.body.mockUrl,
+    key: value.key,
     ms,
     bytes: Buffer.byteLength(text),
     operations: value.body.operations,

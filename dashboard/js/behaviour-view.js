@@ -97,11 +97,11 @@ function ruleFields(rule, { forcing = false } = {}) {
   };
 }
 
-/** The per-operation rows; `readers` maps each shown operation to its rule reader. */
-function operationRows(initial) {
-  const opRows = h('div', { class: 'behaviour-ops', id: 'behaviour-ops' });
+/** The per-operation rules: one fieldset per operation, added from the latest version's list. */
+function operationRules(settings, ops) {
+  const rows = h('div', { class: 'behaviour-ops', id: 'behaviour-ops' });
   const readers = new Map();
-  const addOperation = (key, rule = {}) => {
+  const add = (key, rule = {}) => {
     if (readers.has(key)) return;
     const fields = ruleFields(rule, { forcing: true });
     const remove = h(
@@ -121,13 +121,10 @@ function operationRows(initial) {
       row.remove();
     });
     readers.set(key, fields.read);
-    opRows.append(row);
+    rows.append(row);
   };
-  for (const [key, rule] of Object.entries(initial || {})) addOperation(key, rule);
-  return { opRows, readers, addOperation };
-}
+  for (const [key, rule] of Object.entries(settings.operations || {})) add(key, rule);
 
-function operationPicker(ops, addOperation) {
   const opKey = (op) => `${op.method.toUpperCase()} ${op.path}`;
   const picker = h(
     'select',
@@ -135,63 +132,84 @@ function operationPicker(ops, addOperation) {
     h('option', { value: '' }, ops.length ? 'Choose an operation' : 'No operations in the latest version'),
     ops.map((op) => h('option', { value: opKey(op) }, opKey(op))),
   );
-  const add = h('button', { type: 'button', class: 'btn btn-small' }, 'Add operation');
-  add.addEventListener('click', () => {
-    if (picker.value) addOperation(picker.value);
+  const addButton = h('button', { type: 'button', class: 'btn btn-small' }, 'Add operation');
+  addButton.addEventListener('click', () => {
+    if (picker.value) add(picker.value);
   });
-  return h(
-    'div',
-    { class: 'input-row' },
-    h('label', { for: 'behaviour-op-pick', class: 'visually-hidden' }, 'Operation'),
-    picker,
-    add,
-  );
+  const read = () => Object.fromEntries([...readers].map(([key, readRule]) => [key, readRule()]));
+  const clear = () => {
+    rows.replaceChildren();
+    readers.clear();
+  };
+  const el = [
+    rows,
+    h(
+      'div',
+      { class: 'input-row' },
+      h('label', { for: 'behaviour-op-pick', class: 'visually-hidden' }, 'Operation'),
+      picker,
+      addButton,
+    ),
+  ];
+  return { el, read, clear };
 }
 
-async function store(api, value, { errorBox, save, saved }) {
-  errorBox.hidden = true;
-  save.disabled = true;
-  try {
-    await client.putBehaviour(api, value);
-    saved.textContent = Object.keys(value).length
-      ? 'Saved: the next mock call uses these settings.'
-      : 'All settings removed.';
-    announce('Behaviour settings saved');
-  } catch (err) {
-    const errors = err.problem?.errors || [];
-    errorBox.replaceChildren(
-      h('strong', null, friendly(err)),
-      errors.length
-        ? h(
-            'ul',
-            null,
-            errors.map((e) => h('li', null, h('code', null, e.pointer || '/'), ' ', e.message)),
-          )
-        : null,
-    );
-    errorBox.hidden = false;
-    saved.textContent = '';
-  } finally {
-    save.disabled = false;
-  }
+/** Saves through PUT and shows what the server said, pointers included. */
+function saver(api) {
+  const errorBox = h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'behaviour-errors' });
+  const save = h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save settings');
+  const status = h('span', { class: 'muted', role: 'status', id: 'behaviour-status' });
+  const store = async (value) => {
+    errorBox.hidden = true;
+    save.disabled = true;
+    try {
+      await client.putBehaviour(api, value);
+      status.textContent = Object.keys(value).length
+        ? 'Saved: the next mock call uses these settings.'
+        : 'All settings removed.';
+      announce('Behaviour settings saved');
+    } catch (err) {
+      const errors = err.problem?.errors || [];
+      errorBox.replaceChildren(
+        h('strong', null, friendly(err)),
+        errors.length
+          ? h(
+              'ul',
+              null,
+              errors.map((e) => h('li', null, h('code', null, e.pointer || '/'), ' ', e.message)),
+            )
+          : null,
+      );
+      errorBox.hidden = false;
+      status.textContent = '';
+    } finally {
+      save.disabled = false;
+    }
+  };
+  return { errorBox, save, status, store };
 }
 
-function behaviourForm(api, settings, ops) {
+export async function behaviourView(api, token) {
+  const [{ data: settings }, ops] = await Promise.all([
+    client.getBehaviour(api),
+    client.getVersion(api, 'latest').then(
+      ({ data }) => (Array.isArray(data.operations) ? data.operations : []),
+      () => [],
+    ),
+  ]);
+  if (token !== state.routeToken) return null;
+  document.title = `${api} behaviour · specmock`;
+
   const apiRule = ruleFields(settings);
   const seed = textField('Seed', settings.seed, { placeholder: 'any text: another draw of failing calls' });
-  const { opRows, readers, addOperation } = operationRows(settings.operations);
-  const ui = {
-    errorBox: h('div', { class: 'form-error', role: 'alert', hidden: true, id: 'behaviour-errors' }),
-    save: h('button', { type: 'submit', class: 'btn btn-primary' }, 'Save settings'),
-    saved: h('span', { class: 'muted', role: 'status', id: 'behaviour-status' }),
-  };
+  const operations = operationRules(settings, ops);
+  const { errorBox, save, status, store } = saver(api);
   const reset = h('button', { type: 'button', class: 'btn' }, 'Remove all settings');
   const collect = () => {
     const out = { ...apiRule.read() };
     if (seed.input.value.trim()) out.seed = seed.input.value.trim();
-    const operations = {};
-    for (const [key, read] of readers) operations[key] = read();
-    if (Object.keys(operations).length) out.operations = operations;
+    const perOperation = operations.read();
+    if (Object.keys(perOperation).length) out.operations = perOperation;
     return out;
   };
   const form = h(
@@ -206,34 +224,20 @@ function behaviourForm(api, settings, ops) {
       { class: 'muted' },
       'An operation’s own latency or errors replace the API’s; a forced status or example answers every call.',
     ),
-    opRows,
-    operationPicker(ops, addOperation),
-    ui.errorBox,
-    h('div', { class: 'actions' }, ui.save, reset, ui.saved),
+    operations.el,
+    errorBox,
+    h('div', { class: 'actions' }, save, reset, status),
   );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    store(api, collect(), ui);
+    store(collect());
   });
   reset.addEventListener('click', async () => {
-    await store(api, {}, ui);
-    for (const row of [...opRows.children]) row.remove();
-    readers.clear();
+    await store({});
+    operations.clear();
     for (const input of form.querySelectorAll('input')) input.value = '';
   });
-  return form;
-}
 
-export async function behaviourView(api, token) {
-  const [{ data: settings }, ops] = await Promise.all([
-    client.getBehaviour(api),
-    client.getVersion(api, 'latest').then(
-      ({ data }) => (Array.isArray(data.operations) ? data.operations : []),
-      () => [],
-    ),
-  ]);
-  if (token !== state.routeToken) return null;
-  document.title = `${api} behaviour · specmock`;
   return h(
     'div',
     { class: 'card' },
@@ -257,6 +261,6 @@ export async function behaviourView(api, token) {
       h('code', null, 'x-specmock-steered'),
       '.',
     ),
-    behaviourForm(api, settings, ops),
+    form,
   );
 }

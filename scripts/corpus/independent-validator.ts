@@ -244,6 +244,9 @@ function prepare(root: unknown, swagger2: boolean): void {
     if (typeof schema.type === 'string' && !JSON_TYPES.has(schema.type)) delete schema.type;
     if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
     if (Array.isArray(schema.enum) && schema.enum.length === 0) delete schema.enum; // not a valid schema either
+    if (typeof schema.multipleOf === 'number' && !(schema.multipleOf > 0)) delete schema.multipleOf; // idem
+    for (const k of ['uniqueItems', 'exclusiveMinimum', 'exclusiveMaximum', 'nullable'])
+      if (schema[k] === 'true' || schema[k] === 'false') schema[k] = schema[k] === 'true';
     for (const k of NUMERIC_KEYWORDS)
       if (typeof schema[k] === 'string' && schema[k] !== '' && Number.isFinite(Number(schema[k])))
         schema[k] = Number(schema[k]);

@@ -18,7 +18,7 @@ function valueOf(plan: Plan, op: OperationPlan, p: ParameterPlan): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-export interface BuiltRequest {
+interface BuiltRequest {
   request: MockRequest;
   pathParams: Record<string, string>;
 }

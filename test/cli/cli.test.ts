@@ -127,6 +127,7 @@ describe('specmock publish (against npm run dev)', () => {
       JSON.stringify({
         openapi: '3.0.3',
         info: { title: 'x', version: '1' },
+        // An external ref is refused (a dangling internal one publishes, see issue 10).
         paths: {
           '/x': { get: { responses: { '200': { $ref: 'https://example.com/responses.json#/Nope' } } } },
         },

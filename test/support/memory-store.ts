@@ -14,6 +14,9 @@ export class MemoryStore implements ItemStore {
   list(scope: string): StoredItem[] {
     return [...(this.scopes.get(scope)?.items ?? [])].map(([id, value]) => ({ id, value }));
   }
+  ids(scope: string): string[] {
+    return [...(this.scopes.get(scope)?.items.keys() ?? [])];
+  }
   get(scope: string, id: string): JsonValue | undefined {
     return this.scopes.get(scope)?.items.get(id);
   }

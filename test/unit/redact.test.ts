@@ -41,11 +41,14 @@ describe('redaction', () => {
         [
           ['API_KEY', 's1'],
           ['__token', 's2'],
+          ['access_token', 's3'],
           ['limit', '5'],
         ],
         names,
       ),
-    ).toBe(`API_KEY=${encodeURIComponent(REDACTED)}&__token=${encodeURIComponent(REDACTED)}&limit=5`);
+    ).toBe(
+      `API_KEY=${encodeURIComponent(REDACTED)}&__token=${encodeURIComponent(REDACTED)}&access_token=${encodeURIComponent(REDACTED)}&limit=5`,
+    );
   });
 
   it('always covers Authorization and Cookie, even without a plan', () => {

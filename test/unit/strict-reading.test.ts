@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
+import { matches } from '../../worker/mock/generate/check';
 import { independentValidator, parseOriginal } from '../../scripts/corpus/independent-validator';
 
 /**
@@ -143,6 +144,18 @@ describe('strictly unsatisfiable schemas publish and are served leniently, sayin
       },
       'recursion-cut',
     ],
+    // amazonaws.com/apprunner: an unanchored uuid pattern (36 characters) under maxLength 32
+    [
+      'a pattern no string within the length bounds matches',
+      '3.0.3',
+      {
+        type: 'string',
+        pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+        maxLength: 32,
+      },
+      {},
+      'pattern-vs-length',
+    ],
     // mercedes-benz.com/configurator: a string enum on an object schema with a required property
     [
       'an enum the rest of its schema rejects',
@@ -151,6 +164,8 @@ describe('strictly unsatisfiable schemas publish and are served leniently, sayin
       {},
       'enum-contradicts-schema',
     ],
+    // test/fixtures/messy/sloppy-types.oas3.yaml: Ajv accepts no number for multipleOf 0
+    ['multipleOf: 0', '3.0.3', { type: 'number', minimum: 0, multipleOf: 0 }, {}, 'multipleof-zero'],
   ];
   it.each(cases)('%s', async (_name, version, schema, schemas, reason) => {
     const api = await publish(doc(version, { '/x': get(schema) }, schemas));
@@ -291,6 +306,34 @@ describe('requests the caller cannot fix', () => {
     expect(api.call({ path: '/q', query })).toMatchObject({ ok: true, response: { status: 204 } });
   });
 
+  // azure.com/containerregistry: basic AND oauth2 in one requirement, one Authorization header.
+  it('accepts one Authorization credential where a requirement ANDs two schemes that both need it', async () => {
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/s': { get: { responses: { '204': { description: 'ok' } } } },
+        '/k': { get: { security: [{ basic: [], token: [] }], responses: { '204': { description: 'ok' } } } },
+      },
+      security: [{ basic: [], oauth: [] }],
+      // The real azure.com/containerregistry: basic AND an apiKey named Authorization (on /k).
+      components: {
+        securitySchemes: {
+          basic: { type: 'http', scheme: 'basic' },
+          oauth: {
+            type: 'oauth2',
+            flows: { implicit: { authorizationUrl: 'https://x.test/a', scopes: {} } },
+          },
+          token: { type: 'apiKey', in: 'header', name: 'Authorization' },
+        },
+      },
+    });
+    const api = await publish(text);
+    expect(api.call({ path: '/s', headers: { authorization: 'Bearer t' } })).toMatchObject({ ok: true });
+    expect(api.call({ path: '/s' })).toMatchObject({ ok: false, problem: { type: 'security-required' } });
+    expect(api.call({ path: '/k', headers: { authorization: 'k' } })).toMatchObject({ ok: true });
+  });
+
   // amazonaws.com/docdb: an XML body with an object schema cannot be parsed by a mock.
   it('does not 422 an XML request body it cannot parse', async () => {
     const paths = {
@@ -344,6 +387,8 @@ describe('patterns the generator cannot run', () => {
       '^([a-z]|(\\d(?!\\d{0,2}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})))([a-z\\d]|(\\.(?!(\\.|-)))|(-(?!\\.))){1,61}[a-z\\d]$',
       { minLength: 3, maxLength: 63 },
     ],
+    // amazonaws.com/wisdom: lazy `+?` read as "optional" by the pattern generator, under a flagged pattern
+    ['^arn:[a-z-]+?:[a-z-]+?:[a-z0-9-]*?:([0-9]{12})?:[a-zA-Z0-9-:/]+$', { minLength: 1, maxLength: 2048 }],
     // amazonaws.com/appstream: a lookbehind the tokenizer does not know fell back to filler text
     ['^[0-9a-z\\.\\-]*(?<!\\.)$', { minLength: 3, maxLength: 63 }],
     // loket.nl: an example that breaks an unsafe pattern was served
@@ -359,5 +404,19 @@ describe('patterns the generator cannot run', () => {
     };
     const api = await publish(doc('3.0.3', { '/s': get(schema) }));
     for (const { verdict, body } of api.strictBodies('/s')) expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
+describe('bounded work', () => {
+  // influxdata.com: the Flux AST (a oneOf of node types whose children are that oneOf again) made
+  // the generator's oneOf exclusivity checks grow exponentially; one publish never finished. Every
+  // check now spends from one budget per body, and running out is a generation failure.
+  it('value checks stop when the body’s budget is spent', () => {
+    const tree = { type: 'array', items: { $ref: '#/$defs/T' } };
+    const defs = { T: tree };
+    const value = [[[[[]]]], [[[]]], [[]]];
+    expect(matches(tree, value, { defs, direction: 'response' })).toBe(true);
+    expect(() => matches(tree, value, { defs, direction: 'response', budget: { left: 5 } })).toThrow();
+    expect(matches(tree, value, { defs, direction: 'response', budget: { left: 1000 } })).toBe(true);
   });
 });

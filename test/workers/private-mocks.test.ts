@@ -54,6 +54,8 @@ describe('private mocks', () => {
     expect(
       (await call('/mock/hidden/v1/pets/1', { headers: { 'x-specmock-token': 'smt_wrong' } })).status,
     ).toBe(401);
+    // No oracle for version names: an unknown version is refused like a known one.
+    expect((await call('/mock/hidden/v9/pets/1')).status).toBe(401);
 
     const byHeader = await call('/mock/hidden/v1/pets/1', { headers: { 'x-specmock-token': mockToken! } });
     expect(byHeader.status).toBe(200);

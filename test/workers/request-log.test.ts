@@ -27,7 +27,7 @@ describe('redaction', () => {
   it('never stores a secret sent in any credential place', async () => {
     const secret = (place: string) => `SECRET-${place}-7f3a`;
     const get = await call(
-      `/mock/secured/v1/things/1?api_key=${secret('query')}&__token=${secret('token-query')}&plain=visible`,
+      `/mock/secured/v1/things/1?api_key=${secret('query')}&access_token=${secret('oauth-query')}&__token=${secret('token-query')}&plain=visible`,
       {
         headers: {
           authorization: `Bearer ${secret('authorization')}`,

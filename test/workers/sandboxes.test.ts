@@ -258,6 +258,54 @@ describe('verbs', () => {
   });
 });
 
+describe("the API owner's settings apply to sandbox calls", () => {
+  it("behaviour: a forced status is the spec's response and changes nothing; private: the mock token is needed", async () => {
+    const owner = await newKey();
+    expect((await publish(owner, 'shop-steered', '1', shop)).status).toBe(201);
+    const sb = await create({ api: 'shop-steered' }, owner);
+    const base = `/sandbox/${sb.id}`;
+    const start = await (await call(`${base}/pets`)).text();
+    const steer = await call('/v1/apis/shop-steered/behaviour', {
+      method: 'PUT',
+      headers: auth(owner, { 'content-type': 'application/json' }),
+      body: JSON.stringify({
+        operations: { 'POST /pets': { status: 201, example: undefined }, 'GET /pets': { status: 404 } },
+      }),
+    });
+    expect(steer.status, await steer.clone().text()).toBe(200);
+    const listed = await call(`${base}/pets`);
+    expect(listed.status).toBe(404);
+    expect(listed.headers.get('x-specmock-steered')).toBeTruthy();
+    // A forced status answers statelessly: the POST stores nothing.
+    const posted = await call(`${base}/pets`, json('POST', { name: 'Forced' }));
+    expect(posted.status).toBe(201);
+    const pet = await valid<Pet>(posted, 'POST', '/pets');
+    expect((await call(`${base}/pets/${pet.id}`)).status).toBe(404);
+    await call('/v1/apis/shop-steered/behaviour', {
+      method: 'PUT',
+      headers: auth(owner, { 'content-type': 'application/json' }),
+      body: '{}',
+    });
+    expect(await (await call(`${base}/pets`)).text()).toBe(start);
+
+    const made = await call('/v1/apis/shop-steered', {
+      method: 'PATCH',
+      headers: auth(owner, { 'content-type': 'application/json' }),
+      body: JSON.stringify({ visibility: 'private' }),
+    });
+    expect(made.status, await made.clone().text()).toBe(200);
+    const token = (
+      (await (await call('/v1/apis/shop-steered', { headers: auth(owner) })).json()) as { mockToken: string }
+    ).mockToken;
+    expect(token).toMatch(/^smt_/);
+    const refused = await call(`${base}/pets`);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as ProblemJson).type).toMatch(/\/mock-token-required$/);
+    expect((await call(`${base}/pets`, { headers: { 'x-specmock-token': token } })).status).toBe(200);
+    expect((await call(`${base}/pets?__token=${token}`)).status).toBe(200);
+  });
+});
+
 describe('seeded start', () => {
   it('holds the stateless list of its seed, every listed id readable, byte for byte the same per seed', async () => {
     const [a, b, c] = [

@@ -10,6 +10,7 @@ import { selectResponse, specResponseFor } from './select-response';
 import { serializeBody } from './serialize';
 import type { LayerAnswer, StateLayer } from './state-layer';
 import { validateRequest, type RequestBody } from './validate-request';
+import { lenientReason } from './lenient-reason';
 
 export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
@@ -303,14 +304,17 @@ function bodyValue(
   if (prefs.dynamic !== true && media.examples.length > 0)
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const result = generateFor(
-    ctx,
-    media.schema,
-    '',
-    prefs.dynamic,
-    media.lenient !== undefined,
-    media.examples[0]?.value,
-  );
+  const example = media.examples[0]?.value;
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
+  let lenient = media.lenient;
+  if (!result.ok && lenient === undefined) {
+    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
+    if (second.ok) {
+      lenient = lenientReason(result.reason);
+      result = second;
+    }
+  }
   if (!result.ok) {
     return {
       ok: false,
@@ -326,7 +330,7 @@ function bodyValue(
   return {
     ok: true,
     value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
-    ...(media.lenient !== undefined ? { lenient: media.lenient } : {}),
+    ...(lenient !== undefined ? { lenient } : {}),
   };
 }
 

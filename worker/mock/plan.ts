@@ -62,6 +62,8 @@ export interface SchemaObject {
   'x-faker'?: unknown;
   /** Set at ingest on `pattern`s that safe-regex2 flags: never run them against input. */
   'x-specmock-unsafe-pattern'?: boolean;
+  /** `multipleOf: 0` (or below) in the document: no number satisfies it under the strict reading. */
+  'x-specmock-zero-multiple'?: boolean;
   [key: string]: unknown;
 }
 

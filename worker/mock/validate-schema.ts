@@ -163,12 +163,12 @@ function defFor(defs: Record<string, Schema>, name: string, dir: Direction): Sch
 
 const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Validator>>>>();
 
-/** A bare `{ $ref }` is the commonest media schema: one validator per target, not per object. */
+/** Small schemas (a bare `{ $ref }`, an array of one) repeat across media: one validator per shape. */
 const byRef = new WeakMap<object, Map<string, Validator>>();
 
 function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
-  const bare =
-    typeof schema.$ref === 'string' && Object.keys(schema).length === 1 ? `${dir} ${schema.$ref}` : undefined;
+  const text = smallJson(schema);
+  const bare = text === undefined ? undefined : `${dir} ${text}`;
   if (bare !== undefined) {
     let refs = byRef.get(defs);
     if (!refs) byRef.set(defs, (refs = new Map()));
@@ -183,6 +183,19 @@ function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: D
   let v = byDir[dir];
   if (!v) v = byDir[dir] = compileValidator(schema, defs, dir);
   return v;
+}
+
+/** The JSON of a schema with at most a few keys at two levels, else undefined (not worth the key). */
+const shapeKeys = new WeakMap<object, string | null>();
+
+function smallJson(schema: SchemaObject): string | undefined {
+  let key = shapeKeys.get(schema);
+  if (key === undefined) {
+    const text = Object.keys(schema).length > 4 ? '' : JSON.stringify(schema);
+    key = text.length > 0 && text.length <= 300 ? text : null;
+    shapeKeys.set(schema, key);
+  }
+  return key ?? undefined;
 }
 
 function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {

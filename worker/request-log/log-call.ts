@@ -71,27 +71,28 @@ export async function logCall(
 /** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
 const BATCH_WINDOW_MS = 50;
 const MAX_BATCH = 100;
-const batches = new Map<string, { records: LoggedCall[]; done: Promise<void> }>();
+const batches = new Map<string, LoggedCall[]>();
 
 /**
- * Joins the API's open batch (or opens one). Every call's waitUntil holds the batch's promise, so
- * the isolate lives until the write is done; the promise never rejects.
+ * Adds the record to the API's open batch, or opens one. Only plain data crosses requests: the call
+ * that opens a batch is the one that writes it (its waitUntil holds the timer and the RPC, so the
+ * isolate lives until the write is done); calls that join add their record and wait for nothing,
+ * since workerd forbids awaiting another request's I/O. The returned promise never rejects.
  */
 function enqueue(env: Env, api: string, record: LoggedCall): Promise<void> {
   const open = batches.get(api);
-  if (open && open.records.length < MAX_BATCH) {
-    open.records.push(record);
-    return open.done;
+  if (open && open.length < MAX_BATCH) {
+    open.push(record);
+    return Promise.resolve();
   }
   const records = [record];
-  const done = new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
+  batches.set(api, records);
+  return new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
     .then(async () => {
-      if (batches.get(api)?.records === records) batches.delete(api);
+      if (batches.get(api) === records) batches.delete(api);
       await requestLogStub(env, api).appendMany(records);
     })
     .catch((error: unknown) => console.error('request log write failed', error));
-  batches.set(api, { records, done });
-  return done;
 }
 
 /** Redacted and capped before it leaves the Worker: storage never sees a credential. */

@@ -11,7 +11,8 @@ export interface CredentialNames {
 
 /** Always secret, whatever the spec says: HTTP auth, cookies, and specmock's own mock token. */
 const ALWAYS_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-specmock-token'];
-const ALWAYS_QUERY = ['__token'];
+/** `access_token` is RFC 6750's query form of a bearer token. */
+const ALWAYS_QUERY = ['__token', 'access_token'];
 
 const memo = new WeakMap<Plan, CredentialNames>();
 

@@ -8,7 +8,8 @@ import { admitMock } from '../quota/mock-admission';
 import { locateVersion } from '../registry/locate-version';
 import { amendCall, noteCall } from '../request-log/log-call';
 import type { Behaviour } from '../behaviour/settings';
-import { admitCall, delay, STEERED_HEADER, steeredMock, withoutMockToken } from '../steering/steer-call';
+import { admitCall, withoutMockToken } from '../steering/admit-call';
+import { delay, STEERED_HEADER, steeredMock } from '../steering/steered-mock';
 import { loadTarget } from '../storage/target-cache';
 import { readMockBody } from '../http/read-mock-body';
 
@@ -58,7 +59,7 @@ export interface AdmittedCall {
 
 /**
  * Admission shared by every mock-shaped route (stateless `/mock/…` and stateful `/sandbox/…`):
- * locate the API and version, admit the call (a private API needs its mock token), then count it
+ * admit the call (a private API needs its mock token), locate the API and version, then count it
  * against the owner's quota (429 when over), load the plan and read the body. The quota is asked
  * only once the call is admitted, so strangers never spend the owner's quota; both are usually
  * local (the steering is memoized per isolate, the quota is a lease). The call is noted for the
@@ -71,11 +72,14 @@ export async function admitMockCall(
 ): Promise<{ call: AdmittedCall; target: MockTarget }> {
   const { api, versionName, path, sandboxId } = at;
   const url = new URL(request.url);
-  const { owner, version, entry } = await locateVersion(env, api, versionName, request.receivedAt);
-  const admission = admitCall(env, api, request, url);
-  const [{ behaviour }, quota, target, body] = await Promise.all([
-    admission,
-    admission.then(() => admitMock(env, owner, request.receivedAt)),
+  // A private mock answers a stranger 401 before anything else, so its version names are no oracle;
+  // both lookups are usually isolate memo hits.
+  const located = locateVersion(env, api, versionName, request.receivedAt);
+  located.catch(() => undefined);
+  const { behaviour } = await admitCall(env, api, request, url);
+  const { owner, version, entry } = await located;
+  const [quota, target, body] = await Promise.all([
+    admitMock(env, owner, request.receivedAt),
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);

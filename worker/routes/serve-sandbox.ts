@@ -3,6 +3,7 @@ import type { AppRequest } from '../http/app-request';
 import { fail, ProblemError } from '../http/problem';
 import { sandboxStub, type SandboxMeta, type Served } from '../sandbox/durable/sandbox-object';
 import { amendCall } from '../request-log/log-call';
+import { delay, STEERED_HEADER } from '../steering/steered-mock';
 import { admitMockCall, answerMockCall, mockRequestOf } from './serve-mock';
 
 const SANDBOX_PATH = /^\/sandbox\/([^/]+)(\/.*)?$/;
@@ -61,15 +62,22 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
     mockRequestOf(request, rest, call.body),
     sandboxUrl(request, id),
     request.receivedAt,
+    call.behaviour,
   )) as Served;
   if (served.kind === 'gone') {
     forgetSandbox(id);
     fail('sandbox-not-found', 'This sandbox expired or was deleted.');
   }
-  if (served.kind === 'problem') {
-    amendCall(request, { problems: served.problem.errors });
-    throw new ProblemError(served.problem);
-  }
-  amendCall(request, { operation: served.operationId });
-  return answerMockCall(request, served.response, served.operationId);
+  // The API's behaviour settings apply as on the stateless route (the object decided them).
+  const { latencyMs, label } = served.steering;
+  const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
+  amendCall(request, {
+    operation: served.operationId,
+    problems: served.kind === 'problem' ? served.problem.errors : undefined,
+    steered: label ?? undefined,
+  });
+  await delay(latencyMs);
+  if (served.kind === 'problem')
+    throw new ProblemError({ ...served.problem, headers: { ...served.problem.headers, ...steered } });
+  return answerMockCall(request, served.response, served.operationId, steered);
 }

@@ -4,7 +4,7 @@ import { selectResponse, specResponseFor } from '../mock/select-response';
 import { conform } from './conform';
 import { visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
-import { jsonSchemaOf } from './schema-shape';
+import { jsonSchemaOf, propertiesOf } from './schema-shape';
 
 /**
  * Answers in one of the operation's own responses. A stored value is served only in a form that
@@ -13,18 +13,20 @@ import { jsonSchemaOf } from './schema-shape';
  */
 export function answerValue(
   ctx: SandboxContext,
-  response: ResponsePlan,
-  status: number,
-  value: JsonValue,
-  salt: string,
-  pathParams: Record<string, string>,
+  { response, status }: { response: ResponsePlan; status: number },
+  item: { value: JsonValue; salt: string; pathParams: Record<string, string>; envelope?: string },
   headers?: Record<string, string>,
 ): LayerAnswer {
   const schema = jsonSchemaOf(response);
   const extra = headers ? { headers } : {};
   if (schema === undefined) return { response, status, ...extra };
-  const fitted = conform(visible(value, schema, ctx.target.plan.defs), schema, ctx.target.plan.defs, () =>
-    generated(ctx, schema, `${salt}\u0000${status}`, pathParams),
+  const defs = ctx.target.plan.defs;
+  // An enveloped item (`{"Meeting": {…}}`) is wrapped again where this response has the envelope.
+  const props = propertiesOf(schema, defs);
+  const wrap = item.envelope !== undefined && props[item.envelope] !== undefined ? item.envelope : undefined;
+  const shown = visible(item.value, wrap ? props[wrap] : schema, defs);
+  const fitted = conform(wrap ? { [wrap]: shown } : shown, schema, defs, () =>
+    generated(ctx, schema, `${item.salt}\u0000${status}`, item.pathParams),
   );
   if (fitted === undefined) return unrepresentable(status);
   return { response, status, value: fitted, ...extra };

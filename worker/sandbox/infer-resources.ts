@@ -9,7 +9,7 @@ import {
   type Role,
   type StatelessPair,
 } from './resources';
-import { deref, jsonSchemaOf, propertiesOf, requestSchemaOf, successResponse } from './schema-shape';
+import { deref, jsonSchemaOf, propertiesOf, requestSchemaOf, successResponse, typesOf } from './schema-shape';
 
 /**
  * Infers a version's resources from its paths and schemas alone. An item path is a path whose last
@@ -80,9 +80,12 @@ function inferPair(
     idField = identifierField(idParam, segment, propertiesOf(schema, defs), defs);
     if (idField) break;
   }
+  const wrapped = idField ? undefined : envelopeOf(candidates[0], idParam, segment, defs);
+  idField ??= wrapped?.idField;
   if (!idField) return { reason: `no item property matches the path parameter {${idParam}}` };
   const scopeParams = [...collectionPath.matchAll(/\{([^{}/]+)\}/g)].map((x) => x[1]);
   const resource: Resource = { collectionPath, itemPath, idParam, idField, scopeParams };
+  if (wrapped) resource.envelope = wrapped.envelope;
   let listReason: string | undefined;
   if (listOp) {
     const shape = inferListShape(listSchema, idField, segment, defs);
@@ -100,4 +103,20 @@ function inferPair(
   ];
   for (const [method, role] of itemRoles) if (itemOps.has(method)) roles.push([method, role]);
   return { resource, roles, ...(listReason ? { listReason } : {}) };
+}
+
+/** An item response that wraps the item in one object member (`{"Meeting": {"MeetingId": …}}`). */
+function envelopeOf(
+  schema: Schema | undefined,
+  idParam: string,
+  segment: string,
+  defs: Record<string, Schema>,
+): { envelope: string; idField: string } | undefined {
+  const props = propertiesOf(schema, defs);
+  for (const [envelope, member] of Object.entries(props)) {
+    if (!typesOf(member, defs).includes('object')) continue;
+    const idField = identifierField(idParam, segment, propertiesOf(member, defs), defs);
+    if (idField) return { envelope, idField };
+  }
+  return undefined;
 }

@@ -11,8 +11,8 @@ import { jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-s
 export type JsonObject = Record<string, JsonValue>;
 
 /**
- * The schema stored items satisfy: the item GET's success schema, else the create's, else the
- * list's items.
+ * The schema stored items satisfy: the item GET's success schema (inside its envelope, if any), else
+ * the create's, else the list's items.
  */
 export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
   const ops = ctx.model.operations;
@@ -24,25 +24,25 @@ export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
       ? itemsArraySchema(resource.list.shape, jsonSchemaOf(successResponse(list)), ctx.target.plan.defs)
           ?.items
       : undefined;
-  return (
-    (get && jsonSchemaOf(successResponse(get))) ??
-    (post && jsonSchemaOf(successResponse(post))) ??
-    fromList ??
-    true
-  );
+  const own = get && jsonSchemaOf(successResponse(get));
+  if (own !== undefined && resource.envelope !== undefined)
+    return propertiesOf(own, ctx.target.plan.defs)[resource.envelope] ?? own;
+  return own ?? (post && jsonSchemaOf(successResponse(post))) ?? fromList ?? true;
 }
 
 /**
  * The JSON object a write sends; `null` when the body is not a JSON object (form data, an array),
  * which leaves the call stateless. No body counts as `{}`.
  */
-export function jsonBodyOf(call: ValidatedCall): JsonObject | null {
+export function jsonBodyOf(call: ValidatedCall, envelope?: string): JsonObject | null {
   const body = call.request.body;
   if (!body || body.text === '') return {};
   if (!isJsonMediaType(body.contentType)) return null;
   try {
     const value = JSON.parse(body.text) as JsonValue;
-    return isObj(value) ? (value as JsonObject) : null;
+    if (!isObj(value)) return null;
+    const inner = envelope !== undefined ? (value as JsonObject)[envelope] : undefined;
+    return isObj(inner) ? (inner as JsonObject) : (value as JsonObject);
   } catch {
     return null;
   }
@@ -100,8 +100,8 @@ export function newIdentifier(
   const ok = (v: JsonValue) => validateValue(idSchema, defs, v).length === 0 && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
     const max = ctx.store
-      .list(scope)
-      .map((i) => Number(i.id))
+      .ids(scope)
+      .map(Number)
       .filter(Number.isFinite)
       .reduce((a, b) => Math.max(a, b), 0);
     const next = Math.floor(max) + 1;

@@ -19,6 +19,8 @@ export interface ItemStore {
   seed(scope: string, items: StoredItem[]): void;
   /** The scope's items in list order: seeded ones first, then created ones. */
   list(scope: string): StoredItem[];
+  /** The scope's identifiers, without reading the items. */
+  ids(scope: string): string[];
   get(scope: string, id: string): JsonValue | undefined;
   /** Appends a new item, or replaces an existing one in place. */
   put(scope: string, id: string, value: JsonValue): void;

@@ -61,12 +61,10 @@ export function readItem(
   if (stored === undefined) return notFound(call.operation, id);
   const chosen = success(call.operation);
   if (!chosen) return undefined;
-  return answerValue(
-    ctx,
-    chosen.response,
-    chosen.status,
-    stored,
-    `item\u0000${scope}\u0000${id}`,
-    call.pathParams,
-  );
+  return answerValue(ctx, chosen, {
+    value: stored,
+    salt: `item\u0000${scope}\u0000${id}`,
+    pathParams: call.pathParams,
+    envelope: resource.envelope,
+  });
 }

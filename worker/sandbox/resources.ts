@@ -41,6 +41,8 @@ export interface Resource {
   idParam: string;
   /** The item property that holds the identifier, e.g. "id". */
   idField: string;
+  /** The member item responses wrap the item in (`{"Meeting": {…}}`), when they do. */
+  envelope?: string;
   /** Parameters of the collection path: they scope the items (pets of one owner). */
   scopeParams: string[];
   /** Present when the collection's GET lists items in a recognised shape. */

@@ -28,7 +28,7 @@ type Verb = (
  * `Location` when the response declares it.
  */
 export const createItem: Verb = (ctx, resource, scope, call) => {
-  const body = jsonBodyOf(call);
+  const body = jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
   if (ctx.store.count(scope) >= ctx.limits.maxItemsPerCollection)
@@ -66,7 +66,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
 
 /** PUT on an item: replaced by the body over a generated item, server-owned members kept. */
 export const replaceItem: Verb = (ctx, resource, scope, call) => {
-  const body = jsonBodyOf(call);
+  const body = jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
   const id = call.pathParams[resource.idParam] ?? '';
@@ -89,7 +89,7 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
 
 /** PATCH on an item: a JSON merge patch (RFC 7396) of the stored item, server-owned members kept. */
 export const mergeItem: Verb = (ctx, resource, scope, call) => {
-  const body = jsonBodyOf(call);
+  const body = jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
   const id = call.pathParams[resource.idParam] ?? '';
@@ -111,14 +111,12 @@ export const removeItem: Verb = (ctx, resource, scope, call) => {
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   ctx.store.remove(scope, id);
-  return answerValue(
-    ctx,
-    chosen.response,
-    chosen.status,
-    existing,
-    `item\u0000${scope}\u0000${id}`,
-    call.pathParams,
-  );
+  return answerValue(ctx, chosen, {
+    value: existing,
+    salt: `item\u0000${scope}\u0000${id}`,
+    pathParams: call.pathParams,
+    envelope: resource.envelope,
+  });
 };
 
 function store(
@@ -149,11 +147,8 @@ function store(
     : undefined;
   return answerValue(
     ctx,
-    chosen.response,
-    chosen.status,
-    item,
-    `item\u0000${scope}\u0000${id}`,
-    params,
+    chosen,
+    { value: item, salt: `item\u0000${scope}\u0000${id}`, pathParams: params, envelope: resource.envelope },
     location,
   );
 }

@@ -27,11 +27,14 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
       for (const node of oneOfNodes(root.schema, plan.defs)) {
         if (checked.has(node) || checked.size >= MAX_CHECKED) continue;
         checked.add(node);
+        // The smallest shapes: whether one value matches exactly one branch shows at any depth,
+        // and full-depth exclusivity checks on recursive ASTs (influxdata.com's Flux) explode.
         const r = generate(node, {
           seed: 'request-oneof',
           defs: plan.defs,
           direction: 'request',
           refDate: 0,
+          maxDepth: 1,
         });
         if (r.ok || !OVERLAP.test(r.reason)) continue;
         node[ONEOF_OVERLAP] = true;

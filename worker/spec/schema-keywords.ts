@@ -95,6 +95,8 @@ export function repairKeywords(out: SchemaObject, at: string, warn: Warn): void 
       (key === 'multipleOf' && value <= 0);
     if (bad) {
       delete out[key];
+      if (key === 'multipleOf' && typeof value === 'number' && value <= 0)
+        out['x-specmock-zero-multiple'] = true;
       warn({
         pointer: `${at}/${key}`,
         message: `${key} must be ${COUNTS.has(key) ? 'a non-negative integer' : key === 'multipleOf' ? 'a positive number' : 'a number'}; ignored`,

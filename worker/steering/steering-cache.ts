@@ -11,16 +11,18 @@ import type { MockSteering } from './steering-state';
  * calls to a private mock never reaches the registry object.
  */
 const STEERING_MEMO_MS = 1_000;
-const memo = new Map<string, { steering: Promise<MockSteering>; until: number }>();
+const memo = new Map<string, { steering: MockSteering; until: number }>();
 
-export function steeringFor(env: Env, api: string, now: number): Promise<MockSteering> {
+/**
+ * Only resolved values are memoized: workerd forbids awaiting a promise of another request's I/O,
+ * so concurrent calls on a miss each ask (at most once per second per burst).
+ */
+export async function steeringFor(env: Env, api: string, now: number): Promise<MockSteering> {
   const hit = memo.get(api);
   if (hit && hit.until > now) return hit.steering;
-  // The promise itself is memoized, so concurrent calls on a miss share one round trip.
-  const steering = registryStub(env, api).mockSteering();
+  const steering = await registryStub(env, api).mockSteering();
   if (memo.size > 1000) memo.clear();
   memo.set(api, { steering, until: now + STEERING_MEMO_MS });
-  steering.catch(() => memo.delete(api));
   return steering;
 }
 

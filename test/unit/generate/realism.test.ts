@@ -152,6 +152,15 @@ describe('identity without a template (direct callers)', () => {
   });
 });
 
+describe('values from outside the schema', () => {
+  it('never echoes a path value into a string whose pattern is too risky to run', () => {
+    // Star height 2: ingest flags it, so the generator cannot check an outside value against it.
+    const name = { type: 'string', pattern: '^([A-Za-z]_?)+$', 'x-specmock-unsafe-pattern': true } as Schema;
+    for (const v of many(prop('name', name), { pathParams: { name: 'two words' } }))
+      expect((v as Record<string, string>).name).not.toBe('two words');
+  });
+});
+
 describe('consistency inside a body', () => {
   const t = { type: 'string', format: 'date-time' };
   it('orders lifecycle times even when the schema lists them out of order', () => {
@@ -188,13 +197,30 @@ describe('consistency inside a body', () => {
     const n = { type: 'integer', minimum: 0 };
     const schema = {
       type: 'object',
-      properties: { messagesUnread: n, messagesTotal: n, remaining: n, limit: n, used: n },
-      required: ['messagesUnread', 'messagesTotal', 'remaining', 'limit', 'used'],
+      properties: {
+        messagesUnread: n,
+        messagesTotal: n,
+        remaining: n,
+        limit: n,
+        used: n,
+        quotaRemaining: n,
+        quotaTotal: n,
+      },
+      required: [
+        'messagesUnread',
+        'messagesTotal',
+        'remaining',
+        'limit',
+        'used',
+        'quotaRemaining',
+        'quotaTotal',
+      ],
     } as Schema;
     for (const v of many(schema, {}, 40) as Record<string, number>[]) {
       expect(v.messagesUnread).toBeLessThanOrEqual(v.messagesTotal);
       expect(v.remaining).toBeLessThanOrEqual(v.limit);
       expect(v.used).toBeLessThanOrEqual(v.limit);
+      expect(v.quotaRemaining).toBeLessThanOrEqual(v.quotaTotal);
     }
   });
 

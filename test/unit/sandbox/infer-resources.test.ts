@@ -126,6 +126,18 @@ describe('resource inference', () => {
     });
   });
 
+  it('finds the identifier inside an item envelope (`{"Meeting": {"MeetingId": …}}`)', async () => {
+    const meeting = `{type: object, properties: {MeetingId: {type: string}, Topic: {type: string}}}`;
+    const plan = await infer(`  /meetings:
+    get: {responses: ${ok(`{type: object, properties: {Meetings: {type: array, items: ${meeting}}}}`)}}
+  /meetings/{meetingId}:
+    get:
+      parameters: [{name: meetingId, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(`{type: object, properties: {Meeting: ${meeting}}}`)}`);
+    expect(plan.resources[0]).toMatchObject({ idField: 'MeetingId', envelope: 'Meeting' });
+    expect(plan.resources[0].list?.shape).toMatchObject({ kind: 'wrapper', itemsKey: 'Meetings' });
+  });
+
   it('scopes a nested collection by its parent parameters', async () => {
     const pet = `{type: object, properties: {id: {type: integer}}}`;
     const plan = await infer(`  /owners/{ownerId}/pets:

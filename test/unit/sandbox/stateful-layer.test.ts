@@ -75,8 +75,8 @@ components:
       properties: {id: {type: string, format: uuid, readOnly: true}, label: {type: string}}
 `;
 
-async function sandbox(seed = 'unit') {
-  const { plan } = await ingest(spec);
+async function sandbox(seed = 'unit', text = spec) {
+  const { plan } = await ingest(text);
   const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
   const store = new MemoryStore();
   const layer = sandboxLayer({
@@ -87,7 +87,7 @@ async function sandbox(seed = 'unit') {
     baseUrl: 'https://x.test/sandbox/sb',
     limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
   });
-  const { document, pointers } = responseSchemas(spec);
+  const { document, pointers } = responseSchemas(text);
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);
   ajv.addSchema(document, DOC_ID);
@@ -176,5 +176,47 @@ describe('the stateful layer', () => {
     expect((b.send('POST', '/keys', { label: 'k' }).body as { id: string }).id).toBe(ids[0]);
     expect(a.send('GET', `/keys/${ids[3]}`).body).toEqual({ id: ids[3], label: 'k' });
     expect(a.send('GET', '/keys/unknown').status).toBe('item-not-found');
+  });
+
+  it('wraps and unwraps an envelope item (`{"Meeting": {…}}`), as AWS descriptions do', async () => {
+    const aws = `openapi: 3.0.3
+info: {title: aws, version: '1'}
+paths:
+  /meetings:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {Meetings: {type: array, items: {$ref: '#/components/schemas/Meeting'}}, NextToken: {type: string}}}}}}
+    post:
+      requestBody:
+        content: {application/json: {schema: {type: object, required: [Topic], properties: {Topic: {type: string}}}}}
+      responses:
+        '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Wrapped'}}}}
+  /meetings/{meetingId}:
+    get:
+      parameters: [{name: meetingId, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Wrapped'}}}}
+components:
+  schemas:
+    Meeting:
+      type: object
+      required: [MeetingId, Topic]
+      properties: {MeetingId: {type: string, format: uuid}, Topic: {type: string}}
+    Wrapped:
+      type: object
+      required: [Meeting]
+      properties: {Meeting: {$ref: '#/components/schemas/Meeting'}}
+`;
+    const { send } = await sandbox('aws', aws);
+    const created = send('POST', '/meetings', { Topic: 'Standup' }).body as {
+      Meeting: { MeetingId: string };
+    };
+    expect(created.Meeting).toMatchObject({ Topic: 'Standup' });
+    const id = created.Meeting.MeetingId;
+    expect(send('GET', `/meetings/${id}`).body).toEqual(created);
+    const list = send('GET', '/meetings').body as { Meetings: { MeetingId: string }[] };
+    expect(list.Meetings.at(-1)).toEqual(created.Meeting);
+    const seeded = list.Meetings[0];
+    expect(send('GET', `/meetings/${seeded.MeetingId}`).body).toEqual({ Meeting: seeded });
   });
 });

@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
-import { LENIENT_NULL } from './context';
+import { GenFailure, LENIENT_NULL } from './context';
 import { hiddenFor, isObj, resolveRef } from './refs';
 
 /**
@@ -16,6 +16,8 @@ export interface CheckOptions {
   direction: 'response' | 'request';
   /** Examples must not carry properties hidden in this direction (writeOnly in responses). */
   strictAccess?: boolean;
+  /** Schema nodes left to visit for this body: checks nest inside oneOf retries and must stay bounded. */
+  budget?: { left: number };
 }
 
 export function deepEqual(a: unknown, b: unknown): boolean {
@@ -85,6 +87,10 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
   if (schema === true) return true;
   if (schema === false || !isObj(schema)) return schema === undefined;
   if (depth > 200) return false;
+  // Exclusivity checks of nested oneOfs over recursive schemas (influxdata.com's Flux AST) would
+  // otherwise grow exponentially; the generator turns this into "too complex" and moves on.
+  if (o.budget && --o.budget.left < 0)
+    throw new GenFailure(null, 'schema is too complex to check within the work limit');
   const s = schema;
   // The null a typeless `nullable` adds holds for requests only (see LENIENT_NULL).
   if (s[LENIENT_NULL] === true && o.direction === 'response') return false;

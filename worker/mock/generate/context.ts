@@ -19,6 +19,8 @@ export const LIMITS = {
   maxNesting: 120,
   /** Schema nodes visited per body, retries included. */
   maxSteps: 200_000,
+  /** Schema nodes the value checks (oneOf exclusivity, `not`, enums) may visit per body. */
+  maxCheckSteps: 200_000,
 } as const;
 
 /** A schema location as a linked list: built on every step, stringified only on failure. */
@@ -106,6 +108,8 @@ export interface Ctx {
   variation: number;
   /** Lenient reading for media ingest marked unsatisfiable under the strict one (see GenerateOptions). */
   lenient: boolean;
+  /** Shared by every value check of this body (LIMITS.maxCheckSteps). */
+  checkBudget: { left: number };
 }
 
 /** Marks the null alternative ingest adds for a `nullable` without `type`: requests may send null,

@@ -51,7 +51,7 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
 }
 
 export function checkOpts(ctx: Ctx, strictAccess = false): CheckOptions {
-  return { defs: ctx.defs, direction: ctx.direction, strictAccess };
+  return { defs: ctx.defs, direction: ctx.direction, strictAccess, budget: ctx.checkBudget };
 }
 
 const exampleCache = new WeakMap<Flat, { response?: number; request?: number }>();

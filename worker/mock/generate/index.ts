@@ -95,6 +95,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     prune: false,
     variation: 0,
     lenient: options.lenient === true,
+    checkBudget: { left: LIMITS.maxCheckSteps },
   };
   try {
     const hint: Hint = { root: true };

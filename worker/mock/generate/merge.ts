@@ -59,6 +59,8 @@ export interface Flat {
   exMin?: number;
   exMax?: number;
   multipleOf: number[];
+  /** A `multipleOf` of 0 or less: no number satisfies it strictly; the lenient reading ignores it. */
+  zeroMultiple?: boolean;
   minLength?: number;
   maxLength?: number;
   patterns: { source: string; unsafe: boolean }[];
@@ -233,6 +235,7 @@ export function flattenSources(
     if ((s.exclusiveMaximum as unknown) === true && num(s.maximum) !== undefined) exMax = s.maximum;
     flat.exMin = tighterMin(flat.exMin, exMin);
     flat.exMax = tighterMax(flat.exMax, exMax);
+    if (s['x-specmock-zero-multiple'] === true) flat.zeroMultiple = true;
     const m = num(s.multipleOf);
     if (m !== undefined && m > 0 && !flat.multipleOf.includes(m)) flat.multipleOf.push(m);
     flat.minLength = tighterMin(flat.minLength, num(s.minLength));

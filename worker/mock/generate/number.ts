@@ -108,6 +108,7 @@ function pickMultiple(
 }
 
 export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
+  if (flat.zeroMultiple && !ctx.lenient) fail(flat.path, 'no number is a multiple of 0 (multipleOf: 0)');
   const h = fromHints(flat, ctx, hint, true);
   if (h !== undefined && !hint.taken?.has(JSON.stringify(h))) return h;
   let lo = -MAX_SAFE;
@@ -136,6 +137,7 @@ export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
 }
 
 export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
+  if (flat.zeroMultiple && !ctx.lenient) fail(flat.path, 'no number is a multiple of 0 (multipleOf: 0)');
   if (mustBeInteger(flat)) return genInteger(flat, ctx, hint);
   const h = fromHints(flat, ctx, hint, false);
   if (h !== undefined) return h;

@@ -19,6 +19,33 @@ const LOOKAROUND = /\(\?<?[=!]/;
  * The pattern generator ignores lookarounds, so its output may break them. A flagged pattern is
  * run only on that output (a string of its own language, short), never on anything else.
  */
+/**
+ * Lazy quantifiers (`+?`, `*?`, `??`, `{1,3}?`) match the same strings as greedy ones, but the
+ * pattern generator reads their `?` as "optional" (`[a-z]+?` could come out empty); generate
+ * from the greedy form. Escapes and character classes are respected.
+ */
+export function greedy(source: string): string {
+  if (!source.includes('?')) return source;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    out += c;
+    if (c === '\\') {
+      if (i + 1 < source.length) out += source[++i];
+      continue;
+    }
+    if (inClass) {
+      inClass = c !== ']';
+      continue;
+    }
+    if (c === '[') inClass = true;
+    const quantifier = c === '*' || c === '+' || c === '?' || (c === '}' && /\{\d+(,\d*)?\}$/.test(out));
+    if (quantifier && source[i + 1] === '?' && !(c === '?' && /(^|[^\\])\($/.test(out.slice(0, -1)))) i++;
+  }
+  return out;
+}
+
 /** The source with every `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` group removed (escapes and classes respected). */
 export function withoutLookarounds(source: string): string {
   let out = '';
@@ -110,15 +137,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     spend(ctx, s.length + 2, flat.path);
     return s;
   };
-  if (hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
+  // A pattern flagged unsafe is never run, so no outside value can be shown to match it.
+  const verifiable = !flat.patterns.some((p) => p.unsafe);
+  if (verifiable && hint.echo !== undefined && stringOk(flat, hint.echo)) return done(hint.echo);
   if (hint.disc !== undefined && stringOk(flat, hint.disc)) return done(hint.disc);
-  // A pattern flagged unsafe is never run, so no example or format value can be shown to match it.
-  if (!flat.patterns.some((p) => p.unsafe)) {
-    const fromExample = stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s));
-    if (fromExample !== undefined) return done(fromExample);
-    const real = realFormatValue(flat, ctx, hint);
-    if (real !== undefined) return done(real);
-  }
+  const fromExample = verifiable ? stringFromExamples(flat, ctx, hint, (s) => stringOk(flat, s)) : undefined;
+  if (fromExample !== undefined) return done(fromExample);
+  const real = verifiable ? realFormatValue(flat, ctx, hint) : undefined;
+  if (real !== undefined) return done(real);
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
@@ -130,10 +156,10 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     for (let attempt = 0; attempt < 16; attempt++) {
       // Lookarounds the pattern generator ignores are broken less by short, plain choices.
       const rng = attempt >= 8 && LOOKAROUND.test(p.source) ? modestRng(ctx) : ctx.rng;
-      let r = randomFromPattern(p.source, rng);
+      let r = randomFromPattern(greedy(p.source), rng);
       // The tokenizer knows no lookbehind: generate from the rest, then check the whole.
       if (r === 'invalid' && LOOKAROUND.test(p.source))
-        r = randomFromPattern(withoutLookarounds(p.source), ctx.rng);
+        r = randomFromPattern(withoutLookarounds(greedy(p.source)), ctx.rng);
       if (r === 'too-long')
         fail(
           flat.path,
@@ -156,9 +182,9 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
       let hi = Math.min(Math.max(minL, 8) + 1, LIMITS.maxLength);
       for (let i = 0; i < 16 && lo <= hi; i++) {
         const extra = (lo + hi) >> 1;
-        const r = randomFromPattern(p.source, ctx.rng, extra);
+        const r = randomFromPattern(greedy(p.source), ctx.rng, extra);
         if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
-        if (stringOk(flat, r)) return done(r);
+        if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
         const len = strLength(r);
         if (len < minL) lo = extra + 1;
         else if (len > maxL) hi = extra - 1;
@@ -167,6 +193,14 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
+    // A flagged pattern is never run on the fallbacks below, so they could break it unseen.
+    if (generated && p.unsafe && !ctx.lenient)
+      fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
+    // Lenient: a pattern no string within the length bounds matches still says what was meant.
+    if (generated && ctx.lenient) {
+      const r = randomFromPattern(greedy(p.source), ctx.rng);
+      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
+    }
   }
 
   for (const f of flat.formats) {

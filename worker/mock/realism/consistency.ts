@@ -80,7 +80,17 @@ function ordered(byRank: { rank: number; t: number }[]): boolean {
   return true;
 }
 
-const TOTAL = /^(.*?)(total|limit|max|capacity|quota)(.*)$/;
+const TOTALS = ['total', 'limit', 'max', 'capacity', 'quota'];
+const TOTAL = new RegExp(`(${TOTALS.join('|')})`);
+
+/** The name without its "total" word (`messagestotal` → `messages`; `total` wins over `quota`). */
+function stemOf(folded: string): string | undefined {
+  for (const t of TOTALS) {
+    const at = folded.indexOf(t);
+    if (at >= 0) return folded.slice(0, at) + folded.slice(at + t.length);
+  }
+  return undefined;
+}
 const PART =
   /(unread|read|used|remaining|available|free|open|closed|active|completed|failed|count|current|consumed|sent|pending)/;
 
@@ -88,11 +98,10 @@ const PART =
 function partTotals(names: string[]): [string, string][] {
   const pairs: [string, string][] = [];
   for (const total of names) {
-    const m = TOTAL.exec(fold(total));
-    if (!m) continue;
-    const stem = m[1] + m[3];
+    const stem = stemOf(fold(total));
+    if (stem === undefined) continue;
     for (const part of names) {
-      if (part === total || TOTAL.test(fold(part))) continue;
+      if (part === total) continue;
       const p = fold(part);
       const rest = stem
         ? p.startsWith(stem)
@@ -101,7 +110,8 @@ function partTotals(names: string[]): [string, string][] {
             ? p.slice(0, -stem.length)
             : undefined
         : p;
-      if (rest !== undefined && PART.test(rest)) pairs.push([part, total]);
+      // A part is not itself a total (`quotaRemaining` pairs with `quotaTotal`, `maxCount` with nothing).
+      if (rest !== undefined && PART.test(rest) && !TOTAL.test(rest)) pairs.push([part, total]);
     }
   }
   return pairs;

@@ -10,7 +10,7 @@ import { formatInstant, instantStyleOf, recentInstant, type InstantStyle } from 
  * call only fills them in. The caller checks every result against the schema.
  */
 
-export type Part =
+type Part =
   | { k: 'lit'; s: string }
   | { k: 'digits'; n: number; lead: boolean }
   | { k: 'hex'; n: number; upper: boolean }

@@ -36,18 +36,18 @@ const LOCALES = ['en-US', 'en-GB', 'fr-FR', 'de-DE', 'es-ES', 'ja-JP', 'pt-BR'];
 const MIME = ['application/json', 'image/png', 'image/jpeg', 'text/plain', 'text/csv', 'application/pdf'];
 const ZONES = ['America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Tokyo', 'America/Los_Angeles'];
 
-export function phoneNumber(ctx: Ctx): string {
+function phoneNumber(ctx: Ctx): string {
   // E.164, NANP-shaped: +1, an area code and exchange that do not start with 0 or 1.
   return `+1${ctx.rng.int(2, 9)}${digits(ctx, 2)}${ctx.rng.int(2, 9)}${digits(ctx, 6).slice(0, 6)}`;
 }
 
-export function macAddress(ctx: Ctx): string {
+function macAddress(ctx: Ctx): string {
   const out: string[] = [];
   for (let i = 0; i < 6; i++) out.push(ctx.rng.int(0, 255).toString(16).padStart(2, '0'));
   return out.join(':');
 }
 
-export function hexColour(ctx: Ctx): string {
+function hexColour(ctx: Ctx): string {
   return '#' + ctx.rng.int(0, 0xffffff).toString(16).padStart(6, '0');
 }
 

@@ -50,7 +50,7 @@ function decode(s: string): string {
 }
 
 /** The page size the query asks for, if any parameter looks like one and holds a positive integer. */
-export function pageSizeOf(query: [string, string][] | undefined): number | undefined {
+function pageSizeOf(query: [string, string][] | undefined): number | undefined {
   let size: number | undefined;
   for (const [k, v] of query ?? []) {
     if (!PAGE_SIZE.test(k.toLowerCase().replace(/[_\-.]/g, ''))) continue;

@@ -2,7 +2,9 @@ import { DurableObject } from 'cloudflare:workers';
 import { config } from '../../config';
 import type { Env } from '../../env';
 import type { Problem } from '../../http/problem';
-import { mock, type MockRequest, type MockResponse } from '../../mock/mock';
+import type { Behaviour } from '../../behaviour/settings';
+import type { MockRequest, MockResponse } from '../../mock/mock';
+import { steeredMock } from '../../steering/steered-mock';
 import { loadTarget } from '../../storage/target-cache';
 import { modelOf } from '../sandbox-model';
 import { sandboxLayer } from '../stateful-layer';
@@ -27,8 +29,14 @@ export interface SandboxMeta {
 
 export type Served =
   | { kind: 'gone' }
-  | { kind: 'answer'; response: MockResponse; operationId: string }
-  | { kind: 'problem'; problem: Problem };
+  | { kind: 'answer'; response: MockResponse; operationId: string; steering: Steered }
+  | { kind: 'problem'; problem: Problem; operationId?: string; steering: Steered };
+
+/** What the API's behaviour settings did to the call: the delay to apply, the header to send. */
+interface Steered {
+  latencyMs: number;
+  label: string | null;
+}
 
 const META = 'meta';
 /** The idle expiry is persisted (and the alarm moved) at most once a minute, not on every call. */
@@ -74,13 +82,14 @@ export class Sandbox extends DurableObject<Env> {
     return this.live(now);
   }
 
-  async serve(request: MockRequest, baseUrl: string, now: number): Promise<Served> {
+  async serve(request: MockRequest, baseUrl: string, now: number, behaviour: Behaviour): Promise<Served> {
     const meta = await this.live(now);
     if (!meta) return { kind: 'gone' };
     const target = await loadTarget(this.env.SPECS, meta.api, meta.version, meta.hash, meta.versionCreatedAt);
     if (!target)
       return {
         kind: 'problem',
+        steering: { latencyMs: 0, label: null },
         problem: { type: 'version-not-found', detail: `Version "${meta.version}" of "${meta.api}" is gone.` },
       };
     const settings = config(this.env);
@@ -92,11 +101,17 @@ export class Sandbox extends DurableObject<Env> {
       baseUrl,
       limits: { maxItemsPerCollection: settings.sandboxMaxItems, maxBytes: settings.sandboxMaxBytes },
     });
-    const outcome = mock(target, request, layer);
+    const { outcome, operationId, steering, label } = steeredMock(target, request, behaviour, layer);
     await this.touch(meta, now);
+    const steered = { latencyMs: steering.latencyMs, label };
     return outcome.ok
-      ? { kind: 'answer', response: outcome.response, operationId: outcome.operation.id }
-      : { kind: 'problem', problem: outcome.problem };
+      ? { kind: 'answer', response: outcome.response, operationId: outcome.operation.id, steering: steered }
+      : {
+          kind: 'problem',
+          problem: outcome.problem,
+          ...(operationId ? { operationId } : {}),
+          steering: steered,
+        };
   }
 
   /** Back to the seeded start; the metadata and the URL stay. */

@@ -31,6 +31,13 @@ export class SqlItemStore implements ItemStore {
       .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
   }
 
+  ids(scope: string): string[] {
+    return this.sql
+      .exec<{ id: string }>(`SELECT id FROM items WHERE scope = ?`, scope)
+      .toArray()
+      .map((row) => row.id);
+  }
+
   get(scope: string, id: string): JsonValue | undefined {
     const [row] = this.sql
       .exec<{ body: string }>(`SELECT body FROM items WHERE scope = ? AND id = ?`, scope, id)

@@ -1,46 +1,11 @@
-import type { Env } from '../env';
 import type { Behaviour } from '../behaviour/settings';
 import { decide, describeSteering, steeredStatus, type Steering } from '../behaviour/decide';
-import { fail } from '../http/problem';
 import { matchRoute } from '../mock/match';
-import { mock, type MockOutcome, type MockRequest, type MockTarget } from '../mock/mock';
+import { mock, type MockOutcome, type MockRequest, type MockTarget, type StateLayer } from '../mock/mock';
 import { readPreferences } from '../mock/prefer';
 import { specResponseFor } from '../mock/select-response';
-import { hashMockToken, presentedMockToken } from './mock-token';
-import { steeringFor } from './steering-cache';
-import { admits, type MockSteering } from './steering-state';
 
 export const STEERED_HEADER = 'x-specmock-steered';
-
-/**
- * Admission hook of the mock and sandbox routes: whether this call may proceed (a private API needs
- * its mock token), from the registry's steering (memoized per isolate for at most a second), and
- * the behaviour settings to apply. Refused: 401 problem+json (CORS is added by the router like on
- * every response), thrown before the caller counts any quota.
- */
-export async function admitCall(
-  env: Env,
-  api: string,
-  request: Request & { receivedAt: number },
-  url: URL,
-): Promise<MockSteering> {
-  const token = presentedMockToken(request.headers, url.searchParams);
-  const steering = await steeringFor(env, api, request.receivedAt);
-  if (!admits(steering, token ? await hashMockToken(token) : null))
-    fail(
-      'mock-token-required',
-      token
-        ? `The mock token of "${api}" is wrong or was rotated.`
-        : `"${api}" is a private mock: send its mock token as X-Specmock-Token or ?__token=.`,
-      { headers: { 'www-authenticate': 'SpecmockToken realm="mock"' } },
-    );
-  return steering;
-}
-
-/** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */
-export function withoutMockToken(params: URLSearchParams): [string, string][] {
-  return [...params].filter(([name]) => name !== '__token');
-}
 
 export interface SteeredOutcome {
   outcome: MockOutcome;
@@ -57,10 +22,16 @@ export interface SteeredOutcome {
  * and, if that answer was a success, replaced by an `injected-error` problem with the status. The
  * mock's own refusals (401, 405, 415, 422) are kept: they describe the request, not the server.
  */
-export function steeredMock(target: MockTarget, request: MockRequest, behaviour: Behaviour): SteeredOutcome {
+export function steeredMock(
+  target: MockTarget,
+  request: MockRequest,
+  behaviour: Behaviour,
+  /** A sandbox's state layer: steered calls (a forced status or example) leave its state alone. */
+  layer?: StateLayer,
+): SteeredOutcome {
   // Unsteered APIs (the common case) pay nothing: no second route match, no hashing.
   if (!behaviour.latency && !behaviour.errors && !behaviour.operations) {
-    const outcome = mock(target, request);
+    const outcome = mock(target, request, layer);
     return {
       outcome,
       operationId: operationIdOf(target, request, outcome),
@@ -88,7 +59,7 @@ export function steeredMock(target: MockTarget, request: MockRequest, behaviour:
     ...(status !== undefined && (defined || status < 400) ? { code: String(status) } : {}),
     ...(steering.example !== undefined ? { example: steering.example } : {}),
   };
-  let outcome = mock(target, Object.keys(steer).length > 0 ? { ...request, steer } : request);
+  let outcome = mock(target, Object.keys(steer).length > 0 ? { ...request, steer } : request, layer);
   if (status !== undefined && status >= 400 && !defined && outcome.ok && outcome.response.status < 400) {
     outcome = {
       ok: false,
