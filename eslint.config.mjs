@@ -29,7 +29,8 @@ export default tseslint.config(
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.mjs', '.js'] } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'import-x/no-cycle': 'error',
+      // Only our own modules can form a cycle; not parsing node_modules keeps the rule fast.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   { files: ['worker/mock/generate/**/*.ts'], rules: { 'import-x/no-cycle': 'off' } },

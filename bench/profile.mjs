@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { bundleWorker } from '../cli/lib/local-bundle.mjs';
-import { preload } from '../cli/lib/local-preload.mjs';
-import { startWorker } from '../cli/lib/local-worker.mjs';
+import { bundleWorker } from '../cli/lib/local/bundle.mjs';
+import { preload } from '../cli/lib/local/preload.mjs';
+import { startWorker } from '../cli/lib/local/worker.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)); // not config.mjs: it parses the bench's own flags
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { bundleWorker } from '../cli/lib/local-bundle.mjs';
+import { bundleWorker } from '../cli/lib/local/bundle.mjs';
 import {
   CALLS,
   CONNECTIONS,

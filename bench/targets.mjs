@@ -1,9 +1,9 @@
 // The Workers under test on miniflare: a hello-world ceiling and specmock with a spec published.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { preload } from '../cli/lib/local-preload.mjs';
-import { startWorker } from '../cli/lib/local-worker.mjs';
-import { wranglerWorkerOptions } from '../cli/lib/local-worker-options.mjs';
+import { preload } from '../cli/lib/local/preload.mjs';
+import { startWorker } from '../cli/lib/local/worker.mjs';
+import { wranglerWorkerOptions } from '../cli/lib/local/worker-options.mjs';
 import { log } from './config.mjs';
 import { onCleanup } from './cleanup.mjs';
 import { timed } from './load.mjs';

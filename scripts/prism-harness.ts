@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseCase, parseCurl, judge, type PrismCase } from '../test/harness/prism-case';
+import { parseCase, parseCurl, judge, type PrismCase } from './harness/prism-case';
 import { startDevServer } from '../test/support/dev-server';
 
 const root = new URL('..', import.meta.url).pathname;

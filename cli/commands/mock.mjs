@@ -39,9 +39,9 @@ export async function run({ values, positionals }) {
   const { apiNameFromFile, contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
   const version = values.version ?? contentVersion(body);
-  const { startWorker } = await import('../lib/local-worker.mjs');
-  const { preload } = await import('../lib/local-preload.mjs');
-  const { stopWhenAsked } = await import('../lib/local-lifecycle.mjs');
+  const { startWorker } = await import('../lib/local/worker.mjs');
+  const { preload } = await import('../lib/local/preload.mjs');
+  const { stopWhenAsked } = await import('../lib/local/lifecycle.mjs');
   const log = (m) => process.stderr.write(`${m}\n`);
   let worker;
   try {
@@ -83,7 +83,7 @@ export async function run({ values, positionals }) {
 }
 
 async function statefulSandbox(worker, options) {
-  const { createLocalSandbox } = await import('../lib/local-sandbox.mjs');
+  const { createLocalSandbox } = await import('../lib/local/sandbox.mjs');
   const { status, body } = await createLocalSandbox(worker, options);
   if (status === 201) return body;
   await worker.mf.dispose();

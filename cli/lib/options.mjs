@@ -2,7 +2,7 @@
 // here so every command's help says the same), and reading --server and --key with their env vars.
 import { CliError } from './cli-error.mjs';
 
-export const DEFAULT_SERVER = 'http://127.0.0.1:8787';
+const DEFAULT_SERVER = 'http://127.0.0.1:8787';
 
 export const COMMON = {
   server: { type: 'string', short: 's' },

@@ -1,7 +1,7 @@
 // The specmock control-plane client (same origin). Errors become ApiError with the parsed
 // RFC 9457 problem, or kind "network" when the service cannot be reached at all.
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor({ kind, status = 0, problem = null, message, headers = null }) {
     super(message || problem?.detail || problem?.title || `HTTP ${status}`);
     this.name = 'ApiError';
@@ -35,7 +35,7 @@ export function createClient(getKey) {
     let res;
     try {
       res = await fetch(path, { method, headers: h, body, cache: 'no-store' });
-    } catch (err) {
+    } catch {
       throw new ApiError({ kind: 'network', message: 'The service could not be reached.' });
     }
     const text = await res.text().catch(() => '');
@@ -109,7 +109,7 @@ export function createClient(getKey) {
  * PUT the spec with XMLHttpRequest so the upload reports progress.
  * Resolves { status, data } on 2xx; rejects with ApiError otherwise.
  */
-export function uploadSpec({ key, api, version, body, contentType, onProgress }) {
+function uploadSpec({ key, api, version, body, contentType, onProgress }) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', `/v1/apis/${encodeURIComponent(api)}/versions/${encodeURIComponent(version)}`);

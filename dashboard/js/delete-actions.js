@@ -3,11 +3,8 @@ import { state, client } from './session.js';
 import { friendly, showBanner, hideBanner } from './feedback.js';
 import { confirmDialog } from './confirm-dialog.js';
 import { handleAuthError } from './forget-key.js';
-import { apiHref } from './routes.js';
+import { apiHref, navigate } from './routes.js';
 import { loadApis } from './apis-nav.js';
-// router.js imports the views that import this module. The cycle is safe: nothing here runs while
-// the modules are being evaluated, only later from click handlers.
-import { navigate } from './router.js';
 
 export async function deleteVersion(api, version, count) {
   const last = count <= 1;

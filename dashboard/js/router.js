@@ -71,13 +71,3 @@ export async function route() {
     state.focusView = false;
   }
 }
-
-export function navigate(hash, { focus = true } = {}) {
-  if (location.hash === hash) {
-    state.focusView = focus;
-    route();
-  } else {
-    state.nextFocus = focus;
-    location.hash = hash;
-  }
-}

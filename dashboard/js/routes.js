@@ -1,4 +1,6 @@
 // The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api} and #/behaviour/{api}.
+import { state } from './session.js';
+
 const API_PAGES = ['calls', 'behaviour'];
 
 export function currentRoute() {
@@ -24,4 +26,14 @@ export function pageHref(page, api) {
 
 export function apiHref(api, version) {
   return `#/apis/${encodeURIComponent(api)}${version ? `/${encodeURIComponent(version)}` : ''}`;
+}
+
+/**
+ * Go to a route. The hashchange listener (app.js) renders it; for the route already shown the event
+ * is sent by hand, so the views that navigate never import the router that imports them.
+ */
+export function navigate(hash, { focus = true } = {}) {
+  state.nextFocus = focus;
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
 }

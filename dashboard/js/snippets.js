@@ -1,5 +1,5 @@
 // Ready-to-run curl and fetch calls for one representative operation of a version.
-import { initialValue, buildPath, credentialLines } from './tryit.js';
+import { initialValue, buildPath, credentialLines } from './tryit-request.js';
 import { codeBlock } from './view-parts.js';
 
 function pickSnippetOperation(ops) {

@@ -1,8 +1,8 @@
 // Client-side guesses from the spec text. No YAML library: JSON.parse, or a small scan of the
 // top-level `info:` block of a YAML document.
 
-export const API_NAME_RE = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
-export const VERSION_RE = /^[A-Za-z0-9._-]{1,64}$/;
+const API_NAME_RE = /^[a-z0-9](?:[a-z0-9-]{0,62})$/;
+const VERSION_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function isValidApiName(name) {
   return API_NAME_RE.test(name);
@@ -12,6 +12,7 @@ export function isValidVersion(version) {
   return VERSION_RE.test(version) && version !== 'latest';
 }
 
+/** @public The browser tests import it through the page. */
 export function slugify(title) {
   const slug = String(title ?? '')
     .normalize('NFKD')
@@ -24,7 +25,7 @@ export function slugify(title) {
   return slug;
 }
 
-export function sanitizeVersion(version) {
+function sanitizeVersion(version) {
   let v = String(version ?? '')
     .trim()
     .replace(/[^A-Za-z0-9._-]+/g, '-')
@@ -60,7 +61,7 @@ function unquote(raw) {
 }
 
 /** Scan YAML text for the top-level info.title and info.version. */
-export function scanYamlInfo(text) {
+function scanYamlInfo(text) {
   const lines = text.split(/\r?\n/);
   const out = {};
   for (let i = 0; i < lines.length; i++) {

@@ -4,10 +4,9 @@ import { state, client } from './session.js';
 import { friendly, errorNotice, renderProblem } from './feedback.js';
 import { handleAuthError } from './forget-key.js';
 import { detectContentType, isValidApiName, isValidVersion, nextFreeVersion } from './spec-guess.js';
-import { apiHref } from './routes.js';
+import { apiHref, navigate } from './routes.js';
 import { loadApis } from './apis-nav.js';
 import { refreshUsageSoon } from './usage-panel.js';
-import { navigate } from './router.js';
 import { urlRow } from './view-parts.js';
 import { applyGuess, setFile, clearFile } from './upload-source.js';
 import { bindPageDrop } from './page-drop.js';
@@ -91,17 +90,122 @@ async function conflictHelp(api, version) {
   );
 }
 
-export function bindUpload() {
-  const form = $('#upload-form');
-  const fileInput = $('#spec-file');
-  const textArea = $('#spec-text');
-  const nameInput = $('#api-name');
-  const versionInput = $('#api-version');
-  const errorEl = $('#upload-error');
-  const progress = $('#upload-progress');
-  const statusEl = $('#upload-status');
-  const result = $('#upload-result');
+/** What is wrong with the form, each with the input to focus; marks the invalid inputs. */
+function formProblems({ file, text, api, version }, { fileInput, nameInput, versionInput }) {
+  const problems = [];
+  if (!file && !text.trim())
+    problems.push(['Choose a file, drop one on the page, or paste the spec text.', fileInput]);
+  if (!isValidApiName(api)) {
+    problems.push([
+      api
+        ? 'The API name may only contain lowercase letters, digits and dashes (up to 63), starting with a letter or digit.'
+        : 'Enter an API name.',
+      nameInput,
+    ]);
+    nameInput.setAttribute('aria-invalid', 'true');
+  }
+  if (!isValidVersion(version)) {
+    problems.push([
+      version
+        ? 'The version may only contain letters, digits, ".", "_" and "-" (up to 64), and cannot be "latest".'
+        : 'Enter a version.',
+      versionInput,
+    ]);
+    versionInput.setAttribute('aria-invalid', 'true');
+  }
+  return problems;
+}
 
+function progressReporter(progress, statusEl) {
+  return (p) => {
+    if (p.phase === 'upload' && p.total) {
+      progress.value = Math.round((p.loaded / p.total) * 100);
+      statusEl.textContent = `Uploading… ${Math.round((p.loaded / p.total) * 100)}%`;
+    } else if (p.phase === 'processing') {
+      progress.removeAttribute('value'); // indeterminate while the service checks the spec
+      statusEl.textContent = 'Checking the spec…';
+    }
+  };
+}
+
+/** The notice for a failed publish: a conflict offers the next free version, a 403 a new name. */
+async function failureNotice(err, { api, version, text }, nameInput) {
+  if (handleAuthError(err) || err.kind === 'network') return errorNotice(err);
+  if (err.status === 409 && !String(err.problem?.type ?? '').endsWith('/limit-reached')) {
+    return h(
+      'div',
+      { class: 'notice notice-warn' },
+      renderProblem(err.problem),
+      await conflictHelp(api, version),
+    );
+  }
+  if (err.status === 403) {
+    nameInput.setAttribute('aria-invalid', 'true');
+    return h(
+      'div',
+      { class: 'notice notice-error' },
+      renderProblem(err.problem),
+      h('p', null, `The name ${api} belongs to another key. Choose a different API name.`),
+    );
+  }
+  return h(
+    'div',
+    { class: 'notice notice-error' },
+    renderProblem(err.problem || { title: friendly(err) }, text),
+  );
+}
+
+async function publish(input, els) {
+  const { progress, statusEl, result } = els;
+  const { api, version, text } = input;
+  setBusy(true);
+  clear(result);
+  progress.hidden = false;
+  progress.value = 0;
+  progress.setAttribute('value', '0');
+  statusEl.textContent = 'Uploading…';
+  try {
+    const { status, data } = await client.upload({
+      api,
+      version,
+      body: input.file || new Blob([text]),
+      contentType: detectContentType(text || ''),
+      onProgress: progressReporter(progress, statusEl),
+    });
+    progress.hidden = true;
+    statusEl.textContent = status === 200 ? 'Unchanged' : 'Published';
+    result.replaceChildren(uploadResult(status, data));
+    announce(status === 200 ? `${api} ${version} is unchanged` : `Published ${api} ${version}`);
+    await loadApis();
+    refreshUsageSoon();
+    navigate(apiHref(data.api || api, data.version || version), { focus: false });
+  } catch (err) {
+    progress.hidden = true;
+    statusEl.textContent = '';
+    result.replaceChildren(await failureNotice(err, input, els.nameInput));
+    result.scrollIntoView({ block: 'nearest' });
+  } finally {
+    setBusy(false);
+  }
+}
+
+function formElements() {
+  return {
+    form: $('#upload-form'),
+    fileInput: $('#spec-file'),
+    textArea: $('#spec-text'),
+    nameInput: $('#api-name'),
+    versionInput: $('#api-version'),
+    errorEl: $('#upload-error'),
+    progress: $('#upload-progress'),
+    statusEl: $('#upload-status'),
+    result: $('#upload-result'),
+  };
+}
+
+export function bindUpload() {
+  const els = formElements();
+  const { form, fileInput, textArea, nameInput, versionInput, errorEl } = els;
   fileInput.addEventListener('change', () => {
     if (fileInput.files && fileInput.files[0]) setFile(fileInput.files[0]);
   });
@@ -126,9 +230,7 @@ export function bindUpload() {
     state.upload.versionDirty = versionInput.value !== '';
     versionInput.removeAttribute('aria-invalid');
   });
-
   bindPageDrop();
-
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     errorEl.hidden = true;
@@ -139,102 +241,14 @@ export function bindUpload() {
     }
     const up = state.upload;
     const text = up.file ? up.fileText : textArea.value;
-    const api = nameInput.value.trim();
-    const version = versionInput.value.trim();
-    const problems = [];
-    if (!up.file && !text.trim())
-      problems.push(['Choose a file, drop one on the page, or paste the spec text.', fileInput]);
-    if (!isValidApiName(api)) {
-      problems.push([
-        api
-          ? 'The API name may only contain lowercase letters, digits and dashes (up to 63), starting with a letter or digit.'
-          : 'Enter an API name.',
-        nameInput,
-      ]);
-      nameInput.setAttribute('aria-invalid', 'true');
-    }
-    if (!isValidVersion(version)) {
-      problems.push([
-        version
-          ? 'The version may only contain letters, digits, ".", "_" and "-" (up to 64), and cannot be "latest".'
-          : 'Enter a version.',
-        versionInput,
-      ]);
-      versionInput.setAttribute('aria-invalid', 'true');
-    }
+    const input = { file: up.file, text, api: nameInput.value.trim(), version: versionInput.value.trim() };
+    const problems = formProblems(input, els);
     if (problems.length) {
       errorEl.replaceChildren(...problems.map(([msg]) => h('span', { class: 'err-line' }, msg)));
       errorEl.hidden = false;
       problems[0][1].focus();
       return;
     }
-    const body = up.file || new Blob([text]);
-    const contentType = detectContentType(text || '');
-    setBusy(true);
-    clear(result);
-    progress.hidden = false;
-    progress.value = 0;
-    progress.setAttribute('value', '0');
-    statusEl.textContent = 'Uploading…';
-    try {
-      const { status, data } = await client.upload({
-        api,
-        version,
-        body,
-        contentType,
-        onProgress: (p) => {
-          if (p.phase === 'upload' && p.total) {
-            progress.value = Math.round((p.loaded / p.total) * 100);
-            statusEl.textContent = `Uploading… ${Math.round((p.loaded / p.total) * 100)}%`;
-          } else if (p.phase === 'processing') {
-            progress.removeAttribute('value'); // indeterminate while the service checks the spec
-            statusEl.textContent = 'Checking the spec…';
-          }
-        },
-      });
-      progress.hidden = true;
-      statusEl.textContent = status === 200 ? 'Unchanged' : 'Published';
-      result.replaceChildren(uploadResult(status, data));
-      announce(status === 200 ? `${api} ${version} is unchanged` : `Published ${api} ${version}`);
-      await loadApis();
-      refreshUsageSoon();
-      navigate(apiHref(data.api || api, data.version || version), { focus: false });
-    } catch (err) {
-      progress.hidden = true;
-      statusEl.textContent = '';
-      if (handleAuthError(err) || err.kind === 'network') {
-        result.replaceChildren(errorNotice(err));
-      } else if (err.status === 409 && !String(err.problem?.type ?? '').endsWith('/limit-reached')) {
-        result.replaceChildren(
-          h(
-            'div',
-            { class: 'notice notice-warn' },
-            renderProblem(err.problem),
-            await conflictHelp(api, version),
-          ),
-        );
-      } else if (err.status === 403) {
-        result.replaceChildren(
-          h(
-            'div',
-            { class: 'notice notice-error' },
-            renderProblem(err.problem),
-            h('p', null, `The name ${api} belongs to another key. Choose a different API name.`),
-          ),
-        );
-        nameInput.setAttribute('aria-invalid', 'true');
-      } else {
-        result.replaceChildren(
-          h(
-            'div',
-            { class: 'notice notice-error' },
-            renderProblem(err.problem || { title: friendly(err) }, text),
-          ),
-        );
-      }
-      result.scrollIntoView({ block: 'nearest' });
-    } finally {
-      setBusy(false);
-    }
+    await publish(input, els);
   });
 }

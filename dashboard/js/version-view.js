@@ -24,26 +24,7 @@ function groupByTag(ops) {
   return groups;
 }
 
-export async function versionView(api, version, token) {
-  const [{ data: meta }, access] = await Promise.all([
-    client.getVersion(api, version),
-    client.getApi(api).then(
-      ({ data }) => data,
-      () => null,
-    ),
-  ]);
-  if (token !== state.routeToken) return null;
-  document.title = `${api} ${version} · specmock`;
-  const ops = Array.isArray(meta.operations) ? meta.operations : [];
-  const mockPath = () => new URL(meta.mockUrl, location.href).pathname.replace(/\/$/, '');
-  const ctx = {
-    mockPath,
-    onSent: refreshUsageSoon,
-    securitySchemes: meta.securitySchemes || null,
-    // A private mock's try-it sends the token the owner holds.
-    mockToken: access?.visibility === 'private' ? access.mockToken : null,
-  };
-
+function deleteButton(api, version) {
   const del = h('button', { type: 'button', class: 'btn btn-danger btn-small' }, 'Delete version');
   del.addEventListener('click', async () => {
     let count = 2;
@@ -55,7 +36,10 @@ export async function versionView(api, version, token) {
     }
     deleteVersion(api, version, count);
   });
+  return del;
+}
 
+function downloadButton(api, version) {
   const download = h('button', { type: 'button', class: 'btn btn-small' }, 'Download source');
   download.addEventListener('click', async () => {
     download.disabled = true;
@@ -78,19 +62,12 @@ export async function versionView(api, version, token) {
       download.disabled = false;
     }
   });
+  return download;
+}
 
-  const warnings = Array.isArray(meta.warnings) ? meta.warnings : [];
-  const filterId = 'op-filter';
-  const filter = h('input', {
-    id: filterId,
-    class: 'input',
-    type: 'search',
-    placeholder: 'Filter by path, method, summary or tag',
-    autocomplete: 'off',
-  });
+function operationGroups(ops, ctx) {
   const groupsBox = h('div', { class: 'op-groups' });
-  const groups = groupByTag(ops);
-  for (const [tag, list] of groups) {
+  for (const [tag, list] of groupByTag(ops)) {
     groupsBox.append(
       h(
         'section',
@@ -115,7 +92,11 @@ export async function versionView(api, version, token) {
       ),
     );
   }
-  const noMatch = h('p', { class: 'muted', hidden: true }, 'No operation matches the filter.');
+  return groupsBox;
+}
+
+/** Hides the operations (and groups) that do not match, and keeps each group's count in step. */
+function bindFilter(filter, groupsBox, noMatch) {
   filter.addEventListener('input', () => {
     const q = filter.value.trim().toLowerCase();
     let any = false;
@@ -134,16 +115,35 @@ export async function versionView(api, version, token) {
     }
     noMatch.hidden = any;
   });
+}
 
+function warningsList(warnings) {
+  if (!warnings.length) return null;
   return h(
-    'div',
-    { class: 'card' },
+    'details',
+    { class: 'warnings' },
+    h('summary', null, plural(warnings.length, 'warning')),
+    h(
+      'ul',
+      null,
+      warnings.map((w) =>
+        h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message),
+      ),
+    ),
+  );
+}
+
+function versionHeader(api, version, meta, ops) {
+  return [
     breadcrumbs([
       ['APIs', '#/'],
       [api, apiHref(api)],
       [version, null],
     ]),
-    viewHeading(`${meta.title || api}`, h('span', { class: 'head-actions' }, download, del)),
+    viewHeading(
+      `${meta.title || api}`,
+      h('span', { class: 'head-actions' }, downloadButton(api, version), deleteButton(api, version)),
+    ),
     h(
       'p',
       { class: 'meta muted' },
@@ -167,20 +167,44 @@ export async function versionView(api, version, token) {
       h('summary', null, 'Snippets: curl and fetch'),
       h('div', { class: 'snippet-grid' }, snippets(meta)),
     ),
-    warnings.length
-      ? h(
-          'details',
-          { class: 'warnings' },
-          h('summary', null, plural(warnings.length, 'warning')),
-          h(
-            'ul',
-            null,
-            warnings.map((w) =>
-              h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message),
-            ),
-          ),
-        )
-      : null,
+  ];
+}
+
+export async function versionView(api, version, token) {
+  const [{ data: meta }, access] = await Promise.all([
+    client.getVersion(api, version),
+    client.getApi(api).then(
+      ({ data }) => data,
+      () => null,
+    ),
+  ]);
+  if (token !== state.routeToken) return null;
+  document.title = `${api} ${version} · specmock`;
+  const ops = Array.isArray(meta.operations) ? meta.operations : [];
+  const mockPath = () => new URL(meta.mockUrl, location.href).pathname.replace(/\/$/, '');
+  const ctx = {
+    mockPath,
+    onSent: refreshUsageSoon,
+    securitySchemes: meta.securitySchemes || null,
+    // A private mock's try-it sends the token the owner holds.
+    mockToken: access?.visibility === 'private' ? access.mockToken : null,
+  };
+  const filterId = 'op-filter';
+  const filter = h('input', {
+    id: filterId,
+    class: 'input',
+    type: 'search',
+    placeholder: 'Filter by path, method, summary or tag',
+    autocomplete: 'off',
+  });
+  const groupsBox = operationGroups(ops, ctx);
+  const noMatch = h('p', { class: 'muted', hidden: true }, 'No operation matches the filter.');
+  bindFilter(filter, groupsBox, noMatch);
+  return h(
+    'div',
+    { class: 'card' },
+    versionHeader(api, version, meta, ops),
+    warningsList(Array.isArray(meta.warnings) ? meta.warnings : []),
     h('h3', { class: 'subhead' }, 'Operations'),
     ops.length
       ? h('div', { class: 'field op-filter' }, h('label', { for: filterId }, 'Filter operations'), filter)

@@ -8,7 +8,7 @@ import { independentValidator, parseOriginal, type IndependentValidator } from '
 import { spread } from './pick-sample';
 import { addTally, emptyTally, realismPass, subSchemaValidator, type RealismTally } from './realism-pass';
 
-export interface Failure {
+interface Failure {
   kind: string;
   where: string;
 }

@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
  * documents go to Ajv 2020 as written. Internal refs stay refs into the registered document.
  */
 
-export interface Verdict {
+interface Verdict {
   valid: boolean;
   /** Failure class, e.g. "type", "required", "format:date-time" (only when invalid or unchecked). */
   kind?: string;

@@ -8,7 +8,7 @@
 import { mock, type MockTarget } from '../../worker/mock/mock';
 import type { JsonValue, OperationPlan, Plan, Schema } from '../../worker/mock/plan';
 import { validateValue } from '../../worker/mock/validate-schema';
-import { forDirection, makeAjv } from '../../test/unit/generate/ajv-helper';
+import { forDirection, makeAjv } from '../../test/support/ajv-helper';
 import { addCounts, emptyCounts, measureRealism, type RealismCounts } from './realism-metrics';
 import { requestFor } from './realism-requests';
 

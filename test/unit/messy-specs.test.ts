@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
 import type { Plan } from '../../worker/mock/plan';
 import { ingest } from '../../worker/spec/ingest';
-import { ajvValidate, makeAjv } from './generate/ajv-helper';
+import { ajvValidate, makeAjv } from '../support/ajv-helper';
 
 const dir = new URL('../fixtures/messy/', import.meta.url);
 const files = readdirSync(dir);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import type { JsonValue, Plan } from '../../worker/mock/plan';
 import { ingest } from '../../worker/spec/ingest';
-import { ajvValidate, makeAjv } from './generate/ajv-helper';
+import { ajvValidate, makeAjv } from '../support/ajv-helper';
 
 /**
  * Identity, list sizes and error codes need the request: these go through mock() on small specs,

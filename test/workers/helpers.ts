@@ -1,6 +1,6 @@
 import { SELF } from 'cloudflare:test';
 
-export const BASE = 'https://specmock.test';
+const BASE = 'https://specmock.test';
 
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return SELF.fetch(`${BASE}${path}`, init);

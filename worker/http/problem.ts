@@ -87,7 +87,7 @@ export function fail(type: ProblemType, detail: string, more: Omit<Problem, 'typ
   throw new ProblemError({ type, detail, ...more });
 }
 
-export function problemBody(problem: Problem, instance?: string): Record<string, unknown> {
+function problemBody(problem: Problem, instance?: string): Record<string, unknown> {
   const entry = PROBLEMS[problem.type];
   return {
     type: PROBLEM_BASE + problem.type,

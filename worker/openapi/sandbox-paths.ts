@@ -1,7 +1,6 @@
 /** The stateful-sandbox part of specmock's own OpenAPI description (spread into specmock-openapi.ts). */
-const problem = { $ref: '#/components/responses/Problem' };
-const auth = [{ apiKey: [] }];
-const json = (schema: object) => ({ 'application/json': { schema } });
+import { problem, auth, json } from './shared';
+
 const sandbox = json({ $ref: '#/components/schemas/Sandbox' });
 const idParam = {
   name: 'id',

@@ -2,10 +2,8 @@
  * The request log, behaviour settings and private-mock parts of specmock's own OpenAPI document,
  * spread into specmock-openapi.ts.
  */
-const problem = { $ref: '#/components/responses/Problem' };
-const auth = [{ apiKey: [] }];
-const apiParam = { $ref: '#/components/parameters/Api' };
-const json = (schema: object) => ({ 'application/json': { schema } });
+import { problem, auth, apiParam, json } from './shared';
+
 const integer = (name: string, description: string, extra: object = {}) => ({
   name,
   in: 'query',

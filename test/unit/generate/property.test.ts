@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../../worker/mock/generate/index';
 import type { Schema } from '../../../worker/mock/plan';
-import { makeAjv, rootSchema } from './ajv-helper';
+import { makeAjv, rootSchema } from '../../support/ajv-helper';
 
 /**
  * Random schemas → generate → Ajv must accept. The arbitrary only builds satisfiable schemas

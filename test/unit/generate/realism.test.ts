@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate, type GenerateOptions } from '../../../worker/mock/generate/index';
 import type { JsonValue, Schema } from '../../../worker/mock/plan';
-import { ajvValidate, makeAjv } from './ajv-helper';
+import { ajvValidate, makeAjv } from '../../support/ajv-helper';
 
 /**
  * Realism never breaks a schema: every value below is generated with many seeds and checked by Ajv

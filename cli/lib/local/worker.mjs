@@ -2,8 +2,8 @@
 // Durable Objects), with no account and no network. Used by `specmock mock` and by `npm run bench`.
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { bundleWorker } from './local-bundle.mjs';
-import { wranglerWorkerOptions } from './local-worker-options.mjs';
+import { bundleWorker } from './bundle.mjs';
+import { wranglerWorkerOptions } from './worker-options.mjs';
 
 /**
  * Starts the Worker on miniflare with wrangler.toml's bindings; only these vars are set by hand:

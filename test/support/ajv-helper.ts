@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { Schema } from '../../../worker/mock/plan';
+import type { Schema } from '../../worker/mock/plan';
 
 /**
  * The independent validator: Ajv (2020-12) + ajv-formats "full". Patterns fall back to non-unicode

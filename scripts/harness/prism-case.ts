@@ -12,7 +12,7 @@ export interface PrismCase {
   expected: ExpectedResponse;
 }
 
-export interface ExpectedResponse {
+interface ExpectedResponse {
   status: number;
   headers: [string, string][];
   body: string;
@@ -61,7 +61,7 @@ function parseExpected(text: string): ExpectedResponse {
 }
 
 /** A POSIX-shell-like split: single quotes are literal, double quotes allow backslash escapes. */
-export function shellWords(command: string): string[] {
+function shellWords(command: string): string[] {
   const words: string[] = [];
   let word = '';
   let has = false;

@@ -1,7 +1,7 @@
 // The local Worker's bindings as wrangler.toml declares them, converted by wrangler itself.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CHECKOUT } from './local-bundle.mjs';
+import { CHECKOUT } from './bundle.mjs';
 
 /**
  * wrangler's own conversion of wrangler.toml into miniflare worker options (the one its test pool

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /** The checkout this CLI belongs to (the Worker sources and wrangler.toml live there). */
-export const CHECKOUT = fileURLToPath(new URL('../..', import.meta.url));
+export const CHECKOUT = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
 
 function listFiles(dir) {
