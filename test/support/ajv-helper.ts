@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { Schema } from '../../worker/mock/plan';
+import type { Schema, Direction } from '../../worker/mock/plan';
 
 /**
  * The independent validator: Ajv (2020-12) + ajv-formats "full". Patterns fall back to non-unicode
@@ -44,11 +44,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** Copy with required-but-hidden properties made optional (direction-aware OpenAPI semantics). */
-export function forDirection(
-  schema: unknown,
-  defs: Record<string, unknown>,
-  direction: 'response' | 'request',
-): unknown {
+export function forDirection(schema: unknown, defs: Record<string, unknown>, direction: Direction): unknown {
   const flag = direction === 'response' ? 'writeOnly' : 'readOnly';
   const hidden = (s: unknown, depth = 0): boolean => {
     if (!isObj(s) || depth > 10) return false;
@@ -76,7 +72,7 @@ export function forDirection(
 export function rootSchema(
   schema: Schema,
   defs: Record<string, Schema>,
-  direction: 'response' | 'request' = 'response',
+  direction: Direction = 'response',
 ): object {
   const d = forDirection(defs, defs, direction) as Record<string, unknown>;
   const s = forDirection(schema, defs, direction);
@@ -88,7 +84,7 @@ export function ajvValidate(
   schema: Schema,
   defs: Record<string, Schema>,
   value: unknown,
-  direction: 'response' | 'request' = 'response',
+  direction: Direction = 'response',
 ): string | null {
   const validate = ajv.compile(rootSchema(schema, defs, direction));
   return validate(value) ? null : ajv.errorsText(validate.errors);

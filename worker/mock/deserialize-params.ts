@@ -1,4 +1,4 @@
-import { derefShallow, isObj } from './generate/refs';
+import { derefShallow, isObj } from './schema-refs';
 import type { ParameterPlan, Schema, SchemaObject } from './plan';
 
 /**

@@ -15,6 +15,9 @@ export type JsonValue = null | boolean | number | string | JsonValue[] | { [key:
 /** A JSON Schema 2020-12 schema; `unknown` fields because uploads are untrusted input. */
 export type Schema = boolean | SchemaObject;
 
+/** Which way a body travels: readOnly properties stay out of requests, writeOnly out of responses. */
+export type Direction = 'response' | 'request';
+
 export interface SchemaObject {
   $ref?: string;
   type?: string | string[];

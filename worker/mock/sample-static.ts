@@ -1,6 +1,6 @@
 import { sample } from '@stoplight/json-schema-sampler';
 import type { GenerateResult } from './generate/index';
-import type { JsonValue, Schema } from './plan';
+import type { JsonValue, Schema, Direction } from './plan';
 import { validateValue } from './validate-schema';
 
 /**
@@ -14,7 +14,7 @@ const SAMPLE_TICKS = 20_000;
 export function sampleStatic(
   schema: Schema,
   defs: Record<string, Schema>,
-  direction: 'response' | 'request',
+  direction: Direction,
 ): GenerateResult {
   let value: unknown;
   try {

@@ -1,6 +1,6 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
-import type { Schema, SchemaObject } from './plan';
-import { hiddenFor, isObj, refDefName, resolveRef } from './generate/refs';
+import type { Schema, SchemaObject, Direction } from './plan';
+import { hiddenFor, isObj, refDefName, resolveRef } from './schema-refs';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -25,8 +25,6 @@ export interface SchemaViolation {
   pointer: string;
   message: string;
 }
-
-type Direction = 'response' | 'request';
 
 const ANNOTATIONS = new Set([
   'example',

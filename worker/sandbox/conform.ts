@@ -1,4 +1,4 @@
-import { isObj } from '../mock/generate/refs';
+import { isObj } from '../mock/schema-refs';
 import type { JsonValue, Schema } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
 

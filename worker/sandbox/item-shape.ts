@@ -1,4 +1,4 @@
-import { hiddenFor, isObj } from '../mock/generate/refs';
+import { hiddenFor, isObj } from '../mock/schema-refs';
 import type { ValidatedCall } from '../mock/mock';
 import { isJsonMediaType } from '../mock/negotiate';
 import type { JsonValue, Schema } from '../mock/plan';

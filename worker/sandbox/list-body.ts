@@ -1,4 +1,4 @@
-import { isObj } from '../mock/generate/refs';
+import { isObj } from '../mock/schema-refs';
 import type { JsonValue } from '../mock/plan';
 import type { Page } from './paging';
 import type { ListShape } from './resources';

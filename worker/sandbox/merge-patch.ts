@@ -1,4 +1,4 @@
-import { isObj } from '../mock/generate/refs';
+import { isObj } from '../mock/schema-refs';
 import type { JsonValue } from '../mock/plan';
 
 /** RFC 7396 JSON Merge Patch: objects merge recursively, `null` removes, anything else replaces. */

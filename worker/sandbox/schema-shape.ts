@@ -1,4 +1,4 @@
-import { isObj, resolveRef } from '../mock/generate/refs';
+import { isObj, resolveRef } from '../mock/schema-refs';
 import { isJsonMediaType, negotiate } from '../mock/negotiate';
 import type { OperationPlan, ResponsePlan, Schema, SchemaObject } from '../mock/plan';
 import { selectResponse } from '../mock/select-response';

@@ -1,5 +1,5 @@
 import type { OperationPlan, Schema } from '../mock/plan';
-import { refDefName } from '../mock/generate/refs';
+import { refDefName } from '../mock/schema-refs';
 import { MISSING_REF } from './normalize-schema';
 import type { MissingRef } from './resolve';
 

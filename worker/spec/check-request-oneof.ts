@@ -1,6 +1,6 @@
 import { generate } from '../mock/generate/index';
 import { ONEOF_OVERLAP } from '../mock/generate/context';
-import { refDefName } from '../mock/generate/refs';
+import { refDefName } from '../mock/schema-refs';
 import type { Plan, PlanWarning, Schema, SchemaObject } from '../mock/plan';
 import { escapeToken } from './json-pointer';
 

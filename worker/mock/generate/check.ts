@@ -1,8 +1,8 @@
-import type { JsonValue, Schema, SchemaObject } from '../plan';
+import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
 import { GenFailure, LENIENT_NULL } from './context';
-import { hiddenFor, isObj, resolveRef } from './refs';
+import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
 /**
  * A small boolean JSON Schema 2020-12 checker used inside generation (oneOf exclusivity, `not`,
@@ -13,7 +13,7 @@ import { hiddenFor, isObj, resolveRef } from './refs';
 
 export interface CheckOptions {
   defs: Record<string, Schema>;
-  direction: 'response' | 'request';
+  direction: Direction;
   /** Examples must not carry properties hidden in this direction (writeOnly in responses). */
   strictAccess?: boolean;
   /** Schema nodes left to visit for this body: checks nest inside oneOf retries and must stay bounded. */

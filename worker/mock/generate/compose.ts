@@ -4,7 +4,7 @@ import { GenFailure, LENIENT_NULL, child, fail, type Ctx, type Hint, type Path }
 import { checkOpts, genWithFlat } from './core';
 import { T_NULL, flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
 import { isKnownStringFormat } from './formats';
-import { hiddenFor, isObj, refDefName } from './refs';
+import { hiddenFor, isObj, refDefName } from '../schema-refs';
 
 /**
  * oneOf / anyOf / if-then-else: pick an alternative, merge it into the base schema, generate, and

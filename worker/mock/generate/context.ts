@@ -1,5 +1,5 @@
 import { Faker, base, en, type Randomizer } from '@faker-js/faker';
-import type { JsonValue, Schema } from '../plan';
+import type { JsonValue, Schema, Direction } from '../plan';
 import type { RealismState } from '../realism/request';
 
 /**
@@ -54,8 +54,6 @@ export class GenFailure {
 export function fail(path: Path | null, reason: string): never {
   throw new GenFailure(path, reason);
 }
-
-export type Direction = 'response' | 'request';
 
 /** What the caller knows about where a value goes; drives name heuristics and echo. */
 export interface Hint {

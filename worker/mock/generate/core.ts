@@ -125,9 +125,10 @@ function structuredCloneJson(v: JsonValue): JsonValue {
   return typeof v === 'object' && v !== null ? (JSON.parse(JSON.stringify(v)) as JsonValue) : v;
 }
 
-type Kind = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
+/** The JSON types a value can take; `flat.types` bits map onto them. */
+type JsonType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | 'null';
 
-function inferKinds(flat: Flat): Kind[] {
+function inferKinds(flat: Flat): JsonType[] {
   if (
     flat.props.size ||
     flat.required.size ||
@@ -157,9 +158,9 @@ function inferKinds(flat: Flat): Kind[] {
   return ['string', 'integer', 'boolean', 'object', 'array', 'null'];
 }
 
-function kindsOf(flat: Flat, ctx: Ctx): Kind[] {
+function kindsOf(flat: Flat, ctx: Ctx): JsonType[] {
   const t = flat.types;
-  let kinds: Kind[];
+  let kinds: JsonType[];
   if (!flat.typed) kinds = inferKinds(flat);
   else {
     kinds = [];
@@ -216,7 +217,7 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   throw first ?? new GenFailure(flat.path, 'no type can be generated');
 }
 
-function genKind(k: Kind, flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
+function genKind(k: JsonType, flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   switch (k) {
     case 'object':
       return genObject(flat, ctx, hint);

@@ -1,4 +1,4 @@
-import type { JsonValue, Schema } from '../plan';
+import type { JsonValue, Schema, Direction } from '../plan';
 import {
   DEFAULT_REF_DATE,
   GenFailure,
@@ -27,7 +27,7 @@ export interface GenerateOptions {
   /** Named schemas; refs look like {"$ref":"#/$defs/<name>"}. */
   defs: Record<string, Schema>;
   /** response (default): never emit writeOnly properties; request: never readOnly. */
-  direction?: 'response' | 'request';
+  direction?: Direction;
   /**
    * Raw path parameter values. A property named like a parameter echoes its value, and the root
    * object's `id` echoes the path's last parameter when that is `id`, `petId`, `pet_id`, …

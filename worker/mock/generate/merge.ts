@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
 import { child, type Path } from './context';
 import { deepEqual } from './check';
-import { isObj, refDefName, resolveRef } from './refs';
+import { isObj, refDefName, resolveRef } from '../schema-refs';
 
 /**
  * Flattens a schema's $ref chain and allOf tree into one "Flat" description the leaf generators

@@ -5,7 +5,7 @@ import { checkOpts, gen } from './core';
 import type { Flat } from './merge';
 import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
-import { hiddenFor } from './refs';
+import { hiddenFor } from '../schema-refs';
 import { harmonize } from '../realism/consistency';
 import { objectGuide, propertyHint } from '../realism/property-hint';
 

@@ -3,7 +3,7 @@ import { matches } from './check';
 import type { Ctx } from './context';
 import { checkOpts } from './core';
 import type { Flat } from './merge';
-import { isObj } from './refs';
+import { isObj } from '../schema-refs';
 
 /**
  * `x-faker`, as Prism documents it: "internet.email", or { "string.alpha": [5] } /

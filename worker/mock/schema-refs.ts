@@ -1,4 +1,4 @@
-import type { Schema, SchemaObject } from '../plan';
+import type { Schema, SchemaObject, Direction } from './plan';
 
 /**
  * Refs in a plan are local: "#/$defs/<name>" optionally followed by a deeper pointer. Anything else
@@ -86,11 +86,7 @@ export function accessFlags(
 }
 
 /** True when the property must not appear in a body travelling in `direction`. */
-export function hiddenFor(
-  schema: Schema,
-  defs: Record<string, Schema>,
-  direction: 'response' | 'request',
-): boolean {
+export function hiddenFor(schema: Schema, defs: Record<string, Schema>, direction: Direction): boolean {
   const f = accessFlags(schema, defs);
   return direction === 'response' ? f.writeOnly : f.readOnly;
 }
