@@ -2,7 +2,7 @@ import type { JsonValue } from '../plan';
 import { matches } from './check';
 import { GenFailure, LIMITS, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { canonKey, checkOpts, gen } from './core';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { itemExample } from '../realism/examples';
 
 /**

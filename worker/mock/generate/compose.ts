@@ -2,7 +2,8 @@ import type { JsonValue, Schema } from '../plan';
 import { matches } from './check';
 import { GenFailure, LENIENT_NULL, child, fail, type Ctx, type Hint, type Path } from './context';
 import { checkOpts, genWithFlat } from './core';
-import { T_NULL, flatFor, flattenSources, type Discriminator, type Flat, type Group } from './merge';
+import { T_NULL, type Discriminator, type Flat, type Group } from './flat';
+import { flatFor, flattenSources } from './merge';
 import { isKnownStringFormat } from './formats';
 import { hiddenFor, isObj, refDefName } from '../schema-refs';
 

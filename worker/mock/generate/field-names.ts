@@ -1,6 +1,6 @@
 import type { Ctx, Hint } from './context';
 import { generateFormat, hostFor, isoSeconds, recentMs, urlFor, words } from './formats';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { resourceUrl, sidFor } from '../realism/resource-names';
 
 /**

@@ -1,7 +1,7 @@
 import { isMultiple } from './check';
 import { fail, type Ctx, type Hint } from './context';
 import { checkNumberFormat } from './formats';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { numberFor } from './field-names';
 import { numberFromExamples } from '../realism/examples';
 

@@ -2,7 +2,7 @@ import type { JsonValue, Schema } from '../plan';
 import { matches } from './check';
 import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { checkOpts, gen } from './core';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { mapKey } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from '../schema-refs';

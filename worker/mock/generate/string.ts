@@ -1,7 +1,7 @@
 import { strLength } from './check';
 import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { stringFor } from './field-names';
 import { compilePattern, randomFromPattern } from './patterns';
 import { stringFromExamples } from '../realism/examples';

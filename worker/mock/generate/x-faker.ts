@@ -2,7 +2,7 @@ import type { JsonValue } from '../plan';
 import { matches } from './check';
 import type { Ctx } from './context';
 import { checkOpts } from './core';
-import type { Flat } from './merge';
+import type { Flat } from './flat';
 import { isObj } from '../schema-refs';
 
 /**

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../plan';
 import type { Ctx, Hint } from '../generate/context';
-import type { Flat } from '../generate/merge';
+import type { Flat } from '../generate/flat';
 import { fillTemplate, numberLike, templateOf, varies } from './example-template';
 
 /**

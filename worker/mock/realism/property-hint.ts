@@ -1,6 +1,6 @@
 import type { JsonValue, Schema } from '../plan';
 import type { Ctx, Hint } from '../generate/context';
-import type { Flat } from '../generate/merge';
+import type { Flat } from '../generate/flat';
 import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
 
