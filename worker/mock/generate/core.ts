@@ -9,7 +9,7 @@ import { genInteger, genNumber } from './number';
 import { genObject } from './object';
 import { genString } from './string';
 import { xFakerValue } from './x-faker';
-import { booleanFor } from './field-names';
+import { booleanFor } from '../realism/field-values';
 
 /** The recursive entry point every sub-generator calls for a nested schema. */
 export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): JsonValue {

@@ -2,7 +2,7 @@ import { isMultiple } from './check';
 import { fail, type Ctx, type Hint } from './context';
 import { checkNumberFormat } from './formats';
 import type { Flat } from './flat';
-import { numberFor } from './field-names';
+import { numberFor } from '../realism/field-values';
 import { numberFromExamples } from '../realism/examples';
 
 /**

@@ -3,7 +3,7 @@ import { matches } from './check';
 import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
 import { checkOpts, gen } from './core';
 import type { Flat } from './flat';
-import { mapKey } from './field-names';
+import { mapKey } from '../realism/field-values';
 import { compilePattern, randomFromPattern } from './patterns';
 import { hiddenFor } from '../schema-refs';
 import { harmonize } from '../realism/consistency';

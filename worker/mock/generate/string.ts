@@ -2,7 +2,7 @@ import { strLength } from './check';
 import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
 import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
 import type { Flat } from './flat';
-import { stringFor } from './field-names';
+import { stringFor } from '../realism/field-strings';
 import { compilePattern, randomFromPattern } from './patterns';
 import { stringFromExamples } from '../realism/examples';
 import { realFormat } from '../realism/real-formats';
