@@ -33,47 +33,171 @@ function extraSchemaFor(flat: Flat, name: string): Schema | undefined {
   return flat.additional ?? true;
 }
 
-export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
-  const maxP = flat.maxProps ?? Infinity;
-  const minP = flat.minProps ?? 0;
-  if (minP > maxP) fail(flat.path, `minProperties ${minP} is greater than maxProperties ${maxP}`);
-  const disc = hint.setDisc ?? implicitDisc(flat);
+/** One object under construction: what is generated so far and the room left. */
+interface Build {
+  flat: Flat;
+  ctx: Ctx;
+  hint: Hint;
+  out: Record<string, JsonValue>;
+  count: number;
+  optionalRoom: number;
+  minP: number;
+  maxP: number;
+  required: string[];
+  disc: { propertyName: string; value: string } | undefined;
+  guide: ReturnType<typeof objectGuide>;
+}
+
+function put(b: Build, name: string, schema: Schema, optional: boolean): void {
+  const { flat, ctx } = b;
+  const h = propertyHint(b.guide, name, schema, b.out, ctx);
+  if (b.disc && b.disc.propertyName === name) h.disc = b.disc.value;
+  const path = flat.props.has(name)
+    ? child(flat.path, 'properties', name)
+    : child(flat.path, 'additionalProperties');
+  try {
+    spend(ctx, name.length + 4, flat.path);
+    b.out[name] = gen(schema, path, ctx, h);
+    b.count++;
+  } catch (e) {
+    // An optional property that cannot be generated is simply left out.
+    if (!(optional && e instanceof GenFailure)) throw e;
+  }
+}
+
+function fillDeclared(b: Build): void {
+  const { flat, ctx, hint } = b;
+  const requiredSet = new Set(b.required);
+  for (const [name, schema] of flat.props) {
+    if (requiredSet.has(name)) {
+      put(b, name, schema, false);
+      continue;
+    }
+    if (flat.required.has(name) || b.optionalRoom <= 0 || schema === false) continue;
+    if (ctx.prune || hint.avoid?.has(name)) continue;
+    if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
+    // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size.
+    if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6))
+      continue;
+    if (overSoftBudget(ctx)) continue;
+    const before = b.count;
+    put(b, name, schema, true);
+    if (b.count > before) b.optionalRoom--;
+  }
+}
+
+/** The discriminator must be present even if the schema forgot to declare it. */
+function fillDiscriminator(b: Build): void {
+  const { flat, disc, out } = b;
+  const declared = disc ? flat.props.get(disc.propertyName) : undefined;
+  if (disc && declared !== undefined && !(disc.propertyName in out) && b.count < b.maxP) {
+    // A declared property governs its own name: generated with the discriminator hint, it takes
+    // the mapped value when its schema allows it (exavault.com: `enum: [account]` vs "Account").
+    put(b, disc.propertyName, declared, true);
+  } else if (disc && !(disc.propertyName in out) && b.count < b.maxP) {
+    const s = extraSchemaFor(flat, disc.propertyName);
+    if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(b.ctx))) {
+      out[disc.propertyName] = disc.value;
+      b.count++;
+    }
+  }
+}
+
+function fillDependent(b: Build): void {
+  const { flat, out } = b;
+  for (const [k, deps] of flat.dependentRequired) {
+    if (!(k in out)) continue;
+    for (const d of deps)
+      if (!(d in out)) put(b, d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
+  }
+}
+
+/**
+ * minProperties draws first on declared optional properties the pass above skipped (by chance,
+ * pruning or budget); extra keys may be forbidden by additionalProperties: false.
+ */
+function fillToMinimum(b: Build): void {
+  const { flat, ctx, hint, out } = b;
+  for (const [name, schema] of flat.props) {
+    if (b.count >= b.minP || b.count >= b.maxP) break;
+    if (
+      name in out ||
+      schema === false ||
+      hint.avoid?.has(name) ||
+      hiddenFor(schema, ctx.defs, ctx.direction)
+    )
+      continue;
+    put(b, name, schema, true);
+  }
+}
+
+/** Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries. */
+function fillExtra(b: Build): void {
+  const { flat, ctx, out, minP, maxP } = b;
+  const isMap =
+    flat.props.size === 0 &&
+    flat.additional !== undefined &&
+    flat.additional !== false &&
+    flat.additional !== true;
+  const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
+  let want = minP;
+  if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
+  let guard = 0;
+  while (b.count < want && guard++ < want * 4 + 20) {
+    const name = extraName(flat, ctx, b.count);
+    if (name === undefined) break;
+    if (name in out || flat.props.has(name)) continue;
+    if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
+    const s = extraSchemaFor(flat, name);
+    if (s === undefined || s === false) continue;
+    put(b, name, s, b.count >= minP);
+  }
+}
+
+function requiredVisible(flat: Flat, ctx: Ctx): string[] {
   const required: string[] = [];
   for (const r of flat.required) {
     const s = flat.props.get(r) ?? true;
     if (!hiddenFor(s, ctx.defs, ctx.direction)) required.push(r);
   }
+  return required;
+}
+
+export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, JsonValue> {
+  const maxP = flat.maxProps ?? Infinity;
+  const minP = flat.minProps ?? 0;
+  if (minP > maxP) fail(flat.path, `minProperties ${minP} is greater than maxProperties ${maxP}`);
+  const disc = hint.setDisc ?? implicitDisc(flat);
+  const required = requiredVisible(flat, ctx);
   if (required.length > maxP)
     fail(flat.path, `${required.length} required properties exceed maxProperties ${maxP}`);
   spend(ctx, 2, flat.path);
-
-  let count = 0;
-  let optionalRoom = maxP - required.length;
+  const out: Record<string, JsonValue> = {};
   const guide = objectGuide(flat, hint, ctx);
-  const put = (name: string, schema: Schema, optional: boolean) => {
-    const h = propertyHint(guide, name, schema, out, ctx);
-    if (disc && disc.propertyName === name) h.disc = disc.value;
-    const path = flat.props.has(name)
-      ? child(flat.path, 'properties', name)
-      : child(flat.path, 'additionalProperties');
-    try {
-      spend(ctx, name.length + 4, flat.path);
-      out[name] = gen(schema, path, ctx, h);
-      count++;
-    } catch (e) {
-      // An optional property that cannot be generated is simply left out.
-      if (!(optional && e instanceof GenFailure)) throw e;
-    }
+  const b: Build = {
+    flat,
+    ctx,
+    hint,
+    out,
+    count: 0,
+    optionalRoom: maxP - required.length,
+    minP,
+    maxP,
+    required,
+    disc,
+    guide,
   };
-
   ctx.objDepth++;
   try {
-    fill();
+    fillDeclared(b);
+    fillDiscriminator(b);
+    fillDependent(b);
+    fillToMinimum(b);
+    fillExtra(b);
   } finally {
     ctx.objDepth--;
   }
-  if (count > 0)
+  if (b.count > 0)
     harmonize(
       out,
       flat,
@@ -82,86 +206,12 @@ export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, Json
       ctx,
       ctx.objDepth,
     );
-  if (count < minP)
+  if (b.count < minP)
     fail(
       flat.path,
       `cannot produce ${minP} properties (minProperties) under additionalProperties/patternProperties`,
     );
   return out;
-
-  function fill(): void {
-    const requiredSet = new Set(required);
-    for (const [name, schema] of flat.props) {
-      if (requiredSet.has(name)) {
-        put(name, schema, false);
-        continue;
-      }
-      if (flat.required.has(name) || optionalRoom <= 0 || schema === false) continue;
-      if (ctx.prune || hint.avoid?.has(name)) continue;
-      if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
-      // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size.
-      if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6))
-        continue;
-      if (overSoftBudget(ctx)) continue;
-      const before = count;
-      put(name, schema, true);
-      if (count > before) optionalRoom--;
-    }
-
-    // The discriminator must be present even if the schema forgot to declare it.
-    const declared = disc ? flat.props.get(disc.propertyName) : undefined;
-    if (disc && declared !== undefined && !(disc.propertyName in out) && count < maxP) {
-      // A declared property governs its own name: generated with the discriminator hint, it takes
-      // the mapped value when its schema allows it (exavault.com: `enum: [account]` vs "Account").
-      put(disc.propertyName, declared, true);
-    } else if (disc && !(disc.propertyName in out) && count < maxP) {
-      const s = extraSchemaFor(flat, disc.propertyName);
-      if (s !== undefined && s !== false && matches(s, disc.value, checkOpts(ctx))) {
-        out[disc.propertyName] = disc.value;
-        count++;
-      }
-    }
-
-    for (const [k, deps] of flat.dependentRequired) {
-      if (!(k in out)) continue;
-      for (const d of deps)
-        if (!(d in out)) put(d, flat.props.get(d) ?? extraSchemaFor(flat, d) ?? true, false);
-    }
-
-    // minProperties draws first on declared optional properties the pass above skipped (by chance,
-    // pruning or budget); extra keys may be forbidden by additionalProperties: false.
-    for (const [name, schema] of flat.props) {
-      if (count >= minP || count >= maxP) break;
-      if (
-        name in out ||
-        schema === false ||
-        hint.avoid?.has(name) ||
-        hiddenFor(schema, ctx.defs, ctx.direction)
-      )
-        continue;
-      put(name, schema, true);
-    }
-
-    // Free-form maps (additionalProperties: {schema}) look empty and fake without a few entries.
-    const isMap =
-      flat.props.size === 0 &&
-      flat.additional !== undefined &&
-      flat.additional !== false &&
-      flat.additional !== true;
-    const patternMap = flat.props.size === 0 && flat.patternProps.length > 0;
-    let want = minP;
-    if ((isMap || patternMap) && !ctx.prune) want = Math.max(minP, Math.min(maxP, ctx.rng.int(1, 3)));
-    let guard = 0;
-    while (count < want && guard++ < want * 4 + 20) {
-      const name = extraName(flat, ctx, count);
-      if (name === undefined) break;
-      if (name in out || flat.props.has(name)) continue;
-      if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
-      const s = extraSchemaFor(flat, name);
-      if (s === undefined || s === false) continue;
-      put(name, s, count >= minP);
-    }
-  }
 }
 
 /** A key for an extra property: from a patternProperties pattern if any, else a word-like key. */

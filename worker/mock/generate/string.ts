@@ -127,6 +127,29 @@ function realFormatValue(flat: Flat, ctx: Ctx, hint: Hint): string | undefined {
   return undefined;
 }
 
+/** Random lengths missed the bounds: search the repetition count that lands inside them. */
+function withinLengthBounds(
+  p: Flat['patterns'][number],
+  flat: Flat,
+  ctx: Ctx,
+  minL: number,
+  maxL: number,
+): string | undefined {
+  let lo = 0;
+  let hi = Math.min(Math.max(minL, 8) + 1, LIMITS.maxLength);
+  for (let i = 0; i < 16 && lo <= hi; i++) {
+    const extra = (lo + hi) >> 1;
+    const r = randomFromPattern(greedy(p.source), ctx.rng, extra);
+    if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
+    if (stringOk(flat, r) && honoursLookarounds(p, r)) return r;
+    const len = strLength(r);
+    if (len < minL) lo = extra + 1;
+    else if (len > maxL) hi = extra - 1;
+    else break;
+  }
+  return undefined;
+}
+
 export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   const minL = flat.minLength ?? 0;
   const maxL = flat.maxLength ?? Infinity;
@@ -177,19 +200,8 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
       }
     }
     if (generated && (minL > 0 || maxL < Infinity)) {
-      // Random lengths missed the bounds: search the repetition count that lands inside them.
-      let lo = 0;
-      let hi = Math.min(Math.max(minL, 8) + 1, LIMITS.maxLength);
-      for (let i = 0; i < 16 && lo <= hi; i++) {
-        const extra = (lo + hi) >> 1;
-        const r = randomFromPattern(greedy(p.source), ctx.rng, extra);
-        if (typeof r !== 'string' || r === 'too-long' || r === 'invalid') break;
-        if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
-        const len = strLength(r);
-        if (len < minL) lo = extra + 1;
-        else if (len > maxL) hi = extra - 1;
-        else break;
-      }
+      const r = withinLengthBounds(p, flat, ctx, minL, maxL);
+      if (r !== undefined) return done(r);
     }
     if (generated)
       reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
