@@ -1,16 +1,20 @@
 import type { Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
-import { generate } from './generate/index';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
-import { concreteType, negotiate } from './negotiate';
-import type { JsonValue, MediaPlan, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
+import { negotiate } from './negotiate';
+import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
-import { sampleStatic } from './sample-static';
 import { selectResponse, specResponseFor } from './select-response';
-import { serializeBody } from './serialize';
-import type { LayerAnswer, StateLayer } from './state-layer';
+import type { StateLayer } from './state-layer';
+import {
+  bodyValue,
+  renderLayered,
+  renderResponse,
+  seedOf,
+  type RenderContext,
+  type Rendered,
+} from './render-response';
 import { validateRequest, type RequestBody } from './validate-request';
-import { lenientReason } from './lenient-reason';
 
 export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 
@@ -57,18 +61,12 @@ export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
 }
 
-/** Says that a body was served with the author's evident intent, not the strict reading (README). */
-export const LENIENT_HEADER = 'x-specmock-lenient';
+type Finish = (rendered: Rendered, status: number) => MockOutcome;
 
-type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
-
-/**
- * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
- * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
- * then the response the caller prefers.
- */
-export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
-  const match = matchRoute(target.routes, request.method, request.path);
+function routeProblem(
+  match: Exclude<ReturnType<typeof matchRoute>, { kind: 'found' }>,
+  request: MockRequest,
+): MockOutcome {
   if (match.kind === 'no-path') {
     return {
       ok: false,
@@ -78,29 +76,85 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
       },
     };
   }
-  if (match.kind === 'no-method') {
-    return {
-      ok: false,
-      problem: {
-        type: 'method-not-allowed',
-        detail: `${request.method.toUpperCase()} is not defined for ${request.path}; allowed: ${match.allow.join(', ')}.`,
-        headers: { allow: match.allow.join(', ') },
-        extensions: { allow: match.allow },
-      },
-    };
+  return {
+    ok: false,
+    problem: {
+      type: 'method-not-allowed',
+      detail: `${request.method.toUpperCase()} is not defined for ${request.path}; allowed: ${match.allow.join(', ')}.`,
+      headers: { allow: match.allow.join(', ') },
+      extensions: { allow: match.allow },
+    },
+  };
+}
+
+function brokenRefProblem(
+  operation: OperationPlan,
+  { ref, pointer }: { ref: string; pointer: string },
+): MockOutcome {
+  return {
+    ok: false,
+    problem: {
+      type: 'unresolved-ref',
+      detail: `${operation.method.toUpperCase()} ${operation.path} uses $ref "${ref}" (at ${pointer || '/'}), which does not resolve to anything in the document.`,
+      extensions: { ref, pointer },
+    },
+  };
+}
+
+/** 401: the spec's own 401 response when it has one (with WWW-Authenticate), else a problem. */
+function refuseUnauthenticated(
+  ctx: RenderContext,
+  security: Extract<ReturnType<typeof checkSecurity>, { ok: false }>,
+  finish: Finish,
+  prefsFor: (status: number) => Preferences,
+): MockOutcome {
+  const spec = specResponseFor(ctx.operation, 401);
+  const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
+  if (spec) {
+    const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
+    if (rendered.ok) Object.assign(rendered.response.headers, headers);
+    return finish(rendered, 401);
   }
+  return {
+    ok: false,
+    problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) },
+  };
+}
+
+/** 415, else 422 or 400: the spec's own response for the first it defines, else a problem. */
+function refuseInvalid(
+  ctx: RenderContext,
+  check: Extract<ReturnType<typeof validateRequest>, { ok: false }>,
+  finish: Finish,
+  prefsFor: (status: number) => Preferences,
+): MockOutcome {
+  for (const status of check.status === 415 ? [415] : [422, 400]) {
+    const spec = specResponseFor(ctx.operation, status);
+    if (spec) {
+      const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
+      return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
+    }
+  }
+  return {
+    ok: false,
+    problem: {
+      type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request',
+      detail: check.detail,
+      errors: check.errors,
+    },
+  };
+}
+
+/**
+ * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
+ * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
+ * then the response the caller prefers.
+ */
+export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
+  const match = matchRoute(target.routes, request.method, request.path);
+  if (match.kind !== 'found') return routeProblem(match, request);
   const { operation, pathParams } = match;
-  if (operation.brokenRef) {
-    const { ref, pointer } = operation.brokenRef;
-    return {
-      ok: false,
-      problem: {
-        type: 'unresolved-ref',
-        detail: `${operation.method.toUpperCase()} ${operation.path} uses $ref "${ref}" (at ${pointer || '/'}), which does not resolve to anything in the document.`,
-        extensions: { ref, pointer },
-      },
-    };
-  }
+  if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
   const own = readPreferences(request.headers.prefer, request.query);
   const prefs: Preferences =
     request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
@@ -115,7 +169,7 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
   };
-  const finish = (rendered: Rendered, status: number): MockOutcome => {
+  const finish: Finish = (rendered, status) => {
     if (!rendered.ok) return rendered;
     rendered.response.status = status;
     if (request.method.toUpperCase() === 'HEAD') rendered.response.body = null;
@@ -134,19 +188,7 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     query: request.query,
     cookies,
   });
-  if (!security.ok) {
-    const spec = specResponseFor(operation, 401);
-    const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-    if (spec) {
-      const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
-      if (rendered.ok) Object.assign(rendered.response.headers, headers);
-      return finish(rendered, 401);
-    }
-    return {
-      ok: false,
-      problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) },
-    };
-  }
+  if (!security.ok) return refuseUnauthenticated(ctx, security, finish, prefsFor);
 
   const check = validateRequest(target.plan, operation, {
     pathParams,
@@ -155,23 +197,7 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     cookies,
     body: request.body,
   });
-  if (!check.ok) {
-    for (const status of check.status === 415 ? [415] : [422, 400]) {
-      const spec = specResponseFor(operation, status);
-      if (spec) {
-        const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
-        return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
-      }
-    }
-    return {
-      ok: false,
-      problem: {
-        type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request',
-        detail: check.detail,
-        errors: check.errors,
-      },
-    };
-  }
+  if (!check.ok) return refuseInvalid(ctx, check, finish, prefsFor);
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
   const answer = layer?.({ operation, pathParams, query, prefs, request });
@@ -208,189 +234,4 @@ export function statelessValue(
   };
   const body = bodyValue(ctx, response.content[chosen], call.prefs);
   return body.ok ? body.value : undefined;
-}
-
-function renderLayered(
-  ctx: RenderContext,
-  answer: Exclude<LayerAnswer, { ok: false }>,
-  prefsFor: (status: number) => Preferences,
-): Rendered {
-  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.status, answer.value);
-  if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
-  return rendered;
-}
-
-interface RenderContext {
-  target: MockTarget;
-  request: MockRequest;
-  operation: OperationPlan;
-  query: [string, string][];
-  /** The status being rendered: generated bodies are consistent with it (realism). */
-  status?: number;
-  pathParams: Record<string, string>;
-  prefs: Preferences;
-  seed: string;
-}
-
-function renderResponse(
-  outer: RenderContext,
-  spec: ResponsePlan,
-  prefs: Preferences,
-  status: number,
-  stored?: JsonValue,
-): Rendered {
-  const ctx = { ...outer, status };
-  const headers: Record<string, string> = {};
-  for (const [name, header] of Object.entries(spec.headers)) {
-    if (name.toLowerCase() === 'content-type') continue;
-    const value = header.examples[0]?.value ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
-    if (value !== undefined && value !== null)
-      headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
-  }
-
-  const types = Object.keys(spec.content);
-  if (types.length === 0) return { ok: true, response: { status: 200, headers, body: null } };
-  const chosen = negotiate(types, ctx.request.headers.accept);
-  if (chosen === undefined) {
-    return {
-      ok: false,
-      problem: {
-        type: 'not-acceptable',
-        detail: `None of the response media types (${types.join(', ')}) matches Accept: ${ctx.request.headers.accept}.`,
-        extensions: { available: types },
-      },
-    };
-  }
-  const media = spec.content[chosen];
-  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
-  if (!body.ok) return body;
-  const type = concreteType(chosen, ctx.request.headers.accept);
-  headers['content-type'] = type;
-  if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
-  let text = serializeBody(body.value, type, media.schema);
-  let lenient = body.lenient;
-  // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
-  // Accept, */*) gets the JSON text the author evidently meant, marked as such.
-  if (!text.ok && !/(^|,)\s*text\//i.test(ctx.request.headers.accept ?? '')) {
-    text = { ok: true, body: JSON.stringify(body.value) };
-    lenient = 'structured-value-as-text';
-  }
-  if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
-  if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
-  return { ok: true, response: { status: 200, headers, body: text.body } };
-}
-
-function bodyValue(
-  ctx: RenderContext,
-  media: MediaPlan,
-  prefs: Preferences,
-): { ok: true; value: JsonValue | undefined; lenient?: string } | { ok: false; problem: Problem } {
-  if (prefs.example !== undefined) {
-    const named = media.examples.find((e) => e.name === prefs.example);
-    if (named) return { ok: true, value: named.value };
-    const dropped = media.dropped?.find((e) => e.name === prefs.example);
-    const available = `available: ${media.examples.map((e) => e.name).join(', ') || 'none'}`;
-    return {
-      ok: false,
-      problem: {
-        type: 'example-not-found',
-        detail: dropped
-          ? `The example "${dropped.name}" was dropped at publish: ${dropped.reason}; ${available}.`
-          : `No example named "${prefs.example}"; ${available}.`,
-        ...(dropped ? { extensions: { dropped: dropped.reason } } : {}),
-      },
-    };
-  }
-  if (prefs.dynamic !== true && media.examples.length > 0)
-    return { ok: true, value: media.examples[0].value };
-  if (media.schema === undefined) return { ok: true, value: undefined };
-  const example = media.examples[0]?.value;
-  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
-  let lenient = media.lenient;
-  if (!result.ok && lenient === undefined) {
-    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
-    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
-    if (second.ok) {
-      lenient = lenientReason(result.reason);
-      result = second;
-    }
-  }
-  if (!result.ok) {
-    return {
-      ok: false,
-      problem: {
-        type: 'unsatisfiable-schema',
-        detail: `The response schema cannot be satisfied at ${result.pointer || '/'}: ${result.reason}`,
-        extensions: { pointer: result.pointer },
-      },
-    };
-  }
-  // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
-  // default keeps the schema's order.
-  return {
-    ok: true,
-    value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
-    ...(lenient !== undefined ? { lenient } : {}),
-  };
-}
-
-function sortKeys(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, JsonValue> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
-  return out;
-}
-
-/** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
-function generateFor(
-  ctx: RenderContext,
-  schema: Schema,
-  salt: string,
-  dynamic: boolean | undefined,
-  lenient = false,
-  example?: JsonValue,
-) {
-  const defs = ctx.target.plan.defs;
-  if (dynamic === false && !lenient) {
-    const still = sampleStatic(schema, defs, 'response');
-    if (still.ok) return still;
-  }
-  return generate(schema, {
-    seed: `${ctx.seed}${salt}`,
-    defs,
-    pathParams: ctx.pathParams,
-    refDate: ctx.target.refDate,
-    dynamic: dynamic === true,
-    direction: 'response',
-    lenient,
-    realism: {
-      status: ctx.status,
-      method: ctx.request.method,
-      pathTemplate: ctx.operation.path,
-      requestPath: ctx.request.path,
-      query: ctx.query,
-    },
-    ...(example !== undefined ? { example } : {}),
-  });
-}
-
-function valueFor(
-  ctx: RenderContext,
-  schema: Schema,
-  salt: string,
-  dynamic: boolean | undefined,
-): JsonValue | undefined {
-  const result = generateFor(ctx, schema, `\u0000${salt}`, dynamic);
-  return result.ok ? result.value : undefined;
-}
-
-/** Same method, path, query and seed → same seed string → byte-identical body. */
-function seedOf(method: string, path: string, query: [string, string][], prefs: Preferences): string {
-  const sorted = query
-    .map(([k, v]) => `${k}=${v}`)
-    .sort()
-    .join('&');
-  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
-  return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
 }

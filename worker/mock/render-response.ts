@@ -1,0 +1,205 @@
+import type { Problem } from '../http/problem';
+import { generate } from './generate/index';
+import { lenientReason } from './lenient-reason';
+import type { MockRequest, MockResponse, MockTarget } from './mock';
+import { concreteType, negotiate } from './negotiate';
+import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
+import type { Preferences } from './prefer';
+import { sampleStatic } from './sample-static';
+import { serializeBody } from './serialize';
+import type { LayerAnswer } from './state-layer';
+
+/**
+ * Rendering one response of the spec: its headers, the negotiated media type and the body (a named
+ * or first example, else a seeded generated value), serialised.
+ */
+
+/** Says that a body was served with the author's evident intent, not the strict reading (README). */
+const LENIENT_HEADER = 'x-specmock-lenient';
+
+export type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
+
+export function renderLayered(
+  ctx: RenderContext,
+  answer: Exclude<LayerAnswer, { ok: false }>,
+  prefsFor: (status: number) => Preferences,
+): Rendered {
+  const rendered = renderResponse(ctx, answer.response, prefsFor(answer.status), answer.status, answer.value);
+  if (rendered.ok) Object.assign(rendered.response.headers, answer.headers);
+  return rendered;
+}
+
+export interface RenderContext {
+  target: MockTarget;
+  request: MockRequest;
+  operation: OperationPlan;
+  query: [string, string][];
+  /** The status being rendered: generated bodies are consistent with it (realism). */
+  status?: number;
+  pathParams: Record<string, string>;
+  prefs: Preferences;
+  seed: string;
+}
+
+export function renderResponse(
+  outer: RenderContext,
+  spec: ResponsePlan,
+  prefs: Preferences,
+  status: number,
+  stored?: JsonValue,
+): Rendered {
+  const ctx = { ...outer, status };
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(spec.headers)) {
+    if (name.toLowerCase() === 'content-type') continue;
+    const value = header.examples[0]?.value ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
+    if (value !== undefined && value !== null)
+      headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+
+  const types = Object.keys(spec.content);
+  if (types.length === 0) return { ok: true, response: { status: 200, headers, body: null } };
+  const chosen = negotiate(types, ctx.request.headers.accept);
+  if (chosen === undefined) {
+    return {
+      ok: false,
+      problem: {
+        type: 'not-acceptable',
+        detail: `None of the response media types (${types.join(', ')}) matches Accept: ${ctx.request.headers.accept}.`,
+        extensions: { available: types },
+      },
+    };
+  }
+  const media = spec.content[chosen];
+  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
+  if (!body.ok) return body;
+  const type = concreteType(chosen, ctx.request.headers.accept);
+  headers['content-type'] = type;
+  if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
+  let text = serializeBody(body.value, type, media.schema);
+  let lenient = body.lenient;
+  // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
+  // Accept, */*) gets the JSON text the author evidently meant, marked as such.
+  if (!text.ok && !/(^|,)\s*text\//i.test(ctx.request.headers.accept ?? '')) {
+    text = { ok: true, body: JSON.stringify(body.value) };
+    lenient = 'structured-value-as-text';
+  }
+  if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
+  if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
+  return { ok: true, response: { status: 200, headers, body: text.body } };
+}
+
+export function bodyValue(
+  ctx: RenderContext,
+  media: MediaPlan,
+  prefs: Preferences,
+): { ok: true; value: JsonValue | undefined; lenient?: string } | { ok: false; problem: Problem } {
+  if (prefs.example !== undefined) {
+    const named = media.examples.find((e) => e.name === prefs.example);
+    if (named) return { ok: true, value: named.value };
+    const dropped = media.dropped?.find((e) => e.name === prefs.example);
+    const available = `available: ${media.examples.map((e) => e.name).join(', ') || 'none'}`;
+    return {
+      ok: false,
+      problem: {
+        type: 'example-not-found',
+        detail: dropped
+          ? `The example "${dropped.name}" was dropped at publish: ${dropped.reason}; ${available}.`
+          : `No example named "${prefs.example}"; ${available}.`,
+        ...(dropped ? { extensions: { dropped: dropped.reason } } : {}),
+      },
+    };
+  }
+  if (prefs.dynamic !== true && media.examples.length > 0)
+    return { ok: true, value: media.examples[0].value };
+  if (media.schema === undefined) return { ok: true, value: undefined };
+  const example = media.examples[0]?.value;
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
+  let lenient = media.lenient;
+  if (!result.ok && lenient === undefined) {
+    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
+    if (second.ok) {
+      lenient = lenientReason(result.reason);
+      result = second;
+    }
+  }
+  if (!result.ok) {
+    return {
+      ok: false,
+      problem: {
+        type: 'unsatisfiable-schema',
+        detail: `The response schema cannot be satisfied at ${result.pointer || '/'}: ${result.reason}`,
+        extensions: { pointer: result.pointer },
+      },
+    };
+  }
+  // Prism's dynamic mode answers with alphabetized keys; `dynamic=true` does the same, while the
+  // default keeps the schema's order.
+  return {
+    ok: true,
+    value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
+    ...(lenient !== undefined ? { lenient } : {}),
+  };
+}
+
+function sortKeys(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, JsonValue> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys(value[key]);
+  return out;
+}
+
+/** dynamic=false asks for Prism's static values; otherwise faker-backed generation, seeded. */
+function generateFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+  lenient = false,
+  example?: JsonValue,
+) {
+  const defs = ctx.target.plan.defs;
+  if (dynamic === false && !lenient) {
+    const still = sampleStatic(schema, defs, 'response');
+    if (still.ok) return still;
+  }
+  return generate(schema, {
+    seed: `${ctx.seed}${salt}`,
+    defs,
+    pathParams: ctx.pathParams,
+    refDate: ctx.target.refDate,
+    dynamic: dynamic === true,
+    direction: 'response',
+    lenient,
+    realism: {
+      status: ctx.status,
+      method: ctx.request.method,
+      pathTemplate: ctx.operation.path,
+      requestPath: ctx.request.path,
+      query: ctx.query,
+    },
+    ...(example !== undefined ? { example } : {}),
+  });
+}
+
+function valueFor(
+  ctx: RenderContext,
+  schema: Schema,
+  salt: string,
+  dynamic: boolean | undefined,
+): JsonValue | undefined {
+  const result = generateFor(ctx, schema, `\u0000${salt}`, dynamic);
+  return result.ok ? result.value : undefined;
+}
+
+/** Same method, path, query and seed → same seed string → byte-identical body. */
+export function seedOf(method: string, path: string, query: [string, string][], prefs: Preferences): string {
+  const sorted = query
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join('&');
+  const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
+  return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
+}
