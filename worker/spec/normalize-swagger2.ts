@@ -4,6 +4,7 @@ import type {
   ParameterPlan,
   RequestBodyPlan,
   ResponsePlan,
+  Schema,
   SchemaObject,
   SecuritySchemePlan,
 } from '../mock/plan';
@@ -71,130 +72,166 @@ function mediaTypes(list: unknown, fallback: string[]): string[] {
     : fallback;
 }
 
+function parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined {
+  const node = ctx.resolver.deref(raw, at);
+  if (!isRecord(node) || typeof node.name !== 'string') return undefined;
+  const location = node.in;
+  if (location !== 'path' && location !== 'query' && location !== 'header') return undefined;
+  return {
+    name: node.name,
+    in: location,
+    required: location === 'path' ? true : node.required === true,
+    schema: schemaOfSimple(ctx, node, at),
+    ...collectionStyle(node.collectionFormat, location),
+    ...(node.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
+  };
+}
+
+type ParamNode = { node: Record<string, unknown>; at: string };
+
+/** formData parameters become one object schema under the form media types the operation consumes. */
+function formBody(ctx: NormalizeContext, form: ParamNode[], consumes: string[]): RequestBodyPlan {
+  const properties: Record<string, SchemaObject | boolean> = {};
+  const required: string[] = [];
+  for (const { node, at: where } of form) {
+    properties[node.name as string] = schemaOfSimple(ctx, node, where);
+    if (node.required === true) required.push(node.name as string);
+  }
+  const schema: SchemaObject = { type: 'object', properties, ...(required.length ? { required } : {}) };
+  const hasFile = form.some((p) => p.node.type === 'file');
+  const formTypes = consumes.filter((t) => /multipart\/form-data|application\/x-www-form-urlencoded/.test(t));
+  const types =
+    formTypes.length > 0
+      ? formTypes
+      : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
+  const content: Record<string, MediaPlan> = {};
+  for (const type of types) content[type] = { schema, examples: [] };
+  return { required: required.length > 0, content };
+}
+
+function requestBody(
+  ctx: NormalizeContext,
+  op: Record<string, unknown>,
+  rawParams: { raw: unknown; at: string }[],
+  docConsumes: string[],
+): RequestBodyPlan | undefined {
+  const consumes = mediaTypes(op.consumes, docConsumes);
+  const params = rawParams
+    .map(({ raw, at: where }) => ({ node: ctx.resolver.deref(raw, where), at: where }))
+    .filter((p) => isRecord(p.node)) as ParamNode[];
+  const body = params.find((p) => p.node.in === 'body');
+  if (body) {
+    const schema =
+      body.node.schema === undefined ? {} : ctx.schemas.schema(body.node.schema, `${body.at}/schema`);
+    const content: Record<string, MediaPlan> = {};
+    for (const type of consumes) content[type] = { schema, examples: [] };
+    return { required: body.node.required === true, content };
+  }
+  const form = params.filter((p) => p.node.in === 'formData' && typeof p.node.name === 'string');
+  return form.length === 0 ? undefined : formBody(ctx, form, consumes);
+}
+
+/** The response's media types: the produced ones plus any its examples name, each with its example. */
+function responseContent(
+  node: Record<string, unknown>,
+  schema: Schema | undefined,
+  produces: string[],
+): Record<string, MediaPlan> {
+  const examples = isRecord(node.examples) ? node.examples : {};
+  const content: Record<string, MediaPlan> = {};
+  // An example keyed by a wildcard ("*/*", "text/*") belongs to every produced type it covers.
+  const exampleFor = (type: string) =>
+    examples[type] ??
+    Object.entries(examples).find(
+      ([key]) =>
+        key.includes('*') &&
+        new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(type),
+    )?.[1];
+  const types = new Set([...produces, ...Object.keys(examples).filter((k) => !k.includes('*'))]);
+  for (const type of types) {
+    const example = exampleFor(type);
+    if (schema === undefined && example === undefined) continue;
+    content[type] = {
+      ...(schema !== undefined ? { schema } : {}),
+      examples: example === undefined ? [] : [{ name: 'example', value: example as JsonValue }],
+    };
+  }
+  return content;
+}
+
+function responseHeaders(
+  ctx: NormalizeContext,
+  node: Record<string, unknown>,
+  here: string,
+): ResponsePlan['headers'] {
+  const headers: ResponsePlan['headers'] = {};
+  if (isRecord(node.headers)) {
+    for (const [name, h] of Object.entries(node.headers)) {
+      if (isRecord(h))
+        headers[name] = {
+          schema: schemaOfSimple(ctx, h, `${here}/headers/${escapeToken(name)}`),
+          required: false,
+          examples: [],
+        };
+    }
+  }
+  return headers;
+}
+
+function responses(
+  ctx: NormalizeContext,
+  op: Record<string, unknown>,
+  at: string,
+  docProduces: string[],
+): ResponsePlan[] {
+  if (!isRecord(op.responses)) return [];
+  const produces = mediaTypes(op.produces, docProduces);
+  return Object.entries(op.responses).flatMap(([status, raw]) => {
+    const here = `${at}/responses/${escapeToken(status)}`;
+    const node = ctx.resolver.deref(raw, here);
+    if (!isRecord(node)) return [];
+    const schema = node.schema === undefined ? undefined : ctx.schemas.schema(node.schema, `${here}/schema`);
+    const content = responseContent(node, schema, produces);
+    return [
+      {
+        status: status.toUpperCase(),
+        description: typeof node.description === 'string' ? node.description : '',
+        headers: responseHeaders(ctx, node, here),
+        content,
+      },
+    ];
+  });
+}
+
+function securitySchemes(
+  _ctx: NormalizeContext,
+  document: Record<string, unknown>,
+): Record<string, SecuritySchemePlan> {
+  const raw = isRecord(document.securityDefinitions) ? document.securityDefinitions : {};
+  const out: Record<string, SecuritySchemePlan> = {};
+  for (const [name, node] of Object.entries(raw)) {
+    if (!isRecord(node)) continue;
+    if (node.type === 'basic') out[name] = { type: 'http', scheme: 'basic' };
+    else if (node.type === 'apiKey')
+      out[name] = { type: 'apiKey', in: node.in as SecuritySchemePlan['in'], name: String(node.name) };
+    else if (node.type === 'oauth2') out[name] = { type: 'oauth2' };
+  }
+  return out;
+}
+
 export function swagger2(doc: Record<string, unknown>) {
   const docConsumes = mediaTypes(doc.consumes, ['application/json']);
   const docProduces = mediaTypes(doc.produces, ['application/json']);
-
   return {
-    parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined {
-      const node = ctx.resolver.deref(raw, at);
-      if (!isRecord(node) || typeof node.name !== 'string') return undefined;
-      const location = node.in;
-      if (location !== 'path' && location !== 'query' && location !== 'header') return undefined;
-      return {
-        name: node.name,
-        in: location,
-        required: location === 'path' ? true : node.required === true,
-        schema: schemaOfSimple(ctx, node, at),
-        ...collectionStyle(node.collectionFormat, location),
-        ...(node.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
-      };
-    },
-
-    requestBody(
+    parameter,
+    requestBody: (
       ctx: NormalizeContext,
       op: Record<string, unknown>,
-      at: string,
+      _at: string,
       rawParams: { raw: unknown; at: string }[],
-    ): RequestBodyPlan | undefined {
-      const consumes = mediaTypes(op.consumes, docConsumes);
-      const params = rawParams
-        .map(({ raw, at: where }) => ({ node: ctx.resolver.deref(raw, where), at: where }))
-        .filter((p) => isRecord(p.node)) as { node: Record<string, unknown>; at: string }[];
-      const body = params.find((p) => p.node.in === 'body');
-      if (body) {
-        const schema =
-          body.node.schema === undefined ? {} : ctx.schemas.schema(body.node.schema, `${body.at}/schema`);
-        const content: Record<string, MediaPlan> = {};
-        for (const type of consumes) content[type] = { schema, examples: [] };
-        return { required: body.node.required === true, content };
-      }
-      const form = params.filter((p) => p.node.in === 'formData' && typeof p.node.name === 'string');
-      if (form.length === 0) return undefined;
-      const properties: Record<string, SchemaObject | boolean> = {};
-      const required: string[] = [];
-      for (const { node, at: where } of form) {
-        properties[node.name as string] = schemaOfSimple(ctx, node, where);
-        if (node.required === true) required.push(node.name as string);
-      }
-      const schema: SchemaObject = { type: 'object', properties, ...(required.length ? { required } : {}) };
-      const hasFile = form.some((p) => p.node.type === 'file');
-      const formTypes = consumes.filter((t) =>
-        /multipart\/form-data|application\/x-www-form-urlencoded/.test(t),
-      );
-      const types =
-        formTypes.length > 0
-          ? formTypes
-          : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
-      const content: Record<string, MediaPlan> = {};
-      for (const type of types) content[type] = { schema, examples: [] };
-      return { required: required.length > 0, content };
-    },
-
-    responses(ctx: NormalizeContext, op: Record<string, unknown>, at: string): ResponsePlan[] {
-      if (!isRecord(op.responses)) return [];
-      const produces = mediaTypes(op.produces, docProduces);
-      return Object.entries(op.responses).flatMap(([status, raw]) => {
-        const here = `${at}/responses/${escapeToken(status)}`;
-        const node = ctx.resolver.deref(raw, here);
-        if (!isRecord(node)) return [];
-        const examples = isRecord(node.examples) ? node.examples : {};
-        const schema =
-          node.schema === undefined ? undefined : ctx.schemas.schema(node.schema, `${here}/schema`);
-        const content: Record<string, MediaPlan> = {};
-        // An example keyed by a wildcard ("*/*", "text/*") belongs to every produced type it covers.
-        const exampleFor = (type: string) =>
-          examples[type] ??
-          Object.entries(examples).find(
-            ([key]) =>
-              key.includes('*') &&
-              new RegExp(`^${key.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(type),
-          )?.[1];
-        const types = new Set([...produces, ...Object.keys(examples).filter((k) => !k.includes('*'))]);
-        for (const type of types) {
-          const example = exampleFor(type);
-          if (schema === undefined && example === undefined) continue;
-          content[type] = {
-            ...(schema !== undefined ? { schema } : {}),
-            examples: example === undefined ? [] : [{ name: 'example', value: example as JsonValue }],
-          };
-        }
-        const headers: ResponsePlan['headers'] = {};
-        if (isRecord(node.headers)) {
-          for (const [name, h] of Object.entries(node.headers)) {
-            if (isRecord(h))
-              headers[name] = {
-                schema: schemaOfSimple(ctx, h, `${here}/headers/${escapeToken(name)}`),
-                required: false,
-                examples: [],
-              };
-          }
-        }
-        return [
-          {
-            status: status.toUpperCase(),
-            description: typeof node.description === 'string' ? node.description : '',
-            headers,
-            content,
-          },
-        ];
-      });
-    },
-
-    securitySchemes(
-      _ctx: NormalizeContext,
-      document: Record<string, unknown>,
-    ): Record<string, SecuritySchemePlan> {
-      const raw = isRecord(document.securityDefinitions) ? document.securityDefinitions : {};
-      const out: Record<string, SecuritySchemePlan> = {};
-      for (const [name, node] of Object.entries(raw)) {
-        if (!isRecord(node)) continue;
-        if (node.type === 'basic') out[name] = { type: 'http', scheme: 'basic' };
-        else if (node.type === 'apiKey')
-          out[name] = { type: 'apiKey', in: node.in as SecuritySchemePlan['in'], name: String(node.name) };
-        else if (node.type === 'oauth2') out[name] = { type: 'oauth2' };
-      }
-      return out;
-    },
+    ): RequestBodyPlan | undefined => requestBody(ctx, op, rawParams, docConsumes),
+    responses: (ctx: NormalizeContext, op: Record<string, unknown>, at: string): ResponsePlan[] =>
+      responses(ctx, op, at, docProduces),
+    securitySchemes,
   };
 }
