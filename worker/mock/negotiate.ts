@@ -7,7 +7,7 @@ interface AcceptRange {
   specificity: number;
 }
 
-export function parseAccept(header: string | undefined): AcceptRange[] {
+function parseAccept(header: string | undefined): AcceptRange[] {
   if (!header || header.trim() === '') return [];
   return header.split(',').flatMap((part) => {
     const [range, ...params] = part.trim().split(';');

@@ -70,7 +70,7 @@ export interface SchemaObject {
   [key: string]: unknown;
 }
 
-export type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
+type ParameterLocation = 'path' | 'query' | 'header' | 'cookie';
 
 export interface ParameterPlan {
   name: string;

@@ -58,7 +58,7 @@ export function derefShallow(schema: Schema, defs: Record<string, Schema>): Sche
 }
 
 /** readOnly / writeOnly seen through $ref chains and allOf members (where specs usually put them). */
-export function accessFlags(
+function accessFlags(
   schema: Schema,
   defs: Record<string, Schema>,
   depth = 0,

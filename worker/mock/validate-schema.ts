@@ -1,6 +1,6 @@
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { hiddenFor, isObj, refDefName, resolveRef } from './schema-refs';
+import { hiddenFor, isObj, refDefName } from './schema-refs';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -262,6 +262,3 @@ export function validateValue(
     ];
   }
 }
-
-/** Exposed for tests: resolves like the generator does. */
-export const _internal = { sanitize, reachableDefs, resolveRef };

@@ -1,7 +1,7 @@
 import type { PlanWarning } from '../mock/plan';
 
 /** What the publish answer and the stored version carry at most (the registry keeps 200). */
-export const MAX_WARNINGS = 200;
+const MAX_WARNINGS = 200;
 const MAX_SUMMARIES = 40;
 
 /**

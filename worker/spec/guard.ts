@@ -1,7 +1,7 @@
 import { fail, type ProblemDetailEntry } from '../http/problem';
 import { escapeToken } from './json-pointer';
 
-export const GUARD_LIMITS = {
+const GUARD_LIMITS = {
   /** Deepest nesting of objects/arrays accepted; GitHub's description peaks near 30. */
   maxDepth: 128,
   /** Total JSON nodes; GitHub's 12 MB description has about 700k. */

@@ -3,10 +3,6 @@ export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function pointer(...tokens: (string | number)[]): string {
-  return tokens.map((t) => '/' + escapeToken(String(t))).join('');
-}
-
 /** "#/components/schemas/Pet" → "/components/schemas/Pet" (the pointer part of an internal ref). */
 export function refToPointer(ref: string): string {
   const hash = ref.indexOf('#');

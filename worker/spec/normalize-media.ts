@@ -50,7 +50,7 @@ export function namedExamples(
 }
 
 /** An OpenAPI 3 Media Type Object. */
-export function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
+function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
   const node = ctx.resolver.deref(raw, at);
   if (!isRecord(node)) return { examples: [] };
   const encoding: NonNullable<MediaPlan['encoding']> = {};

@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import { fail } from '../http/problem';
 
 /** Caps that keep a hostile upload from exhausting an isolate. */
-export const PARSE_LIMITS = {
+const PARSE_LIMITS = {
   /** YAML aliases expanded per document: a "billion laughs" bomb needs thousands. */
   maxAliasCount: 1000,
 } as const;
@@ -76,7 +76,7 @@ function tooDeep(): never {
 }
 
 /** V8 reports either "(line L column C)" or "at position N"; map both to a line and column. */
-export function locateJsonError(text: string, message: string): { line: number; column: number } {
+function locateJsonError(text: string, message: string): { line: number; column: number } {
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);

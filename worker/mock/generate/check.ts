@@ -53,7 +53,7 @@ export function strLength(s: string): number {
   return n;
 }
 
-export function typeOf(v: unknown): string {
+function typeOf(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   const t = typeof v;

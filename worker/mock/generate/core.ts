@@ -72,7 +72,7 @@ function validExample(flat: Flat, ctx: Ctx): number {
   return idx;
 }
 
-export function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
+function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   if (!ctx.dynamic && ctx.variation === 0 && flat.examples.length && !hint.echo && !hint.disc) {
     const i = validExample(flat, ctx);
     if (i >= 0) return structuredCloneJson(flat.examples[i]);

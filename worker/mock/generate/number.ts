@@ -35,7 +35,7 @@ function toFraction(m: number): { p: number; q: number; dec: number } | undefine
   return { p: p0 / g, q: q0 / g, dec };
 }
 
-export function numberOk(flat: Flat, n: number, integer: boolean): boolean {
+function numberOk(flat: Flat, n: number, integer: boolean): boolean {
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n))) return false;
   if (flat.min !== undefined && n < flat.min) return false;
   if (flat.max !== undefined && n > flat.max) return false;

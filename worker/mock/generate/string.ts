@@ -47,7 +47,7 @@ export function greedy(source: string): string {
 }
 
 /** The source with every `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` group removed (escapes and classes respected). */
-export function withoutLookarounds(source: string): string {
+function withoutLookarounds(source: string): string {
   let out = '';
   for (let i = 0; i < source.length; i++) {
     if (
@@ -86,7 +86,7 @@ function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): 
   return compilePattern(p.source)?.test(r) ?? true;
 }
 
-export function stringOk(flat: Flat, s: string): boolean {
+function stringOk(flat: Flat, s: string): boolean {
   if (flat.minLength !== undefined || flat.maxLength !== undefined) {
     const len = strLength(s);
     if (flat.minLength !== undefined && len < flat.minLength) return false;
