@@ -1,5 +1,5 @@
 import type { OperationPlan, Schema } from '../mock/plan';
-import { refDefName } from '../mock/schema-refs';
+import { walkSchemas } from './walk-schemas';
 import { MISSING_REF } from './normalize-schema';
 import type { MissingRef } from './resolve';
 
@@ -33,28 +33,11 @@ function schemasOf(op: OperationPlan): Schema[] {
 }
 
 function firstMissing(roots: Schema[], defs: Record<string, Schema>): MissingRef | undefined {
-  const seen = new Set<string>();
-  const stack: unknown[] = [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const record = node as Record<string, unknown>;
-    if (typeof record[MISSING_REF] === 'string') return { ref: record[MISSING_REF] as string, pointer: '' };
-    for (const [key, value] of Object.entries(record)) {
-      if (key === 'enum' || key === 'const' || key === 'example' || key === 'examples' || key === 'default')
-        continue;
-      if (key === '$ref' && typeof value === 'string') {
-        const name = refDefName(value);
-        if (name !== undefined && !seen.has(name)) {
-          seen.add(name);
-          stack.push(defs[name]);
-        }
-      } else if (typeof value === 'object') stack.push(value);
-    }
-  }
-  return undefined;
+  let found: MissingRef | undefined;
+  walkSchemas(roots, defs, (node) => {
+    if (typeof node[MISSING_REF] !== 'string') return false;
+    found = { ref: node[MISSING_REF] as string, pointer: '' };
+    return true;
+  });
+  return found;
 }

@@ -1,6 +1,6 @@
 import { generate } from '../mock/generate/index';
 import { ONEOF_OVERLAP } from '../mock/generate/context';
-import { refDefName } from '../mock/schema-refs';
+import { walkSchemas } from './walk-schemas';
 import type { Plan, PlanWarning, Schema, SchemaObject } from '../mock/plan';
 import { escapeToken } from './json-pointer';
 
@@ -51,28 +51,9 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
 /** Every schema object with a `oneOf` reachable from `root`, through $refs into defs. */
 function oneOfNodes(root: Schema, defs: Record<string, Schema>): SchemaObject[] {
   const out: SchemaObject[] = [];
-  const seenDefs = new Set<string>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0 && out.length < MAX_CHECKED) {
-    const node = stack.pop();
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) {
-      stack.push(...node);
-      continue;
-    }
-    const s = node as SchemaObject;
-    if (Array.isArray(s.oneOf)) out.push(s);
-    for (const [key, value] of Object.entries(s)) {
-      if (key === 'enum' || key === 'const' || key === 'example' || key === 'examples' || key === 'default')
-        continue;
-      if (key === '$ref' && typeof value === 'string') {
-        const name = refDefName(value);
-        if (name !== undefined && !seenDefs.has(name)) {
-          seenDefs.add(name);
-          stack.push(defs[name]);
-        }
-      } else if (typeof value === 'object') stack.push(value);
-    }
-  }
+  walkSchemas([root], defs, (node) => {
+    if (Array.isArray(node.oneOf)) out.push(node as SchemaObject);
+    return out.length >= MAX_CHECKED;
+  });
   return out;
 }
