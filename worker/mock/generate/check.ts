@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
-import { GenFailure, LENIENT_NULL } from './context';
+import { GenFailure, LENIENT_NULL, type Ctx } from './context';
 import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
 /**
@@ -225,4 +225,23 @@ function objectMatches(
     }
   }
   return true;
+}
+
+/** The checker's options for a value generated under `ctx`. */
+export function checkOpts(ctx: Ctx, strictAccess = false): CheckOptions {
+  return { defs: ctx.defs, direction: ctx.direction, strictAccess, budget: ctx.checkBudget };
+}
+
+/** A canonical form of a JSON value (sorted keys), for uniqueness. */
+export function canonKey(v: JsonValue): string {
+  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+  if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
+  return (
+    '{' +
+    Object.keys(v)
+      .sort()
+      .map((k) => JSON.stringify(k) + ':' + canonKey(v[k]))
+      .join(',') +
+    '}'
+  );
 }

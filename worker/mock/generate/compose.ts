@@ -1,7 +1,7 @@
 import type { JsonValue, Schema } from '../plan';
-import { matches } from './check';
+import { checkOpts, matches } from './check';
 import { GenFailure, LENIENT_NULL, child, fail, type Ctx, type Hint, type Path } from './context';
-import { checkOpts, genWithFlat } from './core';
+import { genWithFlat } from './core';
 import { T_NULL, type Discriminator, type Flat, type Group } from './flat';
 import { flatFor, flattenSources } from './merge';
 import { isKnownStringFormat } from './formats';

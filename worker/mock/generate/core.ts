@@ -1,13 +1,13 @@
 import type { JsonValue, Schema } from '../plan';
-import { matches, type CheckOptions } from './check';
+import { canonKey, checkOpts, matches } from './check';
 import { composeConds, composeGroups } from './compose';
 import { GenFailure, LIMITS, fail, type Ctx, type Hint, type Path } from './context';
-import { genArray } from './array';
+import { genArray } from './types/array';
 import { T_ARR, T_BOOL, T_INT, T_NULL, T_NUM, T_OBJ, T_STR, type Flat } from './flat';
 import { flatFor } from './merge';
-import { genInteger, genNumber } from './number';
-import { genObject } from './object';
-import { genString } from './string';
+import { genInteger, genNumber } from './types/number';
+import { genObject } from './types/object';
+import { genString } from './types/string';
 import { xFakerValue } from './x-faker';
 import { booleanFor } from '../realism/field-values';
 
@@ -49,10 +49,6 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     for (const r of flat.refs) ctx.refCounts.set(r, (ctx.refCounts.get(r) ?? 1) - 1);
     ctx.nesting--;
   }
-}
-
-export function checkOpts(ctx: Ctx, strictAccess = false): CheckOptions {
-  return { defs: ctx.defs, direction: ctx.direction, strictAccess, budget: ctx.checkBudget };
 }
 
 const exampleCache = new WeakMap<Flat, { response?: number; request?: number }>();
@@ -105,20 +101,6 @@ function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     ctx.variation = saved;
   }
   return fail(flat.nots[0].path, 'could not find a value that avoids the `not` schema');
-}
-
-/** Same canonical form array.ts uses for uniqueness. */
-export function canonKey(v: JsonValue): string {
-  if (typeof v !== 'object' || v === null) return JSON.stringify(v);
-  if (Array.isArray(v)) return '[' + v.map(canonKey).join(',') + ']';
-  return (
-    '{' +
-    Object.keys(v)
-      .sort()
-      .map((k) => JSON.stringify(k) + ':' + canonKey(v[k]))
-      .join(',') +
-    '}'
-  );
 }
 
 function structuredCloneJson(v: JsonValue): JsonValue {

@@ -1,7 +1,6 @@
 import type { JsonValue } from '../plan';
-import { matches } from './check';
+import { checkOpts, matches } from './check';
 import type { Ctx } from './context';
-import { checkOpts } from './core';
 import type { Flat } from './flat';
 import { isObj } from '../schema-refs';
 

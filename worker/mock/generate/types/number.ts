@@ -1,9 +1,9 @@
-import { isMultiple } from './check';
-import { fail, type Ctx, type Hint } from './context';
-import { checkNumberFormat } from './formats';
-import type { Flat } from './flat';
-import { numberFor } from '../realism/field-values';
-import { numberFromExamples } from '../realism/examples';
+import { isMultiple } from '../check';
+import { fail, type Ctx, type Hint } from '../context';
+import { checkNumberFormat } from '../formats';
+import type { Flat } from '../flat';
+import { numberFor } from '../../realism/field-values';
+import { numberFromExamples } from '../../realism/examples';
 
 /**
  * Numbers honour every bound and multipleOf exactly as Ajv checks them (x / m must be an integer

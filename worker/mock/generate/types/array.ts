@@ -1,9 +1,9 @@
-import type { JsonValue } from '../plan';
-import { matches } from './check';
-import { GenFailure, LIMITS, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
-import { canonKey, checkOpts, gen } from './core';
-import type { Flat } from './flat';
-import { itemExample } from '../realism/examples';
+import type { JsonValue } from '../../plan';
+import { canonKey, checkOpts, matches } from '../check';
+import { GenFailure, LIMITS, child, fail, overSoftBudget, spend, type Ctx, type Hint } from '../context';
+import { gen } from '../core';
+import type { Flat } from '../flat';
+import { itemExample } from '../../realism/examples';
 
 /**
  * Arrays get plausible lengths (1–5 when unbounded), unique items when asked, and the minimum

@@ -1,11 +1,11 @@
-import { strLength } from './check';
-import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from './context';
-import { checkStringFormat, generateFormat, isKnownStringFormat, words } from './formats';
-import type { Flat } from './flat';
-import { stringFor } from '../realism/field-strings';
-import { compilePattern, randomFromPattern } from './patterns';
-import { stringFromExamples } from '../realism/examples';
-import { realFormat } from '../realism/real-formats';
+import { strLength } from '../check';
+import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from '../context';
+import { checkStringFormat, generateFormat, isKnownStringFormat, words } from '../formats';
+import type { Flat } from '../flat';
+import { stringFor } from '../../realism/field-strings';
+import { compilePattern, randomFromPattern } from '../patterns';
+import { stringFromExamples } from '../../realism/examples';
+import { realFormat } from '../../realism/real-formats';
 
 /**
  * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's

@@ -1,13 +1,13 @@
-import type { JsonValue, Schema } from '../plan';
-import { matches } from './check';
-import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from './context';
-import { checkOpts, gen } from './core';
-import type { Flat } from './flat';
-import { mapKey } from '../realism/field-values';
-import { compilePattern, randomFromPattern } from './patterns';
-import { hiddenFor } from '../schema-refs';
-import { harmonize } from '../realism/consistency';
-import { objectGuide, propertyHint } from '../realism/property-hint';
+import type { JsonValue, Schema } from '../../plan';
+import { checkOpts, matches } from '../check';
+import { GenFailure, child, fail, overSoftBudget, spend, type Ctx, type Hint } from '../context';
+import { gen } from '../core';
+import type { Flat } from '../flat';
+import { mapKey } from '../../realism/field-values';
+import { compilePattern, randomFromPattern } from '../patterns';
+import { hiddenFor } from '../../schema-refs';
+import { harmonize } from '../../realism/consistency';
+import { objectGuide, propertyHint } from '../../realism/property-hint';
 
 /**
  * Objects: required properties always, optional ones while we are not pruning (real APIs return
