@@ -24,7 +24,7 @@ const LOOKAROUND = /\(\?<?[=!]/;
  * pattern generator reads their `?` as "optional" (`[a-z]+?` could come out empty); generate
  * from the greedy form. Escapes and character classes are respected.
  */
-export function greedy(source: string): string {
+function greedy(source: string): string {
   if (!source.includes('?')) return source;
   let out = '';
   let inClass = false;
