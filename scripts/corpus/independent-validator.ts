@@ -172,7 +172,8 @@ function isJsonType(t: string): boolean {
 }
 
 /** A deep copy with every Schema Object converted; refs keep pointing at the same places. */
-function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
+/** The document with every Schema Object converted for Ajv draft-07 (2.0/3.0), refs left in place. */
+export function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
   const copy = structuredClone(doc);
   const convert = (schema: unknown): unknown => {
     if (!isObj(schema)) return schema;

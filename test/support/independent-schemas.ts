@@ -1,15 +1,15 @@
-import { fromSchema } from '@openapi-contrib/openapi-schema-to-json-schema';
 import { parse as parseYaml } from 'yaml';
+import { convertDocument } from '../../scripts/corpus/independent-validator';
 
 /**
  * The test yardstick for response bodies, sharing nothing with specmock's normaliser: the ORIGINAL
  * document with every Schema Object converted by @openapi-contrib/openapi-schema-to-json-schema
- * (OpenAPI 3.0; writeOnly removed for responses) and rewritten for Ajv draft-07. Responses are
+ * (OpenAPI 3.0; writeOnly removed for responses) and rewritten for Ajv draft-07, exactly as the
+ * corpus check (`scripts/corpus/independent-validator.ts`) converts it. Responses are
  * addressed by JSON pointer into that document, so internal refs resolve inside it.
  */
 
 export const DOC_ID = 'https://independent.specmock.test/doc.json';
-const SKIP = new Set(['example', 'examples', 'default', 'enum', 'const']);
 type Obj = Record<string, unknown>;
 
 export interface ResponseSchemas {
@@ -23,7 +23,8 @@ export function responseSchemas(text: string): ResponseSchemas {
   const doc = parseYaml(text) as Obj;
   if (typeof doc.openapi !== 'string' || !doc.openapi.startsWith('3.0'))
     throw new Error('the test yardstick handles OpenAPI 3.0 documents');
-  const converted = convert(structuredClone(doc)) as Obj;
+  // The corpus check's own conversion: one yardstick for tests and the real-corpus run.
+  const converted = convertDocument(doc, false);
   converted.$id = DOC_ID;
   const pointers: Record<string, string> = {};
   for (const [path, item] of Object.entries((doc.paths ?? {}) as Obj)) {
@@ -44,44 +45,6 @@ export function responseSchemas(text: string): ResponseSchemas {
     }
   }
   return { document: converted, pointers };
-}
-
-function convert(node: unknown, depth = 0): unknown {
-  if (depth > 64 || (!isObj(node) && !Array.isArray(node))) return node;
-  for (const [k, v] of Object.entries(node as Obj)) {
-    if (SKIP.has(k) || k.startsWith('x-')) continue;
-    if (k === 'schema' && isObj(v)) (node as Obj)[k] = convertSchema(v);
-    else if (k === 'schemas' && isObj(v)) for (const n of Object.keys(v)) v[n] = convertSchema(v[n]);
-    else convert(v, depth + 1);
-  }
-  return node;
-}
-
-function convertSchema(schema: unknown): unknown {
-  const out = fromSchema(
-    schema as never,
-    { cloneSchema: true, strictMode: false, removeWriteOnly: true } as never,
-  );
-  return draft07(out);
-}
-
-/** The converter emits draft-04 (boolean exclusive bounds, $schema): rewrite for Ajv draft-07. */
-function draft07(node: unknown, depth = 0): unknown {
-  if (depth > 200 || (!isObj(node) && !Array.isArray(node))) return node;
-  if (Array.isArray(node)) return node.map((n) => draft07(n, depth + 1));
-  delete node.$schema;
-  for (const [flag, bound] of [
-    ['exclusiveMinimum', 'minimum'],
-    ['exclusiveMaximum', 'maximum'],
-  ] as const) {
-    if (typeof node[flag] !== 'boolean') continue;
-    if (node[flag] === true && typeof node[bound] === 'number') {
-      node[flag] = node[bound];
-      delete node[bound];
-    } else delete node[flag];
-  }
-  for (const [k, v] of Object.entries(node)) if (!SKIP.has(k)) node[k] = draft07(v, depth + 1);
-  return node;
 }
 
 function resolve(doc: Obj, ref: string): unknown {
