@@ -4,7 +4,7 @@ import { h, announce, nextId } from './dom.js';
 import { state, client } from './session.js';
 import { friendly } from './feedback.js';
 import { apiHref, pageHref } from './routes.js';
-import { breadcrumbs, viewHeading } from './view-parts.js';
+import { apiPageHead } from './view-parts.js';
 
 function numberField(label, value, attrs = {}) {
   const id = nextId('bh');
@@ -241,19 +241,13 @@ export async function behaviourView(api, token) {
   return h(
     'div',
     { class: 'card' },
-    breadcrumbs([
-      ['APIs', '#/'],
-      [api, apiHref(api)],
-      ['Behaviour', null],
-    ]),
-    viewHeading(
-      `Behaviour of ${api}`,
-      h(
-        'span',
-        { class: 'head-actions' },
-        h('a', { class: 'btn btn-small', href: pageHref('calls', api) }, 'Calls'),
-      ),
-    ),
+    ...apiPageHead({
+      api,
+      apiLink: apiHref(api),
+      page: 'Behaviour',
+      title: `Behaviour of ${api}`,
+      sibling: { href: pageHref('calls', api), label: 'Calls' },
+    }),
     h(
       'p',
       { class: 'muted' },

@@ -3,7 +3,7 @@
 import { h, plural } from './dom.js';
 import { state, client } from './session.js';
 import { apiHref, pageHref } from './routes.js';
-import { breadcrumbs, viewHeading } from './view-parts.js';
+import { apiPageHead } from './view-parts.js';
 import { callsFeed } from './calls-feed.js';
 
 function select(id, options) {
@@ -103,19 +103,13 @@ export async function callsView(api, token) {
   return h(
     'div',
     { class: 'card' },
-    breadcrumbs([
-      ['APIs', '#/'],
-      [api, apiHref(api)],
-      ['Calls', null],
-    ]),
-    viewHeading(
-      `Calls to ${api}`,
-      h(
-        'span',
-        { class: 'head-actions' },
-        h('a', { class: 'btn btn-small', href: pageHref('behaviour', api) }, 'Behaviour'),
-      ),
-    ),
+    ...apiPageHead({
+      api,
+      apiLink: apiHref(api),
+      page: 'Calls',
+      title: `Calls to ${api}`,
+      sibling: { href: pageHref('behaviour', api), label: 'Behaviour' },
+    }),
     h(
       'p',
       { class: 'muted' },

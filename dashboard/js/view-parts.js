@@ -48,3 +48,22 @@ export function breadcrumbs(items) {
     ),
   );
 }
+
+/** Breadcrumbs and heading of a per-API page (calls, behaviour), with a button to its sibling page. */
+export function apiPageHead({ api, apiLink, page, title, sibling }) {
+  return [
+    breadcrumbs([
+      ['APIs', '#/'],
+      [api, apiLink],
+      [page, null],
+    ]),
+    viewHeading(
+      title,
+      h(
+        'span',
+        { class: 'head-actions' },
+        h('a', { class: 'btn btn-small', href: sibling.href }, sibling.label),
+      ),
+    ),
+  ];
+}
