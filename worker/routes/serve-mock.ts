@@ -29,7 +29,7 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const { call, target } = await admitMockCall(request, env, { api, versionName, path: rest });
   const { outcome, operationId, steering, label } = steeredMock(
     target,
-    mockRequestOf(request, rest, call.body),
+    mockRequestOf(request, rest, call),
     call.behaviour,
   );
   const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
@@ -53,6 +53,8 @@ export interface AdmittedCall {
   /** Set for calls to a stateful sandbox of the version. */
   sandboxId?: string;
   body?: RequestBody;
+  /** The request's query without the mock token: what the mock validates and seeds, and the log keeps. */
+  query: [string, string][];
   /** The API's behaviour settings (latency, injected errors, forced responses). */
   behaviour: Behaviour;
 }
@@ -83,12 +85,13 @@ export async function admitMockCall(
     loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
+  const query = withoutMockToken(url.searchParams);
   noteCall(request, {
     api,
     version,
     ...(sandboxId ? { sandbox: sandboxId } : {}),
     path,
-    query: withoutMockToken(url.searchParams),
+    query,
     requestBody: body?.text,
     plan: target?.plan,
   });
@@ -111,6 +114,7 @@ export async function admitMockCall(
     version,
     entry,
     owner,
+    query,
     behaviour,
     ...(sandboxId ? { sandboxId } : {}),
     ...(body !== undefined ? { body } : {}),
@@ -122,13 +126,13 @@ export async function admitMockCall(
  * The pure mock's view of the HTTP request; `path` is what follows the mock or sandbox URL. The mock
  * token is a specmock credential, not a parameter of the mocked API: it is never validated or seeded.
  */
-export function mockRequestOf(request: Request, path: string, body: RequestBody | undefined): MockRequest {
+export function mockRequestOf(request: Request, path: string, call: AdmittedCall): MockRequest {
   return {
     method: request.method,
     path,
-    query: withoutMockToken(new URL(request.url).searchParams),
+    query: call.query,
     headers: Object.fromEntries(request.headers),
-    ...(body !== undefined ? { body } : {}),
+    ...(call.body !== undefined ? { body: call.body } : {}),
   };
 }
 

@@ -59,7 +59,7 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
     fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
   // RPC typing cannot express Problem's `unknown` extensions; the object returns a Served.
   const served = (await stub.serve(
-    mockRequestOf(request, rest, call.body),
+    mockRequestOf(request, rest, call),
     sandboxUrl(request, id),
     request.receivedAt,
     call.behaviour,
