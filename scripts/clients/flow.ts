@@ -11,6 +11,7 @@ export type Cause =
   | 'sandbox inference'
   | 'realism'
   | 'sdk type'
+  | 'method (spec and SDK disagree)'
   | 'other';
 
 /**
@@ -203,6 +204,8 @@ function classify(exchanges: Exchange[], error: string | undefined, sandbox: boo
   const type = last.responseHeaders['content-type'] ?? '';
   const body = last.responseBody;
   if (last.status === 406 || last.status === 415) return 'media type';
+  // Slack's SDK POSTs every method, as the real API accepts; the description lists some as GET only.
+  if (last.status === 405) return 'method (spec and SDK disagree)';
   if (
     last.status === 422 &&
     /%5B|\[/.test(body) &&

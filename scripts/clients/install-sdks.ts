@@ -42,4 +42,3 @@ const requireFromClients = createRequire(join(CLIENTS_DIR, 'package.json'));
 export function loadSdk<T>(name: string): T {
   return requireFromClients(name) as T;
 }
-

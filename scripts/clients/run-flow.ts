@@ -14,7 +14,7 @@ export interface RunResult {
 }
 
 const FLOW_LIMIT_MS = 90_000;
-const PRISM_START_LIMIT_MS = 60_000;
+const PRISM_START_LIMIT_MS = 120_000;
 
 interface Server {
   base: string;

@@ -108,8 +108,8 @@ export const asanaFlow: ClientFlow = {
     );
     client.defaultHeaders = {};
     await t.fails(
-      'tasks.createTask without a data wrapper → 400',
-      () => tasks.createTask({ name: 'flat' }),
+      'tasks.createTask with completed: "yes" → 400',
+      () => tasks.createTask({ data: { name: 'x', workspace: WORKSPACE, completed: 'yes' } }),
       (e) => e?.status >= 400 && e?.status < 500,
       check(
         'errors[].message',
