@@ -13,6 +13,7 @@ export default tseslint.config(
       'node_modules/',
       '.wrangler/',
       '.corpus/',
+      '.clients/',
       'corpus-results/',
       'dist/',
       'test-results/',

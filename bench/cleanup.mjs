@@ -2,15 +2,6 @@
 import { log } from './config.mjs';
 
 const cleanups = [];
-// Prism runs in its own process group; whatever happens to this process, take those groups down too.
-export const prismGroups = new Set();
-process.on('exit', () => {
-  for (const pid of prismGroups) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {}
-  }
-});
 
 /** Registers a stop function; they run last-registered first. */
 export function onCleanup(fn) {

@@ -23,8 +23,6 @@ export const QUOTA_SAMPLES = SMOKE ? 100 : 2000;
 
 export const PETSTORE = join(ROOT, 'spec-examples/petstore.oas3.yaml');
 export const GITHUB = join(ROOT, 'node_modules/@octokit/openapi/generated/api.github.com.json');
-export const PRISM_DIR = join(ROOT, 'bench/.prism');
-export const PRISM_ENTRY = join(PRISM_DIR, 'node_modules/@stoplight/prism-cli/dist/index.js');
 
 export const CALLS = [
   { id: 'pets-by-id', spec: 'petstore', label: 'petstore GET /pets/{petId}', path: '/pets/42' },

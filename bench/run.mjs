@@ -8,24 +8,13 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorker } from '../cli/lib/local/bundle.mjs';
-import {
-  CALLS,
-  CONNECTIONS,
-  DURATION,
-  GITHUB,
-  PETSTORE,
-  PRISM_DIR,
-  ROOT,
-  RUNS,
-  SMOKE,
-  WARMUP,
-  log,
-} from './config.mjs';
+import { CALLS, CONNECTIONS, DURATION, GITHUB, PETSTORE, ROOT, RUNS, SMOKE, WARMUP, log } from './config.mjs';
 import { cleanup } from './cleanup.mjs';
 import { measure, measureAlternating, round, timed } from './load.mjs';
 import { helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { engineTimings, layerBreakdown } from './breakdown.mjs';
 import { ensurePrism, startPrism } from './prism.mjs';
+import { PRISM_DIR } from './prism-cli.mjs';
 import { judge } from './judge.mjs';
 import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';

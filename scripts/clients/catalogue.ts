@@ -1,0 +1,25 @@
+import type { ClientFlow } from './flow';
+import { asanaFlow } from './flows/asana';
+import { muxFlow } from './flows/mux';
+import { notionFlow } from './flows/notion';
+import { octokitFlow } from './flows/octokit';
+import { openaiFlow } from './flows/openai';
+import { openapiFetchFlow } from './flows/openapi-fetch';
+import { plaidFlow } from './flows/plaid';
+import { slackFlow } from './flows/slack';
+import { stripeFlow } from './flows/stripe';
+import { twilioFlow } from './flows/twilio';
+
+/** Every SDK the suite runs, in the table's order: the three first, the generated client last. */
+export const FLOWS: ClientFlow[] = [
+  stripeFlow,
+  octokitFlow,
+  twilioFlow,
+  openaiFlow,
+  slackFlow,
+  notionFlow,
+  muxFlow,
+  plaidFlow,
+  asanaFlow,
+  openapiFetchFlow,
+];
