@@ -223,3 +223,23 @@ describe('query strings with bracket notation', () => {
     expect(messages(await call({ path: '/v1/customers?page[size]=99' })).join()).toContain('page[size]');
   });
 });
+
+describe('Swagger 2.0 formData', () => {
+  it("reads a delimited collectionFormat as the form's encoding style", async () => {
+    const { plan } = await ingest(`swagger: '2.0'
+info: {title: s2, version: '1'}
+paths:
+  /tags:
+    post:
+      consumes: [application/x-www-form-urlencoded]
+      parameters:
+        - {in: formData, name: ids, type: array, items: {type: integer}, collectionFormat: pipes}
+      responses: {'204': {description: ok}}
+`);
+    const t = prepareTarget(plan, 0);
+    const post = (text: string) =>
+      mock(t, { method: 'POST', path: '/tags', query: [], headers: {}, ...form(text) });
+    expect(post('ids=1|2|3')).toMatchObject({ ok: true, response: { status: 204 } });
+    expect(messages(post('ids=1|x')).join()).toContain('ids[1]');
+  });
+});

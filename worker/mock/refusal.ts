@@ -8,7 +8,7 @@ import { bodyValue, LENIENT_HEADER, renderResponse, type RenderContext } from '.
 import { responseFor, specResponseFor } from './select-response';
 
 /**
- * The mock's own refusals (401, 404, 405, 406, 415, 422/400, and a sandbox's 404/409) answered in
+ * The mock's own refusals (401, 404, 405, 406, 415, 422/400, and a sandbox's 404/409/413) answered in
  * the API's own error shape when the spec has one for the status, so an SDK that checks the status
  * and then parses its error type gets both right. specmock's diagnosis travels beside the body: in
  * these headers (every refusal has them, problem+json ones too) and in the request log.

@@ -8,7 +8,7 @@ import { problem, apiParam } from './shared';
  */
 const refusal = {
   description:
-    "A refusal of the mock itself (401 credentials missing, 404 unknown path, 405 method, 406 Accept, 415 body type, 422/400 validation; a sandbox's 404/409). When the mocked operation defines a response for the status (exact, then `4XX`, then a `default` that has content and is not also its success response, the order `Prefer: code=` uses), the body is that response generated from its schema (its example as a base), with the reason written into its message-like member (`message`, `error.message`, `errors[0].message`, `detail`, `error_description`, …) and still valid against the schema; an unknown path or a wrong method uses the error response most of the API's (or the path's) operations share. Otherwise application/problem+json.",
+    "A refusal of the mock itself (401 credentials missing, 404 unknown path, 405 method, 406 Accept, 415 body type, 422/400 validation; a sandbox's 404 item-not-found, 409, 413). When the mocked operation defines a response for the status (exact, then `4XX`, then a `default` that has content and is not also its success response, the order `Prefer: code=` uses), the body is that response generated from its schema (its example as a base), with the reason written into its message-like member (`message`, `error.message`, `errors[0].message`, `detail`, `error_description`, …) and still valid against the schema; an unknown path or a wrong method uses the error response most of the API's (or the path's) operations share. Otherwise application/problem+json.",
   headers: {
     [PROBLEM_HEADER]: {
       description:
