@@ -52,6 +52,7 @@ describe('routing', () => {
     const bare = await call('/mock/circular/v1/nowhere');
     expect(bare.status).toBe(404);
     expect(bare.headers.get('content-type')).toContain('application/problem+json');
+    expect(bare.headers.get('x-specmock-problem')).toBe('route-not-found');
     expect(((await bare.json()) as ProblemJson).type).toMatch(/\/route-not-found$/);
   });
 
