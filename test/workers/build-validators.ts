@@ -11,7 +11,10 @@ import { DOC_ID, responseSchemas } from '../support/independent-schemas';
  */
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
-const SPECS = { shop: join(here, '../../spec-examples/sandbox-shop.oas3.yaml') };
+const SPECS = {
+  shop: join(here, '../../spec-examples/sandbox-shop.oas3.yaml'),
+  forms: join(here, '../../spec-examples/form-api.oas3.yaml'),
+};
 
 export default function setup(): void {
   const Ajv = require('ajv').default;

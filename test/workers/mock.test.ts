@@ -37,14 +37,23 @@ describe('routing', () => {
     expect(await res.json()).toEqual({ id: 1, name: 'Rex', tag: 'dog' });
   });
 
-  it('answers 404 problem+json for an unknown path and 405 with Allow for a wrong method', async () => {
+  it("answers an unknown path 404 and a wrong method 405 with Allow, in the API's own Error shape", async () => {
     const missing = await call('/mock/petstore/v1/owners');
     expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(missing.headers.get('content-type')).toBe('application/json');
+    expect(missing.headers.get('x-specmock-problem')).toBe('route-not-found');
+    expect(await missing.json()).toEqual({ code: 404, message: 'No operation in this API matches /owners.' });
     const wrong = await call('/mock/petstore/v1/pets/1', { method: 'PATCH' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('DELETE, GET, HEAD');
-    expect(((await wrong.json()) as ProblemJson).status).toBe(405);
+    expect(wrong.headers.get('x-specmock-problem')).toBe('method-not-allowed');
+    expect(((await wrong.json()) as { code: number }).code).toBe(405);
+    // An API with no error shape keeps problem+json.
+    const bare = await call('/mock/circular/v1/nowhere');
+    expect(bare.status).toBe(404);
+    expect(bare.headers.get('content-type')).toContain('application/problem+json');
+    expect(bare.headers.get('x-specmock-problem')).toBe('route-not-found');
+    expect(((await bare.json()) as ProblemJson).type).toMatch(/\/route-not-found$/);
   });
 
   it('resolves `latest` to the newest version', async () => {

@@ -204,7 +204,11 @@ describe('verbs', () => {
     expect(await del.text()).toBe('');
     const missing = await call(`${base}/pets/${pet.id}`);
     expect(missing.status).toBe(404);
-    expect(await valid(missing, 'GET', '/pets/{petId}')).toEqual({ code: 404, message: 'Not found' });
+    // The spec's 404, its message saying why (issue 18 §3).
+    expect(await valid(missing, 'GET', '/pets/{petId}')).toEqual({
+      code: 404,
+      message: `This sandbox holds no item "${pet.id}" here.`,
+    });
     expect(await valid<Pet[]>(await call(`${base}/pets`), 'GET', '/pets')).toEqual(before);
     expect((await call(`${base}/pets/${pet.id}`, { method: 'DELETE' })).status).toBe(404);
     expect((await call(`${base}/pets/${pet.id}`, json('PATCH', { name: 'x' }))).status).toBe(404);

@@ -1,13 +1,14 @@
+import { decodeParam, type Decoded } from './bracket-notation';
 import { derefShallow, isObj } from './schema-refs';
 import type { ParameterPlan, Schema, SchemaObject } from './plan';
 
 /**
  * OpenAPI parameter serialization (style/explode, and Swagger 2.0 collectionFormat mapped onto it at
- * ingest) turned back into JSON values, then coerced to the types the schema asks for, so that the
- * schema validator sees `limit: 3` rather than `"3"`. Values that cannot be coerced stay strings and
- * the validator reports them.
+ * ingest) turned back into JSON values, for `coerce` to type. Query parameters also read the bracket
+ * notation form SDKs send whatever the style says (`expand[]=a`, `filter[status]=open`, nested
+ * `deepObject` members), as the servers behind those APIs do.
  */
-type Raw = string | string[] | Record<string, string> | undefined;
+type Raw = Decoded | undefined;
 
 const DELIMITERS: Partial<Record<ParameterPlan['style'], string>> = {
   spaceDelimited: ' ',
@@ -15,20 +16,21 @@ const DELIMITERS: Partial<Record<ParameterPlan['style'], string>> = {
   tsv: '\t',
 };
 
+/**
+ * `isDeclared` says which keys are the names of the operation's own query parameters, so that a
+ * parameter literally named `page[size]` (JSON:API) is never read as a member of `page`.
+ */
 export function readQueryParam(
   param: ParameterPlan,
   query: [string, string][],
   defs: Record<string, Schema>,
+  isDeclared: (key: string) => boolean = () => false,
 ): Raw {
+  const bracketed = decodeParam(param.name, query, param.schema, defs, isDeclared);
+  if (bracketed !== undefined) return bracketed;
   const kind = shapeOf(param.schema, defs);
   const values = query.filter(([k]) => k === param.name).map(([, v]) => v);
-  if (param.style === 'deepObject') {
-    const prefix = `${param.name}[`;
-    const entries = query.filter(([k]) => k.startsWith(prefix) && k.endsWith(']'));
-    return entries.length === 0
-      ? undefined
-      : Object.fromEntries(entries.map(([k, v]) => [k.slice(prefix.length, -1), v]));
-  }
+  if (param.style === 'deepObject') return values.length === 0 ? undefined : values[values.length - 1];
   if (kind === 'object' && param.explode && param.style === 'form') {
     const props = objectProperties(param.schema, defs);
     const entries = query.filter(([k]) => props.includes(k));
@@ -109,53 +111,4 @@ function propertiesOf(s: SchemaObject, defs: Record<string, Schema>): Record<str
     if (isObj(m) && isObj(m.properties as Schema)) Object.assign(merged, m.properties);
   }
   return { ...merged, ...own };
-}
-
-/** Strings → the JSON types the schema wants, recursively through arrays and object properties. */
-export function coerce(
-  value: unknown,
-  schema: Schema | undefined,
-  defs: Record<string, Schema>,
-  depth = 0,
-): unknown {
-  if (schema === undefined || depth > 32) return value;
-  const s = derefShallow(schema, defs);
-  if (!isObj(s)) return value;
-  if (Array.isArray(value))
-    return value.map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
-  if (value !== null && typeof value === 'object') {
-    const props = propertiesOf(s, defs);
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [
-        k,
-        coerce(
-          v,
-          props[k] ??
-            (isObj(s.additionalProperties as Schema) ? (s.additionalProperties as Schema) : undefined),
-          defs,
-          depth + 1,
-        ),
-      ]),
-    );
-  }
-  if (typeof value !== 'string') return value;
-  const types = new Set(Array.isArray(s.type) ? s.type : s.type ? [s.type] : []);
-  // A structured value inside a flat serialization (an object in a form-style array) arrives as JSON.
-  if ((types.has('object') || types.has('array') || types.size === 0) && /^\s*[[{]/.test(value)) {
-    try {
-      return coerce(JSON.parse(value), s, defs, depth + 1);
-    } catch {
-      // not JSON: left as the string it is, for the validator to judge
-    }
-  }
-  if (types.has('string') && !types.has('null')) return value;
-  if ((types.has('integer') || types.has('number')) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim()))
-    return Number(value);
-  if (types.has('boolean') && (value === 'true' || value === 'false')) return value === 'true';
-  if (types.has('null') && (value === '' || value === 'null')) return null;
-  if (types.has('array'))
-    return value === ''
-      ? []
-      : value.split(',').map((v) => coerce(v, s.items as Schema | undefined, defs, depth + 1));
-  return value;
 }

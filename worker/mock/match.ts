@@ -31,7 +31,7 @@ export interface CompiledRoutes {
 export type MatchResult =
   | { kind: 'found'; operation: OperationPlan; pathParams: Record<string, string>; route: string }
   | { kind: 'no-path' }
-  | { kind: 'no-method'; allow: string[] };
+  | { kind: 'no-method'; allow: string[]; route: string; operations: OperationPlan[] };
 
 export function compileRoutes(plan: Plan): CompiledRoutes {
   const byPath = new Map<string, Route>();
@@ -87,7 +87,15 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
     ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1), pick)
     : undefined;
   hit ??= findIn(routes.bySegmentCount.get(segments.length), segments, pick);
-  if (!hit) return first ? { kind: 'no-method', allow: allowedMethods(first) } : { kind: 'no-path' };
+  if (!hit)
+    return first
+      ? {
+          kind: 'no-method',
+          allow: allowedMethods(first),
+          route: first.path,
+          operations: [...first.operations.values()],
+        }
+      : { kind: 'no-path' };
   const operation = hit.route.operations.get(verb) ?? hit.route.operations.get('get')!;
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
 }

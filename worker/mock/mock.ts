@@ -1,10 +1,12 @@
-import type { Problem } from '../http/problem';
+import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
-import { selectResponse, specResponseFor } from './select-response';
+import { errorResponseFor, refuse } from './refusal';
+import { refuseRoute } from './route-refusal';
+import { selectResponse } from './select-response';
 import type { StateLayer } from './state-layer';
 import {
   bodyValue,
@@ -40,14 +42,17 @@ export interface MockResponse {
 }
 
 export type MockOutcome =
+  | { ok: true; response: MockResponse; operation: OperationPlan }
   | {
-      ok: true;
-      response: MockResponse;
-      operation: OperationPlan;
-      /** Set when the spec's own 4xx answered a request that failed validation: why it failed. */
-      problems?: Problem['errors'];
-    }
-  | { ok: false; problem: Problem };
+      ok: false;
+      /** The mock's diagnosis: why it refused the call, or what it could not do. */
+      problem: Problem;
+      /**
+       * The refusal in the API's own error shape, when the spec has a response for its status
+       * (`problem.errors` then always says why, for the request log). Absent: serve `problem`.
+       */
+      response?: MockResponse;
+    };
 
 /** Everything the mock needs about one published version, built once per isolate. */
 export interface MockTarget {
@@ -59,32 +64,6 @@ export interface MockTarget {
 
 export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
-}
-
-type Finish = (rendered: Rendered, status: number) => MockOutcome;
-
-function routeProblem(
-  match: Exclude<ReturnType<typeof matchRoute>, { kind: 'found' }>,
-  request: MockRequest,
-): MockOutcome {
-  if (match.kind === 'no-path') {
-    return {
-      ok: false,
-      problem: {
-        type: 'route-not-found',
-        detail: `No operation in this API matches ${request.path || '/'}.`,
-      },
-    };
-  }
-  return {
-    ok: false,
-    problem: {
-      type: 'method-not-allowed',
-      detail: `${request.method.toUpperCase()} is not defined for ${request.path}; allowed: ${match.allow.join(', ')}.`,
-      headers: { allow: match.allow.join(', ') },
-      extensions: { allow: match.allow },
-    },
-  };
 }
 
 function brokenRefProblem(
@@ -101,58 +80,15 @@ function brokenRefProblem(
   };
 }
 
-/** 401: the spec's own 401 response when it has one (with WWW-Authenticate), else a problem. */
-function refuseUnauthenticated(
-  ctx: RenderContext,
-  security: Extract<ReturnType<typeof checkSecurity>, { ok: false }>,
-  finish: Finish,
-  prefsFor: (status: number) => Preferences,
-): MockOutcome {
-  const spec = specResponseFor(ctx.operation, 401);
-  const headers = security.wwwAuthenticate ? { 'www-authenticate': security.wwwAuthenticate } : undefined;
-  if (spec) {
-    const rendered = renderResponse(ctx, spec, prefsFor(401), 401);
-    if (rendered.ok) Object.assign(rendered.response.headers, headers);
-    return finish(rendered, 401);
-  }
-  return {
-    ok: false,
-    problem: { type: 'security-required', detail: security.detail, ...(headers ? { headers } : {}) },
-  };
-}
-
-/** 415, else 422 or 400: the spec's own response for the first it defines, else a problem. */
-function refuseInvalid(
-  ctx: RenderContext,
-  check: Extract<ReturnType<typeof validateRequest>, { ok: false }>,
-  finish: Finish,
-  prefsFor: (status: number) => Preferences,
-): MockOutcome {
-  for (const status of check.status === 415 ? [415] : [422, 400]) {
-    const spec = specResponseFor(ctx.operation, status);
-    if (spec) {
-      const outcome = finish(renderResponse(ctx, spec, prefsFor(status), status), status);
-      return outcome.ok ? { ...outcome, problems: check.errors } : outcome;
-    }
-  }
-  return {
-    ok: false,
-    problem: {
-      type: check.status === 415 ? 'unsupported-media-type' : 'invalid-request',
-      detail: check.detail,
-      errors: check.errors,
-    },
-  };
-}
-
 /**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
- * then the response the caller prefers.
+ * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
+ * shape where the spec has one for its status, else problem+json.
  */
 export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
-  if (match.kind !== 'found') return routeProblem(match, request);
+  if (match.kind !== 'found') return refuseRoute(target, request, match);
   const { operation, pathParams } = match;
   if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
   const own = readPreferences(request.headers.prefer, request.query);
@@ -169,26 +105,36 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     prefs,
     seed: seedOf(request.method, request.path, query, prefs),
   };
-  const finish: Finish = (rendered, status) => {
-    if (!rendered.ok) return rendered;
-    rendered.response.status = status;
-    if (request.method.toUpperCase() === 'HEAD') rendered.response.body = null;
-    return { ok: true, response: rendered.response, operation };
-  };
-
   // An example preference names an example of the response the caller asked for; it applies to a
   // response the mock chose instead (401, 415, 422, 400) only when the caller asked for that code.
   const prefsFor = (status: number): Preferences =>
     prefs.code === String(status)
       ? prefs
       : { ...(prefs.dynamic !== undefined ? { dynamic: prefs.dynamic } : {}) };
+  const refuseWith = (problem: Problem, statuses: number[]): MockOutcome => {
+    const at = errorResponseFor(operation, statuses);
+    return refuse(problem, at && { ...at, ctx, prefs: prefsFor(at.status) });
+  };
+  const finish = (rendered: Rendered, status: number): MockOutcome => {
+    if (!rendered.ok)
+      return rendered.problem.type === 'not-acceptable' ? refuseWith(rendered.problem, [406]) : rendered;
+    rendered.response.status = status;
+    if (request.method.toUpperCase() === 'HEAD') rendered.response.body = null;
+    return { ok: true, response: rendered.response, operation };
+  };
+
   const cookies = parseCookies(request.headers.cookie);
   const security = checkSecurity(target.plan, operation, {
     headers: request.headers,
     query: request.query,
     cookies,
   });
-  if (!security.ok) return refuseUnauthenticated(ctx, security, finish, prefsFor);
+  if (!security.ok) {
+    const challenge = security.wwwAuthenticate
+      ? { headers: { 'www-authenticate': security.wwwAuthenticate } }
+      : {};
+    return refuseWith({ type: 'security-required', detail: security.detail, ...challenge }, [401]);
+  }
 
   const check = validateRequest(target.plan, operation, {
     pathParams,
@@ -197,12 +143,27 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     cookies,
     body: request.body,
   });
-  if (!check.ok) return refuseInvalid(ctx, check, finish, prefsFor);
+  if (!check.ok) {
+    const type = check.status === 415 ? 'unsupported-media-type' : 'invalid-request';
+    const problem: Problem = { type, detail: check.detail, errors: check.errors };
+    return refuseWith(problem, check.status === 415 ? [415] : [422, 400]);
+  }
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
-  const answer = layer?.({ operation, pathParams, query, prefs, request });
-  if (answer)
-    return 'problem' in answer ? answer : finish(renderLayered(ctx, answer, prefsFor), answer.status);
+  const body = check.body as JsonValue | undefined;
+  const answer = layer?.({
+    operation,
+    pathParams,
+    query,
+    prefs,
+    request,
+    ...(body !== undefined ? { body } : {}),
+  });
+  if (answer && 'problem' in answer) {
+    const status = answer.problem.status ?? PROBLEMS[answer.problem.type].status;
+    return status >= 400 && status < 500 ? refuseWith(answer.problem, [status]) : answer;
+  }
+  if (answer) return finish(renderLayered(ctx, answer, prefsFor), answer.status);
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) return selection;

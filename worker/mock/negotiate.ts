@@ -1,57 +1,124 @@
-/** One entry of an Accept header. */
+/**
+ * Media types as real servers compare them: by essence (`type/subtype`, parameters other than `q`
+ * ignored), with a structured-syntax suffix (`+json`, `+xml`, RFC 6839) making a vendor type one of
+ * its family: a client asking `application/vnd.github.v3+json` is served the operation's
+ * `application/json` content, and one asking `application/json` the `application/hal+json` content.
+ */
+
+/** One range of an Accept header. */
 interface AcceptRange {
   type: string;
   subtype: string;
   q: number;
-  /** 3 = exact type/subtype (with a suffix match counted as exact), 2 = type/*, 1 = * / *. */
-  specificity: number;
 }
+
+/** How closely a range names a media type; the most specific range decides its q (RFC 9110 §12.5.1). */
+const EXACT = 4;
+const FAMILY = 3;
+const TYPE_WILDCARD = 2;
+const ANY = 1;
+
+function essence(mediaType: string): [string, string] {
+  const semi = mediaType.indexOf(';');
+  const bare = (semi === -1 ? mediaType : mediaType.slice(0, semi)).trim().toLowerCase();
+  const slash = bare.indexOf('/');
+  return slash === -1 ? [bare, ''] : [bare.slice(0, slash), bare.slice(slash + 1).trim()];
+}
+
+/**
+ * `json` for application/json, text/json and any `application/…+json`; `xml` likewise. Other
+ * top-level types (`image/svg+xml`) keep to themselves: a client asking XML documents wants no SVG.
+ */
+function familyOf(type: string, subtype: string): string | undefined {
+  if (type !== 'application' && type !== 'text') return undefined;
+  const plus = subtype.lastIndexOf('+');
+  const base = plus === -1 ? subtype : subtype.slice(plus + 1);
+  if (base === 'json' || base === 'xml') return plus === -1 || type === 'application' ? base : undefined;
+  return undefined;
+}
+
+/** Splits at commas outside quoted strings (`application/x; profile="a,b"`). */
+function splitList(header: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < header.length; i++) {
+    const c = header[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\\' && quoted) i++;
+    else if (c === ',' && !quoted) {
+      parts.push(header.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(header.slice(start));
+  return parts;
+}
+
+function qOf(params: string[]): number {
+  for (const p of params) {
+    const eq = p.indexOf('=');
+    if (eq === -1 || p.slice(0, eq).trim().toLowerCase() !== 'q') continue;
+    const q = Number(p.slice(eq + 1).trim());
+    return Number.isFinite(q) ? Math.min(1, Math.max(0, q)) : 0;
+  }
+  return 1;
+}
+
+/** SDKs send the same few Accept headers on every call: parsed once each. */
+const parsed = new Map<string, AcceptRange[]>();
 
 function parseAccept(header: string | undefined): AcceptRange[] {
   if (!header || header.trim() === '') return [];
-  return header.split(',').flatMap((part) => {
-    const [range, ...params] = part.trim().split(';');
-    const [type, subtype] = range.trim().toLowerCase().split('/');
-    if (!type || !subtype) return [];
-    let q = 1;
-    for (const p of params) {
-      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p);
-      if (m) q = Math.min(1, Math.max(0, Number(m[1]) || 0));
-    }
-    const specificity = type === '*' ? 1 : subtype === '*' ? 2 : 3;
-    return [{ type, subtype, q, specificity }];
+  const known = parsed.get(header);
+  if (known) return known;
+  const ranges = splitList(header).flatMap((part) => {
+    const [range, ...params] = part.split(';');
+    const [type, subtype] = essence(range);
+    return type && subtype ? [{ type, subtype, q: qOf(params) }] : [];
   });
+  if (parsed.size >= 256) parsed.clear();
+  parsed.set(header, ranges);
+  return ranges;
 }
 
-function essence(mediaType: string): [string, string] {
-  const [type = '', subtype = ''] = mediaType.split(';')[0].trim().toLowerCase().split('/');
-  return [type, subtype];
+/** How specifically `range` names the spec's media type `type/subtype` (itself maybe a wildcard); 0: not at all. */
+function levelOf(range: AcceptRange, type: string, subtype: string): number {
+  if (range.type === '*') return ANY;
+  if (range.subtype === '*') return range.type === type || type === '*' ? TYPE_WILDCARD : 0;
+  if (range.type === type && range.subtype === subtype) return EXACT;
+  // A spec wildcard (`*/*`, `text/*`) covers a concrete range: as good as a family match.
+  if (type === '*' || (subtype === '*' && range.type === type)) return FAMILY;
+  const family = familyOf(type, subtype);
+  return family !== undefined && family === familyOf(range.type, range.subtype) ? FAMILY : 0;
 }
 
-/** The q-value Accept gives a media type: the most specific matching range decides (RFC 9110 §12.5.1). */
-function qualityOf(mediaType: string, ranges: AcceptRange[]): number {
+function qualityOf(mediaType: string, ranges: AcceptRange[]): { q: number; level: number } {
   const [type, subtype] = essence(mediaType);
-  let best: AcceptRange | undefined;
+  let q = 0;
+  let level = 0;
   for (const r of ranges) {
-    const typeOk = r.type === '*' || r.type === type || type === '*';
-    const subOk = r.subtype === '*' || r.subtype === subtype || subtype === '*';
-    if (typeOk && subOk && (!best || r.specificity > best.specificity)) best = r;
+    const l = levelOf(r, type, subtype);
+    if (l > level) {
+      level = l;
+      q = r.q;
+    }
   }
-  return best ? best.q : 0;
+  return { q, level };
 }
 
 export function isJsonMediaType(mediaType: string): boolean {
   const [type, subtype] = essence(mediaType);
-  return (
-    (type === 'application' || type === '*') &&
-    (subtype === 'json' || subtype.endsWith('+json') || subtype === '*')
-  );
+  return (type === 'application' || type === '*') && subtype === '*'
+    ? true
+    : familyOf(type, subtype) === 'json';
 }
 
 /**
- * Picks the response media type the client accepts best. Without an Accept header, or where
- * wildcards tie, the spec's own order decides (as in Prism): the author listed the primary
- * representation first. `undefined` means nothing is acceptable: 406.
+ * Picks the response media type the client accepts best: the highest q, then the most specific
+ * match (exact, then a family or spec-wildcard match, then `type/*`, then `*\/*`). Without an Accept
+ * header, or where they tie, the spec's own order decides (as in Prism): the author listed the
+ * primary representation first. `undefined` means nothing is acceptable: 406.
  */
 export function negotiate(available: string[], acceptHeader: string | undefined): string | undefined {
   if (available.length === 0) return undefined;
@@ -59,28 +126,46 @@ export function negotiate(available: string[], acceptHeader: string | undefined)
   if (ranges.length === 0) return available[0];
   let best: string | undefined;
   let bestQ = 0;
-  let bestSpecific = 0;
+  let bestLevel = 0;
   for (const type of available) {
-    const q = qualityOf(type, ranges);
+    const { q, level } = qualityOf(type, ranges);
     if (q <= 0) continue;
-    const specific = ranges.some((r) => r.specificity === 3 && qualityOf(type, [r]) > 0) ? 1 : 0;
-    const better = q > bestQ || (q === bestQ && specific > bestSpecific);
-    if (!best || better) {
+    if (!best || q > bestQ || (q === bestQ && level > bestLevel)) {
       best = type;
       bestQ = q;
-      bestSpecific = specific;
+      bestLevel = level;
     }
   }
   return best;
 }
 
+/**
+ * The spec's media type a request body of `contentType` is read as: the same essence, else one of
+ * its family (`application/vnd.x+json` → `application/json`), else `type/*`, else `*\/*`.
+ */
+export function matchContentType(available: string[], contentType: string): string | undefined {
+  const [type, subtype] = essence(contentType);
+  const family = familyOf(type, subtype);
+  let byFamily: string | undefined;
+  let byType: string | undefined;
+  let byAny: string | undefined;
+  for (const a of available) {
+    const [t, s] = essence(a);
+    if (t === type && s === subtype) return a;
+    if (family !== undefined && byFamily === undefined && familyOf(t, s) === family) byFamily = a;
+    else if (t === type && s === '*') byType ??= a;
+    else if (t === '*') byAny ??= a;
+  }
+  return byFamily ?? byType ?? byAny;
+}
+
 /** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
 export function concreteType(chosen: string, accept: string | undefined): string {
   if (!chosen.includes('*')) return chosen;
-  const wanted = (accept ?? '')
-    .split(',')
-    .map((p) => p.split(';')[0].trim())
-    .find((t) => t && !t.includes('*'));
-  if (wanted) return wanted;
+  const [type] = essence(chosen);
+  const wanted = parseAccept(accept).find(
+    (r) => r.type !== '*' && r.subtype !== '*' && r.q > 0 && (type === '*' || r.type === type),
+  );
+  if (wanted) return `${wanted.type}/${wanted.subtype}`;
   return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }

@@ -104,8 +104,11 @@ export interface MediaPlan {
    * with the author's evident intent instead, and carries `x-specmock-lenient: <reason>`.
    */
   lenient?: string;
-  /** Form bodies: properties whose Encoding Object sets `allowReserved` explicitly. */
-  encoding?: Record<string, { allowReserved: boolean }>;
+  /**
+   * Form bodies: the Encoding Object of each property that has one (`allowReserved` and `style` as
+   * written; Swagger 2.0 `collectionFormat` of formData parameters is mapped onto `style`).
+   */
+  encoding?: Record<string, { allowReserved?: boolean; style?: ParameterPlan['style']; explode?: boolean }>;
 }
 
 export interface HeaderPlan {

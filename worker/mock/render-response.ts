@@ -15,7 +15,7 @@ import type { LayerAnswer } from './state-layer';
  */
 
 /** Says that a body was served with the author's evident intent, not the strict reading (README). */
-const LENIENT_HEADER = 'x-specmock-lenient';
+export const LENIENT_HEADER = 'x-specmock-lenient';
 
 export type Rendered = { ok: true; response: MockResponse } | { ok: false; problem: Problem };
 

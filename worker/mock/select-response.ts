@@ -21,10 +21,7 @@ export function selectResponse(operation: OperationPlan, preferredCode: string |
         },
       };
     }
-    const hit =
-      responses.find((r) => r.status === preferredCode) ??
-      responses.find((r) => r.status === `${preferredCode[0]}XX`) ??
-      responses.find((r) => r.status === 'DEFAULT');
+    const hit = responseFor(operation, code);
     if (hit) return { ok: true, response: hit, status: code };
     return {
       ok: false,
@@ -55,11 +52,19 @@ export function selectResponse(operation: OperationPlan, preferredCode: string |
   };
 }
 
-/** The spec's own response for a status the mock decided on (401, 415, 422, 400): exact, then its range. */
+/** The spec's own response for a status: exact, then its range (the sandbox's 404 and 409). */
 export function specResponseFor(operation: OperationPlan, status: number): ResponsePlan | undefined {
   const code = String(status);
   return (
     operation.responses.find((r) => r.status === code) ??
     operation.responses.find((r) => r.status === `${code[0]}XX`)
   );
+}
+
+/**
+ * The response that answers `status`: exact, then its range, then `default`. `Prefer: code=`, the
+ * behaviour settings and the mock's own refusals all pick through here, so they always agree.
+ */
+export function responseFor(operation: OperationPlan, status: number): ResponsePlan | undefined {
+  return specResponseFor(operation, status) ?? operation.responses.find((r) => r.status === 'DEFAULT');
 }

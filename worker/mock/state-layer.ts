@@ -11,6 +11,11 @@ export interface ValidatedCall {
   query: [string, string][];
   prefs: Preferences;
   request: MockRequest;
+  /**
+   * The request body as validation read it: JSON parsed, or form fields (url-encoded or multipart,
+   * bracket notation decoded) typed by the schema. Absent without a body, or for a binary one.
+   */
+  body?: JsonValue;
 }
 
 /**

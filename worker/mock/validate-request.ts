@@ -1,6 +1,8 @@
 import type { ProblemDetailEntry } from '../http/problem';
-import { coerce, readQueryParam, readSimple } from './deserialize-params';
-import { isJsonMediaType } from './negotiate';
+import { coerce } from './coerce';
+import { bracketName, decodeBody, isFormBody } from './decode-body';
+import { readQueryParam, readSimple } from './deserialize-params';
+import { isJsonMediaType, matchContentType } from './negotiate';
 import type { MediaPlan, OperationPlan, Plan } from './plan';
 import { validateValue } from './validate-schema';
 
@@ -21,7 +23,12 @@ export interface RequestParts {
 }
 
 export type RequestCheck =
-  { ok: true } | { ok: false; status: 415 | 422; detail: string; errors: ProblemDetailEntry[] };
+  | {
+      ok: true;
+      /** The body as validated: JSON parsed, form fields decoded and typed; absent for no or opaque bodies. */
+      body?: unknown;
+    }
+  | { ok: false; status: 415 | 422; detail: string; errors: ProblemDetailEntry[] };
 
 /** Headers OpenAPI says parameter definitions must ignore. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
@@ -33,11 +40,12 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
   if (body.status === 415) return { ok: false, status: 415, detail: body.detail, errors: [] };
 
   const errors: ProblemDetailEntry[] = [];
+  const isDeclared = declaredQueryNames(operation);
   for (const param of operation.parameters) {
     if (param.in === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const raw =
       param.in === 'query'
-        ? readQueryParam(param, parts.query, plan.defs)
+        ? readQueryParam(param, parts.query, plan.defs, isDeclared)
         : param.in === 'path'
           ? readSimple(param, parts.pathParams[param.name] || undefined, plan.defs)
           : param.in === 'header'
@@ -56,15 +64,18 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
         ? parseJsonOr(raw)
         : coerce(raw, param.schema, plan.defs);
     for (const v of validateValue(param.schema, plan.defs, value, { direction: 'request' })) {
+      const at = tokens(v.pointer);
       errors.push({
-        location: [param.in, param.name, ...tokens(v.pointer)],
-        message: `Request ${param.in} parameter ${param.name}${v.pointer} ${tidy(v.message)}`,
+        location: [param.in, param.name, ...at],
+        message: `Request ${param.in} parameter ${bracketName([param.name, ...at])} ${tidy(v.message)}`,
       });
     }
   }
   if (body.status === 'missing') errors.push({ location: ['body'], message: 'Request body is required' });
-  if (body.status === 'present') errors.push(...bodyErrors(plan, body.media, parts.body!));
-  if (errors.length === 0) return { ok: true };
+  const decoded = body.status === 'present' ? checkBody(plan, body.media, parts.body!) : undefined;
+  if (decoded) errors.push(...decoded.errors);
+  if (errors.length === 0)
+    return decoded?.value !== undefined ? { ok: true, body: decoded.value } : { ok: true };
   return {
     ok: false,
     status: 422,
@@ -89,7 +100,7 @@ function checkBodyType(operation: OperationPlan, body: RequestBody | undefined):
       detail: `${operation.method.toUpperCase()} ${operation.path} takes no request body, but one was sent.`,
     };
   }
-  const type = matchMediaType(Object.keys(spec.content), body!.contentType);
+  const type = matchContentType(Object.keys(spec.content), body!.contentType);
   if (type === undefined) {
     return {
       status: 415,
@@ -97,17 +108,6 @@ function checkBodyType(operation: OperationPlan, body: RequestBody | undefined):
     };
   }
   return { status: 'present', media: spec.content[type] };
-}
-
-function matchMediaType(available: string[], contentType: string): string | undefined {
-  const [type, subtype] = contentType.split('/');
-  const essence = (t: string) => t.split(';')[0].trim().toLowerCase();
-  return (
-    available.find((a) => essence(a) === contentType) ??
-    available.find((a) => essence(a) === `${type}/*`) ??
-    available.find((a) => essence(a) === '*/*') ??
-    (subtype?.endsWith('+json') ? available.find((a) => essence(a) === 'application/json') : undefined)
-  );
 }
 
 const RESERVED = /[:/?#[\]@!$&'()*+,;=]/;
@@ -130,48 +130,41 @@ function reservedErrors(media: MediaPlan, body: RequestBody): ProblemDetailEntry
     }));
 }
 
-function bodyErrors(plan: Plan, media: MediaPlan, body: RequestBody): ProblemDetailEntry[] {
-  const reserved =
-    body.contentType === 'application/x-www-form-urlencoded' || body.contentType === 'multipart/form-data'
-      ? reservedErrors(media, body)
-      : [];
-  if (reserved.length > 0) return reserved;
-  if (media.schema === undefined) return [];
-  let value: unknown;
-  if (isJsonMediaType(body.contentType)) {
-    try {
-      value = JSON.parse(body.text);
-    } catch (error) {
-      return [
-        {
-          location: ['body'],
-          message: `Request body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-        },
-      ];
-    }
-  } else if (body.contentType === 'application/x-www-form-urlencoded') {
-    value = coerce(formObject([...new URLSearchParams(body.text)]), media.schema, plan.defs);
-  } else if (body.contentType === 'multipart/form-data') {
-    value = coerce(formObject(body.form ?? []), media.schema, plan.defs);
-  } else if (body.contentType.startsWith('text/') && !body.contentType.endsWith('/xml')) {
-    value = body.text;
-  } else {
-    return []; // binary and unknown formats: nothing a schema can say about raw bytes here
-  }
-  return validateValue(media.schema, plan.defs, value, { direction: 'request' }).map((v) => ({
-    location: ['body', ...tokens(v.pointer)],
-    message: `Request body${v.pointer ? ` property ${tokens(v.pointer).join('.')}` : ''} ${tidy(v.message)}`,
-  }));
+function checkBody(
+  plan: Plan,
+  media: MediaPlan,
+  body: RequestBody,
+): { errors: ProblemDetailEntry[]; value?: unknown } {
+  const reserved = isFormBody(body) ? reservedErrors(media, body) : [];
+  if (reserved.length > 0) return { errors: reserved };
+  const decoded = decodeBody(media, body, plan.defs);
+  if (decoded.ok === 'opaque') return { errors: [] };
+  if (decoded.ok === false)
+    return { errors: media.schema === undefined ? [] : [{ location: ['body'], message: decoded.message }] };
+  if (media.schema === undefined) return { errors: [], value: decoded.value };
+  // Form fields are named as the client wrote them (`items[0][price]`), JSON members by path.
+  const name = isFormBody(body) ? bracketName : (at: string[]) => at.join('.');
+  const errors = validateValue(media.schema, plan.defs, decoded.value, { direction: 'request' }).map((v) => {
+    const at = tokens(v.pointer);
+    return {
+      location: ['body', ...at],
+      message: `Request body${at.length > 0 ? ` property ${name(at)}` : ''} ${tidy(v.message)}`,
+    };
+  });
+  return { errors, value: decoded.value };
 }
 
-/** Form fields → an object; a field that repeats becomes an array. */
-function formObject(fields: [string, string][]): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [k, v] of fields) {
-    const prev = out[k];
-    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+/** The names of the operation's query parameters, built once per operation. */
+const queryNames = new WeakMap<OperationPlan, (key: string) => boolean>();
+
+function declaredQueryNames(operation: OperationPlan): (key: string) => boolean {
+  let test = queryNames.get(operation);
+  if (!test) {
+    const names = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+    test = (key: string) => names.has(key);
+    queryNames.set(operation, test);
   }
-  return out;
+  return test;
 }
 
 /** The validator's sentences start with "Instance" and end with a period; they are fragments here. */

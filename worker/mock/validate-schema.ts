@@ -204,8 +204,15 @@ function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, di
   return new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
 }
 
+/** @cfworker writes instance locations URI-encoded (`#/metadata%5Bkey%5D`): back to the plain pointer. */
 function toPointer(instanceLocation: string): string {
-  return instanceLocation.startsWith('#') ? instanceLocation.slice(1) : instanceLocation;
+  const pointer = instanceLocation.startsWith('#') ? instanceLocation.slice(1) : instanceLocation;
+  if (!pointer.includes('%')) return pointer;
+  try {
+    return pointer.split('/').map(decodeURIComponent).join('/');
+  } catch {
+    return pointer;
+  }
 }
 
 /** Wrapper errors ("property x does not match") only restate a deeper error; keep the deepest. */

@@ -1,5 +1,31 @@
 /** The mock itself in specmock's OpenAPI description. */
+import { PROBLEM_DETAIL_HEADER, PROBLEM_HEADER } from '../mock/refusal';
 import { problem, apiParam } from './shared';
+
+/**
+ * The mock's own refusals: in the mocked API's error shape when its document defines a response
+ * for the status (exact, `4XX`, then an error `default`), else problem+json; always with these.
+ */
+const refusal = {
+  description:
+    "A refusal of the mock itself (401 credentials missing, 404 unknown path, 405 method, 406 Accept, 415 body type, 422/400 validation; a sandbox's 404 item-not-found, 409, 413). When the mocked operation defines a response for the status (exact, then `4XX`, then a `default` that has content and is not also its success response, the order `Prefer: code=` uses), the body is that response generated from its schema (its example as a base), with the reason written into its message-like member (`message`, `error.message`, `errors[0].message`, `detail`, `error_description`, …) and still valid against the schema; an unknown path or a wrong method uses the error response most of the API's (or the path's) operations share. Otherwise application/problem+json.",
+  headers: {
+    [PROBLEM_HEADER]: {
+      description:
+        'The problem type slug of the refusal (`invalid-request`, `route-not-found`, `not-acceptable`, …).',
+      schema: { type: 'string' },
+    },
+    [PROBLEM_DETAIL_HEADER]: {
+      description:
+        'The human-readable reason (ASCII, at most 512 characters); the request log keeps every validation error.',
+      schema: { type: 'string' },
+    },
+  },
+  content: {
+    'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+    'application/json': { schema: { description: "The mocked API's own error shape" } },
+  },
+};
 
 export const mockPaths = {
   '/mock/{api}/{version}/{path}': {
@@ -53,11 +79,12 @@ export const mockPaths = {
             },
           },
         },
-        '401': problem,
-        '404': problem,
-        '405': problem,
-        '406': problem,
-        '422': problem,
+        '401': refusal,
+        '404': refusal,
+        '405': refusal,
+        '406': refusal,
+        '415': refusal,
+        '422': refusal,
         '429': problem,
       },
     },

@@ -35,13 +35,14 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
   amendCall(request, {
     operation: operationId,
-    problems: outcome.ok ? outcome.problems : outcome.problem.errors,
+    problems: outcome.ok ? undefined : outcome.problem.errors,
     steered: label ?? undefined,
   });
   await delay(steering.latencyMs);
-  if (!outcome.ok)
+  // A refusal the spec has an error response for is answered in it (`outcome.response`).
+  if (!outcome.ok && !outcome.response)
     throw new ProblemError({ ...outcome.problem, headers: { ...outcome.problem.headers, ...steered } });
-  return answerMockCall(request, outcome.response, outcome.operation.id, steered);
+  return answerMockCall(request, outcome.response!, operationId, steered);
 }
 
 /** A mock call that passed admission: which version answers, whose key pays, and its body. */
@@ -140,7 +141,7 @@ export function mockRequestOf(request: Request, path: string, call: AdmittedCall
 export function answerMockCall(
   request: Request,
   response: MockResponse,
-  operationId: string,
+  operationId: string | undefined,
   extraHeaders: Record<string, string> = {},
 ): Response {
   const { status, headers, body: payload } = response;
@@ -148,7 +149,9 @@ export function answerMockCall(
     status,
     headers: {
       ...headers,
-      'x-specmock-operation': operationId.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+      ...(operationId !== undefined
+        ? { 'x-specmock-operation': operationId.slice(0, 200).replace(/[^\x20-\x7e]/g, '?') }
+        : {}),
       ...extraHeaders,
     },
   });

@@ -73,7 +73,7 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
   const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
   amendCall(request, {
     operation: served.operationId,
-    problems: served.kind === 'problem' ? served.problem.errors : undefined,
+    problems: served.kind === 'problem' ? served.problem.errors : served.problems,
     steered: label ?? undefined,
   });
   await delay(latencyMs);

@@ -1,6 +1,6 @@
 import type { LayerAnswer } from '../mock/mock';
 import type { JsonValue, OperationPlan, ResponsePlan } from '../mock/plan';
-import { selectResponse, specResponseFor } from '../mock/select-response';
+import { selectResponse } from '../mock/select-response';
 import { conform } from './conform';
 import { visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
@@ -38,19 +38,19 @@ export function success(operation: OperationPlan): { response: ResponsePlan; sta
   return selected.ok ? { response: selected.response, status: selected.status } : undefined;
 }
 
-/** The spec's 404 for an unknown or deleted item, else the service's own problem. */
+/**
+ * An unknown or deleted item. The mock answers it in `operation`'s own 404 (exact, `4XX`, or an
+ * error `default`), with this reason written into its message, as it does every refusal.
+ */
 export function notFound(operation: OperationPlan, id: string): LayerAnswer {
-  const own = specResponseFor(operation, 404);
-  if (own) return { response: own, status: 404 };
   return {
     ok: false,
     problem: { type: 'item-not-found', detail: `This sandbox holds no item "${id}" here.` },
   };
 }
 
+/** A create whose identifier is taken: the spec's own 409 when it has one, as for `notFound`. */
 export function conflict(operation: OperationPlan, id: string): LayerAnswer {
-  const own = specResponseFor(operation, 409);
-  if (own) return { response: own, status: 409 };
   return {
     ok: false,
     problem: { type: 'item-conflict', detail: `This sandbox already holds an item "${id}" here.` },

@@ -1,6 +1,5 @@
 import { hiddenFor, isObj } from '../mock/schema-refs';
 import type { ValidatedCall } from '../mock/mock';
-import { isJsonMediaType } from '../mock/negotiate';
 import type { JsonValue, Schema } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
 import { itemsArraySchema } from './infer-list';
@@ -31,21 +30,17 @@ export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
 }
 
 /**
- * The JSON object a write sends; `null` when the body is not a JSON object (form data, an array),
- * which leaves the call stateless. No body counts as `{}`.
+ * The object a write sends, as validation decoded it (JSON, or form fields with bracket notation);
+ * `null` when the body is not an object (an array, binary data), which leaves the call stateless.
+ * No body counts as `{}`.
  */
 export function jsonBodyOf(call: ValidatedCall, envelope?: string): JsonObject | null {
   const body = call.request.body;
-  if (!body || body.text === '') return {};
-  if (!isJsonMediaType(body.contentType)) return null;
-  try {
-    const value = JSON.parse(body.text) as JsonValue;
-    if (!isObj(value)) return null;
-    const inner = envelope !== undefined ? (value as JsonObject)[envelope] : undefined;
-    return isObj(inner) ? (inner as JsonObject) : (value as JsonObject);
-  } catch {
-    return null;
-  }
+  if (!body || (body.text === '' && !body.form?.length)) return {};
+  const value = call.body;
+  if (!isObj(value)) return null;
+  const inner = envelope !== undefined ? (value as JsonObject)[envelope] : undefined;
+  return isObj(inner) ? (inner as JsonObject) : (value as JsonObject);
 }
 
 /** The members of a client's body the server owns (readOnly: `id`, `createdAt`…) are not taken. */

@@ -49,6 +49,8 @@ export function namedExamples(
   return out;
 }
 
+const STYLES = new Set<string>(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+
 /** An OpenAPI 3 Media Type Object. */
 function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
   const node = ctx.resolver.deref(raw, at);
@@ -56,8 +58,13 @@ function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
   const encoding: NonNullable<MediaPlan['encoding']> = {};
   if (isRecord(node.encoding)) {
     for (const [prop, value] of Object.entries(node.encoding)) {
-      if (isRecord(value) && typeof value.allowReserved === 'boolean')
-        encoding[prop] = { allowReserved: value.allowReserved };
+      if (!isRecord(value)) continue;
+      const entry: NonNullable<MediaPlan['encoding']>[string] = {};
+      if (typeof value.allowReserved === 'boolean') entry.allowReserved = value.allowReserved;
+      if (typeof value.style === 'string' && STYLES.has(value.style))
+        entry.style = value.style as ParameterPlan['style'];
+      if (typeof value.explode === 'boolean') entry.explode = value.explode;
+      if (Object.keys(entry).length > 0) encoding[prop] = entry;
     }
   }
   return {

@@ -104,8 +104,15 @@ function formBody(ctx: NormalizeContext, form: ParamNode[], consumes: string[]):
     formTypes.length > 0
       ? formTypes
       : [hasFile ? 'multipart/form-data' : 'application/x-www-form-urlencoded'];
+  // A delimited collectionFormat (`pipes`, `ssv`, `tsv`) is the Encoding Object's `style`.
+  const encoding: NonNullable<MediaPlan['encoding']> = {};
+  for (const { node } of form) {
+    const { style } = collectionStyle(node.collectionFormat, 'query');
+    if (style !== 'form') encoding[node.name as string] = { style };
+  }
   const content: Record<string, MediaPlan> = {};
-  for (const type of types) content[type] = { schema, examples: [] };
+  for (const type of types)
+    content[type] = { schema, examples: [], ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
   return { required: required.length > 0, content };
 }
 

@@ -3,7 +3,7 @@ import { decide, describeSteering, steeredStatus, type Steering } from '../behav
 import { matchRoute } from '../mock/match';
 import { mock, type MockOutcome, type MockRequest, type MockTarget, type StateLayer } from '../mock/mock';
 import { readPreferences } from '../mock/prefer';
-import { specResponseFor } from '../mock/select-response';
+import { responseFor } from '../mock/select-response';
 
 export const STEERED_HEADER = 'x-specmock-steered';
 
@@ -51,10 +51,7 @@ export function steeredMock(
   const label = describeSteering(steering);
   const status = steeredStatus(steering);
   // Exact, its range, then `default`: the same responses `Prefer: code=N` would serve.
-  const defined =
-    operation && status !== undefined
-      ? (specResponseFor(operation, status) ?? operation.responses.find((r) => r.status === 'DEFAULT'))
-      : undefined;
+  const defined = operation && status !== undefined ? responseFor(operation, status) : undefined;
   const steer = {
     ...(status !== undefined && (defined || status < 400) ? { code: String(status) } : {}),
     ...(steering.example !== undefined ? { example: steering.example } : {}),

@@ -1,7 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { config } from '../../config';
 import type { Env } from '../../env';
-import type { Problem } from '../../http/problem';
+import type { Problem, ProblemDetailEntry } from '../../http/problem';
 import type { Behaviour } from '../../behaviour/settings';
 import type { MockRequest, MockResponse } from '../../mock/mock';
 import { steeredMock } from '../../steering/steered-mock';
@@ -29,7 +29,14 @@ export interface SandboxMeta {
 
 export type Served =
   | { kind: 'gone' }
-  | { kind: 'answer'; response: MockResponse; operationId: string; steering: Steered }
+  | {
+      kind: 'answer';
+      response: MockResponse;
+      operationId?: string;
+      /** Set when the answer is a refusal in the API's own error shape: why it was refused. */
+      problems?: ProblemDetailEntry[];
+      steering: Steered;
+    }
   | { kind: 'problem'; problem: Problem; operationId?: string; steering: Steered };
 
 /** What the API's behaviour settings did to the call: the delay to apply, the header to send. */
@@ -104,14 +111,20 @@ export class Sandbox extends DurableObject<Env> {
     const { outcome, operationId, steering, label } = steeredMock(target, request, behaviour, layer);
     await this.touch(meta, now);
     const steered = { latencyMs: steering.latencyMs, label };
-    return outcome.ok
-      ? { kind: 'answer', response: outcome.response, operationId: outcome.operation.id, steering: steered }
-      : {
-          kind: 'problem',
-          problem: outcome.problem,
-          ...(operationId ? { operationId } : {}),
-          steering: steered,
-        };
+    if (outcome.ok || outcome.response)
+      return {
+        kind: 'answer',
+        response: outcome.response!,
+        ...(operationId ? { operationId } : {}),
+        ...(outcome.ok ? {} : { problems: outcome.problem.errors }),
+        steering: steered,
+      };
+    return {
+      kind: 'problem',
+      problem: outcome.problem,
+      ...(operationId ? { operationId } : {}),
+      steering: steered,
+    };
   }
 
   /** Back to the seeded start; the metadata and the URL stay. */
