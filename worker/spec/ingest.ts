@@ -4,7 +4,7 @@ import type { Plan, PlanWarning } from '../mock/plan';
 import { dropInvalidExamples } from './check-examples';
 import { checkGeneration } from './check-generation';
 import { checkSemantics } from './check-semantics';
-import { checkStructure, detectDialect } from './check-structure';
+import { checkStructure, detectDialect, refuseWrongContainerTypes } from './check-structure';
 import { guardDocument } from './guard';
 import { normalize } from './normalize';
 import { parseSpecText } from './parse';
@@ -27,6 +27,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   const doc = parseSpecText(text);
   guardDocument(doc);
   const { dialect, note } = detectDialect(doc);
+  refuseWrongContainerTypes(doc as Record<string, unknown>, dialect);
   const structural = note ? [{ pointer: '', message: note }] : checkStructure(doc, dialect);
   if (options.strict && structural.length > 0) {
     fail(
