@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
+import { ExcusedErrors } from './excused-errors';
 
 /**
  * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
@@ -17,11 +18,24 @@ interface Verdict {
   /** Failure class, e.g. "type", "required", "format:date-time" (only when invalid or unchecked). */
   kind?: string;
   detail?: string;
+  /** Valid only because errors at the keywords the mock recorded as relaxed were excused. */
+  excused?: boolean;
 }
 
 export interface IndependentValidator {
-  /** The raw response object for a status the mock answered with, or undefined when the spec has none. */
-  check(path: string, method: string, status: number, contentType: string, body: string): Verdict | undefined;
+  /**
+   * The verdict on one body, or undefined when the spec has no response for the status. `relaxed`:
+   * the keyword pointers (into the original document) the mock recorded as relaxed for this
+   * response; errors at exactly those keywords are excused, every other error still counts.
+   */
+  check(
+    path: string,
+    method: string,
+    status: number,
+    contentType: string,
+    body: string,
+    relaxed?: readonly string[],
+  ): Verdict | undefined;
 }
 
 const DOC_ID = 'https://corpus.specmock.local/doc.json';
@@ -51,6 +65,23 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
   addFormats(ajv);
   ajv.addSchema(converted as object, DOC_ID);
   const compiled = new Map<string, ValidateFunction | Error>();
+  // Every error of a body, for the few bodies with relaxed keywords (allErrors costs on every body).
+  let everyError: Ajv | Ajv2020 | undefined;
+  const exhaustive = new Map<string, ValidateFunction>();
+  const excuses = new ExcusedErrors(converted);
+  const remaining = (pointer: string, value: unknown, relaxed: readonly string[]) => {
+    if (!everyError) {
+      everyError = is31
+        ? new Ajv2020({ ...options(), allErrors: true })
+        : new Ajv({ ...options(), allErrors: true });
+      addFormats(everyError);
+      everyError.addSchema(converted as object, DOC_ID);
+    }
+    let validate = exhaustive.get(pointer);
+    if (!validate) exhaustive.set(pointer, (validate = everyError.compile({ $ref: DOC_ID + pointer })));
+    validate(value);
+    return excuses.remaining(validate.errors ?? [], relaxed);
+  };
 
   const follow = (node: unknown): unknown => {
     for (let i = 0; i < 32 && isObj(node) && typeof node.$ref === 'string'; i++) node = refs.get(node.$ref);
@@ -58,7 +89,7 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
   };
 
   return {
-    check(path, method, status, contentType, body) {
+    check(path, method, status, contentType, body, relaxed) {
       const base = `#/paths/${esc(path)}/${method}/responses`;
       const responses = follow(follow((doc.paths as Record<string, unknown>)?.[path]) as never);
       const op = isObj(responses) ? follow(responses[method]) : undefined;
@@ -97,7 +128,12 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
       if (validate instanceof Error)
         return { valid: true, kind: 'uncompilable', detail: validate.message.slice(0, 160) };
       if (validate(value)) return { valid: true };
-      const err = (validate.errors ?? [])[0];
+      let err = (validate.errors ?? [])[0];
+      if (relaxed?.length) {
+        const left = remaining(pointer, value, relaxed);
+        if (left.length === 0) return { valid: true, excused: true };
+        err = left[0];
+      }
       return {
         valid: false,
         kind: classOf(err),

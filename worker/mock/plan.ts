@@ -104,8 +104,20 @@ export interface MediaPlan {
    * with the author's evident intent instead, and carries `x-specmock-lenient: <reason>`.
    */
   lenient?: string;
+  /**
+   * Where `lenient` relaxes the strict reading: one entry per schema keyword, its pointer into the
+   * original document (through `$ref`s, as the mock met it). Every other keyword still holds, so an
+   * independent validator excuses a lenient body's errors at exactly these keywords and no others.
+   */
+  relaxed?: Relaxed[];
   /** Form bodies: properties whose Encoding Object sets `allowReserved` explicitly. */
   encoding?: Record<string, { allowReserved: boolean }>;
+}
+
+/** One relaxed keyword of a lenient media, and why no value satisfies the schema without it. */
+export interface Relaxed {
+  reason: string;
+  pointer: string;
 }
 
 export interface HeaderPlan {
