@@ -1,6 +1,6 @@
 import { PROBLEMS, ProblemError } from '../../worker/http/problem';
 import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
-import type { OperationPlan, Plan } from '../../worker/mock/plan';
+import type { OperationPlan, Plan, Relaxed } from '../../worker/mock/plan';
 import { ingest } from '../../worker/spec/ingest';
 import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
@@ -196,7 +196,7 @@ export async function checkDescription(
 }
 
 /** The relaxed keywords recorded for the response the mock served (its status, then range, then default). */
-function relaxedFor(op: OperationPlan, status: number, contentType: string): string[] | undefined {
+function relaxedFor(op: OperationPlan, status: number, contentType: string): Relaxed[] | undefined {
   const code = String(status);
   const response =
     op.responses.find((r) => r.status === code) ??
@@ -209,7 +209,7 @@ function relaxedFor(op: OperationPlan, status: number, contentType: string): str
     response.content[contentType] ??
     Object.entries(response.content).find(([k]) => essence(k) === want)?.[1] ??
     Object.entries(response.content).find(([k]) => /\*/.test(k))?.[1];
-  return media?.relaxed?.map((r) => r.pointer);
+  return media?.relaxed;
 }
 
 function fiveXX(result: DescriptionResult, kind: string, where: string): void {

@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { ExcusedErrors } from './excused-errors';
+import { relaxDocument, type RelaxedKeyword } from './relaxed-document';
 
 /**
  * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
@@ -18,15 +18,16 @@ interface Verdict {
   /** Failure class, e.g. "type", "required", "format:date-time" (only when invalid or unchecked). */
   kind?: string;
   detail?: string;
-  /** Valid only because errors at the keywords the mock recorded as relaxed were excused. */
+  /** Valid only with the keywords the mock recorded as relaxed read the relaxed way. */
   excused?: boolean;
 }
 
 export interface IndependentValidator {
   /**
    * The verdict on one body, or undefined when the spec has no response for the status. `relaxed`:
-   * the keyword pointers (into the original document) the mock recorded as relaxed for this
-   * response; errors at exactly those keywords are excused, every other error still counts.
+   * the keywords (pointers into the original document) the mock recorded as relaxed for this
+   * response; the body is then judged with exactly those read the relaxed way (relaxed-document.ts)
+   * and every other keyword as written.
    */
   check(
     path: string,
@@ -34,7 +35,7 @@ export interface IndependentValidator {
     status: number,
     contentType: string,
     body: string,
-    relaxed?: readonly string[],
+    relaxed?: readonly RelaxedKeyword[],
   ): Verdict | undefined;
 }
 
@@ -65,22 +66,23 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
   addFormats(ajv);
   ajv.addSchema(converted as object, DOC_ID);
   const compiled = new Map<string, ValidateFunction | Error>();
-  // Every error of a body, for the few bodies with relaxed keywords (allErrors costs on every body).
-  let everyError: Ajv | Ajv2020 | undefined;
-  const exhaustive = new Map<string, ValidateFunction>();
-  const excuses = new ExcusedErrors(converted);
-  const remaining = (pointer: string, value: unknown, relaxed: readonly string[]) => {
-    if (!everyError) {
-      everyError = is31
-        ? new Ajv2020({ ...options(), allErrors: true })
-        : new Ajv({ ...options(), allErrors: true });
-      addFormats(everyError);
-      everyError.addSchema(converted as object, DOC_ID);
+  // One copy of the document per set of relaxed keywords, for the few lenient bodies.
+  const relaxedValidators = new Map<string, { ajv: Ajv | Ajv2020; id: string; unknown: string[] }>();
+  const relaxedCheck = (pointer: string, value: unknown, relaxed: readonly RelaxedKeyword[]) => {
+    const key = JSON.stringify([...relaxed].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)));
+    let entry = relaxedValidators.get(key);
+    if (!entry) {
+      const id = `https://corpus.specmock.local/relaxed-${relaxedValidators.size + 1}.json`;
+      const copy = relaxDocument(converted, relaxed);
+      copy.doc.$id = id;
+      const ajv = is31 ? new Ajv2020(options()) : new Ajv(options());
+      addFormats(ajv);
+      ajv.addSchema(copy.doc as object, id);
+      relaxedValidators.set(key, (entry = { ajv, id, unknown: copy.unknown }));
     }
-    let validate = exhaustive.get(pointer);
-    if (!validate) exhaustive.set(pointer, (validate = everyError.compile({ $ref: DOC_ID + pointer })));
-    validate(value);
-    return excuses.remaining(validate.errors ?? [], relaxed);
+    const validate =
+      entry.ajv.getSchema(entry.id + pointer) ?? fail(`relaxed document has no schema at ${pointer}`);
+    return { ok: validate(value) as boolean, errors: validate.errors ?? [], unknown: entry.unknown };
   };
 
   const follow = (node: unknown): unknown => {
@@ -130,9 +132,15 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
       if (validate(value)) return { valid: true };
       let err = (validate.errors ?? [])[0];
       if (relaxed?.length) {
-        const left = remaining(pointer, value, relaxed);
-        if (left.length === 0) return { valid: true, excused: true };
-        err = left[0];
+        const again = relaxedCheck(pointer, value, relaxed);
+        if (again.ok && again.unknown.length === 0) return { valid: true, excused: true };
+        if (again.unknown.length)
+          return {
+            valid: false,
+            kind: 'relaxed-unknown',
+            detail: `no keyword at ${again.unknown.join(', ')}`,
+          };
+        err = again.errors[0];
       }
       return {
         valid: false,
@@ -141,6 +149,10 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
       };
     },
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 function options() {

@@ -106,78 +106,7 @@ describe('OpenAPI 3.0.3 nullable rule: null only beside a type', () => {
   });
 });
 
-describe('strictly unsatisfiable schemas publish and are served leniently, saying so', () => {
-  const cases: [string, string, Json, Json, string][] = [
-    // digitallocker.gov.in, influxdata.com
-    [
-      'overlapping oneOf',
-      '3.0.3',
-      { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/A' }] },
-      { A: { type: 'object', properties: { x: { type: 'string' } } } },
-      'oneof-overlap',
-    ],
-    // britbox.co.uk, e-conomic.com
-    [
-      'additionalProperties: false against an allOf',
-      '3.0.3',
-      { type: 'object', additionalProperties: false, allOf: [{ $ref: '#/components/schemas/A' }] },
-      { A: { type: 'object', required: ['x'], properties: { x: { type: 'string' } } } },
-      'additional-properties-vs-allof',
-    ],
-    [
-      'type "null" beside a oneOf (3.0)',
-      '3.0.3',
-      { type: 'null', oneOf: [{ type: 'string' }] },
-      {},
-      'type-null-beside-oneof',
-    ],
-    [
-      'required recursion with no way out',
-      '3.0.3',
-      { $ref: '#/components/schemas/L' },
-      {
-        L: {
-          type: 'object',
-          required: ['next'],
-          properties: { next: { nullable: true, allOf: [{ $ref: '#/components/schemas/L' }] } },
-        },
-      },
-      'recursion-cut',
-    ],
-    // amazonaws.com/apprunner: an unanchored uuid pattern (36 characters) under maxLength 32
-    [
-      'a pattern no string within the length bounds matches',
-      '3.0.3',
-      {
-        type: 'string',
-        pattern: '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
-        maxLength: 32,
-      },
-      {},
-      'pattern-vs-length',
-    ],
-    // mercedes-benz.com/configurator: a string enum on an object schema with a required property
-    [
-      'an enum the rest of its schema rejects',
-      '3.0.3',
-      { type: 'object', enum: ['PKW', 'VAN'], required: ['name'], properties: { name: { type: 'string' } } },
-      {},
-      'enum-contradicts-schema',
-    ],
-    // test/fixtures/messy/sloppy-types.oas3.yaml: Ajv accepts no number for multipleOf 0
-    ['multipleOf: 0', '3.0.3', { type: 'number', minimum: 0, multipleOf: 0 }, {}, 'multipleof-zero'],
-  ];
-  it.each(cases)('%s', async (_name, version, schema, schemas, reason) => {
-    const api = await publish(doc(version, { '/x': get(schema) }, schemas));
-    const pointer = '/paths/~1x/get/responses/200/content/application~1json/schema';
-    const warning = api.warnings.find(
-      (w) => w.pointer === pointer && w.message.includes('x-specmock-lenient'),
-    );
-    expect(warning?.message).toContain(`x-specmock-lenient: ${reason}`);
-    const out = api.call({ path: '/x' });
-    expect(out.ok && out.response.headers['x-specmock-lenient']).toBe(reason);
-  });
-});
+// Each lenient reason's smallest schema, with the proof that no value satisfies it: lenient-reasons.test.ts.
 
 describe('dangling refs, interim and missing responses', () => {
   // digitalocean.com: one dangling ref in one request body refused a 290-operation API.

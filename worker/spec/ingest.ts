@@ -37,7 +37,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     );
   }
   const resolver = await createResolver(doc as object);
-  const { plan, located, warnings } = normalize(doc as Record<string, unknown>, dialect, resolver);
+  const { plan, located, warnings, origins } = normalize(doc as Record<string, unknown>, dialect, resolver);
   const semantic = checkSemantics(located, plan);
   if (options.strict && semantic.length > 0) {
     fail(
@@ -47,7 +47,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     );
   }
   const examples = dropInvalidExamples(plan);
-  const generation = checkGeneration(plan);
+  const generation = checkGeneration(plan, origins);
   const overlaps = markOverlappingRequestOneOfs(plan);
   const impossible = generation.hostile;
   if (impossible.length > 0) {
