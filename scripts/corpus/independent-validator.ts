@@ -9,7 +9,8 @@ import { relaxDocument, type RelaxedKeyword } from './relaxed-document';
 /**
  * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
  * converted by @openapi-contrib/openapi-schema-to-json-schema (2.0/3.0; OpenAPI 3.0.3's nullable rule,
- * writeOnly properties removed for responses) and checked by Ajv draft-07 + ajv-formats; 3.1
+ * writeOnly properties removed for responses, also where the writeOnly is on the property's `$ref`
+ * target) and checked by Ajv draft-07 + ajv-formats; 3.1
  * documents go to Ajv 2020 as written. Internal refs stay refs into the registered document.
  */
 
@@ -223,6 +224,7 @@ function isJsonType(t: string): boolean {
 /** The document with every Schema Object converted for Ajv draft-07 (2.0/3.0), refs left in place. */
 export function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
   const copy = structuredClone(doc);
+  notRequiredWhenWriteOnly(copy);
   const convert = (schema: unknown): unknown => {
     if (!isObj(schema)) return schema;
     prepare(schema, swagger2);
@@ -251,6 +253,42 @@ export function convertDocument(doc: Record<string, unknown>, swagger2: boolean)
     holder[slot] = named;
   }
   return copy;
+}
+
+/**
+ * OpenAPI: a required writeOnly property is required in requests only. The converter sees the
+ * `writeOnly` written on the property; one written on the property's `$ref` target (shipengine's
+ * `pickup_window`) is the property's too, so its name leaves `required` here, for responses.
+ */
+function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
+  const target = (ref: string): unknown => {
+    let node: unknown = doc;
+    for (const t of decodeURIComponent(ref.slice(1)).split('/').slice(1)) {
+      if (!isObj(node)) return undefined;
+      node = node[t.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    return node;
+  };
+  const writeOnly = (s: unknown): boolean => {
+    for (let hops = 0; hops < 16 && isObj(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); hops++)
+      s = target(s.$ref);
+    return isObj(s) && s.writeOnly === true;
+  };
+  const seen = new Set<object>();
+  const walk = (node: unknown, depth: number): void => {
+    if (!isObj(node) && !Array.isArray(node)) return;
+    if (depth > 200 || seen.has(node)) return;
+    seen.add(node);
+    if (isObj(node) && Array.isArray(node.required) && isObj(node.properties)) {
+      const props = node.properties;
+      node.required = node.required.filter((n) => {
+        const p = typeof n === 'string' ? props[n] : undefined;
+        return !(isObj(p) && typeof p.$ref === 'string' && writeOnly(p));
+      });
+    }
+    for (const [k, v] of Object.entries(node)) if (!SKIP_KEYS.has(k)) walk(v, depth + 1);
+  };
+  walk(doc, 0);
 }
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);

@@ -106,6 +106,32 @@ describe('OpenAPI 3.0.3 nullable rule: null only beside a type', () => {
   });
 });
 
+describe('writeOnly through a $ref', () => {
+  // shipengine.com: `pickup_window` is required, and its $ref target is writeOnly: OpenAPI requires
+  // it in requests only. The mock leaves it out of responses, and the yardstick agrees.
+  it('a required property whose $ref target is writeOnly is left out of responses', async () => {
+    const W = { type: 'object', writeOnly: true, properties: { at: { type: 'string' } } };
+    const R = {
+      type: 'object',
+      required: ['w', 'id'],
+      properties: { w: { $ref: '#/components/schemas/W' }, id: { type: 'integer' } },
+    };
+    const api = await publish(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, R }));
+    for (const { verdict, body } of api.strictBodies('/r')) {
+      expect(JSON.parse(body!)).not.toHaveProperty('w');
+      expect(verdict, body!).toEqual({ valid: true });
+    }
+    // Still required where it is not writeOnly: a body without `id` is invalid.
+    const v = await independentValidator(
+      parseOriginal(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, R })),
+    );
+    expect(v.check('/r', 'get', 200, 'application/json', '{}')).toMatchObject({
+      valid: false,
+      kind: 'required',
+    });
+  });
+});
+
 // Each lenient reason's smallest schema, with the proof that no value satisfies it: lenient-reasons.test.ts.
 
 describe('dangling refs, interim and missing responses', () => {
