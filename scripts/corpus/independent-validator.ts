@@ -274,16 +274,25 @@ function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
       s = target(s.$ref);
     return isObj(s) && s.writeOnly === true;
   };
+  // The property schemas a node declares itself or through its allOf (shipengine's required list
+  // sits beside an allOf that declares the properties).
+  const declared = (node: unknown, name: string, depth = 0): unknown[] => {
+    for (let hops = 0; hops < 16 && isObj(node) && typeof node.$ref === 'string'; hops++)
+      node = target(node.$ref);
+    if (!isObj(node) || depth > 16) return [];
+    const own = isObj(node.properties) && name in node.properties ? [node.properties[name]] : [];
+    const more = Array.isArray(node.allOf) ? node.allOf.flatMap((s) => declared(s, name, depth + 1)) : [];
+    return [...own, ...more];
+  };
   const seen = new Set<object>();
   const walk = (node: unknown, depth: number): void => {
     if (!isObj(node) && !Array.isArray(node)) return;
     if (depth > 200 || seen.has(node)) return;
     seen.add(node);
-    if (isObj(node) && Array.isArray(node.required) && isObj(node.properties)) {
-      const props = node.properties;
+    if (isObj(node) && Array.isArray(node.required)) {
       node.required = node.required.filter((n) => {
-        const p = typeof n === 'string' ? props[n] : undefined;
-        return !(isObj(p) && typeof p.$ref === 'string' && writeOnly(p));
+        const ps = typeof n === 'string' ? declared(node, n) : [];
+        return !ps.some((p) => isObj(p) && typeof p.$ref === 'string' && writeOnly(p));
       });
     }
     for (const [k, v] of Object.entries(node)) if (!SKIP_KEYS.has(k)) walk(v, depth + 1);

@@ -111,19 +111,20 @@ describe('writeOnly through a $ref', () => {
   // it in requests only. The mock leaves it out of responses, and the yardstick agrees.
   it('a required property whose $ref target is writeOnly is left out of responses', async () => {
     const W = { type: 'object', writeOnly: true, properties: { at: { type: 'string' } } };
-    const R = {
+    const B = {
       type: 'object',
-      required: ['w', 'id'],
       properties: { w: { $ref: '#/components/schemas/W' }, id: { type: 'integer' } },
     };
-    const api = await publish(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, R }));
+    // The required list beside an allOf that declares the properties, as shipengine writes it.
+    const R = { type: 'object', required: ['w', 'id'], allOf: [{ $ref: '#/components/schemas/B' }] };
+    const api = await publish(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, B, R }));
     for (const { verdict, body } of api.strictBodies('/r')) {
       expect(JSON.parse(body!)).not.toHaveProperty('w');
       expect(verdict, body!).toEqual({ valid: true });
     }
     // Still required where it is not writeOnly: a body without `id` is invalid.
     const v = await independentValidator(
-      parseOriginal(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, R })),
+      parseOriginal(doc('3.0.3', { '/r': get({ $ref: '#/components/schemas/R' }) }, { W, B, R })),
     );
     expect(v.check('/r', 'get', 200, 'application/json', '{}')).toMatchObject({
       valid: false,
@@ -346,6 +347,9 @@ describe('patterns the generator cannot run', () => {
     ['^arn:[a-z-]+?:[a-z-]+?:[a-z0-9-]*?:([0-9]{12})?:[a-zA-Z0-9-:/]+$', { minLength: 1, maxLength: 2048 }],
     // amazonaws.com/appstream: a lookbehind the tokenizer does not know fell back to filler text
     ['^[0-9a-z\\.\\-]*(?<!\\.)$', { minLength: 3, maxLength: 63 }],
+    // amazonaws.com/inspector2: anchored inside its groups, the pattern was read as unanchored and
+    // a short match padded with words to reach minLength (`i-\\primary`), unverified under the flag
+    ['(^i-([a-z0-9]{8}|\\\\*)$)|(^arn:(?:[a-z0-9]+\\/)*[a-z0-9]+$)', { minLength: 10, maxLength: 341 }],
     // loket.nl: an example that breaks an unsafe pattern was served
     [
       '^[{(]?[0-9A-F]{8}[-]?([0-9A-F]{4}[-]?){3}[0-9A-F]{12}[)}]?$',
