@@ -77,10 +77,32 @@ export function patternLengths(source: string): { min: number; max: number } | u
   }
   const range = sequences(root.stack, root.options);
   if (range === undefined) return undefined;
-  const at = (t: Token | undefined, v: string) => t?.type === types.POSITION && t.value === v;
-  const anchored = (list: Token[]) => at(list[0], '^') && at(list[list.length - 1], '$');
-  const whole = root.options ? root.options.every(anchored) : anchored(root.stack ?? []);
+  const whole = anchored(root.stack, root.options, '^') && anchored(root.stack, root.options, '$');
   return { min: range.min, max: whole ? range.max : Infinity };
+}
+
+/**
+ * Whether every string the pattern matches must end (`$`) or start (`^`) where the string does,
+ * anchors inside groups included: `(^i-[a-z]{8}$)|(^arn:.+$)` is anchored at both ends.
+ */
+export function patternAnchored(source: string, anchor: '^' | '$'): boolean {
+  try {
+    const root = tokenizer(source);
+    return anchored(root.stack, root.options, anchor);
+  } catch {
+    return false;
+  }
+}
+
+function anchored(stack: Token[] | undefined, options: Token[][] | undefined, anchor: '^' | '$'): boolean {
+  if (options) return options.length > 0 && options.every((o) => anchored(o, undefined, anchor));
+  const list = stack ?? [];
+  const t = anchor === '$' ? list[list.length - 1] : list[0];
+  if (t === undefined) return false;
+  if (t.type === types.POSITION) return t.value === anchor;
+  if (t.type === types.GROUP && !t.followedBy && !t.notFollowedBy && !t.lookBehind)
+    return anchored(t.stack, t.options, anchor);
+  return false;
 }
 
 type Range = { min: number; max: number };

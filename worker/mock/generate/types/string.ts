@@ -4,7 +4,7 @@ import { checkStringFormat, formatSpellings, generateFormat, isKnownStringFormat
 import type { Flat } from '../flat';
 import { stringFor } from '../../realism/field-strings';
 import { compilePattern, randomFromPattern } from '../patterns';
-import { greedy, patternLengths, withoutLookarounds } from '../pattern-source';
+import { greedy, patternAnchored, patternLengths, withoutLookarounds } from '../pattern-source';
 import { relax } from '../relax';
 import type { SchemaObject } from '../../plan';
 import { stringFromExamples } from '../../realism/examples';
@@ -166,7 +166,7 @@ function patternValue(
       if (!honoursLookarounds(p, r)) continue;
       // Unanchored patterns match anywhere, so padding the end can satisfy minLength.
       const len = strLength(r);
-      if (len < minL && !p.source.endsWith('$')) {
+      if (len < minL && !patternAnchored(p.source, '$')) {
         const padded = r + filler(ctx, minL - len, maxL - len).replace(/ /g, 'x');
         if (stringOk(flat, padded)) return padded;
       }
