@@ -71,7 +71,8 @@ console.log('\n' + report);
 
 if (args.check) {
   const t = totals(results);
-  const target = fixed ? 100 : 99.5;
+  // The strict reading: lenient bodies count like any other (only their relaxed keywords excused).
+  const target = fixed ? 100 : 99.9;
   const published = (100 * t.published) / Math.max(1, t.descriptions);
   const valid = (100 * t.valid) / Math.max(1, t.valid + t.invalid);
   // unserializable-body is Prism's own 500 for an object schema under text/*: a spec defect, named.

@@ -1,6 +1,6 @@
 import { PROBLEMS, ProblemError } from '../../worker/http/problem';
 import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
-import type { OperationPlan, Plan } from '../../worker/mock/plan';
+import type { OperationPlan, Plan, Relaxed } from '../../worker/mock/plan';
 import { ingest } from '../../worker/spec/ingest';
 import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
@@ -31,6 +31,10 @@ export interface DescriptionResult {
   problems: Record<string, number>;
   /** Responses the mock marked lenient (a spec defect served with the author's evident intent). */
   lenient: number;
+  /** JSON bodies among them, all judged too (only the recorded relaxed keywords excused)… */
+  lenientBodies: number;
+  /** …and those valid outside their relaxed keywords. */
+  lenientValid: number;
   fiveXX: number;
   /** 5xx by kind: `internal-error` (a throw, a status new Response refuses) or the problem type. */
   fiveXXByType: Record<string, number>;
@@ -69,6 +73,8 @@ export async function checkDescription(
     unchecked: {},
     problems: {},
     lenient: 0,
+    lenientBodies: 0,
+    lenientValid: 0,
     fiveXX: 0,
     fiveXXByType: {},
     failures: [],
@@ -112,7 +118,7 @@ export async function checkDescription(
   const realism = (result.realism = emptyTally());
   const isValid = subSchemaValidator(plan);
   const judge = (o: OperationPlan, status: number, type: string, body: string) => {
-    const v = validator.check(o.path, o.method, status, type, body);
+    const v = validator.check(o.path, o.method, status, type, body, relaxedFor(o, status, type));
     return v === undefined || (v.valid && v.kind) ? undefined : v.valid;
   };
   const calls = spread(plan.operations, options.operations).flatMap((op) =>
@@ -163,22 +169,47 @@ export async function checkDescription(
     // Judged against the operation that answered: two templates of one shape (`/{name}/topics`,
     // `/{parent}/topics`) are one path, and either may serve it.
     const answered = outcome.operation;
-    const verdict = validator.check(answered.path, answered.method, status, headers['content-type'], body);
+    const type = headers['content-type'];
+    const lenient = headers['x-specmock-lenient'];
+    // Lenient bodies are judged like any other: only the keywords the plan recorded as relaxed
+    // for this response are excused, so the mark never hides an unrelated violation.
+    const relaxed = relaxedFor(answered, status, type);
+    const verdict = validator.check(answered.path, answered.method, status, type, body, relaxed);
     if (verdict === undefined) bump(result.unchecked, 'no-spec-response');
     else if (verdict.valid) {
       if (verdict.kind) bump(result.unchecked, verdict.kind);
-      else result.valid++;
+      else {
+        result.valid++;
+        if (lenient) result.lenientBodies++;
+        if (lenient) result.lenientValid++;
+      }
       if (verdict.kind === 'uncompilable')
         keep(result, 'uncompilable', `${where} ${status}: ${verdict.detail}`);
-    } else if (headers['x-specmock-lenient']) {
-      // Declared: the strict reading admits no value, and the response says so.
-      bump(result.unchecked, `lenient-invalid:${headers['x-specmock-lenient']}`);
     } else {
       result.invalid++;
-      keep(result, verdict.kind ?? 'invalid', `${where} ${status}: ${verdict.detail}`);
+      if (lenient) result.lenientBodies++;
+      const kind = verdict.kind ?? 'invalid';
+      keep(result, lenient ? `lenient ${lenient}: ${kind}` : kind, `${where} ${status}: ${verdict.detail}`);
     }
   }
   return result;
+}
+
+/** The relaxed keywords recorded for the response the mock served (its status, then range, then default). */
+function relaxedFor(op: OperationPlan, status: number, contentType: string): Relaxed[] | undefined {
+  const code = String(status);
+  const response =
+    op.responses.find((r) => r.status === code) ??
+    op.responses.find((r) => r.status === `${code[0]}XX`) ??
+    op.responses.find((r) => r.status === 'default');
+  if (!response) return undefined;
+  const essence = (t: string) => t.split(';')[0].trim().toLowerCase();
+  const want = essence(contentType);
+  const media =
+    response.content[contentType] ??
+    Object.entries(response.content).find(([k]) => essence(k) === want)?.[1] ??
+    Object.entries(response.content).find(([k]) => /\*/.test(k))?.[1];
+  return media?.relaxed;
 }
 
 function fiveXX(result: DescriptionResult, kind: string, where: string): void {

@@ -4,11 +4,13 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
+import { relaxDocument, type RelaxedKeyword } from './relaxed-document';
 
 /**
  * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
  * converted by @openapi-contrib/openapi-schema-to-json-schema (2.0/3.0; OpenAPI 3.0.3's nullable rule,
- * writeOnly properties removed for responses) and checked by Ajv draft-07 + ajv-formats; 3.1
+ * writeOnly properties removed for responses, also where the writeOnly is on the property's `$ref`
+ * target) and checked by Ajv draft-07 + ajv-formats; 3.1
  * documents go to Ajv 2020 as written. Internal refs stay refs into the registered document.
  */
 
@@ -17,11 +19,25 @@ interface Verdict {
   /** Failure class, e.g. "type", "required", "format:date-time" (only when invalid or unchecked). */
   kind?: string;
   detail?: string;
+  /** Valid only with the keywords the mock recorded as relaxed read the relaxed way. */
+  excused?: boolean;
 }
 
 export interface IndependentValidator {
-  /** The raw response object for a status the mock answered with, or undefined when the spec has none. */
-  check(path: string, method: string, status: number, contentType: string, body: string): Verdict | undefined;
+  /**
+   * The verdict on one body, or undefined when the spec has no response for the status. `relaxed`:
+   * the keywords (pointers into the original document) the mock recorded as relaxed for this
+   * response; the body is then judged with exactly those read the relaxed way (relaxed-document.ts)
+   * and every other keyword as written.
+   */
+  check(
+    path: string,
+    method: string,
+    status: number,
+    contentType: string,
+    body: string,
+    relaxed?: readonly RelaxedKeyword[],
+  ): Verdict | undefined;
 }
 
 const DOC_ID = 'https://corpus.specmock.local/doc.json';
@@ -51,6 +67,24 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
   addFormats(ajv);
   ajv.addSchema(converted as object, DOC_ID);
   const compiled = new Map<string, ValidateFunction | Error>();
+  // One copy of the document per set of relaxed keywords, for the few lenient bodies.
+  const relaxedValidators = new Map<string, { ajv: Ajv | Ajv2020; id: string; unknown: string[] }>();
+  const relaxedCheck = (pointer: string, value: unknown, relaxed: readonly RelaxedKeyword[]) => {
+    const key = JSON.stringify([...relaxed].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)));
+    let entry = relaxedValidators.get(key);
+    if (!entry) {
+      const id = `https://corpus.specmock.local/relaxed-${relaxedValidators.size + 1}.json`;
+      const copy = relaxDocument(converted, relaxed);
+      copy.doc.$id = id;
+      const ajv = is31 ? new Ajv2020(options()) : new Ajv(options());
+      addFormats(ajv);
+      ajv.addSchema(copy.doc as object, id);
+      relaxedValidators.set(key, (entry = { ajv, id, unknown: copy.unknown }));
+    }
+    const validate =
+      entry.ajv.getSchema(entry.id + pointer) ?? fail(`relaxed document has no schema at ${pointer}`);
+    return { ok: validate(value) as boolean, errors: validate.errors ?? [], unknown: entry.unknown };
+  };
 
   const follow = (node: unknown): unknown => {
     for (let i = 0; i < 32 && isObj(node) && typeof node.$ref === 'string'; i++) node = refs.get(node.$ref);
@@ -58,7 +92,7 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
   };
 
   return {
-    check(path, method, status, contentType, body) {
+    check(path, method, status, contentType, body, relaxed) {
       const base = `#/paths/${esc(path)}/${method}/responses`;
       const responses = follow(follow((doc.paths as Record<string, unknown>)?.[path]) as never);
       const op = isObj(responses) ? follow(responses[method]) : undefined;
@@ -97,7 +131,18 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
       if (validate instanceof Error)
         return { valid: true, kind: 'uncompilable', detail: validate.message.slice(0, 160) };
       if (validate(value)) return { valid: true };
-      const err = (validate.errors ?? [])[0];
+      let err = (validate.errors ?? [])[0];
+      if (relaxed?.length) {
+        const again = relaxedCheck(pointer, value, relaxed);
+        if (again.ok && again.unknown.length === 0) return { valid: true, excused: true };
+        if (again.unknown.length)
+          return {
+            valid: false,
+            kind: 'relaxed-unknown',
+            detail: `no keyword at ${again.unknown.join(', ')}`,
+          };
+        err = again.errors[0];
+      }
       return {
         valid: false,
         kind: classOf(err),
@@ -105,6 +150,10 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
       };
     },
   };
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 function options() {
@@ -175,6 +224,7 @@ function isJsonType(t: string): boolean {
 /** The document with every Schema Object converted for Ajv draft-07 (2.0/3.0), refs left in place. */
 export function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
   const copy = structuredClone(doc);
+  notRequiredWhenWriteOnly(copy);
   const convert = (schema: unknown): unknown => {
     if (!isObj(schema)) return schema;
     prepare(schema, swagger2);
@@ -203,6 +253,51 @@ export function convertDocument(doc: Record<string, unknown>, swagger2: boolean)
     holder[slot] = named;
   }
   return copy;
+}
+
+/**
+ * OpenAPI: a required writeOnly property is required in requests only. The converter sees the
+ * `writeOnly` written on the property; one written on the property's `$ref` target (shipengine's
+ * `pickup_window`) is the property's too, so its name leaves `required` here, for responses.
+ */
+function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
+  const target = (ref: string): unknown => {
+    let node: unknown = doc;
+    for (const t of decodeURIComponent(ref.slice(1)).split('/').slice(1)) {
+      if (!isObj(node)) return undefined;
+      node = node[t.replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    return node;
+  };
+  const writeOnly = (s: unknown): boolean => {
+    for (let hops = 0; hops < 16 && isObj(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); hops++)
+      s = target(s.$ref);
+    return isObj(s) && s.writeOnly === true;
+  };
+  // The property schemas a node declares itself or through its allOf (shipengine's required list
+  // sits beside an allOf that declares the properties).
+  const declared = (node: unknown, name: string, depth = 0): unknown[] => {
+    for (let hops = 0; hops < 16 && isObj(node) && typeof node.$ref === 'string'; hops++)
+      node = target(node.$ref);
+    if (!isObj(node) || depth > 16) return [];
+    const own = isObj(node.properties) && name in node.properties ? [node.properties[name]] : [];
+    const more = Array.isArray(node.allOf) ? node.allOf.flatMap((s) => declared(s, name, depth + 1)) : [];
+    return [...own, ...more];
+  };
+  const seen = new Set<object>();
+  const walk = (node: unknown, depth: number): void => {
+    if (!isObj(node) && !Array.isArray(node)) return;
+    if (depth > 200 || seen.has(node)) return;
+    seen.add(node);
+    if (isObj(node) && Array.isArray(node.required)) {
+      node.required = node.required.filter((n) => {
+        const ps = typeof n === 'string' ? declared(node, n) : [];
+        return !ps.some((p) => isObj(p) && typeof p.$ref === 'string' && writeOnly(p));
+      });
+    }
+    for (const [k, v] of Object.entries(node)) if (!SKIP_KEYS.has(k)) walk(v, depth + 1);
+  };
+  walk(doc, 0);
 }
 
 const JSON_TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);

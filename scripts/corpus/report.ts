@@ -7,6 +7,8 @@ export interface Totals {
   refused: Record<string, string[]>;
   valid: number;
   invalid: number;
+  lenientBodies: number;
+  lenientValid: number;
   fiveXX: number;
   /** 500 internal-error: a crash, or a status the Fetch API refuses. */
   internalErrors: number;
@@ -23,6 +25,8 @@ export function totals(results: DescriptionResult[]): Totals {
     refused,
     valid: sum((r) => r.valid),
     invalid: sum((r) => r.invalid),
+    lenientBodies: sum((r) => r.lenientBodies ?? 0),
+    lenientValid: sum((r) => r.lenientValid ?? 0),
     fiveXX: sum((r) => r.fiveXX),
     internalErrors: sum((r) => r.fiveXXByType?.['internal-error'] ?? 0),
     called: sum((r) => r.called),
@@ -52,7 +56,8 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
       .map(([k, v]) => `${k}: ${v.length}`)
       .join(', ')} |`,
     `| operations called | ${t.called} |`,
-    `| bodies valid / checked | ${t.valid} / ${t.valid + t.invalid} (${pct(t.valid, t.valid + t.invalid)}) |`,
+    `| bodies valid / checked (lenient ones included) | ${t.valid} / ${t.valid + t.invalid} (${pct(t.valid, t.valid + t.invalid)}) |`,
+    `| lenient bodies valid outside their relaxed keywords / checked | ${t.lenientValid} / ${t.lenientBodies} (${pct(t.lenientValid, t.lenientBodies)}) |`,
     `| bodies not checked | ${
       counts((r) => r.unchecked)
         .map(([k, v]) => `${k}: ${v}`)

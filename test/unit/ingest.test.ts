@@ -156,3 +156,49 @@ describe('catastrophic patterns in patternProperties', () => {
     expect(warnings.some((w) => w.pointer.endsWith('/patternProperties/^(a+)+$'))).toBe(true);
   });
 });
+
+describe('documents whose top-level containers have the wrong JSON type', () => {
+  const info = '{"title":"x","version":"1"}';
+  it.each([
+    ['paths a string', `{"openapi":"3.0.3","info":${info},"paths":"nope"}`, '/paths', 'a string'],
+    ['paths an array', `{"openapi":"3.1.0","info":${info},"paths":[]}`, '/paths', 'an array'],
+    // A YAML `!!js/function` tag reads as its text: the info is a string.
+    [
+      'info from a !!js/function tag',
+      'openapi: 3.0.3\ninfo: !!js/function "function () {}"\npaths: {}\n',
+      '/info',
+      'a string',
+    ],
+    [
+      'components a number',
+      `{"openapi":"3.0.3","info":${info},"paths":{},"components":1}`,
+      '/components',
+      'a number',
+    ],
+    ['webhooks an array (3.1)', `{"openapi":"3.1.0","info":${info},"webhooks":[]}`, '/webhooks', 'an array'],
+    [
+      'definitions a string (2.0)',
+      `{"swagger":"2.0","info":${info},"paths":{},"definitions":"x"}`,
+      '/definitions',
+      'a string',
+    ],
+  ])('are refused: %s', async (_name, text, pointer, type) => {
+    const problem = await problemOf(text);
+    expect(problem.type).toBe('invalid-spec');
+    expect(problem.errors).toEqual([
+      { pointer, message: `\`${pointer.slice(1)}\` must be an object, not ${type}` },
+    ]);
+  });
+
+  it('names every wrong container at once', async () => {
+    const problem = await problemOf('{"openapi":"3.0.3","info":"x","paths":true}');
+    expect(problem.errors?.map((e) => e.pointer)).toEqual(['/info', '/paths']);
+  });
+
+  it('still publish when a container is missing or left empty (real-world leniency)', async () => {
+    const empty = await ingest('openapi: 3.0.3\ninfo: {title: x, version: "1"}\npaths:\n');
+    expect(empty.plan.operations).toEqual([]);
+    const missing = await ingest('{"openapi":"3.0.3","paths":{}}');
+    expect(missing.warnings.some((w) => w.message.includes('info'))).toBe(true);
+  });
+});

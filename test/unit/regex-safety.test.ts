@@ -12,6 +12,8 @@ describe('isSafePattern', () => {
     '^(foo|bar)*$',
     '[',
     '(?<n>a)\\k<n>',
+    '^((a+)?)+$',
+    '^(a+)??$',
   ])('refuses %s', (p) => {
     expect(isSafePattern(p)).toBe(false);
   });
@@ -23,6 +25,8 @@ describe('isSafePattern', () => {
     '^[a-z]+-[a-z]+$',
     '^\\+?[1-9]\\d{1,14}$',
     '^(https?|ftp)://[^\\s]+$',
+    // shipengine.com: optional groups around a `+` are two paths each, not nested repetition
+    '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[-+]\\d{2}:\\d{2}))?$',
   ])('accepts %s', (p) => {
     expect(isSafePattern(p)).toBe(true);
   });

@@ -203,6 +203,22 @@ describe('bad uploads get a specific 4xx problem and leave nothing behind', () =
     expect(problem.errors?.[0].pointer).toBe('/openapi');
   });
 
+  it('top-level containers of the wrong JSON type → 422 with pointers', async () => {
+    const paths = await rejected(
+      '{"openapi":"3.0.3","info":{"title":"x","version":"1"},"paths":"nope"}',
+      422,
+      'invalid-spec',
+      'application/json',
+    );
+    expect(paths.errors).toEqual([{ pointer: '/paths', message: '`paths` must be an object, not a string' }]);
+    const info = await rejected(
+      'openapi: 3.0.3\ninfo: !!js/function "function () {}"\npaths: {}\n',
+      422,
+      'invalid-spec',
+    );
+    expect(info.errors?.[0].pointer).toBe('/info');
+  });
+
   it('unsupported version → 422', async () => {
     await rejected(
       'openapi: 4.0.0\ninfo: {title: x, version: "1"}\npaths: {}\n',

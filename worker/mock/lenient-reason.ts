@@ -1,16 +1,21 @@
 /**
- * The short reason `x-specmock-lenient` carries (documented in the README), from the strict
- * generator's failure message. Shared by ingest (which marks media) and the mock (which falls back
- * to the lenient reading when a call meets a failure ingest did not).
+ * The reasons `x-specmock-lenient` carries (documented in the README). Each names one way a spec's
+ * schema admits no value under the strict reading, and the one keyword relaxation that serves what
+ * its author evidently meant; `test/unit/lenient-reasons.test.ts` shows for each that no valid
+ * value exists. `structured-value-as-text` is the serialiser's, not the generator's.
  */
-export function lenientReason(reason: string): string {
-  if (/recurs|nesting/.test(reason)) return 'recursion-cut';
-  if (/multiple of 0/.test(reason)) return 'multipleof-zero';
-  if (/`type` constraints/.test(reason)) return 'type-null-beside-oneof';
-  if (/oneOf/.test(reason)) return 'oneof-overlap';
-  if (/additional|propert|`false`/.test(reason)) return 'additional-properties-vs-allof';
-  if (/enum\/const/.test(reason)) return 'enum-contradicts-schema';
-  if (/pattern .* within the length bounds/.test(reason)) return 'pattern-vs-length';
-  if (/verifiably matching pattern/.test(reason)) return 'pattern-unsupported';
-  return 'unsatisfiable-schema';
-}
+export type LenientReason =
+  /** Required recursion with no way out: cut with `null` at the depth cap (`type` relaxed). */
+  | 'recursion-cut'
+  /** `multipleOf: 0`: no number is a multiple of 0 (`multipleOf` ignored). */
+  | 'multipleof-zero'
+  /** 3.0 `type: "null"` beside a `oneOf`/`anyOf` of other types (`type` read as "nullable"). */
+  | 'type-null-beside-oneof'
+  /** `oneOf` branches that overlap so that no value matches exactly one (read as `anyOf`). */
+  | 'oneof-overlap'
+  /** `additionalProperties: false` against properties an `allOf` requires (those names admitted). */
+  | 'additional-properties-vs-allof'
+  /** An `enum` whose every value the rest of its schema rejects (the first value served). */
+  | 'enum-contradicts-schema'
+  /** A `pattern` no string within `minLength`/`maxLength` matches (the lengths relaxed). */
+  | 'pattern-vs-length';

@@ -105,10 +105,22 @@ export interface MediaPlan {
    */
   lenient?: string;
   /**
+   * Where `lenient` relaxes the strict reading: one entry per schema keyword, its pointer into the
+   * original document (through `$ref`s, as the mock met it). Every other keyword still holds, so an
+   * independent validator excuses a lenient body's errors at exactly these keywords and no others.
+   */
+  relaxed?: Relaxed[];
+  /**
    * Form bodies: the Encoding Object of each property that has one (`allowReserved` and `style` as
    * written; Swagger 2.0 `collectionFormat` of formData parameters is mapped onto `style`).
    */
   encoding?: Record<string, { allowReserved?: boolean; style?: ParameterPlan['style']; explode?: boolean }>;
+}
+
+/** One relaxed keyword of a lenient media, and why no value satisfies the schema without it. */
+export interface Relaxed {
+  reason: string;
+  pointer: string;
 }
 
 export interface HeaderPlan {

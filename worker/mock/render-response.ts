@@ -1,6 +1,5 @@
 import type { Problem } from '../http/problem';
 import { generate } from './generate/index';
-import { lenientReason } from './lenient-reason';
 import type { MockRequest, MockResponse, MockTarget } from './mock';
 import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
@@ -114,13 +113,15 @@ export function bodyValue(
     return { ok: true, value: media.examples[0].value };
   if (media.schema === undefined) return { ok: true, value: undefined };
   const example = media.examples[0]?.value;
-  let result = generateFor(ctx, media.schema, '', prefs.dynamic, media.lenient !== undefined, example);
+  // A lenient media relaxes exactly the keywords ingest recorded for it, and nothing else.
+  const relaxed = media.relaxed?.map((r) => r.pointer);
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, relaxed, example);
   let lenient = media.lenient;
-  if (!result.ok && lenient === undefined) {
-    // A failure ingest's check did not meet (another seed, another depth): the lenient reading.
-    const second = generateFor(ctx, media.schema, '', prefs.dynamic, true, example);
+  if (!result.ok) {
+    // A failure ingest's check did not meet (another seed, another depth): relaxed where it fails.
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, 'discover', example);
     if (second.ok) {
-      lenient = lenientReason(result.reason);
+      lenient ??= second.relaxed?.[0]?.reason;
       result = second;
     }
   }
@@ -157,11 +158,11 @@ function generateFor(
   schema: Schema,
   salt: string,
   dynamic: boolean | undefined,
-  lenient = false,
+  relax?: 'discover' | readonly string[],
   example?: JsonValue,
 ) {
   const defs = ctx.target.plan.defs;
-  if (dynamic === false && !lenient) {
+  if (dynamic === false && relax === undefined) {
     const still = sampleStatic(schema, defs, 'response');
     if (still.ok) return still;
   }
@@ -172,7 +173,7 @@ function generateFor(
     refDate: ctx.target.refDate,
     dynamic: dynamic === true,
     direction: 'response',
-    lenient,
+    ...(relax !== undefined ? { relax } : {}),
     realism: {
       status: ctx.status,
       method: ctx.request.method,

@@ -1,12 +1,19 @@
 import type { ProblemDetailEntry } from '../http/problem';
-import { generate } from '../mock/generate/index';
-import type { MediaPlan, Plan, PlanWarning } from '../mock/plan';
-import { lenientReason } from '../mock/lenient-reason';
+import { generate, type GenerateOptions } from '../mock/generate/index';
+import { ORIGIN, type Relaxation } from '../mock/generate/relax';
+import type { MediaPlan, Plan, PlanWarning, Relaxed } from '../mock/plan';
 import { escapeToken } from './json-pointer';
 
 const MAX_REFUSED = 20;
 /** Only these are hostile (a body of gigabytes asked for): everything else is a spec defect. */
 const HOSTILE = /generator limit|output size limit/;
+/** Bodies generated to find where a lenient media must be relaxed: other seeds meet other shapes. */
+const DISCOVERY: Partial<GenerateOptions>[] = [
+  { seed: 'publish-check' },
+  { seed: 'publish-check', dynamic: true },
+  { seed: 'publish-check-2', dynamic: true },
+  { seed: 'publish-check-3', dynamic: true },
+];
 
 export interface GenerationCheck {
   /** Size-cap schemas (`minItems: 1e9`): the upload is refused with these. */
@@ -16,12 +23,13 @@ export interface GenerationCheck {
 
 /**
  * Generates every response body once, at publish time, under the strict reading. A schema no value
- * satisfies is a spec defect, not a reason to refuse the upload: it is tried again with the author's
- * evident intent (the generator's lenient mode), and the media is marked so the mock does the same
- * and says so in `x-specmock-lenient`. Only bodies past the size caps refuse the document.
- * Identical schemas (most are a bare `$ref`) are tried once.
+ * satisfies is a spec defect, not a reason to refuse the upload: it is generated again with every
+ * relaxation available where the strict reading fails (relax.ts), and the keywords relaxed are
+ * recorded on the media (`relaxed`, pointers into the original document through `origins`) so the
+ * mock relaxes those and nothing else, and says so in `x-specmock-lenient`. Only bodies past the
+ * size caps refuse the document. Identical schemas (most are a bare `$ref`) are tried once.
  */
-export function checkGeneration(plan: Plan): GenerationCheck {
+export function checkGeneration(plan: Plan, origins: WeakMap<object, string>): GenerationCheck {
   const hostile: ProblemDetailEntry[] = [];
   const warnings: PlanWarning[] = [];
   const tried = new Map<string, Outcome>();
@@ -33,7 +41,8 @@ export function checkGeneration(plan: Plan): GenerationCheck {
         let outcome = key.length < 500 ? tried.get(key) : undefined;
         if (outcome === undefined) {
           outcome = tryStrictThenLenient(plan, media);
-          if (key.length < 500) tried.set(key, outcome);
+          // A lenient outcome names this media's own schema objects: never reused for another.
+          if (key.length < 500 && outcome.kind !== 'lenient') tried.set(key, outcome);
         }
         if (outcome.kind === 'ok') continue;
         const pointer = `/paths/${escapeToken(op.path)}/${op.method}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}/schema`;
@@ -42,13 +51,19 @@ export function checkGeneration(plan: Plan): GenerationCheck {
           if (hostile.length < MAX_REFUSED) hostile.push({ pointer, message: `${outcome.reason}${at}` });
           continue;
         }
-        media.lenient = outcome.lenient;
+        if (outcome.kind === 'unsatisfiable') {
+          warnings.push({
+            pointer,
+            message: `no value satisfies this schema${at}: ${outcome.reason}; this response answers an unsatisfiable-schema problem`,
+          });
+          continue;
+        }
+        const relaxed = record(outcome.relaxations, origins);
+        media.lenient = outcome.relaxations[0].reason;
+        media.relaxed = relaxed;
         warnings.push({
           pointer,
-          message:
-            outcome.kind === 'lenient'
-              ? `no value satisfies this schema under the strict reading${at}: ${outcome.reason}; served as the author evidently meant, with x-specmock-lenient: ${outcome.lenient}`
-              : `no value satisfies this schema${at}: ${outcome.reason}; this response answers an unsatisfiable-schema problem`,
+          message: `no value satisfies this schema under the strict reading${at}: ${outcome.reason}; served as the author evidently meant, relaxing ${relaxed.map((r) => `${r.pointer} (${r.reason})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
         });
       }
     }
@@ -58,7 +73,9 @@ export function checkGeneration(plan: Plan): GenerationCheck {
 
 type Outcome =
   | { kind: 'ok' }
-  | { kind: 'hostile' | 'unsatisfiable' | 'lenient'; reason: string; at: string; lenient: string };
+  | { kind: 'hostile'; reason: string; at: string }
+  | { kind: 'unsatisfiable'; reason: string; at: string }
+  | { kind: 'lenient'; reason: string; at: string; relaxations: Relaxation[] };
 
 function tryStrictThenLenient(plan: Plan, media: MediaPlan): Outcome {
   const options = { seed: 'publish-check', defs: plan.defs, refDate: 0, direction: 'response' as const };
@@ -67,10 +84,30 @@ function tryStrictThenLenient(plan: Plan, media: MediaPlan): Outcome {
   let strict = generate(media.schema!, { ...options, maxDepth: 1 });
   if (!strict.ok) strict = generate(media.schema!, options);
   if (strict.ok) return { kind: 'ok' };
-  const base = { reason: strict.reason, at: strict.pointer, lenient: lenientReason(strict.reason) };
+  const base = { reason: strict.reason, at: strict.pointer };
   if (HOSTILE.test(strict.reason)) return { kind: 'hostile', ...base };
-  const lenient = generate(media.schema!, { ...options, lenient: true });
-  return lenient.ok
-    ? { kind: 'lenient', ...base }
-    : { kind: 'unsatisfiable', ...base, lenient: 'unsatisfiable' };
+  const relaxations: Relaxation[] = [];
+  for (const more of DISCOVERY) {
+    const found = generate(media.schema!, { ...options, ...more, relax: 'discover' });
+    if (found.ok) relaxations.push(...(found.relaxed ?? []));
+    else if (more === DISCOVERY[0]) return { kind: 'unsatisfiable', ...base };
+  }
+  // Relaxations only some seeds needed: all kept, so no body of the mock meets one unrecorded.
+  return relaxations.length ? { kind: 'lenient', ...base, relaxations } : { kind: 'ok' };
+}
+
+/**
+ * Each relaxed keyword once, as a pointer into the original document; its schema object is marked
+ * with that origin so the mock can tell it apart (plans are stored as JSON, identity is lost).
+ */
+function record(relaxations: Relaxation[], origins: WeakMap<object, string>): Relaxed[] {
+  const out: Relaxed[] = [];
+  for (const { reason, node, keyword } of relaxations) {
+    const origin = origins.get(node);
+    if (origin === undefined) continue;
+    node[ORIGIN] = origin;
+    const pointer = `${origin}/${escapeToken(keyword)}`;
+    if (!out.some((r) => r.pointer === pointer)) out.push({ reason, pointer });
+  }
+  return out;
 }

@@ -59,6 +59,46 @@ export function detectDialect(doc: unknown): { dialect: Dialect; note?: string }
   );
 }
 
+/** The containers a description is made of, by dialect: each must be a JSON object when present. */
+const CONTAINERS: Record<Dialect, string[]> = {
+  'swagger-2.0': ['info', 'paths', 'definitions', 'parameters', 'responses', 'securityDefinitions'],
+  'openapi-3.0': ['info', 'paths', 'components'],
+  'openapi-3.1': ['info', 'paths', 'components', 'webhooks'],
+};
+
+/**
+ * A document whose top-level containers have the wrong JSON type (`"paths": "nope"`, an `info` that
+ * a YAML `!!js/function` tag turned into a string) is not a description at all, whatever else it
+ * gets right: refused, unlike the many schema slips a mock can live with. A container left empty
+ * (`paths:` with nothing under it reads as null in YAML) counts as absent.
+ */
+export function refuseWrongContainerTypes(doc: Record<string, unknown>, dialect: Dialect): void {
+  const wrong = CONTAINERS[dialect].filter((key) => {
+    const value = doc[key];
+    return !(value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value)));
+  });
+  if (wrong.length === 0) return;
+  fail(
+    'invalid-spec',
+    `The document's ${wrong.map((k) => `\`${k}\``).join(', ')} ${wrong.length === 1 ? 'has' : 'have'} the wrong JSON type, so it is not an OpenAPI description.`,
+    {
+      errors: wrong.map((key) => ({
+        pointer: `/${key}`,
+        message: `\`${key}\` must be an object, not ${jsonType(doc[key])}`,
+      })),
+    },
+  );
+}
+
+function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string'
+    ? 'a string'
+    : typeof value === 'number'
+      ? 'a number'
+      : `a ${typeof value}`;
+}
+
 const VALIDATORS: Record<Dialect, StandaloneValidator> = {
   'swagger-2.0': v20,
   'openapi-3.0': v30,

@@ -4,7 +4,7 @@ import type { Plan, PlanWarning } from '../mock/plan';
 import { dropInvalidExamples } from './check-examples';
 import { checkGeneration } from './check-generation';
 import { checkSemantics } from './check-semantics';
-import { checkStructure, detectDialect } from './check-structure';
+import { checkStructure, detectDialect, refuseWrongContainerTypes } from './check-structure';
 import { guardDocument } from './guard';
 import { normalize } from './normalize';
 import { parseSpecText } from './parse';
@@ -27,6 +27,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   const doc = parseSpecText(text);
   guardDocument(doc);
   const { dialect, note } = detectDialect(doc);
+  refuseWrongContainerTypes(doc as Record<string, unknown>, dialect);
   const structural = note ? [{ pointer: '', message: note }] : checkStructure(doc, dialect);
   if (options.strict && structural.length > 0) {
     fail(
@@ -36,7 +37,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     );
   }
   const resolver = await createResolver(doc as object);
-  const { plan, located, warnings } = normalize(doc as Record<string, unknown>, dialect, resolver);
+  const { plan, located, warnings, origins } = normalize(doc as Record<string, unknown>, dialect, resolver);
   const semantic = checkSemantics(located, plan);
   if (options.strict && semantic.length > 0) {
     fail(
@@ -46,7 +47,7 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
     );
   }
   const examples = dropInvalidExamples(plan);
-  const generation = checkGeneration(plan);
+  const generation = checkGeneration(plan, origins);
   const overlaps = markOverlappingRequestOneOfs(plan);
   const impossible = generation.hostile;
   if (impossible.length > 0) {

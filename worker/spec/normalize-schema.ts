@@ -46,6 +46,8 @@ export const MISSING_REF = 'x-specmock-missing-ref';
  */
 export class SchemaNormalizer {
   readonly defs: Record<string, Schema> = {};
+  /** Where each schema object of the plan is written in the upload (lenient media name keywords by it). */
+  readonly origins = new WeakMap<object, string>();
   private readonly nameByPointer = new Map<string, string>();
   private readonly usedNames = new Set<string>();
   private readonly pending: { name: string; pointer: string; target: unknown }[] = [];
@@ -57,6 +59,12 @@ export class SchemaNormalizer {
   ) {}
 
   schema(node: unknown, at: string): Schema {
+    const out = this.convert(node, at);
+    if (typeof out === 'object') this.origins.set(out, at);
+    return out;
+  }
+
+  private convert(node: unknown, at: string): Schema {
     if (typeof node === 'boolean') return node;
     if (node === null || typeof node !== 'object' || Array.isArray(node)) {
       this.warn({ pointer: at, message: 'not a Schema Object; treated as "any value"' });
@@ -138,6 +146,7 @@ export class SchemaNormalizer {
     this.exclusiveBounds(node, out);
     repairKeywords(out, at, this.warn);
     if (isRecord(node.properties)) hoistRequiredFlags(node.properties, out, at, this.warn);
+    this.origins.set(out, at);
     if (node.nullable === true || node['x-nullable'] === true) return this.nullable(out);
     return out;
   }

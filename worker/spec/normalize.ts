@@ -40,6 +40,8 @@ export interface Normalized {
   plan: Plan;
   located: LocatedOperation[];
   warnings: PlanWarning[];
+  /** Where each schema object of the plan is written in the upload. */
+  origins: WeakMap<object, string>;
 }
 
 /** Walks paths × methods once and produces the dialect-free plan. */
@@ -121,6 +123,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
     },
     located,
     warnings,
+    origins: schemas.origins,
   };
 }
 

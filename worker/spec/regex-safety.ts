@@ -15,7 +15,7 @@ import safeRegex from 'safe-regex2';
  */
 export function isSafePattern(source: string): boolean {
   // Named back-references are not tokenized by ret; like numbered ones they can explode.
-  if (!safeRegex(source) || /\\k</.test(source)) return false;
+  if (!safeRegex(withoutOptionalGroups(source)) || /\\k</.test(source)) return false;
   let root;
   try {
     root = tokenizer(source);
@@ -23,6 +23,30 @@ export function isSafePattern(source: string): boolean {
     return false;
   }
   return !risky(root.stack ?? [], root.options, false);
+}
+
+/**
+ * The source with the `?` after each group removed, for safe-regex2's star-height count, which
+ * reads `(\.\d+)?` as a repetition inside a repetition. An optional group is taken or not: two
+ * paths, never the exponential many of `(\d+)+`, so shipengine's `…:\d{2}(\.\d+)?(Z|…)$` is
+ * run (and its values checked) like any other pattern.
+ */
+function withoutOptionalGroups(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '?' && source[i - 1] === ')' && source[i - 2] !== '\\') continue;
+    out += c;
+  }
+  return out;
 }
 
 function risky(stack: Token[], options: Token[][] | undefined, insideRepetition: boolean): boolean {

@@ -2,10 +2,11 @@ import type { JsonValue, Schema } from '../plan';
 import { checkOpts, matches } from './check';
 import { GenFailure, LENIENT_NULL, child, fail, type Ctx, type Hint, type Path } from './context';
 import { genWithFlat } from './core';
-import { T_NULL, type Discriminator, type Flat, type Group } from './flat';
-import { flatFor, flattenSources } from './merge';
-import { isKnownStringFormat } from './formats';
-import { hiddenFor, isObj, refDefName } from '../schema-refs';
+import type { Discriminator, Flat, Group } from './flat';
+import { flattenSources } from './merge';
+import { isObj, refDefName } from '../schema-refs';
+import { relax } from './relax';
+import { avoidFor, matchesAnother, separate, shadowed } from './one-branch';
 
 /**
  * oneOf / anyOf / if-then-else: pick an alternative, merge it into the base schema, generate, and
@@ -89,7 +90,7 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   const n = g.branches.length;
   if (n === 0) fail(g.path, `${g.kind} has no branches`);
   const disc = g.discriminator ?? flat.discriminator;
-  let plan: { index: number; key?: string }[];
+  let plan: Step[];
   const entries = disc ? discriminatorEntries(g, disc) : [];
   if (entries.length && disc) plan = rotate(entries, ctx.rng.int(0, entries.length - 1));
   else
@@ -102,12 +103,42 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
       ...plan.filter((p) => !hasRef(g.branches[p.index])),
       ...plan.filter((p) => hasRef(g.branches[p.index])),
     ];
-  // The null a typeless `nullable` adds is for requests; responses use it only when lenient.
-  if (!ctx.lenient) plan = plan.filter((p) => !isLenientNull(g.branches[p.index]));
+  // The null a typeless `nullable` adds is for requests; a response never picks it.
+  plan = plan.filter((p) => !isLenientNull(g.branches[p.index]));
   // Branches the discriminator does not name are still valid alternatives; try them last.
   if (entries.length)
     for (let i = 0; i < n; i++) if (!plan.some((p) => p.index === i)) plan.push({ index: i });
 
+  const exclusive = g.kind === 'oneOf';
+  const strict = tryBranches(flat, g, plan, ctx, hint, exclusive);
+  if ('value' in strict) return strict.value;
+  // Branches that overlap so that no value matches exactly one: where relaxed, read as anyOf.
+  if (exclusive && ctx.relax && relax(ctx, 'oneof-overlap', [{ node: g.node, keyword: 'oneOf' }])) {
+    const loose = tryBranches(flat, g, plan, ctx, hint, false);
+    if ('value' in loose) return loose.value;
+  }
+  const failure = strict.failure;
+  if (failure && g.kind === 'anyOf') throw failure;
+  return fail(
+    g.path,
+    failure
+      ? `no ${g.kind} branch can be generated: ${failure.reason}`
+      : 'every generated value matched more than one oneOf branch',
+  );
+}
+
+type Step = { index: number; key?: string };
+
+/** Each planned branch in turn; with `exclusive`, a value must match no sibling branch. */
+function tryBranches(
+  flat: Flat,
+  g: Group,
+  plan: Step[],
+  ctx: Ctx,
+  hint: Hint,
+  exclusive: boolean,
+): { value: JsonValue } | { failure?: GenFailure } {
+  const disc = g.discriminator ?? flat.discriminator;
   const gi = flat.groups.indexOf(g);
   let failure: GenFailure | undefined;
   const saved = ctx.variation;
@@ -126,7 +157,6 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
         failure ??= new GenFailure(bf.unsat.path, bf.unsat.reason);
         continue;
       }
-      const exclusive = g.kind === 'oneOf' && !ctx.lenient;
       if (exclusive && shadowed(g, step.index, bf, ctx)) {
         failure ??= new GenFailure(g.path, 'another oneOf branch accepts every value of this one');
         continue;
@@ -145,120 +175,17 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
           failure ??= e;
           break;
         }
-        if (!exclusive) return v;
-        let others = 0;
-        for (let j = 0; j < n && others === 0; j++)
-          if (j !== step.index && matches(g.branches[j], v, checkOpts(ctx))) others++;
-        if (others === 0) return v;
+        if (!exclusive || !matchesAnother(g, step.index, v, ctx)) return { value: v };
         if (attempt === 0 || attempt === 2) {
           const separated = separate(v, g, step.index, bf, ctx);
-          if (separated !== undefined) return separated;
+          if (separated !== undefined) return { value: separated };
         }
       }
     }
   } finally {
     ctx.variation = saved;
   }
-  if (failure && g.kind === 'anyOf') throw failure;
-  return fail(
-    g.path,
-    failure
-      ? `no ${g.kind} branch can be generated: ${failure.reason}`
-      : 'every generated value matched more than one oneOf branch',
-  );
-}
-
-/**
- * True when a sibling branch is just a type (e.g. `{type: object}`) covering every type this
- * branch can produce: no value of this branch can match exactly one, so do not even try.
- */
-function shadowed(g: Group, index: number, bf: Flat, ctx: Ctx): boolean {
-  const mine = bf.types & ~T_NULL;
-  if (!bf.typed || mine === 0) return false;
-  return g.branches.some((b, j) => {
-    if (j === index) return false;
-    const f = flatFor(b, null, ctx.defs);
-    return isUniversal(f) && (mine & ~f.types) === 0;
-  });
-}
-
-function isUniversal(f: Flat): boolean {
-  return (
-    !f.unsat &&
-    f.props.size === 0 &&
-    f.required.size === 0 &&
-    f.additional === undefined &&
-    !f.patternProps.length &&
-    f.minProps === undefined &&
-    f.maxProps === undefined &&
-    !f.groups.length &&
-    !f.nots.length &&
-    !f.conds.length &&
-    f.enum === undefined &&
-    f.min === undefined &&
-    f.max === undefined &&
-    f.exMin === undefined &&
-    f.exMax === undefined &&
-    !f.multipleOf.length &&
-    f.minLength === undefined &&
-    f.maxLength === undefined &&
-    !f.patterns.length &&
-    !f.formats.some((x) => isKnownStringFormat(x) || x === 'int32' || x === 'int64') &&
-    f.items === undefined &&
-    !f.prefixItems.length &&
-    f.minItems === undefined &&
-    f.maxItems === undefined &&
-    !f.unique &&
-    f.contains === undefined &&
-    f.propertyNames === undefined
-  );
-}
-
-const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];
-
-/**
- * Last resort for overlapping object branches (the classic Cat/Dog pair that both accept any extra
- * property): add or change one property so that the other branch rejects the value while this
- * branch and the base still accept it. Checked against the whole schema, oneOf included.
- */
-function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): JsonValue | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const opts = checkOpts(ctx);
-  for (let j = 0; j < g.branches.length; j++) {
-    if (j === index || !matches(g.branches[j], v, opts)) continue;
-    const fj = flatFor(g.branches[j], null, ctx.defs);
-    const names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
-    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
-    for (const name of names) {
-      const sj = fj.props.get(name)!;
-      for (const p of POISONS) {
-        if (matches(sj, p, opts)) continue;
-        const candidate = { ...v, [name]: p };
-        if (matches(bf.raw, candidate, opts)) return candidate;
-      }
-    }
-  }
-  return undefined;
-}
-
-/** Optional names another branch requires: leaving them out keeps that branch from matching. */
-function avoidFor(
-  g: Group,
-  index: number,
-  bf: Flat,
-  ctx: Ctx,
-  inherited?: ReadonlySet<string>,
-): ReadonlySet<string> | undefined {
-  let out: Set<string> | undefined = inherited ? new Set(inherited) : undefined;
-  g.branches.forEach((b, j) => {
-    if (j === index) return;
-    const f = flatFor(b, null, ctx.defs);
-    for (const r of f.required) {
-      if (bf.required.has(r)) continue;
-      (out ??= new Set()).add(r);
-    }
-  });
-  return out;
+  return { failure };
 }
 
 export function composeConds(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {

@@ -1,6 +1,7 @@
 import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 import type { JsonValue, Schema, Direction } from '../plan';
 import type { RealismState } from '../realism/request';
+import type { Relaxation, RelaxPolicy } from './relax';
 
 /**
  * Per-call generation state. Everything random flows from `rng` (structure) and the shared faker
@@ -104,8 +105,12 @@ export interface Ctx {
   prune: boolean;
   /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */
   variation: number;
-  /** Lenient reading for media ingest marked unsatisfiable under the strict one (see GenerateOptions). */
-  lenient: boolean;
+  /** Where the strict reading may be relaxed (relax.ts); undefined: nowhere. */
+  relax?: RelaxPolicy;
+  /** The relaxations taken, logged under the `discover` policy. */
+  relaxed: Relaxation[];
+  /** Inside a strict attempt below a recursion cut: no further cuts there. */
+  cutting: boolean;
   /** Shared by every value check of this body (LIMITS.maxCheckSteps). */
   checkBudget: { left: number };
 }

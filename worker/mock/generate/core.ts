@@ -1,4 +1,4 @@
-import type { JsonValue, Schema } from '../plan';
+import type { JsonValue, Schema, SchemaObject } from '../plan';
 import { canonKey, checkOpts, matches } from './check';
 import { composeConds, composeGroups } from './compose';
 import { GenFailure, LIMITS, fail, type Ctx, type Hint, type Path } from './context';
@@ -10,6 +10,8 @@ import { genObject } from './types/object';
 import { genString } from './types/string';
 import { xFakerValue } from './x-faker';
 import { booleanFor } from '../realism/field-values';
+import { relax } from './relax';
+import { enumRejections } from './enum-rejections';
 
 /** The recursive entry point every sub-generator calls for a nested schema. */
 export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): JsonValue {
@@ -38,8 +40,9 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   // Past the depth cap, or on the second visit of a recursive def, take the smallest valid shape.
   if (ctx.refDepth >= ctx.maxDepth || reentry >= 2) ctx.prune = true;
   try {
-    // Lenient reading of required recursion with no way out: cut it at the cap with null.
-    if (ctx.lenient && reentry >= 2 && ctx.refDepth > ctx.maxDepth + 2) return null;
+    if (flat.relaxed && ctx.relax === 'discover') ctx.relaxed.push(...flat.relaxed);
+    if (ctx.relax && !ctx.cutting && reentry >= 2 && ctx.refDepth > ctx.maxDepth + 2)
+      return cutRecursion(flat, ctx, hint);
     if (ctx.refDepth > ctx.maxDepth + 40)
       fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
     return genFlat(flat, ctx, hint);
@@ -49,6 +52,36 @@ export function genWithFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     for (const r of flat.refs) ctx.refCounts.set(r, (ctx.refCounts.get(r) ?? 1) - 1);
     ctx.nesting--;
   }
+}
+
+/**
+ * Past the depth cap inside recursion: the strict reading first (without further cuts below), and
+ * where it finds no way out (required recursion), `null`, relaxing the keywords that reject it.
+ */
+function cutRecursion(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
+  ctx.cutting = true;
+  try {
+    if (ctx.refDepth > ctx.maxDepth + 40)
+      fail(flat.path, 'recursive schema requires unbounded depth (no terminating alternative)');
+    return genFlat(flat, ctx, hint);
+  } catch (e) {
+    if (e instanceof GenFailure && relax(ctx, 'recursion-cut', nullRejections(flat))) return null;
+    throw e;
+  } finally {
+    ctx.cutting = false;
+  }
+}
+
+/** The keywords of a flat's schema objects that reject `null` on their own. */
+function nullRejections(flat: Flat): { node: SchemaObject; keyword: string }[] {
+  const out: { node: SchemaObject; keyword: string }[] = [];
+  for (const { schema: node } of flat.atoms) {
+    const types = node.type === undefined ? undefined : Array.isArray(node.type) ? node.type : [node.type];
+    if (types && !types.includes('null')) out.push({ node, keyword: 'type' });
+    if (Array.isArray(node.enum) && !node.enum.includes(null)) out.push({ node, keyword: 'enum' });
+    if (node.const !== undefined && node.const !== null) out.push({ node, keyword: 'const' });
+  }
+  return out;
 }
 
 const exampleCache = new WeakMap<Flat, { response?: number; request?: number }>();
@@ -176,9 +209,13 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     if (!entry) enumCache.set(flat, (entry = {}));
     let ok = entry[ctx.direction];
     if (!ok) ok = entry[ctx.direction] = flat.enum.filter((v) => matches(flat.raw, v, checkOpts(ctx, true)));
-    // Lenient: an enum that contradicts the rest of its schema still names the values meant.
-    if (!ok.length && ctx.lenient && flat.enum.length > 0) return structuredCloneJson(flat.enum[0]);
-    if (!ok.length) fail(flat.path, 'no enum/const value satisfies the rest of the schema');
+    if (!ok.length) {
+      // An enum that contradicts the rest of its schema still names the values meant.
+      const meant = flat.enum[0];
+      if (ctx.relax && relax(ctx, 'enum-contradicts-schema', enumRejections(flat, meant, ctx)))
+        return structuredCloneJson(meant);
+      fail(flat.path, 'no enum/const value satisfies the rest of the schema');
+    }
     if (hint.disc !== undefined && ok.some((v) => v === hint.disc)) return hint.disc;
     const taken = hint.taken;
     if (taken) ok = ok.filter((v) => !taken.has(canonKey(v)));

@@ -1,5 +1,6 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
 import type { Path } from './context';
+import type { Relaxation } from './relax';
 
 /**
  * The "Flat" description of a schema that the leaf generators read: its $ref chain and allOf tree
@@ -34,6 +35,8 @@ export interface Discriminator {
 export interface Group {
   kind: 'oneOf' | 'anyOf';
   branches: Schema[];
+  /** The schema object the keyword is written in (a relaxed oneOf is named by it). */
+  node: SchemaObject;
   path: Path;
   discriminator?: Discriminator;
 }
@@ -88,6 +91,8 @@ export interface Flat {
   /** Spec examples and defaults, in preference order; used only after checking against `raw`. */
   examples: JsonValue[];
   unsat?: { path: Path | null; reason: string };
+  /** Relaxations merging made (relax.ts): logged whenever a value is generated from this flat. */
+  relaxed?: Relaxation[];
   /** oneOf/anyOf lists and `if` schemas already decided on the way to this flat. */
   resolved?: Set<unknown>;
   /** Per-branch merges for oneOf/anyOf, filled lazily by compose. */

@@ -222,3 +222,21 @@ export function generateFormat(format: string, ctx: Ctx, maxLen: number): string
       return undefined;
   }
 }
+
+/**
+ * Other spellings of one generated value that its format admits too (fractional seconds, a numeric
+ * offset, upper-case hex), for a `pattern` or length bounds that ask for one of them: unicourt's
+ * date-times are exactly 25 characters, `2025-10-15T13:53:25+00:00`.
+ */
+export function formatSpellings(format: string, value: string, ctx: Ctx): string[] {
+  if (format === 'uuid') return [value.toUpperCase()];
+  const m = /^(.*?)(\d\d:\d\d:\d\d)Z$/.exec(value);
+  if (!m || (format !== 'date-time' && format !== 'time')) return [];
+  const digits = String(ctx.rng.int(100000000, 999999999));
+  const out: string[] = [];
+  for (const zone of ['Z', '+00:00', '+0000', 'z'])
+    for (let n = 0; n <= 9; n++) out.push(`${m[1]}${m[2]}${n ? `.${digits.slice(0, n)}` : ''}${zone}`);
+  if (format === 'date-time')
+    out.push(...out.map((v) => v.replace('T', ' ')), ...out.map((v) => v.replace('T', 't')));
+  return out;
+}

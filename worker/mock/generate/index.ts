@@ -11,7 +11,7 @@ import {
   type Hint,
 } from './context';
 import { gen } from './core';
-import { lenientDefsOf } from './merge';
+import { relaxedDefs, type Relaxation } from './relax';
 import { foldedParams } from '../realism/identity';
 import { realismState, type RealismInput } from '../realism/request';
 
@@ -45,14 +45,15 @@ export interface GenerateOptions {
   /** The response's media-level example (invalid as a whole): its values guide the properties. */
   example?: JsonValue;
   /**
-   * The author's evident intent where the strict reading admits no value (set by ingest on such
-   * media only): `oneOf` acts as `anyOf`, a `nullable` without `type` admits null, and required
-   * recursion is cut at the depth cap.
+   * Where the strict reading may give way to the author's evident intent (relax.ts): `discover`
+   * anywhere it fails, each relaxation logged in the result (ingest, on media no value satisfies);
+   * or only at the keyword pointers a lenient media recorded (`MediaPlan.relaxed`).
    */
-  lenient?: boolean;
+  relax?: 'discover' | readonly string[];
 }
 
-export type GenerateResult = { ok: true; value: JsonValue } | { ok: false; pointer: string; reason: string };
+export type GenerateResult =
+  { ok: true; value: JsonValue; relaxed?: Relaxation[] } | { ok: false; pointer: string; reason: string };
 
 export function generate(schema: Schema, options: GenerateOptions): GenerateResult {
   const pathParams = options.pathParams ?? {};
@@ -74,8 +75,10 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   const faker = getFaker();
   faker.seed(h2);
   faker.setDefaultRefDate(refDate);
+  const relax =
+    options.relax === undefined || options.relax === 'discover' ? options.relax : new Set(options.relax);
   const ctx: Ctx = {
-    defs: options.lenient === true ? lenientDefsOf(options.defs ?? {}) : (options.defs ?? {}),
+    defs: relax ? relaxedDefs(options.defs ?? {}, relax) : (options.defs ?? {}),
     direction: options.direction ?? 'response',
     dynamic: options.dynamic === true,
     refDate,
@@ -94,13 +97,16 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     arrDepth: 0,
     prune: false,
     variation: 0,
-    lenient: options.lenient === true,
+    ...(relax ? { relax } : {}),
+    relaxed: [],
+    cutting: false,
     checkBudget: { left: LIMITS.maxCheckSteps },
   };
   try {
     const hint: Hint = { root: true };
     if (options.example !== undefined) hint.example = options.example;
-    return { ok: true, value: gen(schema, null, ctx, hint) };
+    const value = gen(schema, null, ctx, hint);
+    return relax === 'discover' ? { ok: true, value, relaxed: ctx.relaxed } : { ok: true, value };
   } catch (e) {
     if (e instanceof GenFailure) return { ok: false, pointer: pointerOf(e.path), reason: e.reason };
     if (e instanceof RangeError)

@@ -3,6 +3,7 @@ import { child, type Path } from './context';
 import { deepEqual } from './check';
 import { T_NULL, TYPE_BITS, type Flat } from './flat';
 import { isObj } from '../schema-refs';
+import { mayRelax, type RelaxPolicy } from './relax';
 
 /**
  * One merge per keyword family, each folding one atom (a schema object met on the $ref/allOf
@@ -30,9 +31,11 @@ function tighterMax(a: number | undefined, b: number | undefined): number | unde
   return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
 
-export function mergeType(flat: Flat, s: SchemaObject, lenient: boolean): void {
-  // Lenient: `type: "null"` beside a oneOf/anyOf (3.0 has no null type) reads as "nullable".
-  const nullOr = lenient && s.type === 'null' && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf));
+export function mergeType(flat: Flat, s: SchemaObject, policy: RelaxPolicy | undefined): void {
+  // `type: "null"` beside a oneOf/anyOf (3.0 has no null type): read as "nullable" where relaxed.
+  const nullOr =
+    s.type === 'null' && (Array.isArray(s.oneOf) || Array.isArray(s.anyOf)) && mayRelax(policy, s, 'type');
+  if (nullOr) (flat.relaxed ??= []).push({ reason: 'type-null-beside-oneof', node: s, keyword: 'type' });
   if (s.type !== undefined && !nullOr) {
     let mask = 0;
     for (const t of Array.isArray(s.type) ? s.type : [s.type]) mask |= TYPE_BITS[String(t)] ?? 0;
@@ -126,9 +129,21 @@ export function mergeComposition(flat: Flat, s: SchemaObject, p: Path | null): v
     isObj(s.discriminator) && typeof s.discriminator.propertyName === 'string' ? s.discriminator : undefined;
   if (disc && !flat.discriminator) flat.discriminator = disc;
   if (Array.isArray(s.oneOf))
-    flat.groups.push({ kind: 'oneOf', branches: s.oneOf, path: child(p, 'oneOf'), discriminator: disc });
+    flat.groups.push({
+      kind: 'oneOf',
+      branches: s.oneOf,
+      node: s,
+      path: child(p, 'oneOf'),
+      discriminator: disc,
+    });
   if (Array.isArray(s.anyOf))
-    flat.groups.push({ kind: 'anyOf', branches: s.anyOf, path: child(p, 'anyOf'), discriminator: disc });
+    flat.groups.push({
+      kind: 'anyOf',
+      branches: s.anyOf,
+      node: s,
+      path: child(p, 'anyOf'),
+      discriminator: disc,
+    });
   if (s.not !== undefined) mergeNot(flat, s.not, p);
   if (s.if !== undefined) flat.conds.push({ if: s.if, then: s.then, else: s.else, path: child(p, 'if') });
   if (s['x-faker'] !== undefined && flat.xFaker === undefined) flat.xFaker = s['x-faker'];

@@ -1,4 +1,4 @@
-import type { Schema } from '../plan';
+import type { Schema, SchemaObject } from '../plan';
 import { child, type Path } from './context';
 import { T_ALL, type Flat } from './flat';
 import {
@@ -12,6 +12,7 @@ import {
   type Gathered,
 } from './merge-keywords';
 import { isObj, refDefName, resolveRef } from '../schema-refs';
+import { mayRelax, policyOf, type RelaxPolicy } from './relax';
 
 /**
  * Flattens a schema's $ref chain and allOf tree into one Flat (flat.ts) the leaf generators
@@ -104,7 +105,7 @@ function emptyFlat(raw: Schema, path: Path | null): Flat {
  * Per property, every atom contributes the schema that governs that name in it: its own
  * declaration, else matching patternProperties, else its additionalProperties.
  */
-function mergeProperties(flat: Flat, lenient: boolean): void {
+function mergeProperties(flat: Flat, policy: RelaxPolicy | undefined): void {
   const declared = new Set<string>();
   for (const { schema: s } of flat.atoms)
     if (isObj(s.properties)) for (const k of Object.keys(s.properties)) declared.add(k);
@@ -125,16 +126,28 @@ function mergeProperties(flat: Flat, lenient: boolean): void {
           }
         }
       }
-      if (own !== undefined) list.push(own);
-      else if (
-        !byPattern &&
-        s.additionalProperties !== undefined &&
-        !(lenient && s.additionalProperties === false)
-      )
-        list.push(s.additionalProperties); // lenient: `additionalProperties: false` admits the allOf's names
+      if (own !== undefined || byPattern || s.additionalProperties === undefined) {
+        if (own !== undefined) list.push(own);
+      } else if (!admitsRequired(flat, s, name, policy)) list.push(s.additionalProperties);
     }
     flat.props.set(name, list.length === 0 ? true : allOfSchema(list));
   }
+}
+
+/**
+ * `additionalProperties: false` beside a name only another atom (an allOf) declares, and required:
+ * no object satisfies both. Where the policy allows it, the name is admitted, and that is logged.
+ */
+function admitsRequired(flat: Flat, s: SchemaObject, name: string, policy: RelaxPolicy | undefined): boolean {
+  if (s.additionalProperties !== false || !flat.required.has(name)) return false;
+  if (!mayRelax(policy, s, 'additionalProperties')) return false;
+  if (!flat.relaxed?.some((r) => r.node === s))
+    (flat.relaxed ??= []).push({
+      reason: 'additional-properties-vs-allof',
+      node: s,
+      keyword: 'additionalProperties',
+    });
+  return true;
 }
 
 /**
@@ -166,10 +179,10 @@ export function flattenSources(
   const flat = emptyFlat(raw, path);
   for (const src of sources) collect(src.schema, src.path, defs, flat, []);
   if (flat.unsat) return flat;
-  const lenient = lenientSet.has(defs);
+  const policy = policyOf(defs);
   const g: Gathered = { items: [], prefix: [], additional: [], names: [], contains: [] };
   for (const { schema: s, path: p } of flat.atoms) {
-    mergeType(flat, s, lenient);
+    mergeType(flat, s, policy);
     mergeEnum(flat, s);
     mergeNumeric(flat, s);
     mergeString(flat, s);
@@ -177,7 +190,7 @@ export function flattenSources(
     mergeObject(flat, s, g);
     mergeComposition(flat, s, p);
   }
-  mergeProperties(flat, lenient);
+  mergeProperties(flat, policy);
   if (g.items.length) flat.items = allOfSchema(g.items);
   flat.prefixItems = g.prefix.map((l) => allOfSchema(l));
   if (g.additional.length) flat.additional = allOfSchema(g.additional);
@@ -191,22 +204,6 @@ export function flattenSources(
 }
 
 const caches = new WeakMap<object, WeakMap<object, Flat>>();
-const lenientCopies = new WeakMap<object, Record<string, Schema>>();
-const lenientSet = new WeakSet<object>();
-
-/**
- * The defs to generate with under the lenient reading: the same schemas in a distinct object, so
- * flattened schemas are cached apart from the strict ones and flatten() knows which reading applies.
- */
-export function lenientDefsOf(defs: Record<string, Schema>): Record<string, Schema> {
-  let copy = lenientCopies.get(defs);
-  if (!copy) {
-    copy = { ...defs };
-    lenientCopies.set(defs, copy);
-    lenientSet.add(copy);
-  }
-  return copy;
-}
 
 export function flatFor(schema: Schema, path: Path | null, defs: Record<string, Schema>): Flat {
   if (!isObj(schema)) return flatten(schema, path, defs);

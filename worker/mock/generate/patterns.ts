@@ -42,6 +42,9 @@ interface RetToken {
   options?: RetToken[][];
 }
 
+/** A non-ASCII character or escape in a pattern's source. */
+const NON_ASCII = /[^\x00-\x7f]|\\u(?!00[0-7])|\\x[89a-fA-F]/;
+
 const generators = new Map<string, RandExp | 'too-long' | 'invalid'>();
 
 /** Clamps bounded-but-huge quantifiers ({1,100000}) that randexp would honour literally. */
@@ -116,6 +119,9 @@ function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
   try {
     const r = new RandExp(asciiPropertyEscapes(pattern));
     r.max = OPEN_REPEAT;
+    // randexp draws from printable ASCII only, so a class of non-ASCII letters (loket.nl's
+    // `[\u00A0-\uD7FF]`) came out empty and the string around it broke the pattern.
+    if (NON_ASCII.test(pattern)) r.defaultRange.add(0xc0, 0x24f);
     // `tokens` is private in randexp's typings; we only tighten quantifier bounds in place.
     const tokens = (r as unknown as { tokens: RetToken }).tokens;
     if (clampTokens(tokens)) {

@@ -4,6 +4,7 @@ import { checkNumberFormat } from '../formats';
 import type { Flat } from '../flat';
 import { numberFor } from '../../realism/field-values';
 import { numberFromExamples } from '../../realism/examples';
+import { relax } from '../relax';
 
 /**
  * Numbers honour every bound and multipleOf exactly as Ajv checks them (x / m must be an integer
@@ -107,8 +108,22 @@ function pickMultiple(
   return fail(flat.path, 'could not find a value satisfying multipleOf with the bounds');
 }
 
+/** `multipleOf: 0` admits no number; where relaxed, the keyword is ignored (ingest marks it). */
+function zeroMultiple(flat: Flat, ctx: Ctx): void {
+  if (!flat.zeroMultiple) return;
+  const at = flat.atoms.filter((a) => a.schema['x-specmock-zero-multiple'] === true);
+  if (
+    !relax(
+      ctx,
+      'multipleof-zero',
+      at.map((a) => ({ node: a.schema, keyword: 'multipleOf' })),
+    )
+  )
+    fail(flat.path, 'no number is a multiple of 0 (multipleOf: 0)');
+}
+
 export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
-  if (flat.zeroMultiple && !ctx.lenient) fail(flat.path, 'no number is a multiple of 0 (multipleOf: 0)');
+  zeroMultiple(flat, ctx);
   const h = fromHints(flat, ctx, hint, true);
   if (h !== undefined && !hint.taken?.has(JSON.stringify(h))) return h;
   let lo = -MAX_SAFE;
@@ -137,7 +152,7 @@ export function genInteger(flat: Flat, ctx: Ctx, hint: Hint): number {
 }
 
 export function genNumber(flat: Flat, ctx: Ctx, hint: Hint): number {
-  if (flat.zeroMultiple && !ctx.lenient) fail(flat.path, 'no number is a multiple of 0 (multipleOf: 0)');
+  zeroMultiple(flat, ctx);
   if (mustBeInteger(flat)) return genInteger(flat, ctx, hint);
   const h = fromHints(flat, ctx, hint, false);
   if (h !== undefined) return h;

@@ -1,9 +1,12 @@
 import { strLength } from '../check';
 import { LIMITS, fail, spend, type Ctx, type Hint, type Rng } from '../context';
-import { checkStringFormat, generateFormat, isKnownStringFormat, words } from '../formats';
+import { checkStringFormat, formatSpellings, generateFormat, isKnownStringFormat, words } from '../formats';
 import type { Flat } from '../flat';
 import { stringFor } from '../../realism/field-strings';
 import { compilePattern, randomFromPattern } from '../patterns';
+import { greedy, patternAnchored, patternLengths, withoutLookarounds } from '../pattern-source';
+import { relax } from '../relax';
+import type { SchemaObject } from '../../plan';
 import { stringFromExamples } from '../../realism/examples';
 import { realFormat } from '../../realism/real-formats';
 
@@ -15,65 +18,6 @@ import { realFormat } from '../../realism/real-formats';
 
 const LOOKAROUND = /\(\?<?[=!]/;
 
-/**
- * The pattern generator ignores lookarounds, so its output may break them. A flagged pattern is
- * run only on that output (a string of its own language, short), never on anything else.
- */
-/**
- * Lazy quantifiers (`+?`, `*?`, `??`, `{1,3}?`) match the same strings as greedy ones, but the
- * pattern generator reads their `?` as "optional" (`[a-z]+?` could come out empty); generate
- * from the greedy form. Escapes and character classes are respected.
- */
-function greedy(source: string): string {
-  if (!source.includes('?')) return source;
-  let out = '';
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    out += c;
-    if (c === '\\') {
-      if (i + 1 < source.length) out += source[++i];
-      continue;
-    }
-    if (inClass) {
-      inClass = c !== ']';
-      continue;
-    }
-    if (c === '[') inClass = true;
-    const quantifier = c === '*' || c === '+' || c === '?' || (c === '}' && /\{\d+(,\d*)?\}$/.test(out));
-    if (quantifier && source[i + 1] === '?' && !(c === '?' && /(^|[^\\])\($/.test(out.slice(0, -1)))) i++;
-  }
-  return out;
-}
-
-/** The source with every `(?=…)`, `(?!…)`, `(?<=…)`, `(?<!…)` group removed (escapes and classes respected). */
-function withoutLookarounds(source: string): string {
-  let out = '';
-  for (let i = 0; i < source.length; i++) {
-    if (
-      source.startsWith('(?=', i) ||
-      source.startsWith('(?!', i) ||
-      source.startsWith('(?<=', i) ||
-      source.startsWith('(?<!', i)
-    ) {
-      let depth = 0;
-      let inClass = false;
-      for (; i < source.length; i++) {
-        const c = source[i];
-        if (c === '\\') i++;
-        else if (inClass) inClass = c !== ']';
-        else if (c === '[') inClass = true;
-        else if (c === '(') depth++;
-        else if (c === ')' && --depth === 0) break;
-      }
-      continue;
-    }
-    out += source[i];
-    if (source[i] === '\\' && i + 1 < source.length) out += source[++i];
-  }
-  return out;
-}
-
 /** Random choices kept near the low end: fewest repetitions, first characters of each class. */
 function modestRng(ctx: Ctx): Rng {
   const modest = Object.create(ctx.rng) as Rng;
@@ -81,6 +25,10 @@ function modestRng(ctx: Ctx): Rng {
   return modest;
 }
 
+/**
+ * The pattern generator ignores lookarounds, so its output may break them. A flagged pattern is
+ * run only on that output (a string of its own language, short), never on anything else.
+ */
 function honoursLookarounds(p: { source: string; unsafe: boolean }, r: string): boolean {
   if (!p.unsafe || r.length > 256 || !LOOKAROUND.test(p.source)) return true;
   return compilePattern(p.source)?.test(r) ?? true;
@@ -172,8 +120,32 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
   }
+  // A format and a pattern: the format's spellings checked against the pattern first, since a
+  // pattern's random digits rarely make a valid date (shipengine: `0883-91-43T70:88:01Z`).
+  const formatted = verifiable && flat.patterns.length ? formatValue(flat, ctx, maxL) : undefined;
+  if (formatted !== undefined) return done(formatted);
+  const patterned = patternValue(flat, ctx, minL, maxL);
+  if (typeof patterned === 'string') return done(patterned);
+  const s = formatValue(flat, ctx, maxL) ?? fillerValue(flat, ctx, minL, maxL) ?? lengthFree(flat, ctx);
+  if (s !== undefined) return done(s);
+  const format = flat.formats.find(isKnownStringFormat);
+  return fail(
+    flat.path,
+    patterned?.reason ??
+      (format !== undefined
+        ? `could not generate format "${format}" within the length and pattern constraints`
+        : 'could not generate a string satisfying the schema'),
+  );
+}
 
-  let reason = 'could not generate a string satisfying the schema';
+/** A string of each pattern in turn, checked against everything else; or why none was found. */
+function patternValue(
+  flat: Flat,
+  ctx: Ctx,
+  minL: number,
+  maxL: number,
+): string | { reason: string } | undefined {
+  let reason: string | undefined;
   for (const p of flat.patterns) {
     let generated = false;
     for (let attempt = 0; attempt < 16; attempt++) {
@@ -190,45 +162,79 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
         );
       if (r === 'invalid') break;
       generated = true;
-      if (stringOk(flat, r) && honoursLookarounds(p, r)) return done(r);
+      if (stringOk(flat, r) && honoursLookarounds(p, r)) return r;
       if (!honoursLookarounds(p, r)) continue;
       // Unanchored patterns match anywhere, so padding the end can satisfy minLength.
       const len = strLength(r);
-      if (len < minL && !p.source.endsWith('$')) {
+      if (len < minL && !patternAnchored(p.source, '$')) {
         const padded = r + filler(ctx, minL - len, maxL - len).replace(/ /g, 'x');
-        if (stringOk(flat, padded)) return done(padded);
+        if (stringOk(flat, padded)) return padded;
       }
     }
     if (generated && (minL > 0 || maxL < Infinity)) {
       const r = withinLengthBounds(p, flat, ctx, minL, maxL);
-      if (r !== undefined) return done(r);
+      if (r !== undefined) return r;
     }
-    if (generated)
-      reason = `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
     // A flagged pattern is never run on the fallbacks below, so they could break it unseen.
-    if (generated && p.unsafe && !ctx.lenient)
+    if (generated && p.unsafe)
       fail(flat.path, `could not generate a string verifiably matching pattern ${JSON.stringify(p.source)}`);
-    // Lenient: a pattern no string within the length bounds matches still says what was meant.
-    if (generated && ctx.lenient) {
-      const r = randomFromPattern(greedy(p.source), ctx.rng);
-      if (typeof r === 'string' && r !== 'too-long' && r !== 'invalid') return done(r);
-    }
+    if (generated)
+      reason ??= `could not generate a string matching pattern ${JSON.stringify(p.source)} within the length bounds`;
   }
+  return reason === undefined ? undefined : { reason };
+}
 
+/** A value of a known format, in any of its spellings, that passes every other check. */
+function formatValue(flat: Flat, ctx: Ctx, maxL: number): string | undefined {
   for (const f of flat.formats) {
     if (!isKnownStringFormat(f) && f !== 'binary' && f !== 'password') continue;
     for (let attempt = 0; attempt < 4; attempt++) {
       const s = generateFormat(f, ctx, maxL);
       if (s === undefined) break;
-      if (stringOk(flat, s)) return done(s);
+      if (stringOk(flat, s)) return s;
+      for (const v of formatSpellings(f, s, ctx)) if (stringOk(flat, v)) return v;
     }
-    if (isKnownStringFormat(f))
-      reason = `could not generate format "${f}" within the length and pattern constraints`;
   }
+  return undefined;
+}
 
+function fillerValue(flat: Flat, ctx: Ctx, minL: number, maxL: number): string | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
     const s = filler(ctx, minL, maxL);
-    if (stringOk(flat, s)) return done(s);
+    if (stringOk(flat, s)) return s;
   }
-  return fail(flat.path, reason);
+  return undefined;
+}
+
+/**
+ * Where a pattern provably admits no string within the length bounds (its shortest string is
+ * longer than a `maxLength`, or its longest shorter than a `minLength`), and that is relaxed: a
+ * string of the patterns and formats, the conflicting length keywords ignored.
+ */
+function lengthFree(flat: Flat, ctx: Ctx): string | undefined {
+  if (!ctx.relax || !flat.patterns.length) return undefined;
+  const conflicts = lengthConflicts(flat);
+  if (!conflicts.length) return undefined;
+  const free = { ...flat, minLength: undefined, maxLength: undefined };
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const r = randomFromPattern(greedy(flat.patterns[attempt % flat.patterns.length].source), ctx.rng);
+    if (r === 'too-long' || r === 'invalid' || !stringOk(free, r)) continue;
+    return relax(ctx, 'pattern-vs-length', conflicts) ? r : undefined;
+  }
+  return undefined;
+}
+
+function lengthConflicts(flat: Flat): { node: SchemaObject; keyword: string }[] {
+  const out: { node: SchemaObject; keyword: string }[] = [];
+  for (const p of flat.patterns) {
+    const lengths = patternLengths(p.source);
+    if (!lengths) continue;
+    for (const { schema: node } of flat.atoms) {
+      if (typeof node.maxLength === 'number' && node.maxLength < lengths.min)
+        out.push({ node, keyword: 'maxLength' });
+      if (typeof node.minLength === 'number' && node.minLength > lengths.max)
+        out.push({ node, keyword: 'minLength' });
+    }
+  }
+  return out;
 }

@@ -1,0 +1,112 @@
+import type { JsonValue } from '../plan';
+import { checkOpts, matches } from './check';
+import type { Ctx } from './context';
+import { T_NULL, type Flat, type Group } from './flat';
+import { isKnownStringFormat } from './formats';
+import { flatFor } from './merge';
+import { hiddenFor } from '../schema-refs';
+
+/**
+ * How a value is kept to exactly one `oneOf` branch: branches another one shadows entirely are not
+ * tried, optional names a sibling requires are left out, and as a last resort one property is set
+ * to a value the sibling rejects. Every outcome is checked against the whole schema.
+ */
+
+export function matchesAnother(g: Group, index: number, v: JsonValue, ctx: Ctx): boolean {
+  for (let j = 0; j < g.branches.length; j++)
+    if (j !== index && matches(g.branches[j], v, checkOpts(ctx))) return true;
+  return false;
+}
+
+/**
+ * True when a sibling branch is just a type (e.g. `{type: object}`) covering every type this
+ * branch can produce: no value of this branch can match exactly one, so do not even try.
+ */
+export function shadowed(g: Group, index: number, bf: Flat, ctx: Ctx): boolean {
+  const mine = bf.types & ~T_NULL;
+  if (!bf.typed || mine === 0) return false;
+  return g.branches.some((b, j) => {
+    if (j === index) return false;
+    const f = flatFor(b, null, ctx.defs);
+    return isUniversal(f) && (mine & ~f.types) === 0;
+  });
+}
+
+function isUniversal(f: Flat): boolean {
+  return (
+    !f.unsat &&
+    f.props.size === 0 &&
+    f.required.size === 0 &&
+    f.additional === undefined &&
+    !f.patternProps.length &&
+    f.minProps === undefined &&
+    f.maxProps === undefined &&
+    !f.groups.length &&
+    !f.nots.length &&
+    !f.conds.length &&
+    f.enum === undefined &&
+    f.min === undefined &&
+    f.max === undefined &&
+    f.exMin === undefined &&
+    f.exMax === undefined &&
+    !f.multipleOf.length &&
+    f.minLength === undefined &&
+    f.maxLength === undefined &&
+    !f.patterns.length &&
+    !f.formats.some((x) => isKnownStringFormat(x) || x === 'int32' || x === 'int64') &&
+    f.items === undefined &&
+    !f.prefixItems.length &&
+    f.minItems === undefined &&
+    f.maxItems === undefined &&
+    !f.unique &&
+    f.contains === undefined &&
+    f.propertyNames === undefined
+  );
+}
+
+const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];
+
+/**
+ * Last resort for overlapping object branches (the classic Cat/Dog pair that both accept any extra
+ * property): add or change one property so that the other branch rejects the value while this
+ * branch and the base still accept it. Checked against the whole schema, oneOf included.
+ */
+export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): JsonValue | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const opts = checkOpts(ctx);
+  for (let j = 0; j < g.branches.length; j++) {
+    if (j === index || !matches(g.branches[j], v, opts)) continue;
+    const fj = flatFor(g.branches[j], null, ctx.defs);
+    const names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
+    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
+    for (const name of names) {
+      const sj = fj.props.get(name)!;
+      for (const p of POISONS) {
+        if (matches(sj, p, opts)) continue;
+        const candidate = { ...v, [name]: p };
+        if (matches(bf.raw, candidate, opts)) return candidate;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Optional names another branch requires: leaving them out keeps that branch from matching. */
+export function avoidFor(
+  g: Group,
+  index: number,
+  bf: Flat,
+  ctx: Ctx,
+  inherited?: ReadonlySet<string>,
+): ReadonlySet<string> | undefined {
+  let out: Set<string> | undefined = inherited ? new Set(inherited) : undefined;
+  g.branches.forEach((b, j) => {
+    if (j === index) return;
+    const f = flatFor(b, null, ctx.defs);
+    for (const r of f.required) {
+      if (bf.required.has(r)) continue;
+      (out ??= new Set()).add(r);
+    }
+  });
+  return out;
+}
