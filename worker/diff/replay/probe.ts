@@ -1,0 +1,82 @@
+import { coerce, readQueryParam, readSimple } from '../../mock/deserialize-params';
+import { isJsonMediaType } from '../../mock/negotiate';
+import type { OperationPlan, Plan, Schema } from '../../mock/plan';
+import { validateValue } from '../../mock/validate-schema';
+import type { ParamLocation } from '../change';
+import type { ReplayRequest } from './logged-request';
+
+/**
+ * The values of a logged request a change's test runs on: a parameter read and coerced exactly as
+ * the validator reads it (with `to`'s definition of the parameter), or the body (JSON, or form fields
+ * coerced by the body schema); then every value at a place (`*` for any item or member).
+ */
+
+export function parameterValue(
+  plan: Plan,
+  operation: OperationPlan,
+  where: ParamLocation,
+  name: string,
+  call: ReplayRequest,
+  pathParams: Record<string, string>,
+): unknown {
+  const param = operation.parameters.find(
+    (p) =>
+      p.in === where && (where === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name),
+  );
+  if (!param) return undefined;
+  const raw =
+    where === 'query'
+      ? readQueryParam(param, call.query, plan.defs)
+      : where === 'path'
+        ? readSimple(param, pathParams[param.name] || undefined, plan.defs)
+        : where === 'header'
+          ? readSimple(param, call.headers[param.name.toLowerCase()], plan.defs)
+          : readSimple(param, call.cookies[param.name], plan.defs);
+  return raw === undefined ? undefined : coerce(raw, param.schema, plan.defs);
+}
+
+export function bodyValue(call: ReplayRequest, schema: Schema | undefined, defs: Plan['defs']): unknown {
+  const body = call.body;
+  if (!body || call.truncated) return undefined;
+  if (isJsonMediaType(body.contentType)) {
+    try {
+      return JSON.parse(body.text) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const fields =
+    body.contentType === 'multipart/form-data'
+      ? (body.form ?? [])
+      : body.contentType === 'application/x-www-form-urlencoded'
+        ? ([...new URLSearchParams(body.text)] as [string, string][])
+        : undefined;
+  if (fields === undefined) return body.text;
+  const form: Record<string, string | string[]> = {};
+  for (const [k, v] of fields) {
+    const prev = form[k];
+    form[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return schema === undefined ? form : coerce(form, schema, defs);
+}
+
+/** Every value found at `at` below `root`: `*` descends into each item or member. */
+export function valuesAt(root: unknown, at: readonly string[]): unknown[] {
+  let level: unknown[] = root === undefined ? [] : [root];
+  for (const token of at) {
+    const next: unknown[] = [];
+    for (const v of level) {
+      if (v === null || typeof v !== 'object') continue;
+      if (token === '*') next.push(...Object.values(v as object));
+      else if (!Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, token))
+        next.push((v as Record<string, unknown>)[token]);
+    }
+    level = next;
+  }
+  return level;
+}
+
+/** True when some value at the place violates the change's test. */
+export function violates(test: Schema, values: unknown[], defs: Plan['defs']): boolean {
+  return values.some((v) => validateValue(test, defs, v, { direction: 'request' }).length > 0);
+}
