@@ -8,7 +8,7 @@ export interface OperationPair {
 }
 
 /** "/pets/{petId}" and "/pets/{id}" are one path to a caller: parameters are matched by position. */
-export function pathShape(path: string): string {
+function pathShape(path: string): string {
   const clean = path.startsWith('/') ? path : `/${path}`;
   return clean.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/$/, '$1');
 }

@@ -34,7 +34,7 @@ export function compareVersions(
   return { ...names, summary: summarize(changes), changes, traffic };
 }
 
-export function summarize(changes: readonly Change[]): DiffSummary {
+function summarize(changes: readonly Change[]): DiffSummary {
   const count = (level: Level) => changes.filter((c) => c.level === level).length;
   return {
     breaking: count('breaking'),

@@ -35,10 +35,14 @@ export class SchemaDiffer {
     if (key === undefined) return depth > MAX_DEPTH ? [] : this.node(a, b, depth);
     const known = this.memo.get(key);
     if (known) return known;
-    if (this.active.has(key)) return [];
+    // Recursion is the same pair of targets met again, whatever keywords sit beside the `$ref`s.
+    const targets = bothRefs(a, b);
+    if (this.active.has(key) || (targets !== undefined && this.active.has(targets))) return [];
     this.active.add(key);
+    if (targets !== undefined) this.active.add(targets);
     const deltas = this.node(a, b, 0);
     this.active.delete(key);
+    if (targets !== undefined) this.active.delete(targets);
     this.memo.set(key, deltas);
     return deltas;
   }
@@ -83,6 +87,12 @@ export class SchemaDiffer {
     if (id === undefined) this.ids.set(s, (id = this.nextId++));
     return `#${id}`;
   }
+}
+
+function bothRefs(a: Schema, b: Schema): string | undefined {
+  return isObj(a) && isObj(b) && typeof a.$ref === 'string' && typeof b.$ref === 'string'
+    ? `${a.$ref} ${b.$ref}`
+    : undefined;
 }
 
 function hasRef(s: Schema): boolean {

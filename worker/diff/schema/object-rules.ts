@@ -29,7 +29,8 @@ export function objectDeltas(a: View, b: View, emit: Emit, recurse: Recurse): vo
       at: pb.path,
       value: [name],
       detail: required ? 'added, required' : 'added, optional',
-      ...(required ? { test: { required: [name] }, testAt: [] } : {}),
+      // A caller may have sent it as an unknown member already: what it sends must now fit its schema.
+      ...(required ? { test: { required: [name] }, testAt: [] } : { test: pb.schema }),
     });
   }
   additional(a, b, emit, recurse);

@@ -255,7 +255,7 @@ function patternRule(a: View, b: View, emit: Emit): void {
     });
 }
 
-export function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
+function sameJson(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return canonical(a) === canonical(b);
