@@ -32,8 +32,13 @@ function bySeverity(x: Found, y: Found): number {
   const b = y.change;
   return (
     LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) ||
-    (a.operation ?? '').localeCompare(b.operation ?? '') ||
-    a.pointer.localeCompare(b.pointer) ||
-    a.rule.localeCompare(b.rule)
+    order(a.operation ?? '', b.operation ?? '') ||
+    order(a.pointer, b.pointer) ||
+    order(a.rule, b.rule)
   );
+}
+
+/** Code-unit order: stable across locales, and cheaper than localeCompare on thousands of changes. */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
