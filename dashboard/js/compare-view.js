@@ -63,7 +63,7 @@ function operationGroup(operation, changes, replayed) {
       h('span', { class: `diff-badge diff-${worst[0]}` }, worst[1]),
       h('span', { class: 'muted' }, plural(changes.length, 'change')),
       replayed > 0 && affected > 0
-        ? h('span', { class: 'diff-calls diff-calls-hit' }, `${affected} call hit(s)`)
+        ? h('span', { class: 'diff-calls diff-calls-hit' }, `${plural(affected, 'logged call')} affected`)
         : null,
     ),
     LEVELS.flatMap(([level, title]) => {
@@ -91,7 +91,7 @@ function summaryLine(report) {
   return h('p', { class: 'diff-summary', role: 'status' }, counts, traffic);
 }
 
-export function renderReport(report) {
+function renderReport(report) {
   const byOperation = new Map();
   for (const c of report.changes) byOperation.set(c.operation, [...(byOperation.get(c.operation) ?? []), c]);
   const rank = (changes) => LEVELS.findIndex(([level]) => changes.some((c) => c.level === level));

@@ -36,12 +36,7 @@ const pet = { name: 'Rex', chip: 'c-1', species: 'dog' };
 type Outcome = [string, string] | 'accepted' | 'refused-by-1.0.0';
 type Recorded = [string, string, Record<string, string>, string | undefined, Outcome];
 function recorded(): Recorded[] {
-  const post = (
-    query: string,
-    headers: Record<string, string>,
-    body: unknown,
-    cause: Outcome,
-  ): Recorded => {
+  const post = (query: string, headers: Record<string, string>, body: unknown, cause: Outcome): Recorded => {
     const j = json(body);
     return ['POST', `/pets${query}`, { ...headers, 'content-type': j['content-type'] }, j.body, cause];
   };

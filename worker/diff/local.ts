@@ -11,7 +11,9 @@ export async function diffDocuments(
   before: string,
   after: string,
   names: { api: string; from: string; to: string },
-): Promise<{ report: DiffReport; markdown: string } | { problem: { side: string; detail: string; errors: unknown[] } }> {
+): Promise<
+  { report: DiffReport; markdown: string } | { problem: { side: string; detail: string; errors: unknown[] } }
+> {
   const plans = [];
   for (const [side, text] of [
     [names.from, before],
