@@ -14,9 +14,10 @@ import * as apis from './commands/apis.mjs';
 import * as logs from './commands/logs.mjs';
 import * as behaviour from './commands/behaviour.mjs';
 import * as sandbox from './commands/sandbox.mjs';
+import * as diff from './commands/diff.mjs';
 
 // The order here is the order of the main help.
-const COMMANDS = { publish, mock, sandbox, keys, usage, apis, logs, behaviour };
+const COMMANDS = { publish, diff, mock, sandbox, keys, usage, apis, logs, behaviour };
 
 function mainHelp() {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));

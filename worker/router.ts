@@ -17,6 +17,7 @@ import { sandboxRoute } from './routes/serve-sandbox';
 import { usage } from './routes/usage';
 import { logCall } from './request-log/log-call';
 import { listRequests } from './routes/requests';
+import { diffVersions } from './routes/diff';
 import { getBehaviour, putBehaviour } from './routes/behaviour';
 import { patchApi, rotateMockToken } from './routes/visibility';
 
@@ -83,6 +84,7 @@ router
   .patch('/v1/apis/:api', withKey, patchApi)
   .post('/v1/apis/:api/mock-token', withKey, rotateMockToken)
   .get('/v1/apis/:api/requests', withKey, listRequests)
+  .get('/v1/apis/:api/diff', withKey, diffVersions)
   .get('/v1/apis/:api/behaviour', withKey, getBehaviour)
   .put('/v1/apis/:api/behaviour', withKey, putBehaviour)
   .put('/v1/apis/:api/versions/:version', withKey, publish)

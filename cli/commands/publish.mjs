@@ -7,7 +7,7 @@ import { readSpec } from '../lib/read-spec.mjs';
 
 export const summary = 'Publish a spec version and print its mock URL';
 export const usage =
-  'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--json]';
+  'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--fail-on LEVEL] [--json]';
 export const details = `Uploads <spec> (OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML) as version V of API NAME and prints
 the versioned mock URL. Publishing identical content again succeeds (idempotent), so CI can run it on
 every build. --version defaults to the first 12 hex digits of the file's SHA-256, so every distinct
@@ -19,6 +19,8 @@ Options:
 ${SERVER_HELP}
   --key KEY          API key sk_… (env SPECMOCK_KEY)
   --strict           refuse official-schema and semantic violations instead of warning
+  --fail-on LEVEL    refuse (nothing stored) when the diff against the latest version has a change
+                     at LEVEL or worse: breaking, possibly-breaking
   --json             print the whole publish result as JSON
   --quiet            no progress or warnings on stderr
 
@@ -28,6 +30,7 @@ export const options = {
   api: { type: 'string', short: 'a' },
   version: { type: 'string', short: 'v' },
   strict: { type: 'boolean' },
+  'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
 };
 
@@ -40,7 +43,10 @@ export async function run({ values, positionals }) {
   const body = readSpec(file);
   const { contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
   const version = values.version ?? contentVersion(body);
-  const url = `${base}/v1/apis/${encodeURIComponent(values.api)}/versions/${encodeURIComponent(version)}${values.strict ? '?strict=true' : ''}`;
+  const query = new URLSearchParams();
+  if (values.strict) query.set('strict', 'true');
+  if (values['fail-on']) query.set('failOn', values['fail-on']);
+  const url = `${base}/v1/apis/${encodeURIComponent(values.api)}/versions/${encodeURIComponent(version)}${query.size ? `?${query}` : ''}`;
   const progress = progressReporter(body.length, values.quiet);
   const res = await request('PUT', url, {
     headers: { authorization: `Bearer ${key}`, 'content-type': contentTypeFor(file) },
@@ -61,6 +67,14 @@ export async function run({ values, positionals }) {
     process.stderr.write(
       `${result.unchanged ? 'unchanged' : 'published'}: ${result.api}@${result.version} (${result.operations} operations)\n`,
     );
+    const d = result.diff;
+    if (d) {
+      const s = d.summary;
+      process.stderr.write(
+        `against ${d.against}: ${s.breaking} breaking, ${s.possiblyBreaking} possibly breaking, ${s.nonBreaking} non-breaking, ${d.affectedCalls} logged call(s) affected (${d.url})\n`,
+      );
+      if (d.warning) process.stderr.write(`warning: ${d.warning}\n`);
+    }
   }
   process.stdout.write(`${result.mockUrl}\n`);
 }

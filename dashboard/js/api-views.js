@@ -51,6 +51,9 @@ export async function apiView(api, token) {
       { class: 'actions api-pages', 'aria-label': `${api} tools` },
       h('a', { class: 'btn btn-small', href: pageHref('calls', api) }, 'Calls (live log)'),
       h('a', { class: 'btn btn-small', href: pageHref('behaviour', api) }, 'Behaviour: latency and errors'),
+      versions.length > 1
+        ? h('a', { class: 'btn btn-small', href: pageHref('compare', api) }, 'Compare versions')
+        : null,
     ),
     data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null,
     data.visibility ? accessPanel(api, data) : null,

@@ -96,6 +96,7 @@ export function createClient(getKey) {
     rotateMockToken: (api) => request('POST', `/v1/apis/${enc(api)}/mock-token`),
     requests: (api, params) => request('GET', `/v1/apis/${enc(api)}/requests?${new URLSearchParams(params)}`),
     getBehaviour: (api) => request('GET', `/v1/apis/${enc(api)}/behaviour`),
+    diff: (api, from, to) => request('GET', `/v1/apis/${enc(api)}/diff?${new URLSearchParams({ from, to })}`),
     putBehaviour: (api, settings) =>
       request('PUT', `/v1/apis/${enc(api)}/behaviour`, {
         body: JSON.stringify(settings),

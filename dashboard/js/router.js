@@ -9,20 +9,21 @@ import { homeView, apiView } from './api-views.js';
 import { versionView } from './version-view.js';
 import { callsView } from './calls-view.js';
 import { behaviourView } from './behaviour-view.js';
+import { compareView } from './compare-view.js';
 
 export async function route() {
   const token = ++state.routeToken;
   const view = $('#view');
   renderApisNav();
   if (!state.key) return;
-  const { api, version, page } = currentRoute();
+  const { api, version, page, rest } = currentRoute();
   if (!api) {
     document.title = 'specmock dashboard';
     view.replaceChildren(homeView());
     return;
   }
   view.setAttribute('aria-busy', 'true');
-  const routeId = `${page || 'apis'}/${api}/${version || ''}`;
+  const routeId = `${page || 'apis'}/${api}/${version || ''}/${(rest || []).join('/')}`;
   if (!view.firstChild || view.dataset.route !== routeId) {
     view.replaceChildren(h('div', { class: 'card' }, h('p', { class: 'muted' }, 'Loading…')));
   }
@@ -32,9 +33,11 @@ export async function route() {
         ? await callsView(api, token)
         : page === 'behaviour'
           ? await behaviourView(api, token)
-          : version
-            ? await versionView(api, version, token)
-            : await apiView(api, token);
+          : page === 'compare'
+            ? await compareView(api, token, rest)
+            : version
+              ? await versionView(api, version, token)
+              : await apiView(api, token);
     if (!el) return;
     view.replaceChildren(el);
     view.dataset.route = routeId;

@@ -1,7 +1,8 @@
-// The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api} and #/behaviour/{api}.
+// The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api}, #/behaviour/{api} and
+// #/compare/{api}[/{from}/{to}].
 import { state } from './session.js';
 
-const API_PAGES = ['calls', 'behaviour'];
+const API_PAGES = ['calls', 'behaviour', 'compare'];
 
 export function currentRoute() {
   const parts = location.hash
@@ -16,7 +17,8 @@ export function currentRoute() {
       }
     });
   if (parts[0] === 'apis' && parts[1]) return { api: parts[1], version: parts[2] || null, page: null };
-  if (API_PAGES.includes(parts[0]) && parts[1]) return { api: parts[1], version: null, page: parts[0] };
+  if (API_PAGES.includes(parts[0]) && parts[1])
+    return { api: parts[1], version: null, page: parts[0], rest: parts.slice(2) };
   return { api: null, version: null, page: null };
 }
 

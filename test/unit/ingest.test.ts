@@ -50,6 +50,8 @@ describe('ingest', () => {
     expect(create.requestBody).toEqual({
       required: true,
       content: { 'application/json': { schema: { $ref: '#/$defs/NewPet' }, examples: [] } },
+      // Where the body parameter is written, for diff reports.
+      at: '/paths/~1pets/post/parameters/0',
     });
     const list = plan.operations.find((o) => o.id === 'listPets')!;
     expect(list.parameters.find((p) => p.name === 'tags')).toMatchObject({ style: 'form', explode: false });

@@ -26,6 +26,7 @@ export const PROBLEMS = {
   'version-conflict': { status: 409, title: 'This version already exists with different content' },
   'limit-reached': { status: 409, title: 'A storage limit of this key or API is reached' },
   'item-conflict': { status: 409, title: 'The sandbox already holds an item with this identifier' },
+  'breaking-change': { status: 409, title: 'The new version breaks the previous one (failOn)' },
   'payload-too-large': { status: 413, title: 'The upload is larger than the size cap' },
   'sandbox-full': { status: 413, title: "The sandbox's storage cap is reached" },
   'unsupported-media-type': { status: 415, title: 'Unsupported Content-Type' },

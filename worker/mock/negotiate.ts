@@ -143,7 +143,7 @@ export function negotiate(available: string[], acceptHeader: string | undefined)
  * The spec's media type a request body of `contentType` is read as: the same essence, else one of
  * its family (`application/vnd.x+json` → `application/json`), else `type/*`, else `*\/*`.
  */
-export function matchContentType(available: string[], contentType: string): string | undefined {
+export function matchContentType(available: readonly string[], contentType: string): string | undefined {
   const [type, subtype] = essence(contentType);
   const family = familyOf(type, subtype);
   let byFamily: string | undefined;

@@ -84,6 +84,8 @@ export interface ParameterPlan {
   contentType?: string;
   deprecated?: boolean;
   allowEmptyValue?: boolean;
+  /** JSON pointer of the Parameter Object in the upload (diff reports point there). */
+  at?: string;
 }
 
 export interface NamedExample {
@@ -141,6 +143,10 @@ export interface ResponsePlan {
 export interface RequestBodyPlan {
   required: boolean;
   content: Record<string, MediaPlan>;
+  /** Swagger 2.0: JSON pointer of the `in: body` parameter (diff reports point there). */
+  at?: string;
+  /** Swagger 2.0 form bodies: JSON pointer of each `in: formData` parameter, by name. */
+  fieldAt?: Record<string, string>;
 }
 
 export interface SecuritySchemePlan {

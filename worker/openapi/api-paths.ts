@@ -1,6 +1,7 @@
 /** Published APIs and their versions in specmock's OpenAPI description. */
 import { problem, auth, apiParam, versionParam, json } from './shared';
 import { steerApiPatch, steerPaths } from './steer-openapi';
+import { diffPaths, failOnParam } from './diff-openapi';
 
 export const apiPaths = {
   '/v1/apis': {
@@ -45,6 +46,7 @@ export const apiPaths = {
     patch: steerApiPatch,
   },
   ...steerPaths,
+  ...diffPaths,
   '/v1/apis/{api}/versions/{version}': {
     parameters: [apiParam, versionParam],
     put: {
@@ -60,6 +62,7 @@ export const apiPaths = {
           description: 'Reject (422) instead of warning on official-schema and semantic violations',
           schema: { type: 'boolean' },
         },
+        failOnParam,
       ],
       requestBody: {
         required: true,

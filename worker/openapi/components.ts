@@ -1,6 +1,7 @@
 /** The components of specmock's OpenAPI description: security, parameters, the problem response, schemas. */
 import { sandboxSchemas } from './sandbox-paths';
 import { steerSchemas } from './steer-openapi';
+import { diffSchemas } from './diff-openapi';
 
 export const components = {
   securitySchemes: {
@@ -33,6 +34,7 @@ export const components = {
   schemas: {
     ...steerSchemas,
     ...sandboxSchemas,
+    ...diffSchemas,
     Problem: {
       type: 'object',
       required: ['type', 'title', 'status', 'detail'],
@@ -137,6 +139,7 @@ export const components = {
         warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
         createdAt: { type: 'string', format: 'date-time' },
         unchanged: { type: 'boolean' },
+        diff: { $ref: '#/components/schemas/PublishDiff' },
       },
     },
     ApiSummary: {

@@ -19,3 +19,12 @@ export function latestOf(order: readonly string[]): { latest: string | null; rul
   const latest = pool.reduce((best, v) => (compare(v, best) >= 0 ? v : best));
   return { latest, rule: 'semver' };
 }
+
+/**
+ * What `latest` named just before `version` was published: the default `from` of a diff. Undefined
+ * for the first version (or a version no longer listed).
+ */
+export function latestBefore(order: readonly string[], version: string): string | undefined {
+  const at = order.indexOf(version);
+  return at <= 0 ? undefined : (latestOf(order.slice(0, at)).latest ?? undefined);
+}

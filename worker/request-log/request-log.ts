@@ -102,6 +102,19 @@ export class RequestLog extends DurableObject<Env> {
     return [...rows].map((r) => ({ id: String(r.seq), ...(JSON.parse(r.record) as LoggedCall) }));
   }
 
+  /**
+   * Every retained call to one version, newest first (at most MAX_LOGGED_CALLS): what a diff replays.
+   * One indexed read instead of five pages of `list`.
+   */
+  async callsTo(version: string): Promise<LoggedCallWithId[]> {
+    const rows = this.ctx.storage.sql.exec<{ seq: number; record: string }>(
+      `SELECT seq, record FROM calls WHERE at >= ? AND version = ? ORDER BY at DESC, seq DESC LIMIT ${MAX_LOGGED_CALLS}`,
+      Date.now() - MAX_LOG_AGE_MS,
+      version,
+    );
+    return [...rows].map((r) => ({ id: String(r.seq), ...(JSON.parse(r.record) as LoggedCall) }));
+  }
+
   /** Raw stored rows, for tests that prove what storage holds (and does not). */
   async dump(): Promise<string[]> {
     return [...this.ctx.storage.sql.exec<{ record: string }>('SELECT record FROM calls')].map(

@@ -12,6 +12,7 @@ import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
 import { mockUrl } from '../http/mock-url';
+import { diffOnPublish, readFailOn, type PublishDiff } from './publish-diff';
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
@@ -25,6 +26,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const { maxSpecBytes: maxBytes, maxApisPerKey: maxApis } = config(env);
   const { text, contentType } = await readSpecBody(request, maxBytes);
   const strict = new URL(request.url).searchParams.get('strict') === 'true';
+  const failOn = readFailOn(new URL(request.url));
 
   const owner = caller.account.id;
   const registry = registryStub(env, api);
@@ -38,6 +40,8 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
     );
   }
   const ingested = await ingest(text, { strict });
+  // Against the previous latest, before anything is stored: `failOn` may refuse the publish.
+  const diff = await diffOnPublish(request, env, { api, version, plan: ingested.plan, failOn });
 
   const record: VersionRecord = {
     version,
@@ -63,7 +67,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   }
   await accountStub(env, owner).addApi(api);
   forgetMirror(api);
-  return published(request, api, record, 201);
+  return published(request, api, record, 201, diff);
 }
 
 function refuse(result: string, api: string, version: string): void {
@@ -85,7 +89,13 @@ function refuse(result: string, api: string, version: string): void {
   }
 }
 
-function published(request: Request, api: string, record: VersionRecord, status: 200 | 201): Response {
+function published(
+  request: Request,
+  api: string,
+  record: VersionRecord,
+  status: 200 | 201,
+  diff?: PublishDiff,
+): Response {
   return Response.json(
     {
       api,
@@ -96,6 +106,7 @@ function published(request: Request, api: string, record: VersionRecord, status:
       warnings: record.warnings,
       createdAt: record.createdAt,
       unchanged: status === 200,
+      ...(diff ? { diff } : {}),
     },
     { status, headers: { location: `/v1/apis/${api}/versions/${record.version}` } },
   );

@@ -37,6 +37,7 @@ export const oas3 = {
       schema: node.schema === undefined ? {} : ctx.schemas.schema(node.schema, `${at}/schema`),
       style,
       explode: typeof node.explode === 'boolean' ? node.explode : style === 'form',
+      at,
     };
     if (node.schema === undefined && isRecord(node.content)) {
       const [first] = Object.entries(contentMap(ctx, node.content, `${at}/content`));

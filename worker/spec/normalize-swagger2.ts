@@ -84,6 +84,7 @@ function parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPl
     schema: schemaOfSimple(ctx, node, at),
     ...collectionStyle(node.collectionFormat, location),
     ...(node.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
+    at,
   };
 }
 
@@ -93,8 +94,10 @@ type ParamNode = { node: Record<string, unknown>; at: string };
 function formBody(ctx: NormalizeContext, form: ParamNode[], consumes: string[]): RequestBodyPlan {
   const properties: Record<string, SchemaObject | boolean> = {};
   const required: string[] = [];
+  const fieldAt: Record<string, string> = {};
   for (const { node, at: where } of form) {
     properties[node.name as string] = schemaOfSimple(ctx, node, where);
+    fieldAt[node.name as string] = where;
     if (node.required === true) required.push(node.name as string);
   }
   const schema: SchemaObject = { type: 'object', properties, ...(required.length ? { required } : {}) };
@@ -113,7 +116,7 @@ function formBody(ctx: NormalizeContext, form: ParamNode[], consumes: string[]):
   const content: Record<string, MediaPlan> = {};
   for (const type of types)
     content[type] = { schema, examples: [], ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
-  return { required: required.length > 0, content };
+  return { required: required.length > 0, content, fieldAt };
 }
 
 function requestBody(
@@ -132,7 +135,7 @@ function requestBody(
       body.node.schema === undefined ? {} : ctx.schemas.schema(body.node.schema, `${body.at}/schema`);
     const content: Record<string, MediaPlan> = {};
     for (const type of consumes) content[type] = { schema, examples: [] };
-    return { required: body.node.required === true, content };
+    return { required: body.node.required === true, content, at: body.at };
   }
   const form = params.filter((p) => p.node.in === 'formData' && typeof p.node.name === 'string');
   return form.length === 0 ? undefined : formBody(ctx, form, consumes);

@@ -21,7 +21,7 @@ function listFiles(dir) {
 }
 
 /** Hash of everything that goes into the bundle: the Worker sources, wrangler.toml and the lockfile. */
-function sourceHash(root = CHECKOUT) {
+export function sourceHash(root = CHECKOUT) {
   const h = createHash('sha256');
   const files = [
     ...listFiles(join(root, 'worker')),
