@@ -50,7 +50,8 @@ export async function ingestFiles(prepared: PreparedFiles, options: IngestOption
     throw error instanceof ProblemError ? origins.problem(error) : error;
   }
   for (const op of ingested.plan.operations)
-    if (op.brokenRef?.pointer) op.brokenRef = { ...op.brokenRef, pointer: origins.label(op.brokenRef.pointer) };
+    if (op.brokenRef?.pointer)
+      op.brokenRef = { ...op.brokenRef, pointer: origins.label(op.brokenRef.pointer) };
   return { ...ingested, warnings: origins.warnings(ingested.warnings) };
 }
 

@@ -12,7 +12,9 @@ export function refsIn(doc: unknown): { ref: string; pointer: string }[] {
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
-    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v] as const)
+      : Object.entries(value);
     for (const [k, v] of entries) {
       const here = `${path}/${escapeToken(k)}`;
       if (k === '$ref' && typeof v === 'string') out.push({ ref: v, pointer: here });
@@ -41,11 +43,15 @@ export function reachFiles(files: FileSet, entry: string): string[] {
     for (const { ref, pointer } of refsIn(files.value(file))) {
       const target: FileRef | ReturnType<typeof refTarget> = refTarget(ref, file);
       const at = `${file}#${pointer}`;
-      if (isRefusal(target)) refused.push({ type: target.type, entry: { pointer: at, message: target.message } });
+      if (isRefusal(target))
+        refused.push({ type: target.type, entry: { pointer: at, message: target.message } });
       else if (!files.has(target.file))
         refused.push({
           type: 'ref-file-missing',
-          entry: { pointer: at, message: `$ref "${ref.slice(0, 200)}" names ${target.file}, which is not in the upload` },
+          entry: {
+            pointer: at,
+            message: `$ref "${ref.slice(0, 200)}" names ${target.file}, which is not in the upload`,
+          },
         });
       else if (!seen.has(target.file)) {
         seen.add(target.file);
