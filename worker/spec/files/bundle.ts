@@ -5,6 +5,8 @@ import { Origins } from './origins';
 import { childKind, componentHome, dialectOf, type Dialect, type Kind } from './positions';
 import { isMappingRef, isRefusal, refTarget, type FileRef } from './ref-target';
 import { ComponentNames } from './component-names';
+import { Trail } from './trail';
+import { reachFiles } from './reach-files';
 
 /** The one document several files make, and where each of its parts came from. */
 export interface Bundle {
@@ -12,7 +14,12 @@ export interface Bundle {
   origins: Origins;
 }
 
-const LIMITS = { maxDepth: 128, maxNodes: 5_000_000 } as const;
+/**
+ * A bundle may hold as many nodes as a single document (5 M), and at most 20 times the nodes of
+ * the files it is made of (plus 200k): copies of copies (a file that refers twice to one that
+ * refers twice to…) grow exponentially and are refused in milliseconds instead of seconds.
+ */
+const LIMITS = { maxDepth: 128, maxNodes: 5_000_000, growth: 20, floor: 200_000 } as const;
 
 type Json = Record<string, unknown>;
 
@@ -37,11 +44,14 @@ class Bundler {
   /** Component slots of the entry whose value is a ref: the target is copied into the slot itself. */
   private readonly homeSlots = new Set<string>();
   /** file#pointer of targets being copied in place right now → where: a ref back to one is a cycle. */
-  private readonly copying = new Map<string, string>();
+  private readonly copying = new Map<string, Trail>();
   private readonly hoisted = new Map<string, Map<string, unknown>>();
   /** Components named but not copied yet: copied after the walk, so a chain of files never nests calls. */
   private readonly pending: { target: Located; home: string; name: string; kind: Kind }[] = [];
   private nodes = 0;
+  private maxNodes: number = LIMITS.maxNodes;
+  /** The same ref written in the same file always aims at the same place (files repeat refs a lot). */
+  private readonly targets = new Map<string, FileRef | undefined>();
 
   constructor(
     private readonly files: FileSet,
@@ -53,11 +63,21 @@ class Bundler {
   }
 
   run(): Bundle {
+    // Vets every ref of every file the entry reaches (refusing the upload on a URL, an absolute path,
+    // a climb out or a missing file) and parses them all, so their size is known.
+    reachFiles(this.files, this.entry);
     this.claimEntryComponents();
-    const doc = this.copy(this.files.value(this.entry), { file: this.entry, pointer: '' }, '', 'root', 0);
+    this.maxNodes = Math.min(LIMITS.maxNodes, LIMITS.floor + LIMITS.growth * this.files.nodes);
+    const doc = this.copy(this.files.value(this.entry), here(this.entry, ''), Trail.at(''), 'root', 0);
     for (let next = this.pending.shift(); next; next = this.pending.shift()) {
       const slot = `${next.home}/${escapeToken(next.name)}`;
-      const value = this.copy(next.target.value, next.target, slot, next.kind, slot.split('/').length - 1);
+      const value = this.copy(
+        next.target.value,
+        here(next.target.file, next.target.pointer),
+        Trail.at(slot),
+        next.kind,
+        slot.split('/').length - 1,
+      );
       this.hoistedMap(next.home).set(next.name, value);
     }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc))
@@ -90,48 +110,51 @@ class Bundler {
     }
   }
 
-  private copy(value: unknown, from: FileRef, at: string, kind: Kind, depth: number): unknown {
+  private copy(value: unknown, from: Here, at: Trail, kind: Kind, depth: number): unknown {
     if (value === null || typeof value !== 'object') return value;
     if (depth > LIMITS.maxDepth) {
       fail('spec-too-complex', `The bundled document nests deeper than ${LIMITS.maxDepth} levels.`, {
         errors: [
-          { pointer: `${from.file}#${from.pointer}`, message: 'nesting too deep once files are joined' },
+          { pointer: `${from.file}#${from.trail}`, message: 'nesting too deep once files are joined' },
         ],
       });
     }
-    if (++this.nodes > LIMITS.maxNodes)
-      fail('spec-too-complex', `The bundled document has more than ${LIMITS.maxNodes} JSON nodes.`);
+    if (++this.nodes > this.maxNodes)
+      fail(
+        'spec-too-complex',
+        `The bundled document has more than ${this.maxNodes} JSON nodes (at most ${LIMITS.growth} times the uploaded files' ${this.files.nodes}, and ${LIMITS.maxNodes}).`,
+      );
     if (Array.isArray(value)) {
       // A tuple `items: [...]` holds schemas; a list kind its element; any other array plain values.
       const element = kind === 'schema' ? 'schema' : childKind(this.dialect, kind, '0');
-      return value.map((v, i) => this.copy(v, child(from, String(i)), `${at}/${i}`, element, depth + 1));
+      return value.map((v, i) =>
+        this.copy(v, down(from, String(i)), at.child(String(i)), element, depth + 1),
+      );
     }
     if (refString(value) !== undefined) return this.ref(value as Json, from, at, kind, depth);
     return this.copyMembers(value as Json, from, at, kind, depth);
   }
 
-  private copyMembers(value: Json, from: FileRef, at: string, kind: Kind, depth: number): Json {
+  private copyMembers(value: Json, from: Here, at: Trail, kind: Kind, depth: number): Json {
     const out: Json = {};
-    for (const [k, v] of Object.entries(value)) {
-      const here = child(from, k);
-      const where = `${at}/${escapeToken(k)}`;
+    for (const k of Object.keys(value)) {
       out[k] =
         kind === 'schema' && k === 'discriminator'
-          ? this.discriminator(v, here, where, depth + 1)
-          : this.copy(v, here, where, childKind(this.dialect, kind, k), depth + 1);
+          ? this.discriminator(value[k], down(from, k), at.child(k), depth + 1)
+          : this.copy(value[k], down(from, k), at.child(k), childKind(this.dialect, kind, k), depth + 1);
     }
     return out;
   }
 
-  private ref(node: Json, from: FileRef, at: string, kind: Kind, depth: number): unknown {
+  private ref(node: Json, from: Here, trail: Trail, kind: Kind, depth: number): unknown {
     const ref = node.$ref as string;
     const { $ref: _ref, ...rest } = node;
-    const siblings = this.copyMembers(rest, from, at, kind, depth);
+    const siblings = this.copyMembers(rest, from, trail, kind, depth);
     const aimed = this.target(ref, from.file);
     if (!aimed) return { $ref: ref, ...siblings };
     if (aimed.file === this.entry) return { $ref: `#${aimed.pointer}`, ...siblings };
     if (!this.files.isDocument(aimed.file) && aimed.pointer === '') {
-      this.origins.add(at, aimed.file, '');
+      this.origins.add(trail, aimed.file, '');
       return this.files.value(aimed.file);
     }
     const target = this.files.locate(aimed);
@@ -140,16 +163,17 @@ class Bundler {
     const home = componentHome(this.dialect, kind);
     if (home !== undefined) {
       const slot = this.componentSlot(target, home, kind);
-      if (slot !== at) return { $ref: `#${slot}`, ...siblings };
-      return this.fill(target, at, kind, depth);
+      // Only a claimed slot of the entry is both where a ref is written and where its target goes.
+      if (this.homeSlots.has(slot) && slot === String(trail)) return this.fill(target, trail, kind, depth);
+      return { $ref: `#${slot}`, ...siblings };
     }
     const cycle = this.copying.get(key(target));
     if (cycle !== undefined) return { $ref: `#${cycle}`, ...siblings };
-    const copied = this.inPlace(target, at, kind, depth);
+    const copied = this.inPlace(target, trail, kind, depth);
     if (copied === null || typeof copied !== 'object' || Array.isArray(copied)) return copied;
     for (const k of Object.keys(siblings)) {
-      const sibling = child(from, k);
-      this.origins.add(`${at}/${escapeToken(k)}`, sibling.file, sibling.pointer);
+      const sibling = down(from, k);
+      this.origins.add(trail.child(k), sibling.file, String(sibling.trail));
     }
     return { ...(copied as Json), ...siblings };
   }
@@ -166,24 +190,25 @@ class Bundler {
   }
 
   /** A claimed home slot (the entry's `User: {$ref: ./User.yaml}`) receives its target's content. */
-  private fill(target: Located, at: string, kind: Kind, depth: number): unknown {
-    if (!this.homeSlots.delete(at)) return { $ref: `#${at}` };
+  private fill(target: Located, trail: Trail, kind: Kind, depth: number): unknown {
+    const at = String(trail);
+    this.homeSlots.delete(at);
     this.origins.add(at, target.file, target.pointer);
-    return this.copy(target.value, target, at, kind, depth);
+    return this.copy(target.value, here(target.file, target.pointer), trail, kind, depth);
   }
 
-  private inPlace(target: Located, at: string, kind: Kind, depth: number): unknown {
-    this.copying.set(key(target), at);
-    this.origins.add(at, target.file, target.pointer);
+  private inPlace(target: Located, trail: Trail, kind: Kind, depth: number): unknown {
+    this.copying.set(key(target), trail);
+    this.origins.add(trail, target.file, target.pointer);
     try {
-      return this.copy(target.value, target, at, kind, depth);
+      return this.copy(target.value, here(target.file, target.pointer), trail, kind, depth);
     } finally {
       this.copying.delete(key(target));
     }
   }
 
   /** A schema's discriminator, with mapping values that name files turned into component refs. */
-  private discriminator(value: unknown, from: FileRef, at: string, depth: number): unknown {
+  private discriminator(value: unknown, from: Here, at: Trail, depth: number): unknown {
     const copied = this.copy(value, from, at, 'other', depth);
     if (copied === null || typeof copied !== 'object' || Array.isArray(copied)) return copied;
     const mapping = (copied as Json).mapping;
@@ -195,7 +220,7 @@ class Bundler {
     return { ...(copied as Json), mapping: out };
   }
 
-  private mappingRef(ref: string, from: FileRef): string {
+  private mappingRef(ref: string, from: Here): string {
     const aimed = this.target(ref, from.file);
     if (!aimed) return ref;
     if (aimed.file === this.entry) return `#${aimed.pointer}`;
@@ -205,9 +230,13 @@ class Bundler {
   }
 
   private target(ref: string, file: string): FileRef | undefined {
+    const memo = `${file}\n${ref}`;
+    if (this.targets.has(memo)) return this.targets.get(memo);
     const t = refTarget(ref, file);
-    // The upload was vetted before bundling (every ref of every reachable file): this cannot refuse.
-    return isRefusal(t) ? undefined : t;
+    // run() vetted every ref of every reachable file first: this cannot refuse.
+    const found = isRefusal(t) ? undefined : t;
+    this.targets.set(memo, found);
+    return found;
   }
 
   private place(at: FileRef, slot: string): void {
@@ -237,8 +266,18 @@ function key(at: FileRef): string {
   return `${at.file}#${at.pointer}`;
 }
 
-function child(from: FileRef, token: string): FileRef {
-  return { file: from.file, pointer: `${from.pointer}/${escapeToken(token)}` };
+/** Where a value being copied was read: its file, and its pointer there (written out on demand). */
+interface Here {
+  file: string;
+  trail: Trail;
+}
+
+function here(file: string, pointer: string): Here {
+  return { file, trail: Trail.at(pointer) };
+}
+
+function down(from: Here, token: string): Here {
+  return { file: from.file, trail: from.trail.child(token) };
 }
 
 /** The object at a `/components/schemas`-like path of the bundle, created when missing. */

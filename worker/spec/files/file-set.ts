@@ -25,6 +25,8 @@ const MAX_HOPS = 64;
 export class FileSet {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly parsed = new Map<string, unknown>();
+  /** Objects and arrays in the files parsed so far: what a bundle of them may grow from. */
+  nodes = 0;
 
   constructor(files: readonly UploadFile[]) {
     for (const f of files) this.bytes.set(f.path, f.bytes);
@@ -53,9 +55,14 @@ export class FileSet {
   /** The parsed content of a file (its text when it is not a document). */
   value(path: string): unknown {
     if (this.parsed.has(path)) return this.parsed.get(path);
-    const value = this.isDocument(path) ? parseFile(path, this.text(path)) : this.text(path);
-    this.parsed.set(path, value);
-    return value;
+    if (!this.isDocument(path)) {
+      this.parsed.set(path, this.text(path));
+      return this.text(path);
+    }
+    const { doc, nodes } = parseFile(path, this.text(path));
+    this.nodes += nodes;
+    this.parsed.set(path, doc);
+    return doc;
   }
 
   /**
@@ -101,11 +108,10 @@ function childOf(node: unknown, token: string): unknown {
 }
 
 /** Parses one file; its problems name it (detail and every error entry). */
-function parseFile(path: string, text: string): unknown {
+function parseFile(path: string, text: string): { doc: unknown; nodes: number } {
   try {
     const doc = parseSpecText(text);
-    guardDocument(doc, { refs: 'vetted' });
-    return doc;
+    return { doc, nodes: guardDocument(doc, { refs: 'vetted' }) };
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     const p = error.problem;

@@ -1,5 +1,6 @@
 import type { PlanWarning } from '../../mock/plan';
 import { ProblemError, type ProblemDetailEntry } from '../../http/problem';
+import type { Trail } from './trail';
 
 /**
  * Where each part of a bundle came from: every copied or hoisted subtree records the file and
@@ -7,19 +8,24 @@ import { ProblemError, type ProblemDetailEntry } from '../../http/problem';
  * team as `schemas/pet.yaml#/properties/id`, a place they can open.
  */
 export class Origins {
-  private readonly starts = new Map<string, { file: string; pointer: string }>();
+  /** Recorded as the bundle is built; the pointers are written out only if a label is asked for. */
+  private readonly recorded: { at: string | Trail; file: string; pointer: string }[] = [];
+  private starts: Map<string, { file: string; pointer: string }> | undefined;
 
-  constructor(entry: string) {
-    this.starts.set('', { file: entry, pointer: '' });
-  }
+  constructor(private readonly entry: string) {}
 
   /** The subtree at `at` in the bundle is the value at `file#pointer`. */
-  add(at: string, file: string, pointer: string): void {
-    this.starts.set(at, { file, pointer });
+  add(at: string | Trail, file: string, pointer: string): void {
+    this.recorded.push({ at, file, pointer });
+    this.starts = undefined;
   }
 
   /** A pointer into the bundle as `file#pointer` (the nearest recorded subtree, then the rest). */
   label(bundled: string): string {
+    if (!this.starts) {
+      this.starts = new Map([['', { file: this.entry, pointer: '' }]]);
+      for (const r of this.recorded) this.starts.set(String(r.at), { file: r.file, pointer: r.pointer });
+    }
     let prefix = bundled;
     for (;;) {
       const start = this.starts.get(prefix);
