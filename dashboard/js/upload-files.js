@@ -47,7 +47,7 @@ export function hasFiles() {
 }
 
 /** The entry document's text (for the name and version guesses and error excerpts). */
-export function entryText() {
+function entryText() {
   return fileText(state.upload.entry);
 }
 

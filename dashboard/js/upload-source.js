@@ -22,7 +22,7 @@ function startOver() {
   clear($('#upload-result'));
 }
 
-export async function setFile(file) {
+async function setFile(file) {
   startOver();
   if (isArchive(file)) {
     setArchive(file);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { compareMocks } from '../support/compare-mocks';
+import { expectSameMocks, type DescribedOperation } from '../support/compare-mocks';
 import { startDevServer, type DevServer } from '../support/dev-server';
 import { folderFiles, MULTI_FILE } from '../support/fixture-folders';
 import { LAYOUTS } from '../support/layouts';
@@ -40,7 +40,7 @@ async function versionOf(api: string) {
   const res = await fetch(`${server.url}/v1/apis/${api}/versions/v1`, {
     headers: { authorization: `Bearer ${key}` },
   });
-  return (await res.json()) as { operations: Parameters<typeof compareMocks>[1]; mockUrl: string };
+  return (await res.json()) as { operations: DescribedOperation[]; mockUrl: string };
 }
 
 beforeAll(async () => {
@@ -89,15 +89,7 @@ describe('a folder chosen in the dashboard', () => {
         versionOf(`${layout.name}-web`),
         versionOf(`${layout.name}-one`),
       ]);
-      const { calls, differences, refused } = await compareMocks(
-        fetch,
-        web.operations,
-        web.mockUrl,
-        one.mockUrl,
-      );
-      expect(differences).toEqual([]);
-      expect(refused).toEqual([]);
-      expect(calls).toBeGreaterThan(2);
+      await expectSameMocks(fetch, web.operations, web.mockUrl, one.mockUrl, 3);
       await p.context().close();
     });
   }

@@ -1,15 +1,16 @@
 // `specmock publish` and `specmock mock` on the five multi-file layouts: the CLI collects the files
 // a description references and uploads them together; the mocks serve what the bundle serves.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareMocks } from '../support/compare-mocks';
+import { expectSameMocks, type DescribedOperation } from '../support/compare-mocks';
 import { startDevServer, type DevServer } from '../support/dev-server';
 import { MULTI_FILE } from '../support/fixture-folders';
 import { LAYOUTS, type Layout } from '../support/layouts';
+import { startLocalMock } from '../support/local-mock';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'cli/specmock.mjs');
@@ -40,8 +41,35 @@ async function operations(api: string, version: string) {
   const res = await fetch(`${server.url}/v1/apis/${api}/versions/${version}`, {
     headers: { authorization: `Bearer ${key}` },
   });
-  return (await res.json()) as { hash: string; operations: Parameters<typeof compareMocks>[1] };
+  return (await res.json()) as { hash: string; operations: DescribedOperation[] };
 }
+
+interface Published {
+  version: string;
+  mockUrl: string;
+  unchanged: boolean;
+  files: { entry: string; ignored: string[] };
+}
+
+/** `specmock publish <file> --api <api> --json` against the dev server; its stderr on failure. */
+async function publishJson(file: string, api: string, extra: string[] = []): Promise<Published> {
+  const run = await cli([
+    'publish',
+    file,
+    '--api',
+    api,
+    ...extra,
+    '--server',
+    server.url,
+    '--key',
+    key,
+    '--json',
+  ]);
+  expect(run.code, run.stderr).toBe(0);
+  lastStderr = run.stderr;
+  return JSON.parse(run.stdout) as Published;
+}
+let lastStderr = '';
 
 beforeAll(async () => {
   server = await startDevServer(join(work, 'state'), ['--var', `ADMIN_TOKEN:${ADMIN}`]);
@@ -58,51 +86,21 @@ afterAll(async () => {
 describe('specmock publish <entry> of a description split into files', () => {
   for (const layout of LAYOUTS) {
     it(`${layout.name}: uploads the files it references and serves what its bundle serves`, async () => {
-      const auth = ['--server', server.url, '--key', key];
-      const run = await cli([
-        'publish',
-        entryOf(layout),
-        '--api',
-        `${layout.name}-cli`,
-        ...rootArgs(layout),
-        ...auth,
-        '--json',
-      ]);
-      expect(run.code, run.stderr).toBe(0);
-      expect(run.stderr).toMatch(/uploading .* with \d+ referenced file\(s\)/);
-      const result = JSON.parse(run.stdout) as {
-        version: string;
-        mockUrl: string;
-        files: { entry: string; ignored: string[] };
-      };
+      const result = await publishJson(entryOf(layout), `${layout.name}-cli`, rootArgs(layout));
+      expect(lastStderr).toMatch(/uploading .* with \d+ referenced file\(s\)/);
       expect(result.files.entry).toBe(layout.entry);
       expect(result.files.ignored).toEqual([]);
       // The CLI's default version is the server's own content hash.
       const meta = await operations(`${layout.name}-cli`, result.version);
       expect(result.version).toBe(meta.hash.slice(0, 12));
-      const again = await cli([
-        'publish',
-        entryOf(layout),
-        '--api',
-        `${layout.name}-cli`,
-        ...rootArgs(layout),
-        ...auth,
-        '--json',
-      ]);
-      expect(JSON.parse(again.stdout)).toMatchObject({ version: result.version, unchanged: true });
+      const again = await publishJson(entryOf(layout), `${layout.name}-cli`, rootArgs(layout));
+      expect(again).toMatchObject({ version: result.version, unchanged: true });
 
-      const bundled = join(MULTI_FILE, 'bundled', `${layout.name}.yaml`);
-      const single = await cli(['publish', bundled, '--api', `${layout.name}-one`, ...auth, '--json']);
-      expect(single.code, single.stderr).toBe(0);
-      const { calls, differences, refused } = await compareMocks(
-        fetch,
-        meta.operations,
-        result.mockUrl,
-        (JSON.parse(single.stdout) as { mockUrl: string }).mockUrl,
+      const single = await publishJson(
+        join(MULTI_FILE, 'bundled', `${layout.name}.yaml`),
+        `${layout.name}-one`,
       );
-      expect(differences).toEqual([]);
-      expect(refused).toEqual([]);
-      expect(calls).toBeGreaterThan(2);
+      await expectSameMocks(fetch, meta.operations, result.mockUrl, single.mockUrl, 3);
     });
   }
 
@@ -127,53 +125,13 @@ describe('specmock publish <entry> of a description split into files', () => {
 describe('specmock mock <entry> of a description split into files', () => {
   it('serves the monorepo layout locally as the bundle is served', async () => {
     const layout = LAYOUTS.find((l) => l.name === 'monorepo')!;
-    const child = spawn(
-      process.execPath,
-      [CLI, 'mock', entryOf(layout), ...rootArgs(layout), '--port', '0'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const local = await startLocalMock(CLI, [entryOf(layout), ...rootArgs(layout), '--port', '0'], ROOT);
     try {
-      const deadline = Date.now() + 120_000;
-      while (!stdout.includes('\n')) {
-        if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
-        if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const local = stdout.trim();
-      const bundled = join(MULTI_FILE, 'bundled', 'monorepo.yaml');
-      const single = await cli([
-        'publish',
-        bundled,
-        '--api',
-        'mono-local',
-        '--server',
-        server.url,
-        '--key',
-        key,
-        '--json',
-      ]);
-      const published = JSON.parse(single.stdout) as { version: string; mockUrl: string };
+      const published = await publishJson(join(MULTI_FILE, 'bundled', 'monorepo.yaml'), 'mono-local');
       const meta = await operations('mono-local', published.version);
-      const { calls, differences, refused } = await compareMocks(
-        fetch,
-        meta.operations,
-        local,
-        published.mockUrl,
-      );
-      expect(differences).toEqual([]);
-      expect(refused).toEqual([]);
-      expect(calls).toBeGreaterThan(5);
+      await expectSameMocks(fetch, meta.operations, local.url, published.mockUrl, 6);
     } finally {
-      child.kill('SIGINT');
+      expect(await local.stop()).toBe(0);
     }
-    await exited;
   });
 });

@@ -1,6 +1,7 @@
 // Archives built the way `zip -r` and `tar czf` build them, for upload tests (fflate for deflate;
 // the tar writer is the few lines of ustar the service reads).
 import { gzipSync, zipSync } from 'fflate';
+import { concatBytes } from '../../worker/util/bytes';
 
 export interface TestFile {
   path: string;
@@ -26,13 +27,7 @@ export function tarOf(files: TestFile[]): Uint8Array<ArrayBuffer> {
     blocks.push(header(f.path.slice(0, 100), f.bytes.length, '0'), padded(f.bytes));
   }
   blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes(blocks);
 }
 
 function header(name: string, size: number, type: string): Uint8Array {

@@ -1,8 +1,9 @@
 // Calls every operation of two published mocks alike and collects where their answers differ: the
 // check that a multi-file upload serves what its single-file bundle serves. Web APIs only, so it
 // runs in Node (CLI and browser tests) and in workerd (the route tests) alike.
+import { expect } from 'vitest';
 
-interface DescribedOperation {
+export interface DescribedOperation {
   method: string;
   path: string;
   parameters: { name: string; in: string; required: boolean; example?: unknown }[];
@@ -13,9 +14,9 @@ interface DescribedOperation {
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 
 /** Every operation with every numeric status it defines: `METHOD /path code=S`. */
-export async function compareMocks(
+async function compareMocks(
   fetcher: Fetch,
-  operations: DescribedOperation[],
+  operations: readonly DescribedOperation[],
   mockA: string,
   mockB: string,
 ): Promise<{ calls: number; differences: string[]; refused: string[] }> {
@@ -40,6 +41,20 @@ export async function compareMocks(
     }
   }
   return { calls, differences, refused };
+}
+
+/** No difference, no refused call, and at least `minCalls` calls made. */
+export async function expectSameMocks(
+  fetcher: Fetch,
+  operations: readonly DescribedOperation[],
+  mockA: string,
+  mockB: string,
+  minCalls: number,
+): Promise<void> {
+  const { calls, differences, refused } = await compareMocks(fetcher, operations, mockA, mockB);
+  expect(differences).toEqual([]);
+  expect(refused).toEqual([]);
+  expect(calls).toBeGreaterThanOrEqual(minCalls);
 }
 
 function callOf(base: string, op: DescribedOperation, status: string): [string, RequestInit] {

@@ -1,4 +1,5 @@
 import { fail } from './problem';
+import { concatBytes } from '../util/bytes';
 
 const TEXT_TYPES = new Set([
   'application/json',
@@ -60,13 +61,7 @@ export async function readCapped(request: Request, maxBytes: number): Promise<Ui
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function tooLarge(maxBytes: number): never {

@@ -6,9 +6,10 @@ import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keyword
 import { refOf, type Resolver } from './resolve';
 import { LENIENT_NULL } from '../mock/generate/context';
 
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
-const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
-const SCHEMA_SINGLES = [
+/** Keywords whose value is a map, a list, or one subschema (the bundler reads them too). */
+export const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
+export const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
+export const SCHEMA_SINGLES = [
   'additionalProperties',
   'not',
   'contains',

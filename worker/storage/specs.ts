@@ -75,26 +75,30 @@ export async function readSource(
   version: string,
   hash: string,
 ): Promise<{ text: string; contentType: string } | null> {
-  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(
-    kvKeys.source(api, version, hash),
-    { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL },
-  );
-  if (value === null) return null;
-  return { text: await gunzip(value), contentType: metadata?.contentType ?? 'text/plain' };
+  const blob = await readTyped(kv, kvKeys.source(api, version, hash), 'text/plain');
+  return blob && { text: await gunzip(blob.bytes), contentType: blob.contentType };
 }
 
+/** The archive a version was published as (stored as it came, not gzipped again). */
 export async function readArchive(
   kv: KVNamespace,
   api: string,
   version: string,
   hash: string,
 ): Promise<{ bytes: ArrayBuffer; contentType: string } | null> {
-  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(
-    kvKeys.archive(api, version, hash),
-    { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL },
-  );
-  if (value === null) return null;
-  return { bytes: value, contentType: metadata?.contentType ?? 'application/octet-stream' };
+  return readTyped(kv, kvKeys.archive(api, version, hash), 'application/octet-stream');
+}
+
+async function readTyped(
+  kv: KVNamespace,
+  key: string,
+  fallbackType: string,
+): Promise<{ bytes: ArrayBuffer; contentType: string } | null> {
+  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(key, {
+    type: 'arrayBuffer',
+    cacheTtl: IMMUTABLE_CACHE_TTL,
+  });
+  return value === null ? null : { bytes: value, contentType: metadata?.contentType ?? fallbackType };
 }
 
 export async function readMirror(kv: KVNamespace, api: string): Promise<ApiMirror | null> {

@@ -1,5 +1,6 @@
 import { Gunzip, Inflate } from 'fflate';
 import { fail, ProblemError } from '../http/problem';
+import { concatBytes } from '../util/bytes';
 
 /**
  * Compressed input is fed 4 KiB at a time: deflate expands at most about 1,032 times, so one step
@@ -36,11 +37,5 @@ export function inflateCapped(
       `The ${format === 'gzip' ? 'gzip stream' : 'compressed data'} is corrupt: ${String((error as Error)?.message ?? error)}`,
     );
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }

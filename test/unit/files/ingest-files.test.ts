@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ProblemError, type Problem } from '../../../worker/http/problem';
+import { refusal } from '../../support/refusal';
 import { mock, prepareTarget } from '../../../worker/mock/mock';
 import { ingest } from '../../../worker/spec/ingest';
 import { ingestFiles, prepareFiles } from '../../../worker/spec/files/ingest-files';
@@ -14,16 +14,6 @@ const upload = (files: Record<string, string>, entry?: string) => ({
 
 async function publish(files: Record<string, string>, entry?: string, strict = false) {
   return ingestFiles(await prepareFiles(upload(files, entry)), { strict });
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<Problem> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected a problem');
 }
 
 const entryDoc = (schemaRef: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProblemError, type Problem } from '../../../worker/http/problem';
+import { refusal } from '../../support/refusal';
 import { readUpload } from '../../../worker/upload/read-upload';
 import type { UploadCaps } from '../../../worker/upload/upload-caps';
 import { tarGzOf, tarOf, zipOf, type TestFile } from '../../support/archives';
@@ -21,16 +21,6 @@ const put = (body: BodyInit, contentType?: string, query = '') =>
     body,
     ...(contentType ? { headers: { 'content-type': contentType } } : {}),
   });
-
-async function refusal(run: () => Promise<unknown>): Promise<Problem> {
-  try {
-    await run();
-  } catch (e) {
-    if (e instanceof ProblemError) return e.problem;
-    throw e;
-  }
-  throw new Error('expected a problem');
-}
 
 const texts = (files: { path: string; bytes: Uint8Array }[]) =>
   Object.fromEntries(files.map((f) => [f.path, new TextDecoder().decode(f.bytes)]));

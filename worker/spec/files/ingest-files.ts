@@ -1,5 +1,6 @@
 import { fail, ProblemError } from '../../http/problem';
 import { sha256Hex, sha256HexBytes } from '../../util/hash';
+import { concatBytes } from '../../util/bytes';
 import { ingestDocument, type IngestOptions, type Ingested } from '../ingest';
 import { bundleFiles } from './bundle';
 import { detectEntry } from './detect-entry';
@@ -68,13 +69,7 @@ async function filesHash(files: FileSet, entry: string, used: string[]): Promise
     const bytes = files.bytesOf(path);
     parts.push(encoder.encode(`${path}\n${bytes.byteLength}\n`), bytes, encoder.encode('\n'));
   }
-  const total = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    total.set(p, offset);
-    offset += p.byteLength;
-  }
-  return sha256HexBytes(total);
+  return sha256HexBytes(concatBytes(parts));
 }
 
 /** `./openapi.yaml` and `openapi.yaml` name the same file. */

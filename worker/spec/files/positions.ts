@@ -1,3 +1,6 @@
+import { HTTP_METHODS } from '../normalize-media';
+import { SCHEMA_LISTS, SCHEMA_MAPS, SCHEMA_SINGLES } from '../normalize-schema';
+
 /**
  * What kind of OpenAPI object sits at a place, known from the path that leads to it. The bundler
  * needs it to do what `redocly bundle` does: a `$ref` where a component may stand (a schema, a
@@ -9,23 +12,11 @@ export type Dialect = 'swagger2' | 'oas3';
 /** An element kind, or a map/list of one: `map:schema` is `properties`, `list:parameter` is `parameters`. */
 export type Kind = string;
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
-const SCHEMA_ONE = [
-  'items',
-  'additionalItems',
-  'additionalProperties',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedItems',
-  'unevaluatedProperties',
-  'contentSchema',
-];
-const SCHEMA_MAP = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
-const SCHEMA_LIST = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
+// What the normalizer reads as subschemas, plus what it drops or handles apart but may hold a ref.
+const SCHEMA_ONE: readonly string[] = [...SCHEMA_SINGLES, 'items', 'additionalItems', 'contentSchema'];
+const SCHEMA_MAP: readonly string[] = [...SCHEMA_MAPS, '$defs', 'definitions'];
+const SCHEMA_LIST: readonly string[] = SCHEMA_LISTS;
+const METHODS: readonly string[] = HTTP_METHODS;
 
 const FIELDS: Record<Dialect, Record<string, Record<string, Kind>>> = {
   oas3: {
