@@ -42,7 +42,8 @@ export async function versionSource(
   return new Response(found.text, {
     headers: {
       'content-type': `${fileMediaType(path)}; charset=utf-8`,
-      'specmock-entry': manifest.entry,
+      // Header values are Latin-1: a path with other characters is percent-encoded (as in a URL).
+      'specmock-entry': encodeURI(manifest.entry),
       'specmock-files': String(manifest.files.length),
     },
   });
