@@ -1,3 +1,4 @@
+import { Zip, ZipDeflate } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../support/refusal';
 import { readUpload } from '../../../worker/upload/read-upload';
@@ -57,6 +58,25 @@ describe('reading a publish body', () => {
     expect(upload.entry).toBe('openapi.yaml');
     expect(texts(upload.files)).toEqual(texts(FILES));
     expect(upload.archive?.bytes).toEqual(bytes);
+  });
+
+  it('reads a zip written as a stream (sizes in data descriptors after each entry)', async () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((err, chunk) => {
+      if (err) throw err;
+      chunks.push(chunk);
+    });
+    for (const f of FILES) {
+      const entry = new ZipDeflate(f.path);
+      zip.add(entry);
+      entry.push(f.bytes, true);
+    }
+    zip.end();
+    const bytes = new Uint8Array(Buffer.concat(chunks));
+    // General-purpose flag bit 3: the local header carries no sizes.
+    expect(new DataView(bytes.buffer).getUint16(6, true) & 8).toBe(8);
+    const upload = await readUpload(put(bytes, 'application/zip'), CAPS);
+    expect(upload.kind === 'files' && texts(upload.files)).toEqual(texts(FILES));
   });
 
   it('reads names past 100 bytes from pax headers', async () => {
