@@ -11,6 +11,9 @@ export interface Config {
   /** Keys minted by open signup, per client address. */
   signupLimits: Limits;
   maxSpecBytes: number;
+  /** A multi-file upload: files in it, and bytes of them all once decompressed. */
+  maxUploadFiles: number;
+  maxUploadBytes: number;
   /** Control-plane calls per key per minute: a budget of its own, never spent by mock traffic. */
   controlPerMinute: number;
   /**
@@ -54,6 +57,8 @@ export function parseConfig(env: Env): Config {
       perMonth: positive(env.SIGNUP_PER_MONTH, 1000),
     },
     maxSpecBytes: positive(env.MAX_SPEC_BYTES, 25 * 1024 * 1024),
+    maxUploadFiles: positive(env.MAX_UPLOAD_FILES, 1000),
+    maxUploadBytes: positive(env.MAX_UPLOAD_BYTES, 25 * 1024 * 1024),
     maxApisPerKey: positive(env.MAX_APIS_PER_KEY, 1000),
     controlPerMinute: positive(env.CONTROL_PER_MINUTE, 1200),
     quotas: env.QUOTAS !== 'off',

@@ -3,7 +3,7 @@ import { request } from '../lib/http.mjs';
 import { CliError } from '../lib/cli-error.mjs';
 import { COMMON, SERVER_HELP, apiKey, printJson, server } from '../lib/options.mjs';
 import { fail } from '../lib/problems.mjs';
-import { readSpec } from '../lib/read-spec.mjs';
+import { readSpecFiles } from '../lib/read-spec.mjs';
 import { failing, githubReport, textReport } from '../lib/diff-format.mjs';
 
 export const summary = 'Breaking changes between two versions, with the logged calls they would break';
@@ -19,6 +19,7 @@ diff, bundled once per source change into node_modules/.cache/specmock).
 Options:
   --from A           the older version (server mode)
   --to B             the newer version (server mode)
+  --root DIR         two files: the folder their referenced files may come from (default: each file's own)
   --fail-on LEVEL    exit 1 when there is a change at LEVEL or worse: breaking, possibly-breaking
   --format F         text (default), json, markdown (a pull-request comment), github (workflow annotations)
 ${SERVER_HELP}
@@ -28,6 +29,7 @@ Exit codes: 0 no change at --fail-on · 1 such changes, rejected, bad usage · 2
 export const options = {
   ...COMMON,
   from: { type: 'string' },
+  root: { type: 'string' },
   to: { type: 'string' },
   'fail-on': { type: 'string' },
   format: { type: 'string', short: 'f' },
@@ -76,11 +78,11 @@ async function remote(api, values, format) {
 async function local([before, after], values) {
   if (values.from || values.to)
     throw new CliError('--from and --to name versions on a server; give two files or one API.');
-  const texts = [readSpec(before).toString('utf8'), readSpec(after).toString('utf8')];
+  const specs = [readSpecFiles(before, { root: values.root }), readSpecFiles(after, { root: values.root })];
   const { loadDiffEngine } = await import('../lib/diff-engine.mjs');
   const engine = await loadDiffEngine({ log: (m) => process.stderr.write(`${m}\n`) });
   const names = { api: basename(after).replace(/\.(ya?ml|json)$/i, ''), from: before, to: after };
-  const result = await engine.diffDocuments(texts[0], texts[1], names);
+  const result = await engine.diffDocuments(specs[0], specs[1], names);
   if (result.problem) {
     const lines = [`${result.problem.side} is not a usable description: ${result.problem.detail}`];
     for (const e of result.problem.errors.slice(0, 20)) lines.push(`  - ${e.pointer ?? ''} ${e.message}`);

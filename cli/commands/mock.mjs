@@ -1,14 +1,15 @@
 import { CliError } from '../lib/cli-error.mjs';
 import { COMMON } from '../lib/options.mjs';
 import { formatWarning, problemMessage } from '../lib/problems.mjs';
-import { readSpec } from '../lib/read-spec.mjs';
+import { readUpload } from '../lib/read-spec.mjs';
 
 export const summary = 'Serve a spec locally on miniflare (no account, no network)';
 export const usage =
-  'specmock mock <spec> [--stateful [--seed S]] [--port P] [--host H] [--api NAME] [--version V] [--json]';
+  'specmock mock <spec> [--stateful [--seed S]] [--port P] [--host H] [--api NAME] [--version V] [--root DIR] [--json]';
 export const details = `Runs the specmock Worker locally on miniflare (workerd, in-memory storage) with <spec> preloaded,
 prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP, or until
-the process that started it exits. Mock calls are not counted (no quota in local mode).
+the process that started it exits. Mock calls are not counted (no quota in local mode). A spec split
+into files is loaded with every local file it references (see "specmock publish --help").
 
 Options:
   --stateful         serve one stateful sandbox instead: POST then GET returns what was posted
@@ -17,6 +18,7 @@ Options:
   --host H           interface to listen on (default 127.0.0.1)
   --api NAME         API name in the URL (default: derived from the file name)
   --version V        version name in the URL (default: content hash)
+  --root DIR         the folder referenced files may come from (default: <spec>'s folder)
   --json             print {"mockUrl",…} (and "sandboxUrl") as one JSON line instead of the bare URL`;
 export const options = {
   help: COMMON.help,
@@ -25,6 +27,7 @@ export const options = {
   host: { type: 'string' },
   api: { type: 'string', short: 'a' },
   version: { type: 'string', short: 'v' },
+  root: { type: 'string' },
   stateful: { type: 'boolean' },
   seed: { type: 'string' },
 };
@@ -35,10 +38,10 @@ export async function run({ values, positionals }) {
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not ${values.port}`);
-  const body = readSpec(file);
-  const { apiNameFromFile, contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
+  const upload = await readUpload(file, { root: values.root });
+  const { apiNameFromFile } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
-  const version = values.version ?? contentVersion(body);
+  const version = values.version ?? upload.version;
   const { startWorker } = await import('../lib/local/worker.mjs');
   const { preload } = await import('../lib/local/preload.mjs');
   const { stopWhenAsked } = await import('../lib/local/lifecycle.mjs');
@@ -58,8 +61,8 @@ export async function run({ values, positionals }) {
     body: result,
     key,
   } = await preload(worker, {
-    text: body,
-    contentType: contentTypeFor(file),
+    text: upload.body,
+    contentType: upload.contentType,
     api,
     version,
   });

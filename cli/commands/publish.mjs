@@ -3,19 +3,24 @@ import { CliError } from '../lib/cli-error.mjs';
 import { COMMON, SERVER_HELP, apiKey, printJson, server } from '../lib/options.mjs';
 import { fail, formatWarning } from '../lib/problems.mjs';
 import { progressReporter } from '../lib/progress.mjs';
-import { readSpec } from '../lib/read-spec.mjs';
+import { readUpload } from '../lib/read-spec.mjs';
 
 export const summary = 'Publish a spec version and print its mock URL';
 export const usage =
-  'specmock publish <spec> --api NAME [--version V] [--server URL] [--key KEY] [--strict] [--fail-on LEVEL] [--json]';
+  'specmock publish <spec> --api NAME [--version V] [--root DIR] [--server URL] [--key KEY] [--strict] [--fail-on LEVEL] [--json]';
 export const details = `Uploads <spec> (OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML) as version V of API NAME and prints
 the versioned mock URL. Publishing identical content again succeeds (idempotent), so CI can run it on
-every build. --version defaults to the first 12 hex digits of the file's SHA-256, so every distinct
+every build. --version defaults to the first 12 hex digits of the content's SHA-256, so every distinct
 spec gets its own stable URL.
+
+A spec split into files ($ref: ./schemas/pet.yaml, ../common/errors.yaml#/Error) is published with
+every local file it references, transitively, as one upload; files outside <spec>'s folder are
+refused unless --root names a folder that holds them all. URLs are never fetched.
 
 Options:
   --api NAME         API name: lowercase letters, digits and "-", at most 63 characters (required)
   --version V        version name ([A-Za-z0-9._-], at most 64; default: content hash)
+  --root DIR         the folder referenced files may come from (default: <spec>'s folder)
 ${SERVER_HELP}
   --key KEY          API key sk_… (env SPECMOCK_KEY)
   --strict           refuse official-schema and semantic violations instead of warning
@@ -29,6 +34,7 @@ export const options = {
   ...COMMON,
   api: { type: 'string', short: 'a' },
   version: { type: 'string', short: 'v' },
+  root: { type: 'string' },
   strict: { type: 'boolean' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -40,17 +46,18 @@ export async function run({ values, positionals }) {
   const [file] = positionals;
   const base = server(values);
   const key = apiKey(values);
-  const body = readSpec(file);
-  const { contentTypeFor, contentVersion } = await import('../lib/spec-file.mjs');
-  const version = values.version ?? contentVersion(body);
+  const upload = await readUpload(file, { root: values.root });
+  const version = values.version ?? upload.version;
   const query = new URLSearchParams();
   if (values.strict) query.set('strict', 'true');
   if (values['fail-on']) query.set('failOn', values['fail-on']);
   const url = `${base}/v1/apis/${encodeURIComponent(values.api)}/versions/${encodeURIComponent(version)}${query.size ? `?${query}` : ''}`;
-  const progress = progressReporter(body.length, values.quiet);
+  if (upload.files && !values.quiet)
+    process.stderr.write(`uploading ${upload.entry} with ${upload.files.length - 1} referenced file(s)\n`);
+  const progress = progressReporter(upload.body.length, values.quiet);
   const res = await request('PUT', url, {
-    headers: { authorization: `Bearer ${key}`, 'content-type': contentTypeFor(file) },
-    body,
+    headers: { authorization: `Bearer ${key}`, 'content-type': upload.contentType },
+    body: upload.body,
     timeoutMs: 300_000,
     onProgress: progress.onProgress,
   });

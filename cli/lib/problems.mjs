@@ -3,6 +3,8 @@ import { CliError } from './cli-error.mjs';
 
 function formatEntry(e) {
   const where = [];
+  // Several files: a pointer reads `file#/pointer`; a syntax error names its file beside the line.
+  if (e.file !== undefined) where.push(e.file);
   if (e.pointer !== undefined) where.push(e.pointer === '' ? '(document root)' : e.pointer);
   if (e.location) where.push(e.location.join('.'));
   if (e.line !== undefined)

@@ -110,11 +110,13 @@ export function createClient(getKey) {
  * PUT the spec with XMLHttpRequest so the upload reports progress.
  * Resolves { status, data } on 2xx; rejects with ApiError otherwise.
  */
-function uploadSpec({ key, api, version, body, contentType, onProgress }) {
+function uploadSpec({ key, api, version, body, contentType, query, onProgress }) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('PUT', `/v1/apis/${encodeURIComponent(api)}/versions/${encodeURIComponent(version)}`);
-    xhr.setRequestHeader('Content-Type', contentType);
+    const search = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : '';
+    xhr.open('PUT', `/v1/apis/${encodeURIComponent(api)}/versions/${encodeURIComponent(version)}${search}`);
+    // A FormData body sets its own multipart Content-Type, boundary included.
+    if (contentType) xhr.setRequestHeader('Content-Type', contentType);
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     if (key) xhr.setRequestHeader('Authorization', `Bearer ${key}`);
     xhr.upload.addEventListener('progress', (e) => {

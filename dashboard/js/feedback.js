@@ -41,10 +41,13 @@ export function hideBanner() {
   $('#banner').hidden = true;
 }
 
-/** Problem details: title, detail and each errors[] entry with where it is. */
-export function renderProblem(problem, sourceText) {
+/**
+ * Problem details: title, detail and each errors[] entry with where it is. `source` is the uploaded
+ * text, or for several files a function from an entry's `file` to that file's text (line excerpts).
+ */
+export function renderProblem(problem, source) {
   const errors = Array.isArray(problem.errors) ? problem.errors : [];
-  const lines = sourceText ? sourceText.split(/\r?\n/) : null;
+  const textOf = typeof source === 'function' ? source : () => source;
   return h(
     'div',
     { class: 'problem' },
@@ -64,6 +67,9 @@ export function renderProblem(problem, sourceText) {
           { class: 'problem-errors' },
           errors.slice(0, 50).map((e) => {
             const where = [];
+            const text = textOf(e.file);
+            const lines = text ? text.split(/\r?\n/) : null;
+            if (e.file) where.push(h('code', { class: 'pointer' }, e.file));
             if (e.pointer !== undefined) where.push(h('code', { class: 'pointer' }, e.pointer || '/'));
             if (e.line)
               where.push(

@@ -1,6 +1,7 @@
 import { $, announce } from './dom.js';
 import { state } from './session.js';
-import { setFile } from './upload-source.js';
+import { setFileList } from './upload-source.js';
+import { filesFromDrop } from './folder-read.js';
 
 export function bindPageDrop() {
   // Drop anywhere on the page.
@@ -24,17 +25,20 @@ export function bindPageDrop() {
   document.addEventListener('dragover', (e) => {
     if (hasFiles(e)) e.preventDefault();
   });
-  document.addEventListener('drop', (e) => {
+  document.addEventListener('drop', async (e) => {
     if (!hasFiles(e)) return;
     e.preventDefault();
     depth = 0;
     overlay.hidden = true;
     zone.classList.remove('dragging');
-    const file = e.dataTransfer.files[0];
-    if (file && state.key) {
-      setFile(file);
-      $('#upload-card').scrollIntoView({ block: 'nearest' });
-      announce(`${file.name} ready to publish`);
-    }
+    if (!state.key) return;
+    // A folder or several files publish together; the entries must be read during the event.
+    const list = await filesFromDrop(e.dataTransfer);
+    if (list.length === 0) return;
+    await setFileList(list);
+    $('#upload-card').scrollIntoView({ block: 'nearest' });
+    announce(
+      list.length === 1 ? `${list[0].file.name} ready to publish` : `${list.length} files ready to publish`,
+    );
   });
 }

@@ -1,100 +1,29 @@
 // The publish form: validation, upload with progress, and what to do with each answer.
-import { h, $, clear, announce, formatNumber } from './dom.js';
+import { h, $, clear, announce } from './dom.js';
 import { state, client } from './session.js';
-import { friendly, errorNotice, renderProblem } from './feedback.js';
-import { handleAuthError } from './forget-key.js';
-import { detectContentType, isValidApiName, isValidVersion, nextFreeVersion } from './spec-guess.js';
+import { detectContentType, isValidApiName, isValidVersion } from './spec-guess.js';
 import { apiHref, navigate } from './routes.js';
 import { loadApis } from './apis-nav.js';
 import { refreshUsageSoon } from './usage-panel.js';
-import { urlRow } from './view-parts.js';
-import { applyGuess, setFile, clearFile } from './upload-source.js';
+import { applyGuess, clearFile, setFileList } from './upload-source.js';
 import { bindPageDrop } from './page-drop.js';
+import { filesFromInput } from './folder-read.js';
+import { filesBody, hasFiles } from './upload-files.js';
+import { uploadResult } from './upload-result.js';
+import { failureNotice } from './upload-failure.js';
 
 function setBusy(busy) {
   $('#upload-btn').disabled = busy;
   $('#upload-form').setAttribute('aria-busy', busy ? 'true' : 'false');
 }
 
-function uploadResult(status, data) {
-  const unchanged = status === 200;
-  const warnings = Array.isArray(data.warnings) ? data.warnings : [];
-  return h(
-    'div',
-    {
-      class: `notice ${unchanged ? 'notice-info' : 'notice-success'}`,
-      'data-result': unchanged ? 'unchanged' : 'created',
-    },
-    h(
-      'p',
-      null,
-      h('strong', null, unchanged ? 'Unchanged. ' : 'Published. '),
-      unchanged
-        ? `${data.api} ${data.version} already has exactly this content.`
-        : `${data.api} ${data.version} is live with ${formatNumber(data.operations)} operation${data.operations === 1 ? '' : 's'}.`,
-    ),
-    h(
-      'div',
-      { class: 'urls' },
-      urlRow('Mock URL', data.mockUrl),
-      data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null,
-    ),
-    warnings.length
-      ? h(
-          'details',
-          { class: 'warnings' },
-          h('summary', null, `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`),
-          h(
-            'ul',
-            null,
-            warnings.map((w) =>
-              h('li', null, w.pointer ? h('code', { class: 'pointer' }, w.pointer) : null, ' ', w.message),
-            ),
-          ),
-        )
-      : null,
-    h(
-      'p',
-      null,
-      h('a', { href: apiHref(data.api, data.version), class: 'btn btn-small' }, 'View operations and try it'),
-    ),
-  );
-}
-
-async function conflictHelp(api, version) {
-  let versions = [];
-  try {
-    const { data } = await client.getApi(api);
-    versions = (data.versions || []).map((v) => v.version);
-  } catch {
-    versions = [version];
-  }
-  const next = nextFreeVersion(version, versions);
-  const btn = h('button', { type: 'button', class: 'btn btn-primary btn-small' }, `Publish as ${next}`);
-  btn.addEventListener('click', () => {
-    $('#api-version').value = next;
-    state.upload.versionDirty = true;
-    $('#upload-form').requestSubmit();
-  });
-  return h(
-    'div',
-    { class: 'suggest' },
-    h(
-      'p',
-      null,
-      `Versions are immutable. ${version} already exists with different content; the next free version is `,
-      h('code', null, next),
-      '.',
-    ),
-    btn,
-  );
-}
-
 /** What is wrong with the form, each with the input to focus; marks the invalid inputs. */
 function formProblems({ file, text, api, version }, { fileInput, nameInput, versionInput }) {
   const problems = [];
-  if (!file && !text.trim())
-    problems.push(['Choose a file, drop one on the page, or paste the spec text.', fileInput]);
+  if (!file && !hasFiles() && !text.trim())
+    problems.push(['Choose a file or a folder, drop them on the page, or paste the spec text.', fileInput]);
+  if (state.upload.files && !state.upload.entry)
+    problems.push(['Choose the entry document among the files.', $('#entry-select')]);
   if (!isValidApiName(api)) {
     problems.push([
       api
@@ -128,31 +57,15 @@ function progressReporter(progress, statusEl) {
   };
 }
 
-/** The notice for a failed publish: a conflict offers the next free version, a 403 a new name. */
-async function failureNotice(err, { api, version, text }, nameInput) {
-  if (handleAuthError(err) || err.kind === 'network') return errorNotice(err);
-  if (err.status === 409 && !String(err.problem?.type ?? '').endsWith('/limit-reached')) {
-    return h(
-      'div',
-      { class: 'notice notice-warn' },
-      renderProblem(err.problem),
-      await conflictHelp(api, version),
-    );
-  }
-  if (err.status === 403) {
-    nameInput.setAttribute('aria-invalid', 'true');
-    return h(
-      'div',
-      { class: 'notice notice-error' },
-      renderProblem(err.problem),
-      h('p', null, `The name ${api} belongs to another key. Choose a different API name.`),
-    );
-  }
-  return h(
-    'div',
-    { class: 'notice notice-error' },
-    renderProblem(err.problem || { title: friendly(err) }, text),
-  );
+const ARCHIVE_TYPES = { zip: 'application/zip', tar: 'application/x-tar' };
+
+/** One document as it is; several files as multipart; an archive as it is, typed by its name. */
+function requestBody(file, text) {
+  if (!hasFiles()) return { body: file || new Blob([text]), contentType: detectContentType(text || '') };
+  const { body, query } = filesBody();
+  if (body instanceof FormData) return { body, query };
+  const ext = /\.zip$/i.test(body.name) ? 'zip' : /\.tar$/i.test(body.name) ? 'tar' : 'gz';
+  return { body, query, contentType: ARCHIVE_TYPES[ext] ?? 'application/gzip' };
 }
 
 async function publish(input, els) {
@@ -168,8 +81,7 @@ async function publish(input, els) {
     const { status, data } = await client.upload({
       api,
       version,
-      body: input.file || new Blob([text]),
-      contentType: detectContentType(text || ''),
+      ...requestBody(input.file, text),
       onProgress: progressReporter(progress, statusEl),
     });
     progress.hidden = true;
@@ -193,6 +105,7 @@ function formElements() {
   return {
     form: $('#upload-form'),
     fileInput: $('#spec-file'),
+    folderInput: $('#spec-folder'),
     textArea: $('#spec-text'),
     nameInput: $('#api-name'),
     versionInput: $('#api-version'),
@@ -205,17 +118,16 @@ function formElements() {
 
 export function bindUpload() {
   const els = formElements();
-  const { form, fileInput, textArea, nameInput, versionInput, errorEl } = els;
-  fileInput.addEventListener('change', () => {
-    if (fileInput.files && fileInput.files[0]) setFile(fileInput.files[0]);
-  });
+  const { form, fileInput, folderInput, textArea, nameInput, versionInput, errorEl } = els;
+  for (const input of [fileInput, folderInput])
+    input.addEventListener('change', () => setFileList(filesFromInput(input.files)));
   $('#file-clear').addEventListener('click', () => {
     clearFile();
     fileInput.focus();
   });
   let guessTimer = 0;
   textArea.addEventListener('input', () => {
-    if (state.upload.file) clearFile();
+    if (state.upload.file || hasFiles()) clearFile();
     clearTimeout(guessTimer);
     guessTimer = setTimeout(() => {
       guessTimer = 0;
@@ -240,7 +152,7 @@ export function bindUpload() {
       if (!state.upload.file) applyGuess(textArea.value);
     }
     const up = state.upload;
-    const text = up.file ? up.fileText : textArea.value;
+    const text = up.file ? up.fileText : hasFiles() ? '' : textArea.value;
     const input = { file: up.file, text, api: nameInput.value.trim(), version: versionInput.value.trim() };
     const problems = formProblems(input, els);
     if (problems.length) {

@@ -45,7 +45,15 @@ function downloadButton(api, version) {
     download.disabled = true;
     try {
       const { blob, contentType } = await client.source(api, version);
-      const ext = /json/.test(contentType) ? 'json' : 'yaml';
+      const ext = /zip/.test(contentType)
+        ? 'zip'
+        : /gzip/.test(contentType)
+          ? 'tar.gz'
+          : /x-tar/.test(contentType)
+            ? 'tar'
+            : /json/.test(contentType)
+              ? 'json'
+              : 'yaml';
       const url = URL.createObjectURL(blob);
       const a = h(
         'a',
@@ -133,6 +141,21 @@ function warningsList(warnings) {
   );
 }
 
+/** A version published as several files: its entry and every file it uses. */
+function sourceFiles(source) {
+  if (!source) return null;
+  return h(
+    'details',
+    { class: 'file-list' },
+    h('summary', null, `Files (entry ${source.entry})`),
+    h(
+      'ul',
+      null,
+      source.files.map((p) => h('li', null, h('code', null, p))),
+    ),
+  );
+}
+
 function versionHeader(api, version, meta, ops) {
   return [
     breadcrumbs([
@@ -153,7 +176,9 @@ function versionHeader(api, version, meta, ops) {
         ? [' · published ', h('time', { datetime: meta.createdAt }, formatDate(meta.createdAt))]
         : null,
       ` · ${plural(ops.length, 'operation')}`,
+      meta.source ? [' · from ', plural(meta.source.files.length, 'file')] : null,
     ),
+    sourceFiles(meta.source),
     meta.description ? h('p', { class: 'description' }, String(meta.description).slice(0, 600)) : null,
     h(
       'div',

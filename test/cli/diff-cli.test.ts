@@ -45,6 +45,17 @@ describe('specmock diff <old> <new> (no server)', () => {
     });
   });
 
+  it('reads a description split into files as the one document it bundles to', async () => {
+    const split = 'test/fixtures/multi-file/cycle/openapi.yaml';
+    const bundled = 'test/fixtures/multi-file/bundled/cycle.yaml';
+    const same = await cli(['diff', bundled, split, '--fail-on', 'possibly-breaking', '--format', 'json']);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout)).toMatchObject({ changes: [] });
+    const changed = await cli(['diff', V1, split, '--format', 'json']);
+    expect(changed.code).toBe(0);
+    expect(JSON.parse(changed.stdout).summary.breaking).toBeGreaterThan(0);
+  });
+
   it('prints GitHub workflow annotations', async () => {
     const run = await cli(['diff', V1, V2, '--format', 'github']);
     expect(run.code).toBe(0);

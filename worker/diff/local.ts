@@ -1,15 +1,24 @@
 import { ProblemError } from '../http/problem';
-import { ingest } from '../spec/ingest';
+import { ingest, type Ingested } from '../spec/ingest';
+import type { UploadFile } from '../spec/files/file-set';
+import { ingestFiles, prepareFiles } from '../spec/files/ingest-files';
 import { diffMarkdown } from './markdown';
 import { compareVersions, type DiffReport } from './report';
+
+/** One side: a document's text, or the files of a description split into several (entry among them). */
+type SpecInput = string | { entry: string; files: UploadFile[] };
+
+function ingestInput(input: SpecInput): Promise<Ingested> {
+  return typeof input === 'string' ? ingest(input) : prepareFiles(input).then((p) => ingestFiles(p));
+}
 
 /**
  * The entry `specmock diff old.yaml new.yaml` runs in Node with no server: the CLI bundles this file
  * (cli/lib/diff-engine.mjs) and calls it. The same ingest and diff as the Worker; no traffic.
  */
 export async function diffDocuments(
-  before: string,
-  after: string,
+  before: SpecInput,
+  after: SpecInput,
   names: { api: string; from: string; to: string },
 ): Promise<
   { report: DiffReport; markdown: string } | { problem: { side: string; detail: string; errors: unknown[] } }
@@ -20,7 +29,7 @@ export async function diffDocuments(
     [names.to, after],
   ] as const) {
     try {
-      plans.push((await ingest(text)).plan);
+      plans.push((await ingestInput(text)).plan);
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
       return { problem: { side, detail: error.problem.detail, errors: error.problem.errors ?? [] } };

@@ -8,6 +8,8 @@ export const PROBLEMS = {
   'bad-request': { status: 400, title: 'Bad request' },
   'invalid-spec-syntax': { status: 400, title: 'The document is not valid JSON or YAML' },
   'invalid-name': { status: 400, title: 'Invalid API or version name' },
+  'invalid-archive': { status: 400, title: 'The archive cannot be read' },
+  'invalid-file-path': { status: 400, title: "An uploaded file's path is not a plain relative path" },
   unauthorized: { status: 401, title: 'Missing or invalid API key' },
   'security-required': { status: 401, title: 'The mocked operation requires credentials' },
   'mock-token-required': { status: 401, title: 'This private mock needs its mock token' },
@@ -28,11 +30,17 @@ export const PROBLEMS = {
   'item-conflict': { status: 409, title: 'The sandbox already holds an item with this identifier' },
   'breaking-change': { status: 409, title: 'The new version breaks the previous one (failOn)' },
   'payload-too-large': { status: 413, title: 'The upload is larger than the size cap' },
+  'too-many-files': { status: 413, title: 'The upload has more files than the cap' },
   'sandbox-full': { status: 413, title: "The sandbox's storage cap is reached" },
   'unsupported-media-type': { status: 415, title: 'Unsupported Content-Type' },
   'invalid-spec': { status: 422, title: 'The document is not a valid OpenAPI description' },
   'unsupported-spec-version': { status: 422, title: 'Unsupported OpenAPI version' },
   'external-ref': { status: 422, title: 'External $ref is not allowed' },
+  'ref-outside-upload': { status: 422, title: "A $ref climbs out of the upload's root" },
+  'absolute-ref': { status: 422, title: 'A $ref uses an absolute path' },
+  'ref-file-missing': { status: 422, title: 'A $ref names a file that is not in the upload' },
+  'entry-required': { status: 422, title: 'Which uploaded file is the entry document?' },
+  'entry-not-found': { status: 422, title: 'The entry document is not among the uploaded files' },
   'spec-too-complex': { status: 422, title: 'The document exceeds a structural limit' },
   'invalid-request': { status: 422, title: 'The request does not match the operation' },
   'invalid-limits': { status: 422, title: 'Invalid limits' },
@@ -59,7 +67,10 @@ export type ProblemType = keyof typeof PROBLEMS;
 
 export interface ProblemDetailEntry {
   message: string;
+  /** A JSON pointer; in a multi-file upload `file#pointer` (`schemas/pet.yaml#/properties/id`). */
   pointer?: string;
+  /** The uploaded file an entry with a line and column is about. */
+  file?: string;
   line?: number;
   column?: number;
   /** Request location for validation errors, e.g. ["query", "limit"]. */

@@ -1,4 +1,5 @@
 import { fail } from './problem';
+import { concatBytes } from '../util/bytes';
 
 const TEXT_TYPES = new Set([
   'application/json',
@@ -12,36 +13,16 @@ const TEXT_TYPES = new Set([
   'application/vnd.oai.openapi+json',
 ]);
 
+/** The media type of a request, lower-cased, without parameters (`text/plain` when absent). */
+export function mediaTypeOf(request: Request): string {
+  return (request.headers.get('content-type') ?? 'text/plain').split(';')[0].trim().toLowerCase();
+}
+
 /**
- * The spec text of a publish request: a raw body, or the `spec` field of a multipart form. The size
- * cap is enforced while streaming, so a lying or absent Content-Length cannot smuggle in more.
+ * One spec document sent as the whole body. curl --data-binary sends
+ * application/x-www-form-urlencoded by default; the body is still the spec.
  */
-export async function readSpecBody(
-  request: Request,
-  maxBytes: number,
-): Promise<{ text: string; contentType: string }> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > maxBytes) tooLarge(maxBytes);
-  const contentType = (request.headers.get('content-type') ?? 'text/plain')
-    .split(';')[0]
-    .trim()
-    .toLowerCase();
-  const bytes = await readCapped(request, maxBytes);
-  if (contentType === 'multipart/form-data') {
-    const form = await new Response(bytes, {
-      headers: { 'content-type': request.headers.get('content-type')! },
-    })
-      .formData()
-      .catch(() => fail('bad-request', 'The multipart body could not be parsed.'));
-    const field = form.get('spec');
-    if (field === null)
-      fail('bad-request', 'The multipart body has no `spec` field.', {
-        errors: [{ location: ['body', 'spec'], message: 'required' }],
-      });
-    if (typeof field === 'string') return { text: field, contentType: 'text/plain' };
-    return { text: await field.text(), contentType: field.type || 'text/plain' };
-  }
-  // curl --data-binary sends application/x-www-form-urlencoded by default; the body is still the spec.
+export function specDocument(bytes: Uint8Array, contentType: string): { text: string; contentType: string } {
   if (
     !TEXT_TYPES.has(contentType) &&
     contentType !== 'application/x-www-form-urlencoded' &&
@@ -50,17 +31,22 @@ export async function readSpecBody(
   ) {
     fail(
       'unsupported-media-type',
-      `Content-Type ${contentType} is not accepted; send the spec as application/json, application/yaml, text/yaml, text/plain or multipart/form-data (field "spec").`,
+      `Content-Type ${contentType} is not accepted; send the spec as application/json, application/yaml, text/yaml or text/plain, several files as multipart/form-data, or one .zip/.tar.gz archive (application/zip, application/gzip).`,
     );
   }
-  const text = new TextDecoder().decode(bytes);
   return {
-    text,
+    text: new TextDecoder().decode(bytes),
     contentType: contentType === 'application/x-www-form-urlencoded' ? 'text/plain' : contentType,
   };
 }
 
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
+/**
+ * The request body, refused past `maxBytes`: the cap is enforced while streaming, so a lying or
+ * absent Content-Length cannot smuggle in more.
+ */
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) tooLarge(maxBytes);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -75,13 +61,7 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 function tooLarge(maxBytes: number): never {

@@ -63,6 +63,13 @@ export const apiPaths = {
           schema: { type: 'boolean' },
         },
         failOnParam,
+        {
+          name: 'entry',
+          in: 'query',
+          required: false,
+          description: "Several files: the entry document's path (else detected)",
+          schema: { type: 'string' },
+        },
       ],
       requestBody: {
         required: true,
@@ -74,10 +81,18 @@ export const apiPaths = {
           'multipart/form-data': {
             schema: {
               type: 'object',
-              required: ['spec'],
-              properties: { spec: { type: 'string', format: 'binary' } },
+              description:
+                'One document in `spec`; or several files, one part each with its path from the root as filename, and `entry`; or one archive part',
+              properties: {
+                spec: { type: 'string', format: 'binary' },
+                file: { type: 'array', items: { type: 'string', format: 'binary' } },
+                entry: { type: 'string' },
+              },
             },
           },
+          'application/zip': { schema: { type: 'string', format: 'binary' } },
+          'application/gzip': { schema: { type: 'string', format: 'binary' } },
+          'application/x-tar': { schema: { type: 'string', format: 'binary' } },
         },
       },
       responses: {
@@ -98,15 +113,25 @@ export const apiPaths = {
     get: {
       operationId: 'getVersion',
       tags: ['apis'],
-      summary: 'Metadata and operations; ?format=source returns the uploaded text',
+      summary: 'Metadata and operations; ?format=source returns what was uploaded',
       security: auth,
-      parameters: [{ name: 'format', in: 'query', required: false, schema: { enum: ['source'] } }],
+      parameters: [
+        { name: 'format', in: 'query', required: false, schema: { enum: ['source'] } },
+        {
+          name: 'file',
+          in: 'query',
+          required: false,
+          description: 'With format=source, one file of a multi-file version',
+          schema: { type: 'string' },
+        },
+      ],
       responses: {
         '200': {
           description: 'The version',
           content: {
             ...json({ $ref: '#/components/schemas/Version' }),
             'text/plain': { schema: { type: 'string' } },
+            'application/zip': { schema: { type: 'string', format: 'binary' } },
           },
         },
         '401': problem,

@@ -51,7 +51,8 @@ export const components = {
             required: ['message'],
             properties: {
               message: { type: 'string' },
-              pointer: { type: 'string' },
+              pointer: { type: 'string', description: 'A JSON pointer; `file#pointer` for several files' },
+              file: { type: 'string' },
               line: { type: 'integer' },
               column: { type: 'integer' },
               location: { type: 'array', items: { type: 'string' } },
@@ -140,6 +141,17 @@ export const components = {
         createdAt: { type: 'string', format: 'date-time' },
         unchanged: { type: 'boolean' },
         diff: { $ref: '#/components/schemas/PublishDiff' },
+        files: { $ref: '#/components/schemas/UploadedFiles' },
+      },
+    },
+    UploadedFiles: {
+      type: 'object',
+      description: 'A multi-file upload: its entry document, the files it uses, and those nothing referenced',
+      required: ['entry', 'used', 'ignored'],
+      properties: {
+        entry: { type: 'string' },
+        used: { type: 'array', items: { type: 'string' } },
+        ignored: { type: 'array', items: { type: 'string' } },
       },
     },
     ApiSummary: {
@@ -205,6 +217,16 @@ export const components = {
         latestUrl: { type: 'string', format: 'uri' },
         hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
         warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
+        source: {
+          type: 'object',
+          description: 'Present when the version was published as several files (multipart or an archive)',
+          required: ['entry', 'files'],
+          properties: {
+            entry: { type: 'string' },
+            files: { type: 'array', items: { type: 'string' } },
+            archive: { enum: ['zip', 'tar.gz', 'tar'] },
+          },
+        },
         securitySchemes: {
           type: 'object',
           additionalProperties: {

@@ -21,6 +21,8 @@ export interface VersionRecord {
   infoVersion: string;
   dialect: Plan['dialect'];
   warnings: PlanWarning[];
+  /** Published as several files (multipart or an archive): the entry and how many files it uses. */
+  source?: { entry: string; files: number; archive?: 'zip' | 'tar.gz' | 'tar' };
 }
 
 export interface ApiState {

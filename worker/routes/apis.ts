@@ -3,7 +3,8 @@ import { accountStub } from '../quota/key-account';
 import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
 import type { VersionRecord } from '../registry/api-registry';
-import { readPlan, readSource } from '../storage/specs';
+import { readPlan } from '../storage/specs';
+import { sourceListing, versionSource } from './version-source';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
@@ -81,12 +82,8 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
       : checkVersionName(request.params.version);
   const record = state.versions[wanted];
   if (!record) fail('version-not-found', `"${state.api}" has no version "${request.params.version}".`);
-  if (new URL(request.url).searchParams.get('format') === 'source') {
-    const source = await readSource(env.SPECS, state.api, record.version, record.hash);
-    if (!source)
-      fail('version-not-found', 'The stored source of this version is not available yet; retry shortly.');
-    return new Response(source.text, { headers: { 'content-type': `${source.contentType}; charset=utf-8` } });
-  }
+  const query = new URL(request.url).searchParams;
+  if (query.get('format') === 'source') return versionSource(env.SPECS, state.api, record, query.get('file'));
   const stored = await readPlan(env.SPECS, state.api, record.version, record.hash);
   if (!stored)
     fail('version-not-found', 'The stored plan of this version is not available yet; retry shortly.');
@@ -98,6 +95,7 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
     warnings: record.warnings,
     operations: describeOperations(stored.plan, Date.parse(record.createdAt)),
     securitySchemes: stored.plan.securitySchemes,
+    ...(await sourceListing(env.SPECS, state.api, record)),
   });
 }
 

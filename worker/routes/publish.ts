@@ -3,16 +3,15 @@ import { config } from '../config';
 import { accountStub } from '../quota/key-account';
 import { checkApiName, checkVersionName } from '../http/api-names';
 import { fail } from '../http/problem';
-import { readSpecBody } from '../http/read-spec-body';
 import { MAX_VERSIONS_PER_API, registryStub, type VersionRecord } from '../registry/api-registry';
-import { ingest } from '../spec/ingest';
-import { sha256Hex } from '../util/hash';
 import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
 import { mockUrl } from '../http/mock-url';
 import { diffOnPublish, readFailOn, type PublishDiff } from './publish-diff';
+import { readUpload } from '../upload/read-upload';
+import { preparePublish, type PreparedPublish } from '../upload/prepare-publish';
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
@@ -23,23 +22,29 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const caller = callerOf(request);
   const api = checkApiName(request.params.api);
   const version = checkVersionName(request.params.version);
-  const { maxSpecBytes: maxBytes, maxApisPerKey: maxApis } = config(env);
-  const { text, contentType } = await readSpecBody(request, maxBytes);
+  const cfg = config(env);
+  const upload = await readUpload(request, {
+    maxRequestBytes: cfg.maxSpecBytes,
+    maxFiles: cfg.maxUploadFiles,
+    maxTotalBytes: cfg.maxUploadBytes,
+    maxFileBytes: cfg.maxSpecBytes,
+  });
+  const prepared = await preparePublish(upload);
   const strict = new URL(request.url).searchParams.get('strict') === 'true';
   const failOn = readFailOn(new URL(request.url));
 
   const owner = caller.account.id;
   const registry = registryStub(env, api);
-  const early = await registry.check(owner, version, await sha256Hex(text));
-  if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
+  const early = await registry.check(owner, version, prepared.hash);
+  if (early.result === 'same' && early.record) return published(request, api, early.record, 200, prepared);
   refuse(early.result, api, version);
-  if (!caller.account.apis.includes(api) && caller.account.apis.length >= maxApis) {
+  if (!caller.account.apis.includes(api) && caller.account.apis.length >= cfg.maxApisPerKey) {
     fail(
       'limit-reached',
-      `This key already owns ${maxApis} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`,
+      `This key already owns ${cfg.maxApisPerKey} APIs; delete one (DELETE /v1/apis/{api}) before creating another.`,
     );
   }
-  const ingested = await ingest(text, { strict });
+  const ingested = await prepared.ingest({ strict });
   // Against the previous latest, before anything is stored: `failOn` may refuse the publish.
   const diff = await diffOnPublish(request, env, { api, version, plan: ingested.plan, failOn });
 
@@ -52,14 +57,15 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
     infoVersion: ingested.plan.infoVersion,
     dialect: ingested.plan.dialect,
     warnings: ingested.warnings.slice(0, 200),
+    ...(prepared.files ? { source: prepared.files.record } : {}),
   };
   await putVersionBlobs(env.SPECS, api, version, ingested.hash, {
     planJson: JSON.stringify(ingested.plan),
-    source: text,
-    contentType,
+    ...prepared.blobs,
   });
   const committed = await registry.commit(api, owner, record);
-  if (committed.result === 'same' && committed.record) return published(request, api, committed.record, 200);
+  if (committed.result === 'same' && committed.record)
+    return published(request, api, committed.record, 200, prepared);
   if (committed.result !== 'new') {
     // Lost a race to a different upload: our blobs are referenced by nothing, so remove them.
     await deleteVersionBlobs(env.SPECS, api, version, ingested.hash);
@@ -67,7 +73,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   }
   await accountStub(env, owner).addApi(api);
   forgetMirror(api);
-  return published(request, api, record, 201, diff);
+  return published(request, api, record, 201, prepared, diff);
 }
 
 function refuse(result: string, api: string, version: string): void {
@@ -94,6 +100,7 @@ function published(
   api: string,
   record: VersionRecord,
   status: 200 | 201,
+  prepared: PreparedPublish,
   diff?: PublishDiff,
 ): Response {
   return Response.json(
@@ -106,6 +113,7 @@ function published(
       warnings: record.warnings,
       createdAt: record.createdAt,
       unchanged: status === 200,
+      ...(prepared.files ? { files: prepared.files.answer } : {}),
       ...(diff ? { diff } : {}),
     },
     { status, headers: { location: `/v1/apis/${api}/versions/${record.version}` } },

@@ -11,9 +11,12 @@ const GUARD_LIMITS = {
 /**
  * One iterative pass over the parsed upload, before anything recursive touches it: it enforces the
  * depth and size caps and refuses every `$ref` that would need a fetch (file or remote), because
- * the service never dereferences anything outside the uploaded document (no SSRF).
+ * the service never dereferences anything outside the uploaded document (no SSRF). `refs: 'vetted'`
+ * skips that refusal for documents whose every ref was already checked (one file of a multi-file
+ * upload, or their bundle: `worker/spec/files/`). Answers the number of objects and arrays.
  */
-export function guardDocument(doc: unknown): void {
+export function guardDocument(doc: unknown, options: { refs?: 'refuse' | 'vetted' } = {}): number {
+  const refuseRefs = options.refs !== 'vetted';
   const external: ProblemDetailEntry[] = [];
   let nodes = 0;
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: doc, path: '', depth: 0 }];
@@ -34,10 +37,10 @@ export function guardDocument(doc: unknown): void {
       continue;
     }
     const ref = (value as Record<string, unknown>).$ref;
-    if (typeof ref === 'string' && !ref.startsWith('#') && external.length < 50) {
+    if (refuseRefs && typeof ref === 'string' && !ref.startsWith('#') && external.length < 50) {
       external.push({
         pointer: `${path}/$ref`,
-        message: `external $ref "${ref.slice(0, 200)}" is not allowed; bundle it into the document`,
+        message: `external $ref "${ref.slice(0, 200)}" is not allowed in a single document; upload the files together, or bundle them`,
       });
     }
     for (const [key, child] of Object.entries(value)) {
@@ -48,8 +51,9 @@ export function guardDocument(doc: unknown): void {
   if (external.length > 0) {
     fail(
       'external-ref',
-      `The document references ${external.length === 50 ? '50 or more' : external.length} external location(s). specmock never fetches files or URLs; bundle them first (for example \`npx @redocly/cli bundle\`).`,
+      `The document references ${external.length === 50 ? '50 or more' : external.length} external location(s). specmock never fetches files or URLs: publish the referenced files together with it (multipart, a .zip or .tar.gz, or \`specmock publish\`, which collects them), or bundle them first.`,
       { errors: external },
     );
   }
+  return nodes;
 }

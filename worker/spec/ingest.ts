@@ -19,13 +19,27 @@ export interface Ingested {
   hash: string;
 }
 
+export interface IngestOptions {
+  strict?: boolean;
+  /** `vetted`: the document is a bundle whose refs were checked file by file (`spec/files/`). */
+  refs?: 'refuse' | 'vetted';
+}
+
 /**
  * parse → guard → check against the official schema → resolve internal refs → normalize → semantic
  * checks. Runs once per upload; every failure is a ProblemError with pointers into the upload.
  */
-export async function ingest(text: string, options: { strict?: boolean } = {}): Promise<Ingested> {
-  const doc = parseSpecText(text);
-  guardDocument(doc);
+export async function ingest(text: string, options: IngestOptions = {}): Promise<Ingested> {
+  return ingestDocument(parseSpecText(text), await sha256Hex(text), options);
+}
+
+/** Ingest of a parsed document; `hash` identifies the upload it came from. */
+export async function ingestDocument(
+  doc: unknown,
+  hash: string,
+  options: IngestOptions = {},
+): Promise<Ingested> {
+  guardDocument(doc, { refs: options.refs });
   const { dialect, note } = detectDialect(doc);
   refuseWrongContainerTypes(doc as Record<string, unknown>, dialect);
   const structural = note ? [{ pointer: '', message: note }] : checkStructure(doc, dialect);
@@ -64,6 +78,6 @@ export async function ingest(text: string, options: { strict?: boolean } = {}): 
   return {
     plan,
     warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...overlaps, ...warnings]),
-    hash: await sha256Hex(text),
+    hash,
   };
 }

@@ -6,9 +6,10 @@ import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keyword
 import { refOf, type Resolver } from './resolve';
 import { LENIENT_NULL } from '../mock/generate/context';
 
-const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
-const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
-const SCHEMA_SINGLES = [
+/** Keywords whose value is a map, a list, or one subschema (the bundler reads them too). */
+export const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
+export const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'] as const;
+export const SCHEMA_SINGLES = [
   'additionalProperties',
   'not',
   'contains',
@@ -91,11 +92,13 @@ export class SchemaNormalizer {
   /** The def name for a ref, queuing its target the first time it is seen. */
   defFor(ref: string, at: string): string {
     const pointer = refToPointer(ref);
-    const known = this.nameByPointer.get(pointer);
+    // A dangling ref into another uploaded file (`schemas/pet.yaml#/Nope`) is not `#/Nope`.
+    const identity = ref.startsWith('#') ? pointer : ref;
+    const known = this.nameByPointer.get(identity);
     if (known !== undefined) return known;
     const target = this.resolver.target(ref, at);
     const name = this.uniqueName(pointer);
-    this.nameByPointer.set(pointer, name);
+    this.nameByPointer.set(identity, name);
     // A dangling ref becomes a marked def: the operations that reach it answer a problem naming it.
     if (target === undefined) this.defs[name] = { [MISSING_REF]: ref };
     else this.pending.push({ name, pointer, target });

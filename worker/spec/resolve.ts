@@ -31,7 +31,10 @@ export async function createResolver(doc: object): Promise<Resolver> {
   const refs = await $RefParser.resolve(doc, options as Parameters<typeof $RefParser.resolve>[1] & object);
 
   const missing: MissingRef[] = [];
+  // Only a bundle of uploaded files carries a non-local ref (one that dangles, written from the
+  // upload's root): it resolves to nothing, and ref-parser never gets to interpret it as a path.
   const has = (ref: string): boolean => {
+    if (!ref.startsWith('#')) return false;
     try {
       refs.get(ref);
       return true;
@@ -41,6 +44,7 @@ export async function createResolver(doc: object): Promise<Resolver> {
   };
   function target(ref: string, at: string): unknown {
     try {
+      if (!ref.startsWith('#')) throw new Error('not a local ref');
       return refs.get(ref);
     } catch {
       missing.push({ ref, pointer: at });

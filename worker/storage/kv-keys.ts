@@ -11,4 +11,6 @@ export const kvKeys = {
   plan: (api: string, version: string, hash: string) => `${PREFIX}:plan:${api}:${version}:${hash}`,
   /** Gzipped original upload text of one published version. Immutable. */
   source: (api: string, version: string, hash: string) => `${PREFIX}:source:${api}:${version}:${hash}`,
+  /** The archive (.zip, .tar.gz) of a version published as one, byte for byte. Immutable. */
+  archive: (api: string, version: string, hash: string) => `${PREFIX}:archive:${api}:${version}:${hash}`,
 };

@@ -12,8 +12,11 @@ export interface ApiMirror {
 
 export interface VersionBlobs {
   planJson: string;
+  /** The document as uploaded, or for several files the manifest of `source-files.ts`. */
   source: string;
   contentType: string;
+  /** A version published as an archive keeps it as it came. */
+  archive?: { bytes: Uint8Array; contentType: string };
 }
 
 /** Immutable blobs may be cached at the edge for long; the mirror changes on publish/delete. */
@@ -31,6 +34,10 @@ export async function putVersionBlobs(
   await Promise.all([
     kv.put(kvKeys.plan(api, version, hash), plan),
     kv.put(kvKeys.source(api, version, hash), source, { metadata: { contentType: blobs.contentType } }),
+    blobs.archive &&
+      kv.put(kvKeys.archive(api, version, hash), blobs.archive.bytes, {
+        metadata: { contentType: blobs.archive.contentType },
+      }),
   ]);
 }
 
@@ -43,6 +50,7 @@ export async function deleteVersionBlobs(
   await Promise.all([
     kv.delete(kvKeys.plan(api, version, hash)),
     kv.delete(kvKeys.source(api, version, hash)),
+    kv.delete(kvKeys.archive(api, version, hash)),
   ]);
 }
 
@@ -67,12 +75,30 @@ export async function readSource(
   version: string,
   hash: string,
 ): Promise<{ text: string; contentType: string } | null> {
-  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(
-    kvKeys.source(api, version, hash),
-    { type: 'arrayBuffer', cacheTtl: IMMUTABLE_CACHE_TTL },
-  );
-  if (value === null) return null;
-  return { text: await gunzip(value), contentType: metadata?.contentType ?? 'text/plain' };
+  const blob = await readTyped(kv, kvKeys.source(api, version, hash), 'text/plain');
+  return blob && { text: await gunzip(blob.bytes), contentType: blob.contentType };
+}
+
+/** The archive a version was published as (stored as it came, not gzipped again). */
+export async function readArchive(
+  kv: KVNamespace,
+  api: string,
+  version: string,
+  hash: string,
+): Promise<{ bytes: ArrayBuffer; contentType: string } | null> {
+  return readTyped(kv, kvKeys.archive(api, version, hash), 'application/octet-stream');
+}
+
+async function readTyped(
+  kv: KVNamespace,
+  key: string,
+  fallbackType: string,
+): Promise<{ bytes: ArrayBuffer; contentType: string } | null> {
+  const { value, metadata } = await kv.getWithMetadata<{ contentType?: string }>(key, {
+    type: 'arrayBuffer',
+    cacheTtl: IMMUTABLE_CACHE_TTL,
+  });
+  return value === null ? null : { bytes: value, contentType: metadata?.contentType ?? fallbackType };
 }
 
 export async function readMirror(kv: KVNamespace, api: string): Promise<ApiMirror | null> {

@@ -11,7 +11,7 @@ import { wranglerWorkerOptions } from './worker-options.mjs';
  *  - QUOTAS: 'off' unless `quotas` is set: one local user needs no quota object on the mock path
  *    (the hosted deployment never sets it, and no request can);
  *  - LOG_MOCK_CALLS: 'off' with QUOTAS off: local mode prints no key, so nobody could read the log;
- *  - MAX_SPEC_BYTES: 64 MiB, local uploads are trusted.
+ *  - MAX_SPEC_BYTES, MAX_UPLOAD_BYTES: 64 MiB, local uploads are trusted.
  * Options:
  *  - port/host: where to listen (port 0 picks a free one);
  *  - script: a bundle path (default: the cached bundle of this checkout);
@@ -59,6 +59,7 @@ export async function startWorker({
             QUOTAS: quotas ? 'on' : 'off',
             LOG_MOCK_CALLS: quotas ? 'on' : 'off',
             MAX_SPEC_BYTES: String(64 * 1024 * 1024),
+            MAX_UPLOAD_BYTES: String(64 * 1024 * 1024),
             ...vars,
           },
         },
