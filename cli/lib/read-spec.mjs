@@ -5,7 +5,7 @@ import { collectFiles } from './collect-files.mjs';
 import { contentTypeFor, contentVersion } from './spec-file.mjs';
 
 /** The spec file's bytes, or a CliError that says what is wrong with the path. */
-export function readSpec(file) {
+function readSpec(file) {
   let stat;
   try {
     stat = statSync(file);
