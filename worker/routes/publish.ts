@@ -11,7 +11,7 @@ import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
-import { mockUrl } from '../http/mock-url';
+import { hostUrlField, mockUrl } from '../http/mock-url';
 
 /**
  * PUT /v1/apis/{api}/versions/{version}. An early ownership/immutability check on the content hash
@@ -29,7 +29,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const owner = caller.account.id;
   const registry = registryStub(env, api);
   const early = await registry.check(owner, version, await sha256Hex(text));
-  if (early.result === 'same' && early.record) return published(request, api, early.record, 200);
+  if (early.result === 'same' && early.record) return published(request, env, api, early.record, 200);
   refuse(early.result, api, version);
   if (!caller.account.apis.includes(api) && caller.account.apis.length >= maxApis) {
     fail(
@@ -55,7 +55,8 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
     contentType,
   });
   const committed = await registry.commit(api, owner, record);
-  if (committed.result === 'same' && committed.record) return published(request, api, committed.record, 200);
+  if (committed.result === 'same' && committed.record)
+    return published(request, env, api, committed.record, 200);
   if (committed.result !== 'new') {
     // Lost a race to a different upload: our blobs are referenced by nothing, so remove them.
     await deleteVersionBlobs(env.SPECS, api, version, ingested.hash);
@@ -63,7 +64,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   }
   await accountStub(env, owner).addApi(api);
   forgetMirror(api);
-  return published(request, api, record, 201);
+  return published(request, env, api, record, 201);
 }
 
 function refuse(result: string, api: string, version: string): void {
@@ -85,13 +86,22 @@ function refuse(result: string, api: string, version: string): void {
   }
 }
 
-function published(request: Request, api: string, record: VersionRecord, status: 200 | 201): Response {
+function published(
+  request: Request,
+  env: Env,
+  api: string,
+  record: VersionRecord,
+  status: 200 | 201,
+): Response {
+  const { mockDomain } = config(env);
   return Response.json(
     {
       api,
       version: record.version,
       mockUrl: mockUrl(request, api, record.version),
       latestUrl: mockUrl(request, api, 'latest'),
+      ...hostUrlField('hostUrl', request, mockDomain, { kind: 'api', api, version: record.version }),
+      ...hostUrlField('latestHostUrl', request, mockDomain, { kind: 'api', api, version: 'latest' }),
       operations: record.operations,
       warnings: record.warnings,
       createdAt: record.createdAt,
