@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { specSources } from './spec-sources';
-import { exerciseResources, type Exercise } from './sandbox/exercise';
+import { emptyExercise, exerciseResources, type Exercise } from './sandbox/exercise';
 import { lightPlan } from './sandbox/light-plan';
 import { inferResources } from '../worker/sandbox/infer-resources';
 
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     wrapperLists: 0,
     reasons: new Map(),
     stateless: [],
-    exercise: { calls: 0, byOutcome: new Map() },
+    exercise: emptyExercise(),
   };
   for (const [i, source] of sources.entries()) {
     if (i % 200 === 0) console.log(`${i}/${sources.length}…`);
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
 function writeReport(t: Tally): void {
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
   const sample = pick(t.stateless, 25);
+  const e = t.exercise;
   const lines = [
     '# Sandbox resource inference over real descriptions',
     '',
@@ -133,10 +134,24 @@ function writeReport(t: Tally): void {
     '|---|---:|',
     ...[...t.reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `| ${r} | ${n} |`),
     '',
-    `## Exercising inferred resources through the pure layer (${t.exercise.calls} calls)`,
+    `## An SDK's conversation with inferred resources, through the pure layer (${t.exercise.calls} calls)`,
     '',
-    'For up to 3 resources per description: list, read the first listed item, create one from a body',
-    'generated from the request schema, read it back. Outcomes:',
+    'For up to 3 resources per description: list; create from a body generated from the request schema',
+    '(JSON, else flat form fields); read the created item by the id its response hands out; update it;',
+    'find it in the list; delete it; read it again (404).',
+    '',
+    '| | count |',
+    '|---|---:|',
+    `| creates answered 2xx with an id | ${e.createdWithId} |`,
+    `| … readable afterwards | ${e.createdReadable} (${pct(e.createdReadable, e.createdWithId)}) |`,
+    `| conversations (a create and another verb) | ${e.flows} |`,
+    `| … every verb held (stored, read, updated, deleted, then 404) | ${e.flowsHeld} (${pct(e.flowsHeld, e.flows)}) |`,
+    `| created items with an own URL (\`url\`, \`self\`, \`_links.self.href\`) | ${e.withOwnUrl} |`,
+    `| … that name the created item | ${e.ownUrlNamesItem} (${pct(e.ownUrlNamesItem, e.withOwnUrl)}) |`,
+    `| created items with an \`html_url\` | ${e.withHtmlUrl} |`,
+    `| … that names the created item | ${e.htmlUrlNamesItem} (${pct(e.htmlUrlNamesItem, e.withHtmlUrl)}) |`,
+    '',
+    'Outcomes by step:',
     '',
     '| outcome | calls |',
     '|---|---:|',
