@@ -47,6 +47,8 @@ interface Tally {
   descriptions: number;
   unreadable: number;
   withPairs: number;
+  /** Collections with a GET and a POST but no item path, listing what is posted. */
+  collectionsOnly: number;
   candidates: number;
   inferred: number;
   withList: number;
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     descriptions: 0,
     unreadable: 0,
     withPairs: 0,
+    collectionsOnly: 0,
     candidates: 0,
     inferred: 0,
     withList: 0,
@@ -91,10 +94,12 @@ async function main(): Promise<void> {
     }
     const resources = inferResources(plan);
     const listReasons = resources.stateless.filter((s) => s.reason.startsWith('list stays stateless')).length;
-    t.candidates += resources.resources.length + resources.stateless.length - listReasons;
-    t.inferred += resources.resources.length;
-    if (resources.resources.length) t.withPairs++;
-    for (const r of resources.resources) {
+    const pairs = resources.resources.filter((r) => r.itemPath !== undefined);
+    t.collectionsOnly += resources.resources.length - pairs.length;
+    t.candidates += pairs.length + resources.stateless.length - listReasons;
+    t.inferred += pairs.length;
+    if (pairs.length) t.withPairs++;
+    for (const r of pairs) {
       if (r.list) t.withList++;
       if (r.list?.shape.kind === 'wrapper') t.wrapperLists++;
       if (r.scopeParams.length) t.nested++;
@@ -127,6 +132,7 @@ function writeReport(t: Tally): void {
     `| pairs inferred (identifier found) | ${t.inferred} (${pct(t.inferred, t.candidates)}) |`,
     `| … with a recognised list (seeded start, stateful list) | ${t.withList} (${t.wrapperLists} of them wrappers) |`,
     `| … nested under a parent parameter | ${t.nested} |`,
+    `| collections with a GET and a POST but no item path (listing what is posted) | ${t.collectionsOnly} |`,
     '',
     '## Why the others stay stateless',
     '',

@@ -132,7 +132,9 @@ function conversation(
   const made = send('create', 'POST', collection, create);
   if (!made.ok) return;
   const stored = store.count(scope) > before;
-  count(tally, `create: 2xx ${stored ? 'stored' : 'answered statelessly'}`);
+  // A write whose body the sandbox cannot read yet (form fields before they are decoded) stays stateless.
+  const form = create.requestBody && !Object.keys(create.requestBody.content).some((t) => /json/i.test(t));
+  count(tally, `create: 2xx ${stored ? 'stored' : `answered statelessly${form ? ' (a form body)' : ''}`}`);
   const item = unwrap(made.body, resource.envelope);
   // The id the response hands out, else the one the client sent (GitHub answers `{}` to a new variable).
   const id = item?.[resource.idField] ?? made.sent?.[resource.idField];
