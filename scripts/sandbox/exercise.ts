@@ -13,7 +13,7 @@ export interface Exercise {
   calls: number;
   /** `step: outcome` → calls. */
   byOutcome: Map<string, number>;
-  /** Resources with a create and at least one other verb, and how many ran every verb they have. */
+  /** Accepted creates of resources with at least one other verb, and how many ran every verb they have. */
   flows: number;
   flowsHeld: number;
   /** Creates answered 2xx with an id, and how many of those a read then found. */
@@ -126,11 +126,12 @@ function conversation(
   if (verbs.has('list')) send('list', 'GET', collection, listOp);
   if (!verbs.has('create') || !create) return;
   const others = [...verbs.keys()].filter((r) => r !== 'create');
-  if (others.length) tally.flows++;
   const scope = scopeOf(resource, params);
   const before = store.count(scope);
   const made = send('create', 'POST', collection, create);
+  // A body the mock refuses (the generated request broke a rule) says nothing about the sandbox.
   if (!made.ok) return;
+  if (others.length) tally.flows++;
   const stored = store.count(scope) > before;
   // A write whose body the sandbox cannot read yet (form fields before they are decoded) stays stateless.
   const form = create.requestBody && !Object.keys(create.requestBody.content).some((t) => /json/i.test(t));
@@ -195,7 +196,7 @@ function sample(schema: Schema, op: OperationPlan, salt: string, plan: Plan): Js
   return out.ok ? out.value : undefined;
 }
 
-/** A request body from the operation's schema: JSON when it takes JSON, else flat form fields. */
+/** A request body from the operation's schema: JSON when it takes JSON, else form fields. */
 function requestBody(op: OperationPlan, plan: Plan): MockRequest['body'] {
   const content = op.requestBody?.content ?? {};
   const type = Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0];
@@ -208,10 +209,19 @@ function requestBody(op: OperationPlan, plan: Plan): MockRequest['body'] {
   if (!generated.ok) return undefined;
   if (/json/i.test(type)) return { contentType: type, text: JSON.stringify(generated.value) };
   const form = new URLSearchParams();
-  if (isObj(generated.value))
-    for (const [k, v] of Object.entries(generated.value as Record<string, JsonValue>))
-      if (v === null || typeof v !== 'object') form.set(k, String(v));
+  formFields(form, '', generated.value);
   return { contentType: type, text: form.toString() };
+}
+
+/** Form fields in bracket notation, as SDKs send nested members (`metadata[k]=v`, `items[0][price]=p`). */
+function formFields(form: URLSearchParams, name: string, value: JsonValue, depth = 0): void {
+  if (value === null || depth > 4) return;
+  if (typeof value !== 'object') {
+    if (name) form.append(name, String(value));
+    return;
+  }
+  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+  for (const [k, v] of entries) formFields(form, name ? `${name}[${k}]` : k, v, depth + 1);
 }
 
 /**
