@@ -1,12 +1,5 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget, type MockRequest } from '../../../worker/mock/mock';
-import { modelOf } from '../../../worker/sandbox/sandbox-model';
-import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
-import { ingest } from '../../../worker/spec/ingest';
-import { DOC_ID, responseSchemas } from '../../support/independent-schemas';
-import { MemoryStore } from '../../support/memory-store';
+import { layerHarness } from '../../support/layer-harness';
 
 /**
  * The conversations SDKs have with a sandbox (issue 18 §6), each on the smallest spec that showed a
@@ -25,42 +18,7 @@ components:
   schemas:
 ${schemas}
 `;
-  const { plan } = await ingest(text);
-  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
-  const store = new MemoryStore();
-  const layer = sandboxLayer({
-    target,
-    model: modelOf(target),
-    store,
-    seed: 'unit',
-    baseUrl: BASE,
-    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
-  });
-  const { document, pointers } = responseSchemas(text);
-  const ajv = new Ajv({ strict: false });
-  addFormats(ajv);
-  ajv.addSchema(document, DOC_ID);
-  return (method: string, path: string, body?: unknown) => {
-    const request: MockRequest = {
-      method,
-      path,
-      query: [],
-      headers: {},
-      ...(body !== undefined
-        ? { body: { contentType: 'application/json', text: JSON.stringify(body) } }
-        : {}),
-    };
-    const outcome = mock(target, request, layer);
-    if (!outcome.ok) return { status: outcome.problem.type, body: undefined as never, headers: {} };
-    const { status, body: out, headers } = outcome.response;
-    const value = out ? (JSON.parse(out) as unknown) : undefined;
-    const pointer = pointers[`${method} ${outcome.operation.path} ${status}`];
-    if (pointer) {
-      const validate = ajv.compile({ $ref: DOC_ID + pointer });
-      expect(validate(value), `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-    }
-    return { status, body: value as never, headers };
-  };
+  return (await layerHarness(text, { baseUrl: BASE })).send;
 }
 
 const json = (schema: string) => `{application/json: {schema: ${schema}}}`;
