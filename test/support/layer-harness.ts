@@ -8,6 +8,18 @@ import { ingest } from '../../worker/spec/ingest';
 import { DOC_ID, responseSchemas } from './independent-schemas';
 import { MemoryStore } from './memory-store';
 
+/** A minimal OpenAPI 3.0 document around YAML `paths` and `components.schemas` blocks (indented). */
+export function oas3(paths: string, schemas = '    Unused: {type: string}'): string {
+  return `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+${paths}
+components:
+  schemas:
+${schemas}
+`;
+}
+
 /**
  * A sandbox's pure layer over a Map store, for unit tests: `send` runs one call through the mock
  * with the layer and checks every spec body with Ajv over the original document (never specmock's

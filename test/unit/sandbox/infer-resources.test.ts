@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferResources } from '../../../worker/sandbox/infer-resources';
 import { ingest } from '../../../worker/spec/ingest';
+import { oas3 } from '../../support/layer-harness';
 
-async function infer(paths: string, schemas = '') {
-  const yaml = `openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-${paths}
-components:
-  schemas:
-${schemas || '    Unused: {type: string}'}
-`;
-  return inferResources((await ingest(yaml)).plan);
+async function infer(paths: string, schemas?: string) {
+  return inferResources((await ingest(oas3(paths, schemas))).plan);
 }
 
 const ok = (schema: string) => `{'200': {description: ok, content: {application/json: {schema: ${schema}}}}}`;

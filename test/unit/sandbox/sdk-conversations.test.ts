@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layerHarness } from '../../support/layer-harness';
+import { layerHarness, oas3 } from '../../support/layer-harness';
 
 /**
  * The conversations SDKs have with a sandbox (issue 18 §6), each on the smallest spec that showed a
@@ -10,15 +10,7 @@ const BASE = 'https://x.test/sandbox/sb';
 type Json = Record<string, unknown>;
 
 async function sandbox(paths: string, schemas: string) {
-  const text = `openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-${paths}
-components:
-  schemas:
-${schemas}
-`;
-  return (await layerHarness(text, { baseUrl: BASE })).send;
+  return (await layerHarness(oas3(paths, schemas), { baseUrl: BASE })).send;
 }
 
 const json = (schema: string) => `{application/json: {schema: ${schema}}}`;
