@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { specSources } from './spec-sources';
-import { exerciseResources, type Exercise } from './sandbox/exercise';
+import { emptyExercise, exerciseResources, type Exercise } from './sandbox/exercise';
 import { lightPlan } from './sandbox/light-plan';
 import { inferResources } from '../worker/sandbox/infer-resources';
 
@@ -47,6 +47,8 @@ interface Tally {
   descriptions: number;
   unreadable: number;
   withPairs: number;
+  /** Collections with a GET and a POST but no item path, listing what is posted. */
+  collectionsOnly: number;
   candidates: number;
   inferred: number;
   withList: number;
@@ -72,6 +74,7 @@ async function main(): Promise<void> {
     descriptions: 0,
     unreadable: 0,
     withPairs: 0,
+    collectionsOnly: 0,
     candidates: 0,
     inferred: 0,
     withList: 0,
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
     wrapperLists: 0,
     reasons: new Map(),
     stateless: [],
-    exercise: { calls: 0, byOutcome: new Map() },
+    exercise: emptyExercise(),
   };
   for (const [i, source] of sources.entries()) {
     if (i % 200 === 0) console.log(`${i}/${sources.length}…`);
@@ -91,10 +94,12 @@ async function main(): Promise<void> {
     }
     const resources = inferResources(plan);
     const listReasons = resources.stateless.filter((s) => s.reason.startsWith('list stays stateless')).length;
-    t.candidates += resources.resources.length + resources.stateless.length - listReasons;
-    t.inferred += resources.resources.length;
-    if (resources.resources.length) t.withPairs++;
-    for (const r of resources.resources) {
+    const pairs = resources.resources.filter((r) => r.itemPath !== undefined);
+    t.collectionsOnly += resources.resources.length - pairs.length;
+    t.candidates += pairs.length + resources.stateless.length - listReasons;
+    t.inferred += pairs.length;
+    if (pairs.length) t.withPairs++;
+    for (const r of pairs) {
       if (r.list) t.withList++;
       if (r.list?.shape.kind === 'wrapper') t.wrapperLists++;
       if (r.scopeParams.length) t.nested++;
@@ -112,6 +117,7 @@ async function main(): Promise<void> {
 function writeReport(t: Tally): void {
   const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
   const sample = pick(t.stateless, 25);
+  const e = t.exercise;
   const lines = [
     '# Sandbox resource inference over real descriptions',
     '',
@@ -126,6 +132,7 @@ function writeReport(t: Tally): void {
     `| pairs inferred (identifier found) | ${t.inferred} (${pct(t.inferred, t.candidates)}) |`,
     `| … with a recognised list (seeded start, stateful list) | ${t.withList} (${t.wrapperLists} of them wrappers) |`,
     `| … nested under a parent parameter | ${t.nested} |`,
+    `| collections with a GET and a POST but no item path (listing what is posted) | ${t.collectionsOnly} |`,
     '',
     '## Why the others stay stateless',
     '',
@@ -133,10 +140,24 @@ function writeReport(t: Tally): void {
     '|---|---:|',
     ...[...t.reasons].sort((a, b) => b[1] - a[1]).map(([r, n]) => `| ${r} | ${n} |`),
     '',
-    `## Exercising inferred resources through the pure layer (${t.exercise.calls} calls)`,
+    `## An SDK's conversation with inferred resources, through the pure layer (${t.exercise.calls} calls)`,
     '',
-    'For up to 3 resources per description: list, read the first listed item, create one from a body',
-    'generated from the request schema, read it back. Outcomes:',
+    'For up to 3 resources per description: list; create from a body generated from the request schema',
+    '(JSON, else form fields in bracket notation); read the created item by the id its response hands',
+    'out; update it; find it in the list; delete it; read it again (404).',
+    '',
+    '| | count |',
+    '|---|---:|',
+    `| creates answered 2xx with an id | ${e.createdWithId} |`,
+    `| … readable afterwards | ${e.createdReadable} (${pct(e.createdReadable, e.createdWithId)}) |`,
+    `| conversations (a create the mock accepted, and another verb) | ${e.flows} |`,
+    `| … every verb held (stored, read, updated, deleted, then 404) | ${e.flowsHeld} (${pct(e.flowsHeld, e.flows)}) |`,
+    `| created items with an own URL (\`url\`, \`self\`, \`_links.self.href\`) | ${e.withOwnUrl} |`,
+    `| … that name the created item | ${e.ownUrlNamesItem} (${pct(e.ownUrlNamesItem, e.withOwnUrl)}) |`,
+    `| created items with an \`html_url\` | ${e.withHtmlUrl} |`,
+    `| … that names the created item | ${e.htmlUrlNamesItem} (${pct(e.htmlUrlNamesItem, e.withHtmlUrl)}) |`,
+    '',
+    'Outcomes by step:',
     '',
     '| outcome | calls |',
     '|---|---:|',

@@ -1,5 +1,6 @@
 import type { Env } from './env';
 import type { Limits } from './quota/policy';
+import type { HostTarget } from './http/mock-host';
 
 /** Every setting the Worker reads from its vars, parsed and validated in one place. */
 export interface Config {
@@ -30,6 +31,17 @@ export interface Config {
   /** Caps of one sandbox: items per collection, bytes of stored JSON. */
   sandboxMaxItems: number;
   sandboxMaxBytes: number;
+  /**
+   * Each mock has a host of its own under this domain (`petstore.mock.example.com`, see
+   * http/mock-host.ts); '' switches host routing off. Lower case, without a leading `*.` or dot.
+   */
+  mockDomain: string;
+  /**
+   * The mock served at the root of every host outside the mock domain (`specmock mock` sets it), the
+   * path forms `/mock/…` and `/sandbox/…` aside; the service itself then answers only at the mock
+   * domain. ROOT_MOCK is `{api}/{version}` (`latest` allowed) or a sandbox id; needs a mock domain.
+   */
+  rootMock: HostTarget | undefined;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -66,7 +78,32 @@ export function parseConfig(env: Env): Config {
     maxSandboxesPerKey: positive(env.MAX_SANDBOXES_PER_KEY, 100),
     sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
     sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
+    ...hostRouting(env.MOCK_DOMAIN, env.ROOT_MOCK),
   };
+}
+
+const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+/** A malformed domain or root label switches the feature off rather than failing every request. */
+function hostRouting(
+  domain: string | undefined,
+  root: string | undefined,
+): Pick<Config, 'mockDomain' | 'rootMock'> {
+  const mockDomain = (domain ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/^\*?\./, '')
+    .replace(/\.$/, '');
+  if (!DOMAIN.test(mockDomain)) return { mockDomain: '', rootMock: undefined };
+  return { mockDomain, rootMock: rootMockOf((root ?? '').trim()) };
+}
+
+const ROOT_VERSION = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\/([A-Za-z0-9._-]{1,64})$/;
+
+function rootMockOf(root: string): HostTarget | undefined {
+  if (/^sb_[0-9a-f]{32}$/.test(root)) return { kind: 'sandbox', id: root };
+  const m = ROOT_VERSION.exec(root);
+  return m && m[2] !== '.' && m[2] !== '..' ? { kind: 'api', api: m[1], version: m[2] } : undefined;
 }
 
 /** A var that is not a positive integer falls back to the default rather than failing every request. */

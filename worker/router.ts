@@ -14,6 +14,7 @@ import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
 import { createSandbox, deleteSandbox, getSandbox, listSandboxes, resetSandbox } from './routes/sandboxes';
 import { sandboxRoute } from './routes/serve-sandbox';
+import { hostDispatch } from './routes/serve-host';
 import { usage } from './routes/usage';
 import { logCall } from './request-log/log-call';
 import { listRequests } from './routes/requests';
@@ -64,6 +65,7 @@ export const router = Router<AppRequest, [Env, ExecutionContext]>({
       request.receivedAt = Date.now();
       if (isPreflight(request)) return preflight(request);
     },
+    hostDispatch,
   ],
   catch: toProblem,
   finally: [decorate, logCall],

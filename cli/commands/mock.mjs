@@ -7,19 +7,21 @@ export const summary = 'Serve a spec locally on miniflare (no account, no networ
 export const usage =
   'specmock mock <spec> [--stateful [--seed S]] [--port P] [--host H] [--api NAME] [--version V] [--root DIR] [--json]';
 export const details = `Runs the specmock Worker locally on miniflare (workerd, in-memory storage) with <spec> preloaded,
-prints the mock base URL on stdout, and serves until Ctrl-C (SIGINT), SIGTERM or SIGHUP, or until
-the process that started it exits. Mock calls are not counted (no quota in local mode). A spec split
-into files is loaded with every local file it references (see "specmock publish --help").
+serves it at the root of the port (http://127.0.0.1:4010/pets, as Prism does; the path form
+/mock/{api}/{version}/pets works too), prints that root URL on stdout, and serves until Ctrl-C
+(SIGINT), SIGTERM or SIGHUP, or until the process that started it exits. Mock calls are not counted
+(no quota in local mode). A spec split into files is loaded with every local file it
+references (see "specmock publish --help").
 
 Options:
-  --stateful         serve one stateful sandbox instead: POST then GET returns what was posted
+  --stateful         serve one stateful sandbox at the root instead: POST then GET returns what was posted
   --seed S           the sandbox's seeded start (with --stateful; default: the stateless data)
   --port P           port to listen on (default 4010; 0 picks a free port)
   --host H           interface to listen on (default 127.0.0.1)
   --api NAME         API name in the URL (default: derived from the file name)
   --version V        version name in the URL (default: content hash)
   --root DIR         the folder referenced files may come from (default: <spec>'s folder)
-  --json             print {"mockUrl",…} (and "sandboxUrl") as one JSON line instead of the bare URL`;
+  --json             print {"url","mockUrl",…} (and "sandboxUrl") as one JSON line instead of the bare URL`;
 export const options = {
   help: COMMON.help,
   json: COMMON.json,
@@ -42,13 +44,23 @@ export async function run({ values, positionals }) {
   const { apiNameFromFile } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
   const version = values.version ?? upload.version;
+  const { randomBytes } = await import('node:crypto');
+  // The root serves this mock (or the sandbox created below, under this id); the service itself
+  // answers the CLI at the mock domain.
+  const sandboxId = values.stateful ? `sb_${randomBytes(16).toString('hex')}` : undefined;
+  const rootMock = sandboxId ?? `${api}/${version}`;
   const { startWorker } = await import('../lib/local/worker.mjs');
   const { preload } = await import('../lib/local/preload.mjs');
   const { stopWhenAsked } = await import('../lib/local/lifecycle.mjs');
   const log = (m) => process.stderr.write(`${m}\n`);
   let worker;
   try {
-    worker = await startWorker({ port, host: values.host ?? '127.0.0.1', log });
+    worker = await startWorker({
+      port,
+      host: values.host ?? '127.0.0.1',
+      log,
+      vars: { ROOT_MOCK: rootMock },
+    });
   } catch (e) {
     const msg = String(e?.message ?? e);
     if (/EADDRINUSE|address already in use/i.test(msg))
@@ -73,16 +85,30 @@ export async function run({ values, positionals }) {
     );
   }
   const sandbox = values.stateful
-    ? await statefulSandbox(worker, { key, api, version, seed: values.seed })
+    ? await statefulSandbox(worker, { key, api, version, seed: values.seed, id: sandboxId })
     : undefined;
   for (const w of result.warnings ?? []) log(`warning: ${formatWarning(w)}`);
-  log(`mocking ${file} (${result.operations} operations) — Ctrl-C to stop`);
-  if (values.json)
-    process.stdout.write(
-      `${JSON.stringify({ mockUrl: result.mockUrl, latestUrl: result.latestUrl, ...(sandbox ? { sandboxUrl: sandbox.sandboxUrl, sandboxId: sandbox.id } : {}), api, version, operations: result.operations, warnings: result.warnings })}\n`,
-    );
-  else process.stdout.write(`${sandbox ? sandbox.sandboxUrl : result.mockUrl}\n`);
+  log(`mocking ${file} (${result.operations} operations) at ${worker.url} — Ctrl-C to stop`);
+  if (values.json) process.stdout.write(`${JSON.stringify(describe(worker.url, result, sandbox))}\n`);
+  else process.stdout.write(`${worker.url}\n`);
   await new Promise(() => {}); // serve until a signal
+}
+
+/** The URLs local mode serves: the root, the path forms (on the port's own origin) and the host form. */
+function describe(url, result, sandbox) {
+  const here = (u) => `${url}${new URL(u).pathname}`;
+  const host = sandbox ? sandbox.hostUrl : result.hostUrl;
+  return {
+    url,
+    mockUrl: here(result.mockUrl),
+    latestUrl: here(result.latestUrl),
+    ...(sandbox ? { sandboxUrl: here(sandbox.sandboxUrl), sandboxId: sandbox.id } : {}),
+    ...(host ? { hostUrl: host } : {}),
+    api: result.api,
+    version: result.version,
+    operations: result.operations,
+    warnings: result.warnings,
+  };
 }
 
 async function statefulSandbox(worker, options) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startDevServer, type DevServer } from '../support/dev-server';
+import { withHost } from '../support/host-request';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'cli/specmock.mjs');
@@ -292,65 +293,65 @@ describe('specmock sandbox (against npm run dev)', () => {
   });
 });
 
+/** Starts `specmock mock` and waits for its first stdout line. */
+async function startLocal(args: string[]) {
+  const child = spawn(process.execPath, [CLI, 'mock', PETSTORE, '--port', '0', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  while (!stdout.includes('\n')) {
+    if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
+    if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, exited, line: stdout.trim(), stderr: () => stderr };
+}
+
 describe('specmock mock (miniflare, no server)', () => {
-  it('serves petstore GET /pets/42 and stops cleanly on SIGINT', async () => {
-    const child = spawn(process.execPath, [CLI, 'mock', PETSTORE, '--port', '0'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  it('serves petstore at the root of its port (GET /pets/42), the path and host forms too, and stops cleanly on SIGINT', async () => {
+    const { child, exited, line, stderr } = await startLocal([]);
     try {
-      const deadline = Date.now() + 120_000;
-      while (!stdout.includes('\n')) {
-        if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
-        if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const url = stdout.trim();
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mock\/petstore-oas3\/[0-9a-f]{12}$/);
+      const url = line;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${url}/pets/42`);
       expect(res.status).toBe(200);
       // Local mode runs without quotas (QUOTAS=off): nothing is counted, so nothing is reported.
       expect(res.headers.get('ratelimit')).toBeNull();
-      expect(((await res.json()) as { id: number }).id).toBe(42);
+      const text = await res.text();
+      expect((JSON.parse(text) as { id: number }).id).toBe(42);
       expect((await fetch(`${url}/pets/42`, { headers: { prefer: 'code=404' } })).status).toBe(404);
+      // The same mock by its path form and by its host (curl -H 'Host: …' or a browser on *.localhost).
+      expect(await (await fetch(`${url}/mock/petstore-oas3/latest/pets/42`)).text()).toBe(text);
+      const port = new URL(url).port;
+      expect((await withHost(`${url}/pets/42`, `petstore-oas3.mock.localhost:${port}`)).body).toBe(text);
+      // The root is the mock's: the service's own paths are the spec's there (an unknown one here).
+      expect((await fetch(`${url}/v1/usage`)).status).toBe(404);
     } finally {
       child.kill('SIGINT');
     }
     expect(await exited).toBe(0);
-    expect(stderr).toContain('stopping');
+    expect(stderr()).toContain('stopping');
   });
 
-  it('--stateful serves one seeded sandbox at the printed URL: POST then GET returns it', async () => {
-    const child = spawn(
-      process.execPath,
-      [CLI, 'mock', PETSTORE, '--stateful', '--seed', 'local', '--port', '0'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  it('--stateful serves one seeded sandbox at the root: POST then GET returns it, on every form of its URL', async () => {
+    const { child, exited, line } = await startLocal(['--stateful', '--seed', 'local', '--json']);
     try {
-      const deadline = Date.now() + 120_000;
-      while (!stdout.includes('\n')) {
-        if (child.exitCode !== null) throw new Error(`specmock mock exited early:\n${stderr}`);
-        if (Date.now() > deadline) throw new Error(`no URL within 120 s:\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const url = stdout.trim();
-      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/sandbox\/sb_[0-9a-f]{32}$/);
-      const stateless = url.replace(/\/sandbox\/.*$/, '/mock/petstore-oas3/latest');
+      const out = JSON.parse(line) as Record<string, string>;
+      const url = out.url;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(out.sandboxId).toMatch(/^sb_[0-9a-f]{32}$/);
+      expect(out.sandboxUrl).toBe(`${url}/sandbox/${out.sandboxId}`);
+      expect(out.mockUrl).toMatch(new RegExp(`^${url}/mock/petstore-oas3/[0-9a-f]{12}$`));
+      const port = new URL(url).port;
+      expect(out.hostUrl).toBe(`http://${out.sandboxId.replace('_', '-')}.mock.localhost:${port}`);
       expect(await (await fetch(`${url}/pets`)).text()).toBe(
-        await (await fetch(`${stateless}/pets`, { headers: { prefer: 'seed=local' } })).text(),
+        await (await fetch(`${out.latestUrl}/pets`, { headers: { prefer: 'seed=local' } })).text(),
       );
       const posted = await fetch(`${url}/pets`, {
         method: 'POST',
@@ -360,6 +361,9 @@ describe('specmock mock (miniflare, no server)', () => {
       expect(posted.status).toBe(201);
       const pet = (await posted.json()) as { id: number };
       expect(await (await fetch(`${url}/pets/${pet.id}`)).json()).toEqual(pet);
+      expect(await (await fetch(`${out.sandboxUrl}/pets/${pet.id}`)).json()).toEqual(pet);
+      const byHost = await withHost(`${url}/pets/${pet.id}`, new URL(out.hostUrl).host);
+      expect(JSON.parse(byHost.body)).toEqual(pet);
       expect((await fetch(`${url}/pets/${pet.id}`, { method: 'DELETE' })).status).toBe(204);
       expect((await fetch(`${url}/pets/${pet.id}`)).status).toBe(404);
     } finally {

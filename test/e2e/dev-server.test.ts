@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server';
+import { withHost } from '../support/host-request';
 
 const state = mkdtempSync(join(tmpdir(), 'specmock-e2e-'));
 let server: DevServer | undefined;
@@ -51,6 +52,36 @@ describe('npm run dev', () => {
     expect(((await listed.json()) as { apis: { api: string }[] }).apis.map((a) => a.api)).toEqual([
       'petstore',
     ]);
+  });
+
+  it('serves each API without a prefix at its host under mock.localhost, and the dashboard at the root', async () => {
+    server ??= await startDevServer(state);
+    const { key } = (await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as {
+      key: string;
+    };
+    const put = await fetch(`${server.url}/v1/apis/hosted/versions/1.0.0`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/yaml' },
+      body: petstore,
+    });
+    const port = new URL(server.url).port;
+    const published = (await put.json()) as { mockUrl: string; hostUrl: string; latestHostUrl: string };
+    expect(published.hostUrl).toBe(`http://hosted--1-0-0.mock.localhost:${port}`);
+    expect(published.latestHostUrl).toBe(`http://hosted.mock.localhost:${port}`);
+    const byPath = await (await fetch(`${published.mockUrl}/pets/42`)).text();
+    // What curl -H 'Host: hosted.mock.localhost:PORT' (or a browser at that URL) gets through wrangler dev.
+    for (const host of [new URL(published.latestHostUrl).host, new URL(published.hostUrl).host]) {
+      const byHost = await withHost(`${server.url}/pets/42`, host);
+      expect(byHost.status, host).toBe(200);
+      expect(byHost.body, host).toBe(byPath);
+      // On a mock's host `/` is the mock's too (the spec has no `/`: 404), never the dashboard.
+      const root = await withHost(`${server.url}/`, host);
+      expect(root.status).toBe(404);
+      expect(root.headers['content-type']).not.toContain('text/html');
+    }
+    const dashboard = await fetch(`${server.url}/`);
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.headers.get('content-type')).toContain('text/html');
   });
 
   it("publishes and serves GitHub's 12 MB REST description", async () => {

@@ -24,6 +24,11 @@ export interface MockRequest {
   method: string;
   /** The path below the mock URL, percent-encoded as received, starting with "/". */
   path: string;
+  /**
+   * The absolute URL the spec's paths are relative to: the mock or sandbox URL of the path form
+   * (`https://host/mock/petstore/1.0.0`), or a mock host's origin (`https://petstore.mock.example.com`).
+   */
+  baseUrl?: string;
   query: [string, string][];
   /** Lower-cased names. */
   headers: Record<string, string>;

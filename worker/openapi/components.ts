@@ -3,6 +3,11 @@ import { sandboxSchemas } from './sandbox-paths';
 import { steerSchemas } from './steer-openapi';
 import { diffSchemas } from './diff-openapi';
 
+const HOST_URL =
+  'The same mock at the root of its own host under the mock domain, for clients with a fixed base path (present when the deployment sets one)';
+const LATEST_HOST_URL =
+  "The host of the API's `latest` under the mock domain (present when the deployment sets one)";
+
 export const components = {
   securitySchemes: {
     apiKey: {
@@ -136,6 +141,8 @@ export const components = {
         version: { type: 'string' },
         mockUrl: { type: 'string', format: 'uri' },
         latestUrl: { type: 'string', format: 'uri' },
+        hostUrl: { type: 'string', format: 'uri', description: HOST_URL },
+        latestHostUrl: { type: 'string', format: 'uri', description: LATEST_HOST_URL },
         operations: { type: 'integer', minimum: 0 },
         warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
         createdAt: { type: 'string', format: 'date-time' },
@@ -175,6 +182,7 @@ export const components = {
         infoVersion: { type: 'string' },
         dialect: { enum: ['swagger-2.0', 'openapi-3.0', 'openapi-3.1'] },
         mockUrl: { type: 'string', format: 'uri' },
+        hostUrl: { type: 'string', format: 'uri', description: HOST_URL },
       },
     },
     Api: {
@@ -192,6 +200,7 @@ export const components = {
             '`semver` when every version name is a semantic version (the highest by SemVer precedence; a pre-release only when there is no release), else `last-published`',
         },
         latestUrl: { type: 'string', format: 'uri' },
+        latestHostUrl: { type: 'string', format: 'uri', description: LATEST_HOST_URL },
         createdAt: { type: 'string', format: 'date-time' },
         visibility: { enum: ['public', 'private'] },
         mockToken: { type: ['string', 'null'], description: 'Shown to the owner only' },
@@ -215,6 +224,8 @@ export const components = {
         dialect: { enum: ['swagger-2.0', 'openapi-3.0', 'openapi-3.1'] },
         mockUrl: { type: 'string', format: 'uri' },
         latestUrl: { type: 'string', format: 'uri' },
+        hostUrl: { type: 'string', format: 'uri', description: HOST_URL },
+        latestHostUrl: { type: 'string', format: 'uri', description: LATEST_HOST_URL },
         hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
         warnings: { type: 'array', items: { $ref: '#/components/schemas/Warning' } },
         source: {

@@ -37,6 +37,12 @@ export const sandboxPaths = {
               default: 86400,
               description: 'Idle time after which the sandbox and its data are deleted',
             },
+            id: {
+              type: 'string',
+              pattern: '^sb_[0-9a-f]{32}$',
+              description:
+                'Leave it out: ids are random. Only the sandbox the deployment’s `ROOT_MOCK` names (local mode) may be created under its id.',
+            },
           },
         }),
       },
@@ -141,6 +147,11 @@ export const sandboxSchemas = {
     properties: {
       id: { type: 'string', pattern: '^sb_[0-9a-f]{32}$' },
       sandboxUrl: { type: 'string', format: 'uri', description: 'Serves the spec’s paths statefully' },
+      hostUrl: {
+        type: 'string',
+        format: 'uri',
+        description: 'The same sandbox at the root of its own host under the mock domain (when one is set)',
+      },
       api: { type: 'string' },
       version: { type: 'string' },
       seed: { type: 'string' },

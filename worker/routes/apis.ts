@@ -9,7 +9,8 @@ import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
 import { describeOperations } from '../mock/describe-operations';
-import { mockUrl } from '../http/mock-url';
+import { hostUrlField, mockUrl } from '../http/mock-url';
+import { config } from '../config';
 import { registryStub } from '../registry/api-registry';
 import { requestLogStub } from '../request-log/request-log';
 import { accessOf } from './visibility';
@@ -48,20 +49,21 @@ export async function ownedState(request: AppRequest, env: Env, api: string) {
  */
 export async function getApi(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
-  const versions = [...state.order].reverse().map((v) => summary(request, state.api, state.versions[v]));
+  const versions = [...state.order].reverse().map((v) => summary(request, env, state.api, state.versions[v]));
   const { latest, rule } = latestOf(state.order);
   return Response.json({
     api: state.api,
     latest,
     latestRule: rule,
     latestUrl: mockUrl(request, state.api, 'latest'),
+    ...latestHostUrl(request, env, state.api),
     createdAt: state.createdAt,
     ...(await accessOf(request, env, state.api)),
     versions,
   });
 }
 
-function summary(request: Request, api: string, r: VersionRecord) {
+function summary(request: Request, env: Env, api: string, r: VersionRecord) {
   return {
     version: r.version,
     createdAt: r.createdAt,
@@ -70,7 +72,16 @@ function summary(request: Request, api: string, r: VersionRecord) {
     infoVersion: r.infoVersion,
     dialect: r.dialect,
     mockUrl: mockUrl(request, api, r.version),
+    ...hostUrlField('hostUrl', request, config(env).mockDomain, { kind: 'api', api, version: r.version }),
   };
+}
+
+function latestHostUrl(request: Request, env: Env, api: string) {
+  return hostUrlField('latestHostUrl', request, config(env).mockDomain, {
+    kind: 'api',
+    api,
+    version: 'latest',
+  });
 }
 
 /** GET /v1/apis/{api}/versions/{version}: metadata and operations; `?format=source` for the upload. */
@@ -89,8 +100,9 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
     fail('version-not-found', 'The stored plan of this version is not available yet; retry shortly.');
   return Response.json({
     api: state.api,
-    ...summary(request, state.api, record),
+    ...summary(request, env, state.api, record),
     latestUrl: mockUrl(request, state.api, 'latest'),
+    ...latestHostUrl(request, env, state.api),
     hash: record.hash,
     warnings: record.warnings,
     operations: describeOperations(stored.plan, Date.parse(record.createdAt)),

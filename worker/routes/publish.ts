@@ -8,7 +8,7 @@ import { deleteVersionBlobs, putVersionBlobs } from '../storage/specs';
 import { forgetMirror } from '../storage/target-cache';
 import { callerOf } from '../auth/with-key';
 import type { AppRequest } from '../http/app-request';
-import { mockUrl } from '../http/mock-url';
+import { hostUrlField, mockUrl } from '../http/mock-url';
 import { diffOnPublish, readFailOn, type PublishDiff } from './publish-diff';
 import { readUpload } from '../upload/read-upload';
 import { preparePublish, type PreparedPublish } from '../upload/prepare-publish';
@@ -36,7 +36,8 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   const owner = caller.account.id;
   const registry = registryStub(env, api);
   const early = await registry.check(owner, version, prepared.hash);
-  if (early.result === 'same' && early.record) return published(request, api, early.record, 200, prepared);
+  if (early.result === 'same' && early.record)
+    return published(request, env, api, early.record, 200, prepared);
   refuse(early.result, api, version);
   if (!caller.account.apis.includes(api) && caller.account.apis.length >= cfg.maxApisPerKey) {
     fail(
@@ -65,7 +66,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   });
   const committed = await registry.commit(api, owner, record);
   if (committed.result === 'same' && committed.record)
-    return published(request, api, committed.record, 200, prepared);
+    return published(request, env, api, committed.record, 200, prepared);
   if (committed.result !== 'new') {
     // Lost a race to a different upload: our blobs are referenced by nothing, so remove them.
     await deleteVersionBlobs(env.SPECS, api, version, ingested.hash);
@@ -73,7 +74,7 @@ export async function publish(request: AppRequest, env: Env): Promise<Response> 
   }
   await accountStub(env, owner).addApi(api);
   forgetMirror(api);
-  return published(request, api, record, 201, prepared, diff);
+  return published(request, env, api, record, 201, prepared, diff);
 }
 
 function refuse(result: string, api: string, version: string): void {
@@ -97,18 +98,22 @@ function refuse(result: string, api: string, version: string): void {
 
 function published(
   request: Request,
+  env: Env,
   api: string,
   record: VersionRecord,
   status: 200 | 201,
   prepared: PreparedPublish,
   diff?: PublishDiff,
 ): Response {
+  const { mockDomain } = config(env);
   return Response.json(
     {
       api,
       version: record.version,
       mockUrl: mockUrl(request, api, record.version),
       latestUrl: mockUrl(request, api, 'latest'),
+      ...hostUrlField('hostUrl', request, mockDomain, { kind: 'api', api, version: record.version }),
+      ...hostUrlField('latestHostUrl', request, mockDomain, { kind: 'api', api, version: 'latest' }),
       operations: record.operations,
       warnings: record.warnings,
       createdAt: record.createdAt,

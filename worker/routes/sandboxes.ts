@@ -9,6 +9,7 @@ import { sandboxIndexStub } from '../sandbox/durable/sandbox-index';
 import { sandboxStub, type SandboxMeta } from '../sandbox/durable/sandbox-object';
 import { forgetSandbox, isSandboxId, newSandboxId, sandboxUrl } from './serve-sandbox';
 import { readJsonObject } from './keys';
+import { hostUrlField } from '../http/mock-url';
 
 const DEFAULT_TTL_SECONDS = 86_400;
 const MIN_TTL_SECONDS = 60;
@@ -43,7 +44,7 @@ export async function createSandbox(request: AppRequest, env: Env): Promise<Resp
   const record = version ? state.versions[version] : undefined;
   if (!version || !record) fail('version-not-found', `"${api}" has no version "${versionName}".`);
 
-  const id = newSandboxId();
+  const id = await chosenId(body.id, env, request.receivedAt);
   const createdAt = new Date(request.receivedAt).toISOString();
   const admitted = await sandboxIndexStub(env, caller.account.id).add(
     { id, api, version, createdAt },
@@ -67,7 +68,24 @@ export async function createSandbox(request: AppRequest, env: Env): Promise<Resp
     expiresAt: request.receivedAt + (ttlSeconds as number) * 1000,
   };
   await sandboxStub(env, id).init(meta);
-  return Response.json(view(request, meta), { status: 201, headers: { location: `/v1/sandboxes/${id}` } });
+  return Response.json(view(request, env, meta), {
+    status: 201,
+    headers: { location: `/v1/sandboxes/${id}` },
+  });
+}
+
+/**
+ * A new sandbox's id: random, except for the one sandbox the deployment's ROOT_MOCK names, which
+ * may be created under that id while it does not exist (local mode serves it at its port's root).
+ */
+async function chosenId(wanted: unknown, env: Env, now: number): Promise<string> {
+  if (wanted === undefined) return newSandboxId();
+  const root = config(env).rootMock;
+  if (root?.kind !== 'sandbox' || wanted !== root.id)
+    fail('bad-request', 'A sandbox id is chosen by the service; leave "id" out.');
+  if (await sandboxStub(env, root.id).describe(now))
+    fail('bad-request', `The sandbox "${root.id}" already exists.`);
+  return root.id;
 }
 
 /** GET /v1/sandboxes: the caller's live sandboxes, newest first; `?api=` narrows to one API. */
@@ -83,13 +101,13 @@ export async function listSandboxes(request: AppRequest, env: Env): Promise<Resp
   const sandboxes = metas
     .filter((m): m is SandboxMeta => m !== null && m.owner === caller.account.id)
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
-    .map((m) => view(request, m));
+    .map((m) => view(request, env, m));
   return Response.json({ sandboxes });
 }
 
 /** GET /v1/sandboxes/{id}. */
 export async function getSandbox(request: AppRequest, env: Env): Promise<Response> {
-  return Response.json(view(request, await owned(request, env)));
+  return Response.json(view(request, env, await owned(request, env)));
 }
 
 /** DELETE /v1/sandboxes/{id}: the sandbox and all its items, at once. */
@@ -106,7 +124,7 @@ export async function resetSandbox(request: AppRequest, env: Env): Promise<Respo
   const meta = await owned(request, env);
   const reset = await sandboxStub(env, meta.id).reset(request.receivedAt);
   if (!reset) fail('sandbox-not-found', 'This sandbox expired or was deleted.');
-  return Response.json(view(request, reset));
+  return Response.json(view(request, env, reset));
 }
 
 /** The sandbox of the path, which must belong to the caller (403 for another key's). */
@@ -120,10 +138,11 @@ async function owned(request: AppRequest, env: Env): Promise<SandboxMeta> {
   return meta;
 }
 
-function view(request: Request, meta: SandboxMeta) {
+function view(request: Request, env: Env, meta: SandboxMeta) {
   return {
     id: meta.id,
     sandboxUrl: sandboxUrl(request, meta.id),
+    ...hostUrlField('hostUrl', request, config(env).mockDomain, { kind: 'sandbox', id: meta.id }),
     api: meta.api,
     version: meta.version,
     seed: meta.seed,

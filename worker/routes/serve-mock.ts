@@ -12,6 +12,7 @@ import { admitCall, withoutMockToken } from '../steering/admit-call';
 import { delay, STEERED_HEADER, steeredMock } from '../steering/steered-mock';
 import { loadTarget } from '../storage/target-cache';
 import { readMockBody } from '../http/read-mock-body';
+import { mockUrl } from '../http/mock-url';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
 const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -26,10 +27,27 @@ export async function mockRoute(request: AppRequest, env: Env): Promise<Response
   // another name for "petstore", so no spelling can reach an API around its owner's quota.
   if (!m || !API_NAME.test(m[1])) fail('api-not-found', 'No such API.');
   const [, api, versionName, rest = '/'] = m;
-  const { call, target } = await admitMockCall(request, env, { api, versionName, path: rest });
+  return serveMock(request, env, {
+    api,
+    versionName,
+    path: rest,
+    baseUrl: mockUrl(request, api, versionName),
+  });
+}
+
+/**
+ * One stateless mock call, whichever URL named the mock: the path form above, or a mock's own host
+ * (see serve-host.ts). `path` is the spec's path; `baseUrl` the absolute URL it is relative to.
+ */
+export async function serveMock(
+  request: AppRequest,
+  env: Env,
+  at: { api: string; versionName: string; path: string; baseUrl: string },
+): Promise<Response> {
+  const { call, target } = await admitMockCall(request, env, at);
   const { outcome, operationId, steering, label } = steeredMock(
     target,
-    mockRequestOf(request, rest, call),
+    mockRequestOf(request, at.path, call, at.baseUrl),
     call.behaviour,
   );
   const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
@@ -124,13 +142,20 @@ export async function admitMockCall(
 }
 
 /**
- * The pure mock's view of the HTTP request; `path` is what follows the mock or sandbox URL. The mock
+ * The pure mock's view of the HTTP request; `path` is what follows `baseUrl` (the mock or sandbox
+ * URL, or a mock host's origin). The mock
  * token is a specmock credential, not a parameter of the mocked API: it is never validated or seeded.
  */
-export function mockRequestOf(request: Request, path: string, call: AdmittedCall): MockRequest {
+export function mockRequestOf(
+  request: Request,
+  path: string,
+  call: AdmittedCall,
+  baseUrl: string,
+): MockRequest {
   return {
     method: request.method,
     path,
+    baseUrl,
     query: call.query,
     headers: Object.fromEntries(request.headers),
     ...(call.body !== undefined ? { body: call.body } : {}),

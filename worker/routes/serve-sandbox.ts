@@ -42,6 +42,19 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
   const m = SANDBOX_PATH.exec(new URL(request.url).pathname);
   if (!m || !isSandboxId(m[1])) fail('sandbox-not-found', 'No such sandbox.');
   const [, id, rest = '/'] = m;
+  return serveSandbox(request, env, { id, path: rest, baseUrl: sandboxUrl(request, id) });
+}
+
+/**
+ * One call to a sandbox, whichever URL named it: the path form above, or the sandbox's own host
+ * (see serve-host.ts). `path` is the spec's path; `baseUrl` the absolute URL it is relative to.
+ */
+export async function serveSandbox(
+  request: AppRequest,
+  env: Env,
+  at: { id: string; path: string; baseUrl: string },
+): Promise<Response> {
+  const { id, path: rest, baseUrl } = at;
   const stub = sandboxStub(env, id);
   const meta = pinned.get(id) ?? (await stub.describe(request.receivedAt));
   if (!meta) fail('sandbox-not-found', 'This sandbox expired, was deleted or never existed.');
@@ -59,8 +72,7 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
     fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
   // RPC typing cannot express Problem's `unknown` extensions; the object returns a Served.
   const served = (await stub.serve(
-    mockRequestOf(request, rest, call),
-    sandboxUrl(request, id),
+    mockRequestOf(request, rest, call, baseUrl),
     request.receivedAt,
     call.behaviour,
   )) as Served;

@@ -68,9 +68,15 @@ function itemsArray(
   defs: Record<string, Schema>,
 ): { itemsKey: string; itemsParent?: string } | { reason: string } {
   const arrays = Object.keys(props).filter((k) => isArraySchema(props[k], defs));
-  const preferred = [...ITEM_KEYS, norm(collectionSegment)];
+  const own = norm(collectionSegment);
+  const preferred = [...ITEM_KEYS, own];
+  // Then the collection's name as the end of a longer one (`device_codes` for /devices/codes), or
+  // in the singular (Square lists merchants in `merchant`).
+  const named = (k: string) => norm(k).endsWith(own) || norm(k) === own.replace(/s$/, '');
   const itemsKey =
-    arrays.find((k) => preferred.includes(norm(k))) ?? (arrays.length === 1 ? arrays[0] : undefined);
+    arrays.find((k) => preferred.includes(norm(k))) ??
+    (own ? arrays.filter(named) : []).at(0) ??
+    (arrays.length === 1 ? arrays[0] : undefined);
   if (itemsKey) return { itemsKey };
   return {
     reason: arrays.length

@@ -1,5 +1,5 @@
 import type { OperationPlan, Plan, Schema } from '../mock/plan';
-import { identifierField } from './identifier';
+import { identifierField, type IdContext } from './identifier';
 import { inferListShape, inferPaging } from './infer-list';
 import {
   bindingKey,
@@ -9,114 +9,202 @@ import {
   type Role,
   type StatelessPair,
 } from './resources';
-import { deref, jsonSchemaOf, propertiesOf, requestSchemaOf, successResponse, typesOf } from './schema-shape';
+import {
+  deref,
+  isArraySchema,
+  jsonSchemaOf,
+  propertiesOf,
+  requestSchemaOf,
+  successResponse,
+  typesOf,
+} from './schema-shape';
+
+type Methods = Map<string, OperationPlan>;
+
+/**
+ * An item path: its last segment is one parameter, optionally with the collection's extension
+ * (`/pets/{petId}`, Twilio's `/Messages/{Sid}.json` beside `/Messages.json`).
+ */
+const ITEM_PATH = /^(.*)\/\{([^{}/]+)\}(\.[A-Za-z0-9]+)?$/;
 
 /**
  * Infers a version's resources from its paths and schemas alone. An item path is a path whose last
  * segment is one parameter (`/pets/{petId}`); its collection is the same path without that segment
  * (`/pets`, which must be in the spec and end in a literal). The parameters before it scope the
- * items (`/owners/{ownerId}/pets`). Everything that does not fit stays stateless, with a reason.
+ * items (`/owners/{ownerId}/pets`). A collection with a GET and a POST but no item path of its own
+ * is a resource too, listing what was posted to it. Everything else stays stateless, with a reason.
  */
 export function inferResources(plan: Plan): ResourcePlan {
-  const byPath = new Map<string, Map<string, OperationPlan>>();
+  const byPath = new Map<string, Methods>();
   for (const op of plan.operations) {
     const methods = byPath.get(op.path) ?? new Map<string, OperationPlan>();
     methods.set(op.method.toUpperCase(), op);
     byPath.set(op.path, methods);
   }
-  const resources: Resource[] = [];
-  const bindings: Record<string, Binding> = {};
-  const stateless: StatelessPair[] = [];
+  const out: ResourcePlan = { resources: [], bindings: {}, stateless: [] };
   for (const [itemPath, itemOps] of byPath) {
-    const m = /^(.*)\/\{([^{}/]+)\}$/.exec(itemPath);
+    const m = ITEM_PATH.exec(itemPath);
     if (!m || !m[1]) continue;
-    const [, collectionPath, idParam] = m;
+    const [, parent, idParam, ext = ''] = m;
+    const collectionPath = parent + ext;
     const pair = { collectionPath, itemPath };
     const collectionOps = byPath.get(collectionPath);
-    const segment = collectionPath.slice(collectionPath.lastIndexOf('/') + 1);
+    const segment = parent.slice(parent.lastIndexOf('/') + 1);
     if (/[{}]/.test(segment)) continue;
     if (!collectionOps || !(collectionOps.has('GET') || collectionOps.has('POST'))) {
-      stateless.push({ ...pair, reason: 'no GET or POST on the collection path' });
+      out.stateless.push({ ...pair, reason: 'no GET or POST on the collection path' });
       continue;
     }
-    const inferred = inferPair(plan.defs, collectionPath, itemPath, idParam, segment, collectionOps, itemOps);
-    if ('reason' in inferred) {
-      stateless.push({ ...pair, reason: inferred.reason });
-      continue;
-    }
-    resources.push(inferred.resource);
-    for (const [method, role] of inferred.roles) {
-      const path = role === 'list' || role === 'create' ? collectionPath : itemPath;
-      bindings[bindingKey(method, path)] = { resource: inferred.resource, role };
-    }
-    if (inferred.listReason)
-      stateless.push({ ...pair, reason: `list stays stateless: ${inferred.listReason}` });
+    const at = { param: idParam, collection: segment, itemPath };
+    const inferred = inferPair(plan.defs, collectionPath, at, collectionOps, itemOps);
+    if ('reason' in inferred) out.stateless.push({ ...pair, reason: inferred.reason });
+    else add(out, inferred);
   }
-  return { resources, bindings, stateless };
+  const claimed = new Set(out.resources.map((r) => r.collectionPath));
+  for (const [collectionPath, ops] of byPath) {
+    if (claimed.has(collectionPath) || !ops.has('GET') || !ops.has('POST')) continue;
+    const inferred = inferCollection(plan.defs, collectionPath, ops);
+    if (inferred) add(out, inferred);
+  }
+  return out;
 }
 
-type Inferred = { resource: Resource; roles: [string, Role][]; listReason?: string } | { reason: string };
+type Inferred = { resource: Resource; roles: [string, Role][]; listReason?: string };
+
+function add(out: ResourcePlan, inferred: Inferred): void {
+  const { resource, roles, listReason } = inferred;
+  out.resources.push(resource);
+  for (const [method, role] of roles) {
+    const path = role === 'list' || role === 'create' ? resource.collectionPath : resource.itemPath;
+    if (path !== undefined) out.bindings[bindingKey(method, path)] = { resource, role } satisfies Binding;
+  }
+  if (listReason && resource.itemPath !== undefined)
+    out.stateless.push({
+      collectionPath: resource.collectionPath,
+      itemPath: resource.itemPath,
+      reason: `list stays stateless: ${listReason}`,
+    } satisfies StatelessPair);
+}
 
 function inferPair(
   defs: Record<string, Schema>,
   collectionPath: string,
-  itemPath: string,
-  idParam: string,
-  segment: string,
-  collectionOps: Map<string, OperationPlan>,
-  itemOps: Map<string, OperationPlan>,
-): Inferred {
+  at: IdContext & { itemPath: string },
+  collectionOps: Methods,
+  itemOps: Methods,
+): Inferred | { reason: string } {
   const listOp = collectionOps.get('GET');
   const listSchema = listOp ? jsonSchemaOf(successResponse(listOp)) : undefined;
-  const listed = deref(listSchema, defs);
   const candidates: (Schema | undefined)[] = [
     jsonSchemaOf(itemOps.get('GET') && successResponse(itemOps.get('GET')!)),
     jsonSchemaOf(collectionOps.get('POST') && successResponse(collectionOps.get('POST')!)),
-    listed?.items,
+    deref(listSchema, defs)?.items,
     itemOps.get('PUT') && requestSchemaOf(itemOps.get('PUT')!),
   ];
   let idField: string | undefined;
   for (const schema of candidates) {
-    idField = identifierField(idParam, segment, propertiesOf(schema, defs), defs);
+    idField = identifierField(at, propertiesOf(schema, defs), defs);
     if (idField) break;
   }
-  const wrapped = idField ? undefined : envelopeOf(candidates[0], idParam, segment, defs);
+  const wrapped = idField ? undefined : envelopeOf(candidates[0], at, defs);
   idField ??= wrapped?.idField;
-  if (!idField) return { reason: `no item property matches the path parameter {${idParam}}` };
-  const scopeParams = [...collectionPath.matchAll(/\{([^{}/]+)\}/g)].map((x) => x[1]);
-  const resource: Resource = { collectionPath, itemPath, idParam, idField, scopeParams };
+  if (!idField) return { reason: `no item property matches the path parameter {${at.param}}` };
+  // A check without a body (`GET /issues/{n}/assignees/{assignee}` → 204) reads what a list shows;
+  // with no list either, nothing the sandbox stores could answer it.
+  if (itemOps.has('GET') && candidates[0] === undefined && !listOp)
+    return { reason: 'the item GET has no body and the collection no list' };
+  const scopeParams = scopeParamsOf(collectionPath);
+  const resource: Resource = {
+    collectionPath,
+    itemPath: at.itemPath,
+    idParam: at.param,
+    idField,
+    scopeParams,
+  };
   if (wrapped) resource.envelope = wrapped.envelope;
   let listReason: string | undefined;
   if (listOp) {
-    const shape = inferListShape(listSchema, idField, segment, defs);
+    const shape = inferListShape(listSchema, idField, at.collection, defs);
     if ('reason' in shape) listReason = shape.reason;
     else resource.list = { shape: shape.shape, paging: inferPaging(listOp, defs) };
   }
   const roles: [string, Role][] = [];
   if (resource.list) roles.push(['GET', 'list']);
-  if (collectionOps.has('POST')) roles.push(['POST', 'create']);
+  if (createsOne(collectionOps, defs)) roles.push(['POST', 'create']);
   const itemRoles: [string, Role][] = [
     ['GET', 'read'],
     ['PUT', 'replace'],
     ['PATCH', 'merge'],
     ['DELETE', 'remove'],
   ];
+  // Stripe, Twilio and Swagger's petstore update an item with POST: when nothing else updates it.
+  if (!itemOps.has('PUT') && !itemOps.has('PATCH')) itemRoles.push(['POST', 'merge']);
   for (const [method, role] of itemRoles) if (itemOps.has(method)) roles.push([method, role]);
   return { resource, roles, ...(listReason ? { listReason } : {}) };
 }
 
-/** An item response that wraps the item in one object member (`{"Meeting": {"MeetingId": …}}`). */
-function envelopeOf(
-  schema: Schema | undefined,
-  idParam: string,
-  segment: string,
+/** The identifier of items that have no item path, which must be one of these. */
+const COLLECTION_IDS = ['id', 'uuid', '_id', 'key', 'guid', 'sid', 'gid'];
+
+/**
+ * A collection with a GET that lists items carrying an identifier and a POST, but no item path of
+ * its own (`/repos/{owner}/{repo}/issues/{issue_number}/comments`): what is posted is listed.
+ */
+function inferCollection(
   defs: Record<string, Schema>,
-): { envelope: string; idField: string } | undefined {
-  const props = propertiesOf(schema, defs);
-  for (const [envelope, member] of Object.entries(props)) {
-    if (!typesOf(member, defs).includes('object')) continue;
-    const idField = identifierField(idParam, segment, propertiesOf(member, defs), defs);
-    if (idField) return { envelope, idField };
+  collectionPath: string,
+  ops: Methods,
+): Inferred | undefined {
+  const segment = collectionPath.slice(collectionPath.lastIndexOf('/') + 1).replace(/\.[A-Za-z0-9]+$/, '');
+  if (!segment || /[{}]/.test(segment)) return undefined;
+  const listOp = ops.get('GET')!;
+  const listSchema = jsonSchemaOf(successResponse(listOp));
+  if (!createsOne(ops, defs)) return undefined;
+  for (const idField of COLLECTION_IDS) {
+    const shape = inferListShape(listSchema, idField, segment, defs);
+    if ('reason' in shape) continue;
+    const resource: Resource = {
+      collectionPath,
+      idField,
+      scopeParams: scopeParamsOf(collectionPath),
+      list: { shape: shape.shape, paging: inferPaging(listOp, defs) },
+    };
+    return {
+      resource,
+      roles: [
+        ['GET', 'list'],
+        ['POST', 'create'],
+      ],
+    };
   }
   return undefined;
+}
+
+/** A POST that answers with an array adds several things (labels to an issue): it is no create. */
+function createsOne(ops: Methods, defs: Record<string, Schema>): boolean {
+  const post = ops.get('POST');
+  return !!post && !isArraySchema(jsonSchemaOf(successResponse(post)), defs);
+}
+
+function scopeParamsOf(collectionPath: string): string[] {
+  return [...collectionPath.matchAll(/\{([^{}/]+)\}/g)].map((x) => x[1]);
+}
+
+/**
+ * An item response that wraps the item in its one object member (`{"Meeting": {"MeetingId": …}}`,
+ * `{"customer": {…}, "errors": […]}`); an object of several objects (a membership's
+ * `organization` and `user`) is an item of its own, not an envelope.
+ */
+function envelopeOf(
+  schema: Schema | undefined,
+  at: IdContext,
+  defs: Record<string, Schema>,
+): { envelope: string; idField: string } | undefined {
+  const objects = Object.entries(propertiesOf(schema, defs)).filter(([, member]) =>
+    typesOf(member, defs).includes('object'),
+  );
+  if (objects.length !== 1) return undefined;
+  const [envelope, member] = objects[0];
+  const idField = identifierField(at, propertiesOf(member, defs), defs);
+  return idField ? { envelope, idField } : undefined;
 }

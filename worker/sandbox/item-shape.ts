@@ -4,29 +4,40 @@ import type { JsonValue, Schema } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
 import { itemsArraySchema } from './infer-list';
 import { bindingKey, type Resource } from './resources';
-import type { SandboxContext } from './sandbox-context';
-import { jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
+import { generated, type SandboxContext } from './sandbox-context';
+import { deref, jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
 
 export type JsonObject = Record<string, JsonValue>;
 
 /**
- * The schema stored items satisfy: the item GET's success schema (inside its envelope, if any), else
- * the create's, else the list's items.
+ * The schema stored items satisfy: of the item GET's success schema (inside its envelope, if any),
+ * the create's and the list's items, the first that holds the identifier and is not a union (a GET
+ * of `customer | deleted_customer` would make deleted customers), else the first holding it.
  */
 export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
   const ops = ctx.model.operations;
-  const get = ops.get(bindingKey('GET', resource.itemPath));
+  const defs = ctx.target.plan.defs;
+  const get = resource.itemPath !== undefined ? ops.get(bindingKey('GET', resource.itemPath)) : undefined;
   const post = ops.get(bindingKey('POST', resource.collectionPath));
   const list = ops.get(bindingKey('GET', resource.collectionPath));
   const fromList =
     resource.list && list
-      ? itemsArraySchema(resource.list.shape, jsonSchemaOf(successResponse(list)), ctx.target.plan.defs)
-          ?.items
+      ? itemsArraySchema(resource.list.shape, jsonSchemaOf(successResponse(list)), defs)?.items
       : undefined;
   const own = get && jsonSchemaOf(successResponse(get));
-  if (own !== undefined && resource.envelope !== undefined)
-    return propertiesOf(own, ctx.target.plan.defs)[resource.envelope] ?? own;
-  return own ?? (post && jsonSchemaOf(successResponse(post))) ?? fromList ?? true;
+  const inGet =
+    own !== undefined && resource.envelope !== undefined
+      ? (propertiesOf(own, defs)[resource.envelope] ?? own)
+      : own;
+  const candidates = [inGet, post && jsonSchemaOf(successResponse(post)), fromList].filter(
+    (s): s is Schema => s !== undefined,
+  );
+  const holdsId = (s: Schema) => resource.idField in propertiesOf(s, defs);
+  const union = (s: Schema) => {
+    const d = deref(s, defs);
+    return !!d && (Array.isArray(d.anyOf) || Array.isArray(d.oneOf));
+  };
+  return candidates.find((s) => holdsId(s) && !union(s)) ?? candidates.find(holdsId) ?? candidates[0] ?? true;
 }
 
 /**
@@ -78,8 +89,9 @@ export function serverOwned(
 
 /**
  * The identifier of a new item: for numeric ids the next integer after the largest stored one (as
- * real APIs count), for others the generated value; either only if the id schema accepts it and no
- * stored item has it.
+ * real APIs count), for others the generated value, else (when the spec's example id is already
+ * taken, as it is once the seeded start holds it) one generated without the examples, else the
+ * example numbered; each only if the id schema accepts it and no stored item has it.
  */
 export function newIdentifier(
   ctx: SandboxContext,
@@ -102,5 +114,16 @@ export function newIdentifier(
     const next = Math.floor(max) + 1;
     if (ok(next)) return next;
   }
-  return candidates.find((c) => c !== undefined && ok(c));
+  const found = candidates.find((c) => c !== undefined && ok(c));
+  if (found !== undefined) return found;
+  const count = ctx.store.count(scope);
+  for (let n = 1; n <= 5; n++) {
+    const fresh = generated(ctx, idSchema, `id\u0000${scope}\u0000${count}\u0000${n}`, {}, true);
+    if (fresh !== undefined && ok(fresh)) return fresh;
+  }
+  // A name-like id that even generation repeats (`MAVEN_REPOSITORY_SECRET`): numbered, as a copy.
+  const named = candidates.find((c): c is string => typeof c === 'string');
+  return named === undefined
+    ? undefined
+    : [`${named}_${count + 1}`, `${named}-${count + 1}`, `${named}${count + 1}`].find(ok);
 }

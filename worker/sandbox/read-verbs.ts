@@ -7,7 +7,7 @@ import { itemsArraySchema } from './infer-list';
 import { listBody } from './list-body';
 import { pageOf } from './paging';
 import type { Resource } from './resources';
-import { generated, type SandboxContext } from './sandbox-context';
+import { generated, itemIdOf, itemParams, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf } from './schema-shape';
 
 /** GET on the collection: one page of the stored items, in the spec's list shape. */
@@ -38,7 +38,7 @@ export function listItems(
   const itemSchema: Schema = arraySchema?.items ?? true;
   const values: JsonValue[] = [];
   for (const item of page.items) {
-    const params = { ...call.pathParams, [resource.idParam]: item.id };
+    const params = itemParams(resource, call.pathParams, item.id);
     const one = conform(visible(item.value, itemSchema, defs), itemSchema, defs, () =>
       generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
     );
@@ -56,7 +56,7 @@ export function readItem(
   scope: string,
   call: ValidatedCall,
 ): LayerAnswer | undefined {
-  const id = call.pathParams[resource.idParam] ?? '';
+  const id = itemIdOf(resource, call.pathParams);
   const stored = ctx.store.get(scope, id);
   if (stored === undefined) return notFound(call.operation, id);
   const chosen = success(call.operation);

@@ -35,10 +35,13 @@ export interface Paging {
 export interface Resource {
   /** The collection's path template, e.g. "/owners/{ownerId}/pets". */
   collectionPath: string;
-  /** The item's path template, e.g. "/owners/{ownerId}/pets/{petId}". */
-  itemPath: string;
-  /** The item path's own parameter, e.g. "petId". */
-  idParam: string;
+  /**
+   * The item's path template, e.g. "/owners/{ownerId}/pets/{petId}"; absent for a collection with
+   * no item path of its own (only listed and posted to).
+   */
+  itemPath?: string;
+  /** The item path's own parameter, e.g. "petId" (with the item path). */
+  idParam?: string;
   /** The item property that holds the identifier, e.g. "id". */
   idField: string;
   /** The member item responses wrap the item in (`{"Meeting": {…}}`), when they do. */

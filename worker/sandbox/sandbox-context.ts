@@ -27,17 +27,35 @@ export function scopeOf(resource: Resource, pathParams: Record<string, string>):
   return [resource.collectionPath, ...resource.scopeParams.map((p) => pathParams[p] ?? '')].join('\u0000');
 }
 
+/** The identifier an item path's call names (`/pets/42` → "42"); "" for a collection's call. */
+export function itemIdOf(resource: Resource, pathParams: Record<string, string>): string {
+  return resource.idParam === undefined ? '' : (pathParams[resource.idParam] ?? '');
+}
+
+/** The path parameters of the item `id` of a resource, beside the scope's. */
+export function itemParams(
+  resource: Resource,
+  pathParams: Record<string, string>,
+  id: string,
+): Record<string, string> {
+  return resource.idParam === undefined ? pathParams : { ...pathParams, [resource.idParam]: id };
+}
+
 /** A path template filled with (decoded) parameter values, encoded as a client would send them. */
 export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{([^{}/]+)\}/g, (_m, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
-/** A deterministic value for a schema, seeded by the sandbox seed and a salt. */
+/**
+ * A deterministic value for a schema, seeded by the sandbox seed and a salt; `dynamic` ignores the
+ * spec's examples (as `Prefer: dynamic=true`), for values that must differ from them.
+ */
 export function generated(
   ctx: SandboxContext,
   schema: Schema,
   salt: string,
   pathParams: Record<string, string>,
+  dynamic = false,
 ): JsonValue | undefined {
   const result = generate(schema, {
     seed: `${ctx.seed}\u0000sandbox\u0000${salt}`,
@@ -45,6 +63,7 @@ export function generated(
     pathParams,
     refDate: ctx.target.refDate,
     direction: 'response',
+    ...(dynamic ? { dynamic } : {}),
   });
   return result.ok ? result.value : undefined;
 }

@@ -15,7 +15,10 @@ export function deref(schema: Schema | undefined, defs: Record<string, Schema>):
   return isObj(cur) ? cur : undefined;
 }
 
-/** Own and allOf-inherited properties of an object schema. */
+/**
+ * Own and allOf-inherited properties of an object schema, and those every branch of its anyOf or
+ * oneOf has (Stripe's `customer | deleted_customer` share `id`), as the first branch writes them.
+ */
 export function propertiesOf(
   schema: Schema | undefined,
   defs: Record<string, Schema>,
@@ -25,6 +28,11 @@ export function propertiesOf(
   if (!s || depth > 8) return {};
   const out: Record<string, Schema> = {};
   for (const part of s.allOf ?? []) Object.assign(out, propertiesOf(part, defs, depth + 1));
+  const union = s.anyOf ?? s.oneOf;
+  if (Array.isArray(union) && union.length > 0) {
+    const branches = union.map((b) => propertiesOf(b, defs, depth + 1));
+    for (const [k, v] of Object.entries(branches[0])) if (branches.every((b) => k in b)) out[k] ??= v;
+  }
   if (isObj(s.properties)) Object.assign(out, s.properties);
   return out;
 }
@@ -36,13 +44,15 @@ export function requiredOf(schema: Schema | undefined, defs: Record<string, Sche
   return [...(s.allOf ?? []).flatMap((p) => requiredOf(p, defs, depth + 1)), ...(s.required ?? [])];
 }
 
-export function typesOf(schema: Schema | undefined, defs: Record<string, Schema>): string[] {
+export function typesOf(schema: Schema | undefined, defs: Record<string, Schema>, depth = 0): string[] {
   const s = deref(schema, defs);
-  if (!s) return [];
+  if (!s || depth > 8) return [];
   if (typeof s.type === 'string') return [s.type];
   if (Array.isArray(s.type)) return s.type.filter((t) => t !== 'null');
   if (s.properties || s.allOf) return ['object'];
   if (s.items) return ['array'];
+  const union = s.anyOf ?? s.oneOf;
+  if (Array.isArray(union)) return [...new Set(union.flatMap((b) => typesOf(b, defs, depth + 1)))];
   return [];
 }
 

@@ -12,8 +12,9 @@ import {
 } from './item-shape';
 import { sizeOf } from './item-store';
 import { mergePatch } from './merge-patch';
+import { nameCreatedItem } from './item-urls';
 import type { Resource } from './resources';
-import { fillPath, generated, keyOf, type SandboxContext } from './sandbox-context';
+import { fillPath, generated, itemIdOf, itemParams, keyOf, type SandboxContext } from './sandbox-context';
 
 type Verb = (
   ctx: SandboxContext,
@@ -24,8 +25,8 @@ type Verb = (
 
 /**
  * POST on the collection: the body merged into a generated item (server-owned members generated,
- * readOnly ones never taken from the client), stored, and answered in the spec's 201/200 with
- * `Location` when the response declares it.
+ * readOnly ones never taken from the client, its URLs naming it), stored, and answered in the
+ * spec's 201/200 with `Location` when the response declares it.
  */
 export const createItem: Verb = (ctx, resource, scope, call) => {
   const body = jsonBodyOf(call, resource.envelope);
@@ -54,10 +55,18 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
       ),
     ]);
   if (id === undefined) return undefined;
-  const item = conform({ ...base, ...own, [resource.idField]: id }, itemSchema, defs, () => ({
-    ...base,
-    [resource.idField]: id,
-  }));
+  // Its URLs name it, not the example item its members were generated from.
+  const naming = {
+    base: base as JsonObject,
+    sent: own,
+    resource,
+    id: String(id),
+    pathParams: call.pathParams,
+  };
+  const named = (v: JsonObject) => nameCreatedItem(v, { ...naming, baseUrl: ctx.baseUrl });
+  const item = conform(named({ ...base, ...own, [resource.idField]: id }), itemSchema, defs, () =>
+    named({ ...base, [resource.idField]: id }),
+  );
   const key = keyOf(item, resource.idField);
   if (item === undefined || key === undefined) return undefined;
   if (ctx.store.get(scope, key) !== undefined) return conflict(call.operation, key);
@@ -69,7 +78,7 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   const body = jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
-  const id = call.pathParams[resource.idParam] ?? '';
+  const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id) as JsonObject | undefined;
   if (existing === undefined && call.operation.responses.some((r) => r.status === '404'))
     return notFound(call.operation, id);
@@ -79,10 +88,13 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   const kept = existing
     ? serverOwned(existing, itemSchema, resource.idField, defs)
     : { [resource.idField]: typedId(base[resource.idField], id) };
-  const item = conform({ ...base, ...writable(body, itemSchema, defs), ...kept }, itemSchema, defs, () => ({
-    ...base,
-    ...kept,
-  }));
+  const sent = writable(body, itemSchema, defs);
+  const naming = { base, sent, resource, id, pathParams: call.pathParams, baseUrl: ctx.baseUrl };
+  // A new item's URLs name it; an existing one's already do.
+  const named = (v: JsonObject) => (existing ? v : nameCreatedItem(v, naming));
+  const item = conform(named({ ...base, ...sent, ...kept }), itemSchema, defs, () =>
+    named({ ...base, ...kept }),
+  );
   if (item === undefined || keyOf(item, resource.idField) !== id) return undefined;
   return store(ctx, resource, scope, call, id, item, existing ? 'updated' : 'created');
 };
@@ -92,7 +104,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
   const body = jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
-  const id = call.pathParams[resource.idParam] ?? '';
+  const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id) as JsonObject | undefined;
   if (existing === undefined) return notFound(call.operation, id);
   const itemSchema = itemSchemaOf(ctx, resource);
@@ -105,7 +117,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
 
 /** DELETE on an item: removed; later reads get the spec's 404. */
 export const removeItem: Verb = (ctx, resource, scope, call) => {
-  const id = call.pathParams[resource.idParam] ?? '';
+  const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id);
   if (existing === undefined) return notFound(call.operation, id);
   const chosen = success(call.operation);
@@ -141,10 +153,12 @@ function store(
   const chosen = createdResponse(call, how);
   if (!chosen) return undefined;
   ctx.store.put(scope, id, item);
-  const params = { ...call.pathParams, [resource.idParam]: id };
-  const location = Object.keys(chosen.response.headers).some((h) => h.toLowerCase() === 'location')
-    ? { location: `${ctx.baseUrl}${fillPath(resource.itemPath, params)}` }
-    : undefined;
+  const params = itemParams(resource, call.pathParams, id);
+  const declared = Object.keys(chosen.response.headers).some((h) => h.toLowerCase() === 'location');
+  const location =
+    declared && resource.itemPath !== undefined
+      ? { location: `${ctx.baseUrl}${fillPath(resource.itemPath, params)}` }
+      : undefined;
   return answerValue(
     ctx,
     chosen,

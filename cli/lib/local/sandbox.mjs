@@ -3,7 +3,11 @@
 /** Seven days, the longest idle TTL: in local mode the sandbox lives as long as the process. */
 const LOCAL_TTL_SECONDS = 604_800;
 
-export async function createLocalSandbox(worker, { key, api, version, seed }) {
+/**
+ * `id` is the one the Worker was started with as its ROOT_MOCK (so the port's root serves it): the
+ * only id the service lets a creator choose.
+ */
+export async function createLocalSandbox(worker, { key, api, version, seed, id }) {
   const res = await worker.dispatch('/v1/sandboxes', {
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
@@ -11,6 +15,7 @@ export async function createLocalSandbox(worker, { key, api, version, seed }) {
       api,
       version,
       ttlSeconds: LOCAL_TTL_SECONDS,
+      ...(id !== undefined ? { id } : {}),
       ...(seed !== undefined ? { seed } : {}),
     }),
   });

@@ -16,12 +16,14 @@ import { wranglerWorkerOptions } from './worker-options.mjs';
  *  - port/host: where to listen (port 0 picks a free one);
  *  - script: a bundle path (default: the cached bundle of this checkout);
  *  - quotas: run as hosted, with the quota Durable Object on every mock call (the bench uses it);
- *  - vars: more vars (override the above);
+ *  - vars: more vars (override the above); with ROOT_MOCK (the mock at the port's root) the service
+ *    itself answers only at MOCK_DOMAIN, so `dispatch` addresses it there (never through DNS);
  *  - storage: 'memory' (default) keeps KV and Durable Object SQLite files on tmpfs (/dev/shm) when
  *    the machine has one; 'disk' uses miniflare's default temporary directory. Either way it is
  *    gone after dispose;
  *  - inspectorPort: workerd's DevTools inspector (used by bench/profile.mjs for CPU profiles).
- * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }.
+ * Resolves to { mf, url, adminToken, storage, dispatch(path, init) }: `url` is where it listens,
+ * `dispatch` calls the service's own API.
  */
 export async function startWorker({
   port = 0,
@@ -38,6 +40,16 @@ export async function startWorker({
   const declared = await wranglerWorkerOptions({ script: scriptPath });
   const adminToken = `admin-${randomBytes(16).toString('hex')}`;
   const stateDir = storage === 'memory' ? memoryDir() : undefined;
+  const bindings = {
+    ...declared.bindings,
+    ADMIN_TOKEN: adminToken,
+    QUOTAS: quotas ? 'on' : 'off',
+    LOG_MOCK_CALLS: quotas ? 'on' : 'off',
+    MAX_SPEC_BYTES: String(64 * 1024 * 1024),
+    MAX_UPLOAD_BYTES: String(64 * 1024 * 1024),
+    ...vars,
+  };
+  if (bindings.ROOT_MOCK && !bindings.MOCK_DOMAIN) bindings.MOCK_DOMAIN = 'mock.localhost';
   // Miniflare 5 (the version wrangler ships) changed its option shape; it still converts the
   // v4 shape, which is what wrangler's own config conversion produces.
   const mf = new Miniflare(
@@ -53,15 +65,7 @@ export async function startWorker({
           modules: true,
           scriptPath,
           ...declared,
-          bindings: {
-            ...declared.bindings,
-            ADMIN_TOKEN: adminToken,
-            QUOTAS: quotas ? 'on' : 'off',
-            LOG_MOCK_CALLS: quotas ? 'on' : 'off',
-            MAX_SPEC_BYTES: String(64 * 1024 * 1024),
-            MAX_UPLOAD_BYTES: String(64 * 1024 * 1024),
-            ...vars,
-          },
+          bindings,
         },
       ],
     }),
@@ -74,12 +78,13 @@ export async function startWorker({
     await mf.dispose().catch(() => {});
     throw error;
   }
+  const service = bindings.ROOT_MOCK ? `http://${bindings.MOCK_DOMAIN}:${new URL(url).port}` : url;
   return {
     mf,
     url,
     adminToken,
     storage: stateDir ? 'memory' : 'disk',
-    dispatch: (path, init) => mf.dispatchFetch(`${url}${path}`, init),
+    dispatch: (path, init) => mf.dispatchFetch(`${service}${path}`, init),
   };
 }
 

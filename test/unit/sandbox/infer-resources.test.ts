@@ -2,17 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferResources } from '../../../worker/sandbox/infer-resources';
 import { ingest } from '../../../worker/spec/ingest';
+import { oas3 } from '../../support/layer-harness';
 
-async function infer(paths: string, schemas = '') {
-  const yaml = `openapi: 3.0.3
-info: {title: t, version: '1'}
-paths:
-${paths}
-components:
-  schemas:
-${schemas || '    Unused: {type: string}'}
-`;
-  return inferResources((await ingest(yaml)).plan);
+async function infer(paths: string, schemas?: string) {
+  return inferResources((await ingest(oas3(paths, schemas))).plan);
 }
 
 const ok = (schema: string) => `{'200': {description: ok, content: {application/json: {schema: ${schema}}}}}`;
@@ -183,5 +176,156 @@ describe('resource inference', () => {
     ]);
     expect(plan.resources.map((r) => r.itemPath).sort()).toEqual(['/notes/{noteId}', '/tags/{tagId}']);
     expect(plan.bindings['GET /tags']).toBeUndefined();
+  });
+
+  describe('identifiers in common shapes (issue 18 §6)', () => {
+    const pair = (collection: string, param: string, item: string, list = true) => `  /${collection}:
+    get: {responses: ${ok(list ? `{type: array, items: ${item}}` : item)}}
+  /${collection}/{${param}}:
+    get:
+      parameters: [{name: ${param}, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(item)}`;
+
+    it('reads {username} as the login, not the display name (GitHub /users/{username})', async () => {
+      const user = `{type: object, properties: {login: {type: string}, id: {type: integer}, name: {type: string}}}`;
+      expect((await infer(pair('users', 'username', user))).resources[0].idField).toBe('login');
+      const handle = `{type: object, properties: {handle: {type: string}, name: {type: string}}}`;
+      expect((await infer(pair('users', 'username', handle))).resources[0].idField).toBe('handle');
+    });
+
+    it('takes the member whose example the item’s own URL example holds where the path has the parameter', async () => {
+      const space = `{type: object, properties: {id: {type: integer, example: 7}, alias: {type: string, example: docs}, url: {type: string, example: 'https://api.example.com/v2/spaces/docs'}}}`;
+      expect((await infer(pair('spaces', 'key_or_alias', space))).resources[0].idField).toBe('alias');
+      // Without that example nothing names {key_or_alias}.
+      const bare = `{type: object, properties: {id: {type: integer}, alias: {type: string}}}`;
+      expect((await infer(pair('spaces', 'key_or_alias', bare))).resources).toEqual([]);
+    });
+
+    it('reads a parameter that names the item itself as its identifier (Stripe /customers/{customer})', async () => {
+      const customer = `{type: object, properties: {id: {type: string}, email: {type: string}}}`;
+      for (const [collection, param] of [
+        ['customers', 'customer'],
+        ['payment_intents', 'intent'],
+        ['subscription_items', 'item'],
+        ['people', 'person'],
+      ])
+        expect((await infer(pair(collection, param, customer))).resources[0]?.idField, param).toBe('id');
+    });
+
+    it('prefers the member the item’s own URL ends with when the parameter names the item (a user’s login)', async () => {
+      const user = `{type: object, properties: {id: {type: integer, example: 1}, login: {type: string, example: octocat}, url: {type: string, example: 'https://api.github.com/users/octocat'}}}`;
+      expect((await infer(pair('assignees', 'assignee', user))).resources[0].idField).toBe('login');
+    });
+
+    it('reads the members every branch of a union shares (Stripe: customer | deleted_customer)', async () => {
+      const plan = await infer(
+        `  /customers:
+    post: {responses: ${ok(`{$ref: '#/components/schemas/Customer'}`)}}
+  /customers/{customer}:
+    get:
+      parameters: [{name: customer, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(`{anyOf: [{$ref: '#/components/schemas/Customer'}, {$ref: '#/components/schemas/Deleted'}]}`)}`,
+        `    Customer: {type: object, properties: {id: {type: string}, email: {type: string}}}
+    Deleted: {type: object, properties: {id: {type: string}, deleted: {type: boolean, enum: [true]}}}`,
+      );
+      expect(plan.resources[0]).toMatchObject({ idField: 'id', itemPath: '/customers/{customer}' });
+    });
+
+    it('reads an envelope only where the response wraps one object (not a membership of an org and a user)', async () => {
+      const org = `{type: object, properties: {id: {type: integer}, login: {type: string}}}`;
+      const membership = `{type: object, properties: {state: {type: string}, organization: ${org}, user: ${org}}}`;
+      expect((await infer(pair('orgs', 'org', membership))).resources).toEqual([]);
+      const wrapped = `{type: object, properties: {organization: ${org}, errors: {type: array, items: {type: string}}}}`;
+      expect((await infer(pair('orgs', 'org', wrapped))).resources[0]).toMatchObject({
+        idField: 'id',
+        envelope: 'organization',
+      });
+    });
+  });
+
+  it('pairs Twilio’s /Messages/{Sid}.json with /Messages.json, its list in `messages`', async () => {
+    const message = `{type: object, properties: {sid: {type: string}, body: {type: string}}}`;
+    const plan = await infer(`  /Accounts/{AccountSid}/Messages.json:
+    parameters: [{name: AccountSid, in: path, required: true, schema: {type: string}}]
+    get: {responses: ${ok(`{type: object, properties: {messages: {type: array, items: ${message}}, next_page_uri: {type: string}}}`)}}
+    post: {responses: ${ok(message)}}
+  /Accounts/{AccountSid}/Messages/{Sid}.json:
+    parameters:
+      - {name: AccountSid, in: path, required: true, schema: {type: string}}
+      - {name: Sid, in: path, required: true, schema: {type: string}}
+    get: {responses: ${ok(message)}}
+    post: {responses: ${ok(message)}}
+    delete: {responses: {'204': {description: gone}}}`);
+    expect(plan.resources[0]).toMatchObject({
+      collectionPath: '/Accounts/{AccountSid}/Messages.json',
+      idField: 'sid',
+      scopeParams: ['AccountSid'],
+      list: { shape: { kind: 'wrapper', itemsKey: 'messages' } },
+    });
+    // POST on the item updates it, as Stripe's and Twilio's do, when nothing else does.
+    expect(plan.bindings['POST /Accounts/{AccountSid}/Messages/{Sid}.json']?.role).toBe('merge');
+  });
+
+  it('binds POST on an item as an update only when the item has no PUT or PATCH', async () => {
+    const item = `{type: object, properties: {id: {type: integer}}}`;
+    const plan = await infer(`  /pets:
+    get: {responses: ${ok(`{type: array, items: ${item}}`)}}
+  /pets/{petId}:
+    parameters: [{name: petId, in: path, required: true, schema: {type: integer}}]
+    get: {responses: ${ok(item)}}
+    patch: {responses: ${ok(item)}}
+    post: {responses: ${ok(item)}}`);
+    expect(plan.bindings['PATCH /pets/{petId}']?.role).toBe('merge');
+    expect(plan.bindings['POST /pets/{petId}']).toBeUndefined();
+  });
+
+  it('makes a collection with GET and POST but no item path a resource that lists what is posted', async () => {
+    const pet = `{type: object, properties: {id: {type: integer}, name: {type: string}}}`;
+    const plan = await infer(`  /owners/{ownerId}/pets:
+    parameters: [{name: ownerId, in: path, required: true, schema: {type: string}}]
+    get: {responses: ${ok(`{type: array, items: ${pet}}`)}}
+    post: {responses: ${ok(pet)}}
+  /tags:
+    get: {responses: ${ok(`{type: array, items: ${pet}}`)}}
+    post: {responses: ${ok(`{type: array, items: ${pet}}`)}}`);
+    expect(plan.resources).toEqual([
+      {
+        collectionPath: '/owners/{ownerId}/pets',
+        idField: 'id',
+        scopeParams: ['ownerId'],
+        list: { shape: { kind: 'array' }, paging: {} },
+      },
+    ]);
+    expect(Object.keys(plan.bindings).sort()).toEqual([
+      'GET /owners/{ownerId}/pets',
+      'POST /owners/{ownerId}/pets',
+    ]);
+  });
+
+  it('leaves a body-less check with nothing to list stateless (GitHub /issues/{n}/assignees/{assignee})', async () => {
+    const issue = `{type: object, properties: {id: {type: integer}, number: {type: integer}}}`;
+    const plan = await infer(`  /issues/{n}/assignees:
+    parameters: [{name: n, in: path, required: true, schema: {type: integer}}]
+    post: {responses: ${ok(issue)}}
+  /issues/{n}/assignees/{assignee}:
+    parameters:
+      - {name: n, in: path, required: true, schema: {type: integer}}
+      - {name: assignee, in: path, required: true, schema: {type: string}}
+    get: {responses: {'204': {description: assignable}, '404': {description: not}}}`);
+    expect(plan.resources).toEqual([]);
+    expect(plan.stateless[0].reason).toBe('the item GET has no body and the collection no list');
+  });
+
+  it('finds a list under the collection’s name as the end of a longer one, or in the singular', async () => {
+    const item = `{type: object, properties: {id: {type: string}}}`;
+    for (const key of ['device_codes', 'code']) {
+      const plan = await infer(`  /devices/codes:
+    get: {responses: ${ok(`{type: object, properties: {${key}: {type: array, items: ${item}}, errors: {type: array, items: ${item}}}}`)}}
+  /devices/codes/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(item)}`);
+      expect(plan.resources[0].list?.shape, key).toMatchObject({ kind: 'wrapper', itemsKey: key });
+    }
   });
 });

@@ -1,12 +1,5 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget, type MockRequest } from '../../../worker/mock/mock';
-import { modelOf } from '../../../worker/sandbox/sandbox-model';
-import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
-import { ingest } from '../../../worker/spec/ingest';
-import { DOC_ID, responseSchemas } from '../../support/independent-schemas';
-import { MemoryStore } from '../../support/memory-store';
+import { layerHarness } from '../../support/layer-harness';
 
 /**
  * The pure layer driven in Node over a Map store: the cases where stored state and the spec's
@@ -75,45 +68,9 @@ components:
       properties: {id: {type: string, format: uuid, readOnly: true}, label: {type: string}}
 `;
 
-async function sandbox(seed = 'unit', text = spec) {
-  const { plan } = await ingest(text);
-  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
-  const store = new MemoryStore();
-  const layer = sandboxLayer({
-    target,
-    model: modelOf(target),
-    store,
-    seed,
-    baseUrl: 'https://x.test/sandbox/sb',
-    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
-  });
-  const { document, pointers } = responseSchemas(text);
-  const ajv = new Ajv({ strict: false });
-  addFormats(ajv);
-  ajv.addSchema(document, DOC_ID);
-  const send = (method: string, path: string, body?: unknown, extra: Partial<MockRequest> = {}) => {
-    const request: MockRequest = {
-      method,
-      path,
-      query: [],
-      headers: {},
-      ...(body !== undefined
-        ? { body: { contentType: 'application/json', text: JSON.stringify(body) } }
-        : {}),
-      ...extra,
-    };
-    const outcome = mock(target, request, layer);
-    if (!outcome.ok) return { status: outcome.problem.type, body: undefined as unknown };
-    const { status, body: text } = outcome.response;
-    const pointer = pointers[`${method} ${outcome.operation.path} ${status}`];
-    const value = text ? (JSON.parse(text) as unknown) : undefined;
-    if (pointer) {
-      const validate = ajv.compile({ $ref: DOC_ID + pointer });
-      expect(validate(value), `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
-    } else expect(text ?? '').toBe('');
-    return { status, body: value as never };
-  };
-  return { send, store };
+/** The pure layer over a Map store, every spec body checked by Ajv (test/support/layer-harness.ts). */
+function sandbox(seed = 'unit', text = spec) {
+  return layerHarness(text, { seed });
 }
 
 describe('the stateful layer', () => {

@@ -89,7 +89,8 @@ export class Sandbox extends DurableObject<Env> {
     return this.live(now);
   }
 
-  async serve(request: MockRequest, baseUrl: string, now: number, behaviour: Behaviour): Promise<Served> {
+  /** One call; `request.baseUrl` is the URL the call named the sandbox by (for `Location` and links). */
+  async serve(request: MockRequest, now: number, behaviour: Behaviour): Promise<Served> {
     const meta = await this.live(now);
     if (!meta) return { kind: 'gone' };
     const target = await loadTarget(this.env.SPECS, meta.api, meta.version, meta.hash, meta.versionCreatedAt);
@@ -105,7 +106,7 @@ export class Sandbox extends DurableObject<Env> {
       model: modelOf(target),
       store: this.items(),
       seed: meta.seed,
-      baseUrl,
+      baseUrl: request.baseUrl ?? '',
       limits: { maxItemsPerCollection: settings.sandboxMaxItems, maxBytes: settings.sandboxMaxBytes },
     });
     const { outcome, operationId, steering, label } = steeredMock(target, request, behaviour, layer);

@@ -1,0 +1,70 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { expect } from 'vitest';
+import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
+import { modelOf } from '../../worker/sandbox/sandbox-model';
+import { sandboxLayer } from '../../worker/sandbox/stateful-layer';
+import { ingest } from '../../worker/spec/ingest';
+import { DOC_ID, responseSchemas } from './independent-schemas';
+import { MemoryStore } from './memory-store';
+
+/** A minimal OpenAPI 3.0 document around YAML `paths` and `components.schemas` blocks (indented). */
+export function oas3(paths: string, schemas = '    Unused: {type: string}'): string {
+  return `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+${paths}
+components:
+  schemas:
+${schemas}
+`;
+}
+
+/**
+ * A sandbox's pure layer over a Map store, for unit tests: `send` runs one call through the mock
+ * with the layer and checks every spec body with Ajv over the original document (never specmock's
+ * own reading of it). A refusal comes back as its problem type in `status`.
+ */
+export async function layerHarness(
+  text: string,
+  { seed = 'unit', baseUrl = 'https://x.test/sandbox/sb' } = {},
+) {
+  const { plan } = await ingest(text);
+  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
+  const store = new MemoryStore();
+  const layer = sandboxLayer({
+    target,
+    model: modelOf(target),
+    store,
+    seed,
+    baseUrl,
+    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
+  });
+  const { document, pointers } = responseSchemas(text);
+  const ajv = new Ajv({ strict: false });
+  addFormats(ajv);
+  ajv.addSchema(document, DOC_ID);
+  const send = (method: string, path: string, body?: unknown, extra: Partial<MockRequest> = {}) => {
+    const request: MockRequest = {
+      method,
+      path,
+      query: [],
+      headers: {},
+      ...(body !== undefined
+        ? { body: { contentType: 'application/json', text: JSON.stringify(body) } }
+        : {}),
+      ...extra,
+    };
+    const outcome = mock(target, request, layer);
+    if (!outcome.ok) return { status: outcome.problem.type, body: undefined as never, headers: {} };
+    const { status, body: out, headers } = outcome.response;
+    const value = out ? (JSON.parse(out) as unknown) : undefined;
+    const pointer = pointers[`${method} ${outcome.operation.path} ${status}`];
+    if (pointer) {
+      const validate = ajv.compile({ $ref: DOC_ID + pointer });
+      expect(validate(value), `${method} ${path} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    } else expect(out ?? '').toBe('');
+    return { status, body: value as never, headers };
+  };
+  return { send, store };
+}

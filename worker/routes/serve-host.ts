@@ -1,0 +1,39 @@
+import { config } from '../config';
+import type { Env } from '../env';
+import type { AppRequest } from '../http/app-request';
+import { hostTargetOf, type HostTarget } from '../http/mock-host';
+import { fail } from '../http/problem';
+import { serveMock } from './serve-mock';
+import { serveSandbox } from './serve-sandbox';
+
+/** The path forms stay the path forms, also on a port whose root serves ROOT_MOCK. */
+const PATH_FORM = /^\/(?:mock|sandbox)(?:\/|$)/;
+
+/**
+ * Router `before`, ahead of the route table: a request to a mock's own host
+ * (`{label}.{MOCK_DOMAIN}`) is that mock's whatever its path, since an API's own paths may look like
+ * the service's (Stripe's start with `/v1/`). A host under the mock domain that names no mock is a
+ * 404, never the service. With ROOT_MOCK (local mode), every host outside the mock domain serves
+ * that mock at its root, except the path forms; the service then answers at the mock domain itself.
+ * Everything after the dispatch (admission, private token, quota, behaviour, log, CORS) is the path
+ * form's own code.
+ */
+export function hostDispatch(request: AppRequest, env: Env): Promise<Response> | undefined {
+  const { mockDomain, rootMock } = config(env);
+  if (!mockDomain) return undefined;
+  const url = new URL(request.url);
+  const where = hostTargetOf(url.hostname, mockDomain);
+  if (where.kind === 'unknown')
+    fail('api-not-found', `No mock is served at ${url.hostname.slice(0, 200)}; see GET /v1/apis/{api}.`);
+  if (where.kind === 'target') return serveAt(request, env, where.target, url);
+  const atDomain = url.hostname.toLowerCase().replace(/\.$/, '') === mockDomain;
+  if (rootMock && !atDomain && !PATH_FORM.test(url.pathname)) return serveAt(request, env, rootMock, url);
+  return undefined;
+}
+
+function serveAt(request: AppRequest, env: Env, target: HostTarget, url: URL): Promise<Response> {
+  const at = { path: url.pathname, baseUrl: url.origin };
+  return target.kind === 'sandbox'
+    ? serveSandbox(request, env, { id: target.id, ...at })
+    : serveMock(request, env, { api: target.api, versionName: target.version, ...at });
+}

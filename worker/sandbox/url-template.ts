@@ -1,0 +1,25 @@
+/** Reading an item's URLs against its path template. */
+
+/** `/users/{username}` → a regex matching a URL or path that ends with it, capturing each parameter. */
+export function templatePattern(template: string): { regex: RegExp; params: string[] } {
+  const params: string[] = [];
+  const body = template
+    .split(/(\{[^{}/]+\})/)
+    .map((part) => {
+      const p = /^\{([^{}/]+)\}$/.exec(part);
+      if (!p) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(p[1]);
+      return '([^/]+)';
+    })
+    .join('');
+  return { regex: new RegExp(`${body}$`), params };
+}
+
+/** A percent-decoded path segment, or the segment itself when it is not valid percent-encoding. */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
