@@ -156,6 +156,7 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
   const body = check.body as JsonValue | undefined;
+  if (body !== undefined) ctx.sent = body;
   const answer = layer?.({
     operation,
     pathParams,

@@ -6,6 +6,10 @@ import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from '
 import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
+import { matches } from './generate/check';
+import { pagingFor, type RealismInput } from './realism/request';
+import { pagingHeader } from './realism/paging/link-header';
+import type { Paging } from './realism/paging/position';
 import type { LayerAnswer } from './state-layer';
 
 /**
@@ -38,6 +42,8 @@ export interface RenderContext {
   pathParams: Record<string, string>;
   prefs: Preferences;
   seed: string;
+  /** The request body as validation decoded it (JSON or form): a create's values are reflected. */
+  sent?: JsonValue;
 }
 
 export function renderResponse(
@@ -49,9 +55,13 @@ export function renderResponse(
 ): Rendered {
   const ctx = { ...outer, status };
   const headers: Record<string, string> = {};
+  const paging = pagingFor(realismInput(ctx));
   for (const [name, header] of Object.entries(spec.headers)) {
     if (name.toLowerCase() === 'content-type') continue;
-    const value = header.examples[0]?.value ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
+    const example = header.examples[0]?.value;
+    const page = paging && pageHeader(ctx, paging, name, header.schema, example);
+    if (page === null) continue;
+    const value = page ?? example ?? valueFor(ctx, header.schema, `header:${name}`, prefs.dynamic);
     if (value !== undefined && value !== null)
       headers[name.toLowerCase()] = typeof value === 'string' ? value : JSON.stringify(value);
   }
@@ -174,15 +184,39 @@ function generateFor(
     dynamic: dynamic === true,
     direction: 'response',
     ...(relax !== undefined ? { relax } : {}),
-    realism: {
-      status: ctx.status,
-      method: ctx.request.method,
-      pathTemplate: ctx.operation.path,
-      requestPath: ctx.request.path,
-      query: ctx.query,
-    },
+    realism: realismInput(ctx),
     ...(example !== undefined ? { example } : {}),
   });
+}
+
+function realismInput(ctx: RenderContext): RealismInput {
+  return {
+    status: ctx.status,
+    method: ctx.request.method,
+    pathTemplate: ctx.operation.path,
+    requestPath: ctx.request.path,
+    query: ctx.query,
+    parameters: ctx.operation.parameters,
+    ...(ctx.request.baseUrl !== undefined ? { baseUrl: ctx.request.baseUrl } : {}),
+    ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
+  };
+}
+
+/**
+ * A paging header of a list call (`Link`, `X-Next-Page`) pointing into the mock: its value, `null`
+ * to leave it out (no next page), undefined when it is no paging header or no value fits its schema.
+ */
+function pageHeader(
+  ctx: RenderContext,
+  paging: Paging,
+  name: string,
+  schema: Schema,
+  example: JsonValue | undefined,
+): string | null | undefined {
+  const values = pagingHeader(paging, name, example);
+  if (values === null || values === undefined) return values;
+  const opts = { defs: ctx.target.plan.defs, direction: 'response' as const, strictAccess: false };
+  return values.find((v) => matches(schema, v, opts));
 }
 
 function valueFor(

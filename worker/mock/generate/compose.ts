@@ -7,6 +7,7 @@ import { flattenSources } from './merge';
 import { isObj, refDefName } from '../schema-refs';
 import { relax } from './relax';
 import { avoidFor, matchesAnother, separate, shadowed } from './one-branch';
+import { liveFirst } from '../realism/live-branches';
 
 /**
  * oneOf / anyOf / if-then-else: pick an alternative, merge it into the base schema, generate, and
@@ -104,7 +105,11 @@ export function composeGroups(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
       ...plan.filter((p) => hasRef(g.branches[p.index])),
     ];
   // The null a typeless `nullable` adds is for requests; a response never picks it.
-  plan = plan.filter((p) => !isLenientNull(g.branches[p.index]));
+  plan = liveFirst(
+    plan.filter((p) => !isLenientNull(g.branches[p.index])),
+    g.branches,
+    ctx,
+  );
   // Branches the discriminator does not name are still valid alternatives; try them last.
   if (entries.length)
     for (let i = 0; i < n; i++) if (!plan.some((p) => p.index === i)) plan.push({ index: i });

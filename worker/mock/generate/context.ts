@@ -1,6 +1,7 @@
 import { Faker, base, en, type Randomizer } from '@faker-js/faker';
 import type { JsonValue, Schema, Direction } from '../plan';
 import type { RealismState } from '../realism/request';
+import type { Role } from '../realism/paging/names';
 import type { Relaxation, RelaxPolicy } from './relax';
 
 /**
@@ -75,6 +76,17 @@ export interface Hint {
   taken?: ReadonlySet<string>;
   /** Optional properties to leave out (they would make a sibling oneOf branch match too). */
   avoid?: ReadonlySet<string>;
+  /**
+   * Values the request or the list's paging says this value is (realism): the first the schema
+   * accepts is taken as it is; none fits, the value is generated as usual.
+   */
+  want?: readonly JsonValue[];
+  /** An optional property better left out than generated (no next page: `null` does not fit). */
+  drop?: boolean;
+  /** For an object: the page its `href`/`uri`/`offset` members name (`next: {href}`). */
+  paging?: Role;
+  /** For an object: the request's values for its members (reflection). */
+  sent?: Record<string, JsonValue>;
 }
 
 export interface Ctx {

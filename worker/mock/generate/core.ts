@@ -15,6 +15,8 @@ import { enumRejections } from './enum-rejections';
 
 /** The recursive entry point every sub-generator calls for a nested schema. */
 export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): JsonValue {
+  if (hint.want)
+    for (const v of hint.want) if (matches(schema, v, checkOpts(ctx))) return structuredCloneJson(v);
   const flat = flatFor(schema, path, ctx.defs);
   if (flat.unsat) fail(flat.unsat.path, flat.unsat.reason);
   return genWithFlat(flat, ctx, hint);
@@ -102,7 +104,7 @@ function validExample(flat: Flat, ctx: Ctx): number {
 }
 
 function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
-  if (!ctx.dynamic && ctx.variation === 0 && flat.examples.length && !hint.echo && !hint.disc) {
+  if (!ctx.dynamic && ctx.variation === 0 && flat.examples.length && !hint.echo && !hint.disc && !hint.sent) {
     const i = validExample(flat, ctx);
     if (i >= 0) return structuredCloneJson(flat.examples[i]);
   }

@@ -104,6 +104,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   };
   try {
     const hint: Hint = { root: true };
+    if (ctx.realism.sent) hint.sent = ctx.realism.sent;
     if (options.example !== undefined) hint.example = options.example;
     const value = gen(schema, null, ctx, hint);
     return relax === 'discover' ? { ok: true, value, relaxed: ctx.relaxed } : { ok: true, value };

@@ -51,7 +51,9 @@ function computeNamesResource(state: RealismState): boolean {
   if (state.collection === undefined) return false;
   const one = singular(state.collection);
   const fp = fold(p);
-  return fp === one || fp === one + 'name' || fp === one + 'key';
+  // `/payment_intents/{intent}`, `/subscription_items/{item}`: the parameter is the name's last word.
+  const last = state.collection.split(/[_\-.]/).pop() ?? '';
+  return fp === one || fp === one + 'name' || fp === one + 'key' || (fp.length >= 3 && fp === singular(last));
 }
 
 const NAME_LIKE = new Set(['name', 'login', 'slug', 'key', 'username', 'handle']);

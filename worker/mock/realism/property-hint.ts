@@ -3,6 +3,8 @@ import type { Ctx, Hint } from '../generate/context';
 import type { Flat } from '../generate/flat';
 import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
+import { pagingWant } from './paging/apply';
+import { sentFor } from './reflect';
 
 /**
  * What an object tells each of its properties before they are generated: the value its example
@@ -14,6 +16,12 @@ export interface ObjectGuide {
   root: boolean;
   example?: Record<string, JsonValue>;
   self?: { name: string; example: string; value: string };
+  /** The page this object's `href`/`uri`/`offset` members name (it is a `next`/`links.next` object). */
+  paging?: Hint['paging'];
+  /** The name of the member this object is (`meta`, `links`): paging members live in such boxes. */
+  box?: string;
+  /** The request's values for this object's members, by folded name. */
+  sent?: Map<string, JsonValue>;
 }
 
 /** A property schema's own example, for the self-URL template (its Flat is not built yet). */
@@ -57,6 +65,10 @@ export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
   const example = objectExample(flat, hint);
   if (example !== undefined) guide.example = example;
   if (guide.root) guide.self = selfOf(flat, example, ctx);
+  if (hint.paging !== undefined) guide.paging = hint.paging;
+  if (hint.name !== undefined) guide.box = hint.name;
+  const sent = hint.sent ?? (guide.root ? ctx.realism.sent : undefined);
+  if (sent !== undefined) guide.sent = foldedMembers(sent);
   return guide;
 }
 
@@ -80,5 +92,15 @@ export function propertyHint(
   if (echo !== undefined) h.echo = echo;
   // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
   if (guide.root && name === 'data') h.root = true;
+  else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root));
+  if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
   return h;
+}
+
+const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
+
+function foldedMembers(o: Record<string, JsonValue>): Map<string, JsonValue> {
+  const m = new Map<string, JsonValue>();
+  for (const [k, v] of Object.entries(o)) m.set(fold(k), v);
+  return m;
 }

@@ -1,3 +1,7 @@
+import type { JsonValue, ParameterPlan } from '../plan';
+import { pagingOf, type Paging } from './paging/position';
+import { paramKind } from './paging/names';
+
 /**
  * What the generator knows about the request a body answers, beyond its path parameters: which
  * resource the path names, whether the body is that resource (an item read) or something created
@@ -15,6 +19,12 @@ export interface RealismInput {
   requestPath?: string;
   /** The request's query pairs (page-size parameters cap list lengths). */
   query?: [string, string][];
+  /** The absolute URL the spec's paths are relative to: next-page links point into the mock. */
+  baseUrl?: string;
+  /** The operation's parameters (which query parameter carries the page). */
+  parameters?: readonly ParameterPlan[];
+  /** The request body as validation decoded it (JSON or form): reflected where the response has it. */
+  sent?: JsonValue;
 }
 
 export interface RealismState {
@@ -33,6 +43,11 @@ export interface RealismState {
   namesResource?: boolean;
   /** Paging parameters of the query by folded name, which the body's own paging fields repeat. */
   query?: Map<string, string>;
+  method?: string;
+  /** The page of a list the call asks for (paging/): set on list calls only, never on item reads. */
+  paging?: Paging;
+  /** The request body's members, reflected into the response body's root (a create or update). */
+  sent?: Record<string, JsonValue>;
 }
 
 const PAGING = /^(page|pagesize|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
@@ -98,6 +113,7 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
   }
   if (!input) return state;
   state.status = input.status;
+  state.method = input.method?.toUpperCase();
   if (input.query?.length) {
     state.pageSize = pageSizeOf(input.query);
     for (const [k, v] of input.query) {
@@ -116,5 +132,34 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
       state.collection = facts.collection;
     }
   }
+  state.paging = pagingFor(input);
+  const sent = input.sent;
+  const writes = state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH';
+  if (
+    writes &&
+    (state.status ?? 200) < 300 &&
+    typeof sent === 'object' &&
+    sent !== null &&
+    !Array.isArray(sent)
+  )
+    state.sent = sent;
   return state;
+}
+
+/** The page of a list a call asks for; undefined unless it is a list call (see `isList`). */
+export function pagingFor(input: RealismInput): Paging | undefined {
+  if (!isList(input)) return undefined;
+  return pagingOf({ ...input, query: input.query ?? [], pageSize: pageSizeOf(input.query) });
+}
+
+/** A call for a page of a list: a GET of a collection, or any call that names a page or cursor. */
+function isList(input: RealismInput): boolean {
+  if ((input.status ?? 200) >= 300) return false;
+  if (input.pathTemplate === undefined || factsOf(input.pathTemplate).itemParam !== undefined) return false;
+  const method = input.method?.toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return true;
+  const named = (k: string) => paramKind(k) !== undefined;
+  if (input.query?.some(([k]) => named(k))) return true;
+  const sent = input.sent;
+  return typeof sent === 'object' && sent !== null && !Array.isArray(sent) && Object.keys(sent).some(named);
 }

@@ -6,9 +6,14 @@ import type { Flat } from '../flat';
 import { itemExample } from '../../realism/examples';
 
 /**
- * Arrays get plausible lengths (1–5 when unbounded), unique items when asked, and the minimum
- * length once recursion or the depth cap says "stop growing".
+ * Arrays get plausible lengths (1–5 when unbounded, 3–5 for the list a collection call answers,
+ * none past a list's last page), unique items when asked, and the minimum length once recursion
+ * or the depth cap says "stop growing".
  */
+
+/** A list screen needs a handful of rows: a list's own array has 3–5 items (within its bounds). */
+const LIST_MIN = 3;
+const LIST_MAX = 5;
 
 export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const minI = flat.minItems ?? 0;
@@ -25,8 +30,11 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
     cap = Math.max(minI, Math.min(cap, page));
   if (minI > cap) fail(flat.path, `minItems ${minI} cannot be met: items beyond prefixItems are forbidden`);
 
+  const listRoot = ctx.arrDepth === 0 && ctx.objDepth <= 1 && ctx.realism.paging !== undefined;
   let n: number;
-  if (ctx.prune || overSoftBudget(ctx)) n = minI;
+  if (ctx.prune || overSoftBudget(ctx) || (listRoot && ctx.realism.paging?.pastEnd)) n = minI;
+  else if (listRoot)
+    n = ctx.rng.int(Math.max(minI, Math.min(cap, LIST_MIN)), Math.max(minI, Math.min(cap, LIST_MAX)));
   else {
     const lo = Math.max(minI, cap >= 1 ? 1 : 0);
     // Lists inside lists stay short: 5×5×5 items is neither realistic nor cheap.

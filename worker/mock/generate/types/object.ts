@@ -52,6 +52,8 @@ function put(b: Build, name: string, schema: Schema, optional: boolean): void {
   const { flat, ctx } = b;
   const h = propertyHint(b.guide, name, schema, b.out, ctx);
   if (b.disc && b.disc.propertyName === name) h.disc = b.disc.value;
+  // No next page: an optional link is left out rather than given a page that does not exist.
+  if (optional && h.drop && !matches(schema, null, checkOpts(ctx))) return;
   const path = flat.props.has(name)
     ? child(flat.path, 'properties', name)
     : child(flat.path, 'additionalProperties');

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
+import type { JsonValue, Plan } from '../../worker/mock/plan';
+import { ingest } from '../../worker/spec/ingest';
+import { ajvValidate, makeAjv } from '../support/ajv-helper';
+
+/**
+ * Issue 18 §4 (pagination leads into the mock and ends) and §7 (stateless answers agree with the
+ * request): the smallest spec per rule, through mock(), every body checked by Ajv.
+ */
+
+const ajv = makeAjv();
+const BASE = 'https://h.test/mock/api/1';
+
+async function planOf(paths: string, schemas = '{}'): Promise<Plan> {
+  return (
+    await ingest(
+      `openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n${paths}\ncomponents: {schemas: ${schemas}}\n`,
+    )
+  ).plan;
+}
+
+function call(plan: Plan, method: string, url: string, body?: string, type = 'application/json') {
+  const [path, q = ''] = url.split('?');
+  const r: MockOutcome = mock(prepareTarget(plan, Date.UTC(2026, 0, 1)), {
+    method,
+    path,
+    baseUrl: BASE,
+    query: [...new URLSearchParams(q)],
+    headers: { prefer: 'dynamic=true', ...(body !== undefined ? { 'content-type': type } : {}) },
+    ...(body !== undefined ? { body: { contentType: type, text: body } } : {}),
+  });
+  if (!r.ok) throw new Error(r.problem.detail);
+  const value = JSON.parse(r.response.body ?? 'null') as Record<string, JsonValue>;
+  const res = r.operation.responses.find((x) => x.status === String(r.response.status))!;
+  expect(
+    ajvValidate(ajv, res.content['application/json'].schema!, plan.defs, value),
+    JSON.stringify(value),
+  ).toBeNull();
+  return { body: value, headers: r.response.headers };
+}
+
+const list = `  /items:
+    get:
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: cursor, in: query, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          headers:
+            Link: {schema: {type: string}, example: '<https://api.example.com/items?page=2>; rel="next", <https://api.example.com/items?page=9>; rel="last"'}
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [data, has_more]
+                properties:
+                  data: {type: array, items: {type: object, required: [id], properties: {id: {type: string}}}}
+                  has_more: {type: boolean}
+                  next_url: {type: string, nullable: true}
+                  next_page_uri: {type: string, nullable: true}
+                  nextPageToken: {type: string}`;
+
+describe('pagination leads into the mock and ends (§4)', () => {
+  it('Link, next_url and next_page_uri name the next page of the same mock path', async () => {
+    const { body, headers } = call(await planOf(list), 'GET', '/items');
+    expect(headers.link).toBe(`<${BASE}/items?page=2>; rel="next", <${BASE}/items?page=3>; rel="last"`);
+    expect(body.next_url).toBe(`${BASE}/items?page=2`);
+    expect(body.next_page_uri).toBe('/items?page=2');
+    expect(body.has_more).toBe(true);
+  });
+
+  it('following next ends within three pages: no next link, null next, has_more false', async () => {
+    const plan = await planOf(list);
+    let url = '/items';
+    const seen: Record<string, JsonValue>[] = [];
+    for (let i = 0; i < 10 && url; i++) {
+      const { body, headers } = call(plan, 'GET', url);
+      seen.push(body);
+      const next = /<([^>]+)>; rel="next"/.exec(headers.link ?? '')?.[1];
+      url = next ? next.slice(BASE.length) : '';
+    }
+    expect(seen).toHaveLength(3);
+    const last = seen[2];
+    expect(last.has_more).toBe(false);
+    expect(last.next_url).toBeNull();
+    expect('nextPageToken' in last).toBe(false);
+  });
+
+  it('a token handed out names the next page; a foreign cursor names the last; past the end is empty', async () => {
+    const plan = await planOf(list);
+    const first = call(plan, 'GET', '/items').body;
+    const second = call(plan, 'GET', `/items?cursor=${first.nextPageToken as string}`).body;
+    expect(second.has_more).toBe(true);
+    expect(call(plan, 'GET', '/items?cursor=cus_Foreign123').body.has_more).toBe(false);
+    expect(call(plan, 'GET', '/items?page=4').body.data).toEqual([]);
+  });
+
+  it('same query, same page', async () => {
+    const plan = await planOf(list);
+    expect(call(plan, 'GET', '/items?page=2')).toEqual(call(plan, 'GET', '/items?page=2'));
+  });
+
+  it('a list call answers several rows (3 to 5)', async () => {
+    const { body } = call(await planOf(list), 'GET', '/items');
+    expect((body.data as JsonValue[]).length).toBeGreaterThanOrEqual(3);
+    expect((body.data as JsonValue[]).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('stateless answers agree with the request (§7)', () => {
+  const create = `  /customers:
+    post:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema: {type: object, properties: {email: {type: string}, Name: {type: string}, metadata: {type: object, additionalProperties: {type: string}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/customer'}}}}`;
+  const schemas = `{customer: {type: object, required: [id, email], properties: {id: {type: string}, email: {type: string, format: email}, name: {type: string}, metadata: {type: object, additionalProperties: {type: string}}}}}`;
+
+  it('a form create answers the email, name and metadata it was sent', async () => {
+    const { body } = call(
+      await planOf(create, schemas),
+      'POST',
+      '/customers',
+      'email=a%40b.co&Name=Ada&metadata[source]=x',
+      'application/x-www-form-urlencoded',
+    );
+    expect(body.email).toBe('a@b.co');
+    expect(body.name).toBe('Ada');
+    expect(body.metadata).toEqual({ source: 'x' });
+  });
+
+  it('a sent value the response schema rejects is not reflected', async () => {
+    const { body } = call(
+      await planOf(create, schemas),
+      'POST',
+      '/customers',
+      'email=not-an-email',
+      'application/x-www-form-urlencoded',
+    );
+    expect(body.email).not.toBe('not-an-email');
+  });
+
+  const read = `  /v1/payment_intents/{intent}:
+    get:
+      parameters: [{name: intent, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/payment_intent'}}}}
+  /v1/customers/{customer}:
+    get:
+      parameters: [{name: customer, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {anyOf: [{$ref: '#/components/schemas/customer'}, {$ref: '#/components/schemas/deleted_customer'}]}}}}
+    delete:
+      parameters: [{name: customer, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {anyOf: [{$ref: '#/components/schemas/customer'}, {$ref: '#/components/schemas/deleted_customer'}]}}}}`;
+  const readSchemas = `{payment_intent: {type: object, required: [id], properties: {id: {type: string}}}, customer: {type: object, required: [id], properties: {id: {type: string}, email: {type: string}}}, deleted_customer: {type: object, required: [id, deleted], properties: {id: {type: string}, deleted: {type: boolean, enum: [true]}}}}`;
+
+  it('an item read echoes its id whatever the parameter is called', async () => {
+    expect(call(await planOf(read, readSchemas), 'GET', '/v1/payment_intents/pi_123').body.id).toBe('pi_123');
+  });
+
+  it('a GET never serves the deleted variant; a DELETE does', async () => {
+    const plan = await planOf(read, readSchemas);
+    for (const id of ['cus_1', 'cus_2', 'cus_3', 'cus_4', 'cus_5', 'cus_6']) {
+      expect(call(plan, 'GET', `/v1/customers/${id}`).body.deleted).toBeUndefined();
+      expect(call(plan, 'DELETE', `/v1/customers/${id}`).body.deleted).toBe(true);
+    }
+  });
+});
