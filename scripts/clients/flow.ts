@@ -194,6 +194,17 @@ export class FlowRun {
   }
 }
 
+/** specmock's diagnosis of a refusal (`x-specmock-problem`, on every refusal whatever its body) → cause. */
+const BY_PROBLEM: Record<string, Cause> = {
+  'route-not-found': 'base path',
+  'method-not-allowed': 'method (spec and SDK disagree)',
+  'not-acceptable': 'media type',
+  'unsupported-media-type': 'media type',
+  'status-not-defined': 'error shape',
+  'item-not-found': 'sandbox inference',
+  'item-conflict': 'sandbox inference',
+};
+
 /** The cause of a failed call, read from what the mock answered. */
 function classify(exchanges: Exchange[], error: string | undefined, sandbox: boolean): Cause {
   const bad = exchanges.findIndex((x) => x.status < 200 || x.status > 299);
@@ -203,21 +214,26 @@ function classify(exchanges: Exchange[], error: string | undefined, sandbox: boo
   if (!last) return error?.includes('no request') ? 'other' : 'base path';
   const type = last.responseHeaders['content-type'] ?? '';
   const body = last.responseBody;
-  if (last.status === 406 || last.status === 415) return 'media type';
-  // Slack's SDK POSTs every method, as the real API accepts; the description lists some as GET only.
-  if (last.status === 405) return 'method (spec and SDK disagree)';
+  const form = /urlencoded/.test(last.requestHeaders['content-type'] ?? '');
+  const problem = last.status >= 400 ? last.responseHeaders['x-specmock-problem'] : undefined;
   if (
-    last.status === 422 &&
-    /%5B|\[/.test(body) &&
-    /urlencoded/.test(last.requestHeaders['content-type'] ?? '')
+    problem === 'invalid-request' &&
+    form &&
+    /%5B|\[/.test(last.responseHeaders['x-specmock-problem-detail'] ?? '')
   )
     return 'form encoding';
+  if (problem && BY_PROBLEM[problem]) return BY_PROBLEM[problem];
+  // Prism's answers carry no diagnosis: read its problem bodies.
+  if (last.status === 406 || last.status === 415) return 'media type';
+  if (last.status === 405) return 'method (spec and SDK disagree)';
+  if (last.status === 422 && /%5B|\[/.test(body) && form) return 'form encoding';
   if (last.status === 404 && /route-not-found|\/not-found"|No route|Route not resolved/i.test(body))
     return 'base path';
   if (last.status >= 400 && /problem\+json/.test(type)) return 'error shape';
   if (sandbox && error?.startsWith('no error raised')) return 'sandbox inference';
   if (error?.startsWith('no error raised') || error?.startsWith("not the SDK's error")) return 'error shape';
   if (exchanges.length > 1 && exchanges.some((x) => x.status >= 300)) return 'pagination';
+  if (problem === 'invalid-request') return 'other';
   return 'realism';
 }
 

@@ -56,7 +56,19 @@ export async function layerHarness(
       ...extra,
     };
     const outcome = mock(target, request, layer);
-    if (!outcome.ok) return { status: outcome.problem.type, body: undefined as never, headers: {} };
+    if (!outcome.ok) {
+      // A refusal in the API's own error shape: its status and body beside the problem type.
+      const shaped = outcome.response && {
+        status: outcome.response.status,
+        body: outcome.response.body ? (JSON.parse(outcome.response.body) as unknown) : undefined,
+      };
+      return {
+        status: outcome.problem.type,
+        body: undefined as never,
+        headers: {},
+        ...(shaped ? { shaped } : {}),
+      };
+    }
     const { status, body: out, headers } = outcome.response;
     const value = out ? (JSON.parse(out) as unknown) : undefined;
     const pointer = pointers[`${method} ${outcome.operation.path} ${status}`];

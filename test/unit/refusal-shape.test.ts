@@ -211,14 +211,35 @@ describe("refusals in the API's own error shape", () => {
     expect(missing).toMatchObject({ ok: false, problem: { type: 'example-not-found' } });
   });
 
-  it('keeps problem+json where the spec has no error shape, or `default` is the success shape', async () => {
+  it('an operation with no error shape of its own (none, or `default` is its success) borrows the API’s', async () => {
     const t = await target();
     for (const url of ['/legacy', '/plain']) {
       const outcome = send(t, 'GET', url);
-      expect(outcome).toMatchObject({ ok: false, problem: { type: 'invalid-request' } });
-      expect(outcome.ok || outcome.response).toBeUndefined();
-      expect(outcome.ok || outcome.problem.headers?.['x-specmock-problem']).toBe('invalid-request');
+      const body = shaped(outcome, 'GET /items default') as { error: { message: string } };
+      expect(outcome.ok || [outcome.response?.status, outcome.problem.type]).toEqual([
+        422,
+        'invalid-request',
+      ]);
+      expect(body.error.message).toContain("'n'");
     }
+  });
+
+  it('keeps problem+json where no operation of the API has an error shape', async () => {
+    const bare = `openapi: 3.0.3
+info: {title: bare, version: '1'}
+paths:
+  /plain:
+    get:
+      parameters: [{name: n, in: query, required: true, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+        '404': {description: none}
+`;
+    const t = prepareTarget((await ingest(bare)).plan, Date.UTC(2026, 0, 1));
+    const outcome = send(t, 'GET', '/plain');
+    expect(outcome).toMatchObject({ ok: false, problem: { type: 'invalid-request' } });
+    expect(outcome.ok || outcome.response).toBeUndefined();
+    expect(outcome.ok || outcome.problem.headers?.['x-specmock-problem']).toBe('invalid-request');
   });
 
   it('answers HEAD without a body, and keeps header values ASCII', async () => {

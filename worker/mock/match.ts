@@ -195,3 +195,14 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/**
+ * The request path without the description's server base path (`/v3/mail/send` → `/mail/send`), or
+ * undefined when it does not start with it. Tried only after the path as sent matched nothing, so a
+ * spec path that itself starts with the same segment always wins.
+ */
+export function withoutBasePath(basePath: string | undefined, rawPath: string): string | undefined {
+  if (!basePath) return undefined;
+  if (rawPath === basePath) return '/';
+  return rawPath.startsWith(`${basePath}/`) ? rawPath.slice(basePath.length) : undefined;
+}

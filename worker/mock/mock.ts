@@ -1,11 +1,12 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
-import { compileRoutes, matchRoute, type CompiledRoutes } from './match';
+import { compileRoutes, matchRoute, withoutBasePath, type CompiledRoutes } from './match';
+import { formPostAsGet } from './form-as-query';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { errorResponseFor, refuse } from './refusal';
-import { refuseRoute } from './route-refusal';
+import { refuseRoute, sharedErrorFor } from './route-refusal';
 import { selectResponse } from './select-response';
 import type { StateLayer } from './state-layer';
 import {
@@ -93,6 +94,16 @@ function brokenRefProblem(
  */
 export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
   const match = matchRoute(target.routes, request.method, request.path);
+  if (match.kind === 'no-path') {
+    // An SDK whose base URL is the mock's root sends the server's base path too (`/v3/...`).
+    const inner = withoutBasePath(target.plan.basePath, request.path);
+    if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
+      return mock(target, { ...request, path: inner }, layer);
+  }
+  if (match.kind === 'no-method') {
+    const asGet = formPostAsGet(request, match);
+    if (asGet) return mock(target, asGet, layer);
+  }
   if (match.kind !== 'found') return refuseRoute(target, request, match);
   const { operation, pathParams } = match;
   if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
@@ -117,7 +128,8 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
       ? prefs
       : { ...(prefs.dynamic !== undefined ? { dynamic: prefs.dynamic } : {}) };
   const refuseWith = (problem: Problem, statuses: number[]): MockOutcome => {
-    const at = errorResponseFor(operation, statuses);
+    // An operation that defines no response for the status answers in the API's usual one for it.
+    const at = errorResponseFor(operation, statuses) ?? sharedErrorFor(target, statuses);
     return refuse(problem, at && { ...at, ctx, prefs: prefsFor(at.status) });
   };
   const finish = (rendered: Rendered, status: number): MockOutcome => {
@@ -172,7 +184,13 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
   if (answer) return finish(renderLayered(ctx, answer, prefsFor), answer.status);
 
   const selection = selectResponse(operation, prefs.code);
-  if (!selection.ok) return selection;
+  if (!selection.ok) {
+    // An error status the operation does not define is served in the shape the API uses for it.
+    const code = Number(prefs.code);
+    const shared =
+      selection.problem.type === 'status-not-defined' && code >= 400 && sharedErrorFor(target, [code]);
+    return shared ? finish(renderResponse(ctx, shared.response, prefs, code), code) : selection;
+  }
   return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
 }
 

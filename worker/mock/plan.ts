@@ -196,4 +196,9 @@ export interface Plan {
   defs: Record<string, Schema>;
   securitySchemes: Record<string, SecuritySchemePlan>;
   operations: OperationPlan[];
+  /**
+   * The path of the first server's URL (`/v3`), when it has one: calls are also accepted behind it,
+   * for SDKs whose base URL is the mock's root. Absent in plans published before it existed.
+   */
+  basePath?: string;
 }

@@ -1,5 +1,6 @@
 import type { Problem } from '../http/problem';
 import { withReason } from './error-body';
+import { withStatusKind } from './error-kind';
 import type { MockOutcome } from './mock';
 import { isJsonMediaType, negotiate } from './negotiate';
 import type { OperationPlan, ResponsePlan } from './plan';
@@ -79,7 +80,9 @@ function renderRefusal(
   const body = bodyValue(here, media, prefs);
   if (!body.ok || body.value === undefined || media.schema === undefined)
     return renderResponse(here, response, prefs, status);
-  const value = withReason(body.value, media.schema, ctx.target.plan.defs, reason);
+  const defs = ctx.target.plan.defs;
+  const kind = body.generated ? withStatusKind(body.value, media.schema, defs, status) : body.value;
+  const value = withReason(kind, media.schema, defs, reason);
   const rendered = renderResponse(here, response, prefs, status, value);
   if (rendered.ok && body.lenient !== undefined) rendered.response.headers[LENIENT_HEADER] = body.lenient;
   return rendered;

@@ -1,4 +1,5 @@
 import type { Problem } from '../http/problem';
+import { withStatusKind } from './error-kind';
 import { generate } from './generate/index';
 import type { MockRequest, MockResponse, MockTarget } from './mock';
 import { concreteType, negotiate } from './negotiate';
@@ -82,6 +83,9 @@ export function renderResponse(
   const media = spec.content[chosen];
   const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
+  // A generated error body's kind (`error.type`) names its status: SDKs pick their error class by it.
+  if (stored === undefined && 'generated' in body && body.value !== undefined && media.schema !== undefined)
+    body.value = withStatusKind(body.value, media.schema, ctx.target.plan.defs, status);
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
@@ -102,7 +106,9 @@ export function bodyValue(
   ctx: RenderContext,
   media: MediaPlan,
   prefs: Preferences,
-): { ok: true; value: JsonValue | undefined; lenient?: string } | { ok: false; problem: Problem } {
+):
+  | { ok: true; value: JsonValue | undefined; lenient?: string; generated?: true }
+  | { ok: false; problem: Problem } {
   if (prefs.example !== undefined) {
     const named = media.examples.find((e) => e.name === prefs.example);
     if (named) return { ok: true, value: named.value };
@@ -150,6 +156,7 @@ export function bodyValue(
   return {
     ok: true,
     value: prefs.dynamic === true ? sortKeys(result.value) : result.value,
+    generated: true,
     ...(lenient !== undefined ? { lenient } : {}),
   };
 }

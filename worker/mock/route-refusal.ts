@@ -31,8 +31,8 @@ export function refuseRoute(
         };
   const shared =
     match.kind === 'no-path'
-      ? sharedErrorFor(target, 404)
-      : sharedErrorFor(target, 405, { template: match.route, operations: match.operations });
+      ? sharedErrorFor(target, [404])
+      : sharedErrorFor(target, [405], { template: match.route, operations: match.operations });
   if (!shared) return refuse(problem);
   const own = readPreferences(request.headers.prefer, request.query);
   const prefs = own.dynamic !== undefined ? { dynamic: own.dynamic } : {};
@@ -56,26 +56,32 @@ interface SharedError extends ErrorResponse {
 
 const memo = new WeakMap<MockTarget, Map<string, SharedError | null>>();
 
-function sharedErrorFor(
+/**
+ * The error response the API uses most for `statuses` (in `errorResponseFor`'s order): among `path`'s
+ * operations first when given, else among all. Also what an operation that defines none for a
+ * status borrows, for its own refusals and for `Prefer: code=` (the API's error shape, not specmock's).
+ */
+export function sharedErrorFor(
   target: MockTarget,
-  status: number,
+  statuses: number[],
   path?: { template: string; operations: OperationPlan[] },
 ): SharedError | undefined {
   let byKey = memo.get(target);
   if (!byKey) memo.set(target, (byKey = new Map()));
-  const key = path ? `${status} ${path.template}` : String(status);
+  const key = path ? `${statuses.join(',')} ${path.template}` : statuses.join(',');
   let found = byKey.get(key);
   if (found === undefined) {
-    found = (path && mostUsed(path.operations, status)) ?? mostUsed(target.plan.operations, status) ?? null;
+    found =
+      (path && mostUsed(path.operations, statuses)) ?? mostUsed(target.plan.operations, statuses) ?? null;
     byKey.set(key, found);
   }
   return found ?? undefined;
 }
 
-function mostUsed(operations: OperationPlan[], status: number): SharedError | undefined {
+function mostUsed(operations: OperationPlan[], statuses: number[]): SharedError | undefined {
   const counts = new Map<string, { n: number; first: SharedError }>();
   for (const operation of operations) {
-    const error = errorResponseFor(operation, [status]);
+    const error = errorResponseFor(operation, statuses);
     if (!error) continue;
     const shape = shapeKey(error.response.content);
     if (shape === undefined) continue;

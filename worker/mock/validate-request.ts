@@ -3,7 +3,7 @@ import { coerce } from './coerce';
 import { bracketName, decodeBody, isFormBody } from './decode-body';
 import { readQueryParam, readSimple } from './deserialize-params';
 import { isJsonMediaType, matchContentType } from './negotiate';
-import type { MediaPlan, OperationPlan, Plan } from './plan';
+import type { MediaPlan, OperationPlan, ParameterPlan, Plan } from './plan';
 import { validateValue } from './validate-schema';
 
 export interface RequestBody {
@@ -33,6 +33,27 @@ export type RequestCheck =
 /** Headers OpenAPI says parameter definitions must ignore. */
 const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 const MAX_ERRORS = 50;
+/** Header parameter names that carry a credential (`token`, `access_token`, `api-key`, …). */
+const CREDENTIAL_HEADER = /^(x-)?((access|auth|bearer)[-_]?)?token$|^(x-)?api[-_]?key$/i;
+
+/**
+ * Some descriptions write the credential twice: as the operation's security scheme and as a
+ * required header parameter (Slack's `token`). A request that sends an `Authorization` header to an
+ * operation that requires a credential has sent it the way the scheme asks, and the real API takes
+ * it so: the parameter is not reported missing.
+ */
+function sentAsAuthorization(
+  param: ParameterPlan,
+  operation: OperationPlan,
+  headers: Record<string, string>,
+) {
+  return (
+    param.in === 'header' &&
+    CREDENTIAL_HEADER.test(param.name) &&
+    headers.authorization !== undefined &&
+    operation.security.some((requirement) => requirement.length > 0)
+  );
+}
 
 /** Validates parameters and body of a matched request; 415 for an unusable body type, 422 otherwise. */
 export function validateRequest(plan: Plan, operation: OperationPlan, parts: RequestParts): RequestCheck {
@@ -52,7 +73,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
             ? readSimple(param, parts.headers[param.name.toLowerCase()], plan.defs)
             : readSimple(param, parts.cookies[param.name], plan.defs);
     if (raw === undefined) {
-      if (param.required)
+      if (param.required && !sentAsAuthorization(param, operation, parts.headers))
         errors.push({
           location: [param.in, param.name],
           message: `Request ${param.in} must have required property '${param.name}'`,

@@ -14,6 +14,7 @@ import { HTTP_METHODS, isRecord, mergeParameters, type NormalizeContext } from '
 import { oas3 } from './normalize-oas3';
 import { SchemaNormalizer } from './normalize-schema';
 import { swagger2 } from './normalize-swagger2';
+import { serverBasePath } from './server-base-path';
 import type { Resolver } from './resolve';
 import { markBrokenRefs } from './broken-refs';
 
@@ -111,6 +112,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
     });
 
   const info = isRecord(doc.info) ? doc.info : {};
+  const basePath = serverBasePath(doc, dialect);
   return {
     plan: {
       planVersion: 1,
@@ -120,6 +122,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
       defs: schemas.defs,
       securitySchemes,
       operations: located.map((l) => l.plan),
+      ...(basePath !== undefined ? { basePath } : {}),
     },
     located,
     warnings,
