@@ -1,5 +1,5 @@
 // Who may call an API's mock: public, or private with a mock token the owner can copy and rotate.
-import { h, announce, copyButton } from './dom.js';
+import { h, fill, announce, copyButton } from './dom.js';
 import { client } from './session.js';
 import { friendly } from './feedback.js';
 import { confirmDialog } from './confirm-dialog.js';
@@ -44,7 +44,8 @@ export function accessPanel(api, data) {
         announce(`Could not rotate the token. ${friendly(err)}`, 'error');
       }
     });
-    box.replaceChildren(
+    fill(
+      box,
       h(
         'div',
         { class: 'card-head' },

@@ -1,6 +1,6 @@
 // An API's behaviour settings: latency, injected errors and forced responses, for the whole API and
 // per operation. The form edits a copy of the stored settings and saves them as a whole (PUT).
-import { h, announce, nextId } from './dom.js';
+import { h, fill, announce, nextId } from './dom.js';
 import { state, client } from './session.js';
 import { friendly } from './feedback.js';
 import { apiHref, pageHref } from './routes.js';
@@ -63,13 +63,13 @@ function ruleFields(rule, { forcing = false } = {}) {
   let forceStatus;
   let forceExample;
   if (forcing) {
-    forceStatus = numberField('Always answer status', rule.status, {
+    forceStatus = numberField('Forced status', rule.status, {
       min: 100,
       max: 599,
       step: 1,
       'data-k': 'status',
     });
-    forceExample = textField('Always answer example', rule.example, {
+    forceExample = textField('Forced example', rule.example, {
       'data-k': 'example',
       placeholder: 'example name',
     });
@@ -170,7 +170,8 @@ function saver(api) {
       announce('Behaviour settings saved');
     } catch (err) {
       const errors = err.problem?.errors || [];
-      errorBox.replaceChildren(
+      fill(
+        errorBox,
         h('strong', null, friendly(err)),
         errors.length
           ? h(

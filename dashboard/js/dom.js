@@ -47,6 +47,12 @@ export function clear(el) {
   return el;
 }
 
+/** Replace el's children, skipping null/false/undefined as h() does (replaceChildren prints "null"). */
+export function fill(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
+}
+
 export function $(selector, root = document) {
   return root.querySelector(selector);
 }
@@ -57,13 +63,35 @@ export function nextId(prefix = 'id') {
   return `${prefix}-${uid}`;
 }
 
-/** Announce a short message to screen readers and show it as a toast. */
+const TOAST_MS = { info: 4000, error: 8000 };
+
+/**
+ * Announce a short message to screen readers (#announcer, a live region) and show it as a toast
+ * (#toast). The toasts sit in the top bar's free space, never over the page's controls; a new one
+ * replaces the one before it, and each goes away by itself or with its Dismiss button.
+ */
 export function announce(message, kind = 'info', { visual = true } = {}) {
+  const live = document.getElementById('announcer');
+  if (live) {
+    const said = h('p', null, message);
+    live.append(said);
+    setTimeout(() => said.remove(), 3000);
+  }
   const region = document.getElementById('toast');
-  if (!region) return;
-  const item = h('div', { class: visual ? `toast toast-${kind}` : 'visually-hidden' }, message);
-  region.append(item);
-  setTimeout(() => item.remove(), 3000);
+  if (!visual || !region) return;
+  const close = h('button', { type: 'button', class: 'toast-close', 'aria-label': 'Dismiss' }, '×');
+  const item = h(
+    'div',
+    { class: `toast toast-${kind}`, title: message },
+    h('span', { class: 'toast-text' }, message),
+    close,
+  );
+  const timer = setTimeout(() => item.remove(), TOAST_MS[kind] ?? TOAST_MS.info);
+  close.addEventListener('click', () => {
+    clearTimeout(timer);
+    item.remove();
+  });
+  region.replaceChildren(item);
 }
 
 export async function copyText(text) {

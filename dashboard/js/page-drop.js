@@ -2,6 +2,7 @@ import { $, announce } from './dom.js';
 import { state } from './session.js';
 import { setFileList } from './upload-source.js';
 import { filesFromDrop } from './folder-read.js';
+import { currentRoute, navigate } from './routes.js';
 
 export function bindPageDrop() {
   // Drop anywhere on the page.
@@ -35,6 +36,8 @@ export function bindPageDrop() {
     // A folder or several files publish together; the entries must be read during the event.
     const list = await filesFromDrop(e.dataTransfer);
     if (list.length === 0) return;
+    // The publish form is on the home view only.
+    if (currentRoute().api) navigate('#/', { focus: false });
     await setFileList(list);
     $('#upload-card').scrollIntoView({ block: 'nearest' });
     announce(

@@ -10,6 +10,7 @@ import { versionView } from './version-view.js';
 import { callsView } from './calls-view.js';
 import { behaviourView } from './behaviour-view.js';
 import { compareView } from './compare-view.js';
+import { placePublish } from './upload-result.js';
 
 export async function route() {
   const token = ++state.routeToken;
@@ -17,6 +18,9 @@ export async function route() {
   renderApisNav();
   if (!state.key) return;
   const { api, version, page, rest } = currentRoute();
+  // The publish form is the home view's; on a phone an API's pages come before the list of APIs.
+  placePublish(!api);
+  $('#app').dataset.page = api ? 'api' : 'home';
   if (!api) {
     document.title = 'specmock dashboard';
     view.replaceChildren(homeView());

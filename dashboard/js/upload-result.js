@@ -1,7 +1,6 @@
-// What a publish answered: the mock URLs, the files a multi-file upload used, the warnings.
-import { h, formatNumber } from './dom.js';
-import { apiHref } from './routes.js';
-import { urlRow } from './view-parts.js';
+// What a publish answered (shown above the version it published: the files a multi-file upload
+// used, the warnings), and where the publish form and its result are shown.
+import { h, $, formatNumber } from './dom.js';
 
 function filesLine(files) {
   if (!files) return null;
@@ -49,12 +48,6 @@ export function uploadResult(status, data) {
         : `${data.api} ${data.version} is live with ${formatNumber(data.operations)} operation${data.operations === 1 ? '' : 's'}.`,
     ),
     filesLine(data.files),
-    h(
-      'div',
-      { class: 'urls' },
-      urlRow('Mock URL', data.mockUrl),
-      data.latestUrl ? urlRow('Latest URL', data.latestUrl) : null,
-    ),
     warnings.length
       ? h(
           'details',
@@ -69,10 +62,20 @@ export function uploadResult(status, data) {
           ),
         )
       : null,
-    h(
-      'p',
-      null,
-      h('a', { href: apiHref(data.api, data.version), class: 'btn btn-small' }, 'View operations and try it'),
-    ),
   );
+}
+
+/** Where a result belongs: the route it is shown on (`#/` for the home view). */
+export function hereRoute() {
+  return location.hash || '#/';
+}
+
+/**
+ * The publish form belongs to the home view, and a publish's result to the route it was shown
+ * for (the published version, or the form that refused it): neither is pinned above other pages.
+ */
+export function placePublish(home) {
+  $('#upload-card').hidden = !home;
+  const result = $('#upload-result');
+  if (result.dataset.route !== hereRoute()) result.replaceChildren();
 }

@@ -9,7 +9,7 @@ import { applyGuess, clearFile, setFileList } from './upload-source.js';
 import { bindPageDrop } from './page-drop.js';
 import { filesFromInput } from './folder-read.js';
 import { filesBody, hasFiles } from './upload-files.js';
-import { uploadResult } from './upload-result.js';
+import { hereRoute, uploadResult } from './upload-result.js';
 import { failureNotice } from './upload-failure.js';
 
 function setBusy(busy) {
@@ -86,15 +86,19 @@ async function publish(input, els) {
     });
     progress.hidden = true;
     statusEl.textContent = status === 200 ? 'Unchanged' : 'Published';
+    const published = apiHref(data.api || api, data.version || version);
     result.replaceChildren(uploadResult(status, data));
+    result.dataset.route = published;
     announce(status === 200 ? `${api} ${version} is unchanged` : `Published ${api} ${version}`);
     await loadApis();
     refreshUsageSoon();
-    navigate(apiHref(data.api || api, data.version || version), { focus: false });
+    navigate(published, { focus: false });
+    window.scrollTo(0, 0); // the result sits above the version's page, at the top
   } catch (err) {
     progress.hidden = true;
     statusEl.textContent = '';
     result.replaceChildren(await failureNotice(err, input, els.nameInput));
+    result.dataset.route = hereRoute();
     result.scrollIntoView({ block: 'nearest' });
   } finally {
     setBusy(false);
