@@ -1,6 +1,6 @@
 import type { Problem } from '../http/problem';
 import { withReason } from './error-body';
-import type { MockOutcome } from './mock';
+import type { MockOutcome } from './call';
 import { isJsonMediaType, negotiate } from './negotiate';
 import type { OperationPlan, ResponsePlan } from './plan';
 import type { Preferences } from './prefer';

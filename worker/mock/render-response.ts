@@ -1,6 +1,6 @@
 import type { Problem } from '../http/problem';
 import { generate } from './generate/index';
-import type { MockRequest, MockResponse, MockTarget } from './mock';
+import type { MockRequest, MockResponse, MockTarget } from './call';
 import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
 import type { Preferences } from './prefer';
