@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, describeSteering, unit } from '../../worker/behaviour/decide';
+import { decide, steeredLabel, unit } from '../../worker/behaviour/decide';
 import { MAX_LATENCY_MS, validateBehaviour, type Behaviour } from '../../worker/behaviour/settings';
 
 const call = (i: number) => ({ method: 'GET', path: `/pets/${i}`, query: [] as [string, string][] });
@@ -123,9 +123,9 @@ describe('decide', () => {
   });
 
   it('describes only what it changed', () => {
-    expect(describeSteering({ latencyMs: 0 })).toBeNull();
-    expect(describeSteering({ latencyMs: 120, error: 503 })).toBe('latency=120ms; error=503');
-    expect(describeSteering({ latencyMs: 0, status: 404, example: 'cat' })).toBe('status=404; example="cat"');
+    expect(steeredLabel({ latencyMs: 0 })).toBeNull();
+    expect(steeredLabel({ latencyMs: 120, error: 503 })).toBe('latency=120ms; error=503');
+    expect(steeredLabel({ latencyMs: 0, status: 404, example: 'cat' })).toBe('status=404; example="cat"');
   });
 
   it('draws uniformly', () => {

@@ -34,7 +34,7 @@ describe('mock-quota leases', () => {
     const { state, renew } = account({ perMinute: 100, perMonth: 1_000_000 });
     const book = new LeaseBook();
     const results = await Promise.all(
-      Array.from({ length: 400 }, (_, i) => book.admit('k', t0, renew(t0, i % 7))),
+      Array.from({ length: 400 }, (_, i) => book.draw('k', t0, renew(t0, i % 7))),
     );
     const allowed = results.filter((r) => r.ok && r.decision.allowed).length;
     expect(allowed).toBe(100);
@@ -51,7 +51,7 @@ describe('mock-quota leases', () => {
     const calls = Array.from({ length: 1000 }, (_, i) => {
       const book = books[Math.floor(random() * books.length)];
       const now = t0 + Math.floor(i / 50); // one minute, the clock creeping forward
-      return book.admit('k', now, renew(now, Math.floor(random() * 5)));
+      return book.draw('k', now, renew(now, Math.floor(random() * 5)));
     });
     const served = (await Promise.all(calls)).filter((r) => r.ok && r.decision.allowed).length;
     const held = books.reduce((n, b) => n + b.held('k'), 0);
@@ -65,7 +65,7 @@ describe('mock-quota leases', () => {
     const { state, renew } = account({ perMinute: 1_000_000, perMonth: 10_000_000 });
     const book = new LeaseBook();
     for (let i = 0; i < 1000; i++) {
-      const r = await book.admit('k', t0, renew(t0));
+      const r = await book.draw('k', t0, renew(t0));
       expect(r.ok && r.decision.allowed).toBe(true);
     }
     expect(state.renewals).toBeLessThanOrEqual(Math.ceil(1000 / MAX_LEASE) + 1);
@@ -80,7 +80,7 @@ describe('mock-quota leases', () => {
     // when the previous one is answered.
     const connection = async () => {
       for (let i = 0; i < 100; i++) {
-        const r = await book.admit('k', t0, renew(t0, 3));
+        const r = await book.draw('k', t0, renew(t0, 3));
         if (r.ok && r.decision.allowed) served += 1;
       }
     };
@@ -116,10 +116,10 @@ describe('mock-quota leases', () => {
   it('does not spend an expired lease, and returns its tokens to the month on renewal', async () => {
     const { state, renew } = account({ perMinute: 1_000_000, perMonth: 10_000_000 });
     const book = new LeaseBook();
-    await book.admit('k', t0, renew(t0));
+    await book.draw('k', t0, renew(t0));
     expect(book.held('k')).toBe(MAX_LEASE - 1);
     const later = t0 + LEASE_MS;
-    await book.admit('k', later, renew(later));
+    await book.draw('k', later, renew(later));
     expect(state.renewals).toBe(2);
     expect(state.counters.monthUsed).toBe(2 + book.held('k'));
   });
@@ -128,10 +128,10 @@ describe('mock-quota leases', () => {
     const { state, renew } = account({ perMinute: 40, perMonth: 1_000_000 });
     const book = new LeaseBook();
     const end = Date.UTC(2031, 6, 1, 12, 0, 59, 999);
-    await book.admit('k', end, renew(end));
+    await book.draw('k', end, renew(end));
     expect(book.held('k')).toBeGreaterThan(0);
     const next = end + 1;
-    await book.admit('k', next, renew(next));
+    await book.draw('k', next, renew(next));
     expect(state.renewals).toBe(2);
     expect(state.counters.minuteUsed).toBe(1 + book.held('k'));
   });
@@ -141,7 +141,7 @@ describe('mock-quota leases', () => {
     let evicted = new LeaseBook();
     let served = 0;
     for (let i = 0; i < 10; i++) {
-      if ((await evicted.admit('k', t0 + i, renew(t0 + i))).ok) served += 1;
+      if ((await evicted.draw('k', t0 + i, renew(t0 + i))).ok) served += 1;
     }
     const stranded = evicted.held('k');
     evicted = new LeaseBook(); // the isolate is gone, its tokens with it
@@ -155,7 +155,7 @@ describe('mock-quota leases', () => {
     const book = new LeaseBook();
     const allowed = [];
     for (let i = 0; i < 3; i++) {
-      const r = await book.admit('k', t0, renew(t0));
+      const r = await book.draw('k', t0, renew(t0));
       allowed.push(r.ok && r.decision.allowed);
       if (i === 2 && r.ok) expect(r.decision).toMatchObject({ exceeded: 'minute', retryAfter: 55 });
     }

@@ -1,7 +1,7 @@
 import type { Behaviour } from './settings';
 
-/** What the settings do to one call. */
-export interface Steering {
+/** What the settings do to one call (a call they change is "steered": the header and the log say how). */
+export interface BehaviourDecision {
   latencyMs: number;
   /** An injected error status, drawn at the settings' rate. */
   error?: number;
@@ -30,14 +30,14 @@ export function decide(
   operationKey: string | undefined,
   call: CallIdentity,
   ownPreference: boolean,
-): Steering {
+): BehaviourDecision {
   if (!behaviour) return { latencyMs: 0 };
   const op = operationKey ? behaviour.operations?.[operationKey] : undefined;
   const latency = op?.latency ?? behaviour.latency;
   const errors = op?.errors ?? behaviour.errors;
   const identity = identityOf(call);
   const seed = behaviour.seed ?? '';
-  const out: Steering = { latencyMs: 0 };
+  const out: BehaviourDecision = { latencyMs: 0 };
   if (latency && latency.maxMs > 0) {
     const span = latency.maxMs - latency.minMs + 1;
     out.latencyMs =
@@ -55,7 +55,7 @@ export function decide(
 }
 
 /** `latency=120ms; error=503`: what the steered-response header says; null when nothing applied. */
-export function describeSteering(s: Steering): string | null {
+export function steeredLabel(s: BehaviourDecision): string | null {
   const parts: string[] = [];
   if (s.latencyMs > 0) parts.push(`latency=${s.latencyMs}ms`);
   if (s.error !== undefined) parts.push(`error=${s.error}`);
@@ -66,7 +66,7 @@ export function describeSteering(s: Steering): string | null {
 }
 
 /** The status the response is steered to, if any (a forced status wins over an injected error). */
-export function steeredStatus(s: Steering): number | undefined {
+export function decidedStatus(s: BehaviourDecision): number | undefined {
   return s.status ?? s.error;
 }
 

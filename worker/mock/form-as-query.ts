@@ -1,5 +1,5 @@
 import type { MatchResult } from './match';
-import type { MockRequest } from './mock';
+import type { MockRequest } from './call';
 
 const FORM = 'application/x-www-form-urlencoded';
 

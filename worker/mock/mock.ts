@@ -1,14 +1,15 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
-import { compileRoutes, matchRoute, withoutBasePath, type CompiledRoutes } from './match';
+import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
+import { compileRoutes, matchRoute, withoutBasePath } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { errorResponseFor, refuse } from './refusal';
 import { refuseRoute, sharedErrorFor } from './route-refusal';
 import { selectResponse } from './select-response';
-import type { StateLayer } from './state-layer';
+import type { StateLayer, ValidatedCall } from './state-layer';
 import {
   bodyValue,
   renderLayered,
@@ -17,56 +18,10 @@ import {
   type RenderContext,
   type Rendered,
 } from './render-response';
-import { validateRequest, type RequestBody } from './validate-request';
+import { validateRequest } from './validate-request';
 
 export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
-
-export interface MockRequest {
-  method: string;
-  /** The path below the mock URL, percent-encoded as received, starting with "/". */
-  path: string;
-  /**
-   * The absolute URL the spec's paths are relative to: the mock or sandbox URL of the path form
-   * (`https://host/mock/petstore/1.0.0`), or a mock host's origin (`https://petstore.mock.example.com`).
-   */
-  baseUrl?: string;
-  query: [string, string][];
-  /** Lower-cased names. */
-  headers: Record<string, string>;
-  body?: RequestBody;
-  /**
-   * Preferences from the API's behaviour settings (a forced status or example). The request's own
-   * preferences win over them.
-   */
-  steer?: Pick<Preferences, 'code' | 'example'>;
-}
-
-export interface MockResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string | null;
-}
-
-export type MockOutcome =
-  | { ok: true; response: MockResponse; operation: OperationPlan }
-  | {
-      ok: false;
-      /** The mock's diagnosis: why it refused the call, or what it could not do. */
-      problem: Problem;
-      /**
-       * The refusal in the API's own error shape, when the spec has a response for its status
-       * (`problem.errors` then always says why, for the request log). Absent: serve `problem`.
-       */
-      response?: MockResponse;
-    };
-
-/** Everything the mock needs about one published version, built once per isolate. */
-export interface MockTarget {
-  plan: Plan;
-  routes: CompiledRoutes;
-  /** Publish time of the version: "now" for generated dates, so bodies never drift between runs. */
-  refDate: number;
-}
+export type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 
 export function prepareTarget(plan: Plan, refDate: number): MockTarget {
   return { plan, routes: compileRoutes(plan), refDate };
@@ -86,14 +41,31 @@ function brokenRefProblem(
   };
 }
 
+/** The route and the caller's own preferences, read once per call; `mock()` takes them as read. */
+export function readCall(target: MockTarget, request: MockRequest): CallReading {
+  return {
+    match: matchRoute(target.routes, request.method, request.path),
+    own: readPreferences(request.headers.prefer, request.query),
+    // The request's own query, without the `__code`-style preferences: what is validated and seeded.
+    query: withoutPreferenceParams(request.query),
+  };
+}
+
 /**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
- * shape where the spec has one for its status, else problem+json.
+ * shape where the spec has one for its status, else problem+json. `reading` is the call as
+ * `readCall` read it, when the caller already needed it (the behaviour settings do).
  */
-export function mock(target: MockTarget, request: MockRequest, layer?: StateLayer): MockOutcome {
-  const match = matchRoute(target.routes, request.method, request.path);
+export function mock(
+  target: MockTarget,
+  request: MockRequest,
+  layer?: StateLayer,
+  reading: CallReading = readCall(target, request),
+): MockOutcome {
+  const { match, own, query } = reading;
+  // Rewritten calls are read afresh: their route and query are not the ones the caller sent.
   if (match.kind === 'no-path') {
     // An SDK whose base URL is the mock's root sends the server's base path too (`/v3/...`).
     const inner = withoutBasePath(target.plan.basePath, request.path);
@@ -104,14 +76,11 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     const asGet = formPostAsGet(request, match);
     if (asGet) return mock(target, asGet, layer);
   }
-  if (match.kind !== 'found') return refuseRoute(target, request, match);
+  if (match.kind !== 'found') return refuseRoute(target, request, match, reading);
   const { operation, pathParams } = match;
   if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
-  const own = readPreferences(request.headers.prefer, request.query);
   const prefs: Preferences =
     request.steer && own.code === undefined && own.example === undefined ? { ...own, ...request.steer } : own;
-  // The request's own query, without the `__code`-style preferences: what is validated and seeded.
-  const query = withoutPreferenceParams(request.query);
   const ctx: RenderContext = {
     target,
     request,
@@ -132,12 +101,12 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     const at = errorResponseFor(operation, statuses) ?? sharedErrorFor(target, statuses);
     return refuse(problem, at && { ...at, ctx, prefs: prefsFor(at.status) });
   };
-  const finish = (rendered: Rendered, status: number): MockOutcome => {
+  const finish = (rendered: Rendered, status: number, call: ValidatedCall): MockOutcome => {
     if (!rendered.ok)
       return rendered.problem.type === 'not-acceptable' ? refuseWith(rendered.problem, [406]) : rendered;
     rendered.response.status = status;
     if (request.method.toUpperCase() === 'HEAD') rendered.response.body = null;
-    return { ok: true, response: rendered.response, operation };
+    return { ok: true, response: rendered.response, operation, call };
   };
 
   const cookies = parseCookies(request.headers.cookie);
@@ -169,19 +138,20 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
   const body = check.body as JsonValue | undefined;
   if (body !== undefined) ctx.sent = body;
-  const answer = layer?.({
+  const call: ValidatedCall = {
     operation,
     pathParams,
     query,
     prefs,
     request,
     ...(body !== undefined ? { body } : {}),
-  });
+  };
+  const answer = layer?.(call);
   if (answer && 'problem' in answer) {
     const status = answer.problem.status ?? PROBLEMS[answer.problem.type].status;
     return status >= 400 && status < 500 ? refuseWith(answer.problem, [status]) : answer;
   }
-  if (answer) return finish(renderLayered(ctx, answer, prefsFor), answer.status);
+  if (answer) return finish(renderLayered(ctx, answer, prefsFor), answer.status, call);
 
   const selection = selectResponse(operation, prefs.code);
   if (!selection.ok) {
@@ -189,9 +159,9 @@ export function mock(target: MockTarget, request: MockRequest, layer?: StateLaye
     const code = Number(prefs.code);
     const shared =
       selection.problem.type === 'status-not-defined' && code >= 400 && sharedErrorFor(target, [code]);
-    return shared ? finish(renderResponse(ctx, shared.response, prefs, code), code) : selection;
+    return shared ? finish(renderResponse(ctx, shared.response, prefs, code), code, call) : selection;
   }
-  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status);
+  return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status, call);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Problem } from '../http/problem';
 import { withReason } from './error-body';
 import { withStatusKind } from './error-kind';
-import type { MockOutcome } from './mock';
+import type { MockOutcome } from './call';
 import { isJsonMediaType, negotiate } from './negotiate';
 import type { OperationPlan, ResponsePlan } from './plan';
 import type { Preferences } from './prefer';

@@ -1,7 +1,7 @@
 import type { Problem } from '../http/problem';
 import { withStatusKind } from './error-kind';
 import { generate } from './generate/index';
-import type { MockRequest, MockResponse, MockTarget } from './mock';
+import type { MockRequest, MockResponse, MockTarget } from './call';
 import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
 import type { Preferences } from './prefer';

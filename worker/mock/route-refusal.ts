@@ -1,7 +1,6 @@
 import type { MatchResult } from './match';
-import type { MockOutcome, MockRequest, MockTarget } from './mock';
+import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import type { OperationPlan } from './plan';
-import { readPreferences, withoutPreferenceParams } from './prefer';
 import { errorResponseFor, refuse, type ErrorResponse } from './refusal';
 import { seedOf } from './render-response';
 
@@ -16,6 +15,7 @@ export function refuseRoute(
   target: MockTarget,
   request: MockRequest,
   match: Exclude<MatchResult, { kind: 'found' }>,
+  { own, query }: Omit<CallReading, 'match'>,
 ): MockOutcome {
   const problem =
     match.kind === 'no-path'
@@ -34,9 +34,7 @@ export function refuseRoute(
       ? sharedErrorFor(target, [404])
       : sharedErrorFor(target, [405], { template: match.route, operations: match.operations });
   if (!shared) return refuse(problem);
-  const own = readPreferences(request.headers.prefer, request.query);
   const prefs = own.dynamic !== undefined ? { dynamic: own.dynamic } : {};
-  const query = withoutPreferenceParams(request.query);
   const ctx = {
     target,
     request,

@@ -1,5 +1,5 @@
 import type { Problem } from '../http/problem';
-import type { MockRequest } from './mock';
+import type { MockRequest } from './call';
 import type { JsonValue, OperationPlan, ResponsePlan } from './plan';
 import type { Preferences } from './prefer';
 

@@ -12,7 +12,7 @@ import {
 import type { Decision, Refund } from './policy';
 
 export type Refusal = { ok: false; reason: 'unknown' | 'revoked' };
-export type Admission = { ok: true; decision: Decision } | Refusal;
+export type Draw = { ok: true; decision: Decision } | Refusal;
 
 /** The key's Durable Object as the book sees it: one renewal, returning what the isolate did not spend. */
 export type Renew = (refunds: Refund[], want: number) => Promise<({ ok: true } & Grant) | Refusal>;
@@ -39,7 +39,7 @@ const FOLLOWER_WAITS = 2;
 export class LeaseBook {
   private readonly slots = new Map<string, Slot>();
 
-  async admit(owner: string, now: number, renew: Renew): Promise<Admission> {
+  async draw(owner: string, now: number, renew: Renew): Promise<Draw> {
     const slot = this.slotOf(owner);
     const local = spend(slot.lease, now);
     if (local) {

@@ -5,12 +5,12 @@ import { latestOf } from './latest-version';
 import { deleteMirror, deleteVersionBlobs, writeMirror, type ApiMirror } from '../storage/specs';
 import type { Behaviour } from '../behaviour/settings';
 import {
-  DEFAULT_STEERING,
-  toMockSteering,
-  type MockSteering,
-  type SteeringState,
+  DEFAULT_SETTINGS,
+  toMockSettings,
+  type ApiSettings,
+  type MockSettings,
   type Visibility,
-} from '../steering/steering-state';
+} from './api-settings';
 
 export interface VersionRecord {
   version: string;
@@ -41,7 +41,8 @@ export const MAX_VERSIONS_PER_API = 500;
 export type RemoveResult = 'deleted' | 'not-found' | 'forbidden';
 
 const STATE = 'state';
-const STEERING = 'steering';
+/** Stored under the key they had when they were called "steering": existing objects keep them. */
+const SETTINGS = 'steering';
 
 /**
  * One object per API name: the single writer that decides ownership and version immutability, so
@@ -134,51 +135,51 @@ export class ApiRegistry extends DurableObject<Env> {
     return result;
   }
 
-  // --- Steering: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
+  // --- Settings: visibility, mock token and behaviour settings (issue 14). Mutable, kept under
   // their own storage key beside the immutable versions; removeApi's deleteAll drops them too.
 
-  private async steering(): Promise<SteeringState> {
-    return (await this.ctx.storage.get<SteeringState>(STEERING)) ?? DEFAULT_STEERING;
+  private async settings(): Promise<ApiSettings> {
+    return (await this.ctx.storage.get<ApiSettings>(SETTINGS)) ?? DEFAULT_SETTINGS;
   }
 
-  /** What the mock path needs to admit and steer calls (memoized briefly per isolate). */
-  async mockSteering(): Promise<MockSteering> {
-    return toMockSteering(await this.steering());
+  /** What the mock path needs to admit calls and apply the behaviour (memoized briefly per isolate). */
+  async mockSettings(): Promise<MockSettings> {
+    return toMockSettings(await this.settings());
   }
 
-  /** The owner's view of the steering state; null when the API is missing or another key's. */
-  async steeringOf(owner: string): Promise<SteeringState | null> {
+  /** The owner's view of the settings; null when the API is missing or another key's. */
+  async settingsOf(owner: string): Promise<ApiSettings | null> {
     const state = await this.state();
-    return state && state.owner === owner ? this.steering() : null;
+    return state && state.owner === owner ? this.settings() : null;
   }
 
   async setVisibility(
     owner: string,
     visibility: Visibility,
-    token?: SteeringState['token'],
-  ): Promise<SteeringState | RemoveResult> {
-    return this.changeSteering(owner, (s) => ({ ...s, visibility, token: s.token ?? token }));
+    token?: ApiSettings['token'],
+  ): Promise<ApiSettings | RemoveResult> {
+    return this.changeSettings(owner, (s) => ({ ...s, visibility, token: s.token ?? token }));
   }
 
-  async setMockToken(owner: string, token: NonNullable<SteeringState['token']>) {
-    return this.changeSteering(owner, (s) => ({ ...s, token }));
+  async setMockToken(owner: string, token: NonNullable<ApiSettings['token']>) {
+    return this.changeSettings(owner, (s) => ({ ...s, token }));
   }
 
   async setBehaviour(owner: string, behaviour: Behaviour) {
-    return this.changeSteering(owner, (s) => ({ ...s, behaviour }));
+    return this.changeSettings(owner, (s) => ({ ...s, behaviour }));
   }
 
-  private async changeSteering(
+  private async changeSettings(
     owner: string,
-    change: (current: SteeringState) => SteeringState,
-  ): Promise<SteeringState | RemoveResult> {
-    let result: SteeringState | RemoveResult = 'not-found';
+    change: (current: ApiSettings) => ApiSettings,
+  ): Promise<ApiSettings | RemoveResult> {
+    let result: ApiSettings | RemoveResult = 'not-found';
     await this.ctx.blockConcurrencyWhile(async () => {
       const state = await this.state();
       if (!state) return;
       if (state.owner !== owner) return void (result = 'forbidden');
-      const next = change(await this.steering());
-      await this.ctx.storage.put(STEERING, next);
+      const next = change(await this.settings());
+      await this.ctx.storage.put(SETTINGS, next);
       result = next;
     });
     return result;

@@ -21,6 +21,11 @@ export interface CallNote {
   operation?: string;
   problems?: ProblemDetailEntry[];
   steered?: string;
+  /**
+   * The body of the response the route built, when it built one from a string (null: none sent):
+   * the log then need not read the response back.
+   */
+  responseBody?: string | null;
 }
 
 const notes = new WeakMap<object, CallNote>();
@@ -44,10 +49,11 @@ export function amendCall(request: object, more: Partial<CallNote>): void {
 
 /**
  * Router `finally`: writes the call to the API's log off the response path. Nothing here can slow
- * or fail the mock call: the write runs in waitUntil, and any error is logged and swallowed. The
- * body is read here and the response rebuilt around the same text, because the Worker built it from
- * a string (reading is immediate), whereas a clone's branch in workerd waits until the client has
- * read the other one, which a client may never do.
+ * or fail the mock call: the write runs in waitUntil, and any error is logged and swallowed. A mock
+ * answer's body is in the note already; any other (a problem, a 429) is read here and the response
+ * rebuilt around the same text, because the Worker built it from a string (reading is immediate),
+ * whereas a clone's branch in workerd waits until the client has read the other one, which a client
+ * may never do.
  */
 export async function logCall(
   response: Response,
@@ -58,9 +64,9 @@ export async function logCall(
   const note = notes.get(request);
   if (!note || !config(env).logMockCalls) return undefined;
   const durationMs = Date.now() - request.receivedAt;
-  let body: string | null = null;
+  let body: string | null = note.responseBody ?? null;
   let out = response;
-  if (response.body && request.method !== 'HEAD') {
+  if (note.responseBody === undefined && response.body && request.method !== 'HEAD') {
     body = await response.text();
     out = new Response(body, response);
   }

@@ -6,14 +6,14 @@ import { validateBehaviour } from '../behaviour/settings';
 import { callerOf } from '../auth/with-key';
 import { registryStub } from '../registry/api-registry';
 import { readJsonObject } from './keys';
-import { forgetSteering } from '../steering/steering-cache';
+import { forgetSettings } from '../mock-call/settings-memo';
 
 /** GET /v1/apis/{api}/behaviour: the API's current settings (`{}` when none). */
 export async function getBehaviour(request: AppRequest, env: Env): Promise<Response> {
   const api = checkApiName(request.params.api);
-  const steering = await registryStub(env, api).steeringOf(callerOf(request).account.id);
-  if (!steering) fail('api-not-found', `You have no API named "${api}".`);
-  return Response.json(steering.behaviour);
+  const settings = await registryStub(env, api).settingsOf(callerOf(request).account.id);
+  if (!settings) fail('api-not-found', `You have no API named "${api}".`);
+  return Response.json(settings.behaviour);
 }
 
 /**
@@ -28,7 +28,7 @@ export async function putBehaviour(request: AppRequest, env: Env): Promise<Respo
       errors: checked.errors,
     });
   const result = await registryStub(env, api).setBehaviour(callerOf(request).account.id, checked.behaviour);
-  forgetSteering(api);
+  forgetSettings(api);
   if (result === 'forbidden' || result === 'not-found' || result === 'deleted')
     fail('api-not-found', `You have no API named "${api}".`);
   return Response.json(result.behaviour);

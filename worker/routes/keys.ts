@@ -5,7 +5,7 @@ import { authenticate } from '../auth/authenticate';
 import { config } from '../config';
 import { accountStub } from '../quota/key-account';
 import { enforce } from '../quota/enforce';
-import { takeLease } from '../quota/mock-admission';
+import { takeLease } from '../quota/mock-quota';
 import { fail } from '../http/problem';
 import { checkLimits } from '../quota/policy';
 import { sha256Hex } from '../util/hash';

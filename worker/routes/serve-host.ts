@@ -3,7 +3,7 @@ import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { hostTargetOf, type HostTarget } from '../http/mock-host';
 import { fail } from '../http/problem';
-import { serveMock } from './serve-mock';
+import { serveCall } from '../mock-call/serve-call';
 import { serveSandbox } from './serve-sandbox';
 
 /** The path forms stay the path forms, also on a port whose root serves ROOT_MOCK. */
@@ -18,22 +18,33 @@ const PATH_FORM = /^\/(?:mock|sandbox)(?:\/|$)/;
  * Everything after the dispatch (admission, private token, quota, behaviour, log, CORS) is the path
  * form's own code.
  */
-export function hostDispatch(request: AppRequest, env: Env): Promise<Response> | undefined {
+export function hostDispatch(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Promise<Response> | undefined {
   const { mockDomain, rootMock } = config(env);
   if (!mockDomain) return undefined;
   const url = new URL(request.url);
   const where = hostTargetOf(url.hostname, mockDomain);
   if (where.kind === 'unknown')
     fail('api-not-found', `No mock is served at ${url.hostname.slice(0, 200)}; see GET /v1/apis/{api}.`);
-  if (where.kind === 'target') return serveAt(request, env, where.target, url);
+  if (where.kind === 'target') return serveAt(request, env, ctx, where.target, url);
   const atDomain = url.hostname.toLowerCase().replace(/\.$/, '') === mockDomain;
-  if (rootMock && !atDomain && !PATH_FORM.test(url.pathname)) return serveAt(request, env, rootMock, url);
+  if (rootMock && !atDomain && !PATH_FORM.test(url.pathname))
+    return serveAt(request, env, ctx, rootMock, url);
   return undefined;
 }
 
-function serveAt(request: AppRequest, env: Env, target: HostTarget, url: URL): Promise<Response> {
+function serveAt(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  target: HostTarget,
+  url: URL,
+): Promise<Response> {
   const at = { path: url.pathname, baseUrl: url.origin };
   return target.kind === 'sandbox'
-    ? serveSandbox(request, env, { id: target.id, ...at })
-    : serveMock(request, env, { api: target.api, versionName: target.version, ...at });
+    ? serveSandbox(request, env, ctx, { id: target.id, ...at }, url)
+    : serveCall(request, env, ctx, { api: target.api, versionName: target.version, ...at }, url);
 }

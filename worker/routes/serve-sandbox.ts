@@ -1,10 +1,12 @@
+import type { Behaviour } from '../behaviour/settings';
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
-import { fail, ProblemError } from '../http/problem';
+import { fail } from '../http/problem';
+import type { MockRequest, MockTarget } from '../mock/call';
+import type { OperationPlan } from '../mock/plan';
+import type { CallInputs, CallResult } from '../mock-call/call-result';
+import { serveCall } from '../mock-call/serve-call';
 import { sandboxStub, type SandboxMeta, type Served } from '../sandbox/durable/sandbox-object';
-import { amendCall } from '../request-log/log-call';
-import { delay, STEERED_HEADER } from '../steering/steered-mock';
-import { admitMockCall, answerMockCall, mockRequestOf } from './serve-mock';
 
 const SANDBOX_PATH = /^\/sandbox\/([^/]+)(\/.*)?$/;
 const SANDBOX_ID = /^sb_[0-9a-f]{32}$/;
@@ -35,14 +37,15 @@ export function forgetSandbox(id: string): void {
 
 /**
  * ANY /sandbox/{id}/{path…}: the spec's paths, statefully. Admission (version, quota against the
- * creator's key, body) and the answer are the stateless route's own; the sandbox's object then runs
- * the same pure mock with the stateful layer over its items.
+ * creator's key, body) and the answer are every mock call's (worker/mock-call/); the sandbox's
+ * object runs the same pure mock with the stateful layer over its items.
  */
-export async function sandboxRoute(request: AppRequest, env: Env): Promise<Response> {
-  const m = SANDBOX_PATH.exec(new URL(request.url).pathname);
+export function sandboxRoute(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const url = new URL(request.url);
+  const m = SANDBOX_PATH.exec(url.pathname);
   if (!m || !isSandboxId(m[1])) fail('sandbox-not-found', 'No such sandbox.');
-  const [, id, rest = '/'] = m;
-  return serveSandbox(request, env, { id, path: rest, baseUrl: sandboxUrl(request, id) });
+  const [, id, path = '/'] = m;
+  return serveSandbox(request, env, ctx, { id, path, baseUrl: `${url.origin}/sandbox/${id}` }, url);
 }
 
 /**
@@ -52,44 +55,56 @@ export async function sandboxRoute(request: AppRequest, env: Env): Promise<Respo
 export async function serveSandbox(
   request: AppRequest,
   env: Env,
+  ctx: ExecutionContext,
   at: { id: string; path: string; baseUrl: string },
+  url: URL,
 ): Promise<Response> {
-  const { id, path: rest, baseUrl } = at;
+  const { id, path, baseUrl } = at;
   const stub = sandboxStub(env, id);
   const meta = pinned.get(id) ?? (await stub.describe(request.receivedAt));
   if (!meta) fail('sandbox-not-found', 'This sandbox expired, was deleted or never existed.');
   pinned.set(id, { owner: meta.owner, api: meta.api, version: meta.version, hash: meta.hash });
   if (pinned.size > 10_000) pinned.clear();
 
-  const { call } = await admitMockCall(request, env, {
-    api: meta.api,
-    versionName: meta.version,
-    path: rest,
-    sandboxId: id,
+  const call = { api: meta.api, versionName: meta.version, path, baseUrl, sandboxId: id };
+  return serveCall(request, env, ctx, call, url, async (mockRequest, admitted) => {
+    // The version was deleted, or the name released and claimed by another key, since creation.
+    if (admitted.entry.hash !== meta.hash || admitted.owner !== meta.owner)
+      fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
+    const served = await (stub as unknown as SandboxRpc).serve(
+      mockRequest,
+      request.receivedAt,
+      admitted.behaviour,
+    );
+    if (served.kind === 'gone') {
+      forgetSandbox(id);
+      fail('sandbox-not-found', 'This sandbox expired or was deleted.');
+    }
+    return withCall(served, admitted.target, mockRequest);
   });
-  // The version was deleted, or the name released and claimed by another key, since creation.
-  if (call.entry.hash !== meta.hash || call.owner !== meta.owner)
-    fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
-  // RPC typing cannot express Problem's `unknown` extensions; the object returns a Served.
-  const served = (await stub.serve(
-    mockRequestOf(request, rest, call, baseUrl),
-    request.receivedAt,
-    call.behaviour,
-  )) as Served;
-  if (served.kind === 'gone') {
-    forgetSandbox(id);
-    fail('sandbox-not-found', 'This sandbox expired or was deleted.');
+}
+
+/** RPC typing cannot express Problem's `unknown` extensions (nor JSON values this deep): a Served. */
+interface SandboxRpc {
+  serve(request: MockRequest, now: number, behaviour: Behaviour): Promise<Served>;
+}
+
+/** The object sends the validated call without the plan's operation; it is found here by its id. */
+function withCall(served: CallResult<CallInputs>, target: MockTarget, request: MockRequest): CallResult {
+  if (served.kind !== 'answer' || !served.call) return served as CallResult;
+  const operation = served.operationId !== undefined ? operationById(target, served.operationId) : undefined;
+  if (!operation) return { ...served, call: undefined };
+  return { ...served, call: { ...served.call, operation, request } };
+}
+
+const operationIndex = new WeakMap<MockTarget, Map<string, OperationPlan>>();
+
+function operationById(target: MockTarget, id: string): OperationPlan | undefined {
+  let index = operationIndex.get(target);
+  if (!index) {
+    index = new Map();
+    for (const op of target.plan.operations) if (!index.has(op.id)) index.set(op.id, op);
+    operationIndex.set(target, index);
   }
-  // The API's behaviour settings apply as on the stateless route (the object decided them).
-  const { latencyMs, label } = served.steering;
-  const steered: Record<string, string> = label ? { [STEERED_HEADER]: label } : {};
-  amendCall(request, {
-    operation: served.operationId,
-    problems: served.kind === 'problem' ? served.problem.errors : served.problems,
-    steered: label ?? undefined,
-  });
-  await delay(latencyMs);
-  if (served.kind === 'problem')
-    throw new ProblemError({ ...served.problem, headers: { ...served.problem.headers, ...steered } });
-  return answerMockCall(request, served.response, served.operationId, steered);
+  return index.get(id);
 }

@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import { accountStub } from '../quota/key-account';
-import { takeLease } from '../quota/mock-admission';
+import { takeLease } from '../quota/mock-quota';
 import { fail } from '../http/problem';
 import type { AppRequest } from '../http/app-request';
 import { callerOf } from '../auth/with-key';

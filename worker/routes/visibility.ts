@@ -5,24 +5,24 @@ import { fail } from '../http/problem';
 import { callerOf } from '../auth/with-key';
 import { bearerToken } from '../auth/api-key-format';
 import { registryStub } from '../registry/api-registry';
-import { deriveMockToken, hashMockToken, newNonce } from '../steering/mock-token';
-import type { SteeringState } from '../steering/steering-state';
+import { deriveMockToken, hashMockToken, newNonce } from '../mock-call/mock-token';
+import type { ApiSettings } from '../registry/api-settings';
 import { readJsonObject } from './keys';
-import { forgetSteering } from '../steering/steering-cache';
+import { forgetSettings } from '../mock-call/settings-memo';
 
 /** What GET /v1/apis/{api} and these routes tell the owner about access to the mock. */
-async function accessSummary(request: Request, api: string, steering: SteeringState) {
+async function accessSummary(request: Request, api: string, settings: ApiSettings) {
   return {
-    visibility: steering.visibility,
-    mockToken: steering.token ? await deriveMockToken(ownerKey(request), api, steering.token.nonce) : null,
-    mockTokenCreatedAt: steering.token?.createdAt ?? null,
+    visibility: settings.visibility,
+    mockToken: settings.token ? await deriveMockToken(ownerKey(request), api, settings.token.nonce) : null,
+    mockTokenCreatedAt: settings.token?.createdAt ?? null,
   };
 }
 
 /** The summary for GET /v1/apis/{api}, one extra registry call. */
 export async function accessOf(request: AppRequest, env: Env, api: string) {
-  const steering = await registryStub(env, api).steeringOf(callerOf(request).account.id);
-  return steering ? accessSummary(request, api, steering) : {};
+  const settings = await registryStub(env, api).settingsOf(callerOf(request).account.id);
+  return settings ? accessSummary(request, api, settings) : {};
 }
 
 /** PATCH /v1/apis/{api} `{"visibility": "private" | "public"}`; a first switch to private mints the token. */
@@ -44,7 +44,7 @@ export async function patchApi(request: AppRequest, env: Env): Promise<Response>
     body.visibility,
     token,
   );
-  forgetSteering(api);
+  forgetSettings(api);
   return Response.json({ api, ...(await accessSummary(request, api, owned(api, result))) });
 }
 
@@ -55,17 +55,17 @@ export async function rotateMockToken(request: AppRequest, env: Env): Promise<Re
     callerOf(request).account.id,
     await mintToken(request, api),
   );
-  forgetSteering(api);
+  forgetSettings(api);
   return Response.json({ api, ...(await accessSummary(request, api, owned(api, result))) });
 }
 
-async function mintToken(request: Request, api: string): Promise<NonNullable<SteeringState['token']>> {
+async function mintToken(request: Request, api: string): Promise<NonNullable<ApiSettings['token']>> {
   const nonce = newNonce();
   const token = await deriveMockToken(ownerKey(request), api, nonce);
   return { nonce, hash: await hashMockToken(token), createdAt: new Date().toISOString() };
 }
 
-function owned(api: string, result: SteeringState | string): SteeringState {
+function owned(api: string, result: ApiSettings | string): ApiSettings {
   if (typeof result === 'string') fail('api-not-found', `You have no API named "${api}".`);
   return result;
 }

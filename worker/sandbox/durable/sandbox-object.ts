@@ -1,10 +1,10 @@
 import { DurableObject } from 'cloudflare:workers';
 import { config } from '../../config';
 import type { Env } from '../../env';
-import type { Problem, ProblemDetailEntry } from '../../http/problem';
 import type { Behaviour } from '../../behaviour/settings';
-import type { MockRequest, MockResponse } from '../../mock/mock';
-import { steeredMock } from '../../steering/steered-mock';
+import type { MockRequest } from '../../mock/call';
+import { resultOf, type CallInputs, type CallResult } from '../../mock-call/call-result';
+import { runMock } from '../../mock-call/run-mock';
 import { loadTarget } from '../../storage/target-cache';
 import { modelOf } from '../sandbox-model';
 import { sandboxLayer } from '../stateful-layer';
@@ -27,23 +27,8 @@ export interface SandboxMeta {
   expiresAt: number;
 }
 
-export type Served =
-  | { kind: 'gone' }
-  | {
-      kind: 'answer';
-      response: MockResponse;
-      operationId?: string;
-      /** Set when the answer is a refusal in the API's own error shape: why it was refused. */
-      problems?: ProblemDetailEntry[];
-      steering: Steered;
-    }
-  | { kind: 'problem'; problem: Problem; operationId?: string; steering: Steered };
-
-/** What the API's behaviour settings did to the call: the delay to apply, the header to send. */
-interface Steered {
-  latencyMs: number;
-  label: string | null;
-}
+/** A sandbox call's result: the edge's own, with the validated call as plain data. */
+export type Served = { kind: 'gone' } | CallResult<CallInputs>;
 
 const META = 'meta';
 /** The idle expiry is persisted (and the alarm moved) at most once a minute, not on every call. */
@@ -97,7 +82,8 @@ export class Sandbox extends DurableObject<Env> {
     if (!target)
       return {
         kind: 'problem',
-        steering: { latencyMs: 0, label: null },
+        latencyMs: 0,
+        label: null,
         problem: { type: 'version-not-found', detail: `Version "${meta.version}" of "${meta.api}" is gone.` },
       };
     const settings = config(this.env);
@@ -109,23 +95,12 @@ export class Sandbox extends DurableObject<Env> {
       baseUrl: request.baseUrl ?? '',
       limits: { maxItemsPerCollection: settings.sandboxMaxItems, maxBytes: settings.sandboxMaxBytes },
     });
-    const { outcome, operationId, steering, label } = steeredMock(target, request, behaviour, layer);
+    const result = resultOf(runMock(target, request, behaviour, layer));
     await this.touch(meta, now);
-    const steered = { latencyMs: steering.latencyMs, label };
-    if (outcome.ok || outcome.response)
-      return {
-        kind: 'answer',
-        response: outcome.response!,
-        ...(operationId ? { operationId } : {}),
-        ...(outcome.ok ? {} : { problems: outcome.problem.errors }),
-        steering: steered,
-      };
-    return {
-      kind: 'problem',
-      problem: outcome.problem,
-      ...(operationId ? { operationId } : {}),
-      steering: steered,
-    };
+    if (result.kind !== 'answer' || !result.call) return result;
+    // The operation (a part of the plan) and the request stay here: the edge has both.
+    const { operation: _operation, request: _request, ...inputs } = result.call;
+    return { ...result, call: inputs };
   }
 
   /** Back to the seeded start; the metadata and the URL stay. */

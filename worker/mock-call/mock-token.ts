@@ -1,3 +1,4 @@
+import type { MockSettings } from '../registry/api-settings';
 import { sha256Hex } from '../util/hash';
 
 /**
@@ -34,6 +35,30 @@ export async function hashMockToken(token: string): Promise<string> {
 /** `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. */
 export function presentedMockToken(headers: Headers, query: URLSearchParams): string | null {
   return headers.get('x-specmock-token') ?? query.get('__token');
+}
+
+/** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */
+export function withoutMockToken(params: URLSearchParams): [string, string][] {
+  const out: [string, string][] = [];
+  for (const pair of params) if (pair[0] !== '__token') out.push(pair);
+  return out;
+}
+
+/** Whether a call presenting this token hash (null: none) may call the API's mocks. */
+export function tokenAccepted(settings: MockSettings, presentedHash: string | null): boolean {
+  if (settings.visibility === 'public') return true;
+  return (
+    presentedHash !== null &&
+    settings.tokenHash !== null &&
+    timingSafeEqual(settings.tokenHash, presentedHash)
+  );
+}
+
+function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 function base64url(bytes: Uint8Array): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
-import { steeredMock } from '../../worker/steering/steered-mock';
+import { runMock } from '../../worker/mock-call/run-mock';
 
 const SPEC = `openapi: 3.0.3
 info: {title: s, version: '1'}
@@ -30,10 +30,10 @@ const get = (path: string, headers: Record<string, string> = {}): MockRequest =>
   headers,
 });
 
-describe('steeredMock', () => {
+describe('runMock', () => {
   it('serves the spec’s response for an injected status it defines', async () => {
     const t = await target();
-    const { outcome, label } = steeredMock(t, get('/items/1'), { errors: { rate: 1, status: 503 } });
+    const { outcome, label } = runMock(t, get('/items/1'), { errors: { rate: 1, status: 503 } });
     expect(outcome.ok && outcome.response.status).toBe(503);
     expect(outcome.ok && JSON.parse(outcome.response.body!)).toEqual({ down: true });
     expect(label).toBe('error=503');
@@ -41,24 +41,24 @@ describe('steeredMock', () => {
 
   it('answers an injected-error problem when the spec has no response for the status', async () => {
     const t = await target();
-    const { outcome } = steeredMock(t, get('/plain'), { errors: { rate: 1, status: 429 } });
+    const { outcome } = runMock(t, get('/plain'), { errors: { rate: 1, status: 429 } });
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.problem).toMatchObject({ type: 'injected-error', status: 429 });
   });
 
   it('keeps the mock’s own refusal and lets the request’s Prefer win', async () => {
     const t = await target();
-    const refused = steeredMock(t, get('/items/not-a-number'), { errors: { rate: 1, status: 503 } });
+    const refused = runMock(t, get('/items/not-a-number'), { errors: { rate: 1, status: 503 } });
     expect(!refused.outcome.ok && refused.outcome.problem.type).toBe('invalid-request');
     expect(refused.operationId).toBe('GET /items/{id}');
-    const own = steeredMock(t, get('/items/1', { prefer: 'code=200' }), { errors: { rate: 1, status: 503 } });
+    const own = runMock(t, get('/items/1', { prefer: 'code=200' }), { errors: { rate: 1, status: 503 } });
     expect(own.outcome.ok && own.outcome.response.status).toBe(200);
     expect(own.label).toBeNull();
   });
 
   it('forces an operation’s named example', async () => {
     const t = await target();
-    const { outcome, label } = steeredMock(t, get('/plain'), {
+    const { outcome, label } = runMock(t, get('/plain'), {
       operations: { 'GET /plain': { example: 'b' } },
     });
     expect(outcome.ok && JSON.parse(outcome.response.body!)).toEqual({ n: 2 });
@@ -67,9 +67,9 @@ describe('steeredMock', () => {
 
   it('changes nothing without settings', async () => {
     const t = await target();
-    const { outcome, label, steering } = steeredMock(t, get('/plain'), {});
+    const { outcome, label, decision } = runMock(t, get('/plain'), {});
     expect(outcome.ok && JSON.parse(outcome.response.body!)).toEqual({ n: 1 });
     expect(label).toBeNull();
-    expect(steering.latencyMs).toBe(0);
+    expect(decision.latencyMs).toBe(0);
   });
 });

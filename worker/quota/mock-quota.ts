@@ -8,17 +8,17 @@ import type { Decision, Refund } from './policy';
 const book = new LeaseBook();
 
 /**
- * The mock path's quota check: usually a token spent from this isolate's lease, with no I/O; a
- * renewal with the owner's Durable Object when the lease is empty. With QUOTAS=off (local mode
- * only) there is no check at all and no decision to report.
+ * Counts one mock call against its owner's quota: usually a token spent from this isolate's lease,
+ * with no I/O; a renewal with the owner's Durable Object when the lease is empty. With QUOTAS=off
+ * (local mode only) there is no check at all and no decision to report.
  */
-export async function admitMock(
+export async function chargeMockCall(
   env: Env,
   owner: string,
   now: number,
 ): Promise<{ ok: true; decision?: Decision } | Refusal> {
   if (!config(env).quotas) return { ok: true };
-  return book.admit(owner, now, (refunds, want) => accountStub(env, owner).leaseForMock(now, refunds, want));
+  return book.draw(owner, now, (refunds, want) => accountStub(env, owner).leaseForMock(now, refunds, want));
 }
 
 /** Retires this isolate's lease of a key (for usage, a limit change or a revocation). */

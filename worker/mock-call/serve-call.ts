@@ -1,0 +1,51 @@
+import type { Env } from '../env';
+import type { AppRequest } from '../http/app-request';
+import type { MockRequest } from '../mock/call';
+import { admitCall, type AdmittedCall, type CallAt } from './admit';
+import { answerCall } from './answer';
+import { resultOf, type CallResult } from './call-result';
+import { runMock } from './run-mock';
+
+/** Runs an admitted call: here (stateless), or in a sandbox's object (see routes/serve-sandbox.ts). */
+export type Runner = (request: MockRequest, call: AdmittedCall) => CallResult | Promise<CallResult>;
+
+/**
+ * One mock call from the request to the engine and back, whichever route or host named the mock:
+ * admission (version, private token, quota, behaviour settings, plan, body, log note), the engine
+ * (`runner`), then the answer. `url` is the request's URL, parsed once by the caller.
+ */
+export async function serveCall(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  at: CallAt,
+  url: URL,
+  runner: Runner = runHere,
+): Promise<Response> {
+  const call = await admitCall(request, env, at, url);
+  const mockRequest = mockRequestOf(request, at, call);
+  const result = await runner(mockRequest, call);
+  return answerCall(request, env, ctx, call, mockRequest, result);
+}
+
+function runHere(request: MockRequest, call: AdmittedCall): CallResult {
+  return resultOf(runMock(call.target, request, call.behaviour));
+}
+
+/**
+ * The pure mock's view of the HTTP request; `path` is what follows `baseUrl` (the mock or sandbox
+ * URL, or a mock host's origin). The mock token is a specmock credential, not a parameter of the
+ * mocked API: it is never validated or seeded.
+ */
+function mockRequestOf(request: Request, at: CallAt, call: AdmittedCall): MockRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of request.headers) headers[name] = value;
+  return {
+    method: request.method,
+    path: at.path,
+    baseUrl: at.baseUrl,
+    query: call.query,
+    headers,
+    ...(call.body !== undefined ? { body: call.body } : {}),
+  };
+}
