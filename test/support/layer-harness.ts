@@ -20,6 +20,15 @@ ${schemas}
 `;
 }
 
+/** One call's answer: its status (a refusal's problem type), body, headers, and a shaped refusal. */
+interface SentCall {
+  status: number | string;
+  body: never;
+  headers: Record<string, string>;
+  /** A refusal in the API's own error shape. */
+  shaped?: { status: number; body: unknown };
+}
+
 /**
  * A sandbox's pure layer over a Map store, for unit tests: `send` runs one call through the mock
  * with the layer and checks every spec body with Ajv over the original document (never specmock's
@@ -44,7 +53,7 @@ export async function layerHarness(
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);
   ajv.addSchema(document, DOC_ID);
-  const send = (method: string, path: string, body?: unknown, extra: Partial<MockRequest> = {}) => {
+  const send = (method: string, path: string, body?: unknown, extra: Partial<MockRequest> = {}): SentCall => {
     const request: MockRequest = {
       method,
       path,
