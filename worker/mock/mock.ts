@@ -2,13 +2,13 @@ import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
-import { compileRoutes, matchRoute, withoutBasePath } from './match';
+import { compileRoutes, matchRoute, withoutBasePath, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { errorResponseFor, refuse } from './refusal';
 import { refuseRoute, sharedErrorFor } from './route-refusal';
-import { selectResponse } from './select-response';
+import { selectResponse, type Selection } from './select-response';
 import type { StateLayer, ValidatedCall } from './state-layer';
 import {
   bodyValue,
@@ -52,6 +52,41 @@ export function readCall(target: MockTarget, request: MockRequest): CallReading 
 }
 
 /**
+ * The call a client meant when no route takes it as sent: an SDK whose base URL is the mock's root
+ * sends the server's base path too (`/v3/...`), and RPC-style SDKs POST a GET-only method as a form.
+ */
+function rewrite(
+  target: MockTarget,
+  request: MockRequest,
+  match: Exclude<MatchResult, { kind: 'found' }>,
+): MockRequest | undefined {
+  if (match.kind === 'no-method') return formPostAsGet(request, match);
+  const inner = withoutBasePath(target.plan.basePath, request.path);
+  if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
+    return { ...request, path: inner };
+  return undefined;
+}
+
+/** Why the call's credentials do not satisfy the operation's security, with the challenge to send. */
+function securityProblem(
+  plan: Plan,
+  operation: OperationPlan,
+  request: MockRequest,
+  cookies: Record<string, string>,
+): Problem | undefined {
+  const security = checkSecurity(plan, operation, {
+    headers: request.headers,
+    query: request.query,
+    cookies,
+  });
+  if (security.ok) return undefined;
+  const challenge = security.wwwAuthenticate
+    ? { headers: { 'www-authenticate': security.wwwAuthenticate } }
+    : {};
+  return { type: 'security-required', detail: security.detail, ...challenge };
+}
+
+/**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
@@ -65,18 +100,11 @@ export function mock(
   reading: CallReading = readCall(target, request),
 ): MockOutcome {
   const { match, own, query } = reading;
-  // Rewritten calls are read afresh: their route and query are not the ones the caller sent.
-  if (match.kind === 'no-path') {
-    // An SDK whose base URL is the mock's root sends the server's base path too (`/v3/...`).
-    const inner = withoutBasePath(target.plan.basePath, request.path);
-    if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
-      return mock(target, { ...request, path: inner }, layer);
+  if (match.kind !== 'found') {
+    // A rewritten call is read afresh: its route and query are not the ones the caller sent.
+    const rewritten = rewrite(target, request, match);
+    return rewritten ? mock(target, rewritten, layer) : refuseRoute(target, request, match, reading);
   }
-  if (match.kind === 'no-method') {
-    const asGet = formPostAsGet(request, match);
-    if (asGet) return mock(target, asGet, layer);
-  }
-  if (match.kind !== 'found') return refuseRoute(target, request, match, reading);
   const { operation, pathParams } = match;
   if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
   const prefs: Preferences =
@@ -110,17 +138,8 @@ export function mock(
   };
 
   const cookies = parseCookies(request.headers.cookie);
-  const security = checkSecurity(target.plan, operation, {
-    headers: request.headers,
-    query: request.query,
-    cookies,
-  });
-  if (!security.ok) {
-    const challenge = security.wwwAuthenticate
-      ? { headers: { 'www-authenticate': security.wwwAuthenticate } }
-      : {};
-    return refuseWith({ type: 'security-required', detail: security.detail, ...challenge }, [401]);
-  }
+  const unauthorized = securityProblem(target.plan, operation, request, cookies);
+  if (unauthorized) return refuseWith(unauthorized, [401]);
 
   const check = validateRequest(target.plan, operation, {
     pathParams,
@@ -153,15 +172,21 @@ export function mock(
   }
   if (answer) return finish(renderLayered(ctx, answer, prefsFor), answer.status, call);
 
-  const selection = selectResponse(operation, prefs.code);
-  if (!selection.ok) {
-    // An error status the operation does not define is served in the shape the API uses for it.
-    const code = Number(prefs.code);
-    const shared =
-      selection.problem.type === 'status-not-defined' && code >= 400 && sharedErrorFor(target, [code]);
-    return shared ? finish(renderResponse(ctx, shared.response, prefs, code), code, call) : selection;
-  }
+  const selection = chooseResponse(target, operation, prefs.code);
+  if (!selection.ok) return selection;
   return finish(renderResponse(ctx, selection.response, prefs, selection.status), selection.status, call);
+}
+
+/**
+ * The response the caller prefers; an error status the operation does not define is served in the
+ * shape the API uses for it elsewhere, so `Prefer: code=` and the mock's own refusals agree.
+ */
+function chooseResponse(target: MockTarget, operation: OperationPlan, code: string | undefined): Selection {
+  const selection = selectResponse(operation, code);
+  if (selection.ok || selection.problem.type !== 'status-not-defined') return selection;
+  const status = Number(code);
+  const shared = status >= 400 ? sharedErrorFor(target, [status]) : undefined;
+  return shared ? { ok: true, response: shared.response, status } : selection;
 }
 
 /**
