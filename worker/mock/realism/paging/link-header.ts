@@ -10,7 +10,7 @@ import { memberWant } from './members';
 
 const RELS = ['first', 'prev', 'next', 'last'] as const;
 
-export function linkHeader(p: Paging, example: unknown): string | undefined {
+function linkHeader(p: Paging, example: unknown): string | undefined {
   const shown =
     typeof example === 'string'
       ? new Set([...example.matchAll(/rel="?([a-z]+)"?/gi)].map((m) => m[1].toLowerCase()))
