@@ -111,6 +111,28 @@ describe('ingest', () => {
     expect(problem.errors?.[0]).toMatchObject({ line: 3 });
   });
 
+  it('blames the over-indented line, not the `key: value` above it', async () => {
+    const text = [
+      'openapi: 3.0.3',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /pets:',
+      '    get:',
+      '      summary: list',
+      '       operationId: listPets',
+      '      responses: {}',
+    ].join('\n');
+    const problem = await problemOf(text);
+    expect(problem.type).toBe('invalid-spec-syntax');
+    expect(problem.errors?.[0]).toMatchObject({ line: 7, column: 8 });
+    expect(problem.detail).toContain('line 7, column 8');
+  });
+
+  it('keeps the position of a less-indented line (the yaml library names it)', async () => {
+    const problem = await problemOf('openapi: 3.0.3\npaths:\n  /a:\n    get: {}\n   post: {}\n');
+    expect(problem.errors?.[0]).toMatchObject({ line: 5 });
+  });
+
   it("publishes GitHub's REST description (12 MB) with every operation", async () => {
     const text = readFileSync(
       new URL('../../node_modules/@octokit/openapi/generated/api.github.com.json', import.meta.url),

@@ -39,17 +39,13 @@ function parseYaml(text: string): unknown {
     if (error instanceof RangeError) tooDeep();
     throw error;
   }
-  const first = doc.errors[0];
-  if (first) {
-    const [line, column] = first.linePos?.[0] ? [first.linePos[0].line, first.linePos[0].col] : [1, 1];
-    const summary = yamlMessage(first.message);
-    fail('invalid-spec-syntax', `Invalid YAML at line ${line}, column ${column}: ${summary}`, {
-      errors: doc.errors.slice(0, 10).map((e) => ({
-        message: yamlMessage(e.message),
-        line: e.linePos?.[0]?.line ?? 1,
-        column: e.linePos?.[0]?.col ?? 1,
-      })),
+  if (doc.errors.length > 0) {
+    const errors = doc.errors.slice(0, 10).map((e) => {
+      const at = { line: e.linePos?.[0]?.line ?? 1, column: e.linePos?.[0]?.col ?? 1 };
+      return { message: yamlMessage(e.message), ...(blamedIndent(text, e.code, at.line) ?? at) };
     });
+    const { line, column, message } = errors[0];
+    fail('invalid-spec-syntax', `Invalid YAML at line ${line}, column ${column}: ${message}`, { errors });
   }
   try {
     return doc.toJS({ maxAliasCount: PARSE_LIMITS.maxAliasCount });
@@ -64,6 +60,28 @@ function parseYaml(text: string): unknown {
     }
     return fail('invalid-spec-syntax', `Invalid YAML: ${message}`);
   }
+}
+
+/**
+ * A line indented deeper than the `key: value` above it continues that value as a multi-line
+ * implicit key, and the yaml library reports the line above; the mistake is the indent below.
+ */
+function blamedIndent(
+  text: string,
+  code: string,
+  line: number,
+): { line: number; column: number } | undefined {
+  if (code !== 'MULTILINE_IMPLICIT_KEY' && code !== 'BLOCK_AS_IMPLICIT_KEY') return undefined;
+  const lines = text.split('\n', line + 50);
+  const indent = (l: string) => l.length - l.trimStart().length;
+  const above = lines[line - 1];
+  if (above === undefined || !/:\s+\S/.test(above)) return undefined;
+  for (let n = line; n < lines.length; n++) {
+    const next = lines[n];
+    if (next.trim() === '' || next.trimStart().startsWith('#')) continue;
+    return indent(next) > indent(above) ? { line: n + 1, column: indent(next) + 1 } : undefined;
+  }
+  return undefined;
 }
 
 /** The yaml library's pretty errors repeat the position and quote the source; keep the sentence. */
