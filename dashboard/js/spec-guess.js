@@ -12,17 +12,32 @@ export function isValidVersion(version) {
   return VERSION_RE.test(version) && version !== 'latest';
 }
 
-/** @public The browser tests import it through the page. */
+/** Words that make a title long without naming the API. */
+const FILLER = new Set(
+  'a an and the of for to with by official openapi swagger spec specs specification api apis rest restful http service services definition definitions description documentation docs reference extension extensions'.split(
+    ' ',
+  ),
+);
+const SHORT = 24;
+
+/**
+ * @public The browser tests import it through the page. A long title becomes a short name: the
+ * words that name the API (at most three), not "GitHub's official OpenAPI spec + Octokit extension".
+ */
 export function slugify(title) {
-  const slug = String(title ?? '')
+  const words = String(title ?? '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug;
+    .replace(/['\u2019]s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  let slug = words.join('-');
+  if (slug.length > SHORT) {
+    const naming = words.filter((w) => !FILLER.has(w)).slice(0, 3);
+    if (naming.length > 0) slug = naming.join('-');
+  }
+  return slug.slice(0, 63).replace(/-+$/, '');
 }
 
 function sanitizeVersion(version) {

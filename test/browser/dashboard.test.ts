@@ -286,13 +286,22 @@ describe('dashboard', () => {
         yaml: m.guessFromText('openapi: 3.1.0\\ninfo:\\n  description: |\\n    title: not this\\n  title: "Über API: v2 ☃" # comment\\n  version: \\'2.0 beta\\'\\npaths: {}\\n'),
         json: m.guessFromText('{"openapi":"3.0.0","info":{"title":"  Hello   World  ","version":"latest"}}'),
         long: m.slugify('x'.repeat(80)).length,
+        github: m.slugify("GitHub's official OpenAPI spec + Octokit extension"),
         next: [m.nextFreeVersion('1.0.0', ['1.0.0', '1.0.1']), m.nextFreeVersion('1.0.9', ['1.0.9']), m.nextFreeVersion('beta', ['beta'])],
       };
-    })()`)) as { yaml: Record<string, string>; json: Record<string, string>; long: number; next: string[] };
+    })()`)) as {
+      yaml: Record<string, string>;
+      json: Record<string, string>;
+      long: number;
+      github: string;
+      next: string[];
+    };
     expect(out.yaml).toMatchObject({ name: 'uber-api-v2', versionSuggestion: '2.0-beta' });
     expect(out.json).toMatchObject({ name: 'hello-world' });
     expect(out.json.versionSuggestion).not.toBe('latest');
     expect(out.long).toBe(63);
+    // A long title names the API in a few words, not a sentence.
+    expect(out.github).toBe('github-octokit');
     expect(out.next).toEqual(['1.0.2', '1.0.10', 'beta-2']);
     await ctx.close();
   });

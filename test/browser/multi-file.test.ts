@@ -112,7 +112,7 @@ describe('several files, an entry to choose, errors per file', () => {
     await expect.poll(() => p.locator('#file-name').textContent()).toContain('4 files');
     expect(await p.inputValue('#entry-select')).toBe('api.yaml');
     // The name and version come from the entry document's info.
-    expect(await p.inputValue('#api-name')).toBe('people-and-places-swagger-cli-layout');
+    expect(await p.inputValue('#api-name')).toBe('people-places-cli');
     await p.getByRole('button', { name: 'Publish' }).click();
     await p.locator('[data-result="created"]').waitFor();
     await p.context().close();
