@@ -1,6 +1,7 @@
 import type { Problem } from '../http/problem';
 import { withStatusKind } from './error-kind';
-import { generate } from './generate/index';
+import { generate, type GenerateOptions } from './generate/index';
+import { adaptExample } from './realism/adapt-example';
 import type { MockRequest, MockResponse, MockTarget } from './call';
 import { concreteType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
@@ -126,7 +127,7 @@ export function bodyValue(
     };
   }
   if (prefs.dynamic !== true && media.examples.length > 0)
-    return { ok: true, value: media.examples[0].value };
+    return { ok: true, value: adaptExample(media.schema, media.examples[0].value, optionsFor(ctx)) };
   if (media.schema === undefined) return { ok: true, value: undefined };
   const example = media.examples[0]?.value;
   // A lenient media relaxes exactly the keywords ingest recorded for it, and nothing else.
@@ -184,16 +185,23 @@ function generateFor(
     if (still.ok) return still;
   }
   return generate(schema, {
-    seed: `${ctx.seed}${salt}`,
-    defs,
-    pathParams: ctx.pathParams,
-    refDate: ctx.target.refDate,
+    ...optionsFor(ctx, salt),
     dynamic: dynamic === true,
-    direction: 'response',
     ...(relax !== undefined ? { relax } : {}),
-    realism: realismInput(ctx),
     ...(example !== undefined ? { example } : {}),
   });
+}
+
+/** What the generator (and an adapted example) knows about the call a body answers. */
+function optionsFor(ctx: RenderContext, salt = ''): GenerateOptions {
+  return {
+    seed: `${ctx.seed}${salt}`,
+    defs: ctx.target.plan.defs,
+    pathParams: ctx.pathParams,
+    refDate: ctx.target.refDate,
+    direction: 'response',
+    realism: realismInput(ctx),
+  };
 }
 
 function realismInput(ctx: RenderContext): RealismInput {

@@ -55,7 +55,8 @@ export interface GenerateOptions {
 export type GenerateResult =
   { ok: true; value: JsonValue; relaxed?: Relaxation[] } | { ok: false; pointer: string; reason: string };
 
-export function generate(schema: Schema, options: GenerateOptions): GenerateResult {
+/** The generator's context for one call: seeded, with the realism state of the request it answers. */
+export function generatorContext(options: GenerateOptions): Ctx {
   const pathParams = options.pathParams ?? {};
   const paramKeys = Object.keys(pathParams);
   // Sorted so the seed does not depend on the router's insertion order.
@@ -77,7 +78,7 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
   faker.setDefaultRefDate(refDate);
   const relax =
     options.relax === undefined || options.relax === 'discover' ? options.relax : new Set(options.relax);
-  const ctx: Ctx = {
+  return {
     defs: relax ? relaxedDefs(options.defs ?? {}, relax) : (options.defs ?? {}),
     direction: options.direction ?? 'response',
     dynamic: options.dynamic === true,
@@ -102,6 +103,11 @@ export function generate(schema: Schema, options: GenerateOptions): GenerateResu
     cutting: false,
     checkBudget: { left: LIMITS.maxCheckSteps },
   };
+}
+
+export function generate(schema: Schema, options: GenerateOptions): GenerateResult {
+  const ctx = generatorContext(options);
+  const relax = ctx.relax;
   try {
     const hint: Hint = { root: true };
     if (ctx.realism.sent) hint.sent = ctx.realism.sent;

@@ -91,8 +91,12 @@ export function propertyHint(
     (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
   if (echo !== undefined) h.echo = echo;
   // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
-  if (guide.root && name === 'data') h.root = true;
-  else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root));
+  if (guide.root && name === 'data') {
+    h.root = true;
+    // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
+    const inner = guide.sent?.get('data');
+    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) h.sent = inner;
+  } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
   return h;
 }

@@ -1,0 +1,126 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
+import { ingest } from '../../worker/spec/ingest';
+import { DOC_ID, responseSchemas } from '../support/independent-schemas';
+
+/**
+ * Issue 18 §7 on examples: a served example agrees with the request (the SDK reads it back), keeps
+ * every value the request says nothing about, and stays valid under Ajv over the original document.
+ */
+
+const TASK_SPEC = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /tasks:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}}}}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
+              example: {data: {gid: '12345', name: Bug Task, notes: Some notes, completed: false}}
+  /tasks/{task_gid}:
+    parameters: [{name: task_gid, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
+              example: {data: {gid: '12345', name: Bug Task, notes: Some notes, completed: false}}
+    put:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
+              example: {data: {gid: '12345', name: Bug Task, notes: Some notes, completed: false}}
+  /labels:
+    post:
+      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {name: {type: string}, color: {type: string}}}}}}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: integer}, name: {type: string, maxLength: 8}, color: {type: string}}}
+              example: {id: 7, name: bug, color: f29513}
+components:
+  schemas:
+    Task:
+      type: object
+      properties: {gid: {type: string}, name: {type: string}, notes: {type: string}, completed: {type: boolean}}
+`;
+
+async function harness() {
+  const { plan } = await ingest(TASK_SPEC);
+  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
+  const { document, pointers } = responseSchemas(TASK_SPEC);
+  const ajv = new Ajv({ strict: false });
+  addFormats(ajv);
+  ajv.addSchema(document, DOC_ID);
+  return (method: string, path: string, body?: string, type = 'application/json') => {
+    const request: MockRequest = {
+      method,
+      path,
+      query: [],
+      headers: body !== undefined ? { 'content-type': type } : {},
+      ...(body !== undefined ? { body: { contentType: type, text: body } } : {}),
+    };
+    const outcome = mock(target, request);
+    if (!outcome.ok) throw new Error(outcome.problem.detail);
+    const value = JSON.parse(outcome.response.body ?? 'null') as unknown;
+    const validate = ajv.compile({
+      $ref: DOC_ID + pointers[`${method} ${outcome.operation.path} ${outcome.response.status}`],
+    });
+    expect(validate(value), ajv.errorsText(validate.errors)).toBe(true);
+    return value;
+  };
+}
+
+describe('a served example agrees with the request', () => {
+  it('an item read echoes the path’s id inside a `data` wrapper, the rest as written', async () => {
+    const send = await harness();
+    expect(send('GET', '/tasks/1001')).toEqual({
+      data: { gid: '1001', name: 'Bug Task', notes: 'Some notes', completed: false },
+    });
+  });
+
+  it('a create reflects what was sent, through the wrapper, and keeps the example’s other values', async () => {
+    const send = await harness();
+    const sent = JSON.stringify({ data: { name: 'Write the report', completed: true } });
+    expect(send('POST', '/tasks', sent)).toEqual({
+      data: { gid: '12345', name: 'Write the report', notes: 'Some notes', completed: true },
+    });
+  });
+
+  it('an update reflects what was sent and echoes the id', async () => {
+    const send = await harness();
+    expect(send('PUT', '/tasks/1001', JSON.stringify({ data: { notes: 'Q3' } }))).toMatchObject({
+      data: { gid: '1001', notes: 'Q3', name: 'Bug Task' },
+    });
+  });
+
+  it('a form create reflects its fields; a sent value the schema refuses leaves the example’s values', async () => {
+    const send = await harness();
+    const type = 'application/x-www-form-urlencoded';
+    expect(send('POST', '/labels', 'name=triage&color=ededed', type)).toEqual({
+      id: 7,
+      name: 'triage',
+      color: 'ededed',
+    });
+    // `name` is at most 8 characters in the response: the sent one cannot be served there.
+    expect(send('POST', '/labels', 'name=needs-triage-now&color=ededed', type)).toEqual({
+      id: 7,
+      name: 'bug',
+      color: 'f29513',
+    });
+  });
+});
