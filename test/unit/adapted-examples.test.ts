@@ -52,6 +52,23 @@ paths:
             application/json:
               schema: {type: object, properties: {id: {type: integer}, name: {type: string, maxLength: 8}, color: {type: string}}}
               example: {id: 7, name: bug, color: f29513}
+  /conversations.list:
+    get:
+      parameters:
+        - {name: cursor, in: query, schema: {type: string}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  ok: {type: boolean}
+                  channels: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                  response_metadata: {type: object, properties: {next_cursor: {type: string}}}
+              example: {ok: true, channels: [{id: C012AB3CD}], response_metadata: {next_cursor: dGVhbTpDMDYxRkE1UEI=}}
 components:
   schemas:
     Task:
@@ -66,11 +83,13 @@ async function harness() {
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);
   ajv.addSchema(document, DOC_ID);
-  return (method: string, path: string, body?: string, type = 'application/json') => {
+  return (method: string, url: string, body?: string, type = 'application/json') => {
+    const [path, qs = ''] = url.split('?');
     const request: MockRequest = {
       method,
       path,
-      query: [],
+      baseUrl: 'https://h.test/mock/api/1',
+      query: [...new URLSearchParams(qs)],
       headers: body !== undefined ? { 'content-type': type } : {},
       ...(body !== undefined ? { body: { contentType: type, text: body } } : {}),
     };
@@ -122,5 +141,28 @@ describe('a served example agrees with the request', () => {
       name: 'bug',
       color: 'f29513',
     });
+  });
+});
+
+describe('a served list example pages to an end', () => {
+  it('follows next_cursor from the example through a few pages to an empty one', async () => {
+    const send = await harness();
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 20; page++) {
+      const body = send(
+        'GET',
+        `/conversations.list?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      ) as {
+        response_metadata: { next_cursor: string };
+      };
+      cursor = body.response_metadata.next_cursor;
+      if (cursor === '') break;
+      expect(seen).not.toContain(cursor);
+      seen.push(cursor);
+    }
+    expect(cursor).toBe('');
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen).not.toContain('dGVhbTpDMDYxRkE1UEI=');
   });
 });

@@ -3,15 +3,19 @@ import type { Ctx } from '../generate/context';
 import { checkOpts, matches } from '../generate/check';
 import { generatorContext, type GenerateOptions } from '../generate/index';
 import { echoFor } from './identity';
+import { isPagingBox } from './paging/apply';
+import { innerWant, memberWant } from './paging/members';
+import type { Role } from './paging/names';
 
 /**
  * A served example agrees with the request it answers. Examples are served as written (Prism's
  * static mode), but an SDK reads the body back: `GET /tasks/1001` must not answer `gid: "12345"`,
- * and `POST /tasks {"data": {"name": "Write the report"}}` must not answer `"name": "Bug Task"`.
- * The example keeps its shape and every value the request says nothing about; members that echo a
- * path parameter (identity.ts's rules, as generated bodies use them) and members a create or update
- * sent take the request's value. The result must satisfy the media schema, else the example is
- * served unchanged.
+ * `POST /tasks {"data": {"name": "Write the report"}}` must not answer `"name": "Bug Task"`, and a
+ * paginating client must not follow the example's `next_cursor` forever. The example keeps its shape
+ * and every value the request says nothing about; members that echo a path parameter (identity.ts's
+ * rules, as generated bodies use them), members a create or update sent, and a list's paging members
+ * (paging/, as generated lists use them) take the request's value. The result must satisfy the media
+ * schema, else the example is served without the sent values, else unchanged.
  */
 export function adaptExample(
   schema: Schema | undefined,
@@ -21,9 +25,8 @@ export function adaptExample(
   if (!isPlain(example) && !Array.isArray(example)) return example;
   const ctx = generatorContext(options);
   const sent = ctx.realism.sent;
-  // A sent value the schema refuses spoils the whole body: then only the path's values are echoed.
   for (const reflect of sent ? [folded(sent), undefined] : [undefined]) {
-    const adapted = adapt(example, ctx, true, reflect);
+    const adapted = adapt(example, ctx, { depth: 0, root: true, sent: reflect });
     if (adapted === example) continue;
     if (schema === undefined || matches(schema, adapted, checkOpts(ctx, true))) return adapted;
   }
@@ -32,12 +35,22 @@ export function adaptExample(
 
 type Sent = Map<string, JsonValue>;
 
-function adapt(value: JsonValue, ctx: Ctx, root: boolean, sent: Sent | undefined): JsonValue {
+/** Where a value sits: its object depth, whether it is the resource, what it was sent, its box. */
+interface Place {
+  depth: number;
+  root: boolean;
+  sent?: Sent;
+  box?: string;
+  /** The page an object names (`next: {href}`): its link members point there. */
+  role?: Role;
+}
+
+function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
   if (Array.isArray(value)) {
     // Items of a list are other resources: only members named like a path parameter echo there.
     let changed = false;
     const out = value.map((item) => {
-      const next = adapt(item, ctx, false, undefined);
+      const next = adapt(item, ctx, { depth: Infinity, root: false });
       changed ||= next !== item;
       return next;
     });
@@ -46,33 +59,68 @@ function adapt(value: JsonValue, ctx: Ctx, root: boolean, sent: Sent | undefined
   if (!isPlain(value)) return value;
   let out: Record<string, JsonValue> | undefined;
   for (const [name, member] of Object.entries(value)) {
-    const next = adaptMember(name, member, ctx, root, sent);
-    if (next !== member) (out ??= { ...value })[name] = next;
+    const next = adaptMember(name, member, ctx, at);
+    if (next === member) continue;
+    out ??= { ...value };
+    if (next === undefined) delete out[name];
+    else out[name] = next;
   }
   return out ?? value;
 }
 
-function adaptMember(
-  name: string,
-  member: JsonValue,
-  ctx: Ctx,
-  root: boolean,
-  sent: Sent | undefined,
-): JsonValue {
-  const given = sent?.get(fold(name));
-  // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }).
-  if (root && name === 'data' && isPlain(member))
-    return adapt(member, ctx, true, isPlain(given) ? folded(given) : sent);
-  if (isPlain(member) || Array.isArray(member)) {
-    if (isPlain(given) && isPlain(member)) return adapt(member, ctx, false, folded(given));
-    if (given !== undefined && Array.isArray(given) && Array.isArray(member)) return given;
-    return adapt(member, ctx, false, undefined);
+function adaptMember(name: string, member: JsonValue, ctx: Ctx, at: Place): JsonValue | undefined {
+  const given = at.sent?.get(fold(name));
+  const page = pageValue(name, member, ctx, at);
+  if (page !== NO_PAGE) return page;
+  if (isPlain(member)) {
+    // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }).
+    const wrapper = at.root && name === 'data';
+    const sent = isPlain(given) ? folded(given) : wrapper ? at.sent : undefined;
+    const role = listPosition(ctx, at) ? memberWant(ctx.realism.paging!, name, member)?.role : undefined;
+    return adapt(member, ctx, {
+      depth: at.depth + 1,
+      root: wrapper,
+      box: name,
+      ...(sent ? { sent } : {}),
+      ...(role ? { role } : {}),
+    });
   }
+  if (Array.isArray(member))
+    return Array.isArray(given) ? given : adapt(member, ctx, { depth: Infinity, root: false });
   const echo =
-    typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, root) : undefined;
+    typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, at.root) : undefined;
   if (echo !== undefined)
     return typeof member === 'number' && /^-?\d+(\.\d+)?$/.test(echo) ? Number(echo) : echo;
   return given !== undefined && !isPlain(given) && !Array.isArray(given) ? given : member;
+}
+
+const NO_PAGE = Symbol('no paging member');
+const BARE = /^(first|last)$/;
+
+/** A list response's root, or a paging box (`meta`, `links`) right below it. */
+function listPosition(ctx: Ctx, at: Place): boolean {
+  if (!ctx.realism.paging || at.role !== undefined) return false;
+  return at.depth === 0 || (at.depth === 1 && isPagingBox(at.box));
+}
+
+/**
+ * A list's paging member (at its root, in a paging box, or in a `next: {href}` object): the value
+ * naming the request's next (or first, last) page in the example's own type, else `null` where
+ * there is no such page. NO_PAGE: not a paging member, or no value of its type.
+ */
+function pageValue(name: string, member: JsonValue, ctx: Ctx, at: Place): JsonValue | typeof NO_PAGE {
+  const p = ctx.realism.paging;
+  if (!p || isPlain(member) || Array.isArray(member)) return NO_PAGE;
+  let want;
+  if (at.role !== undefined) want = at.depth <= 2 ? innerWant(p, at.role, name, member) : undefined;
+  else if (listPosition(ctx, at)) {
+    // `first`/`last` alone are names (`"last": "Smith"`) unless a box or a link says otherwise.
+    const bare = BARE.test(fold(name)) && !isPagingBox(at.box) && !/^(https?:)?\//.test(String(member));
+    want = bare ? undefined : memberWant(p, name, member);
+  }
+  if (!want) return NO_PAGE;
+  const same = want.want.find((v) => v !== null && typeof v === typeof member);
+  return same ?? (want.want.includes(null) ? null : NO_PAGE);
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');

@@ -10,6 +10,10 @@ import { fold } from './names';
  */
 
 const BOXES = /^(links|paging|pagination|meta|metadata|pageinfo|cursors|responsemetadata|page)$/;
+
+/** Whether an object member of a list response's root holds its paging members. */
+export const isPagingBox = (name: string | undefined): boolean =>
+  name !== undefined && BOXES.test(fold(name));
 /** Bare words that only name a page inside a paging box or when their example is a link. */
 const BARE = /^(first|last)$/;
 
@@ -28,8 +32,8 @@ export function pagingWant(
     return w && { want: w.want };
   }
   if (ctx.objDepth > 2) return undefined;
-  if (ctx.objDepth === 2 && !(box !== undefined && BOXES.test(fold(box)))) return undefined;
-  const inBox = box !== undefined && BOXES.test(fold(box));
+  const inBox = isPagingBox(box);
+  if (ctx.objDepth === 2 && !inBox) return undefined;
   if (BARE.test(fold(name)) && !inBox && !(typeof example === 'string' && /^(https?:)?\//.test(example)))
     return undefined;
   const w = memberWant(p, name, example);
