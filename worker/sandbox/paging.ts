@@ -13,7 +13,8 @@ export interface Page {
 /**
  * One page of a collection. `limit` (else its declared default, else everything) is capped by the
  * list schema's maxItems; the start is `offset`, else `page` × limit (from 1, or from 0 when the
- * parameter's minimum is 0), else a `cursor` this sandbox handed out (the next start, as text).
+ * parameter's minimum is 0), else a `cursor` this sandbox handed out (the next start, as text), or
+ * an item's id (Stripe's `starting_after`: the page starts after that item).
  */
 export function pageOf(
   items: StoredItem[],
@@ -35,7 +36,7 @@ export function pageOf(
     page === undefined || !Number.isFinite(limit)
       ? undefined
       : Math.max(0, page - (paging.pageFromZero ? 0 : 1)) * limit;
-  const offset = Math.max(0, read(paging.offset) ?? pageStart ?? read(paging.cursor) ?? 0);
+  const offset = Math.max(0, read(paging.offset) ?? pageStart ?? cursorStart(items, paging, query) ?? 0);
   const slice = items.slice(offset, offset + limit);
   const end = offset + slice.length;
   return {
@@ -45,4 +46,16 @@ export function pageOf(
     total: items.length,
     ...(end < items.length ? { nextCursor: String(end) } : {}),
   };
+}
+
+function cursorStart(items: StoredItem[], paging: Paging, query: [string, string][]): number | undefined {
+  const raw = paging.cursor && query.find(([k]) => k === paging.cursor)?.[1];
+  if (!raw) return undefined;
+  const offset = /^\d+$/.test(raw) ? Number(raw) : undefined;
+  const at = items.findIndex((item) => item.id === raw);
+  const after = at >= 0 ? at + 1 : undefined;
+  // `starting_after=42` names item 42; a plain `cursor=3` is the offset this sandbox handed out.
+  return /^(starting)?after$/i.test(paging.cursor!.replace(/[^a-z]/gi, ''))
+    ? (after ?? offset)
+    : (offset ?? after);
 }
