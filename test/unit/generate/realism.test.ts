@@ -193,6 +193,41 @@ describe('consistency inside a body', () => {
     }
   });
 
+  it('an open item has no end times (closed_at, merged_at null) but keeps its due date', () => {
+    const when = { type: 'string', format: 'date-time', nullable: true };
+    const schema = {
+      type: 'object',
+      properties: {
+        state: { type: 'string', enum: ['open', 'closed'] },
+        closed_at: { ...when, type: ['string', 'null'] },
+        merged_at: { ...when, type: ['string', 'null'] },
+        due_on: { type: ['string', 'null'], format: 'date-time' },
+        created_at: { type: 'string', format: 'date-time' },
+      },
+      required: ['state', 'closed_at', 'merged_at', 'due_on', 'created_at'],
+    } as Schema;
+    const bodies = many(schema, {}, 40) as Record<string, string | null>[];
+    for (const v of bodies.filter((b) => b.state === 'open')) {
+      expect(v.closed_at).toBeNull();
+      expect(v.merged_at).toBeNull();
+    }
+    expect(bodies.some((b) => b.state === 'open' && b.due_on !== null)).toBe(true);
+    expect(bodies.some((b) => b.state === 'closed' && b.closed_at !== null)).toBe(true);
+  });
+
+  it('keeps a charge’s refunded and captured amounts within its amount', () => {
+    const n = { type: 'integer', minimum: 0 };
+    const schema = {
+      type: 'object',
+      properties: { amount: n, amount_refunded: n, amount_captured: n },
+      required: ['amount', 'amount_refunded', 'amount_captured'],
+    } as Schema;
+    for (const v of many(schema, {}, 40) as Record<string, number>[]) {
+      expect(v.amount_refunded).toBeLessThanOrEqual(v.amount);
+      expect(v.amount_captured).toBeLessThanOrEqual(v.amount);
+    }
+  });
+
   it('keeps parts within their totals', () => {
     const n = { type: 'integer', minimum: 0 };
     const schema = {

@@ -80,7 +80,7 @@ function ordered(byRank: { rank: number; t: number }[]): boolean {
   return true;
 }
 
-const TOTALS = ['total', 'limit', 'max', 'capacity', 'quota'];
+const TOTALS = ['total', 'limit', 'max', 'capacity', 'quota', 'amount'];
 const TOTAL = new RegExp(`(${TOTALS.join('|')})`);
 
 /** The name without its "total" word (`messagestotal` → `messages`; `total` wins over `quota`). */
@@ -92,7 +92,7 @@ function stemOf(folded: string): string | undefined {
   return undefined;
 }
 const PART =
-  /(unread|read|used|remaining|available|free|open|closed|active|completed|failed|count|current|consumed|sent|pending)/;
+  /(unread|read|used|remaining|available|free|open|closed|active|completed|failed|count|current|consumed|sent|pending|refunded|captured|capturable|received|reversed|disputed)/;
 
 /** Pairs (part, total) among declared siblings. */
 function partTotals(names: string[]): [string, string][] {
@@ -103,13 +103,19 @@ function partTotals(names: string[]): [string, string][] {
     for (const part of names) {
       if (part === total) continue;
       const p = fold(part);
-      const rest = stem
-        ? p.startsWith(stem)
-          ? p.slice(stem.length)
-          : p.endsWith(stem)
-            ? p.slice(0, -stem.length)
+      // `amount_refunded` is a part of `amount` (a charge's refunds never exceed it).
+      const rest =
+        fold(total) === 'amount'
+          ? p.startsWith('amount')
+            ? p.slice(6)
             : undefined
-        : p;
+          : stem
+            ? p.startsWith(stem)
+              ? p.slice(stem.length)
+              : p.endsWith(stem)
+                ? p.slice(0, -stem.length)
+                : undefined
+            : p;
       // A part is not itself a total (`quotaRemaining` pairs with `quotaTotal`, `maxCount` with nothing).
       if (rest !== undefined && PART.test(rest) && !TOTAL.test(rest)) pairs.push([part, total]);
     }
@@ -142,6 +148,22 @@ const STATUS_NAMES = new Set([
   'statusnumber',
 ]);
 
+const STATE_NAMES = new Set(['state', 'status']);
+/** Times only an ended item has (not a due date or an expiry, which a live one has too). */
+const ENDED = /(closed|merged|completed|finished|resolved|cancell?ed|archived)/;
+const LIVE = new Set(['open', 'active', 'draft', 'pending', 'inprogress', 'running', 'queued']);
+
+/** An open issue was never closed and an open pull request never merged: its end times are null. */
+function liveHasNoEnd(out: Record<string, JsonValue>, roles: Roles, schemaOf: SchemaOf, ctx: Ctx): void {
+  const state = roles.state !== undefined ? out[roles.state] : undefined;
+  if (typeof state !== 'string' || !LIVE.has(fold(state))) return;
+  for (const name of roles.ends ?? []) {
+    if (out[name] === null || out[name] === undefined) continue;
+    const s = schemaOf(name);
+    if (s !== undefined && matches(s, null, checkOpts(ctx))) out[name] = null;
+  }
+}
+
 function mirrorStatus(out: Record<string, JsonValue>, roles: Roles, schemaOf: SchemaOf, ctx: Ctx): void {
   const status = ctx.realism.status;
   if (status === undefined) return;
@@ -164,6 +186,9 @@ interface Roles {
   times: [string, number][];
   pairs: [string, string][];
   status: string[];
+  /** A lifecycle state member (`state`) and the times that only an ended item has (`closed_at`). */
+  state?: string;
+  ends?: string[];
   none: boolean;
 }
 
@@ -181,7 +206,15 @@ function rolesOf(key: object, names: Iterable<string>): Roles {
   const pairs = partTotals(list);
   const status = list.filter((n) => STATUS_NAMES.has(fold(n)));
   const distinct = new Set(times.map((t) => t[1])).size;
-  r = { times, pairs, status, none: distinct < 2 && !pairs.length && !status.length };
+  const state = list.find((n) => STATE_NAMES.has(fold(n)));
+  const ends = times.filter(([n]) => ENDED.test(fold(n))).map(([n]) => n);
+  r = {
+    times,
+    pairs,
+    status,
+    ...(state !== undefined && ends.length ? { state, ends } : {}),
+    none: distinct < 2 && !pairs.length && !status.length && !(state !== undefined && ends.length),
+  };
   rolesCache.set(key, r);
   return r;
 }
@@ -199,6 +232,7 @@ export function harmonize(
   if (roles.none) return;
   orderTimes(out, roles, schemaOf, ctx);
   capParts(out, roles, schemaOf, ctx);
+  liveHasNoEnd(out, roles, schemaOf, ctx);
   // The body and an `error` object right inside it speak for the response.
   if (depth <= 1) mirrorStatus(out, roles, schemaOf, ctx);
 }
