@@ -5,6 +5,7 @@ import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
 import { pagingWant } from './paging/apply';
 import { sentFor } from './reflect';
+import { ACTIONS } from './request';
 
 /**
  * What an object tells each of its properties before they are generated: the value its example
@@ -98,7 +99,40 @@ export function propertyHint(
     if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) h.sent = inner;
   } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
+  if (h.want === undefined && echo === undefined) {
+    const said = resourceWord(guide, name, exValue, ctx);
+    if (said !== undefined) h.want = said;
+  }
   return h;
+}
+
+/**
+ * What the path says a member is: the `object` kind of a Stripe- or OpenAI-style body (`list` for a
+ * page, `model` for an item of /models), and the `status` an action leaves its item in (`cancelled`
+ * after POST …/cancel). Only where the example says nothing; the schema still has the last word.
+ */
+function resourceWord(guide: ObjectGuide, name: string, example: JsonValue | undefined, ctx: Ctx) {
+  if (example !== undefined) return undefined;
+  const state = ctx.realism;
+  const n = fold(name);
+  if (n === 'object' && state.noun !== undefined) {
+    const item = singularNoun(state.noun);
+    if (guide.root) return state.paging ? ['list', item] : [item];
+    // The items of a page are the collection's items.
+    if (state.paging && ctx.arrDepth === 1 && ctx.objDepth === 2) return [item];
+    return undefined;
+  }
+  if ((n === 'status' || n === 'state') && guide.root && state.action !== undefined)
+    return ACTIONS[state.action];
+  return undefined;
+}
+
+/** `fine-tunes` → `fine-tune`, `batches` → `batch`, `policies` → `policy`: separators kept. */
+function singularNoun(word: string): string {
+  const w = word.toLowerCase();
+  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
+  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');

@@ -48,6 +48,10 @@ export interface RealismState {
   paging?: Paging;
   /** The request body's members, reflected into the response body's root (a create or update). */
   sent?: Record<string, JsonValue>;
+  /** The action a successful call took on the item (`cancel`): its state says so. */
+  action?: string;
+  /** The last literal segment of the path (`models`, `fine-tunes`): what the body is about. */
+  noun?: string;
 }
 
 const PAGING = /^(page|pagesize|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
@@ -83,7 +87,32 @@ function pageSizeOf(query: [string, string][] | undefined): number | undefined {
 interface TemplateFacts {
   itemParam?: string;
   collection?: string;
+  /** An action on the item (`POST /payment_intents/{intent}/cancel`): its body is the item. */
+  action?: string;
+  /** The last literal segment: what a list or a created item is (`/v1/models` → models). */
+  lastLiteral?: string;
 }
+
+/** Verbs whose endpoint answers with the item they act on, and the states they leave it in. */
+export const ACTIONS: Record<string, readonly string[]> = {
+  cancel: ['cancelled', 'canceled'],
+  close: ['closed'],
+  archive: ['archived'],
+  unarchive: ['active', 'open'],
+  pause: ['paused'],
+  resume: ['active', 'running'],
+  refund: ['refunded'],
+  complete: ['completed', 'complete'],
+  approve: ['approved'],
+  reject: ['rejected'],
+  lock: ['locked'],
+  unlock: ['unlocked', 'active'],
+  capture: ['succeeded', 'captured'],
+  confirm: ['confirmed', 'succeeded'],
+  reopen: ['open', 'reopened'],
+  void: ['void', 'voided'],
+  finalize: ['open', 'finalized'],
+};
 
 const templates = new Map<string, TemplateFacts>();
 
@@ -93,11 +122,19 @@ function factsOf(template: string): TemplateFacts {
   if (f) return f;
   f = {};
   const segments = template.split('/').filter(Boolean);
-  const m = /\{([^}]+)\}/.exec(segments[segments.length - 1] ?? '');
+  let last = segments.length - 1;
+  for (let i = last; i >= 0 && f.lastLiteral === undefined; i--)
+    if (!segments[i].includes('{')) f.lastLiteral = segments[i];
+  const verb = segments[last]?.toLowerCase();
+  if (verb !== undefined && Object.hasOwn(ACTIONS, verb) && /^\{[^}]+\}$/.test(segments[last - 1] ?? '')) {
+    f.action = verb;
+    last -= 1;
+  }
+  const m = /\{([^}]+)\}/.exec(segments[last] ?? '');
   if (m) {
     f.itemParam = m[1];
     // The nearest literal segment names the collection: /repos/{owner}/{repo} → "repos".
-    for (let i = segments.length - 2; i >= 0 && f.collection === undefined; i--)
+    for (let i = last - 1; i >= 0 && f.collection === undefined; i--)
       if (!segments[i].includes('{')) f.collection = segments[i];
   }
   if (templates.size > 10_000) templates.clear();
@@ -131,6 +168,9 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
       state.itemRead = true;
       state.collection = facts.collection;
     }
+    if (facts.action !== undefined && (input.status ?? 200) < 300) state.action = facts.action;
+    // An action's body is its item: `/fine-tunes/{id}/cancel` answers a fine-tune.
+    state.noun = facts.action !== undefined ? facts.collection : facts.lastLiteral;
   }
   state.paging = pagingFor(input);
   const sent = input.sent;
@@ -155,7 +195,9 @@ export function pagingFor(input: RealismInput): Paging | undefined {
 /** A call for a page of a list: a GET of a collection, or any call that names a page or cursor. */
 function isList(input: RealismInput): boolean {
   if ((input.status ?? 200) >= 300) return false;
-  if (input.pathTemplate === undefined || factsOf(input.pathTemplate).itemParam !== undefined) return false;
+  if (input.pathTemplate === undefined) return false;
+  const facts = factsOf(input.pathTemplate);
+  if (facts.itemParam !== undefined || facts.action !== undefined) return false;
   const method = input.method?.toUpperCase();
   if (method === 'GET' || method === 'HEAD') return true;
   const named = (k: string) => paramKind(k) !== undefined;
