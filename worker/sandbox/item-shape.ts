@@ -58,10 +58,17 @@ export function jsonBodyOf(call: ValidatedCall, envelope?: string): JsonObject |
 export function writable(body: JsonObject, itemSchema: Schema, defs: Record<string, Schema>): JsonObject {
   const props = propertiesOf(itemSchema, defs);
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(body))
+  let byFold: Map<string, string> | undefined;
+  for (const [sent, v] of Object.entries(body)) {
+    // Form APIs name fields as the item does in another case (Twilio's `Body` is the message's `body`).
+    if (!props[sent]) byFold ??= new Map(Object.keys(props).map((p) => [fold(p), p]));
+    const k = props[sent] ? sent : (byFold?.get(fold(sent)) ?? sent);
     if (!(props[k] && hiddenFor(props[k], defs, 'request'))) out[k] = v;
+  }
   return out;
 }
+
+const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
 
 /** What a response may show of a stored item: its writeOnly members (a password) are never served. */
 export function visible(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
