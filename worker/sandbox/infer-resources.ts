@@ -73,6 +73,7 @@ type Inferred = { resource: Resource; roles: [string, Role][]; listReason?: stri
 
 function add(out: ResourcePlan, inferred: Inferred): void {
   const { resource, roles, listReason } = inferred;
+  if (!roles.some(([, role]) => role === 'create')) resource.readOnly = true;
   out.resources.push(resource);
   for (const [method, role] of roles) {
     const path = role === 'list' || role === 'create' ? resource.collectionPath : resource.itemPath;

@@ -49,7 +49,7 @@ export function listItems(
   return { ...chosen, value: listBody(list.shape, base, page, values) };
 }
 
-/** GET on an item: the stored item, or the spec's 404. */
+/** GET on an item: the stored item, or the spec's 404 (the stateless answer for read-only items). */
 export function readItem(
   ctx: SandboxContext,
   resource: Resource,
@@ -58,7 +58,7 @@ export function readItem(
 ): LayerAnswer | undefined {
   const id = itemIdOf(resource, call.pathParams);
   const stored = ctx.store.get(scope, id);
-  if (stored === undefined) return notFound(call.operation, id);
+  if (stored === undefined) return resource.readOnly ? undefined : notFound(call.operation, id);
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   return answerValue(ctx, chosen, {

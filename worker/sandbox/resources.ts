@@ -50,6 +50,11 @@ export interface Resource {
   scopeParams: string[];
   /** Present when the collection's GET lists items in a recognised shape. */
   list?: { shape: ListShape; paging: Paging };
+  /**
+   * No operation creates its items (OpenAI's /models, Asana's /users): the sandbox cannot hold every
+   * one a client may name, so a read of one it does not hold is answered statelessly.
+   */
+  readOnly?: true;
 }
 
 export type Role = 'list' | 'create' | 'read' | 'replace' | 'merge' | 'remove';
