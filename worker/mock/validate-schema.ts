@@ -12,8 +12,9 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *  - OpenAPI leftovers are normalized (`nullable`, boolean exclusive bounds);
  *  - patterns flagged `x-specmock-unsafe-pattern`, and patterns that do not compile with the `u`
  *    flag (@cfworker always uses it and would throw), are dropped: never run, never crash;
- *  - a required property hidden in the direction (writeOnly in responses, readOnly in requests)
- *    is not required there, as OpenAPI specifies;
+ *  - a property hidden in the direction (writeOnly in responses, readOnly in requests) is not
+ *    required there, as OpenAPI specifies; a readOnly one sent in a request is not judged either
+ *    (the server ignores it);
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
  *  - only the $defs reachable from the schema are attached, so compiling one operation's schema
@@ -75,7 +76,12 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       const m: Record<string, Schema> = {};
       for (const [name, sub] of Object.entries(v)) {
         if (k === 'patternProperties' && !compilesWithU(name)) continue;
-        m[name] = sanitize(sub as Schema, defs, dir, depth + 1);
+        // A member hidden in this direction (readOnly in a request) is ignored by the server, not
+        // judged: Asana's SDK sends `workspace` as a gid where the spec has a readOnly object.
+        m[name] =
+          k === 'properties' && dir === 'request' && hiddenFor(sub as Schema, defs, dir)
+            ? true
+            : sanitize(sub as Schema, defs, dir, depth + 1);
       }
       out[k] = m;
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
