@@ -25,6 +25,13 @@ paths:
       parameters: [{name: token, in: header, required: true, schema: {type: string}}]
       responses:
         '200': {description: ok, content: {application/json: {schema: {type: object, required: [ok], properties: {ok: {type: boolean, enum: [true]}}}}}}
+  /users.info:
+    get:
+      parameters:
+        - {name: token, in: query, required: true, schema: {type: string}}
+        - {name: user, in: query, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [ok], properties: {ok: {type: boolean, enum: [true]}}}}}}
   /items/{id}:
     put:
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
@@ -95,6 +102,12 @@ describe('a required credential header parameter beside a security scheme', () =
   it('is satisfied by the Authorization header the scheme asks for', async () => {
     const t = await target();
     expect(send(t, 'GET', '/auth.test', {})).toMatchObject({ status: 200, type: undefined });
+  });
+
+  it('a required `token` query parameter is satisfied by it too (Slack’s users.info)', async () => {
+    const t = await target();
+    expect(send(t, 'POST', '/users.info', form('user=U1'))).toMatchObject({ status: 200, type: undefined });
+    expect(send(t, 'GET', '/users.info', { query: [['user', 'U1']] })).toMatchObject({ status: 200 });
   });
 
   it('is still required where the operation asks for no credential, or the header is no credential', async () => {

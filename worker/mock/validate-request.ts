@@ -38,9 +38,10 @@ const CREDENTIAL_HEADER = /^(x-)?((access|auth|bearer)[-_]?)?token$|^(x-)?api[-_
 
 /**
  * Some descriptions write the credential twice: as the operation's security scheme and as a
- * required header parameter (Slack's `token`). A request that sends an `Authorization` header to an
- * operation that requires a credential has sent it the way the scheme asks, and the real API takes
- * it so: the parameter is not reported missing.
+ * required header or query parameter (Slack's `token`; RFC 6750 lets a bearer token travel as the
+ * `access_token` query parameter or the `Authorization` header). A request that sends an
+ * `Authorization` header to an operation that requires a credential has sent it the way the scheme
+ * asks, and the real API takes it so: the parameter is not reported missing.
  */
 function sentAsAuthorization(
   param: ParameterPlan,
@@ -48,7 +49,7 @@ function sentAsAuthorization(
   headers: Record<string, string>,
 ) {
   return (
-    param.in === 'header' &&
+    (param.in === 'header' || param.in === 'query') &&
     CREDENTIAL_HEADER.test(param.name) &&
     headers.authorization !== undefined &&
     operation.security.some((requirement) => requirement.length > 0)
