@@ -42,6 +42,17 @@ paths:
             application/json:
               schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
               example: {data: {gid: '12345', name: Bug Task, notes: Some notes, completed: false}}
+  /projects/{project_gid}:
+    parameters: [{name: project_gid, in: path, required: true, schema: {type: string}}]
+    put:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
+              example: {data: {name: Stuff to buy}}
   /labels:
     post:
       requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {name: {type: string}, color: {type: string}}}}}}
@@ -141,6 +152,17 @@ describe('a served example agrees with the request', () => {
       name: 'bug',
       color: 'f29513',
     });
+  });
+});
+
+describe('members the example lacks', () => {
+  it('are added where the request says what they are: the id, and what an update sent', async () => {
+    const send = await harness();
+    expect(send('PUT', '/projects/2002', JSON.stringify({ data: { notes: 'Q3', completed: true } }))).toEqual(
+      {
+        data: { gid: '2002', name: 'Stuff to buy', notes: 'Q3', completed: true },
+      },
+    );
   });
 });
 

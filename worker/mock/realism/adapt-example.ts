@@ -3,6 +3,7 @@ import type { Ctx } from '../generate/context';
 import { checkOpts, matches } from '../generate/check';
 import { generatorContext, type GenerateOptions } from '../generate/index';
 import { echoFor } from './identity';
+import { memberSchema, viewOf, type SchemaView } from '../schema-view';
 import { isPagingBox } from './paging/apply';
 import { innerWant, memberWant } from './paging/members';
 import type { Role } from './paging/names';
@@ -26,7 +27,8 @@ export function adaptExample(
   const ctx = generatorContext(options);
   const sent = ctx.realism.sent;
   for (const reflect of sent ? [folded(sent), undefined] : [undefined]) {
-    const adapted = adapt(example, ctx, { depth: 0, root: true, sent: reflect });
+    const at: Place = { depth: 0, root: true, ...(schema !== undefined ? { schema } : {}) };
+    const adapted = adapt(example, ctx, reflect ? { ...at, sent: reflect } : at);
     if (adapted === example) continue;
     if (schema === undefined || matches(schema, adapted, checkOpts(ctx, true))) return adapted;
   }
@@ -43,6 +45,8 @@ interface Place {
   box?: string;
   /** The page an object names (`next: {href}`): its link members point there. */
   role?: Role;
+  /** The value's schema, where the path to it is known: members the example lacks are added. */
+  schema?: Schema;
 }
 
 function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
@@ -58,17 +62,51 @@ function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
   }
   if (!isPlain(value)) return value;
   let out: Record<string, JsonValue> | undefined;
+  const view = at.schema !== undefined ? viewOf(at.schema, ctx.defs) : undefined;
   for (const [name, member] of Object.entries(value)) {
-    const next = adaptMember(name, member, ctx, at);
+    const next = adaptMember(name, member, ctx, at, view && memberSchema(view, name));
     if (next === member) continue;
     out ??= { ...value };
     if (next === undefined) delete out[name];
     else out[name] = next;
   }
+  if (view && (at.root || at.sent)) {
+    const added = missingMembers(value, ctx, at, view);
+    if (added) out = { ...(out ?? value), ...added };
+  }
   return out ?? value;
 }
 
-function adaptMember(name: string, member: JsonValue, ctx: Ctx, at: Place): JsonValue | undefined {
+/**
+ * Members the schema declares and the example lacks, where the request says what they are: the
+ * resource's id (`gid` of /tasks/{task_gid}) and what a create or update sent.
+ */
+function missingMembers(
+  value: Record<string, JsonValue>,
+  ctx: Ctx,
+  at: Place,
+  view: SchemaView,
+): Record<string, JsonValue> | undefined {
+  let added: Record<string, JsonValue> | undefined;
+  for (const name of Object.keys(view.properties)) {
+    if (name in value) continue;
+    const echo = at.root ? echoFor(name, ctx, true) : undefined;
+    const types = viewOf(view.properties[name], ctx.defs)?.types;
+    const numeric =
+      types !== undefined && !types.has('string') && (types.has('integer') || types.has('number'));
+    const v = echo !== undefined ? (numeric ? Number(echo) : echo) : at.sent?.get(fold(name));
+    if (v !== undefined && !(typeof v === 'number' && Number.isNaN(v))) (added ??= {})[name] = v;
+  }
+  return added;
+}
+
+function adaptMember(
+  name: string,
+  member: JsonValue,
+  ctx: Ctx,
+  at: Place,
+  schema: Schema | undefined,
+): JsonValue | undefined {
   const given = at.sent?.get(fold(name));
   const page = pageValue(name, member, ctx, at);
   if (page !== NO_PAGE) return page;
@@ -81,6 +119,7 @@ function adaptMember(name: string, member: JsonValue, ctx: Ctx, at: Place): Json
       depth: at.depth + 1,
       root: wrapper,
       box: name,
+      ...(schema !== undefined && (wrapper || sent) ? { schema } : {}),
       ...(sent ? { sent } : {}),
       ...(role ? { role } : {}),
     });
