@@ -47,6 +47,8 @@ interface Place {
   role?: Role;
   /** The value's schema, where the path to it is known: members the example lacks are added. */
   schema?: Schema;
+  /** The object's own member names, folded: sent values they take do not describe a child. */
+  names?: Set<string>;
 }
 
 function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
@@ -63,6 +65,8 @@ function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
   if (!isPlain(value)) return value;
   let out: Record<string, JsonValue> | undefined;
   const view = at.schema !== undefined ? viewOf(at.schema, ctx.defs) : undefined;
+  if (at.sent)
+    at = { ...at, names: new Set([...Object.keys(value), ...Object.keys(view?.properties ?? {})].map(fold)) };
   for (const [name, member] of Object.entries(value)) {
     const next = adaptMember(name, member, ctx, at, view && memberSchema(view, name));
     if (next === member) continue;
@@ -113,7 +117,7 @@ function adaptMember(
   if (isPlain(member)) {
     // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }).
     const wrapper = at.root && name === 'data';
-    const sent = isPlain(given) ? folded(given) : wrapper ? at.sent : undefined;
+    const sent = isPlain(given) ? folded(given) : wrapper ? at.sent : namedBy(name, given, at);
     const role = listPosition(ctx, at) ? memberWant(ctx.realism.paging!, name, member)?.role : undefined;
     return adapt(member, ctx, {
       depth: at.depth + 1,
@@ -131,6 +135,23 @@ function adaptMember(
   if (echo !== undefined)
     return typeof member === 'number' && /^-?\d+(\.\d+)?$/.test(echo) ? Number(echo) : echo;
   return given !== undefined && !isPlain(given) && !Array.isArray(given) ? given : member;
+}
+
+/**
+ * What the request says about an object member it names by id, as generated bodies read it
+ * (reflect.ts): `institution_id` sent is the `institution` object's, and `channel=C1&name=x` makes
+ * C1 the `channel` object's id, with what no member beside it takes describing it.
+ */
+function namedBy(name: string, given: JsonValue | undefined, at: Place): Sent | undefined {
+  const sent = at.sent;
+  if (!sent) return undefined;
+  const key = fold(name);
+  const byId = given === undefined ? sent.get(`${key}id`) : undefined;
+  if (byId !== undefined && !isPlain(byId)) return new Map([[`${key}id`, byId]]);
+  if (given === undefined || isPlain(given) || Array.isArray(given)) return undefined;
+  const siblings = at.names;
+  const rest: Sent = new Map([...sent].filter(([k]) => k !== key && !siblings?.has(k)));
+  return rest.set('id', given);
 }
 
 const NO_PAGE = Symbol('no paging member');

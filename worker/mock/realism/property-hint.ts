@@ -23,6 +23,8 @@ export interface ObjectGuide {
   box?: string;
   /** The request's values for this object's members, by folded name. */
   sent?: Map<string, JsonValue>;
+  /** This object's declared members, by folded name (with `sent`). */
+  names?: Set<string>;
 }
 
 /** A property schema's own example, for the self-URL template (its Flat is not built yet). */
@@ -69,7 +71,10 @@ export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
   if (hint.paging !== undefined) guide.paging = hint.paging;
   if (hint.name !== undefined) guide.box = hint.name;
   const sent = hint.sent ?? (guide.root ? ctx.realism.sent : undefined);
-  if (sent !== undefined) guide.sent = foldedMembers(sent);
+  if (sent !== undefined) {
+    guide.sent = foldedMembers(sent);
+    guide.names = new Set([...flat.props.keys()].map(fold));
+  }
   return guide;
 }
 
@@ -97,7 +102,7 @@ export function propertyHint(
     // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
     const inner = guide.sent?.get('data');
     if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) h.sent = inner;
-  } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root));
+  } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root, guide.names));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
   if (h.want === undefined && echo === undefined) {
     const said = resourceWord(guide, name, exValue, ctx);

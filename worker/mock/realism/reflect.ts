@@ -17,12 +17,23 @@ export function sentFor(
   name: string,
   ctx: Ctx,
   root: boolean,
+  siblings?: ReadonlySet<string>,
 ): Partial<Hint> | undefined {
   if (root && ctx.realism.method === 'DELETE' && (ctx.realism.status ?? 200) < 300 && name === 'deleted')
     return { want: [true] };
   if (sent === undefined) return undefined;
-  const v = sent.get(name.toLowerCase().replace(/[_\-.\s]/g, ''));
+  const key = fold(name);
+  const v = sent.get(key);
+  // `institution_id` sent names the `institution` object answered: it says that object's id.
+  const idOf = v === undefined ? sent.get(`${key}id`) : undefined;
+  if (idOf !== undefined && !isPlain(idOf)) return { sent: { [`${key}id`]: idOf } };
   if (v === undefined) return undefined;
   // A sent object is taken whole where it fits (a `metadata` map), else it guides member by member.
-  return isPlain(v) ? { want: [v], sent: v } : { want: [v] };
+  if (isPlain(v)) return { want: [v], sent: v };
+  // `channel=C1&name=x` (Slack) names the `channel` object answered: its id, and what no member
+  // beside it takes (`name`) describes it.
+  const rest = [...sent].filter(([k]) => k !== key && !siblings?.has(k));
+  return { want: [v], sent: { ...Object.fromEntries(rest), id: v } };
 }
+
+const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
