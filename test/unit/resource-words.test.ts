@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
 import { ingest } from '../../worker/spec/ingest';
 import { DOC_ID, responseSchemas } from '../support/independent-schemas';
+import { layerHarness, oas3 } from '../support/layer-harness';
 
 /**
  * Issue 18 §7: what the path says a body is. OpenAI's and Stripe's SDKs read `object` to know what
@@ -79,5 +80,29 @@ describe('what the path says a body is', () => {
       });
     // The enum has no `captured`: the first state it allows wins.
     expect(send('POST', '/payment_intents/pi_1/capture')).toEqual({ id: 'pi_1', status: 'succeeded' });
+  });
+});
+
+describe('in a sandbox', () => {
+  it('a created item is what its path says (`object: "file"` under /files)', async () => {
+    const file = `{content: {application/json: {schema: {$ref: '#/components/schemas/File'}}}}`;
+    const { send } = await layerHarness(
+      oas3(
+        `  /files:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {purpose: {type: string}}}}}}
+      responses:
+        '200': {description: ok, ${file.slice(1, -1)}}
+  /files/{file_id}:
+    parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200': {description: ok, ${file.slice(1, -1)}}`,
+        `    File: {type: object, required: [id, object, purpose], properties: {id: {type: string}, object: {type: string}, purpose: {type: string}}}`,
+      ),
+    );
+    const created = send('POST', '/files', { purpose: 'fine-tune' }).body as { id: string };
+    expect(created).toMatchObject({ object: 'file', purpose: 'fine-tune' });
+    expect(send('GET', `/files/${created.id}`).body).toMatchObject({ id: created.id, object: 'file' });
   });
 });

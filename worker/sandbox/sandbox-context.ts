@@ -56,6 +56,7 @@ export function generated(
   salt: string,
   pathParams: Record<string, string>,
   dynamic = false,
+  template?: string,
 ): JsonValue | undefined {
   const result = generate(schema, {
     seed: `${ctx.seed}\u0000sandbox\u0000${salt}`,
@@ -64,6 +65,8 @@ export function generated(
     refDate: ctx.target.refDate,
     direction: 'response',
     ...(dynamic ? { dynamic } : {}),
+    // An item is generated as a read of its own path would answer it (`object: "file"` under /files).
+    ...(template !== undefined ? { realism: { method: 'GET', pathTemplate: template, status: 200 } } : {}),
   });
   return result.ok ? result.value : undefined;
 }

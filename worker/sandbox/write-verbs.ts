@@ -43,7 +43,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   const itemSchema = itemSchemaOf(ctx, resource);
   const seq = ctx.store.nextSequence(scope);
   const salt = `create\u0000${scope}\u0000${seq}`;
-  const base = generated(ctx, itemSchema, salt, call.pathParams);
+  const base = generated(ctx, itemSchema, salt, call.pathParams, false, itemTemplate(resource));
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
   const own = writable(body, itemSchema, defs);
   const id =
@@ -51,7 +51,10 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
     newIdentifier(ctx, resource, scope, itemSchema, [
       (base as JsonObject)[resource.idField],
       ...[1, 2, 3].map((n) =>
-        keyedValue(generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams), resource),
+        keyedValue(
+          generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams, false, itemTemplate(resource)),
+          resource,
+        ),
       ),
     ]);
   if (id === undefined) return undefined;
@@ -83,7 +86,14 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   if (existing === undefined && call.operation.responses.some((r) => r.status === '404'))
     return notFound(call.operation, id);
   const itemSchema = itemSchemaOf(ctx, resource);
-  const base = generated(ctx, itemSchema, `item\u0000${scope}\u0000${id}`, call.pathParams) as JsonObject;
+  const base = generated(
+    ctx,
+    itemSchema,
+    `item\u0000${scope}\u0000${id}`,
+    call.pathParams,
+    false,
+    itemTemplate(resource),
+  ) as JsonObject;
   if (base === null || typeof base !== 'object') return undefined;
   const kept = existing
     ? serverOwned(existing, itemSchema, resource.idField, defs)
@@ -185,4 +195,9 @@ function keyedValue(value: JsonValue | undefined, resource: Resource): JsonValue
   return value !== null && typeof value === 'object' && !Array.isArray(value)
     ? (value[resource.idField] ?? null)
     : null;
+}
+
+/** The path an item is read at: what its generated members are about. */
+function itemTemplate(resource: Resource): string {
+  return resource.itemPath ?? resource.collectionPath;
 }
