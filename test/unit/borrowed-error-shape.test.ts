@@ -149,3 +149,56 @@ describe("a generated error body's kind", () => {
     expect(kindFor(['RATE_LIMITED', 'INTERNAL'], 429)).toBe('RATE_LIMITED');
   });
 });
+
+describe('an error body that says nothing in words', () => {
+  const silent = oas3(
+    `  /tasks/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+        '404':
+          description: none
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Errors'}
+              example: {errors: [{help: 'See the docs', phrase: '6 sad squid'}]}
+  /talkative/{id}:
+    parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+        '404':
+          description: none
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Errors'}
+              example: {errors: [{message: 'task: Not a recognized ID'}]}`,
+    `    Errors:
+      type: object
+      properties:
+        errors: {type: array, items: {type: object, properties: {message: {type: string}, help: {type: string}, phrase: {type: string}}}}`,
+  );
+
+  it('gets the status’s words where its message belongs (Asana’s errors[0].message); one that speaks keeps its own', async () => {
+    const target = prepareTarget((await ingest(silent)).plan, Date.UTC(2026, 0, 1));
+    const { document: doc, pointers: at } = responseSchemas(silent);
+    const check = new Ajv({ strict: false });
+    check.addSchema(doc, DOC_ID);
+    const get = (path: string) => {
+      const outcome = mock(target, { method: 'GET', path, query: [], headers: { prefer: 'code=404' } });
+      if (!outcome.ok) throw new Error(outcome.problem.detail);
+      const body = JSON.parse(outcome.response.body!) as { errors: Record<string, string>[] };
+      expect(
+        check.validate({ $ref: DOC_ID + at[`GET ${path.replace(/\/[^/]+$/, '/{id}')} 404`] }, body),
+      ).toBe(true);
+      return body;
+    };
+    expect(get('/tasks/999999').errors[0]).toEqual({
+      help: 'See the docs',
+      phrase: '6 sad squid',
+      message: expect.stringContaining('404 Not Found'),
+    });
+    expect(get('/talkative/1').errors[0]).toEqual({ message: 'task: Not a recognized ID' });
+  });
+});

@@ -59,6 +59,23 @@ export function withReason(
   return value;
 }
 
+/**
+ * An error body that says nothing in words (Asana's example `errors: [{help, phrase}]`) gets
+ * `reason` where its message belongs, so an SDK's error carries one; a body that speaks keeps its own.
+ */
+export function withReasonIfSilent(
+  value: JsonValue,
+  schema: Schema,
+  defs: Record<string, Schema>,
+  reason: string,
+): JsonValue {
+  if (!isRecord(value)) return value;
+  const speaks = slotsOf(value, schema, defs).some(
+    (slot) => typeof slot.holder[slot.key] === 'string' && slot.holder[slot.key] !== '',
+  );
+  return speaks ? value : withReason(value, schema, defs, reason);
+}
+
 /** Candidate members, level by level (the body's own, then its nested objects'), best name first. */
 function slotsOf(root: Record<string, JsonValue>, schema: Schema, defs: Record<string, Schema>): Slot[] {
   const slots: Slot[] = [];

@@ -1,4 +1,5 @@
 import type { Problem } from '../http/problem';
+import { withReasonIfSilent } from './error-body';
 import { withStatusKind } from './error-kind';
 import { generate, type GenerateOptions } from './generate/index';
 import { adaptExample } from './realism/adapt-example';
@@ -87,6 +88,9 @@ export function renderResponse(
   // A generated error body's kind (`error.type`) names its status: SDKs pick their error class by it.
   if (stored === undefined && 'generated' in body && body.value !== undefined && media.schema !== undefined)
     body.value = withStatusKind(body.value, media.schema, ctx.target.plan.defs, status);
+  // An error body says what went wrong in words (a refusal's own reason replaces these).
+  if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
+    body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
   const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
@@ -252,4 +256,25 @@ export function seedOf(method: string, path: string, query: [string, string][], 
     .join('&');
   const verb = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   return `${prefs.seed ?? ''}\u0000${verb}\u0000${path}\u0000${sorted}`;
+}
+
+const PHRASES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  402: 'Payment Required',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
+
+/** The words an error body says when its example or schema gives none: the status's own phrase. */
+function statusReason(status: number): string {
+  return `${status} ${PHRASES[status] ?? (status >= 500 ? 'Server Error' : 'Client Error')} (mocked)`;
 }
