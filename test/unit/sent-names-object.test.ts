@@ -32,6 +32,14 @@ paths:
           '{type: object, required: [ok, channel], properties: {ok: {type: boolean}, channel: {type: object, required: [id, name], properties: {id: {type: string}, name: {type: string}}}}}',
           withExamples ? '{ok: true, channel: {id: C012AB3CD, name: general}}' : undefined,
         ).slice(1, -1)}}
+  /conversations.create:
+    post:
+      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {name: {type: string}}}}}}
+      responses:
+        '200': {description: ok, ${json(
+          '{type: object, required: [ok, channel], properties: {ok: {type: boolean}, channel: {type: object, required: [id, name], properties: {id: {type: string}, name: {type: string}}}}}',
+          withExamples ? '{ok: true, channel: {id: C012AB3CD, name: general}}' : undefined,
+        ).slice(1, -1)}}
   /repos:
     post:
       requestBody: ${json('{type: object, properties: {name: {type: string}, owner: {type: string}}}')}
@@ -93,5 +101,15 @@ describe.each([
     expect(repo.name).toBe('hello-world');
     expect(repo.owner.id).toBe('octo');
     expect(repo.owner.name).not.toBe('hello-world');
+  });
+});
+
+describe('a served example with one object at its root (Slack)', () => {
+  it('takes the sent values no root member takes: conversations.create name=x', async () => {
+    const send = await sender(true);
+    expect(send('/conversations.create', 'name=specmock-demo', 'application/x-www-form-urlencoded')).toEqual({
+      ok: true,
+      channel: { id: 'C012AB3CD', name: 'specmock-demo' },
+    });
   });
 });

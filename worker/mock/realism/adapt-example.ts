@@ -49,6 +49,8 @@ interface Place {
   schema?: Schema;
   /** The object's own member names, folded: sent values they take do not describe a child. */
   names?: Set<string>;
+  /** The root's one object member, and the sent values no root member takes: they describe it. */
+  sole?: { name: string; sent: Sent };
 }
 
 function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
@@ -65,8 +67,10 @@ function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
   if (!isPlain(value)) return value;
   let out: Record<string, JsonValue> | undefined;
   const view = at.schema !== undefined ? viewOf(at.schema, ctx.defs) : undefined;
-  if (at.sent)
+  if (at.sent) {
     at = { ...at, names: new Set([...Object.keys(value), ...Object.keys(view?.properties ?? {})].map(fold)) };
+    if (at.depth === 0) at = { ...at, ...soleResource(value, at) };
+  }
   for (const [name, member] of Object.entries(value)) {
     const next = adaptMember(name, member, ctx, at, view && memberSchema(view, name));
     if (next === member) continue;
@@ -117,7 +121,11 @@ function adaptMember(
   if (isPlain(member)) {
     // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }).
     const wrapper = at.root && name === 'data';
-    const sent = isPlain(given) ? folded(given) : wrapper ? at.sent : namedBy(name, given, at);
+    const sent = isPlain(given)
+      ? folded(given)
+      : wrapper
+        ? at.sent
+        : (namedBy(name, given, at) ?? (name === at.sole?.name ? at.sole.sent : undefined));
     const role = listPosition(ctx, at) ? memberWant(ctx.realism.paging!, name, member)?.role : undefined;
     return adapt(member, ctx, {
       depth: at.depth + 1,
@@ -152,6 +160,17 @@ function namedBy(name: string, given: JsonValue | undefined, at: Place): Sent | 
   const siblings = at.names;
   const rest: Sent = new Map([...sent].filter(([k]) => k !== key && !siblings?.has(k)));
   return rest.set('id', given);
+}
+
+/**
+ * Slack answers `conversations.create name=x` with `{ok, channel: {name: x, …}}`: where the root
+ * has exactly one object member and the request sent values no root member takes, they describe it.
+ */
+function soleResource(value: Record<string, JsonValue>, at: Place): Pick<Place, 'sole'> {
+  const objects = Object.keys(value).filter((k) => isPlain(value[k]) && k !== 'data');
+  if (objects.length !== 1 || !at.sent) return {};
+  const rest: Sent = new Map([...at.sent].filter(([k]) => !at.names?.has(k)));
+  return rest.size > 0 ? { sole: { name: objects[0], sent: rest } } : {};
 }
 
 const NO_PAGE = Symbol('no paging member');
