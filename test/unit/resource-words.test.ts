@@ -33,8 +33,14 @@ paths:
       parameters: [{name: intent, in: path, required: true, schema: {type: string}}]
       responses:
         '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Intent'}}}}
+  /tasks/{task_gid}:
+    get:
+      parameters: [{name: task_gid, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}}}}
 components:
   schemas:
+    Task: {type: object, properties: {gid: {type: string}, name: {type: string}, notes: {type: string}}}
     Model: {type: object, required: [id, object], properties: {id: {type: string}, object: {type: string}}}
     FineTune: {type: object, required: [id, object, status], properties: {id: {type: string}, object: {type: string}, status: {type: string}}}
     Intent:
@@ -80,6 +86,14 @@ describe('what the path says a body is', () => {
       });
     // The enum has no `captured`: the first state it allows wins.
     expect(send('POST', '/payment_intents/pi_1/capture')).toEqual({ id: 'pi_1', status: 'succeeded' });
+  });
+});
+
+describe('the resource inside a wrapper', () => {
+  it('is as full as a body root: its optional id always echoes the path (Asana’s data.gid)', async () => {
+    const send = await sender();
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'])
+      expect(send('GET', '/tasks/1001', seed)).toMatchObject({ data: { gid: '1001' } });
   });
 });
 

@@ -78,8 +78,13 @@ function fillDeclared(b: Build): void {
     if (flat.required.has(name) || b.optionalRoom <= 0 || schema === false) continue;
     if (ctx.prune || hint.avoid?.has(name)) continue;
     if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
-    // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size.
-    if (ctx.objDepth >= 2 && !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6))
+    // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size. The
+    // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included.
+    if (
+      !hint.root &&
+      ctx.objDepth >= 2 &&
+      !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)
+    )
       continue;
     if (overSoftBudget(ctx)) continue;
     const before = b.count;
