@@ -17,9 +17,12 @@ export async function readMockBody(request: Request): Promise<RequestBody | unde
   try {
     const form = await new Response(bytes, { headers: { 'content-type': header } }).formData();
     const fields: [string, string][] = [];
-    for (const [name, value] of form)
+    const files: [string, string][] = [];
+    for (const [name, value] of form) {
       fields.push([name, typeof value === 'string' ? value : await value.text()]);
-    return { contentType, text, form: fields };
+      if (typeof value !== 'string' && value.name) files.push([name, value.name]);
+    }
+    return { contentType, text, form: fields, ...(files.length ? { files } : {}) };
   } catch {
     return { contentType, text, form: [] };
   }

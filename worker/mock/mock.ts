@@ -87,6 +87,16 @@ function securityProblem(
 }
 
 /**
+ * An upload's file name is part of what a multipart create sent (OpenAI's `files.create` answers
+ * `filename: "train.jsonl"`): the decoded fields carry it as `filename` unless a field has that name.
+ */
+function withFilename(body: JsonValue | undefined, request: MockRequest): JsonValue | undefined {
+  const name = request.body?.files?.[0]?.[1];
+  if (name === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return 'filename' in body ? body : { ...body, filename: name };
+}
+
+/**
  * The pure mock: request in, response or problem out. No I/O, no parsing of the spec. The order of
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
@@ -155,7 +165,7 @@ export function mock(
   }
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
-  const body = check.body as JsonValue | undefined;
+  const body = withFilename(check.body as JsonValue | undefined, request);
   if (body !== undefined) ctx.sent = body;
   const call: ValidatedCall = {
     operation,

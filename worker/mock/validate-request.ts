@@ -12,6 +12,8 @@ export interface RequestBody {
   text: string;
   /** Fields of a multipart body, parsed at the edge (the route), because parsing is I/O-shaped. */
   form?: [string, string][];
+  /** The file fields of a multipart body and their file names (`["file", "train.jsonl"]`). */
+  files?: [string, string][];
 }
 
 export interface RequestParts {
