@@ -87,6 +87,8 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     ...realismRows(realism),
     '',
   );
+  if (realism.invalid.length)
+    out.push('Invalid dynamic bodies:', '', ...realism.invalid.map((m) => `- ${cell(m)}`), '');
   if (realism.counts.misses.length)
     out.push('First misses:', '', ...realism.counts.misses.slice(0, 12).map((m) => `- ${cell(m)}`), '');
   if (Object.keys(t.refused).length > 0) {
