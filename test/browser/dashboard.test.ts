@@ -138,9 +138,9 @@ describe('dashboard', () => {
     });
     await page.getByRole('button', { name: 'Publish' }).click();
 
-    const result = page.locator('[data-result="created"]');
-    await result.waitFor();
-    expect(await result.locator('.url').first().textContent()).toMatch(
+    // The result sits above the published version's page, which shows its mock URL first.
+    await page.locator('[data-result="created"]').waitFor();
+    expect(await page.locator('#view .url').first().textContent()).toMatch(
       /^http:\/\/127\.0\.0\.1:\d+\/mock\/swagger-petstore\/1\.0\.0$/,
     );
     await page.locator('#apis-nav').getByText('swagger-petstore').waitFor();
@@ -515,6 +515,9 @@ describe('dashboard', () => {
       await page.locator(`${OP} button[type=submit]`).click();
       await page.locator(`${OP} .response-body`).waitFor();
       await page.getByText('Snippets: curl and fetch').click();
+      expect(await contrastFailures(page), colorScheme).toEqual([]);
+      // The publish form lives on the home view.
+      await page.goto('/#/');
       await page.locator('#paste-details > summary').click();
       await page.fill('#spec-text', 'openapi: 3.0.3\ninfo: [\n');
       await page.fill('#api-name', 'contrast');
