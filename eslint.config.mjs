@@ -16,6 +16,9 @@ export default tseslint.config(
       '.clients/',
       'corpus-results/',
       'dist/',
+      // What scripts/build-cli-package.mjs copies and bundles into the package (git-ignored).
+      'packages/cli/cli/',
+      'packages/cli/prebuilt/',
       'test-results/',
       'bench/.prism/',
       'worker/spec/generated/',

@@ -1,16 +1,23 @@
 // The diff engine for `specmock diff old.yaml new.yaml`, with no server: worker/diff/local.ts (ingest
 // + diff, the Worker's own code) bundled for Node by esbuild (a dependency of wrangler and tsx, so
 // already installed), once per source change, into node_modules/.cache/specmock like the local Worker.
+// The packaged CLI ships it prebuilt (prebuilt.mjs).
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { CHECKOUT, sourceHash } from './local/bundle.mjs';
+import { prebuilt } from './prebuilt.mjs';
 
 const run = promisify(execFile);
 
 export async function loadDiffEngine({ log = () => {} } = {}) {
+  return import(pathToFileURL(prebuilt('diff-engine.mjs') ?? (await buildDiffEngine({ log }))).href);
+}
+
+/** The diff engine bundled from this checkout's sources (cached per source change); its path. */
+export async function buildDiffEngine({ log = () => {} } = {}) {
   if (!existsSync(join(CHECKOUT, 'worker/spec/generated/oas-validators.js'))) {
     log('building the OpenAPI validators…');
     await run(process.execPath, [join(CHECKOUT, 'scripts/build-oas-validators.mjs')], { cwd: CHECKOUT });
@@ -43,7 +50,7 @@ export async function loadDiffEngine({ log = () => {} } = {}) {
       throw new Error(`bundling the diff engine failed: ${error.message}`);
     }
   }
-  return import(pathToFileURL(file).href);
+  return file;
 }
 
 /** Bundles of older sources go once they are a minute old (another process may still load one). */

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { prebuilt } from '../prebuilt.mjs';
 
 /** The checkout this CLI belongs to (the Worker sources and wrangler.toml live there). */
 export const CHECKOUT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -45,6 +46,8 @@ export function sourceHash(root = CHECKOUT) {
  * Returns the path of the bundled `index.js`.
  */
 export async function bundleWorker({ root = CHECKOUT, log = () => {} } = {}) {
+  const shipped = root === CHECKOUT ? prebuilt('worker/index.js') : undefined;
+  if (shipped) return shipped;
   if (!existsSync(join(root, 'worker/spec/generated/oas-validators.js'))) {
     log('building the OpenAPI validators…');
     await run(process.execPath, [join(root, 'scripts/build-oas-validators.mjs')], { cwd: root });
