@@ -40,6 +40,14 @@ paths:
           '{type: object, required: [ok, channel], properties: {ok: {type: boolean}, channel: {type: object, required: [id, name], properties: {id: {type: string}, name: {type: string}}}}}',
           withExamples ? '{ok: true, channel: {id: C012AB3CD, name: general}}' : undefined,
         ).slice(1, -1)}}
+  /chat.delete:
+    post:
+      requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {channel: {type: string}, ts: {type: number}}}}}}
+      responses:
+        '200': {description: ok, ${json(
+          "{type: object, required: [ok, channel, ts], properties: {ok: {type: boolean}, channel: {type: string, pattern: '^[CGD][A-Z0-9]{8,}$'}, ts: {type: string, pattern: '^\\d{10}\\.\\d{6}$'}}}",
+          withExamples ? "{ok: true, channel: C024BE91L, ts: '1401383885.000061'}" : undefined,
+        ).slice(1, -1)}}
   /repos:
     post:
       requestBody: ${json('{type: object, properties: {name: {type: string}, owner: {type: string}}}')}
@@ -89,6 +97,16 @@ describe.each([
     const form = 'application/x-www-form-urlencoded';
     expect(send('/conversations.rename', 'channel=C0EAQDV4Z&name=renamed', form)).toMatchObject({
       channel: { id: 'C0EAQDV4Z', name: 'renamed' },
+    });
+  });
+
+  it('Slack: a form `ts` the request schema reads as a number is the response’s string `ts`', async () => {
+    const send = await sender(withExamples);
+    expect(
+      send('/chat.delete', 'channel=C0EAQDV4Z&ts=7026206571.927045', 'application/x-www-form-urlencoded'),
+    ).toMatchObject({
+      channel: 'C0EAQDV4Z',
+      ts: '7026206571.927045',
     });
   });
 

@@ -142,7 +142,16 @@ function adaptMember(
     typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, at.root) : undefined;
   if (echo !== undefined)
     return typeof member === 'number' && /^-?\d+(\.\d+)?$/.test(echo) ? Number(echo) : echo;
-  return given !== undefined && !isPlain(given) && !Array.isArray(given) ? given : member;
+  return given !== undefined && !isPlain(given) && !Array.isArray(given) ? inTypeOf(member, given) : member;
+}
+
+/** A sent value in the example's type: a form's `ts` read as a number is Slack's string `ts`. */
+function inTypeOf(member: JsonValue, given: JsonValue): JsonValue {
+  if (typeof member === 'string' && (typeof given === 'number' || typeof given === 'boolean'))
+    return String(given);
+  if (typeof member === 'number' && typeof given === 'string' && /^-?\d+(\.\d+)?$/.test(given))
+    return Number(given);
+  return given;
 }
 
 /**

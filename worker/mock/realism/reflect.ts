@@ -30,10 +30,12 @@ export function sentFor(
   if (v === undefined) return undefined;
   // A sent object is taken whole where it fits (a `metadata` map), else it guides member by member.
   if (isPlain(v)) return { want: [v], sent: v };
+  // A form's `ts` read as a number is the response's string `ts` too.
+  const want = typeof v === 'number' || typeof v === 'boolean' ? [v, String(v)] : [v];
   // `channel=C1&name=x` (Slack) names the `channel` object answered: its id, and what no member
   // beside it takes (`name`) describes it.
   const rest = [...sent].filter(([k]) => k !== key && !siblings?.has(k));
-  return { want: [v], sent: { ...Object.fromEntries(rest), id: v } };
+  return { want, sent: { ...Object.fromEntries(rest), id: v } };
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
