@@ -32,6 +32,16 @@ paths:
         - {name: user, in: query, schema: {type: string}}
       responses:
         '200': {description: ok, content: {application/json: {schema: {type: object, required: [ok], properties: {ok: {type: boolean, enum: [true]}}}}}}
+  /channels.info:
+    get:
+      parameters: [{name: channel, in: query, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, required: [ok, channel], properties: {ok: {type: boolean}, channel: {type: object, required: [id], properties: {id: {type: string}, name: {type: string}}}}}
+              example: {ok: true, channel: {id: C012AB3CD, name: general}}
   /items/{id}:
     put:
       parameters: [{name: id, in: path, required: true, schema: {type: string}}]
@@ -81,6 +91,12 @@ describe('a form POST to a path described with GET only', () => {
     });
     // An empty form (`auth.test`) qualifies too.
     expect(send(t, 'POST', '/auth.test', form(''))).toMatchObject({ status: 200, type: undefined });
+  });
+
+  it('is answered about what its fields name (Slack’s conversations.info channel=C1)', async () => {
+    const t = await target();
+    const served = send(t, 'POST', '/channels.info', form('channel=C0EAQDV4Z'));
+    expect(JSON.parse(served.body!)).toEqual({ ok: true, channel: { id: 'C0EAQDV4Z', name: 'general' } });
   });
 
   it('keeps its 405 for a JSON body, a field the GET does not declare, or a path without a GET', async () => {

@@ -29,6 +29,11 @@ export interface MockRequest {
    * preferences win over them.
    */
   steer?: Pick<Preferences, 'code' | 'example'>;
+  /**
+   * The fields of a form POST read as its GET (form-as-query.ts): they name what the call is about
+   * (`conversations.info channel=C1`), so the answer is about that.
+   */
+  fields?: [string, string][];
 }
 
 export interface MockResponse {

@@ -29,7 +29,7 @@ export function formPostAsGet(
   delete headers['content-type'];
   delete headers['content-length'];
   const { body: _sent, ...rest } = request;
-  return { ...rest, method: 'GET', query: [...request.query, ...fields], headers };
+  return { ...rest, method: 'GET', query: [...request.query, ...fields], headers, fields };
 }
 
 function essence(header: string | undefined): string | undefined {

@@ -166,7 +166,9 @@ export function mock(
 
   // Stateful sandboxes decide the body here, after every check a stateless call passes.
   const body = withFilename(check.body as JsonValue | undefined, request);
-  if (body !== undefined) ctx.sent = body;
+  // A form POST read as its GET sent its fields all the same: the answer is about what they name.
+  const sent = body ?? (request.fields && Object.fromEntries(request.fields));
+  if (sent !== undefined) ctx.sent = sent;
   const call: ValidatedCall = {
     operation,
     pathParams,

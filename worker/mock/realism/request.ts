@@ -174,7 +174,9 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
   }
   state.paging = pagingFor(input);
   const sent = input.sent;
-  const writes = state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH';
+  // A GET sends nothing but the fields of a form POST read as it (RPC-style `conversations.info`).
+  const writes =
+    state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH' || state.method === 'GET';
   if (
     writes &&
     (state.status ?? 200) < 300 &&
