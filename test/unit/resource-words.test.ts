@@ -111,12 +111,18 @@ describe('in a sandbox', () => {
     parameters: [{name: file_id, in: path, required: true, schema: {type: string}}]
     get:
       responses:
-        '200': {description: ok, ${file.slice(1, -1)}}`,
-        `    File: {type: object, required: [id, object, purpose], properties: {id: {type: string}, object: {type: string}, purpose: {type: string}}}`,
+        '200': {description: ok, ${file.slice(1, -1)}}
+    delete:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Deleted'}}}}`,
+        `    File: {type: object, required: [id, object, purpose], properties: {id: {type: string}, object: {type: string}, purpose: {type: string}}}
+    Deleted: {type: object, required: [id, object, deleted], properties: {id: {type: string}, object: {type: string}, deleted: {type: boolean}}}`,
       ),
     );
     const created = send('POST', '/files', { purpose: 'fine-tune' }).body as { id: string };
     expect(created).toMatchObject({ object: 'file', purpose: 'fine-tune' });
     expect(send('GET', `/files/${created.id}`).body).toMatchObject({ id: created.id, object: 'file' });
+    // Its deletion says it happened, where the answer has a place for that.
+    expect(send('DELETE', `/files/${created.id}`).body).toMatchObject({ id: created.id, deleted: true });
   });
 });

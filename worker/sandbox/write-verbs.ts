@@ -133,8 +133,10 @@ export const removeItem: Verb = (ctx, resource, scope, call) => {
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   ctx.store.remove(scope, id);
+  // The answer says the deletion happened where it has a place for that (OpenAI's `deleted: true`).
+  const gone = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
   return answerValue(ctx, chosen, {
-    value: existing,
+    value: gone ? { ...existing, deleted: true } : existing,
     salt: `item\u0000${scope}\u0000${id}`,
     pathParams: call.pathParams,
     envelope: resource.envelope,
