@@ -161,24 +161,6 @@ describe('values from outside the schema', () => {
   });
 });
 
-describe('fullness', () => {
-  it('the items of a list right below the root are whole resources (OpenAI’s choices[].text)', () => {
-    const schema = {
-      type: 'object',
-      required: ['choices'],
-      properties: {
-        choices: {
-          type: 'array',
-          minItems: 1,
-          items: { type: 'object', properties: { text: { type: 'string' }, index: { type: 'integer' } } },
-        },
-      },
-    } as Schema;
-    for (const body of many(schema, {}, 30) as { choices: Record<string, unknown>[] }[])
-      for (const choice of body.choices) expect(Object.keys(choice).sort()).toEqual(['index', 'text']);
-  });
-});
-
 describe('consistency inside a body', () => {
   const t = { type: 'string', format: 'date-time' };
   it('orders lifecycle times even when the schema lists them out of order', () => {

@@ -79,11 +79,9 @@ function fillDeclared(b: Build): void {
     if (ctx.prune || hint.avoid?.has(name)) continue;
     if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
     // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size. The
-    // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included, and
-    // so are the items of a list right below it (`{"data": [{…}]}`, OpenAI's `choices`).
+    // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included.
     if (
       !hint.root &&
-      !(ctx.objDepth === 2 && ctx.arrDepth === 1) &&
       ctx.objDepth >= 2 &&
       !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)
     )
