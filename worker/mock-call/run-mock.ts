@@ -3,6 +3,7 @@ import { decide, decidedStatus, steeredLabel, type BehaviourDecision } from '../
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import { mock, readCall, type StateLayer } from '../mock/mock';
 import { responseFor } from '../mock/select-response';
+import { cachedAnswer } from './answer-cache';
 
 /** Says how the behaviour settings changed a response (`latency=120ms; error=503`). */
 export const STEERED_HEADER = 'x-specmock-steered';
@@ -40,7 +41,10 @@ export function runMock(
 ): MockRun {
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
   if (!hasBehaviour(behaviour)) {
-    const outcome = mock(target, request, layer, reading);
+    const run = () => mock(target, request, layer, reading);
+    // Stateless calls without a body answer the same bytes every time (answer-cache.ts).
+    const outcome =
+      !layer && !request.body && operation ? cachedAnswer(target, request, operation, run) : run();
     return { outcome, operationId: operation?.id, decision: UNCHANGED, label: null };
   }
   const { own } = reading;
