@@ -89,7 +89,11 @@ describe('the answer cache', () => {
 
   it('keys a credential header by value, and keeps no refusal', async () => {
     const send = counting(await target());
-    const call = (key?: string) => ({ ...base, path: '/private', headers: key ? { 'x-api-key': key } : {} });
+    const call = (key?: string): MockRequest => ({
+      ...base,
+      path: '/private',
+      headers: key ? { 'x-api-key': key } : {},
+    });
     send(call('k1'));
     expect(send(call('k1')).hit).toBe(true);
     expect(send(call('k2')).hit).toBe(false);

@@ -28,8 +28,11 @@ export function sentFor(
   const idOf = v === undefined ? sent.get(`${key}id`) : undefined;
   if (idOf !== undefined && !isPlain(idOf)) return { sent: { [`${key}id`]: idOf } };
   if (v === undefined) return undefined;
-  // A sent object is taken whole where it fits (a `metadata` map), else it guides member by member.
-  if (isPlain(v)) return { want: [v], sent: v };
+  // A sent map of plain values is taken whole where it fits (a `metadata` map); a deeper object only
+  // guides member by member, each checked by its own schema; a list only when its items are plain
+  // values. Nested structures are where readings of a schema differ (a `$ref` with a sibling `type`).
+  if (isPlain(v)) return Object.values(v).every(isScalar) ? { want: [v], sent: v } : { sent: v };
+  if (Array.isArray(v)) return v.every(isScalar) ? { want: [v] } : undefined;
   // A form's `ts` read as a number is the response's string `ts` too.
   const want = typeof v === 'number' || typeof v === 'boolean' ? [v, String(v)] : [v];
   // `channel=C1&name=x` (Slack) names the `channel` object answered: its id, and what no member
@@ -37,5 +40,7 @@ export function sentFor(
   const rest = [...sent].filter(([k]) => k !== key && !siblings?.has(k));
   return { want, sent: { ...Object.fromEntries(rest), id: v } };
 }
+
+const isScalar = (v: JsonValue) => v === null || typeof v !== 'object';
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
