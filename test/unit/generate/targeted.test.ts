@@ -214,6 +214,22 @@ describe('oneOf and discriminator', () => {
   });
 });
 
+describe('patterns too risky to run', () => {
+  // amazonaws.com/migrationhubstrategy's MacAddress: the second alternative needs a character after
+  // its end (`$”$`, a typo), so it never matches; the pattern is flagged unsafe, so no check runs it.
+  it('never draws an alternative that cannot match', () => {
+    const schema = {
+      type: 'string',
+      maxLength: 17,
+      pattern:
+        '^([0-9A-Fa-f]{2}[:-]){5}([0-9A-Fa-f]{2})|([0-9a-fA-F]{4}\\\\.[0-9a-fA-F]{4}\\\\.[0-9a-fA-F]{4})$”$',
+      'x-specmock-unsafe-pattern': true,
+    } as unknown as Schema;
+    const values = valid(schema, {}, {}, 40) as string[];
+    for (const v of values) expect(v).toMatch(/^([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}$/);
+  });
+});
+
 describe('recursion', () => {
   it('terminates with required self-reference through a nullable/anyOf escape', () => {
     const defs: Record<string, Schema> = {

@@ -37,7 +37,7 @@ interface RetToken {
   type: number;
   min?: number;
   max?: number;
-  value?: RetToken | RetToken[];
+  value?: RetToken | RetToken[] | number | string;
   stack?: RetToken[];
   options?: RetToken[][];
 }
@@ -113,6 +113,38 @@ function asciiPropertyEscapes(pattern: string): string {
 const repState = { next: false, long: false };
 const REPETITION = 5; // ret's token type for quantifiers
 
+const POSITION = 2;
+const CONSUMES = new Set([1, 3, 7]); // GROUP, SET, CHAR
+
+/**
+ * An alternative that needs a character after its end (`…$”$`: a typo in AWS's MAC address pattern)
+ * or before its start can never match: randexp would still draw it, and a pattern too risky to run
+ * (x-specmock-unsafe-pattern) cannot show the draw wrong afterwards. Such alternatives are dropped,
+ * unless every alternative is one.
+ */
+function dropUnmatchable(token: RetToken): void {
+  if (Array.isArray(token.options)) {
+    const live = token.options.filter((stack) => !impossible(stack));
+    if (live.length > 0) token.options = live;
+    for (const stack of token.options) for (const t of stack) dropUnmatchable(t);
+  }
+  if (Array.isArray(token.stack)) for (const t of token.stack) dropUnmatchable(t);
+  if (token.value && typeof token.value === 'object' && !Array.isArray(token.value))
+    dropUnmatchable(token.value);
+}
+
+function impossible(stack: RetToken[]): boolean {
+  const consumes = (t: RetToken) => CONSUMES.has(t.type) || (t.type === REPETITION && (t.min ?? 0) > 0);
+  const end = stack.findIndex((t) => t.type === POSITION && t.value === '$');
+  let start = -1;
+  stack.forEach((t, i) => {
+    if (t.type === POSITION && t.value === '^') start = i;
+  });
+  return (
+    (end >= 0 && stack.slice(end + 1).some(consumes)) || (start > 0 && stack.slice(0, start).some(consumes))
+  );
+}
+
 function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
   let g = generators.get(pattern);
   if (g !== undefined) return g;
@@ -124,6 +156,7 @@ function generatorFor(pattern: string): RandExp | 'too-long' | 'invalid' {
     if (NON_ASCII.test(pattern)) r.defaultRange.add(0xc0, 0x24f);
     // `tokens` is private in randexp's typings; we only tighten quantifier bounds in place.
     const tokens = (r as unknown as { tokens: RetToken }).tokens;
+    dropUnmatchable(tokens);
     if (clampTokens(tokens)) {
       // Flag repetition counts so length-directed generation can take the longest option.
       const inner = r._gen;
