@@ -66,6 +66,13 @@ export function renderMarkdown(r) {
     );
     lines.push('');
   }
+  if (r.cache) {
+    const { hits, misses, bytes } = r.cache;
+    lines.push(
+      `**Answer cache** (local mode's isolate after the petstore and GitHub rows): ${fmt(hits)} hits, ${fmt(misses)} misses, **${fmt((100 * hits) / Math.max(1, hits + misses), 2)}% hit rate**, ${fmt(bytes / 1024, 1)} KiB held.`,
+      '',
+    );
+  }
   if (r.quota?.overhead) {
     const q = r.quota;
     lines.push(

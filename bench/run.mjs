@@ -108,6 +108,7 @@ async function main() {
     quota: null,
     breakdown: null,
     sandbox: null,
+    cache: null,
   };
   const script = await bundleWorker({ log });
   const hello = await helloWorld(script);
@@ -136,6 +137,8 @@ async function main() {
     results.helloWorld = ceiling;
     results.calls.push({ ...call, rows: { local, hosted, prismStatic: null, prismDynamic: null } });
   }
+  // The rows above repeat one URL per call: after the first, every answer can come from the cache.
+  results.cache = await (await fetch(`${local.url}/healthz`)).json().then((h) => h.answerCache ?? null);
   results.sandbox = await measureSandbox(hosted, hosted.pet);
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);

@@ -18,7 +18,7 @@ describe('npm run dev', () => {
   it('publishes, serves mocks, and keeps every version across a restart', async () => {
     server = await startDevServer(state, ['--var', 'ADMIN_TOKEN:e2e-admin']);
     const health = await fetch(`${server.url}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toMatchObject({ ok: true, answerCache: { hits: 0, misses: 0 } });
 
     const keyRes = await fetch(`${server.url}/v1/keys`, {
       method: 'POST',

@@ -6,11 +6,26 @@ export const servicePaths = {
     get: {
       operationId: 'health',
       tags: ['service'],
-      summary: 'Liveness',
+      summary: 'Liveness, and the answering isolate’s answer cache',
       responses: {
         '200': {
           description: 'Up',
-          content: json({ type: 'object', required: ['ok'], properties: { ok: { const: true } } }),
+          content: json({
+            type: 'object',
+            required: ['ok'],
+            properties: {
+              ok: { const: true },
+              answerCache: {
+                type: 'object',
+                description: 'Stateless answers served from this isolate’s cache since it started',
+                properties: {
+                  hits: { type: 'integer' },
+                  misses: { type: 'integer' },
+                  bytes: { type: 'integer' },
+                },
+              },
+            },
+          }),
         },
       },
     },

@@ -1,3 +1,6 @@
+import { answerCacheStats } from '../mock-call/answer-cache';
+
+/** Liveness, and this isolate's answer cache (the bench reports its hit rate). */
 export function health(): Response {
-  return Response.json({ ok: true });
+  return Response.json({ ok: true, answerCache: answerCacheStats() });
 }
