@@ -14,8 +14,11 @@ export class MemoryStore implements ItemStore {
   list(scope: string): StoredItem[] {
     return [...(this.scopes.get(scope)?.items ?? [])].map(([id, value]) => ({ id, value }));
   }
-  ids(scope: string): string[] {
-    return [...(this.scopes.get(scope)?.items.keys() ?? [])];
+  maxNumericId(scope: string): number {
+    let max = 0;
+    for (const id of this.scopes.get(scope)?.items.keys() ?? [])
+      if (/^\d+$/.test(id)) max = Math.max(max, Number(id));
+    return max;
   }
   get(scope: string, id: string): JsonValue | undefined {
     return this.scopes.get(scope)?.items.get(id);

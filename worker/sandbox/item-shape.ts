@@ -113,12 +113,7 @@ export function newIdentifier(
   const taken = (v: JsonValue) => ctx.store.get(scope, String(v)) !== undefined;
   const ok = (v: JsonValue) => validateValue(idSchema, defs, v).length === 0 && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
-    const max = ctx.store
-      .ids(scope)
-      .map(Number)
-      .filter(Number.isFinite)
-      .reduce((a, b) => Math.max(a, b), 0);
-    const next = Math.floor(max) + 1;
+    const next = ctx.store.maxNumericId(scope) + 1;
     if (ok(next)) return next;
   }
   const found = candidates.find((c) => c !== undefined && ok(c));

@@ -19,14 +19,14 @@ export interface ItemStore {
   seed(scope: string, items: StoredItem[]): void;
   /** The scope's items in list order: seeded ones first, then created ones. */
   list(scope: string): StoredItem[];
-  /** The scope's identifiers, without reading the items. */
-  ids(scope: string): string[];
+  /** The largest identifier of the scope that is a whole number, else 0, without reading the items. */
+  maxNumericId(scope: string): number;
   get(scope: string, id: string): JsonValue | undefined;
   /** Appends a new item, or replaces an existing one in place. */
   put(scope: string, id: string, value: JsonValue): void;
   remove(scope: string, id: string): boolean;
   count(scope: string): number;
-  /** Bytes of JSON stored in the whole sandbox. */
+  /** Bytes of JSON stored in the whole sandbox (kept as a running total, not summed per call). */
   bytes(): number;
   /** 1, 2, 3… per scope: the nth create generates the same item on every run. */
   nextSequence(scope: string): number;

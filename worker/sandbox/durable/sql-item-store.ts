@@ -31,11 +31,15 @@ export class SqlItemStore implements ItemStore {
       .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
   }
 
-  ids(scope: string): string[] {
-    return this.sql
-      .exec<{ id: string }>(`SELECT id FROM items WHERE scope = ?`, scope)
-      .toArray()
-      .map((row) => row.id);
+  maxNumericId(scope: string): number {
+    return (
+      this.sql
+        .exec<{ n: number | null }>(
+          `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND id <> '' AND id NOT GLOB '*[^0-9]*'`,
+          scope,
+        )
+        .one().n ?? 0
+    );
   }
 
   get(scope: string, id: string): JsonValue | undefined {
@@ -47,8 +51,14 @@ export class SqlItemStore implements ItemStore {
 
   put(scope: string, id: string, value: JsonValue): void {
     const body = JSON.stringify(value);
-    const updated = this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
-    if (updated.rowsWritten > 0) return;
+    const [old] = this.sql
+      .exec<{ n: number }>(`SELECT LENGTH(body) AS n FROM items WHERE scope = ? AND id = ?`, scope, id)
+      .toArray();
+    if (this.total !== undefined) this.total += body.length - (old?.n ?? 0);
+    if (old) {
+      this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
+      return;
+    }
     this.sql.exec(
       `INSERT INTO items (scope, id, pos, body) VALUES (?, ?, (SELECT COALESCE(MAX(pos), 0) + 1 FROM items WHERE scope = ?), ?)`,
       scope,
@@ -59,15 +69,29 @@ export class SqlItemStore implements ItemStore {
   }
 
   remove(scope: string, id: string): boolean {
-    return this.sql.exec(`DELETE FROM items WHERE scope = ? AND id = ?`, scope, id).rowsWritten > 0;
+    const [gone] = this.sql
+      .exec<{ n: number }>(
+        `DELETE FROM items WHERE scope = ? AND id = ? RETURNING LENGTH(body) AS n`,
+        scope,
+        id,
+      )
+      .toArray();
+    if (gone && this.total !== undefined) this.total -= gone.n;
+    return gone !== undefined;
   }
 
   count(scope: string): number {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
   }
 
+  /** Summed once per object, then kept by put and remove: a write never reads every stored body. */
+  private total: number | undefined;
+
   bytes(): number {
-    return this.sql.exec<{ n: number }>(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM items`).one().n;
+    this.total ??= this.sql
+      .exec<{ n: number }>(`SELECT COALESCE(SUM(LENGTH(body)), 0) AS n FROM items`)
+      .one().n;
+    return this.total;
   }
 
   nextSequence(scope: string): number {
@@ -83,5 +107,6 @@ export class SqlItemStore implements ItemStore {
   clear(): void {
     this.sql.exec(`DELETE FROM items`);
     this.sql.exec(`DELETE FROM scopes`);
+    this.total = 0;
   }
 }
