@@ -3,16 +3,23 @@ import { sizeOf, type ItemStore, type StoredItem } from '../../worker/sandbox/it
 
 /** The ItemStore contract on Maps, for driving the pure layer in Node. */
 export class MemoryStore implements ItemStore {
-  private readonly scopes = new Map<string, { items: Map<string, JsonValue>; created: number }>();
+  private readonly scopes = new Map<
+    string,
+    { items: Map<string, JsonValue>; created: number; seeded: Set<string> }
+  >();
 
   isSeeded(scope: string): boolean {
     return this.scopes.has(scope);
   }
   seed(scope: string, items: StoredItem[]): void {
-    this.scopes.set(scope, { items: new Map(items.map((i) => [i.id, i.value])), created: 0 });
+    const seeded = new Set(items.map((i) => i.id));
+    this.scopes.set(scope, { items: new Map(items.map((i) => [i.id, i.value])), created: 0, seeded });
   }
   list(scope: string): StoredItem[] {
-    return [...(this.scopes.get(scope)?.items ?? [])].map(([id, value]) => ({ id, value }));
+    const s = this.scopes.get(scope);
+    const all = [...(s?.items ?? [])].map(([id, value]) => ({ id, value }));
+    const isSeed = (i: StoredItem) => s?.seeded.has(i.id) ?? false;
+    return [...all.filter((i) => !isSeed(i)).reverse(), ...all.filter(isSeed)];
   }
   maxNumericId(scope: string): number {
     let max = 0;

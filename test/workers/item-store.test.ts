@@ -8,6 +8,21 @@ import { SqlItemStore } from '../../worker/sandbox/durable/sql-item-store';
  * Object's own SQLite against a fresh store that sums everything.
  */
 describe('the sandbox item store on SQLite', () => {
+  it('lists created items newest first, then the seeded ones in their order', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-order'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      store.seed('notes', [
+        { id: 's1', value: { id: 's1' } },
+        { id: 's2', value: { id: 's2' } },
+      ]);
+      store.put('notes', 'c1', { id: 'c1' });
+      store.put('notes', 'c2', { id: 'c2' });
+      store.put('notes', 's1', { id: 's1', text: 'edited in place' });
+      expect(store.list('notes').map((i) => i.id)).toEqual(['c2', 'c1', 's1', 's2']);
+    });
+  });
+
   it('keeps its byte total through puts, replacements, removals and a clear', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-test'));
     await runInDurableObject(stub, (_instance, state) => {

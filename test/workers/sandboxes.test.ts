@@ -181,7 +181,7 @@ describe('verbs', () => {
     expect(read.status).toBe(200);
     expect(await valid<Pet>(read, 'GET', '/pets/{petId}')).toEqual(pet);
     const listed = await valid<Pet[]>(await call(`${base}/pets`), 'GET', '/pets');
-    expect(listed).toEqual([...before, pet]);
+    expect(listed).toEqual([pet, ...before]); // created items first, newest first
 
     const put = await call(`${base}/pets/${pet.id}`, json('PUT', { name: 'Max', status: 'sold' }));
     expect(put.status).toBe(200);
@@ -404,7 +404,7 @@ describe('nested collections', () => {
       'GET',
       '/owners/{ownerId}/pets',
     );
-    expect(afterA.items).toEqual([...seededA.items, pet]);
+    expect(afterA.items).toEqual([pet, ...seededA.items]);
     expect(afterA.total).toBe(seededA.items.length + 1);
     const afterB = await valid<Pets>(
       await call(`${base}/owners/${other}/pets`),

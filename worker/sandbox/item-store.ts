@@ -17,7 +17,11 @@ export interface ItemStore {
   isSeeded(scope: string): boolean;
   /** Gives the scope its seeded start, in list order. */
   seed(scope: string, items: StoredItem[]): void;
-  /** The scope's items in list order: seeded ones first, then created ones. */
+  /**
+   * The scope's items in list order: created ones newest first (as Stripe, GitHub and most APIs
+   * list, so what a client just created is on page one), then the seeded ones in their seeded order
+   * (so before any write a list is exactly the stateless GET's).
+   */
   list(scope: string): StoredItem[];
   /** The largest identifier of the scope that is a whole number, else 0, without reading the items. */
   maxNumericId(scope: string): number;

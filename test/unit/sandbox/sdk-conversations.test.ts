@@ -32,7 +32,7 @@ describe('sandbox conversations', () => {
     expect(made.status).toBe(201);
     const listed = send('GET', '/owners/7/pets').body as Json[];
     expect(listed).toHaveLength(before + 1);
-    expect(listed.at(-1)).toEqual(made.body);
+    expect(listed[0]).toEqual(made.body); // newest first
     expect((send('GET', '/owners/8/pets').body as Json[]).some((p) => p.name === 'Rex')).toBe(false);
   });
 
@@ -134,7 +134,7 @@ describe('sandbox conversations', () => {
       id,
       email: 'x@y.z',
     });
-    expect((send('GET', '/v1/customers').body as { data: Json[] }).data.at(-1)).toMatchObject({
+    expect((send('GET', '/v1/customers').body as { data: Json[] }).data[0]).toMatchObject({
       id,
       email: 'x@y.z',
     });

@@ -86,8 +86,8 @@ describe('the stateful layer', () => {
     expect(created.body).not.toHaveProperty('secret');
     expect((created.body as { id: number }).id).not.toBe(999);
     const after = send('GET', '/pets').body as object[];
-    // The list's additionalProperties: false keeps only id and name of the created pet.
-    expect(after.at(-1)).toEqual({ id: (created.body as { id: number }).id, name: 'Rex' });
+    // Newest first; the list’s additionalProperties: false keeps only id and name of the created pet.
+    expect(after[0]).toEqual({ id: (created.body as { id: number }).id, name: 'Rex' });
   });
 
   it('answers a problem rather than a list its schema forbids (minItems 1 with every item deleted)', async () => {
@@ -175,7 +175,7 @@ components:
     const id = created.Meeting.MeetingId;
     expect(send('GET', `/meetings/${id}`).body).toEqual(created);
     const list = send('GET', '/meetings').body as { Meetings: { MeetingId: string }[] };
-    expect(list.Meetings.at(-1)).toEqual(created.Meeting);
+    expect(list.Meetings[0]).toEqual(created.Meeting);
     const seeded = list.Meetings[0];
     expect(send('GET', `/meetings/${seeded.MeetingId}`).body).toEqual({ Meeting: seeded });
   });

@@ -13,6 +13,8 @@ export class SqlItemStore implements ItemStore {
       `CREATE TABLE IF NOT EXISTS items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
     );
     sql.exec(`CREATE INDEX IF NOT EXISTS items_by_pos ON items (scope, pos)`);
+    // How many items the seed put in: positions up to it are seeded, later ones created.
+    sql.exec(`CREATE TABLE IF NOT EXISTS seeded (scope TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
   }
 
   isSeeded(scope: string): boolean {
@@ -22,11 +24,23 @@ export class SqlItemStore implements ItemStore {
   seed(scope: string, items: StoredItem[]): void {
     this.sql.exec(`INSERT OR IGNORE INTO scopes (scope, created) VALUES (?, 0)`, scope);
     for (const item of items) this.put(scope, item.id, item.value);
+    this.sql.exec(
+      `INSERT OR REPLACE INTO seeded (scope, n) VALUES (?, (SELECT COALESCE(MAX(pos), 0) FROM items WHERE scope = ?))`,
+      scope,
+      scope,
+    );
   }
 
   list(scope: string): StoredItem[] {
     return this.sql
-      .exec<{ id: string; body: string }>(`SELECT id, body FROM items WHERE scope = ? ORDER BY pos`, scope)
+      .exec<{ id: string; body: string }>(
+        `SELECT id, body FROM items WHERE scope = ?
+         ORDER BY pos > COALESCE((SELECT n FROM seeded WHERE scope = ?), 0) DESC,
+                  CASE WHEN pos > COALESCE((SELECT n FROM seeded WHERE scope = ?), 0) THEN -pos ELSE pos END`,
+        scope,
+        scope,
+        scope,
+      )
       .toArray()
       .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
   }
@@ -107,6 +121,7 @@ export class SqlItemStore implements ItemStore {
   clear(): void {
     this.sql.exec(`DELETE FROM items`);
     this.sql.exec(`DELETE FROM scopes`);
+    this.sql.exec(`DELETE FROM seeded`);
     this.total = 0;
   }
 }
