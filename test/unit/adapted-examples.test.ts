@@ -53,6 +53,17 @@ paths:
             application/json:
               schema: {type: object, properties: {data: {$ref: '#/components/schemas/Task'}}}
               example: {data: {name: Stuff to buy}}
+  /databases/{database_id}:
+    parameters: [{name: database_id, in: path, required: true, schema: {type: string}}]
+    patch:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {title: {$ref: '#/components/schemas/RichText'}}}}}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}, title: {$ref: '#/components/schemas/RichText'}}}
+              example: {id: d1, title: [{text: {content: Grocery List}}]}
   /labels:
     post:
       requestBody: {content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {name: {type: string}, color: {type: string}}}}}}
@@ -82,6 +93,7 @@ paths:
               example: {ok: true, channels: [{id: C012AB3CD}], response_metadata: {next_cursor: dGVhbTpDMDYxRkE1UEI=}}
 components:
   schemas:
+    RichText: {type: array, items: {type: object, properties: {text: {type: object, properties: {content: {type: string}}}}}}
     Task:
       type: object
       properties: {gid: {type: string}, name: {type: string}, notes: {type: string}, completed: {type: boolean}}
@@ -152,6 +164,14 @@ describe('a served example agrees with the request', () => {
       name: 'bug',
       color: 'f29513',
     });
+  });
+});
+
+describe('a sent list', () => {
+  it('replaces the example’s where the schema takes it (Notion’s rich-text title)', async () => {
+    const send = await harness();
+    const title = [{ text: { content: 'Tasks' } }];
+    expect(send('PATCH', '/databases/db-9', JSON.stringify({ title }))).toEqual({ id: 'db-9', title });
   });
 });
 

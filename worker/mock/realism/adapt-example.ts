@@ -136,11 +136,9 @@ function adaptMember(
       ...(role ? { role } : {}),
     });
   }
-  // A sent list replaces the example's only when its items are plain values (reflect.ts says why).
+  // A sent list replaces the example's (Notion's rich-text `title`); the whole-body check guards it.
   if (Array.isArray(member))
-    return Array.isArray(given) && given.every((v) => v === null || typeof v !== 'object')
-      ? given
-      : adapt(member, ctx, { depth: Infinity, root: false });
+    return Array.isArray(given) ? given : adapt(member, ctx, { depth: Infinity, root: false });
   const echo =
     typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, at.root) : undefined;
   if (echo !== undefined)
