@@ -3,6 +3,7 @@ import type { Ctx } from '../generate/context';
 import { checkOpts, matches } from '../generate/check';
 import { generatorContext, type GenerateOptions } from '../generate/index';
 import { echoFor } from './identity';
+import { fold, foldedMembers as folded, isPlain } from './reflect';
 import { memberSchema, viewOf, type SchemaView } from '../schema-view';
 import { isPagingBox } from './paging/apply';
 import { innerWant, memberWant } from './paging/members';
@@ -210,16 +211,4 @@ function pageValue(name: string, member: JsonValue, ctx: Ctx, at: Place): JsonVa
   if (!want) return NO_PAGE;
   const same = want.want.find((v) => v !== null && typeof v === typeof member);
   return same ?? (want.want.includes(null) ? null : NO_PAGE);
-}
-
-const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
-
-function folded(o: Record<string, JsonValue>): Sent {
-  const m: Sent = new Map();
-  for (const [k, v] of Object.entries(o)) m.set(fold(k), v);
-  return m;
-}
-
-function isPlain(v: unknown): v is Record<string, JsonValue> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

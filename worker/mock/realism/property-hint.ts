@@ -4,7 +4,7 @@ import type { Flat } from '../generate/flat';
 import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
 import { pagingWant } from './paging/apply';
-import { sentFor } from './reflect';
+import { fold, foldedMembers, isPlain, sentFor } from './reflect';
 import { ACTIONS } from './request';
 
 /**
@@ -101,7 +101,7 @@ export function propertyHint(
     h.root = true;
     // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
     const inner = guide.sent?.get('data');
-    if (typeof inner === 'object' && inner !== null && !Array.isArray(inner)) h.sent = inner;
+    if (isPlain(inner)) h.sent = inner;
   } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root, guide.names));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
   if (h.want === undefined && echo === undefined) {
@@ -138,12 +138,4 @@ function singularNoun(word: string): string {
   if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
   return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
-}
-
-const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
-
-function foldedMembers(o: Record<string, JsonValue>): Map<string, JsonValue> {
-  const m = new Map<string, JsonValue>();
-  for (const [k, v] of Object.entries(o)) m.set(fold(k), v);
-  return m;
 }

@@ -9,7 +9,7 @@ import type { Ctx, Hint } from '../generate/context';
  * DELETE's `deleted` flag says the deletion happened.
  */
 
-const isPlain = (v: unknown): v is Record<string, JsonValue> =>
+export const isPlain = (v: unknown): v is Record<string, JsonValue> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function sentFor(
@@ -43,4 +43,12 @@ export function sentFor(
 
 const isScalar = (v: JsonValue) => v === null || typeof v !== 'object';
 
-const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
+/** A member name with case and separators folded: a sent `Body` is the response's `body`. */
+export const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
+
+/** An object's members by folded name. */
+export function foldedMembers(o: Record<string, JsonValue>): Map<string, JsonValue> {
+  const m = new Map<string, JsonValue>();
+  for (const [k, v] of Object.entries(o)) m.set(fold(k), v);
+  return m;
+}

@@ -175,10 +175,10 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
   state.paging = pagingFor(input);
   const sent = input.sent;
   // A GET sends nothing but the fields of a form POST read as it (RPC-style `conversations.info`).
-  const writes =
+  const sends =
     state.method === 'POST' || state.method === 'PUT' || state.method === 'PATCH' || state.method === 'GET';
   if (
-    writes &&
+    sends &&
     (state.status ?? 200) < 300 &&
     typeof sent === 'object' &&
     sent !== null &&
