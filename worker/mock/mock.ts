@@ -19,6 +19,7 @@ import {
   type Rendered,
 } from './render-response';
 import { validateRequest } from './validate-request';
+import { readableRefusal } from './vendor-errors';
 
 export type { LayerAnswer, StateLayer, ValidatedCall } from './state-layer';
 export type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
@@ -109,11 +110,22 @@ export function mock(
   layer?: StateLayer,
   reading: CallReading = readCall(target, request),
 ): MockOutcome {
+  return readableRefusal(target.plan, request.method, decide(target, request, layer, reading));
+}
+
+function decide(
+  target: MockTarget,
+  request: MockRequest,
+  layer: StateLayer | undefined,
+  reading: CallReading,
+): MockOutcome {
   const { match, own, query } = reading;
   if (match.kind !== 'found') {
     // A rewritten call is read afresh: its route and query are not the ones the caller sent.
     const rewritten = rewrite(target, request, match);
-    return rewritten ? mock(target, rewritten, layer) : refuseRoute(target, request, match, reading);
+    return rewritten
+      ? decide(target, rewritten, layer, readCall(target, rewritten))
+      : refuseRoute(target, request, match, reading);
   }
   const { operation, pathParams } = match;
   if (operation.brokenRef) return brokenRefProblem(operation, operation.brokenRef);
@@ -209,12 +221,25 @@ export function statelessValue(
   target: MockTarget,
   operation: OperationPlan,
   response: ResponsePlan,
-  call: { path: string; pathParams: Record<string, string>; query: [string, string][]; prefs: Preferences },
+  call: {
+    path: string;
+    pathParams: Record<string, string>;
+    query: [string, string][];
+    prefs: Preferences;
+    /** The sandbox URL: next-page links lead into the sandbox, not to made-up hosts. */
+    baseUrl?: string;
+  },
 ): JsonValue | undefined {
   const types = Object.keys(response.content);
   const chosen = negotiate(types, 'application/json') ?? types[0];
   if (chosen === undefined) return undefined;
-  const request: MockRequest = { method: operation.method, path: call.path, query: call.query, headers: {} };
+  const request: MockRequest = {
+    method: operation.method,
+    path: call.path,
+    query: call.query,
+    headers: {},
+    ...(call.baseUrl !== undefined ? { baseUrl: call.baseUrl } : {}),
+  };
   const ctx: RenderContext = {
     target,
     request,

@@ -201,4 +201,6 @@ export interface Plan {
    * for SDKs whose base URL is the mock's root. Absent in plans published before it existed.
    */
   basePath?: string;
+  /** The first server's host name, lower case (`api.twilio.com`). Absent in older plans. */
+  host?: string;
 }

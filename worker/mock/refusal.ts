@@ -89,7 +89,7 @@ function renderRefusal(
 }
 
 /** Header values are ASCII: anything else becomes `?`, and the detail is cut to a sane length. */
-function diagnosis(problem: Problem): Record<string, string> {
+export function diagnosis(problem: Problem): Record<string, string> {
   const detail = problem.detail.replace(/[^\x20-\x7e]/g, '?');
   return {
     [PROBLEM_HEADER]: problem.type,

@@ -14,7 +14,7 @@ import { HTTP_METHODS, isRecord, mergeParameters, type NormalizeContext } from '
 import { oas3 } from './normalize-oas3';
 import { SchemaNormalizer } from './normalize-schema';
 import { swagger2 } from './normalize-swagger2';
-import { serverBasePath } from './server-base-path';
+import { serverFacts } from './server-base-path';
 import type { Resolver } from './resolve';
 import { markBrokenRefs } from './broken-refs';
 
@@ -112,7 +112,6 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
     });
 
   const info = isRecord(doc.info) ? doc.info : {};
-  const basePath = serverBasePath(doc, dialect);
   return {
     plan: {
       planVersion: 1,
@@ -122,7 +121,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
       defs: schemas.defs,
       securitySchemes,
       operations: located.map((l) => l.plan),
-      ...(basePath !== undefined ? { basePath } : {}),
+      ...serverFacts(doc, dialect),
     },
     located,
     warnings,

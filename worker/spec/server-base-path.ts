@@ -19,14 +19,50 @@ export function serverBasePath(doc: Record<string, unknown>, dialect: Dialect): 
   return /[{}?#\s]/.test(path) ? undefined : path;
 }
 
-function firstServerPath(servers: unknown): string | undefined {
+/**
+ * The host name of the description's first server (`api.twilio.com`; Swagger 2.0's `host`), lower
+ * case, or undefined when it names none: a refusal the description gives no error shape for is
+ * answered in the vendor's documented envelope when the host is one specmock knows (vendor-errors.ts).
+ */
+export function serverHost(doc: Record<string, unknown>, dialect: Dialect): string | undefined {
+  const raw =
+    dialect === 'swagger-2.0'
+      ? typeof doc.host === 'string'
+        ? `https://${doc.host}`
+        : undefined
+      : firstServerUrl(doc.servers);
+  if (raw === undefined || raw.startsWith('/')) return undefined;
+  try {
+    const host = new URL(raw).hostname.toLowerCase();
+    return host === '' || host.length > MAX_BASE_PATH ? undefined : host;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The plan's members about the first server, only those it has. */
+export function serverFacts(
+  doc: Record<string, unknown>,
+  dialect: Dialect,
+): { basePath?: string; host?: string } {
+  const basePath = serverBasePath(doc, dialect);
+  const host = serverHost(doc, dialect);
+  return { ...(basePath !== undefined ? { basePath } : {}), ...(host !== undefined ? { host } : {}) };
+}
+
+function firstServerUrl(servers: unknown): string | undefined {
   const first: unknown = Array.isArray(servers) ? servers[0] : undefined;
   if (!isRecord(first) || typeof first.url !== 'string') return undefined;
   const variables = isRecord(first.variables) ? first.variables : {};
-  const url = first.url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
+  return first.url.replace(/\{([^}]*)\}/g, (whole, name: string) => {
     const v = variables[name];
     return isRecord(v) && typeof v.default === 'string' ? v.default : whole;
   });
+}
+
+function firstServerPath(servers: unknown): string | undefined {
+  const url = firstServerUrl(servers);
+  if (url === undefined) return undefined;
   try {
     // A relative server URL (`/v3`) is relative to where the document is served: its path as written.
     return url.startsWith('/') ? new URL(url, 'https://x.invalid').pathname : new URL(url).pathname;

@@ -1,0 +1,87 @@
+import { PROBLEMS, type Problem } from '../http/problem';
+import type { MockOutcome, MockResponse } from './call';
+import type { Plan } from './plan';
+import { diagnosis } from './refusal';
+
+/**
+ * A refusal the description gives no error response for (OpenAI's, Mux's, Twilio's and Notion's
+ * describe none) still has to reach the SDK as the SDK's own error: SDKs read the vendor's envelope,
+ * not problem+json. For a few hosts whose envelope is documented and fixed, the refusal is answered
+ * in it; every other one stays problem+json and also carries the members generated SDKs read
+ * (`message`, and `error.message`/`error.messages` as Stainless-built SDKs do), which RFC 9457 allows
+ * as extension members. Only 4xx refusals: a 5xx is the mock's own failure and stays a plain problem.
+ */
+interface Envelope {
+  /** Matches the server's host name or any subdomain of it. */
+  host: string;
+  body: (status: number, message: string) => Record<string, unknown>;
+}
+
+/** Notion's documented `code` per status (developers.notion.com/reference/status-codes). */
+const NOTION_CODES: Record<number, string> = {
+  400: 'validation_error',
+  401: 'unauthorized',
+  403: 'restricted_resource',
+  404: 'object_not_found',
+  409: 'conflict_error',
+  422: 'validation_error',
+  429: 'rate_limited',
+};
+
+/** Twilio's numeric error codes for the generic statuses (twilio.com/docs/api/errors). */
+const TWILIO_CODES: Record<number, number> = { 400: 20001, 401: 20003, 404: 20404, 405: 20004, 429: 20429 };
+
+const ENVELOPES: Envelope[] = [
+  {
+    host: 'twilio.com',
+    body: (status, message) => {
+      const code = TWILIO_CODES[status] ?? TWILIO_CODES[400];
+      return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
+    },
+  },
+  {
+    host: 'notion.com',
+    body: (status, message) => ({
+      object: 'error',
+      status,
+      code: NOTION_CODES[status] ?? 'invalid_request',
+      message,
+    }),
+  },
+];
+
+function envelopeFor(host: string | undefined): Envelope | undefined {
+  if (host === undefined) return undefined;
+  return ENVELOPES.find((e) => host === e.host || host.endsWith(`.${e.host}`));
+}
+
+/** The outcome as the SDK of `plan`'s API can read it; successes and spec-shaped refusals as they are. */
+export function readableRefusal(plan: Plan, method: string, outcome: MockOutcome): MockOutcome {
+  if (outcome.ok || outcome.response) return outcome;
+  const { problem } = outcome;
+  const status = problem.status ?? PROBLEMS[problem.type].status;
+  if (status < 400 || status >= 500) return outcome;
+  const headers = { ...problem.headers, ...diagnosis(problem) };
+  const envelope = envelopeFor(plan.host);
+  if (!envelope) return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
+  const response: MockResponse = {
+    status,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: method.toUpperCase() === 'HEAD' ? null : JSON.stringify(envelope.body(status, problem.detail)),
+  };
+  const errors = problem.errors && problem.errors.length > 0 ? problem.errors : [{ message: problem.detail }];
+  return { ok: false, problem: { ...problem, headers, errors }, response };
+}
+
+function sdkMembers(problem: Problem): Record<string, unknown> {
+  const messages = problem.errors?.map((e) => e.message) ?? [];
+  return {
+    ...problem.extensions,
+    message: problem.detail,
+    error: {
+      type: problem.type,
+      message: problem.detail,
+      messages: messages.length > 0 ? messages : [problem.detail],
+    },
+  };
+}
