@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
+import { MOCK_PREFIX, unjoined } from '../http/joined-link';
 import { fail } from '../http/problem';
 import { serveCall } from '../mock-call/serve-call';
 
@@ -12,7 +13,8 @@ const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * (worker/mock-call/ does the rest, as for a mock's own host).
  */
 export function mockRoute(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
-  const url = new URL(request.url);
+  // A next link some SDK joined to its base URL is served as the link (joined-link.ts).
+  const url = unjoined(new URL(request.url), MOCK_PREFIX);
   const m = MOCK_PATH.exec(url.pathname);
   // The raw, still-encoded segment must already be canonical: "%70etstore" or "PetStore" is not
   // another name for "petstore", so no spelling can reach an API around its owner's quota.

@@ -1,6 +1,7 @@
 import type { Behaviour } from '../behaviour/settings';
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
+import { SANDBOX_PREFIX, unjoined } from '../http/joined-link';
 import { fail } from '../http/problem';
 import type { MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan } from '../mock/plan';
@@ -41,7 +42,8 @@ export function forgetSandbox(id: string): void {
  * object runs the same pure mock with the stateful layer over its items.
  */
 export function sandboxRoute(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
-  const url = new URL(request.url);
+  // A next link some SDK joined to its base URL is served as the link (joined-link.ts).
+  const url = unjoined(new URL(request.url), SANDBOX_PREFIX);
   const m = SANDBOX_PATH.exec(url.pathname);
   if (!m || !isSandboxId(m[1])) fail('sandbox-not-found', 'No such sandbox.');
   const [, id, path = '/'] = m;
