@@ -39,6 +39,9 @@ export class MemoryStore implements ItemStore {
   count(scope: string): number {
     return this.scopes.get(scope)?.items.size ?? 0;
   }
+  drop(scope: string): void {
+    this.scopes.delete(scope);
+  }
   bytes(): number {
     let n = 0;
     for (const s of this.scopes.values()) for (const v of s.items.values()) n += sizeOf(v);

@@ -30,6 +30,8 @@ export interface ItemStore {
   put(scope: string, id: string, value: JsonValue): void;
   remove(scope: string, id: string): boolean;
   count(scope: string): number;
+  /** Forgets a scope and its items, as if never touched (the collections of a deleted item). */
+  drop(scope: string): void;
   /** Bytes of JSON stored in the whole sandbox (kept as a running total, not summed per call). */
   bytes(): number;
   /** 1, 2, 3… per scope: the nth create generates the same item on every run. */

@@ -9,6 +9,7 @@ import { pageOf } from './paging';
 import type { Resource } from './resources';
 import { generated, itemIdOf, itemParams, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf } from './schema-shape';
+import { isUsedParent } from './used-parent';
 
 /** GET on the collection: one page of the stored items, in the spec's list shape. */
 export function listItems(
@@ -31,6 +32,7 @@ export function listItems(
           pathParams: call.pathParams,
           query: call.query,
           prefs: ctx.seed ? { seed: ctx.seed } : {},
+          baseUrl: ctx.baseUrl,
         })
       : undefined;
   if (schema === undefined) return { response: chosen.response, status: chosen.status };
@@ -49,7 +51,10 @@ export function listItems(
   return { ...chosen, value: listBody(list.shape, base, page, values) };
 }
 
-/** GET on an item: the stored item, or the spec's 404 (the stateless answer for read-only items). */
+/**
+ * GET on an item: the stored item, or the spec's 404 (the stateless answer for read-only items and
+ * for parents of collections already used).
+ */
 export function readItem(
   ctx: SandboxContext,
   resource: Resource,
@@ -58,7 +63,10 @@ export function readItem(
 ): LayerAnswer | undefined {
   const id = itemIdOf(resource, call.pathParams);
   const stored = ctx.store.get(scope, id);
-  if (stored === undefined) return resource.readOnly ? undefined : notFound(call.operation, id);
+  if (stored === undefined)
+    return resource.readOnly || isUsedParent(ctx, resource, call.pathParams, id)
+      ? undefined
+      : notFound(call.operation, id);
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   return answerValue(ctx, chosen, {

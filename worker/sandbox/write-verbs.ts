@@ -2,6 +2,7 @@ import type { LayerAnswer, ValidatedCall } from '../mock/mock';
 import type { JsonValue } from '../mock/plan';
 import { answerValue, conflict, notFound, success } from './answers';
 import { conform } from './conform';
+import { childScopes } from './used-parent';
 import {
   itemSchemaOf,
   jsonBodyOf,
@@ -125,7 +126,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
   return store(ctx, resource, scope, call, id, item, 'updated');
 };
 
-/** DELETE on an item: removed; later reads get the spec's 404. */
+/** DELETE on an item: removed with the collections under it; later reads get the spec's 404. */
 export const removeItem: Verb = (ctx, resource, scope, call) => {
   const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id);
@@ -133,6 +134,7 @@ export const removeItem: Verb = (ctx, resource, scope, call) => {
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   ctx.store.remove(scope, id);
+  for (const child of childScopes(ctx, resource, call.pathParams, id)) ctx.store.drop(child);
   // The answer says the deletion happened where it has a place for that (OpenAI's `deleted: true`).
   const gone = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
   return answerValue(ctx, chosen, {

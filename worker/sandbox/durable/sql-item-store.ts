@@ -98,6 +98,15 @@ export class SqlItemStore implements ItemStore {
     return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
   }
 
+  drop(scope: string): void {
+    const gone = this.sql
+      .exec<{ n: number }>(`DELETE FROM items WHERE scope = ? RETURNING LENGTH(body) AS n`, scope)
+      .toArray();
+    if (this.total !== undefined) for (const row of gone) this.total -= row.n;
+    this.sql.exec(`DELETE FROM scopes WHERE scope = ?`, scope);
+    this.sql.exec(`DELETE FROM seeded WHERE scope = ?`, scope);
+  }
+
   /** Summed once per object, then kept by put and remove: a write never reads every stored body. */
   private total: number | undefined;
 

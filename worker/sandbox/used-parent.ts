@@ -1,0 +1,46 @@
+import type { Resource } from './resources';
+import type { SandboxContext } from './sandbox-context';
+
+const PARAM = /\{[^{}/]+\}/g;
+/** A template with its parameters unnamed and a trailing format suffix dropped (`.json`). */
+const stem = (template: string): string => template.replace(PARAM, '{}').replace(/\.[A-Za-z0-9]+$/, '');
+
+/**
+ * The scopes of the collections directly under item `id` of `resource` (an account's messages, an
+ * asset's playback ids), whether or not the sandbox has used them.
+ */
+export function childScopes(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+  id: string,
+): string[] {
+  if (resource.itemPath === undefined) return [];
+  const prefix = `${stem(resource.itemPath)}/`;
+  const values = [...resource.scopeParams.map((p) => pathParams[p] ?? ''), id];
+  return ctx.model.resources.resources
+    .filter(
+      (child) =>
+        child !== resource &&
+        child.scopeParams.length === values.length &&
+        child.collectionPath.replace(PARAM, '{}').startsWith(prefix),
+    )
+    .map((child) => [child.collectionPath, ...values].join('\u0000'));
+}
+
+/**
+ * Whether item `id` of `resource` is the parent of a collection the sandbox has already used:
+ * Twilio's client creates messages under `/Accounts/AC1/Messages.json` and then fetches
+ * `/Accounts/AC1.json`, an account it never created because a caller's own account is never created
+ * through the API. An item the caller's calls already stand on exists, so its read is answered as a
+ * read-only item's (statelessly) instead of 404. Deleting an item drops its collections, so a
+ * deleted parent stays deleted.
+ */
+export function isUsedParent(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+  id: string,
+): boolean {
+  return childScopes(ctx, resource, pathParams, id).some((scope) => ctx.store.isSeeded(scope));
+}
