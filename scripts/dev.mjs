@@ -20,7 +20,9 @@ const wrangler = join(
   dirname(createRequire(import.meta.url).resolve('wrangler/package.json')),
   'bin/wrangler.js',
 );
-const child = spawn(process.execPath, [wrangler, 'dev', ...process.argv.slice(2)], {
+// Callbacks and webhooks reach loopback receivers locally; a later `--var WEBHOOK_TARGETS:public`
+// (the hosted behaviour) overrides this one.
+const child = spawn(process.execPath, [wrangler, 'dev', '--var', 'WEBHOOK_TARGETS:any', ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env },
 });

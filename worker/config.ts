@@ -1,6 +1,7 @@
 import type { Env } from './env';
 import type { Limits } from './quota/policy';
 import type { HostTarget } from './http/mock-host';
+import { targetPolicy, type TargetPolicy } from './hooks/target-policy';
 
 /** Every setting the Worker reads from its vars, parsed and validated in one place. */
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
    * domain. ROOT_MOCK is `{api}/{version}` (`latest` allowed) or a sandbox id; needs a mock domain.
    */
   rootMock: HostTarget | undefined;
+  /** Where deliveries may go: `public` hosts only (hosted), or `any` (local, loopback receivers). */
+  webhookTargets: TargetPolicy;
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -79,6 +82,7 @@ export function parseConfig(env: Env): Config {
     sandboxMaxItems: positive(env.SANDBOX_MAX_ITEMS, 1000),
     sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
     ...hostRouting(env.MOCK_DOMAIN, env.ROOT_MOCK),
+    webhookTargets: targetPolicy(env.WEBHOOK_TARGETS),
   };
 }
 

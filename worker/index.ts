@@ -3,6 +3,7 @@ import { router } from './router';
 import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
+export { Deliveries } from './hooks/durable/deliveries-object';
 export { KeyAccount } from './quota/key-account';
 export { RequestLog } from './request-log/request-log';
 export { Sandbox } from './sandbox/durable/sandbox-object';

@@ -9,6 +9,15 @@ import type { AppRequest } from './http/app-request';
 import { health } from './routes/health';
 import { createKey, revokeKey, updateKey } from './routes/keys';
 import { mockRoute } from './routes/serve-mock';
+import {
+  getDelivery,
+  getSubscriptions,
+  listDeliveries,
+  putSubscriptions,
+  redeliver,
+  rotateWebhookSecret,
+  sendWebhook,
+} from './routes/webhooks';
 import { openapiDocument } from './routes/openapi';
 import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
@@ -89,6 +98,13 @@ router
   .get('/v1/apis/:api/diff', withKey, diffVersions)
   .get('/v1/apis/:api/behaviour', withKey, getBehaviour)
   .put('/v1/apis/:api/behaviour', withKey, putBehaviour)
+  .post('/v1/apis/:api/webhooks/:name/deliveries', withKey, sendWebhook)
+  .get('/v1/apis/:api/deliveries', withKey, listDeliveries)
+  .get('/v1/apis/:api/deliveries/:id', withKey, getDelivery)
+  .post('/v1/apis/:api/deliveries/:id/redeliver', withKey, redeliver)
+  .get('/v1/apis/:api/webhook-subscriptions', withKey, getSubscriptions)
+  .put('/v1/apis/:api/webhook-subscriptions', withKey, putSubscriptions)
+  .post('/v1/apis/:api/webhook-secret', withKey, rotateWebhookSecret)
   .put('/v1/apis/:api/versions/:version', withKey, publish)
   .get('/v1/apis/:api/versions/:version', withKey, getVersion)
   .delete('/v1/apis/:api/versions/:version', withKey, deleteVersion)

@@ -6,6 +6,8 @@ export const PROBLEM_BASE = 'https://specmock.dev/problems/';
 
 export const PROBLEMS = {
   'bad-request': { status: 400, title: 'Bad request' },
+  'invalid-webhook-target': { status: 400, title: 'Deliveries cannot go to this URL' },
+  'invalid-payload': { status: 400, title: "The payload does not match the webhook's schema" },
   'invalid-spec-syntax': { status: 400, title: 'The document is not valid JSON or YAML' },
   'invalid-name': { status: 400, title: 'Invalid API or version name' },
   'invalid-archive': { status: 400, title: 'The archive cannot be read' },
@@ -23,6 +25,8 @@ export const PROBLEMS = {
   'example-not-found': { status: 404, title: 'The response has no example with that name' },
   'sandbox-not-found': { status: 404, title: 'No such sandbox (it expired or was deleted)' },
   'item-not-found': { status: 404, title: 'The sandbox holds no item with this identifier' },
+  'webhook-not-found': { status: 404, title: 'The version declares no webhook or callback of that name' },
+  'delivery-not-found': { status: 404, title: 'No such delivery (it was never made or is past retention)' },
   'method-not-allowed': { status: 405, title: 'The path exists but not for this method' },
   'not-acceptable': { status: 406, title: 'No response media type matches Accept' },
   'version-conflict': { status: 409, title: 'This version already exists with different content' },

@@ -38,11 +38,13 @@ export async function answerCall(
   afterAnswer(env, ctx, {
     api: admitted.api,
     version: admitted.version,
-    plan: admitted.target.plan,
+    owner: admitted.owner,
+    target: admitted.target,
     ...(admitted.sandboxId ? { sandboxId: admitted.sandboxId } : {}),
     request: mockRequest,
     ...(result.call ? { call: result.call } : {}),
     status: result.response.status,
+    headers: result.response.headers,
     body,
   });
   return response;

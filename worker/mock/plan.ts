@@ -203,4 +203,22 @@ export interface Plan {
   basePath?: string;
   /** The first server's host name, lower case (`api.twilio.com`). Absent in older plans. */
   host?: string;
+  /** The webhooks (3.1) and callbacks (3.0+) the description declares; absent when none. */
+  hooks?: HookPlan[];
+}
+
+/**
+ * A request the mock sends to the user's code: a 3.1 webhook (sent on demand or by a subscription)
+ * or an operation's callback (sent after that operation's 2xx, to the URL its expression names).
+ */
+export interface HookPlan {
+  /** A webhook's key (`newPet`); a callback's `{operation id}.{callback name}` (`createPet.petAdded`). */
+  name: string;
+  kind: 'webhook' | 'callback';
+  /** A callback's operation: the `OperationPlan.id` whose 2xx fires it. */
+  trigger?: string;
+  /** A callback's URL, a runtime expression as written (`{$request.body#/callbackUrl}`). */
+  expression?: string;
+  /** The request to send: its method, header parameters and body. */
+  operation: OperationPlan;
 }

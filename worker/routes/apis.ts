@@ -13,6 +13,8 @@ import { hostUrlField, mockUrl } from '../http/mock-url';
 import { config } from '../config';
 import { registryStub } from '../registry/api-registry';
 import { requestLogStub } from '../request-log/request-log';
+import { deliveriesStub } from '../hooks/durable/deliveries-object';
+import { describeHooks } from '../hooks/describe-hooks';
 import { accessOf } from './visibility';
 import { latestOf } from '../registry/latest-version';
 
@@ -59,6 +61,7 @@ export async function getApi(request: AppRequest, env: Env): Promise<Response> {
     ...latestHostUrl(request, env, state.api),
     createdAt: state.createdAt,
     ...(await accessOf(request, env, state.api)),
+    webhookSecret: await deliveriesStub(env, state.api).secret(),
     versions,
   });
 }
@@ -107,6 +110,7 @@ export async function getVersion(request: AppRequest, env: Env): Promise<Respons
     warnings: record.warnings,
     operations: describeOperations(stored.plan, Date.parse(record.createdAt)),
     securitySchemes: stored.plan.securitySchemes,
+    webhooks: describeHooks(stored.plan),
     ...(await sourceListing(env.SPECS, state.api, record)),
   });
 }
@@ -130,7 +134,11 @@ export async function deleteApi(request: AppRequest, env: Env): Promise<Response
   const result = await registryStub(env, api).removeApi(caller.account.id);
   if (result === 'forbidden') fail('not-owner', `The API "${api}" belongs to another key.`);
   if (result === 'not-found') fail('api-not-found', `You have no API named "${api}".`);
-  await Promise.all([accountStub(env, caller.account.id).removeApi(api), requestLogStub(env, api).clear()]);
+  await Promise.all([
+    accountStub(env, caller.account.id).removeApi(api),
+    requestLogStub(env, api).clear(),
+    deliveriesStub(env, api).clear(),
+  ]);
   forgetMirror(api);
   return new Response(null, { status: 204 });
 }

@@ -17,6 +17,7 @@ import { swagger2 } from './normalize-swagger2';
 import { serverFacts } from './server-base-path';
 import type { Resolver } from './resolve';
 import { markBrokenRefs } from './broken-refs';
+import { normalizeHooks } from './normalize-hooks';
 
 interface DialectRules {
   parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPlan | undefined;
@@ -35,6 +36,8 @@ export interface LocatedOperation {
   plan: OperationPlan;
   at: string;
   operationId?: string;
+  /** The operation object as written (its `callbacks` are read after every path's). */
+  raw: Record<string, unknown>;
 }
 
 export interface Normalized {
@@ -58,46 +61,10 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
 
   const located: LocatedOperation[] = [];
   const paths = isRecord(doc.paths) ? doc.paths : {};
-  const rootSecurity = securityOf(doc.security) ?? [];
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const itemAt = `/paths/${escapeToken(path)}`;
-    const before = resolver.missing.length;
-    const item = resolver.deref(rawItem, itemAt);
-    if (!isRecord(item)) continue;
-    const itemParams = rawParameters(item.parameters, `${itemAt}/parameters`);
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isRecord(op)) continue;
-      const at = `${itemAt}/${method}`;
-      const opParams = rawParameters(op.parameters, `${at}/parameters`);
-      const convert = (list: { raw: unknown; at: string }[]) =>
-        list.flatMap(({ raw, at: where }) => rules.parameter(ctx, raw, where) ?? []);
-      const plan: OperationPlan = {
-        id: typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${path}`,
-        method,
-        path,
-        ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
-        ...(typeof op.description === 'string' ? { description: op.description.slice(0, 2000) } : {}),
-        tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
-        deprecated: op.deprecated === true,
-        parameters: mergeParameters(convert(itemParams), convert(opParams)),
-        responses: servableResponses(rules.responses(ctx, op, at), at, warn),
-        security: securityOf(op.security) ?? rootSecurity,
-      };
-      const body = rules.requestBody(ctx, op, at, [...itemParams, ...opParams]);
-      if (body) plan.requestBody = body;
-      // A parameter, body or response that is itself a dangling ref was skipped: say so on calls.
-      const dangling = resolver.missing
-        .slice(before)
-        .find((m) => m.pointer.startsWith(`${at}/`) || m.pointer.startsWith(`${itemAt}/parameters`));
-      if (dangling) plan.brokenRef = dangling;
-      located.push({
-        plan,
-        at,
-        ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
-      });
-    }
-  }
+  const items: PathItems = { ctx, rules, rootSecurity: securityOf(doc.security) ?? [] };
+  for (const [path, rawItem] of Object.entries(paths))
+    located.push(...pathItemOperations(items, path, rawItem, `/paths/${escapeToken(path)}`));
+  const hooks = normalizeHooks(doc, located, items, warn);
   const securitySchemes = rules.securitySchemes(ctx, doc);
   schemas.finish();
   markBrokenRefs(
@@ -122,6 +89,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
       securitySchemes,
       operations: located.map((l) => l.plan),
       ...serverFacts(doc, dialect),
+      ...(hooks.length > 0 ? { hooks } : {}),
     },
     located,
     warnings,
@@ -133,6 +101,65 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
  * 1xx responses are interim: a mock cannot send one as the answer (the Fetch API refuses the
  * status), so they are skipped with a warning. An operation left with none answers 200, no body.
  */
+/** What reading a path item needs: the dialect's rules and the document's default security. */
+export interface PathItems {
+  ctx: NormalizeContext;
+  rules: DialectRules;
+  rootSecurity: SecurityPlan;
+}
+
+/**
+ * The operations of one path item (a path's, a webhook's or a callback expression's), at `itemAt`.
+ * `path` is the key they are served or sent under.
+ */
+export function pathItemOperations(
+  { ctx, rules, rootSecurity }: PathItems,
+  path: string,
+  rawItem: unknown,
+  itemAt: string,
+): LocatedOperation[] {
+  const { resolver } = ctx;
+  const located: LocatedOperation[] = [];
+  const before = resolver.missing.length;
+  const item = resolver.deref(rawItem, itemAt);
+  if (!isRecord(item)) return located;
+  const itemParams = rawParameters(item.parameters, `${itemAt}/parameters`);
+  for (const method of HTTP_METHODS) {
+    const op = item[method];
+    if (!isRecord(op)) continue;
+    const at = `${itemAt}/${method}`;
+    const opParams = rawParameters(op.parameters, `${at}/parameters`);
+    const convert = (list: { raw: unknown; at: string }[]) =>
+      list.flatMap(({ raw, at: where }) => rules.parameter(ctx, raw, where) ?? []);
+    const plan: OperationPlan = {
+      id: typeof op.operationId === 'string' ? op.operationId : `${method.toUpperCase()} ${path}`,
+      method,
+      path,
+      ...(typeof op.summary === 'string' ? { summary: op.summary } : {}),
+      ...(typeof op.description === 'string' ? { description: op.description.slice(0, 2000) } : {}),
+      tags: Array.isArray(op.tags) ? op.tags.filter((t): t is string => typeof t === 'string') : [],
+      deprecated: op.deprecated === true,
+      parameters: mergeParameters(convert(itemParams), convert(opParams)),
+      responses: servableResponses(rules.responses(ctx, op, at), at, ctx.warn),
+      security: securityOf(op.security) ?? rootSecurity,
+    };
+    const body = rules.requestBody(ctx, op, at, [...itemParams, ...opParams]);
+    if (body) plan.requestBody = body;
+    // A parameter, body or response that is itself a dangling ref was skipped: say so on calls.
+    const dangling = resolver.missing
+      .slice(before)
+      .find((m) => m.pointer.startsWith(`${at}/`) || m.pointer.startsWith(`${itemAt}/parameters`));
+    if (dangling) plan.brokenRef = dangling;
+    located.push({
+      plan,
+      at,
+      raw: op,
+      ...(typeof op.operationId === 'string' ? { operationId: op.operationId } : {}),
+    });
+  }
+  return located;
+}
+
 function servableResponses(list: ResponsePlan[], at: string, warn: (w: PlanWarning) => void): ResponsePlan[] {
   const kept = list.filter((r) => {
     if (!/^1(\d\d|XX)$/.test(r.status)) return true;

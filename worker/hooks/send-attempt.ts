@@ -1,0 +1,74 @@
+import { ATTEMPT_TIMEOUT_MS, MAX_RESPONSE_BODY, type Attempt, type Delivery } from './delivery';
+
+/**
+ * One attempt: the request as stored, with the timeout of the contract; redirects are not followed
+ * (a public receiver must not bounce the service onto a private one). The receiver's answer is read
+ * up to MAX_RESPONSE_BODY and the rest cancelled, so a huge or endless body costs nothing.
+ */
+export async function sendAttempt(
+  delivery: Delivery,
+  headers: Record<string, string>,
+  now: () => number,
+): Promise<{ attempt: Attempt; response?: Delivery['response'] }> {
+  const started = now();
+  const at = new Date(started).toISOString();
+  try {
+    const res = await fetch(delivery.url, {
+      method: delivery.request.method,
+      headers,
+      body:
+        delivery.request.method === 'GET' || delivery.request.method === 'HEAD'
+          ? null
+          : delivery.request.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(ATTEMPT_TIMEOUT_MS),
+    });
+    const { text, truncated } = await capped(res);
+    const attempt: Attempt = { at, status: res.status, durationMs: now() - started };
+    const answerHeaders = Object.fromEntries(
+      [...res.headers].slice(0, 50).map(([k, v]) => [k, v.slice(0, 1000)]),
+    );
+    return {
+      attempt,
+      response: {
+        status: res.status,
+        headers: answerHeaders,
+        body: text,
+        ...(truncated ? { truncated } : {}),
+      },
+    };
+  } catch (e) {
+    const error =
+      e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+        ? `no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`
+        : `could not connect: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
+    return { attempt: { at, durationMs: now() - started, error } };
+  }
+}
+
+async function capped(res: Response): Promise<{ text: string; truncated?: true }> {
+  if (!res.body) return { text: '' };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > MAX_RESPONSE_BODY) {
+      await reader.cancel();
+      break;
+    }
+  }
+  const all = new Uint8Array(Math.min(size, MAX_RESPONSE_BODY));
+  let offset = 0;
+  for (const c of chunks) {
+    const part = c.subarray(0, all.length - offset);
+    all.set(part, offset);
+    offset += part.length;
+    if (offset >= all.length) break;
+  }
+  const text = new TextDecoder().decode(all);
+  return size > MAX_RESPONSE_BODY ? { text, truncated: true } : { text };
+}
