@@ -15,9 +15,11 @@ import * as logs from './commands/logs.mjs';
 import * as behaviour from './commands/behaviour.mjs';
 import * as sandbox from './commands/sandbox.mjs';
 import * as diff from './commands/diff.mjs';
+import * as webhooks from './commands/webhooks.mjs';
+import * as deliveries from './commands/deliveries.mjs';
 
 // The order here is the order of the main help.
-const COMMANDS = { publish, diff, mock, sandbox, keys, usage, apis, logs, behaviour };
+const COMMANDS = { publish, diff, mock, sandbox, keys, usage, apis, logs, behaviour, webhooks, deliveries };
 
 function mainHelp() {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));

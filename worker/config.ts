@@ -1,6 +1,7 @@
 import type { Env } from './env';
 import type { Limits } from './quota/policy';
 import type { HostTarget } from './http/mock-host';
+import { retryDelays } from './hooks/delivery';
 import { targetPolicy, type TargetPolicy } from './hooks/target-policy';
 
 /** Every setting the Worker reads from its vars, parsed and validated in one place. */
@@ -45,6 +46,8 @@ export interface Config {
   rootMock: HostTarget | undefined;
   /** Where deliveries may go: `public` hosts only (hosted), or `any` (local, loopback receivers). */
   webhookTargets: TargetPolicy;
+  /** Delays before each retry of a failed delivery (WEBHOOK_RETRY_DELAYS_MS; tests shorten them). */
+  webhookRetryDelays: number[];
 }
 
 const memo = new WeakMap<Env, Config>();
@@ -83,6 +86,7 @@ export function parseConfig(env: Env): Config {
     sandboxMaxBytes: positive(env.SANDBOX_MAX_BYTES, 5 * 1024 * 1024),
     ...hostRouting(env.MOCK_DOMAIN, env.ROOT_MOCK),
     webhookTargets: targetPolicy(env.WEBHOOK_TARGETS),
+    webhookRetryDelays: retryDelays(env.WEBHOOK_RETRY_DELAYS_MS),
   };
 }
 

@@ -5,13 +5,16 @@ import { readUpload } from '../lib/read-spec.mjs';
 
 export const summary = 'Serve a spec locally on miniflare (no account, no network)';
 export const usage =
-  'specmock mock <spec> [--stateful [--seed S]] [--port P] [--host H] [--api NAME] [--version V] [--root DIR] [--json]';
+  'specmock mock <spec> [--stateful [--seed S]] [--webhook NAME=URL]… [--port P] [--host H] [--api NAME] [--version V] [--root DIR] [--json]';
 export const details = `Runs the specmock Worker locally on miniflare (workerd, in-memory storage) with <spec> preloaded,
 serves it at the root of the port (http://127.0.0.1:4010/pets, as Prism does; the path form
 /mock/{api}/{version}/pets works too), prints that root URL on stdout, and serves until Ctrl-C
 (SIGINT), SIGTERM or SIGHUP, or until the process that started it exits. Mock calls are not counted
 (no quota in local mode). A spec split into files is loaded with every local file it
 references (see "specmock publish --help").
+Callbacks the spec declares fire by themselves after a 2xx, to the URL their expression names
+(loopback receivers included: local mode runs with WEBHOOK_TARGETS=any); every delivery attempt
+and the receiver's status is printed on stderr.
 
 Options:
   --stateful         serve one stateful sandbox at the root instead: POST then GET returns what was posted
@@ -21,6 +24,8 @@ Options:
   --api NAME         API name in the URL (default: derived from the file name)
   --version V        version name in the URL (default: content hash)
   --root DIR         the folder referenced files may come from (default: <spec>'s folder)
+  --webhook NAME=URL subscribe URL to the webhook NAME (repeatable); "NAME@METHOD /path=URL" sends it
+                     after every 2xx of that operation, with the request's values where members match
   --json             print {"url","mockUrl",…} (and "sandboxUrl") as one JSON line instead of the bare URL`;
 export const options = {
   help: COMMON.help,
@@ -32,6 +37,7 @@ export const options = {
   root: { type: 'string' },
   stateful: { type: 'boolean' },
   seed: { type: 'string' },
+  webhook: { type: 'string', multiple: true },
 };
 
 export async function run({ values, positionals }) {
@@ -40,6 +46,8 @@ export async function run({ values, positionals }) {
   const port = values.port === undefined ? 4010 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new CliError(`--port must be a port number, not ${values.port}`);
+  const { parseWebhookFlag, subscribe, watchDeliveries } = await import('../lib/local/webhooks.mjs');
+  const subscriptions = (values.webhook ?? []).map(parseWebhookFlag);
   const upload = await readUpload(file, { root: values.root });
   const { apiNameFromFile } = await import('../lib/spec-file.mjs');
   const api = values.api ?? apiNameFromFile(file);
@@ -87,6 +95,8 @@ export async function run({ values, positionals }) {
   const sandbox = values.stateful
     ? await statefulSandbox(worker, { key, api, version, seed: values.seed, id: sandboxId })
     : undefined;
+  if (subscriptions.length) await subscribeOrStop(worker, subscribe, { key, api, subscriptions });
+  watchDeliveries(worker, { key, api, log });
   for (const w of result.warnings ?? []) log(`warning: ${formatWarning(w)}`);
   log(`mocking ${file} (${result.operations} operations) at ${worker.url} — Ctrl-C to stop`);
   if (values.json) process.stdout.write(`${JSON.stringify(describe(worker.url, result, sandbox))}\n`);
@@ -109,6 +119,15 @@ function describe(url, result, sandbox) {
     operations: result.operations,
     warnings: result.warnings,
   };
+}
+
+async function subscribeOrStop(worker, subscribe, options) {
+  const failed = await subscribe(worker, options);
+  if (!failed) return;
+  await worker.mf.dispose();
+  throw new CliError(
+    problemMessage({ ...failed, text: failed.text ?? '' }, 'the --webhook subscriptions were refused'),
+  );
 }
 
 async function statefulSandbox(worker, options) {

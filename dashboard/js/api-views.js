@@ -51,6 +51,7 @@ export async function apiView(api, token) {
       { class: 'actions api-pages', 'aria-label': `${api} tools` },
       h('a', { class: 'btn btn-small', href: pageHref('calls', api) }, 'Calls (live log)'),
       h('a', { class: 'btn btn-small', href: pageHref('behaviour', api) }, 'Behaviour: latency and errors'),
+      h('a', { class: 'btn btn-small', href: pageHref('webhooks', api) }, 'Webhooks and deliveries'),
       versions.length > 1
         ? h('a', { class: 'btn btn-small', href: pageHref('compare', api) }, 'Compare versions')
         : null,

@@ -24,7 +24,7 @@ function prettyBody(body, headers) {
   return body;
 }
 
-function message(title, msg) {
+export function message(title, msg) {
   const body = prettyBody(msg.body, msg.headers);
   return h(
     'section',

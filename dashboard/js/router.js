@@ -11,6 +11,7 @@ import { callsView } from './calls-view.js';
 import { behaviourView } from './behaviour-view.js';
 import { compareView } from './compare-view.js';
 import { placePublish } from './upload-result.js';
+import { webhooksView } from './webhooks-view.js';
 
 export async function route() {
   const token = ++state.routeToken;
@@ -37,11 +38,13 @@ export async function route() {
         ? await callsView(api, token)
         : page === 'behaviour'
           ? await behaviourView(api, token)
-          : page === 'compare'
-            ? await compareView(api, token, rest)
-            : version
-              ? await versionView(api, version, token)
-              : await apiView(api, token);
+          : page === 'webhooks'
+            ? await webhooksView(api, token)
+            : page === 'compare'
+              ? await compareView(api, token, rest)
+              : version
+                ? await versionView(api, version, token)
+                : await apiView(api, token);
     if (!el) return;
     view.replaceChildren(el);
     view.dataset.route = routeId;

@@ -1,8 +1,8 @@
-// The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api}, #/behaviour/{api} and
-// #/compare/{api}[/{from}/{to}].
+// The hash routes: #/, #/apis/{api}[/{version}], and an API's #/calls/{api}, #/behaviour/{api},
+// #/webhooks/{api} and #/compare/{api}[/{from}/{to}].
 import { state } from './session.js';
 
-const API_PAGES = ['calls', 'behaviour', 'compare'];
+const API_PAGES = ['calls', 'behaviour', 'webhooks', 'compare'];
 
 export function currentRoute() {
   const parts = location.hash

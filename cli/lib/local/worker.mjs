@@ -11,7 +11,9 @@ import { wranglerWorkerOptions } from './worker-options.mjs';
  *  - QUOTAS: 'off' unless `quotas` is set: one local user needs no quota object on the mock path
  *    (the hosted deployment never sets it, and no request can);
  *  - LOG_MOCK_CALLS: 'off' with QUOTAS off: local mode prints no key, so nobody could read the log;
- *  - MAX_SPEC_BYTES, MAX_UPLOAD_BYTES: 64 MiB, local uploads are trusted.
+ *  - MAX_SPEC_BYTES, MAX_UPLOAD_BYTES: 64 MiB, local uploads are trusted;
+ *  - WEBHOOK_TARGETS: 'any', so callbacks and webhooks reach receivers on loopback and the local
+ *    network (the hosted default, 'public', refuses them; vars can set it back).
  * Options:
  *  - port/host: where to listen (port 0 picks a free one);
  *  - script: a bundle path (default: the cached bundle of this checkout);
@@ -47,6 +49,7 @@ export async function startWorker({
     LOG_MOCK_CALLS: quotas ? 'on' : 'off',
     MAX_SPEC_BYTES: String(64 * 1024 * 1024),
     MAX_UPLOAD_BYTES: String(64 * 1024 * 1024),
+    WEBHOOK_TARGETS: 'any',
     ...vars,
   };
   if (bindings.ROOT_MOCK && !bindings.MOCK_DOMAIN) bindings.MOCK_DOMAIN = 'mock.localhost';

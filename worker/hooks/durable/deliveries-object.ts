@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../../env';
-import { afterAttempt, retryDelays, type Delivery, type DeliveryDraft } from '../delivery';
+import { config } from '../../config';
+import { afterAttempt, type Delivery, type DeliveryDraft } from '../delivery';
 import { sendAttempt } from '../send-attempt';
 import { DELIVERY_HEADER, newSecret, signature, SIGNATURE_HEADER, WEBHOOK_HEADER } from '../signature';
 import type { Subscription } from '../subscriptions';
@@ -210,7 +211,7 @@ export class Deliveries extends DurableObject<Env> {
     const { status, nextAt } = afterAttempt(
       attempt,
       attempts.length,
-      retryDelays(this.env.WEBHOOK_RETRY_DELAYS_MS),
+      config(this.env).webhookRetryDelays,
       Date.now(),
     );
     const updated: Delivery = {
