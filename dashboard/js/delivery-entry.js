@@ -54,7 +54,12 @@ export function renderDelivery(delivery, { onRedeliver }) {
   again.addEventListener('click', () => onRedeliver(delivery, again));
   return h(
     'details',
-    { class: 'op call delivery', 'data-id': delivery.id, 'data-status': delivery.status },
+    {
+      class: 'op call delivery',
+      'data-id': delivery.id,
+      'data-status': delivery.status,
+      'data-url': delivery.url,
+    },
     h(
       'summary',
       { class: 'op-summary call-summary' },

@@ -53,7 +53,7 @@ function readPayload(text) {
 }
 
 /** `onSent(delivery)` runs after the server accepted the delivery (202). */
-export function webhookSendForm({ api, hooks, versions, onSent }) {
+export function webhookSendForm({ api, hooks, versions, onSent, lastUrl = '' }) {
   const name = nameControl(hooks);
   const url = h('input', {
     id: 'hook-url',
@@ -62,7 +62,8 @@ export function webhookSendForm({ api, hooks, versions, onSent }) {
     required: true,
     placeholder: 'http://127.0.0.1:9911/hook',
     autocomplete: 'url',
-    value: urlMemo.get(api),
+    // This browser's last URL for the API, else where the API's newest delivery went.
+    value: urlMemo.get(api) || lastUrl,
   });
   const version = h(
     'select',

@@ -101,7 +101,13 @@ export async function webhooksView(api, token) {
     h('h3', { class: 'subhead' }, 'Webhooks and callbacks'),
     hookTable(hooks, data.latest),
     h('h3', { class: 'subhead' }, 'Send a test delivery'),
-    webhookSendForm({ api, hooks, versions, onSent: () => feed.poll() }),
+    webhookSendForm({
+      api,
+      hooks,
+      versions,
+      onSent: () => feed.poll(),
+      lastUrl: list.firstElementChild?.dataset.url ?? '',
+    }),
     webhookSecretPanel(api, data.webhookSecret),
     h('h3', { class: 'subhead' }, 'Deliveries'),
     h(

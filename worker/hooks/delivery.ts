@@ -52,7 +52,7 @@ export const MAX_RESPONSE_BODY = 16 * 1024;
 export const MAX_PAYLOAD_BYTES = 256 * 1024;
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 /** Retry delays after the first attempt: 3 more tries over about six minutes. */
-export const DEFAULT_RETRY_DELAYS_MS = [10_000, 60_000, 300_000];
+const DEFAULT_RETRY_DELAYS_MS = [10_000, 60_000, 300_000];
 
 /** WEBHOOK_RETRY_DELAYS_MS ("200,400"): tests shorten the schedule; bad values keep the default. */
 export function retryDelays(raw: string | undefined): number[] {
@@ -66,7 +66,7 @@ export function retryDelays(raw: string | undefined): number[] {
 }
 
 /** Whether an attempt's outcome is worth another try: no answer, a 5xx, or 429. */
-export function retriable(attempt: Attempt): boolean {
+function retriable(attempt: Attempt): boolean {
   return attempt.status === undefined || attempt.status >= 500 || attempt.status === 429;
 }
 

@@ -8,9 +8,9 @@ import { unescapeToken } from '../spec/json-pointer';
  * common misspellings are read as meant: `$request.body.a.b` for `$request.body#/a/b`, and
  * `$request.header.x` in any case (header names are case-insensitive).
  */
-export type Source = 'header' | 'query' | 'path' | 'body';
+type Source = 'header' | 'query' | 'path' | 'body';
 
-export type Expression =
+type Expression =
   | { kind: 'url' | 'method' | 'statusCode' }
   | { kind: 'request' | 'response'; source: Source; name: string; pointer: string[] };
 
@@ -33,7 +33,7 @@ interface Message {
 
 const MAX_TEMPLATE = 2048;
 
-export function parseExpression(text: string): Expression | undefined {
+function parseExpression(text: string): Expression | undefined {
   const t = text.trim();
   if (t === '$url' || t === '$method' || t === '$statusCode') return { kind: t.slice(1) as 'url' };
   const m = /^\$(request|response)\.(header|query|path|body)(?:([.#])(.*))?$/.exec(t);

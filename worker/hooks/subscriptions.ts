@@ -12,7 +12,7 @@ export interface Subscription {
   on?: string;
 }
 
-export const MAX_SUBSCRIPTIONS = 50;
+const MAX_SUBSCRIPTIONS = 50;
 
 /** The subscriptions of a PUT body, or every entry that is wrong with it (with its pointer). */
 export function readSubscriptions(
@@ -60,7 +60,7 @@ export function readSubscriptions(
 }
 
 /** "post /pets" → "POST /pets". */
-export function normalizeOn(on: string): string | undefined {
+function normalizeOn(on: string): string | undefined {
   const m = /^\s*([A-Za-z]+)\s+(\/\S*)\s*$/.exec(on);
   return m ? `${m[1].toUpperCase()} ${m[2]}` : undefined;
 }

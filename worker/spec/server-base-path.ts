@@ -11,7 +11,7 @@ const MAX_BASE_PATH = 256;
  * variables take their defaults; a path that still holds a template or is not a plain path is
  * ignored.
  */
-export function serverBasePath(doc: Record<string, unknown>, dialect: Dialect): string | undefined {
+function serverBasePath(doc: Record<string, unknown>, dialect: Dialect): string | undefined {
   const raw = dialect === 'swagger-2.0' ? doc.basePath : firstServerPath(doc.servers);
   if (typeof raw !== 'string') return undefined;
   const path = raw.replace(/\/+$/, '');
@@ -24,7 +24,7 @@ export function serverBasePath(doc: Record<string, unknown>, dialect: Dialect): 
  * case, or undefined when it names none: a refusal the description gives no error shape for is
  * answered in the vendor's documented envelope when the host is one specmock knows (vendor-errors.ts).
  */
-export function serverHost(doc: Record<string, unknown>, dialect: Dialect): string | undefined {
+function serverHost(doc: Record<string, unknown>, dialect: Dialect): string | undefined {
   const raw =
     dialect === 'swagger-2.0'
       ? typeof doc.host === 'string'

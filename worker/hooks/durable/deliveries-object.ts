@@ -7,7 +7,7 @@ import { DELIVERY_HEADER, newSecret, signature, SIGNATURE_HEADER, WEBHOOK_HEADER
 import type { Subscription } from '../subscriptions';
 
 /** Retention per API, like the request log's: the newest deliveries only. */
-export const MAX_DELIVERIES = 500;
+const MAX_DELIVERIES = 500;
 export const MAX_DELIVERY_PAGE = 200;
 /** Attempts sent at once by one alarm; the rest wait for the next one, a moment later. */
 const BATCH = 20;
