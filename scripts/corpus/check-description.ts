@@ -5,6 +5,7 @@ import { ingest } from '../../worker/spec/ingest';
 import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
 import { independentValidator, parseOriginal, type IndependentValidator } from './independent-validator';
+import { hooksPass, type HookTally } from './hooks-pass';
 import { spread } from './pick-sample';
 import { addTally, emptyTally, realismPass, subSchemaValidator, type RealismTally } from './realism-pass';
 
@@ -43,6 +44,8 @@ export interface DescriptionResult {
   error?: string;
   /** Generated (Prefer: dynamic=true) bodies: their validity and realism rates (realism-pass.ts). */
   realism?: RealismTally;
+  /** Webhooks and callbacks: expressions parsed, payloads made and judged (hooks-pass.ts). */
+  hooks?: HookTally;
 }
 
 export interface CheckOptions {
@@ -114,6 +117,13 @@ export async function checkDescription(
     return result;
   }
   const target = prepareTarget(plan, options.refDate);
+  if (plan.hooks?.length) {
+    try {
+      result.hooks = hooksPass(target, validator);
+    } catch (e) {
+      fiveXX(result, 'internal-error', `hooks pass: throw ${e instanceof Error ? e.message : e}`);
+    }
+  }
   const deadline = performance.now() + options.budgetMs;
   const realism = (result.realism = emptyTally());
   const isValid = subSchemaValidator(plan);

@@ -38,6 +38,12 @@ export interface IndependentValidator {
     body: string,
     relaxed?: readonly RelaxedKeyword[],
   ): Verdict | undefined;
+  /**
+   * The verdict on a request body of the operation object at `tokens` from the root (through any
+   * `$ref` on the way: a webhook's `['webhooks', name, 'post']`, a callback's `['paths', path,
+   * 'post', 'callbacks', name, expression, 'post']`), or undefined when it declares none.
+   */
+  checkRequestBody(tokens: string[], contentType: string, body: string): Verdict | undefined;
 }
 
 const DOC_ID = 'https://corpus.specmock.local/doc.json';
@@ -91,7 +97,54 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
     return node;
   };
 
+  const judgeAt = (pointer: string, schema: unknown, contentType: string, body: string): Verdict => {
+    if (!isJsonType(contentType)) return { valid: true, kind: 'not-json' };
+    let value: unknown;
+    try {
+      value = body === '' ? undefined : JSON.parse(body);
+    } catch {
+      return { valid: false, kind: 'body-not-json', detail: body.slice(0, 80) };
+    }
+    if (value === undefined)
+      return schema === undefined ? { valid: true } : { valid: false, kind: 'empty-body' };
+    const validate = ajv.compile({ $ref: DOC_ID + pointer });
+    if (validate(value)) return { valid: true };
+    const err = (validate.errors ?? [])[0];
+    return {
+      valid: false,
+      kind: classOf(err),
+      detail: err ? `${err.instancePath || '/'} ${err.message}` : '',
+    };
+  };
+
   return {
+    checkRequestBody(tokens, contentType, body) {
+      let node: unknown = doc;
+      let pointer = '#';
+      for (const token of tokens) {
+        for (let i = 0; i < 32 && isObj(node) && typeof node.$ref === 'string'; i++) {
+          pointer = node.$ref;
+          node = refs.get(node.$ref);
+        }
+        if (!isObj(node)) return undefined;
+        node = node[token];
+        pointer += `/${esc(token)}`;
+      }
+      const op = follow(node);
+      if (!isObj(op) || op.requestBody === undefined) return undefined;
+      const at = isObj(node) && typeof node.$ref === 'string' ? node.$ref : pointer;
+      const found = schemaPointer(op.requestBody, `${at}/requestBody`, contentType, false, follow);
+      if (found.pointer === undefined) return { valid: true, kind: 'no-schema' };
+      try {
+        return judgeAt(found.pointer, found.schema, contentType, body);
+      } catch (e) {
+        return {
+          valid: true,
+          kind: 'uncompilable',
+          detail: (e instanceof Error ? e.message : String(e)).slice(0, 160),
+        };
+      }
+    },
     check(path, method, status, contentType, body, relaxed) {
       const base = `#/paths/${esc(path)}/${method}/responses`;
       const responses = follow(follow((doc.paths as Record<string, unknown>)?.[path]) as never);

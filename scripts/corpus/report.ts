@@ -1,4 +1,5 @@
 import type { DescriptionResult } from './check-description';
+import { emptyHookTally } from './hooks-pass';
 import { addTally, emptyTally, realismRows } from './realism-pass';
 
 export interface Totals {
@@ -91,6 +92,7 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     out.push('Invalid dynamic bodies:', '', ...realism.invalid.map((m) => `- ${cell(m)}`), '');
   if (realism.counts.misses.length)
     out.push('First misses:', '', ...realism.counts.misses.slice(0, 12).map((m) => `- ${cell(m)}`), '');
+  out.push(...hookRows(results));
   if (Object.keys(t.refused).length > 0) {
     out.push('## Refused', '');
     for (const r of results.filter((x) => x.refused))
@@ -130,6 +132,41 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Issue 21: every description with webhooks or callbacks, and what became of them. */
+function hookRows(results: DescriptionResult[]): string[] {
+  const all = emptyHookTally();
+  let described = 0;
+  for (const r of results) {
+    if (!r.hooks) continue;
+    described++;
+    for (const k of [
+      'webhooks',
+      'callbacks',
+      'parsed',
+      'generated',
+      'valid',
+      'invalid',
+      'unchecked',
+    ] as const)
+      all[k] += r.hooks[k];
+    for (const f of r.hooks.failures) if (all.failures.length < 12) all.failures.push(`${r.name}: ${f}`);
+  }
+  const declared = all.webhooks + all.callbacks;
+  return [
+    '## Webhooks and callbacks',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| descriptions declaring any | ${described} |`,
+    `| webhooks / callbacks | ${all.webhooks} / ${all.callbacks} |`,
+    `| callback URL expressions parsed | ${all.parsed} / ${all.callbacks} (${pct(all.parsed, all.callbacks)}) |`,
+    `| payloads made | ${all.generated} / ${declared} (${pct(all.generated, declared)}) |`,
+    `| payloads valid / judged by the independent validator | ${all.valid} / ${all.valid + all.invalid} (${pct(all.valid, all.valid + all.invalid)}); not judged (no JSON body schema): ${all.unchecked} |`,
+    '',
+    ...(all.failures.length ? ['First failures:', '', ...all.failures.map((f) => `- ${cell(f)}`), ''] : []),
+  ];
 }
 
 function largest(results: DescriptionResult[], n: number): DescriptionResult[] {

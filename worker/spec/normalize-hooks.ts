@@ -1,4 +1,5 @@
 import type { HookPlan, PlanWarning } from '../mock/plan';
+import { parseTemplate } from '../hooks/runtime-expression';
 import { escapeToken } from './json-pointer';
 import { isRecord } from './normalize-media';
 import { pathItemOperations, type LocatedOperation, type PathItems } from './normalize';
@@ -41,6 +42,11 @@ export function normalizeHooks(
       for (const [expression, rawItem] of Object.entries(callback)) {
         if (expression.startsWith('x-')) continue;
         const itemAt = `${callbackAt}/${escapeToken(expression)}`;
+        if (!parseTemplate(expression))
+          warn({
+            pointer: itemAt,
+            message: `"${expression.slice(0, 200)}" is not a runtime expression URL; the callback is recorded as refused when it fires`,
+          });
         for (const op of pathItemOperations(items, expression, rawItem, itemAt))
           add(
             {
