@@ -2,6 +2,7 @@
 import { problem, auth, apiParam, versionParam, json } from './shared';
 import { steerApiPatch, steerPaths } from './steer-openapi';
 import { diffPaths, failOnParam } from './diff-openapi';
+import { webhookPaths } from './webhook-paths';
 
 export const apiPaths = {
   '/v1/apis': {
@@ -47,6 +48,7 @@ export const apiPaths = {
   },
   ...steerPaths,
   ...diffPaths,
+  ...webhookPaths,
   '/v1/apis/{api}/versions/{version}': {
     parameters: [apiParam, versionParam],
     put: {
