@@ -22,10 +22,14 @@ const wrangler = join(
 );
 // Callbacks and webhooks reach loopback receivers locally; a later `--var WEBHOOK_TARGETS:public`
 // (the hosted behaviour) overrides this one.
-const child = spawn(process.execPath, [wrangler, 'dev', '--var', 'WEBHOOK_TARGETS:any', ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env },
-});
+const child = spawn(
+  process.execPath,
+  [wrangler, 'dev', '--var', 'WEBHOOK_TARGETS:any', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { CLOUDFLARE_CF_FETCH_ENABLED: 'false', ...process.env },
+  },
+);
 
 /** The parent of `pid`, from /proc (undefined where there is none, or no /proc). */
 function parentOf(pid) {
