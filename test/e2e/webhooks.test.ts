@@ -106,6 +106,7 @@ describe('callbacks', () => {
       status: 200,
       headers: { 'x-receiver': 'hook-receiver' },
     });
+    expect(JSON.stringify(listed.json.deliveries[0])).not.toContain('receiver-secret');
   });
 
   it('a callback whose URL expression has no value is recorded as refused, with why', async () => {

@@ -33,7 +33,12 @@ export async function startHookReceiver(): Promise<HookReceiver> {
         body: Buffer.concat(chunks).toString('utf8'),
       });
       const status = queue.shift() ?? 200;
-      res.writeHead(status, { 'content-type': 'application/json', 'x-receiver': 'hook-receiver' });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'x-receiver': 'hook-receiver',
+        // A credential of the receiver's: specmock must never store it.
+        'set-cookie': 'session=receiver-secret',
+      });
       res.end(JSON.stringify({ received: received.length, status }));
     });
   });

@@ -1,3 +1,4 @@
+import { credentialNames, redactHeaders } from '../request-log/redact';
 import { ATTEMPT_TIMEOUT_MS, MAX_RESPONSE_BODY, type Attempt, type Delivery } from './delivery';
 
 /**
@@ -25,8 +26,10 @@ export async function sendAttempt(
     });
     const { text, truncated } = await capped(res);
     const attempt: Attempt = { at, status: res.status, durationMs: now() - started };
-    const answerHeaders = Object.fromEntries(
-      [...res.headers].slice(0, 50).map(([k, v]) => [k, v.slice(0, 1000)]),
+    // The receiver's cookies and credentials are never stored (the request log's rule).
+    const answerHeaders = redactHeaders(
+      [...res.headers].slice(0, 50).map(([k, v]): [string, string] => [k, v.slice(0, 1000)]),
+      credentialNames(undefined),
     );
     return {
       attempt,
