@@ -50,11 +50,11 @@ export async function measure(name, url, { runs = RUNS, request } = {}) {
  * any), so a burst from another process or a slow drift hits them all alike; best run of each.
  */
 export async function measureAlternating(targets, { runs = RUNS } = {}) {
-  for (const t of targets) await load(t.url, { duration: WARMUP });
+  for (const t of targets) await load(t.url, { duration: WARMUP, request: t.request });
   const best = targets.map(() => undefined);
   for (let i = 0; i < runs; i++)
     for (const [j, t] of targets.entries()) {
-      const r = await load(t.url);
+      const r = await load(t.url, { request: t.request });
       if (!best[j] || r.reqPerSec > best[j].reqPerSec) best[j] = r;
     }
   for (const [j, t] of targets.entries()) {

@@ -2,6 +2,7 @@
 // and writes them with the raw numbers to bench/results.{json,md,svg}.
 import { writeFileSync } from 'node:fs';
 import { sandboxLines } from './sandbox.mjs';
+import { callbackLines } from './callbacks.mjs';
 import { join } from 'node:path';
 import { ROOT } from './config.mjs';
 
@@ -88,6 +89,7 @@ export function renderMarkdown(r) {
     lines.push('');
   }
   if (r.sandbox) lines.push(...sandboxLines(r.sandbox, r.meta), '');
+  if (r.callbacks) lines.push(...callbackLines(r.callbacks, r.meta), '');
   if (r.breakdown) breakdown(r, lines);
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,7 @@ import { ensurePrism, startPrism } from './prism.mjs';
 import { PRISM_DIR } from './prism-cli.mjs';
 import { judge } from './judge.mjs';
 import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
+import { measureCallbacks } from './callbacks.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 
 const t0 = performance.now();
@@ -109,12 +110,16 @@ async function main() {
     breakdown: null,
     sandbox: null,
     cache: null,
+    callbacks: null,
   };
   const script = await bundleWorker({ log });
   const hello = await helloWorld(script);
   const local = await specmockWorker(script);
   // The sandbox rows POST for whole runs: no item cap gets in their way.
-  const hosted = await specmockWorker(script, { quotas: true, vars: SANDBOX_BENCH_VARS });
+  const hosted = await specmockWorker(script, {
+    quotas: true,
+    vars: { ...SANDBOX_BENCH_VARS, WEBHOOK_TARGETS: 'any' },
+  });
   results.meta.storage =
     hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
   const bases = await publishAll(results, local, hosted);
@@ -140,6 +145,7 @@ async function main() {
   // The rows above repeat one URL per call: after the first, every answer can come from the cache.
   results.cache = await (await fetch(`${local.url}/healthz`)).json().then((h) => h.answerCache ?? null);
   results.sandbox = await measureSandbox(hosted, hosted.pet);
+  results.callbacks = await measureCallbacks(hosted);
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
   results.breakdown.engine = await engineTimings();

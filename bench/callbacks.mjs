@@ -1,0 +1,77 @@
+// Issue 21: a mock call whose operation declares a callback, against the same call on the same
+// description with its callbacks and webhooks removed, in alternation on the hosted-mode Worker. The
+// callback is sent after the response (waitUntil, then the API's Deliveries object), so the call
+// itself must not be more than 5 % slower. A receiver on loopback answers every delivery with 200.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { ROOT } from './config.mjs';
+import { measureAlternating, round } from './load.mjs';
+import { publishTo } from './targets.mjs';
+
+const FIXTURE = join(ROOT, 'test/fixtures/webhooks/pets-hooks.yaml');
+
+async function receiver() {
+  let received = 0;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      received++;
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/hook`,
+    received: () => received,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** The fixture without `callbacks` and `webhooks`: the same operation, nothing to send. */
+function withoutHooks() {
+  const doc = parse(readFileSync(FIXTURE, 'utf8'));
+  delete doc.webhooks;
+  delete doc.paths['/pets'].post.callbacks;
+  const file = join(mkdtempSync(join(tmpdir(), 'specmock-bench-')), 'pets-no-hooks.yaml');
+  writeFileSync(file, stringify(doc));
+  return file;
+}
+
+export async function measureCallbacks(hosted) {
+  const hook = await receiver();
+  const withHooks = await publishTo(hosted, FIXTURE, 'hooks');
+  const plain = await publishTo(hosted, withoutHooks(), 'nohooks');
+  const request = {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench', callbackUrl: hook.url }),
+  };
+  const probe = await fetch(`${withHooks.mockUrl}/pets`, request);
+  await probe.arrayBuffer();
+  if (probe.status !== 201) throw new Error(`the callback bench call answered ${probe.status}`);
+  const before = hook.received();
+  const [fired, bare] = await measureAlternating([
+    { name: 'POST /pets, declares a callback (fired)', url: `${withHooks.mockUrl}/pets`, request },
+    { name: 'POST /pets, the same without callbacks', url: `${plain.mockUrl}/pets`, request },
+  ]);
+  // Deliveries still queued when the load stops are sent by the object's alarm shortly after.
+  await new Promise((r) => setTimeout(r, 2000));
+  const delivered = hook.received() - before;
+  await hook.close();
+  return { fired, bare, ratio: round(fired.reqPerSec / bare.reqPerSec, 3), delivered };
+}
+
+export function callbackLines(c, meta) {
+  return [
+    `**A call that fires a callback** vs the same call without one (pets-hooks, hosted mode, ${meta.connections} connections; ${c.delivered} callbacks reached the receiver):`,
+    '',
+    '| Call | req/s | p50 | p99 |',
+    '|---|---:|---:|---:|',
+    `| POST /pets, fires its callback | ${c.fired.reqPerSec} | ${c.fired.p50} | ${c.fired.p99} |`,
+    `| POST /pets, no callbacks declared | ${c.bare.reqPerSec} | ${c.bare.p50} | ${c.bare.p99} |`,
+    `| ratio (target ≥ 0.95) | ${c.ratio}× | | |`,
+  ];
+}
