@@ -66,22 +66,27 @@ export async function measureAlternating(targets, { runs = RUNS } = {}) {
   return best;
 }
 
-/** Sequential GETs on one keep-alive connection: per-request latency without queueing. */
-export async function sample(url, n) {
+/**
+ * Sequential calls on one keep-alive connection: per-request latency without queueing. GET by
+ * default; `request` ({method, headers, body}) sends another, which must answer 2xx.
+ */
+export async function sample(url, n, request) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const out = [];
   try {
     for (let i = 0; i < n; i++) {
       const start = performance.now();
       const status = await new Promise((resolve, reject) => {
-        http
-          .get(url, { agent }, (res) => {
+        const req = http
+          .request(url, { agent, method: request?.method ?? 'GET', headers: request?.headers }, (res) => {
             res.resume();
             res.on('end', () => resolve(res.statusCode));
           })
           .on('error', reject);
+        req.end(request?.body);
       });
-      if (status !== 200) throw new Error(`${url} answered ${status}`);
+      if (request ? status < 200 || status > 299 : status !== 200)
+        throw new Error(`${url} answered ${status}`);
       out.push(performance.now() - start);
     }
   } finally {

@@ -3,8 +3,9 @@ import type { Env } from '../env';
 import type { AnsweredCall } from '../mock-call/after-answer';
 import type { HookPlan, JsonValue } from '../mock/plan';
 import { chargeMockCall } from '../quota/mock-quota';
-import { deliveriesStub } from './durable/deliveries-object';
 import { draftFor } from './draft';
+import { enqueueBatched } from './enqueue-batch';
+import { subscriptionsFor } from './subscriptions-memo';
 import { parseTemplate, evaluate, type ExpressionInput } from './runtime-expression';
 import type { DeliveryDraft } from './delivery';
 
@@ -31,9 +32,10 @@ async function fire(
   subscribable: boolean,
 ): Promise<void> {
   const call = answered.call!;
-  const stub = deliveriesStub(env, answered.api);
   const on = `${call.operation.method.toUpperCase()} ${call.operation.path}`;
-  const subscriptions = subscribable ? (await stub.subscriptions()).filter((s) => s.on === on) : [];
+  const subscriptions = subscribable
+    ? (await subscriptionsFor(env, answered.api, Date.now())).filter((s) => s.on === on)
+    : [];
   if (callbacks.length === 0 && subscriptions.length === 0) return;
   const input = expressionInput(answered);
   const values = merged(input.request.body, input.response.body);
@@ -73,7 +75,7 @@ async function fire(
     if (!charged.ok || charged.decision?.allowed === false)
       draft.refused = "the API owner's mock quota is used up";
   }
-  await stub.enqueue(drafts);
+  await enqueueBatched(env, answered.api, drafts);
 }
 
 const hooks = (answered: AnsweredCall): HookPlan[] => answered.target.plan.hooks ?? [];

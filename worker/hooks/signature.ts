@@ -7,15 +7,31 @@ export const SIGNATURE_HEADER = 'specmock-signature';
 export const DELIVERY_HEADER = 'specmock-delivery';
 export const WEBHOOK_HEADER = 'specmock-webhook';
 
+/** Imported keys by secret: importing costs more than signing, and a secret signs many deliveries. */
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyOf(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size > 100) keys.clear();
+    key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 export async function signature(secret: string, body: string, unixSeconds: number): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await keyOf(secret),
+    new TextEncoder().encode(`${unixSeconds}.${body}`),
   );
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${unixSeconds}.${body}`));
   const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `t=${unixSeconds},v1=${hex}`;
 }

@@ -3,6 +3,7 @@ import type { Env } from '../env';
 import { deliveriesStub, MAX_DELIVERY_PAGE, type DeliveryQuery } from '../hooks/durable/deliveries-object';
 import { draftFor } from '../hooks/draft';
 import { readSubscriptions } from '../hooks/subscriptions';
+import { forgetSubscriptions } from '../hooks/subscriptions-memo';
 import { checkTarget } from '../hooks/target-policy';
 import { checkVersionName } from '../http/api-names';
 import type { AppRequest } from '../http/app-request';
@@ -165,7 +166,9 @@ export async function putSubscriptions(request: AppRequest, env: Env): Promise<R
     fail('invalid-webhook-target', 'A subscription names a URL deliveries cannot go to; see errors[].', {
       errors: refused,
     });
-  return Response.json({ subscriptions: await deliveriesStub(env, state.api).setSubscriptions(read.list) });
+  const stored = await deliveriesStub(env, state.api).setSubscriptions(read.list);
+  forgetSubscriptions(state.api);
+  return Response.json({ subscriptions: stored });
 }
 
 /** POST /v1/apis/{api}/webhook-secret: a new signing secret; the old one signs nothing more. */

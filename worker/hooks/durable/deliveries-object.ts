@@ -117,9 +117,14 @@ export class Deliveries extends DurableObject<Env> {
     return { ...delivery, seq };
   }
 
+  /** When the alarm is set for, as this instance last set or read it (saves a read per enqueue). */
+  private alarmAt: number | null | undefined;
+
   private async wake(at: number): Promise<void> {
-    const current = await this.ctx.storage.getAlarm();
-    if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+    this.alarmAt ??= await this.ctx.storage.getAlarm();
+    if (this.alarmAt !== null && this.alarmAt <= at) return;
+    this.alarmAt = at;
+    await this.ctx.storage.setAlarm(at);
   }
 
   list(query: DeliveryQuery): ListedDelivery[] {
@@ -173,12 +178,15 @@ export class Deliveries extends DurableObject<Env> {
   }
 
   async clear(): Promise<void> {
+    this.alarmAt = null;
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
 
   /** Sends every attempt that is due, records it, and sets the alarm for the next one. */
   override async alarm(): Promise<void> {
+    // This alarm has fired: none is set until an enqueue or the end of this one sets the next.
+    this.alarmAt = null;
     const now = Date.now();
     const due = this.ctx.storage.sql
       .exec<{ record: string }>(
@@ -192,8 +200,10 @@ export class Deliveries extends DurableObject<Env> {
     const [next] = this.ctx.storage.sql
       .exec<{ at: number }>(`SELECT MIN(next_at) AS at FROM deliveries WHERE next_at IS NOT NULL`)
       .toArray();
-    if (next?.at !== null && next?.at !== undefined)
-      await this.ctx.storage.setAlarm(Math.max(next.at, Date.now()));
+    const at = next?.at ?? null;
+    if (at === null) return;
+    this.alarmAt = Math.max(at, Date.now());
+    await this.ctx.storage.setAlarm(this.alarmAt);
   }
 
   private async attempt(delivery: Delivery): Promise<void> {
