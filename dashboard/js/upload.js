@@ -87,10 +87,12 @@ async function publish(input, els) {
     progress.hidden = true;
     statusEl.textContent = status === 200 ? 'Unchanged' : 'Published';
     const published = apiHref(data.api || api, data.version || version);
+    await loadApis();
+    // The result appears in the same task as the navigation to the version it belongs to, so
+    // nothing (a person or a test) sees it above the form it no longer belongs to.
     result.replaceChildren(uploadResult(status, data));
     result.dataset.route = published;
     announce(status === 200 ? `${api} ${version} is unchanged` : `Published ${api} ${version}`);
-    await loadApis();
     refreshUsageSoon();
     navigate(published, { focus: false });
     window.scrollTo(0, 0); // the result sits above the version's page, at the top
