@@ -1,5 +1,5 @@
 import type { HookPlan, PlanWarning } from '../mock/plan';
-import { parseTemplate } from '../hooks/runtime-expression';
+import { guessedNames, parseTemplate } from '../hooks/runtime-expression';
 import { escapeToken } from './json-pointer';
 import { isRecord } from './normalize-media';
 import { pathItemOperations, type LocatedOperation, type PathItems } from './normalize';
@@ -42,10 +42,17 @@ export function normalizeHooks(
       for (const [expression, rawItem] of Object.entries(callback)) {
         if (expression.startsWith('x-')) continue;
         const itemAt = `${callbackAt}/${escapeToken(expression)}`;
-        if (!parseTemplate(expression))
+        const template = parseTemplate(expression);
+        const guessed = template ? guessedNames(template) : [];
+        if (!template)
           warn({
             pointer: itemAt,
             message: `"${expression.slice(0, 200)}" is not a runtime expression URL; the callback is recorded as refused when it fires`,
+          });
+        else if (guessed.length > 0)
+          warn({
+            pointer: itemAt,
+            message: `{${guessed.join('}, {')}} is no runtime expression; it is read as the URL the request carries (a member or query parameter of that name, else the body's first http(s) URL)`,
           });
         for (const op of pathItemOperations(items, expression, rawItem, itemAt))
           add(

@@ -45,6 +45,23 @@ describe('callback URL expressions', () => {
     expect(value('{$request.body.callbackUrl}')).toEqual({ ok: true, value: 'https://r.test/hook' });
   });
 
+  it('reads a bare {name} as the URL the request carries (up.com.au’s {webhookURL})', () => {
+    const carried = (body: object, query: [string, string][] = []) => {
+      const template = parseTemplate('{webhookURL}')!;
+      return evaluate(template, { ...input, request: { ...input.request, query, body: body as never } });
+    };
+    expect(carried({ data: { attributes: { url: 'https://up.test/hook', note: 'x' } } })).toEqual({
+      ok: true,
+      value: 'https://up.test/hook',
+    });
+    expect(carried({ other: 'https://a.test', webhookUrl: 'https://named.test' })).toEqual({
+      ok: true,
+      value: 'https://named.test',
+    });
+    expect(carried({}, [['webhookURL', 'https://q.test']])).toEqual({ ok: true, value: 'https://q.test' });
+    expect(carried({ none: 'here' }).ok).toBe(false);
+  });
+
   it('says which member is missing, and never reads inherited ones', () => {
     expect(value('{$request.body#/nope}')).toEqual({ ok: false, missing: '$request.body#/nope' });
     expect(value('{$request.body#/__proto__}')).toEqual({ ok: false, missing: '$request.body#/__proto__' });
@@ -55,7 +72,7 @@ describe('callback URL expressions', () => {
       '{$request.bogus.x}',
       '{$request.body#nope}',
       '{$request.query}',
-      '{nothing}',
+      '{not a name}',
       'x'.repeat(3000),
     ])
       expect(parseTemplate(bad)).toBeUndefined();
