@@ -1,6 +1,7 @@
 // CPU profile of the Worker inside workerd under load, through workerd's DevTools inspector
 // (node --cpu-prof cannot see into workerd). Prints the hottest functions of the bundle.
 //   node bench/profile.mjs [--hosted] [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
+//   --service /healthz profiles a path of the service itself instead of a mock call.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     top: { type: 'string' },
     hosted: { type: 'boolean' },
+    service: { type: 'string' },
   },
 });
 const spec = args.spec ?? 'petstore';
@@ -55,7 +57,7 @@ try {
     api: spec,
     version: '1',
   });
-  const url = body.mockUrl + path;
+  const url = args.service ? new URL(args.service, body.mockUrl).href : body.mockUrl + path;
   await autocannon({ url, connections: 10, duration: 1 }); // warm
 
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
@@ -115,7 +117,7 @@ try {
   }
   const pct = (v) => `${((v / total) * 100).toFixed(1).padStart(5)}%`;
   console.log(
-    `${spec} GET ${path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`,
+    `${args.service ? 'service' : spec} GET ${args.service ?? path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`,
   );
   console.log('\nself time');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(pct(v), k);
