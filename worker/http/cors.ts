@@ -28,19 +28,21 @@ export function withCors(response: Response, request: Request): Response {
   return out;
 }
 
+const EXPOSED_NAMES = new Set(EXPOSED);
+const EXPOSED_LIST = EXPOSED.join(', ');
+
+/** Runs on every response: no closures, no arrays, one pass over the headers (bench/profile.mjs). */
 function applyCors(headers: Headers, request: Request): void {
   const origin = request.headers.get('origin');
   // A preflight answer already carries its own, more specific values: keep them.
-  const setDefault = (name: string, value: string) => {
-    if (!headers.has(name)) headers.set(name, value);
-  };
-  setDefault('access-control-allow-origin', origin ?? '*');
-  setDefault('access-control-allow-headers', '*');
-  setDefault('access-control-allow-credentials', 'true');
-  const declared = [...headers.keys()].filter(
-    (h) => !EXPOSED.includes(h) && !h.startsWith('access-control-'),
-  );
-  headers.set('access-control-expose-headers', [...EXPOSED, ...declared].join(', '));
+  if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', origin ?? '*');
+  if (!headers.has('access-control-allow-headers')) headers.set('access-control-allow-headers', '*');
+  if (!headers.has('access-control-allow-credentials'))
+    headers.set('access-control-allow-credentials', 'true');
+  let exposed = EXPOSED_LIST;
+  for (const name of headers.keys())
+    if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
+  headers.set('access-control-expose-headers', exposed);
   if (origin) headers.append('vary', 'Origin');
 }
 

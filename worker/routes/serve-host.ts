@@ -25,15 +25,27 @@ export function hostDispatch(
 ): Promise<Response> | undefined {
   const { mockDomain, rootMock } = config(env);
   if (!mockDomain) return undefined;
-  const url = new URL(request.url);
-  const where = hostTargetOf(url.hostname, mockDomain);
+  // Every request passes here: the URL is parsed only when the host names a mock or ROOT_MOCK is set.
+  const hostname = hostnameOf(request.url);
+  const where = hostTargetOf(hostname, mockDomain);
   if (where.kind === 'unknown')
-    fail('api-not-found', `No mock is served at ${url.hostname.slice(0, 200)}; see GET /v1/apis/{api}.`);
-  if (where.kind === 'target') return serveAt(request, env, ctx, where.target, url);
+    fail('api-not-found', `No mock is served at ${hostname.slice(0, 200)}; see GET /v1/apis/{api}.`);
+  if (where.kind === 'target') return serveAt(request, env, ctx, where.target, new URL(request.url));
+  if (!rootMock) return undefined;
+  const url = new URL(request.url);
   const atDomain = url.hostname.toLowerCase().replace(/\.$/, '') === mockDomain;
   if (rootMock && !atDomain && !PATH_FORM.test(url.pathname))
     return serveAt(request, env, ctx, rootMock, url);
   return undefined;
+}
+
+/** The host name of an absolute URL as the runtime hands it over (normalised: lower case, punycode). */
+function hostnameOf(href: string): string {
+  const start = href.indexOf('//') + 2;
+  const slash = href.indexOf('/', start);
+  const host = href.slice(start, slash < 0 ? href.length : slash);
+  const colon = host.lastIndexOf(':');
+  return colon > host.lastIndexOf(']') ? host.slice(0, colon) : host;
 }
 
 function serveAt(
