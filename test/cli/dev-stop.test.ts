@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { alive, descendants, listening, waitFor } from '../support/processes';
 import { freePort } from '../support/dev-server';
 
 /**
@@ -14,55 +14,6 @@ import { freePort } from '../support/dev-server';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const state = mkdtempSync(join(tmpdir(), 'specmock-dev-stop-'));
 afterAll(() => rmSync(state, { recursive: true, force: true }));
-
-function descendants(root: number): { pid: number; command: string }[] {
-  const table: [number, number, string][] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      table.push([Number(name), ppid, readFileSync(`/proc/${name}/cmdline`, 'utf8').replace(/\0/g, ' ')]);
-    } catch {
-      // gone while we looked
-    }
-  }
-  const out: { pid: number; command: string }[] = [];
-  const queue = [root];
-  while (queue.length) {
-    const parent = queue.shift()!;
-    for (const [pid, ppid, command] of table)
-      if (ppid === parent) {
-        out.push({ pid, command });
-        queue.push(pid);
-      }
-  }
-  return out;
-}
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const listening = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms: number) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('npm run dev', () => {
   it('stops with wrangler and workerd when npm is killed by its PID, and says nothing about request.cf', async () => {
@@ -75,7 +26,7 @@ describe('npm run dev', () => {
     let log = '';
     npm.stdout.on('data', (d) => (log += d));
     npm.stderr.on('data', (d) => (log += d));
-    await until(
+    await waitFor(
       'the dev server',
       async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok === true,
       120_000,
@@ -85,7 +36,7 @@ describe('npm run dev', () => {
     expect(log).not.toMatch(/Request\.cf|ENOTFOUND/);
 
     npm.kill('SIGTERM'); // npm's own PID, as `kill $PID` after `npm run dev &`
-    await until('every process to exit', () => started.every((p) => !alive(p.pid)), 20_000);
+    await waitFor('every process to exit', () => started.every((p) => !alive(p.pid)), 20_000);
     expect(await listening(port)).toBe(false);
   });
 });

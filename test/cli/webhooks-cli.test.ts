@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server';
 import { makeAjv } from '../support/ajv-helper';
+import { until } from '../support/until';
 import { startHookReceiver, signedBy, type HookReceiver } from '../support/hook-receiver';
 import { startLocalMock } from '../support/local-mock';
 
@@ -35,15 +36,6 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
-}
-
-async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'specmock-hooks-cli-'));

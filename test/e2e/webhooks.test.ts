@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAjv } from '../support/ajv-helper';
 import { startDevServer, type DevServer } from '../support/dev-server';
+import { until } from '../support/until';
 import { signedBy, startHookReceiver, type HookReceiver } from '../support/hook-receiver';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,15 +28,6 @@ let server: DevServer;
 let hosted: DevServer;
 let receiver: HookReceiver;
 let key = '';
-
-async function until<T>(read: () => T | Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function call(base: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`${base}${path}`, {

@@ -2,11 +2,14 @@ import { config } from '../config';
 import type { Env } from '../env';
 import type { AnsweredCall } from '../mock-call/after-answer';
 import type { HookPlan, JsonValue } from '../mock/plan';
-import { chargeMockCall } from '../quota/mock-quota';
+import type { ValidatedCall } from '../mock/state-layer';
+import { isPlain } from '../mock/realism/reflect';
+import { chargeDelivery } from './charge-delivery';
 import { draftFor } from './draft';
 import { enqueueBatched } from './enqueue-batch';
 import { subscriptionsFor } from './subscriptions-memo';
-import { parseTemplate, evaluate, type ExpressionInput } from './runtime-expression';
+import { evaluate, type ExpressionInput } from './runtime-expression';
+import { hookIndex, type IndexedCallback } from './hook-index';
 import type { DeliveryDraft } from './delivery';
 
 /**
@@ -16,72 +19,62 @@ import type { DeliveryDraft } from './delivery';
  * body first: in a sandbox that is the stored item). All of it runs in `waitUntil`, after the answer.
  */
 export function fireHooks(env: Env, ctx: ExecutionContext, answered: AnsweredCall): void {
-  const hooks = answered.target.plan.hooks;
-  const call = answered.call;
-  if (!hooks || !call || answered.status < 200 || answered.status >= 300) return;
-  const callbacks = hooks.filter((h) => h.kind === 'callback' && h.trigger === call.operation.id);
-  const subscribable = hooks.some((h) => h.kind === 'webhook');
-  if (callbacks.length === 0 && !subscribable) return;
-  ctx.waitUntil(fire(env, answered, callbacks, subscribable).catch(() => undefined));
+  const { call } = answered;
+  if (!answered.target.plan.hooks || !call || answered.status < 200 || answered.status >= 300) return;
+  const index = hookIndex(answered.target.plan);
+  const callbacks = index.callbacks.get(call.operation.id) ?? [];
+  if (callbacks.length === 0 && index.webhooks.size === 0) return;
+  ctx.waitUntil(fire(env, answered, call, callbacks, index.webhooks).catch(() => undefined));
 }
 
 async function fire(
   env: Env,
   answered: AnsweredCall,
-  callbacks: HookPlan[],
-  subscribable: boolean,
+  call: ValidatedCall,
+  callbacks: IndexedCallback[],
+  webhooks: Map<string, HookPlan>,
 ): Promise<void> {
-  const call = answered.call!;
   const on = `${call.operation.method.toUpperCase()} ${call.operation.path}`;
-  const subscriptions = subscribable
-    ? (await subscriptionsFor(env, answered.api, Date.now())).filter((s) => s.on === on)
-    : [];
+  const subscriptions =
+    webhooks.size > 0
+      ? (await subscriptionsFor(env, answered.api, Date.now())).filter((s) => s.on === on)
+      : [];
   if (callbacks.length === 0 && subscriptions.length === 0) return;
-  const input = expressionInput(answered);
-  const values = merged(input.request.body, input.response.body);
-  const policy = config(env).webhookTargets;
-  const base = {
+  const input = expressionInput(answered, call);
+  const common = {
     version: answered.version,
     on,
     ...(answered.sandboxId ? { sandboxId: answered.sandboxId } : {}),
+    seed: `${answered.request.method} ${answered.request.path} ${answered.body ?? ''}`.slice(0, 512),
+    values: merged(input.request.body, input.response.body),
+    policy: config(env).webhookTargets,
   };
-  const seed = `${answered.request.method} ${answered.request.path} ${answered.body ?? ''}`.slice(0, 512);
   const drafts: DeliveryDraft[] = [];
-  for (const hook of callbacks) {
-    const template = parseTemplate(hook.expression ?? '');
+  for (const { hook, template } of callbacks) {
     const url = template ? evaluate(template, input) : { ok: false as const, missing: 'a valid expression' };
-    const target = url.ok ? url.value : (hook.expression ?? '');
-    const unresolved = url.ok
-      ? undefined
-      : `the callback URL ${hook.expression} has no value on this call (${url.missing} is missing)`;
     drafts.push(
       draftFor(answered.target, hook, {
-        ...base,
-        url: target,
-        seed,
-        values,
-        policy,
-        ...(unresolved ? { refused: unresolved } : {}),
+        ...common,
+        url: url.ok ? url.value : (hook.expression ?? ''),
+        ...(url.ok
+          ? {}
+          : {
+              refused: `the callback URL ${hook.expression} has no value on this call (${url.missing} is missing)`,
+            }),
       }),
     );
   }
   for (const sub of subscriptions) {
-    const hook = hooks(answered).find((h) => h.kind === 'webhook' && h.name === sub.webhook);
-    if (hook) drafts.push(draftFor(answered.target, hook, { ...base, url: sub.url, seed, values, policy }));
+    const hook = webhooks.get(sub.webhook);
+    if (hook) drafts.push(draftFor(answered.target, hook, { ...common, url: sub.url }));
   }
-  for (const draft of drafts) {
-    if (draft.refused) continue;
-    const charged = await chargeMockCall(env, answered.owner, Date.now());
-    if (!charged.ok || charged.decision?.allowed === false)
+  for (const draft of drafts)
+    if (!draft.refused && !(await chargeDelivery(env, answered.owner, Date.now())))
       draft.refused = "the API owner's mock quota is used up";
-  }
   await enqueueBatched(env, answered.api, drafts);
 }
 
-const hooks = (answered: AnsweredCall): HookPlan[] => answered.target.plan.hooks ?? [];
-
-function expressionInput(answered: AnsweredCall): ExpressionInput {
-  const call = answered.call!;
+function expressionInput(answered: AnsweredCall, call: ValidatedCall): ExpressionInput {
   const { request } = answered;
   const query = request.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return {
@@ -109,8 +102,6 @@ function parsed(body: string | null): JsonValue | undefined {
 
 /** The answered body's members over the request's: the stored item's values win in a sandbox. */
 function merged(request: JsonValue | undefined, response: JsonValue | undefined): JsonValue | undefined {
-  const isObject = (v: JsonValue | undefined): v is Record<string, JsonValue> =>
-    v !== null && typeof v === 'object' && !Array.isArray(v);
-  if (isObject(request) && isObject(response)) return { ...request, ...response };
-  return isObject(response) ? response : request;
+  if (isPlain(request) && isPlain(response)) return { ...request, ...response };
+  return isPlain(response) ? response : request;
 }

@@ -1,3 +1,4 @@
+import { readUpTo } from '../util/bytes';
 import { credentialNames, redactHeaders } from '../request-log/redact';
 import { ATTEMPT_TIMEOUT_MS, MAX_RESPONSE_BODY, type Attempt, type Delivery } from './delivery';
 
@@ -50,28 +51,7 @@ export async function sendAttempt(
 }
 
 async function capped(res: Response): Promise<{ text: string; truncated?: true }> {
-  if (!res.body) return { text: '' };
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    if (size > MAX_RESPONSE_BODY) {
-      await reader.cancel();
-      break;
-    }
-  }
-  const all = new Uint8Array(Math.min(size, MAX_RESPONSE_BODY));
-  let offset = 0;
-  for (const c of chunks) {
-    const part = c.subarray(0, all.length - offset);
-    all.set(part, offset);
-    offset += part.length;
-    if (offset >= all.length) break;
-  }
-  const text = new TextDecoder().decode(all);
-  return size > MAX_RESPONSE_BODY ? { text, truncated: true } : { text };
+  const { bytes, over } = await readUpTo(res.body, MAX_RESPONSE_BODY);
+  const text = new TextDecoder().decode(bytes);
+  return over ? { text, truncated: true } : { text };
 }

@@ -1,3 +1,5 @@
+import { hex, randomHex } from '../util/hash';
+
 /**
  * `Specmock-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`, the scheme
  * Stripe made familiar: the timestamp is signed with the body, so a receiver can refuse replays
@@ -32,12 +34,10 @@ export async function signature(secret: string, body: string, unixSeconds: numbe
     await keyOf(secret),
     new TextEncoder().encode(`${unixSeconds}.${body}`),
   );
-  const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `t=${unixSeconds},v1=${hex}`;
+  return `t=${unixSeconds},v1=${hex(mac)}`;
 }
 
 /** A new secret: 32 random bytes, hex, with a prefix that says what it is. */
 export function newSecret(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return `whsec_${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `whsec_${randomHex(32)}`;
 }

@@ -1,5 +1,5 @@
 import { fail } from './problem';
-import { concatBytes } from '../util/bytes';
+import { readUpTo } from '../util/bytes';
 
 const TEXT_TYPES = new Set([
   'application/json',
@@ -47,21 +47,9 @@ export function specDocument(bytes: Uint8Array, contentType: string): { text: st
 export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return concatBytes(chunks);
+  const { bytes, over } = await readUpTo(request.body, maxBytes);
+  if (over) tooLarge(maxBytes);
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): never {

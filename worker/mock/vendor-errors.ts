@@ -1,7 +1,7 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import type { MockOutcome, MockResponse } from './call';
 import type { Plan } from './plan';
-import { diagnosis } from './refusal';
+import { diagnosis, PROBLEM_HEADER } from './refusal';
 
 /**
  * A refusal the description gives no error response for (OpenAI's, Mux's, Twilio's and Notion's
@@ -61,7 +61,11 @@ export function readableRefusal(plan: Plan, method: string, outcome: MockOutcome
   const { problem } = outcome;
   const status = problem.status ?? PROBLEMS[problem.type].status;
   if (status < 400 || status >= 500) return outcome;
-  const headers = { ...problem.headers, ...diagnosis(problem) };
+  // Refusals made by `refuse` already carry the diagnosis; a status-not-defined choice does not.
+  const headers =
+    problem.headers?.[PROBLEM_HEADER] !== undefined
+      ? problem.headers
+      : { ...problem.headers, ...diagnosis(problem) };
   const envelope = envelopeFor(plan.host);
   if (!envelope) return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
   const response: MockResponse = {

@@ -1,7 +1,7 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { checkVersionName } from '../http/api-names';
-import { fail } from '../http/problem';
+import { queryInteger } from '../http/query-integer';
 import { requestLogStub, MAX_PAGE, type LogQuery } from '../request-log/request-log';
 import { ownedState } from './apis';
 
@@ -19,7 +19,7 @@ export async function listRequests(request: AppRequest, env: Env): Promise<Respo
 function readLogQuery(params: URLSearchParams): LogQuery {
   const query: LogQuery = {};
   const limit = params.get('limit');
-  if (limit !== null) query.limit = integer('limit', limit, 1, MAX_PAGE);
+  if (limit !== null) query.limit = queryInteger('limit', limit, 1, MAX_PAGE);
   const version = params.get('version');
   if (version !== null) query.version = checkVersionName(version);
   const sandbox = params.get('sandbox');
@@ -28,24 +28,11 @@ function readLogQuery(params: URLSearchParams): LogQuery {
   if (status !== null) {
     const cls = /^([1-5])xx$/i.exec(status);
     if (cls) query.statusClass = Number(cls[1]);
-    else query.status = integer('status', status, 100, 599);
+    else query.status = queryInteger('status', status, 100, 599, ' or a class such as 4xx');
   }
   for (const name of ['before', 'after'] as const) {
     const value = params.get(name);
-    if (value !== null) query[name] = integer(name, value, 0, Number.MAX_SAFE_INTEGER);
+    if (value !== null) query[name] = queryInteger(name, value, 0, Number.MAX_SAFE_INTEGER);
   }
   return query;
-}
-
-function integer(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max)
-    fail(
-      'bad-request',
-      `\`${name}\` must be an integer from ${min} to ${max}${name === 'status' ? ' or a class such as 4xx' : ''}.`,
-      {
-        errors: [{ location: ['query', name], message: `must be an integer from ${min} to ${max}` }],
-      },
-    );
-  return n;
 }

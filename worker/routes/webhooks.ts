@@ -1,4 +1,5 @@
 import { config } from '../config';
+import { chargeDelivery } from '../hooks/charge-delivery';
 import type { Env } from '../env';
 import { deliveriesStub, MAX_DELIVERY_PAGE, type DeliveryQuery } from '../hooks/durable/deliveries-object';
 import { draftFor } from '../hooks/draft';
@@ -8,11 +9,11 @@ import { checkTarget } from '../hooks/target-policy';
 import { checkVersionName } from '../http/api-names';
 import type { AppRequest } from '../http/app-request';
 import { fail } from '../http/problem';
+import { queryInteger } from '../http/query-integer';
 import type { MockTarget } from '../mock/call';
 import { isJsonMediaType } from '../mock/negotiate';
 import type { HookPlan } from '../mock/plan';
 import { validateValue } from '../mock/validate-schema';
-import { chargeMockCall } from '../quota/mock-quota';
 import { latestOf } from '../registry/latest-version';
 import { loadTarget } from '../storage/target-cache';
 import { ownedState } from './apis';
@@ -74,8 +75,7 @@ export async function sendWebhook(request: AppRequest, env: Env): Promise<Respon
   );
   const hook = hookNamed(target, decodeURIComponent(request.params.name));
   const given = body.payload === undefined ? undefined : givenRequest(target, hook, body.payload);
-  const charged = await chargeMockCall(env, state.owner, request.receivedAt);
-  if (!charged.ok || charged.decision?.allowed === false)
+  if (!(await chargeDelivery(env, state.owner, request.receivedAt)))
     fail('quota-exceeded', 'Deliveries count as mock calls, and this key’s mock quota is used up.');
   const draft = draftFor(target, hook, {
     version,
@@ -111,9 +111,9 @@ export async function listDeliveries(request: AppRequest, env: Env): Promise<Res
   const params = new URL(request.url).searchParams;
   const query: DeliveryQuery = {};
   const limit = params.get('limit');
-  if (limit !== null) query.limit = integer('limit', limit, 1, MAX_DELIVERY_PAGE);
+  if (limit !== null) query.limit = queryInteger('limit', limit, 1, MAX_DELIVERY_PAGE);
   const after = params.get('after');
-  if (after !== null) query.after = integer('after', after, 0, Number.MAX_SAFE_INTEGER);
+  if (after !== null) query.after = queryInteger('after', after, 0, Number.MAX_SAFE_INTEGER);
   const webhook = params.get('webhook');
   if (webhook !== null) query.webhook = webhook.slice(0, 300);
   const status = params.get('status');
@@ -137,8 +137,7 @@ export async function redeliver(request: AppRequest, env: Env): Promise<Response
   if (!old) fail('delivery-not-found', `"${state.api}" has no delivery "${request.params.id}".`);
   const allowed = checkTarget(old.url, config(env).webhookTargets);
   if (!allowed.ok) fail('invalid-webhook-target', `The delivery cannot go to this URL: ${allowed.reason}.`);
-  const charged = await chargeMockCall(env, state.owner, request.receivedAt);
-  if (!charged.ok || charged.decision?.allowed === false)
+  if (!(await chargeDelivery(env, state.owner, request.receivedAt)))
     fail('quota-exceeded', 'Deliveries count as mock calls, and this key’s mock quota is used up.');
   return Response.json(await stub.redeliver(old.id), { status: 202 });
 }
@@ -175,13 +174,4 @@ export async function putSubscriptions(request: AppRequest, env: Env): Promise<R
 export async function rotateWebhookSecret(request: AppRequest, env: Env): Promise<Response> {
   const state = await ownedState(request, env, request.params.api);
   return Response.json({ webhookSecret: await deliveriesStub(env, state.api).rotateSecret() });
-}
-
-function integer(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max)
-    fail('bad-request', `\`${name}\` must be an integer from ${min} to ${max}.`, {
-      errors: [{ location: ['query', name], message: `must be an integer from ${min} to ${max}` }],
-    });
-  return n;
 }

@@ -8,6 +8,12 @@ export async function sha256HexBytes(bytes: Uint8Array<ArrayBuffer>): Promise<st
   return hex(await crypto.subtle.digest('SHA-256', bytes));
 }
 
-function hex(digest: ArrayBuffer): string {
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+/** Bytes as lower-case hex. */
+export function hex(bytes: ArrayBuffer | Uint8Array): string {
+  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `n` random bytes as hex: identifiers and secrets. */
+export function randomHex(n: number): string {
+  return hex(crypto.getRandomValues(new Uint8Array(n)));
 }

@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../../env';
 import { config } from '../../config';
+import { randomHex } from '../../util/hash';
 import { afterAttempt, type Delivery, type DeliveryDraft } from '../delivery';
 import { sendAttempt } from '../send-attempt';
 import { DELIVERY_HEADER, newSecret, signature, SIGNATURE_HEADER, WEBHOOK_HEADER } from '../signature';
@@ -85,7 +86,7 @@ export class Deliveries extends DurableObject<Env> {
   }
 
   private insert(draft: DeliveryDraft, now: number): ListedDelivery {
-    const id = `dlv_${[...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const id = `dlv_${randomHex(12)}`;
     const at = new Date(now).toISOString();
     const delivery: Delivery = {
       id,
