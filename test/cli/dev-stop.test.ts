@@ -18,7 +18,20 @@ afterAll(() => rmSync(state, { recursive: true, force: true }));
 describe('npm run dev', () => {
   it('stops with wrangler and workerd when npm is killed by its PID, and says nothing about request.cf', async () => {
     const port = await freePort();
-    const npm = spawn('npm', ['run', 'dev', '--', '--port', String(port), '--persist-to', state], {
+    // A free devtools port too: wrangler's default (9229) races with dev servers in other test files.
+    const inspector = String(await freePort());
+    const args = [
+      'run',
+      'dev',
+      '--',
+      '--port',
+      String(port),
+      '--inspector-port',
+      inspector,
+      '--persist-to',
+      state,
+    ];
+    const npm = spawn('npm', args, {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },

@@ -24,9 +24,23 @@ export async function freePort(): Promise<number> {
 /** Starts `npm run dev` exactly as the README says, on a free port and a given state directory. */
 export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
   const port = await freePort();
+  // wrangler's devtools proxy takes 9229 when it looks free: two dev servers starting at once in
+  // parallel test files both see it free, and the second dies with "Address already in use".
+  const inspectorPort = await freePort();
   const child: ChildProcess = spawn(
     'npm',
-    ['run', 'dev', '--', '--port', String(port), '--persist-to', persistTo, ...extraArgs],
+    [
+      'run',
+      'dev',
+      '--',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--persist-to',
+      persistTo,
+      ...extraArgs,
+    ],
     {
       cwd: new URL('../..', import.meta.url).pathname,
       detached: true,
