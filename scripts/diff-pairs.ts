@@ -7,7 +7,7 @@ import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import { diffPlans } from '../worker/diff/diff-plans';
 import type { Found } from '../worker/diff/change';
-import { ingest } from '../worker/spec/ingest';
+import { ingest } from '../worker/ingest/ingest';
 import { openapiDirectory, type CorpusEntry } from './corpus/fetch-corpus';
 
 const ROOT = new URL('..', import.meta.url).pathname;

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ingest } from '../worker/spec/ingest';
+import { ingest } from '../worker/ingest/ingest';
 import type { JsonValue, Plan, Schema } from '../worker/mock/plan';
 import { generate } from '../worker/mock/generate/index';
 

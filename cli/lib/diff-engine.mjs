@@ -18,7 +18,7 @@ export async function loadDiffEngine({ log = () => {} } = {}) {
 
 /** The diff engine bundled from this checkout's sources (cached per source change); its path. */
 export async function buildDiffEngine({ log = () => {} } = {}) {
-  if (!existsSync(join(CHECKOUT, 'worker/spec/generated/oas-validators.js'))) {
+  if (!existsSync(join(CHECKOUT, 'worker/ingest/generated/oas-validators.js'))) {
     log('building the OpenAPI validators…');
     await run(process.execPath, [join(CHECKOUT, 'scripts/build-oas-validators.mjs')], { cwd: CHECKOUT });
   }

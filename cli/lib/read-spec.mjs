@@ -49,7 +49,7 @@ export async function readUpload(file, { root } = {}) {
   };
 }
 
-/** The server's multi-file hash (worker/spec/files/ingest-files.ts): the files sorted by path. */
+/** The server's multi-file hash (worker/ingest/files/ingest-files.ts): the files sorted by path. */
 function filesVersion(entry, files) {
   const hash = createHash('sha256').update(`specmock-files-v1\nentry ${entry}\n`);
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)))

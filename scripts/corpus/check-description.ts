@@ -1,7 +1,7 @@
 import { PROBLEMS, ProblemError } from '../../worker/http/problem';
 import { mock, prepareTarget, type MockOutcome } from '../../worker/mock/mock';
 import type { OperationPlan, Plan, Relaxed } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
 import { independentValidator, parseOriginal, type IndependentValidator } from './independent-validator';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { prepareTarget } from '../../worker/mock/mock';
 import type { OperationPlan, Plan } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import {
   addTally,
   emptyTally,

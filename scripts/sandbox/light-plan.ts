@@ -1,10 +1,10 @@
 import type { Plan } from '../../worker/mock/plan';
-import { dropInvalidExamples } from '../../worker/spec/check-examples';
-import { detectDialect } from '../../worker/spec/check-structure';
-import { guardDocument } from '../../worker/spec/guard';
-import { normalize } from '../../worker/spec/normalize';
-import { parseSpecText } from '../../worker/spec/parse';
-import { createResolver } from '../../worker/spec/resolve';
+import { dropInvalidExamples } from '../../worker/ingest/check-examples';
+import { detectDialect } from '../../worker/ingest/check-structure';
+import { guardDocument } from '../../worker/ingest/guard';
+import { normalize } from '../../worker/ingest/normalize';
+import { parseSpecText } from '../../worker/ingest/parse';
+import { createResolver } from '../../worker/ingest/resolve';
 
 /**
  * The plan of a description without ingest's checks (official schema, semantics, generation; invalid examples are dropped as ingest does), which

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import { modelOf } from '../../worker/sandbox/sandbox-model';
 import { sandboxLayer } from '../../worker/sandbox/stateful-layer';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { DOC_ID, responseSchemas } from './independent-schemas';
 import { MemoryStore } from './memory-store';
 

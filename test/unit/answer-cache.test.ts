@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerCacheStats } from '../../worker/mock-call/answer-cache';
 import { runMock } from '../../worker/mock-call/run-mock';
 import { prepareTarget, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 /**
  * Issue 22: stateless answers are cached per isolate by everything the engine reads, and by nothing

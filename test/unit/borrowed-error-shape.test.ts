@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { kindFor } from '../../worker/mock/error-kind';
 import { mock, prepareTarget, type MockOutcome, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { layerHarness, oas3 } from '../support/layer-harness';
 import { DOC_ID, responseSchemas } from '../support/independent-schemas';
 

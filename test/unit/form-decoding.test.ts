@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeForm, splitKey } from '../../worker/mock/bracket-notation';
 import { mock, prepareTarget, type MockOutcome, type MockRequest } from '../../worker/mock/mock';
 import type { Schema } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 /** Issue 18 §2: bracket notation in form bodies and query strings, as Stripe's SDK and `qs` write it. */
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../worker/http/problem';
 import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 const example = (name: string) =>
   readFileSync(new URL(`../../spec-examples/${name}`, import.meta.url), 'utf8');

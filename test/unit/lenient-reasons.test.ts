@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
 import type { MediaPlan } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { independentValidator, parseOriginal } from '../../scripts/corpus/independent-validator';
 
 /**

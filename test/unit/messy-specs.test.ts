@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
 import type { Plan } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { ajvValidate, makeAjv } from '../support/ajv-helper';
 
 const dir = new URL('../fixtures/messy/', import.meta.url);

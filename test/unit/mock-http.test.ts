@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 async function target(yaml: string) {
   const { plan } = await ingest(yaml);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import type { JsonValue, Plan } from '../../worker/mock/plan';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { ajvValidate, makeAjv } from '../support/ajv-helper';
 
 /**

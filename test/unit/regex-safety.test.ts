@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSafePattern } from '../../worker/spec/regex-safety';
+import { isSafePattern } from '../../worker/ingest/regex-safety';
 
 describe('isSafePattern', () => {
   it.each([

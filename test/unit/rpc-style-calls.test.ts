@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 /**
  * Issue 18: RPC-style APIs as their SDKs call them (Slack's Web API). Every method is POSTed as a

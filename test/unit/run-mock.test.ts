@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareTarget, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { runMock } from '../../worker/mock-call/run-mock';
 
 const SPEC = `openapi: 3.0.3

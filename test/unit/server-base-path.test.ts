@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 /**
  * Issue 18: an SDK whose base URL is the mock's root (SendGrid's `https://api.sendgrid.com` + `/v3/…`)

@@ -2,7 +2,7 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 const dir = new URL('../../spec-examples/', import.meta.url);
 const files = readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f));

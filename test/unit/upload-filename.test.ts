@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 import { makeAjv } from '../support/ajv-helper';
 import { responseSchemas, DOC_ID } from '../support/independent-schemas';
 

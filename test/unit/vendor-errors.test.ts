@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockOutcome, type MockRequest } from '../../worker/mock/mock';
-import { ingest } from '../../worker/spec/ingest';
+import { ingest } from '../../worker/ingest/ingest';
 
 /**
  * Issue 18: descriptions that define no error response at all (OpenAI's, Mux's, Twilio's, Notion's)

@@ -1,7 +1,7 @@
 import { ProblemError } from '../http/problem';
-import { ingest, type Ingested } from '../spec/ingest';
-import type { UploadFile } from '../spec/files/file-set';
-import { ingestFiles, prepareFiles } from '../spec/files/ingest-files';
+import { ingest, type Ingested } from '../ingest/ingest';
+import type { UploadFile } from '../ingest/files/file-set';
+import { ingestFiles, prepareFiles } from '../ingest/files/ingest-files';
 import { diffMarkdown } from './markdown';
 import { compareVersions, type DiffReport } from './report';
 

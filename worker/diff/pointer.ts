@@ -1,5 +1,5 @@
 import type { OperationPlan, ParameterPlan, Plan } from '../mock/plan';
-import { escapeToken } from '../spec/json-pointer';
+import { escapeToken } from '../ingest/json-pointer';
 
 /**
  * JSON pointers into the uploaded documents, rebuilt from the plan: the operation's path and method,

@@ -1,5 +1,5 @@
 import type { JsonValue } from '../mock/plan';
-import { unescapeToken } from '../spec/json-pointer';
+import { unescapeToken } from '../ingest/json-pointer';
 
 /**
  * OpenAPI runtime expressions (3.0 §4.7.20.4, "Runtime Expressions"), as callback URLs use them: a

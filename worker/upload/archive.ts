@@ -1,4 +1,4 @@
-import type { UploadFile } from '../spec/files/file-set';
+import type { UploadFile } from '../ingest/files/file-set';
 import { inflateCapped } from './inflate-capped';
 import { untarFiles } from './untar';
 import { unzipFiles } from './unzip';

@@ -1,6 +1,6 @@
 import type { VersionRecord } from '../registry/api-registry';
-import { ingestFiles, prepareFiles } from '../spec/files/ingest-files';
-import { ingest, type IngestOptions, type Ingested } from '../spec/ingest';
+import { ingestFiles, prepareFiles } from '../ingest/files/ingest-files';
+import { ingest, type IngestOptions, type Ingested } from '../ingest/ingest';
 import type { VersionBlobs } from '../storage/specs';
 import { FILES_MANIFEST_TYPE, type FilesManifest } from '../storage/source-files';
 import { ARCHIVE_TYPES } from './archive';

@@ -1,6 +1,6 @@
 import { fail } from '../http/problem';
 import { mediaTypeOf, readCapped, specDocument } from '../http/read-spec-body';
-import type { UploadFile } from '../spec/files/file-set';
+import type { UploadFile } from '../ingest/files/file-set';
 import { archiveKind, readArchive, type ArchiveKind } from './archive';
 import { uploadPath } from './file-paths';
 import { UploadTally, type UploadCaps } from './upload-caps';

@@ -1,5 +1,5 @@
 import { fail } from '../http/problem';
-import type { UploadFile } from '../spec/files/file-set';
+import type { UploadFile } from '../ingest/files/file-set';
 import { isArchiveNoise, uploadPath } from './file-paths';
 import type { UploadTally } from './upload-caps';
 

@@ -48,7 +48,7 @@ export function sourceHash(root = CHECKOUT) {
 export async function bundleWorker({ root = CHECKOUT, log = () => {} } = {}) {
   const shipped = root === CHECKOUT ? prebuilt('worker/index.js') : undefined;
   if (shipped) return shipped;
-  if (!existsSync(join(root, 'worker/spec/generated/oas-validators.js'))) {
+  if (!existsSync(join(root, 'worker/ingest/generated/oas-validators.js'))) {
     log('building the OpenAPI validators…');
     await run(process.execPath, [join(root, 'scripts/build-oas-validators.mjs')], { cwd: root });
   }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { diffPlans } from '../../../worker/diff/diff-plans';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 
 /**
  * pets-v1.yaml → pets-v2.yaml: every change v2 names in a comment, and nothing else. The table is

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions } from '../../../worker/diff/report';
 import type { Plan } from '../../../worker/mock/plan';
 import type { LoggedCall } from '../../../worker/request-log/record';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 
 /**
  * Replay on hand-made log records: what the log's redaction and truncation leave must never be read

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlans } from '../../../worker/diff/diff-plans';
 import type { Plan } from '../../../worker/mock/plan';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 
 /** The schema comparison on the smallest documents that show each case. */
 

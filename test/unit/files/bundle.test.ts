@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { bundleFiles } from '../../../worker/spec/files/bundle';
-import { FileSet } from '../../../worker/spec/files/file-set';
+import { bundleFiles } from '../../../worker/ingest/files/bundle';
+import { FileSet } from '../../../worker/ingest/files/file-set';
 import { bundledText, layoutFiles, LAYOUTS } from '../../support/fixture-folders';
 
 describe('bundling the multi-file layouts', () => {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../support/refusal';
 import { mock, prepareTarget } from '../../../worker/mock/mock';
-import { ingest } from '../../../worker/spec/ingest';
-import { ingestFiles, prepareFiles } from '../../../worker/spec/files/ingest-files';
+import { ingest } from '../../../worker/ingest/ingest';
+import { ingestFiles, prepareFiles } from '../../../worker/ingest/files/ingest-files';
 import { bundledText, layoutFiles, LAYOUTS } from '../../support/fixture-folders';
 
 const enc = new TextEncoder();

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { hookRequest } from '../../../worker/hooks/payload';
 import { prepareTarget } from '../../../worker/mock/mock';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 import { DOC_ID, responseSchemas } from '../../support/independent-schemas';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget, type MockRequest } from '../../../worker/mock/mock';
 import { modelOf } from '../../../worker/sandbox/sandbox-model';
 import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 import { MemoryStore } from '../../support/memory-store';
 
 /** Issue 18 §6: form-encoded creates and updates are stored, as Stripe's SDK sends them. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inferResources } from '../../../worker/sandbox/infer-resources';
-import { ingest } from '../../../worker/spec/ingest';
+import { ingest } from '../../../worker/ingest/ingest';
 import { oas3 } from '../../support/layer-harness';
 
 async function infer(paths: string, schemas?: string) {

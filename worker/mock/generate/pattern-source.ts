@@ -1,5 +1,5 @@
 // Deep imports: the package index re-exports through a CommonJS shim that vitest's workerd loader
-// rejects (see worker/spec/regex-safety.ts).
+// rejects (see worker/ingest/regex-safety.ts).
 import { tokenizer } from 'ret/dist/tokenizer';
 import { types, type Token } from 'ret/dist/types';
 

@@ -13,7 +13,7 @@ const GUARD_LIMITS = {
  * depth and size caps and refuses every `$ref` that would need a fetch (file or remote), because
  * the service never dereferences anything outside the uploaded document (no SSRF). `refs: 'vetted'`
  * skips that refusal for documents whose every ref was already checked (one file of a multi-file
- * upload, or their bundle: `worker/spec/files/`). Answers the number of objects and arrays.
+ * upload, or their bundle: `worker/ingest/files/`). Answers the number of objects and arrays.
  */
 export function guardDocument(doc: unknown, options: { refs?: 'refuse' | 'vetted' } = {}): number {
   const refuseRefs = options.refs !== 'vetted';
