@@ -1,5 +1,5 @@
 import type { Env } from './env';
-import { router } from './router';
+import { handle } from './edge';
 import type { AppRequest } from './http/app-request';
 
 export { ApiRegistry } from './registry/api-registry';
@@ -10,5 +10,5 @@ export { Sandbox } from './sandbox/durable/sandbox-object';
 export { SandboxIndex } from './sandbox/durable/sandbox-index';
 
 export default {
-  fetch: (request, env, ctx) => router.fetch(request as unknown as AppRequest, env, ctx),
+  fetch: (request, env, ctx) => handle(request as unknown as AppRequest, env, ctx),
 } satisfies ExportedHandler<Env>;

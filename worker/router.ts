@@ -1,14 +1,11 @@
-import { Router, type IRequest } from 'itty-router';
+import { Router } from 'itty-router';
 import type { Env } from './env';
-import { isPreflight, preflight, withCors } from './http/cors';
-import { fail, problemResponse, ProblemError } from './http/problem';
-import { rateLimitHeaders } from './http/rate-limit-headers';
+import { fail } from './http/problem';
 import { deleteApi, deleteVersion, getApi, getVersion, listApis } from './routes/apis';
 import { withKey } from './auth/with-key';
 import type { AppRequest } from './http/app-request';
 import { health } from './routes/health';
 import { createKey, revokeKey, updateKey } from './routes/keys';
-import { mockRoute } from './routes/serve-mock';
 import {
   getDelivery,
   getSubscriptions,
@@ -22,33 +19,11 @@ import { openapiDocument } from './routes/openapi';
 import { problemCatalogue, problemEntry } from './routes/problems';
 import { publish } from './routes/publish';
 import { createSandbox, deleteSandbox, getSandbox, listSandboxes, resetSandbox } from './routes/sandboxes';
-import { sandboxRoute } from './routes/serve-sandbox';
-import { hostDispatch } from './routes/serve-host';
 import { usage } from './routes/usage';
-import { logCall } from './request-log/log-call';
 import { listRequests } from './routes/requests';
 import { diffVersions } from './routes/diff';
 import { getBehaviour, putBehaviour } from './routes/behaviour';
 import { patchApi, rotateMockToken } from './routes/visibility';
-
-/** The one place that turns any thrown error into problem+json: services errors never leak as 5xx text. */
-function toProblem(error: unknown, request: IRequest): Response {
-  if (error instanceof ProblemError) return problemResponse(error.problem, new URL(request.url).pathname);
-  console.error('unhandled error', error instanceof Error ? error.stack : error);
-  return problemResponse(
-    { type: 'internal-error', detail: 'An unexpected error occurred; it has been logged.' },
-    new URL(request.url).pathname,
-  );
-}
-
-function decorate(response: Response, request: AppRequest): Response {
-  const out = withCors(response, request);
-  if (request.rateLimit) {
-    for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt)))
-      out.headers.set(name, value);
-  }
-  return out;
-}
 
 /** An unknown /v1 path is 404; a known one with another method is 405 with `Allow`, from the route table itself. */
 function notAControlRoute(request: AppRequest): never {
@@ -68,17 +43,12 @@ function notAControlRoute(request: AppRequest): never {
   );
 }
 
-export const router = Router<AppRequest, [Env, ExecutionContext]>({
-  before: [
-    (request: AppRequest) => {
-      request.receivedAt = Date.now();
-      if (isPreflight(request)) return preflight(request);
-    },
-    hostDispatch,
-  ],
-  catch: toProblem,
-  finally: [decorate, logCall],
-});
+/**
+ * The control API's route table. The edge (edge.ts) reads every request first: preflights, mock
+ * hosts and the mock and sandbox path forms never reach this table; errors thrown here are its to
+ * turn into problem+json.
+ */
+export const router = Router<AppRequest, [Env, ExecutionContext]>();
 
 router
   .get('/healthz', health)
@@ -113,8 +83,6 @@ router
   .get('/v1/sandboxes/:id', withKey, getSandbox)
   .delete('/v1/sandboxes/:id', withKey, deleteSandbox)
   .post('/v1/sandboxes/:id/reset', withKey, resetSandbox)
-  .all('/mock/*', mockRoute)
-  .all('/sandbox/*', sandboxRoute)
   .all('/v1/*', notAControlRoute)
   .all('*', (request: AppRequest, env: Env) =>
     env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.'),

@@ -46,6 +46,22 @@ function applyCors(headers: Headers, request: Request): void {
   if (origin) headers.append('vary', 'Origin');
 }
 
+/**
+ * The same headers as `applyCors`, into a plain record with lower-case names, for a response built
+ * in one piece (a mock answer): no Headers object is read or written member by member.
+ */
+export function addCors(record: Record<string, string>, request: Request): void {
+  const origin = request.headers.get('origin');
+  record['access-control-allow-origin'] ??= origin ?? '*';
+  record['access-control-allow-headers'] ??= '*';
+  record['access-control-allow-credentials'] ??= 'true';
+  let exposed = EXPOSED_LIST;
+  for (const name in record)
+    if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
+  record['access-control-expose-headers'] = exposed;
+  if (origin) record.vary = record.vary ? `${record.vary}, Origin` : 'Origin';
+}
+
 export function isPreflight(request: Request): boolean {
   return request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
 }

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
+import { decoratedResponse } from '../http/decorate';
 import { ProblemError } from '../http/problem';
 import type { MockRequest, MockResponse } from '../mock/call';
 import { amendCall } from '../request-log/log-call';
@@ -33,8 +34,9 @@ export async function answerCall(
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);
   }
   const body = sentBody(request.method, result.response);
-  amendCall(request, { responseBody: body });
-  const response = httpResponse(result.response, body, operationId, steered);
+  const headers = responseHeaders(result.response, operationId, label);
+  amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
+  const response = decoratedResponse(body, result.response.status, headers, request);
   afterAnswer(env, ctx, {
     api: admitted.api,
     version: admitted.version,
@@ -57,17 +59,17 @@ function sentBody(method: string, { status, body }: MockResponse): string | null
 /** The operation id as a header value: printable ASCII, capped. */
 const UNPRINTABLE = /[^\x20-\x7e]/g;
 
-function httpResponse(
+/** The mock's headers are a plain record with lower-case names (a cached answer's shared one: copied). */
+function responseHeaders(
   response: MockResponse,
-  body: string | null,
   operationId: string | undefined,
-  steered: Record<string, string> | undefined,
-): Response {
-  const headers = new Headers(response.headers);
+  steered: string | null,
+): Record<string, string> {
+  const headers = { ...response.headers };
   if (operationId !== undefined)
-    headers.set('x-specmock-operation', operationId.slice(0, 200).replace(UNPRINTABLE, '?'));
-  if (steered) headers.set(STEERED_HEADER, steered[STEERED_HEADER]);
-  return new Response(body, { status: response.status, headers });
+    headers['x-specmock-operation'] = operationId.slice(0, 200).replace(UNPRINTABLE, '?');
+  if (steered) headers[STEERED_HEADER] = steered;
+  return headers;
 }
 
 function delay(ms: number): Promise<void> {

@@ -26,6 +26,9 @@ export interface CallNote {
    * the log then need not read the response back.
    */
   responseBody?: string | null;
+  /** The request's and the response's headers as plain records, when the route had them (no re-reading). */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
 }
 
 const notes = new WeakMap<object, CallNote>();
@@ -124,7 +127,14 @@ function buildRecord(
     operation: note.operation ?? null,
     problems: note.problems ?? [],
     ...(note.steered ? { steered: note.steered } : {}),
-    request: { headers: redactHeaders(request.headers, names), ...requestBody },
-    response: { headers: redactHeaders(response.headers, names), ...responseBodyCapped },
+    request: { headers: redactHeaders(pairs(note.requestHeaders) ?? request.headers, names), ...requestBody },
+    response: {
+      headers: redactHeaders(pairs(note.responseHeaders) ?? response.headers, names),
+      ...responseBodyCapped,
+    },
   };
+}
+
+function pairs(record: Record<string, string> | undefined): Iterable<[string, string]> | undefined {
+  return record && Object.entries(record);
 }
