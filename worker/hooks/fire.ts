@@ -24,7 +24,19 @@ export function fireHooks(env: Env, ctx: ExecutionContext, answered: AnsweredCal
   const index = hookIndex(answered.target.plan);
   const callbacks = index.callbacks.get(call.operation.id) ?? [];
   if (callbacks.length === 0 && index.webhooks.size === 0) return;
-  ctx.waitUntil(fire(env, answered, call, callbacks, index.webhooks).catch(() => undefined));
+  ctx.waitUntil(
+    afterResponse()
+      .then(() => fire(env, answered, call, callbacks, index.webhooks))
+      .catch(() => undefined),
+  );
+}
+
+/**
+ * A timer turn: the answer is written out before the payloads are made. A microtask would still run
+ * before the runtime sends the response, and generating payloads costs about as much as the call.
+ */
+function afterResponse(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function fire(

@@ -12,20 +12,22 @@ const MONTH_WIDTH = 30 * 86_400;
  * to reset (t). Mock calls report "minute" and "month"; control-plane calls report "control".
  */
 export function rateLimitHeaders(view: RateLimitView, now: number): Record<string, string> {
-  const seconds = (resetAt: number) => Math.max(0, Math.ceil((resetAt - now) / 1000));
-  const windows =
+  // Every counted response carries these: plain concatenation, no per-call arrays or closures.
+  const headers =
     'kind' in view
-      ? [{ name: 'control', width: 60, state: view.window }]
-      : [
-          { name: 'minute', width: 60, state: view.minute },
-          { name: 'month', width: MONTH_WIDTH, state: view.month },
-        ];
-  const headers: Record<string, string> = {
-    'ratelimit-policy': windows.map((w) => `"${w.name}";q=${w.state.limit};w=${w.width}`).join(', '),
-    ratelimit: windows
-      .map((w) => `"${w.name}";r=${w.state.remaining};t=${seconds(w.state.resetAt)}`)
-      .join(', '),
-  };
-  if (!view.allowed && view.retryAfter !== undefined) headers['retry-after'] = String(view.retryAfter);
+      ? {
+          'ratelimit-policy': `"control";q=${view.window.limit};w=60`,
+          ratelimit: `"control";r=${view.window.remaining};t=${secondsUntil(view.window.resetAt, now)}`,
+        }
+      : {
+          'ratelimit-policy': `"minute";q=${view.minute.limit};w=60, "month";q=${view.month.limit};w=${MONTH_WIDTH}`,
+          ratelimit: `"minute";r=${view.minute.remaining};t=${secondsUntil(view.minute.resetAt, now)}, "month";r=${view.month.remaining};t=${secondsUntil(view.month.resetAt, now)}`,
+        };
+  if (!view.allowed && view.retryAfter !== undefined)
+    return { ...headers, 'retry-after': String(view.retryAfter) };
   return headers;
+}
+
+function secondsUntil(resetAt: number, now: number): number {
+  return Math.max(0, Math.ceil((resetAt - now) / 1000));
 }

@@ -4,7 +4,7 @@ import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
 import { capBody, type LoggedCall } from './record';
 import { credentialNames, redactHeaders, redactQuery } from './redact';
-import { requestLogStub } from './request-log';
+import { requestLogStub, rowOf, type LoggedRow } from './request-log';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
 export interface CallNote {
@@ -73,33 +73,35 @@ export async function logCall(
     body = await response.text();
     out = new Response(body, response);
   }
-  ctx.waitUntil(enqueue(env, note.api, buildRecord(note, request, response, body, durationMs)));
+  const opened = enqueue(env, note.api, rowOf(buildRecord(note, request, response, body, durationMs)));
+  if (opened) ctx.waitUntil(opened);
   return out;
 }
 
 /** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
 const BATCH_WINDOW_MS = 50;
 const MAX_BATCH = 100;
-const batches = new Map<string, LoggedCall[]>();
+const batches = new Map<string, LoggedRow[]>();
 
 /**
  * Adds the record to the API's open batch, or opens one. Only plain data crosses requests: the call
  * that opens a batch is the one that writes it (its waitUntil holds the timer and the RPC, so the
  * isolate lives until the write is done); calls that join add their record and wait for nothing,
- * since workerd forbids awaiting another request's I/O. The returned promise never rejects.
+ * since workerd forbids awaiting another request's I/O. Returns the write's promise (it never
+ * rejects) to the call that opened the batch, nothing to one that joined it.
  */
-function enqueue(env: Env, api: string, record: LoggedCall): Promise<void> {
+function enqueue(env: Env, api: string, record: LoggedRow): Promise<void> | undefined {
   const open = batches.get(api);
   if (open && open.length < MAX_BATCH) {
     open.push(record);
-    return Promise.resolve();
+    return undefined;
   }
   const records = [record];
   batches.set(api, records);
   return new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
     .then(async () => {
       if (batches.get(api) === records) batches.delete(api);
-      await requestLogStub(env, api).appendMany(records);
+      await requestLogStub(env, api).appendRows(records);
     })
     .catch((error: unknown) => console.error('request log write failed', error));
 }

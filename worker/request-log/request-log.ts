@@ -6,6 +6,27 @@ import type { LoggedCall, LoggedCallWithId } from './record';
 export const MAX_LOGGED_CALLS = 1000;
 const MAX_LOG_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_PAGE = 200;
+/** 5 bound values per row: 20 rows stay within the 100 parameters a statement may bind. */
+const ROWS_PER_INSERT = 20;
+
+/** One call as the log's table stores it: the indexed columns, and the record as JSON text. */
+export interface LoggedRow {
+  at: number;
+  version: string;
+  status: number;
+  sandbox: string | null;
+  json: string;
+}
+
+export function rowOf(call: LoggedCall): LoggedRow {
+  return {
+    at: Date.parse(call.at),
+    version: call.version,
+    status: call.status,
+    sandbox: call.sandbox ?? null,
+    json: JSON.stringify(call),
+  };
+}
 
 export interface LogQuery {
   limit?: number;
@@ -46,24 +67,27 @@ export class RequestLog extends DurableObject<Env> {
 
   /** Stores one call and applies retention; the record is already redacted and capped. */
   async append(call: LoggedCall): Promise<string> {
-    return this.appendMany([call]);
+    return this.appendRows([rowOf(call)]);
   }
 
-  /** Stores a batch in one synchronous transaction, then prunes once; returns the last id. */
-  async appendMany(calls: LoggedCall[]): Promise<string> {
+  /**
+   * Stores a batch, a few rows per statement, then prunes once; returns the last id. The records
+   * arrive as JSON text (`rowOf`): a string crosses the RPC without a structured clone of every
+   * nested member, and is what the table stores anyway.
+   */
+  async appendRows(rows: LoggedRow[]): Promise<string> {
     const sql = this.ctx.storage.sql;
     let seq = 0;
-    for (const call of calls.slice(0, MAX_LOGGED_CALLS)) {
-      seq = sql
-        .exec<{ seq: number }>(
-          'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?) RETURNING seq',
-          Date.parse(call.at),
-          call.version,
-          call.status,
-          call.sandbox ?? null,
-          JSON.stringify(call),
-        )
-        .one().seq;
+    const kept = rows.slice(0, MAX_LOGGED_CALLS);
+    for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
+      const chunk = kept.slice(i, i + ROWS_PER_INSERT);
+      const values: (string | number | null)[] = [];
+      for (const row of chunk) values.push(row.at, row.version, row.status, row.sandbox, row.json);
+      for (const { seq: s } of sql.exec<{ seq: number }>(
+        `INSERT INTO calls (at, version, status, sandbox, record) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING seq`,
+        ...values,
+      ))
+        seq = Math.max(seq, s);
     }
     sql.exec('DELETE FROM calls WHERE at < ?', Date.now() - MAX_LOG_AGE_MS);
     sql.exec('DELETE FROM calls WHERE seq <= ?', seq - MAX_LOGGED_CALLS);
