@@ -5,22 +5,33 @@ import type { MockSettings } from '../registry/api-settings';
 /**
  * Per-isolate memo of each API's settings (visibility, token hash, behaviour), asked of the API's
  * registry object, the source of truth. A change applies in the isolate that made it at once (the
- * routes call forgetSettings) and in every other isolate within SETTINGS_MEMO_MS: the bound on
+ * routes call forgetSettings) and in every other isolate within SETTINGS_MEMO_MS (plus the round trip
+ * that fetches them): the bound on
  * staleness, instead of the KV mirror's minute. The mock path thus pays at most one registry round
  * trip per API per second per isolate, keeping quota leases' no-I/O path, and a flood of refused
  * calls to a private mock never reaches the registry object.
  */
 const SETTINGS_MEMO_MS = 1_000;
-const memo = new Map<string, { settings: MockSettings; until: number }>();
+/** How long calls keep the old settings while one request of this isolate asks for new ones. */
+const REFRESH_GRACE_MS = 1_000;
+const memo = new Map<string, { settings: MockSettings; until: number; refreshing?: boolean }>();
 
 /**
- * Only resolved values are memoized: workerd forbids awaiting a promise of another request's I/O,
- * so concurrent calls on a miss each ask (at most once per second per burst).
+ * Only resolved values are memoized: workerd forbids awaiting a promise of another request's I/O.
+ * Once the memo is due, the first call asks the registry and waits; calls arriving meanwhile keep
+ * the settings they had (for at most REFRESH_GRACE_MS more), instead of each asking too: under
+ * load, a busy isolate would otherwise send a burst of identical round trips every second.
  */
 export async function mockSettingsFor(env: Env, api: string, now: number): Promise<MockSettings> {
   const hit = memo.get(api);
-  if (hit && hit.until > now) return hit.settings;
-  const settings = await registryStub(env, api).mockSettings();
+  if (hit && (hit.until > now || (hit.refreshing && hit.until + REFRESH_GRACE_MS > now))) return hit.settings;
+  if (hit) hit.refreshing = true;
+  let settings: MockSettings;
+  try {
+    settings = await registryStub(env, api).mockSettings();
+  } finally {
+    if (hit) hit.refreshing = false;
+  }
   if (memo.size > 1000) memo.clear();
   memo.set(api, { settings, until: now + SETTINGS_MEMO_MS });
   return settings;

@@ -43,12 +43,21 @@ export async function loadTarget(
  * edge cache (cacheTtl) bounds staleness across isolates.
  */
 const MIRROR_MEMO_MS = 2_000;
-const mirrors = new Map<string, { mirror: ApiMirror | null; until: number }>();
+/** How long calls keep the old mirror while one request of this isolate reads the new one. */
+const REFRESH_GRACE_MS = 1_000;
+const mirrors = new Map<string, { mirror: ApiMirror | null; until: number; refreshing?: boolean }>();
 
+/** Once due, the first call reads KV and waits; calls meanwhile keep the old mirror (no burst of reads). */
 export async function loadMirror(kv: KVNamespace, api: string, now: number): Promise<ApiMirror | null> {
   const hit = mirrors.get(api);
-  if (hit && hit.until > now) return hit.mirror;
-  const mirror = await readMirror(kv, api);
+  if (hit && (hit.until > now || (hit.refreshing && hit.until + REFRESH_GRACE_MS > now))) return hit.mirror;
+  if (hit) hit.refreshing = true;
+  let mirror: ApiMirror | null;
+  try {
+    mirror = await readMirror(kv, api);
+  } finally {
+    if (hit) hit.refreshing = false;
+  }
   if (mirrors.size > 1000) mirrors.clear();
   // Never memoize absence: a publish right after a 404 must be visible at once.
   if (mirror) mirrors.set(api, { mirror, until: now + MIRROR_MEMO_MS });
