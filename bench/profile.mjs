@@ -2,6 +2,7 @@
 // (node --cpu-prof cannot see into workerd). Prints the hottest functions of the bundle.
 //   node bench/profile.mjs [--hosted] [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
 //   --service /healthz profiles a path of the service itself instead of a mock call.
+//   --sandbox profiles the path in a stateful sandbox; --post '{"name":"x"}' POSTs that JSON body.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     top: { type: 'string' },
     hosted: { type: 'boolean' },
     service: { type: 'string' },
+    sandbox: { type: 'boolean' },
+    post: { type: 'string' },
   },
 });
 const spec = args.spec ?? 'petstore';
@@ -49,16 +52,22 @@ const worker = await startWorker({
   script: args.script ?? (await bundleWorker()),
   inspectorPort,
   quotas: Boolean(args.hosted),
+  // As bench/sandbox.mjs (which cannot be imported here: its config parses the bench's own flags).
+  vars: args.sandbox ? { SANDBOX_MAX_ITEMS: '100000000', SANDBOX_MAX_BYTES: String(2 ** 31) } : {},
 });
 try {
-  const { body } = await preload(worker, {
+  const { body, key } = await preload(worker, {
     text: readFileSync(file, 'utf8'),
     contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml',
     api: spec,
     version: '1',
   });
-  const url = args.service ? new URL(args.service, body.mockUrl).href : body.mockUrl + path;
-  await autocannon({ url, connections: 10, duration: 1 }); // warm
+  const base = args.sandbox ? await sandboxUrl(key) : body.mockUrl;
+  const url = args.service ? new URL(args.service, body.mockUrl).href : base + path;
+  const request = args.post
+    ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: args.post }
+    : {};
+  await autocannon({ url, connections: 10, duration: 1, ...request }); // warm
 
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
   const target = targets.find((t) => /specmock/.test(t.id ?? t.title ?? '')) ?? targets[0];
@@ -85,7 +94,7 @@ try {
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 100 });
   await send('Profiler.start');
-  const result = await autocannon({ url, connections: 10, duration: seconds });
+  const result = await autocannon({ url, connections: 10, duration: seconds, ...request });
   const {
     result: { profile },
   } = await send('Profiler.stop');
@@ -125,4 +134,17 @@ try {
   for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2)) console.log(pct(v), k);
 } finally {
   await worker.mf.dispose();
+}
+
+/** A stateful sandbox of the published API (no item or byte cap in the way of a POST run). */
+async function sandboxUrl(key) {
+  const res = await worker.dispatch('/v1/sandboxes', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ api: spec, version: 'latest', seed: 'profile' }),
+  });
+  const sandbox = await res.json();
+  if (res.status !== 201)
+    throw new Error(`creating the sandbox failed: ${res.status} ${JSON.stringify(sandbox)}`);
+  return sandbox.sandboxUrl;
 }

@@ -4,8 +4,9 @@ import { SqlItemStore } from '../../worker/sandbox/durable/sql-item-store';
 
 /**
  * Issue 22: a sandbox write reads neither every stored body (the byte total is kept by put and
- * remove) nor every id (the largest numeric id is one SQL aggregate). Checked on the Durable
- * Object's own SQLite against a fresh store that sums everything.
+ * remove), nor every id (the largest numeric id is one index seek), nor counts its collection (the
+ * count is kept by put, remove and drop). Checked on the Durable Object's own SQLite against a
+ * fresh store that counts and sums everything.
  */
 describe('the sandbox item store on SQLite', () => {
   it('lists created items newest first, then the seeded ones in their order', async () => {
@@ -43,6 +44,50 @@ describe('the sandbox item store on SQLite', () => {
       store.clear();
       expect(store.bytes()).toBe(0);
       expect(fresh()).toBe(0);
+    });
+  });
+
+  it("keeps each collection's count through creates, replacements, removals, drops and a clear", async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-count'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      const fresh = (scope: string) => new SqlItemStore(state.storage.sql).count(scope);
+      store.seed('pets', [
+        { id: '1', value: { id: 1 } },
+        { id: '2', value: { id: 2 } },
+      ]);
+      expect(store.count('pets')).toBe(2);
+      store.put('pets', '3', { id: 3 });
+      store.put('pets', '3', { id: 3, name: 'replaced, not another item' });
+      store.put('owners', 'o1', { id: 'o1' });
+      store.remove('pets', '1');
+      store.remove('pets', 'nope');
+      expect([store.count('pets'), store.count('owners')]).toEqual([fresh('pets'), fresh('owners')]);
+      expect(store.count('pets')).toBe(2);
+      store.drop('owners');
+      expect(store.count('owners')).toBe(0);
+      store.put('owners', 'o2', { id: 'o2' });
+      expect(store.count('owners')).toBe(fresh('owners'));
+      store.clear();
+      expect([store.count('pets'), store.count('owners')]).toEqual([0, 0]);
+    });
+  });
+
+  it('finds the largest numeric id through its index, ignoring ids that are not all digits', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-max-id'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      for (const id of ['9', '10', '0x20', '77a', '', '5']) store.put('pets', id, { id });
+      expect(store.maxNumericId('pets')).toBe(10);
+      const plan = state.storage.sql
+        .exec<{ detail: string }>(
+          `EXPLAIN QUERY PLAN SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND id <> '' AND id NOT GLOB '*[^0-9]*'`,
+          'pets',
+        )
+        .toArray()
+        .map((row) => row.detail)
+        .join('; ');
+      expect(plan).toContain('items_by_number');
     });
   });
 });

@@ -1,6 +1,9 @@
 import type { JsonValue } from '../../mock/plan';
 import type { ItemStore, StoredItem } from '../item-store';
 
+/** An id of digits only; the query must repeat the index's condition word for word to use it. */
+const NUMERIC_ID = `id <> '' AND id NOT GLOB '*[^0-9]*'`;
+
 /**
  * The ItemStore of one sandbox on its Durable Object's SQLite. The SQL API is synchronous, so a
  * sandbox call's reads and writes run without an await between them: no other call interleaves,
@@ -13,6 +16,11 @@ export class SqlItemStore implements ItemStore {
       `CREATE TABLE IF NOT EXISTS items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
     );
     sql.exec(`CREATE INDEX IF NOT EXISTS items_by_pos ON items (scope, pos)`);
+    // The largest numeric id is read on every create: from this index it is one seek, where the
+    // table would be scanned (1.8 ms at 20,000 items).
+    sql.exec(
+      `CREATE INDEX IF NOT EXISTS items_by_number ON items (scope, CAST(id AS INTEGER)) WHERE ${NUMERIC_ID}`,
+    );
     // How many items the seed put in: positions up to it are seeded, later ones created.
     sql.exec(`CREATE TABLE IF NOT EXISTS seeded (scope TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
   }
@@ -49,7 +57,7 @@ export class SqlItemStore implements ItemStore {
     return (
       this.sql
         .exec<{ n: number | null }>(
-          `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND id <> '' AND id NOT GLOB '*[^0-9]*'`,
+          `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND ${NUMERIC_ID}`,
           scope,
         )
         .one().n ?? 0
@@ -73,6 +81,7 @@ export class SqlItemStore implements ItemStore {
       this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
       return;
     }
+    this.recount(scope, 1);
     this.sql.exec(
       `INSERT INTO items (scope, id, pos, body) VALUES (?, ?, (SELECT COALESCE(MAX(pos), 0) + 1 FROM items WHERE scope = ?), ?)`,
       scope,
@@ -91,11 +100,28 @@ export class SqlItemStore implements ItemStore {
       )
       .toArray();
     if (gone && this.total !== undefined) this.total -= gone.n;
+    if (gone) this.recount(scope, -1);
     return gone !== undefined;
   }
 
+  /**
+   * Items per scope, counted once per object and then kept by put, remove and drop (every write
+   * passes through this store): a create checks the cap without counting the collection.
+   */
+  private readonly counts = new Map<string, number>();
+
   count(scope: string): number {
-    return this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
+    let n = this.counts.get(scope);
+    if (n === undefined) {
+      n = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
+      this.counts.set(scope, n);
+    }
+    return n;
+  }
+
+  private recount(scope: string, delta: number): void {
+    const n = this.counts.get(scope);
+    if (n !== undefined) this.counts.set(scope, n + delta);
   }
 
   drop(scope: string): void {
@@ -103,6 +129,7 @@ export class SqlItemStore implements ItemStore {
       .exec<{ n: number }>(`DELETE FROM items WHERE scope = ? RETURNING LENGTH(body) AS n`, scope)
       .toArray();
     if (this.total !== undefined) for (const row of gone) this.total -= row.n;
+    this.counts.delete(scope);
     this.sql.exec(`DELETE FROM scopes WHERE scope = ?`, scope);
     this.sql.exec(`DELETE FROM seeded WHERE scope = ?`, scope);
   }
@@ -132,5 +159,6 @@ export class SqlItemStore implements ItemStore {
     this.sql.exec(`DELETE FROM scopes`);
     this.sql.exec(`DELETE FROM seeded`);
     this.total = 0;
+    this.counts.clear();
   }
 }
