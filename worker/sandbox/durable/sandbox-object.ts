@@ -97,7 +97,9 @@ export class Sandbox extends DurableObject<Env> {
     });
     const result = resultOf(runMock(target, request, behaviour, layer));
     await this.touch(meta, now);
+    // The validated call is for callbacks and webhooks only: without any, it does not cross back.
     if (result.kind !== 'answer' || !result.call) return result;
+    if (!target.plan.hooks) return { ...result, call: undefined };
     // The operation (a part of the plan) and the request stay here: the edge has both.
     const { operation: _operation, request: _request, ...inputs } = result.call;
     return { ...result, call: inputs };
@@ -145,5 +147,18 @@ export class Sandbox extends DurableObject<Env> {
 
 /** The object of the sandbox with this id. */
 export function sandboxStub(env: Env, id: string) {
-  return env.SANDBOX.get(env.SANDBOX.idFromName(id));
+  return env.SANDBOX.get(objectIdOf(env.SANDBOX, id));
+}
+
+/** idFromName hashes the name on every call; the id is a plain value, so each isolate keeps it. */
+const objectIds = new Map<string, DurableObjectId>();
+
+function objectIdOf(namespace: DurableObjectNamespace<Sandbox>, name: string): DurableObjectId {
+  let id = objectIds.get(name);
+  if (!id) {
+    if (objectIds.size >= 10_000) objectIds.clear();
+    id = namespace.idFromName(name);
+    objectIds.set(name, id);
+  }
+  return id;
 }

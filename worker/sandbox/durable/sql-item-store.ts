@@ -25,8 +25,14 @@ export class SqlItemStore implements ItemStore {
     sql.exec(`CREATE TABLE IF NOT EXISTS seeded (scope TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
   }
 
+  /** Scopes known to be seeded: every call asks, and a scope stays seeded until drop or clear. */
+  private readonly seededScopes = new Set<string>();
+
   isSeeded(scope: string): boolean {
-    return this.sql.exec(`SELECT 1 FROM scopes WHERE scope = ?`, scope).toArray().length > 0;
+    if (this.seededScopes.has(scope)) return true;
+    const seeded = this.sql.exec(`SELECT 1 FROM scopes WHERE scope = ?`, scope).toArray().length > 0;
+    if (seeded) this.seededScopes.add(scope);
+    return seeded;
   }
 
   seed(scope: string, items: StoredItem[]): void {
@@ -130,6 +136,7 @@ export class SqlItemStore implements ItemStore {
       .toArray();
     if (this.total !== undefined) for (const row of gone) this.total -= row.n;
     this.counts.delete(scope);
+    this.seededScopes.delete(scope);
     this.sql.exec(`DELETE FROM scopes WHERE scope = ?`, scope);
     this.sql.exec(`DELETE FROM seeded WHERE scope = ?`, scope);
   }
@@ -160,5 +167,6 @@ export class SqlItemStore implements ItemStore {
     this.sql.exec(`DELETE FROM seeded`);
     this.total = 0;
     this.counts.clear();
+    this.seededScopes.clear();
   }
 }
