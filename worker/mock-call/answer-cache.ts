@@ -46,13 +46,9 @@ export function cachedAnswer(
     stats.hits++;
     lru.delete(key);
     lru.set(key, { target });
-    const { response } = hit.outcome;
-    // Callers add their own headers (CORS, RateLimit): each gets a copy. The call is this one.
-    return {
-      ...hit.outcome,
-      response: { ...response, headers: { ...response.headers } },
-      call: { ...hit.outcome.call, request },
-    };
+    // The answer's headers are shared: the one caller (answer.ts) copies them before adding its own
+    // (CORS, RateLimit). The call is this one.
+    return { ...hit.outcome, call: { ...hit.outcome.call, request } };
   }
   stats.misses++;
   const outcome = run();
