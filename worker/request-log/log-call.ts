@@ -35,7 +35,7 @@ const notes = new WeakMap<object, CallNote>();
 
 /**
  * Marks a request as a loggable mock call. The stateless mock route and the sandbox route both call
- * this once they know the API and version; the router's `finally` then hands the finished response
+ * this once they know the API and version; the edge (edge.ts) then hands the finished response
  * to `logCall`, the one place calls are written, whichever route served them and however it ended
  * (a response of the spec, a problem, a 429).
  */
@@ -51,7 +51,7 @@ export function amendCall(request: object, more: Partial<CallNote>): void {
 }
 
 /**
- * Router `finally`: writes the call to the API's log off the response path. Nothing here can slow
+ * The edge's last step: writes the call to the API's log off the response path. Nothing here can slow
  * or fail the mock call: the write runs in waitUntil, and any error is logged and swallowed. A mock
  * answer's body is in the note already; any other (a problem, a 429) is read here and the response
  * rebuilt around the same text, because the Worker built it from a string (reading is immediate),

@@ -10,7 +10,7 @@ import { serveSandbox } from './serve-sandbox';
 const PATH_FORM = /^\/(?:mock|sandbox)(?:\/|$)/;
 
 /**
- * Router `before`, ahead of the route table: a request to a mock's own host
+ * The edge's first dispatch (edge.ts), ahead of the path forms and the route table: a request to a mock's own host
  * (`{label}.{MOCK_DOMAIN}`) is that mock's whatever its path, since an API's own paths may look like
  * the service's (Stripe's start with `/v1/`). A host under the mock domain that names no mock is a
  * 404, never the service. With ROOT_MOCK (local mode), every host outside the mock domain serves
