@@ -19,15 +19,17 @@ export async function handle(request: AppRequest, env: Env, ctx: ExecutionContex
   request.receivedAt = Date.now();
   let response: Response;
   try {
-    response = isPreflight(request) ? preflight(request) : await route(request, env, ctx);
+    const routed = isPreflight(request) ? preflight(request) : route(request, env, ctx);
+    response = routed instanceof Promise ? await routed : routed;
   } catch (error) {
     response = toProblem(error, request);
   }
   response = decorate(response, request);
-  return (await logCall(response, request, env, ctx)) ?? response;
+  const logged = logCall(response, request, env, ctx);
+  return (logged instanceof Promise ? await logged : logged) ?? response;
 }
 
-function route(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
+function route(request: AppRequest, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
   const atHost = hostDispatch(request, env, ctx);
   if (atHost) return atHost;
   const path = pathOf(request.url);

@@ -3,9 +3,16 @@ import type { RequestBody } from '../mock/validate-request';
 
 const MAX_MOCK_BODY_BYTES = 1024 * 1024;
 
-/** The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. */
-export async function readMockBody(request: Request): Promise<RequestBody | undefined> {
+/**
+ * The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. No
+ * body: answered at once, without a promise (most mock calls are reads).
+ */
+export function readMockBody(request: Request): RequestBody | undefined | Promise<RequestBody | undefined> {
   if (!request.body || request.method === 'GET' || request.method === 'HEAD') return undefined;
+  return readBody(request);
+}
+
+async function readBody(request: Request): Promise<RequestBody | undefined> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > MAX_MOCK_BODY_BYTES) tooLarge();
   const header = request.headers.get('content-type') ?? '';

@@ -7,7 +7,8 @@ import type { MockTarget } from '../mock/call';
 import type { RequestBody } from '../mock/validate-request';
 import { chargeMockCall } from '../quota/mock-quota';
 import { enforce } from '../quota/enforce';
-import { locateVersion } from '../registry/locate-version';
+import { locateVersion, type Located } from '../registry/locate-version';
+import type { MockSettings } from '../registry/api-settings';
 import { noteCall } from '../request-log/log-call';
 import { loadTarget } from '../storage/target-cache';
 import { hashMockToken, presentedMockToken, tokenAccepted, withoutMockToken } from './mock-token';
@@ -49,17 +50,62 @@ export interface AdmittedCall {
  * it is usually local (settings and mirror are memoized per isolate, the quota is a lease). The call
  * is noted for the request log, whichever way it ends.
  */
-export async function admitCall(request: AppRequest, env: Env, at: CallAt, url: URL): Promise<AdmittedCall> {
-  const { api, versionName, path, sandboxId } = at;
+export function admitCall(
+  request: AppRequest,
+  env: Env,
+  at: CallAt,
+  url: URL,
+): AdmittedCall | Promise<AdmittedCall> {
+  const { api, versionName } = at;
   const located = locateVersion(env, api, versionName, request.receivedAt);
-  located.catch(() => undefined);
-  const { behaviour } = await checkToken(env, api, request, url);
-  const { owner, version, entry } = await located;
+  // A token refusal comes first; a failed lookup must then not go unhandled.
+  if (located instanceof Promise) located.catch(() => undefined);
+  const settings = checkToken(env, api, request, url);
+  // Everything memoized (the common call): no promise at all, so less garbage per call.
+  if (!(located instanceof Promise) && !(settings instanceof Promise)) {
+    const quota = chargeMockCall(env, located.owner, request.receivedAt);
+    const target = loadTarget(env.SPECS, api, located.version, located.entry.hash, located.entry.createdAt);
+    const body = readMockBody(request);
+    if (!(quota instanceof Promise) && !(target instanceof Promise) && !(body instanceof Promise))
+      return admitted(request, at, url, located, settings.behaviour, quota, target, body);
+    // Each was started once (the quota is charged once, the body read once): only waited for here.
+    return Promise.all([quota, target, body]).then(([q, t, b]) =>
+      admitted(request, at, url, located, settings.behaviour, q, t, b),
+    );
+  }
+  return admitLater(request, env, at, url, located, settings);
+}
+
+async function admitLater(
+  request: AppRequest,
+  env: Env,
+  at: CallAt,
+  url: URL,
+  locating: Located | Promise<Located>,
+  settings: MockSettings | Promise<MockSettings>,
+): Promise<AdmittedCall> {
+  const { behaviour } = await settings;
+  const located = await locating;
+  const { version, entry } = located;
   const [quota, target, body] = await Promise.all([
-    chargeMockCall(env, owner, request.receivedAt),
-    loadTarget(env.SPECS, api, version, entry.hash, entry.createdAt),
+    chargeMockCall(env, located.owner, request.receivedAt),
+    loadTarget(env.SPECS, at.api, version, entry.hash, entry.createdAt),
     readMockBody(request),
   ]);
+  return admitted(request, at, url, located, behaviour, quota, target, body);
+}
+
+function admitted(
+  request: AppRequest,
+  at: CallAt,
+  url: URL,
+  { owner, version, entry }: Located,
+  behaviour: Behaviour,
+  quota: Awaited<ReturnType<typeof chargeMockCall>>,
+  target: MockTarget | null,
+  body: RequestBody | undefined,
+): AdmittedCall {
+  const { api, path, sandboxId } = at;
   const query = withoutMockToken(url.searchParams);
   noteCall(request, {
     api,
@@ -98,19 +144,39 @@ export async function admitCall(request: AppRequest, env: Env, at: CallAt, url: 
 }
 
 /**
- * A private API needs its mock token. Refused: 401 problem+json (CORS is added by the router like on
- * every response), thrown before any quota is counted. Returns the settings the call runs under.
+ * A private API needs its mock token. Refused: 401 problem+json (CORS is added by the edge like on
+ * every response), thrown before any quota is counted. Returns the settings the call runs under, at
+ * once when they are memoized and no token is sent.
  */
-async function checkToken(env: Env, api: string, request: AppRequest, url: URL) {
+function checkToken(
+  env: Env,
+  api: string,
+  request: AppRequest,
+  url: URL,
+): MockSettings | Promise<MockSettings> {
   const token = presentedMockToken(request.headers, url.searchParams);
-  const settings = await mockSettingsFor(env, api, request.receivedAt);
-  if (!tokenAccepted(settings, token ? await hashMockToken(token) : null))
-    fail(
-      'mock-token-required',
-      token
-        ? `The mock token of "${api}" is wrong or was rotated.`
-        : `"${api}" is a private mock: send its mock token as X-Specmock-Token or ?__token=.`,
-      { headers: { 'www-authenticate': 'SpecmockToken realm="mock"' } },
-    );
+  const settings = mockSettingsFor(env, api, request.receivedAt);
+  if (token || settings instanceof Promise) return checkTokenLater(api, token, settings);
+  if (!tokenAccepted(settings, null)) refuseToken(api, token);
   return settings;
+}
+
+async function checkTokenLater(
+  api: string,
+  token: string | null,
+  pending: MockSettings | Promise<MockSettings>,
+): Promise<MockSettings> {
+  const settings = await pending;
+  if (!tokenAccepted(settings, token ? await hashMockToken(token) : null)) refuseToken(api, token);
+  return settings;
+}
+
+function refuseToken(api: string, token: string | null): never {
+  return fail(
+    'mock-token-required',
+    token
+      ? `The mock token of "${api}" is wrong or was rotated.`
+      : `"${api}" is a private mock: send its mock token as X-Specmock-Token or ?__token=.`,
+    { headers: { 'www-authenticate': 'SpecmockToken realm="mock"' } },
+  );
 }

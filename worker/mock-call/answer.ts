@@ -15,20 +15,33 @@ import { STEERED_HEADER } from './run-mock';
  * out; a refusal with no response of the spec is thrown as problem+json (the router serialises it),
  * anything else becomes the response, after which `afterAnswer` may schedule background work.
  */
-export async function answerCall(
+export function answerCall(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
   admitted: AdmittedCall,
   mockRequest: MockRequest,
   result: CallResult,
-): Promise<Response> {
+): Response | Promise<Response> {
   const { label, operationId } = result;
-  const steered = label ? { [STEERED_HEADER]: label } : undefined;
   const problems = result.kind === 'problem' ? result.problem.errors : result.problems;
   if (operationId !== undefined || problems !== undefined || label)
     amendCall(request, { operation: operationId, problems, steered: label ?? undefined });
-  if (result.latencyMs > 0) await delay(result.latencyMs);
+  if (result.latencyMs > 0)
+    return delay(result.latencyMs).then(() => answerNow(request, env, ctx, admitted, mockRequest, result));
+  return answerNow(request, env, ctx, admitted, mockRequest, result);
+}
+
+function answerNow(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  admitted: AdmittedCall,
+  mockRequest: MockRequest,
+  result: CallResult,
+): Response {
+  const { label, operationId } = result;
+  const steered = label ? { [STEERED_HEADER]: label } : undefined;
   if (result.kind === 'problem') {
     const { problem } = result;
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);

@@ -14,18 +14,24 @@ export type Runner = (request: MockRequest, call: AdmittedCall) => CallResult | 
  * admission (version, private token, quota, behaviour settings, plan, body, log note), the engine
  * (`runner`), then the answer. `url` is the request's URL, parsed once by the caller.
  */
-export async function serveCall(
+export function serveCall(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
   at: CallAt,
   url: URL,
   runner: Runner = runHere,
-): Promise<Response> {
-  const call = await admitCall(request, env, at, url);
-  const mockRequest = mockRequestOf(request, at, call);
-  const result = await runner(mockRequest, call);
-  return answerCall(request, env, ctx, call, mockRequest, result);
+): Response | Promise<Response> {
+  // Promises only where something is pending: a memoized stateless call runs straight through.
+  const admitted = admitCall(request, env, at, url);
+  const run = (call: AdmittedCall) => {
+    const mockRequest = mockRequestOf(request, at, call);
+    const result = runner(mockRequest, call);
+    return result instanceof Promise
+      ? result.then((r) => answerCall(request, env, ctx, call, mockRequest, r))
+      : answerCall(request, env, ctx, call, mockRequest, result);
+  };
+  return admitted instanceof Promise ? admitted.then(run) : run(admitted);
 }
 
 function runHere(request: MockRequest, call: AdmittedCall): CallResult {

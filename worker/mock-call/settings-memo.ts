@@ -22,9 +22,18 @@ const memo = new Map<string, { settings: MockSettings; until: number; refreshing
  * the settings they had (for at most REFRESH_GRACE_MS more), instead of each asking too: under
  * load, a busy isolate would otherwise send a burst of identical round trips every second.
  */
-export async function mockSettingsFor(env: Env, api: string, now: number): Promise<MockSettings> {
+export function mockSettingsFor(env: Env, api: string, now: number): MockSettings | Promise<MockSettings> {
   const hit = memo.get(api);
   if (hit && (hit.until > now || (hit.refreshing && hit.until + REFRESH_GRACE_MS > now))) return hit.settings;
+  return askRegistry(env, api, now, hit);
+}
+
+async function askRegistry(
+  env: Env,
+  api: string,
+  now: number,
+  hit: { refreshing?: boolean } | undefined,
+): Promise<MockSettings> {
   if (hit) hit.refreshing = true;
   let settings: MockSettings;
   try {

@@ -12,12 +12,14 @@ const book = new LeaseBook();
  * with no I/O; a renewal with the owner's Durable Object when the lease is empty. With QUOTAS=off
  * (local mode only) there is no check at all and no decision to report.
  */
-export async function chargeMockCall(
+const UNCOUNTED = { ok: true } as const;
+
+export function chargeMockCall(
   env: Env,
   owner: string,
   now: number,
-): Promise<{ ok: true; decision?: Decision } | Refusal> {
-  if (!config(env).quotas) return { ok: true };
+): { ok: true; decision?: Decision } | Promise<{ ok: true; decision?: Decision } | Refusal> {
+  if (!config(env).quotas) return UNCOUNTED;
   return book.draw(owner, now, (refunds, want) => accountStub(env, owner).leaseForMock(now, refunds, want));
 }
 

@@ -17,15 +17,32 @@ export interface Located {
  * returns. Absence is never cached. `latest` follows the mirror, which may lag a publish elsewhere
  * by up to a minute: use the explicit version URL (what publish returns) for read-after-publish.
  */
-export async function locateVersion(
+export function locateVersion(
   env: Env,
   api: string,
   versionName: string,
   now: number,
-): Promise<Located> {
-  const cached = await loadMirror(env.SPECS, api, now);
+): Located | Promise<Located> {
+  const cached = loadMirror(env.SPECS, api, now);
+  if (cached instanceof Promise)
+    return cached.then((mirror) => fromMirror(env, api, versionName, now, mirror));
+  return fromMirror(env, api, versionName, now, cached);
+}
+
+/** From the memoized mirror at once (no promise), else from the registry. */
+function fromMirror(
+  env: Env,
+  api: string,
+  versionName: string,
+  now: number,
+  cached: ApiMirror | null,
+): Located | Promise<Located> {
   const hit = cached && pick(cached, versionName);
   if (cached && hit) return { owner: cached.owner, ...hit };
+  return fromRegistry(env, api, versionName, now);
+}
+
+async function fromRegistry(env: Env, api: string, versionName: string, now: number): Promise<Located> {
   const truth = await registryStub(env, api).mirror();
   if (!truth) fail('api-not-found', `No API named "${api}" is published here.`);
   rememberMirror(truth, now);

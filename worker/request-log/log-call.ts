@@ -58,24 +58,35 @@ export function amendCall(request: object, more: Partial<CallNote>): void {
  * whereas a clone's branch in workerd waits until the client has read the other one, which a client
  * may never do.
  */
-export async function logCall(
+export function logCall(
   response: Response,
   request: Request & { receivedAt: number },
   env: Env,
   ctx: ExecutionContext,
-): Promise<Response | undefined> {
+): Response | undefined | Promise<Response | undefined> {
   const note = notes.get(request);
   if (!note || !config(env).logMockCalls) return undefined;
   const durationMs = Date.now() - request.receivedAt;
-  let body: string | null = note.responseBody ?? null;
-  let out = response;
-  if (note.responseBody === undefined && response.body && request.method !== 'HEAD') {
-    body = await response.text();
-    out = new Response(body, response);
-  }
+  if (note.responseBody === undefined && response.body && request.method !== 'HEAD')
+    return response.text().then((body) => {
+      write(env, ctx, note, request, response, body, durationMs);
+      return new Response(body, response);
+    });
+  write(env, ctx, note, request, response, note.responseBody ?? null, durationMs);
+  return response;
+}
+
+function write(
+  env: Env,
+  ctx: ExecutionContext,
+  note: CallNote,
+  request: Request & { receivedAt: number },
+  response: Response,
+  body: string | null,
+  durationMs: number,
+): void {
   const opened = enqueue(env, note.api, rowOf(buildRecord(note, request, response, body, durationMs)));
   if (opened) ctx.waitUntil(opened);
-  return out;
 }
 
 /** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */

@@ -22,7 +22,7 @@ export function hostDispatch(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
-): Promise<Response> | undefined {
+): Response | Promise<Response> | undefined {
   const { mockDomain, rootMock } = config(env);
   if (!mockDomain) return undefined;
   // Every request passes here: the URL is parsed only when the host names a mock or ROOT_MOCK is set.
@@ -54,7 +54,7 @@ function serveAt(
   ctx: ExecutionContext,
   target: HostTarget,
   url: URL,
-): Promise<Response> {
+): Response | Promise<Response> {
   const at = { path: url.pathname, baseUrl: url.origin };
   return target.kind === 'sandbox'
     ? serveSandbox(request, env, ctx, { id: target.id, ...at }, url)

@@ -12,7 +12,11 @@ const API_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * never parsed here: the stored plan is read (KV, then the isolate memo) and the pure mock runs
  * (worker/mock-call/ does the rest, as for a mock's own host).
  */
-export function mockRoute(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
+export function mockRoute(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Response | Promise<Response> {
   // A next link some SDK joined to its base URL is served as the link (joined-link.ts).
   const url = unjoined(new URL(request.url), MOCK_PREFIX);
   const m = MOCK_PATH.exec(url.pathname);

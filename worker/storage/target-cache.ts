@@ -10,13 +10,14 @@ const TARGET_BUDGET_BYTES = 48 * 1024 * 1024;
 const targets = new Map<string, { target: MockTarget; bytes: number }>();
 let targetBytes = 0;
 
-export async function loadTarget(
+/** A memoized target is returned at once, without a promise: the mock path's common case. */
+export function loadTarget(
   kv: KVNamespace,
   api: string,
   version: string,
   hash: string,
   createdAt: string,
-): Promise<MockTarget | null> {
+): MockTarget | null | Promise<MockTarget | null> {
   const key = `${api}\u0000${version}\u0000${hash}`;
   const hit = targets.get(key);
   if (hit) {
@@ -24,6 +25,17 @@ export async function loadTarget(
     targets.set(key, hit);
     return hit.target;
   }
+  return readTarget(kv, key, api, version, hash, createdAt);
+}
+
+async function readTarget(
+  kv: KVNamespace,
+  key: string,
+  api: string,
+  version: string,
+  hash: string,
+  createdAt: string,
+): Promise<MockTarget | null> {
   const stored = await readPlan(kv, api, version, hash);
   if (!stored) return null;
   const { plan, bytes } = stored;
@@ -47,10 +59,26 @@ const MIRROR_MEMO_MS = 2_000;
 const REFRESH_GRACE_MS = 1_000;
 const mirrors = new Map<string, { mirror: ApiMirror | null; until: number; refreshing?: boolean }>();
 
-/** Once due, the first call reads KV and waits; calls meanwhile keep the old mirror (no burst of reads). */
-export async function loadMirror(kv: KVNamespace, api: string, now: number): Promise<ApiMirror | null> {
+/**
+ * A memoized mirror is returned at once, without a promise. Once due, the first call reads KV and
+ * waits; calls meanwhile keep the old mirror (no burst of reads).
+ */
+export function loadMirror(
+  kv: KVNamespace,
+  api: string,
+  now: number,
+): ApiMirror | null | Promise<ApiMirror | null> {
   const hit = mirrors.get(api);
   if (hit && (hit.until > now || (hit.refreshing && hit.until + REFRESH_GRACE_MS > now))) return hit.mirror;
+  return readMirrorOf(kv, api, now, hit);
+}
+
+async function readMirrorOf(
+  kv: KVNamespace,
+  api: string,
+  now: number,
+  hit: { refreshing?: boolean } | undefined,
+): Promise<ApiMirror | null> {
   if (hit) hit.refreshing = true;
   let mirror: ApiMirror | null;
   try {
