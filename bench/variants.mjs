@@ -8,12 +8,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 export function variantBundle(script, variant) {
   let source = readFileSync(script, 'utf8');
   if (variant !== 'no-engine') throw new Error(`unknown variant ${variant}`);
-  const pattern =
-    'const { outcome, operationId, steering, label } = steeredMock(target, mockRequest, behaviour);';
+  // The stateless runner of worker/mock-call/serve-call.ts, as esbuild prints it.
+  const pattern = 'return resultOf(runMock(call.target, request, call.behaviour));';
   if (source.split(pattern).length !== 2) return null;
   source = source.replace(
     pattern,
-    `const outcome = { ok: true, response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operation: { id: 'showPetById' } }, operationId = 'showPetById', steering = { latencyMs: 0 }, label = null;`,
+    `return { kind: 'answer', response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operationId: 'showPetById', latencyMs: 0, label: null };`,
   );
   // Next to the original: workerd resolves module names relative to the directory it starts in.
   const out = script.replace(/index\.js$/, `index.bench-${variant}.js`);
