@@ -39,14 +39,18 @@ const FOLLOWER_WAITS = 2;
 export class LeaseBook {
   private readonly slots = new Map<string, Slot>();
 
-  async draw(owner: string, now: number, renew: Renew): Promise<Draw> {
+  /** A token the lease holds is spent at once, without a promise (the common call). */
+  draw(owner: string, now: number, renew: Renew): Draw | Promise<Draw> {
     const slot = this.slotOf(owner);
     const local = spend(slot.lease, now);
-    if (local) {
-      if (slot.renewing === 0 && needsRefill(slot.lease!, now)) await this.refill(slot, now, renew);
-      return { ok: true, decision: local };
-    }
+    if (!local) return this.renewAndDraw(slot, now, renew);
+    const drawn: Draw = { ok: true, decision: local };
+    if (slot.renewing === 0 && needsRefill(slot.lease!, now))
+      return this.refill(slot, now, renew).then(() => drawn);
+    return drawn;
+  }
 
+  private async renewAndDraw(slot: Slot, now: number, renew: Renew): Promise<Draw> {
     // A renewal is already out: its tokens are likely to land in a moment, cheaper than a call.
     for (let i = 0; i < FOLLOWER_WAITS && slot.renewing > 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -12,13 +12,11 @@ const book = new LeaseBook();
  * with no I/O; a renewal with the owner's Durable Object when the lease is empty. With QUOTAS=off
  * (local mode only) there is no check at all and no decision to report.
  */
-const UNCOUNTED = { ok: true } as const;
+type Charge = { ok: true; decision?: Decision } | Refusal;
 
-export function chargeMockCall(
-  env: Env,
-  owner: string,
-  now: number,
-): { ok: true; decision?: Decision } | Promise<{ ok: true; decision?: Decision } | Refusal> {
+const UNCOUNTED: Charge = { ok: true };
+
+export function chargeMockCall(env: Env, owner: string, now: number): Charge | Promise<Charge> {
   if (!config(env).quotas) return UNCOUNTED;
   return book.draw(owner, now, (refunds, want) => accountStub(env, owner).leaseForMock(now, refunds, want));
 }
