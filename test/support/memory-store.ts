@@ -30,6 +30,9 @@ export class MemoryStore implements ItemStore {
   get(scope: string, id: string): JsonValue | undefined {
     return this.scopes.get(scope)?.items.get(id);
   }
+  has(scope: string, id: string): boolean {
+    return this.scopes.get(scope)?.items.has(id) ?? false;
+  }
   put(scope: string, id: string, value: JsonValue): void {
     this.scopes.get(scope)!.items.set(id, value);
   }

@@ -2,6 +2,8 @@ import { fail } from './problem';
 import type { RequestBody } from '../mock/validate-request';
 
 const MAX_MOCK_BODY_BYTES = 1024 * 1024;
+/** One decoder for every body (it keeps no state between whole-buffer decodes). */
+const UTF8 = new TextDecoder();
 
 /**
  * The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. No
@@ -19,7 +21,7 @@ async function readBody(request: Request): Promise<RequestBody | undefined> {
   const contentType = header.split(';')[0].trim().toLowerCase();
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_MOCK_BODY_BYTES) tooLarge();
-  const text = new TextDecoder().decode(bytes);
+  const text = UTF8.decode(bytes);
   if (contentType !== 'multipart/form-data') return { contentType, text };
   try {
     const form = await new Response(bytes, { headers: { 'content-type': header } }).formData();

@@ -110,7 +110,7 @@ export function newIdentifier(
   const defs = ctx.target.plan.defs;
   const idSchema = propertiesOf(itemSchema, defs)[resource.idField] ?? true;
   const types = typesOf(idSchema, defs);
-  const taken = (v: JsonValue) => ctx.store.get(scope, String(v)) !== undefined;
+  const taken = (v: JsonValue) => ctx.store.has(scope, String(v));
   const ok = (v: JsonValue) => validateValue(idSchema, defs, v).length === 0 && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
     const next = ctx.store.maxNumericId(scope) + 1;

@@ -26,6 +26,8 @@ export interface ItemStore {
   /** The largest identifier of the scope that is a whole number, else 0, without reading the items. */
   maxNumericId(scope: string): number;
   get(scope: string, id: string): JsonValue | undefined;
+  /** Whether the id is stored, without reading the item. */
+  has(scope: string, id: string): boolean;
   /** Appends a new item, or replaces an existing one in place. */
   put(scope: string, id: string, value: JsonValue): void;
   remove(scope: string, id: string): boolean;

@@ -73,7 +73,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   );
   const key = keyOf(item, resource.idField);
   if (item === undefined || key === undefined) return undefined;
-  if (ctx.store.get(scope, key) !== undefined) return conflict(call.operation, key);
+  if (ctx.store.has(scope, key)) return conflict(call.operation, key);
   return store(ctx, resource, scope, call, key, item, 'created');
 };
 

@@ -77,6 +77,10 @@ export class SqlItemStore implements ItemStore {
     return row ? (JSON.parse(row.body) as JsonValue) : undefined;
   }
 
+  has(scope: string, id: string): boolean {
+    return this.sql.exec(`SELECT 1 FROM items WHERE scope = ? AND id = ?`, scope, id).toArray().length > 0;
+  }
+
   put(scope: string, id: string, value: JsonValue): void {
     const body = JSON.stringify(value);
     const [old] = this.sql
