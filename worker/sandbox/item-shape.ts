@@ -105,7 +105,7 @@ export function newIdentifier(
   resource: Resource,
   scope: string,
   itemSchema: Schema,
-  candidates: JsonValue[],
+  candidatesOf: () => JsonValue[],
 ): JsonValue | undefined {
   const defs = ctx.target.plan.defs;
   const idSchema = propertiesOf(itemSchema, defs)[resource.idField] ?? true;
@@ -116,6 +116,7 @@ export function newIdentifier(
     const next = ctx.store.maxNumericId(scope) + 1;
     if (ok(next)) return next;
   }
+  const candidates = candidatesOf();
   const found = candidates.find((c) => c !== undefined && ok(c));
   if (found !== undefined) return found;
   const count = ctx.store.count(scope);

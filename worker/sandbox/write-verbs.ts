@@ -49,7 +49,8 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   const own = writable(body, itemSchema, defs);
   const id =
     own[resource.idField] ??
-    newIdentifier(ctx, resource, scope, itemSchema, [
+    // Three more items are generated for their ids only when the next number will not do.
+    newIdentifier(ctx, resource, scope, itemSchema, () => [
       (base as JsonObject)[resource.idField],
       ...[1, 2, 3].map((n) =>
         keyedValue(
