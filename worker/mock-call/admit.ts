@@ -7,8 +7,8 @@ import type { MockTarget } from '../mock/call';
 import type { RequestBody } from '../mock/validate-request';
 import { chargeMockCall } from '../quota/mock-quota';
 import { enforce } from '../quota/enforce';
-import { locateVersion, type Located } from '../registry/locate-version';
 import type { MockSettings } from '../registry/api-settings';
+import { locateVersion, type Located } from '../registry/locate-version';
 import { noteCall } from '../request-log/log-call';
 import { loadTarget } from '../storage/target-cache';
 import { hashMockToken, presentedMockToken, tokenAccepted, withoutMockToken } from './mock-token';
@@ -61,37 +61,34 @@ export function admitCall(
   // A token refusal comes first; a failed lookup must then not go unhandled.
   if (located instanceof Promise) located.catch(() => undefined);
   const settings = checkToken(env, api, request, url);
-  // Everything memoized (the common call): no promise at all, so less garbage per call.
-  if (!(located instanceof Promise) && !(settings instanceof Promise)) {
-    const quota = chargeMockCall(env, located.owner, request.receivedAt);
-    const target = loadTarget(env.SPECS, api, located.version, located.entry.hash, located.entry.createdAt);
-    const body = readMockBody(request);
-    if (!(quota instanceof Promise) && !(target instanceof Promise) && !(body instanceof Promise))
-      return admitted(request, at, url, located, settings.behaviour, quota, target, body);
-    // Each was started once (the quota is charged once, the body read once): only waited for here.
-    return Promise.all([quota, target, body]).then(([q, t, b]) =>
-      admitted(request, at, url, located, settings.behaviour, q, t, b),
-    );
-  }
-  return admitLater(request, env, at, url, located, settings);
+  if (!(located instanceof Promise) && !(settings instanceof Promise))
+    return admitLocated(request, env, at, url, located, settings.behaviour);
+  return (async () => {
+    const { behaviour } = await settings;
+    return admitLocated(request, env, at, url, await located, behaviour);
+  })();
 }
 
-async function admitLater(
+/**
+ * The quota, the plan and the body of a located call, each started once (the quota is charged once,
+ * the body read once) and waited for only when pending: a memoized call makes no promise at all.
+ */
+function admitLocated(
   request: AppRequest,
   env: Env,
   at: CallAt,
   url: URL,
-  locating: Located | Promise<Located>,
-  settings: MockSettings | Promise<MockSettings>,
-): Promise<AdmittedCall> {
-  const { behaviour } = await settings;
-  const located = await locating;
-  const { version, entry } = located;
-  const [quota, target, body] = await Promise.all([
-    chargeMockCall(env, located.owner, request.receivedAt),
-    loadTarget(env.SPECS, at.api, version, entry.hash, entry.createdAt),
-    readMockBody(request),
-  ]);
+  located: Located,
+  behaviour: Behaviour,
+): AdmittedCall | Promise<AdmittedCall> {
+  const { owner, version, entry } = located;
+  const quota = chargeMockCall(env, owner, request.receivedAt);
+  const target = loadTarget(env.SPECS, at.api, version, entry.hash, entry.createdAt);
+  const body = readMockBody(request);
+  if (quota instanceof Promise || target instanceof Promise || body instanceof Promise)
+    return Promise.all([quota, target, body]).then(([q, t, b]) =>
+      admitted(request, at, url, located, behaviour, q, t, b),
+    );
   return admitted(request, at, url, located, behaviour, quota, target, body);
 }
 

@@ -12,7 +12,7 @@ import { STEERED_HEADER } from './run-mock';
 /**
  * The HTTP answer of a call's result, the same for stateless and sandbox calls: the log note learns
  * the operation, the problems and what the behaviour settings did; the settings' latency is waited
- * out; a refusal with no response of the spec is thrown as problem+json (the router serialises it),
+ * out; a refusal with no response of the spec is thrown as problem+json (the edge serialises it),
  * anything else becomes the response, after which `afterAnswer` may schedule background work.
  */
 export function answerCall(

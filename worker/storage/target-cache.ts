@@ -1,4 +1,5 @@
 import { prepareTarget, type MockTarget } from '../mock/mock';
+import { RefreshingMemo } from '../util/refreshing-memo';
 import { readMirror, readPlan, type ApiMirror } from './specs';
 
 /**
@@ -52,53 +53,29 @@ async function readTarget(
 
 /**
  * The mirror is mutable (publish and delete change it), so it is memoized only briefly; KV's own
- * edge cache (cacheTtl) bounds staleness across isolates.
+ * edge cache (cacheTtl) bounds staleness across isolates. Absence is never memoized: a publish right
+ * after a 404 must be visible at once.
  */
 const MIRROR_MEMO_MS = 2_000;
 /** How long calls keep the old mirror while one request of this isolate reads the new one. */
 const REFRESH_GRACE_MS = 1_000;
-const mirrors = new Map<string, { mirror: ApiMirror | null; until: number; refreshing?: boolean }>();
+const mirrors = new RefreshingMemo<ApiMirror | null>(MIRROR_MEMO_MS, REFRESH_GRACE_MS, (m) => m !== null);
 
-/**
- * A memoized mirror is returned at once, without a promise. Once due, the first call reads KV and
- * waits; calls meanwhile keep the old mirror (no burst of reads).
- */
+/** A memoized mirror is returned at once, without a promise (see RefreshingMemo). */
 export function loadMirror(
   kv: KVNamespace,
   api: string,
   now: number,
 ): ApiMirror | null | Promise<ApiMirror | null> {
-  const hit = mirrors.get(api);
-  if (hit && (hit.until > now || (hit.refreshing && hit.until + REFRESH_GRACE_MS > now))) return hit.mirror;
-  return readMirrorOf(kv, api, now, hit);
-}
-
-async function readMirrorOf(
-  kv: KVNamespace,
-  api: string,
-  now: number,
-  hit: { refreshing?: boolean } | undefined,
-): Promise<ApiMirror | null> {
-  if (hit) hit.refreshing = true;
-  let mirror: ApiMirror | null;
-  try {
-    mirror = await readMirror(kv, api);
-  } finally {
-    if (hit) hit.refreshing = false;
-  }
-  if (mirrors.size > 1000) mirrors.clear();
-  // Never memoize absence: a publish right after a 404 must be visible at once.
-  if (mirror) mirrors.set(api, { mirror, until: now + MIRROR_MEMO_MS });
-  return mirror;
+  return mirrors.read(api, now, () => readMirror(kv, api));
 }
 
 /** Keeps an answer of the registry itself for as briefly as a mirror read from KV. */
 export function rememberMirror(mirror: ApiMirror, now: number): void {
-  if (mirrors.size > 1000) mirrors.clear();
-  mirrors.set(mirror.api, { mirror, until: now + MIRROR_MEMO_MS });
+  mirrors.remember(mirror.api, mirror, now);
 }
 
 /** Called by publish and delete so this isolate sees its own writes immediately. */
 export function forgetMirror(api: string): void {
-  mirrors.delete(api);
+  mirrors.forget(api);
 }
