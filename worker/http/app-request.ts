@@ -1,10 +1,18 @@
 import type { IRequest } from 'itty-router';
+import type { CallNote } from '../request-log/log-call';
 import type { RateLimitView } from './rate-limit-headers';
 
-/** What middleware and routes attach to a request as it passes through the router. */
+/**
+ * What the edge and the routes attach to a request as it passes through. Plain properties, not
+ * WeakMaps keyed by the request: a weak table keyed by a runtime object costs every GC (profile).
+ */
 export type AppRequest = IRequest & {
   /** The budget this request was counted against (mock quota or control plane), for its headers. */
   rateLimit?: RateLimitView;
   /** Epoch ms at which the request arrived; one clock reading per request. */
   receivedAt: number;
+  /** A mock call to be written to the request log (request-log/log-call.ts); absent when not logged. */
+  callNote?: CallNote;
+  /** The response already built with its CORS and RateLimit headers (http/decorate.ts). */
+  decorated?: Response;
 };

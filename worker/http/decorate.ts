@@ -2,12 +2,9 @@ import type { AppRequest } from './app-request';
 import { addCors, withCors } from './cors';
 import { rateLimitHeaders } from './rate-limit-headers';
 
-/** Responses whose record already held their CORS and RateLimit headers when they were built. */
-const complete = new WeakSet<Response>();
-
 /** Every response leaves with CORS headers and, when the request was counted, RateLimit headers. */
 export function decorate(response: Response, request: AppRequest): Response {
-  if (complete.has(response)) return response;
+  if (request.decorated === response) return response;
   const out = withCors(response, request);
   if (request.rateLimit) {
     for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt)))
@@ -30,6 +27,6 @@ export function decoratedResponse(
   if (request.rateLimit) Object.assign(headers, rateLimitHeaders(request.rateLimit, request.receivedAt));
   addCors(headers, request);
   const response = new Response(body, { status, headers });
-  complete.add(response);
+  request.decorated = response;
   return response;
 }

@@ -104,10 +104,16 @@ function decode(label: string): HostTarget | undefined {
 export function hostTargetOf(
   hostname: string,
   mockDomain: string,
-): { kind: 'target'; target: HostTarget } | { kind: 'unknown' } | { kind: 'outside' } {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (!mockDomain || !host.endsWith(`.${mockDomain}`)) return { kind: 'outside' };
-  const label = host.slice(0, -(mockDomain.length + 1));
+): { kind: 'target'; target: HostTarget } | typeof UNKNOWN | typeof OUTSIDE {
+  // Every request asks: no string is built unless the host is under the domain.
+  const host = hostname.toLowerCase();
+  const end = host.endsWith('.') ? host.length - 1 : host.length;
+  const dot = end - mockDomain.length - 1;
+  if (!mockDomain || dot <= 0 || host[dot] !== '.' || !host.startsWith(mockDomain, dot + 1)) return OUTSIDE;
+  const label = host.slice(0, dot);
   const target = label.includes('.') ? undefined : parseHostLabel(label);
-  return target ? { kind: 'target', target } : { kind: 'unknown' };
+  return target ? { kind: 'target', target } : UNKNOWN;
 }
+
+const OUTSIDE = { kind: 'outside' } as const;
+const UNKNOWN = { kind: 'unknown' } as const;

@@ -103,7 +103,7 @@ function admitted(
   body: RequestBody | undefined,
 ): AdmittedCall {
   const { api, path, sandboxId } = at;
-  const query = withoutMockToken(url.searchParams);
+  const query = withoutMockToken(url);
   noteCall(request, {
     api,
     version,
@@ -151,7 +151,7 @@ function checkToken(
   request: AppRequest,
   url: URL,
 ): MockSettings | Promise<MockSettings> {
-  const token = presentedMockToken(request.headers, url.searchParams);
+  const token = presentedMockToken(request.headers, url);
   const settings = mockSettingsFor(env, api, request.receivedAt);
   if (token || settings instanceof Promise) return checkTokenLater(api, token, settings);
   if (!tokenAccepted(settings, null)) refuseToken(api, token);

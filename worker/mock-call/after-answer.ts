@@ -30,3 +30,11 @@ export interface AnsweredCall {
 export function afterAnswer(env: Env, ctx: ExecutionContext, answered: AnsweredCall): void {
   fireHooks(env, ctx, answered);
 }
+
+/**
+ * Whether any call of this plan can have work after its answer: most plans declare no callbacks or
+ * webhooks, and their calls then build no `AnsweredCall` at all.
+ */
+export function worksAfter(target: MockTarget): boolean {
+  return target.plan.hooks !== undefined;
+}

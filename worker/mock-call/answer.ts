@@ -5,7 +5,7 @@ import { ProblemError } from '../http/problem';
 import type { MockRequest, MockResponse } from '../mock/call';
 import { amendCall } from '../request-log/log-call';
 import type { AdmittedCall } from './admit';
-import { afterAnswer } from './after-answer';
+import { afterAnswer, worksAfter } from './after-answer';
 import type { CallResult } from './call-result';
 import { STEERED_HEADER } from './run-mock';
 
@@ -50,18 +50,19 @@ function answerNow(
   const headers = responseHeaders(result.response, operationId, label);
   amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
   const response = decoratedResponse(body, result.response.status, headers, request);
-  afterAnswer(env, ctx, {
-    api: admitted.api,
-    version: admitted.version,
-    owner: admitted.owner,
-    target: admitted.target,
-    ...(admitted.sandboxId ? { sandboxId: admitted.sandboxId } : {}),
-    request: mockRequest,
-    ...(result.call ? { call: result.call } : {}),
-    status: result.response.status,
-    headers: result.response.headers,
-    body,
-  });
+  if (worksAfter(admitted.target))
+    afterAnswer(env, ctx, {
+      api: admitted.api,
+      version: admitted.version,
+      owner: admitted.owner,
+      target: admitted.target,
+      ...(admitted.sandboxId ? { sandboxId: admitted.sandboxId } : {}),
+      request: mockRequest,
+      ...(result.call ? { call: result.call } : {}),
+      status: result.response.status,
+      headers: result.response.headers,
+      body,
+    });
   return response;
 }
 

@@ -32,15 +32,19 @@ export async function hashMockToken(token: string): Promise<string> {
   return sha256Hex(token);
 }
 
-/** `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. */
-export function presentedMockToken(headers: Headers, query: URLSearchParams): string | null {
-  return headers.get('x-specmock-token') ?? query.get('__token');
+/**
+ * `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. A URL
+ * without a query is not asked for its parameters: that would build a URLSearchParams per call.
+ */
+export function presentedMockToken(headers: Headers, url: URL): string | null {
+  return headers.get('x-specmock-token') ?? (url.search ? url.searchParams.get('__token') : null);
 }
 
 /** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */
-export function withoutMockToken(params: URLSearchParams): [string, string][] {
+export function withoutMockToken(url: URL): [string, string][] {
   const out: [string, string][] = [];
-  for (const pair of params) if (pair[0] !== '__token') out.push(pair);
+  if (!url.search) return out;
+  for (const pair of url.searchParams) if (pair[0] !== '__token') out.push(pair);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { config } from '../config';
 import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
 import { capBody, type LoggedCall } from './record';
-import { credentialNames, redactHeaders, redactQuery } from './redact';
+import { credentialNames, redactHeaderRecord, redactHeaders, redactQuery } from './redact';
 import { requestLogStub, rowOf, type LoggedRow } from './request-log';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
@@ -31,7 +31,8 @@ export interface CallNote {
   responseHeaders?: Record<string, string>;
 }
 
-const notes = new WeakMap<object, CallNote>();
+/** A request as the edge hands it over, with its note once a route made one (an `AppRequest`). */
+type NotedRequest = Request & { receivedAt: number; callNote?: CallNote };
 
 /**
  * Marks a request as a loggable mock call. The stateless mock route and the sandbox route both call
@@ -39,14 +40,14 @@ const notes = new WeakMap<object, CallNote>();
  * to `logCall`, the one place calls are written, whichever route served them and however it ended
  * (a response of the spec, a problem, a 429).
  */
-export function noteCall(request: object, note: CallNote): CallNote {
-  notes.set(request, note);
+export function noteCall(request: NotedRequest, note: CallNote): CallNote {
+  request.callNote = note;
   return note;
 }
 
 /** Adds what became known later (the operation, the validation problems, the steering). */
-export function amendCall(request: object, more: Partial<CallNote>): void {
-  const note = notes.get(request);
+export function amendCall(request: NotedRequest, more: Partial<CallNote>): void {
+  const note = request.callNote;
   if (note) Object.assign(note, more);
 }
 
@@ -60,11 +61,11 @@ export function amendCall(request: object, more: Partial<CallNote>): void {
  */
 export function logCall(
   response: Response,
-  request: Request & { receivedAt: number },
+  request: NotedRequest,
   env: Env,
   ctx: ExecutionContext,
 ): Response | undefined | Promise<Response | undefined> {
-  const note = notes.get(request);
+  const note = request.callNote;
   if (!note || !config(env).logMockCalls) return undefined;
   const durationMs = Date.now() - request.receivedAt;
   if (note.responseBody === undefined && response.body && request.method !== 'HEAD')
@@ -85,7 +86,8 @@ function write(
   body: string | null,
   durationMs: number,
 ): void {
-  const opened = enqueue(env, note.api, rowOf(buildRecord(note, request, response, body, durationMs)));
+  const record = buildRecord(note, request, response, body, durationMs);
+  const opened = enqueue(env, note.api, rowOf(record, request.receivedAt));
   if (opened) ctx.waitUntil(opened);
 }
 
@@ -140,14 +142,16 @@ function buildRecord(
     operation: note.operation ?? null,
     problems: note.problems ?? [],
     ...(note.steered ? { steered: note.steered } : {}),
-    request: { headers: redactHeaders(pairs(note.requestHeaders) ?? request.headers, names), ...requestBody },
-    response: {
-      headers: redactHeaders(pairs(note.responseHeaders) ?? response.headers, names),
-      ...responseBodyCapped,
-    },
+    request: { headers: redacted(note.requestHeaders, request.headers, names), ...requestBody },
+    response: { headers: redacted(note.responseHeaders, response.headers, names), ...responseBodyCapped },
   };
 }
 
-function pairs(record: Record<string, string> | undefined): Iterable<[string, string]> | undefined {
-  return record && Object.entries(record);
+/** The note's plain record when the route kept one, else the Headers object read back. */
+function redacted(
+  record: Record<string, string> | undefined,
+  headers: Headers,
+  names: ReturnType<typeof credentialNames>,
+): Record<string, string> {
+  return record ? redactHeaderRecord(record, names) : redactHeaders(headers, names);
 }

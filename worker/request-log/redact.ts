@@ -46,12 +46,29 @@ export function redactHeaders(
   names: CredentialNames,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [rawName, value] of headers) {
-    const name = rawName.toLowerCase();
-    if (name === 'cookie') out[name] = redactCookies(value);
-    else out[name] = names.headers.has(name) ? REDACTED : value;
-  }
+  for (const [rawName, value] of headers) redactInto(out, rawName, value, names);
   return out;
+}
+
+/** `redactHeaders` of a plain record (what a mock call's note holds), without an entries array. */
+export function redactHeaderRecord(
+  headers: Record<string, string>,
+  names: CredentialNames,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const rawName in headers) redactInto(out, rawName, headers[rawName], names);
+  return out;
+}
+
+function redactInto(
+  out: Record<string, string>,
+  rawName: string,
+  value: string,
+  names: CredentialNames,
+): void {
+  const name = rawName.toLowerCase();
+  if (name === 'cookie') out[name] = redactCookies(value);
+  else out[name] = names.headers.has(name) ? REDACTED : value;
 }
 
 /** Every cookie value is redacted, not only the named ones: the Cookie header is a credential as a whole. */
@@ -67,6 +84,7 @@ function redactCookies(header: string): string {
 
 /** The query string as received, with credential parameters' values replaced (names matched case-insensitively). */
 export function redactQuery(query: [string, string][], names: CredentialNames): string {
+  if (query.length === 0) return '';
   const params = new URLSearchParams();
   for (const [name, value] of query)
     params.append(name, names.query.has(name.toLowerCase()) ? REDACTED : value);

@@ -18,9 +18,10 @@ export interface LoggedRow {
   json: string;
 }
 
-export function rowOf(call: LoggedCall): LoggedRow {
+/** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
+export function rowOf(call: LoggedCall, at = Date.parse(call.at)): LoggedRow {
   return {
-    at: Date.parse(call.at),
+    at,
     version: call.version,
     status: call.status,
     sandbox: call.sandbox ?? null,
