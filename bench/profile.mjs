@@ -3,6 +3,7 @@
 //   node bench/profile.mjs [--hosted] [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
 //   --service /healthz profiles a path of the service itself instead of a mock call.
 //   --sandbox profiles the path in a stateful sandbox; --post '{"name":"x"}' POSTs that JSON body.
+//   --var NAME=VALUE sets a Worker var (repeatable), e.g. --var LOG_MOCK_CALLS=off.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ const { values: args } = parseArgs({
     service: { type: 'string' },
     sandbox: { type: 'boolean' },
     post: { type: 'string' },
+    var: { type: 'string', multiple: true },
   },
 });
 const spec = args.spec ?? 'petstore';
@@ -53,7 +55,12 @@ const worker = await startWorker({
   inspectorPort,
   quotas: Boolean(args.hosted),
   // As bench/sandbox.mjs (which cannot be imported here: its config parses the bench's own flags).
-  vars: args.sandbox ? { SANDBOX_MAX_ITEMS: '100000000', SANDBOX_MAX_BYTES: String(2 ** 31) } : {},
+  vars: {
+    ...(args.sandbox ? { SANDBOX_MAX_ITEMS: '100000000', SANDBOX_MAX_BYTES: String(2 ** 31) } : {}),
+    ...Object.fromEntries(
+      (args.var ?? []).map((v) => [v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1)]),
+    ),
+  },
 });
 try {
   const { body, key } = await preload(worker, {

@@ -83,8 +83,24 @@ describe('the answer cache', () => {
       ['a header parameter', { ...base, headers: { ...base.headers, 'x-trace': '1' } }],
     ];
     for (const [what, request] of variants) expect(send(request).hit, what).toBe(false);
+    // A decoded value may hold the characters that separate pairs: `?fields=b%26c%3Dd` is not `?fields=b&c=d`.
+    send({ ...base, query: [['fields', 'b&c=d']] });
+    expect(send({ ...base, query: [['fields', 'b'], ['c', 'd']] }).hit).toBe(false);
     // Another version of the same API is another target.
     expect(counting(await target())(base).hit).toBe(false);
+  });
+
+  it('answers a repeated call without routing it again, the same as routed', async () => {
+    const t = await target();
+    const send = counting(t);
+    const first = send(base);
+    const again = send(base);
+    expect(again.hit).toBe(true);
+    expect(again.outcome).toEqual(first.outcome);
+    // The remembered route is per method and path: another method is routed (and refused) anew.
+    const put = send({ ...base, method: 'PUT' });
+    expect(put.hit).toBe(false);
+    expect(put.outcome.ok).toBe(false);
   });
 
   it('keys a credential header by value, and keeps no refusal', async () => {

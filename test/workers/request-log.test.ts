@@ -190,7 +190,7 @@ describe('the log write', () => {
     const request = Object.assign(new Request('https://specmock.test/mock/x/v1/a'), {
       receivedAt: Date.now(),
     });
-    noteCall(request, { api: 'broken-log', version: 'v1', path: '/a', query: [] });
+    noteCall(request, broken, { api: 'broken-log', version: 'v1', path: '/a', query: [] });
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const out = await logCall(new Response('{"a":1}', { status: 201 }), request, broken, ctx);
     expect(out!.status).toBe(201);

@@ -87,13 +87,14 @@ function admitLocated(
   const body = readMockBody(request);
   if (quota instanceof Promise || target instanceof Promise || body instanceof Promise)
     return Promise.all([quota, target, body]).then(([q, t, b]) =>
-      admitted(request, at, url, located, behaviour, q, t, b),
+      admitted(request, env, at, url, located, behaviour, q, t, b),
     );
-  return admitted(request, at, url, located, behaviour, quota, target, body);
+  return admitted(request, env, at, url, located, behaviour, quota, target, body);
 }
 
 function admitted(
   request: AppRequest,
+  env: Env,
   at: CallAt,
   url: URL,
   { owner, version, entry }: Located,
@@ -104,7 +105,7 @@ function admitted(
 ): AdmittedCall {
   const { api, path, sandboxId } = at;
   const query = withoutMockToken(url);
-  noteCall(request, {
+  noteCall(request, env, {
     api,
     version,
     ...(sandboxId ? { sandbox: sandboxId } : {}),

@@ -7,21 +7,24 @@ import type { OperationPlan, Plan } from '../mock/plan';
  * credentials, cookies, the operation's header parameters) give the same bytes, so GitHub's 24 KB
  * repository body (730 µs to generate) is generated once. Only calls without a body (reflection
  * reads it), without behaviour settings and outside sandboxes come here (run-mock.ts), and only
- * successful answers are kept. Bounded by bytes, least recently used first out.
+ * successful answers are kept. Bounded by bytes; the oldest entry not used since it was last
+ * passed over goes first (second chance: a hit only sets a flag, it moves nothing).
  */
 
 const MAX_BYTES = 16 * 1024 * 1024;
 /** An answer larger than this is not kept: it would push out hundreds of others. */
 const MAX_ENTRY_BYTES = 1024 * 1024;
 
+type Answer = Extract<MockOutcome, { ok: true }>;
+
 interface Entry {
-  outcome: Extract<MockOutcome, { ok: true }>;
+  outcome: Answer;
   bytes: number;
+  used: boolean;
 }
 
-const byTarget = new WeakMap<MockTarget, Map<string, Entry>>();
-/** Insertion order is recency order across every version (a hit is re-inserted). */
-const lru = new Map<string, { target: MockTarget }>();
+/** Every version's entries, keyed with the version's number (`targetIds`), oldest first. */
+const entries = new Map<string, Entry>();
 let total = 0;
 let keySeq = 0;
 const targetIds = new WeakMap<MockTarget, number>();
@@ -32,6 +35,24 @@ export function answerCacheStats(): { hits: number; misses: number; bytes: numbe
   return { ...stats, bytes: total };
 }
 
+/**
+ * The operation each method and path of a version was routed to when its answer was kept: a
+ * repeated call finds its answer without being routed again (routing is deterministic).
+ */
+const routed = new WeakMap<MockTarget, Map<string, OperationPlan>>();
+const MAX_ROUTED = 10_000;
+
+/** The kept answer of a call whose method and path were answered before, found without routing. */
+export function recalledAnswer(
+  target: MockTarget,
+  request: MockRequest,
+): { outcome: MockOutcome; operation: OperationPlan } | undefined {
+  const operation = routed.get(target)?.get(routeKey(request));
+  const entry = operation && entries.get(keyOf(target, request, operation));
+  if (!entry) return undefined;
+  return { outcome: hit(entry, request), operation: operation! };
+}
+
 /** The cached answer for `request`, or the engine's (`run`), kept when it can be. */
 export function cachedAnswer(
   target: MockTarget,
@@ -40,57 +61,71 @@ export function cachedAnswer(
   run: () => MockOutcome,
 ): MockOutcome {
   const key = keyOf(target, request, operation);
-  let entries = byTarget.get(target);
-  const hit = entries?.get(key);
-  if (hit) {
-    stats.hits++;
-    lru.delete(key);
-    lru.set(key, { target });
-    // The answer's headers are shared: the one caller (answer.ts) copies them before adding its own
-    // (CORS, RateLimit). The call is this one.
-    return { ...hit.outcome, call: { ...hit.outcome.call, request } };
-  }
+  const kept = entries.get(key);
+  if (kept) return hit(kept, request);
   stats.misses++;
   const outcome = run();
   if (!outcome.ok) return outcome;
   const bytes = 2 * (key.length + (outcome.response.body?.length ?? 0)) + 256;
   if (bytes > MAX_ENTRY_BYTES) return outcome;
-  if (!entries) byTarget.set(target, (entries = new Map()));
   const { response } = outcome;
   entries.set(key, {
     outcome: { ...outcome, response: { ...response, headers: { ...response.headers } } },
     bytes,
+    used: false,
   });
-  lru.set(key, { target });
   total += bytes;
-  while (total > MAX_BYTES) evictOldest();
+  while (total > MAX_BYTES) evictOne();
+  remember(target, request, operation);
   return outcome;
 }
 
-function evictOldest(): void {
-  const oldest = lru.keys().next();
-  if (oldest.done) {
-    total = 0;
+/**
+ * The answer's headers are shared: the one caller (answer.ts) copies them before adding its own
+ * (CORS, RateLimit). The call is this one.
+ */
+function hit(entry: Entry, request: MockRequest): MockOutcome {
+  stats.hits++;
+  entry.used = true;
+  const { outcome } = entry;
+  return { ...outcome, call: { ...outcome.call, request } };
+}
+
+function remember(target: MockTarget, request: MockRequest, operation: OperationPlan): void {
+  let routes = routed.get(target);
+  if (!routes) routed.set(target, (routes = new Map()));
+  if (routes.size >= MAX_ROUTED) routes.clear();
+  routes.set(routeKey(request), operation);
+}
+
+/** Evicts the oldest unused entry; a used one is moved to the end once, its flag cleared. */
+function evictOne(): void {
+  for (const [key, entry] of entries) {
+    entries.delete(key);
+    if (entry.used) {
+      entry.used = false;
+      entries.set(key, entry);
+      continue;
+    }
+    total -= entry.bytes;
     return;
   }
-  const { target } = lru.get(oldest.value)!;
-  lru.delete(oldest.value);
-  const entries = byTarget.get(target);
-  const entry = entries?.get(oldest.value);
-  if (entry) {
-    total -= entry.bytes;
-    entries!.delete(oldest.value);
-  }
+  total = 0;
+}
+
+function routeKey(request: MockRequest): string {
+  return `${request.method} ${request.path}`;
 }
 
 function keyOf(target: MockTarget, request: MockRequest, operation: OperationPlan): string {
   let id = targetIds.get(target);
   if (id === undefined) targetIds.set(target, (id = ++keySeq));
-  const headers = readHeaders(target.plan, operation)
-    .map((name) => request.headers[name] ?? '')
-    .join('\u0001');
-  const query = request.query.map(([k, v]) => `${k}=${v}`).join('&');
-  return `${id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000${query}\u0000${headers}`;
+  let key = `${id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
+  // Length-prefixed: a decoded value may hold `&` or `=` (`?a=b%26c` is not `?a=b&c`).
+  for (const [name, value] of request.query) key += `${name.length}:${name}${value.length}:${value}`;
+  key += '\u0000';
+  for (const name of readHeaders(target.plan, operation)) key += `${request.headers[name] ?? ''}\u0001`;
+  return key;
 }
 
 const readNames = new WeakMap<OperationPlan, string[]>();

@@ -3,7 +3,7 @@ import { decide, decidedStatus, steeredLabel, type BehaviourDecision } from '../
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import { mock, readCall, type StateLayer } from '../mock/mock';
 import { responseFor } from '../mock/select-response';
-import { cachedAnswer } from './answer-cache';
+import { cachedAnswer, recalledAnswer } from './answer-cache';
 
 /** Says how the behaviour settings changed a response (`latency=120ms; error=503`). */
 export const STEERED_HEADER = 'x-specmock-steered';
@@ -37,14 +37,24 @@ export function runMock(
   behaviour: Behaviour,
   /** A sandbox's state layer: steered calls (a forced status or example) leave its state alone. */
   layer?: StateLayer,
-  reading: CallReading = readCall(target, request),
+  given?: CallReading,
 ): MockRun {
+  const plain = !layer && !request.body && !hasBehaviour(behaviour);
+  // A repeated stateless call is answered before it is routed again (answer-cache.ts).
+  const recalled = plain && !given ? recalledAnswer(target, request) : undefined;
+  if (recalled)
+    return {
+      outcome: recalled.outcome,
+      operationId: recalled.operation.id,
+      decision: UNCHANGED,
+      label: null,
+    };
+  const reading = given ?? readCall(target, request);
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
   if (!hasBehaviour(behaviour)) {
     const run = () => mock(target, request, layer, reading);
     // Stateless calls without a body answer the same bytes every time (answer-cache.ts).
-    const outcome =
-      !layer && !request.body && operation ? cachedAnswer(target, request, operation, run) : run();
+    const outcome = plain && operation ? cachedAnswer(target, request, operation, run) : run();
     return { outcome, operationId: operation?.id, decision: UNCHANGED, label: null };
   }
   const { own } = reading;

@@ -40,9 +40,9 @@ type NotedRequest = Request & { receivedAt: number; callNote?: CallNote };
  * to `logCall`, the one place calls are written, whichever route served them and however it ended
  * (a response of the spec, a problem, a 429).
  */
-export function noteCall(request: NotedRequest, note: CallNote): CallNote {
-  request.callNote = note;
-  return note;
+export function noteCall(request: NotedRequest, env: Env, note: CallNote): void {
+  // Unlogged (local mode), a call keeps no note, so every later amendment is a no-op.
+  if (config(env).logMockCalls) request.callNote = note;
 }
 
 /** Adds what became known later (the operation, the validation problems, the steering). */
