@@ -119,7 +119,11 @@ function enqueue(env: Env, api: string, record: LoggedRow): Promise<void> | unde
     .catch((error: unknown) => console.error('request log write failed', error));
 }
 
-/** Redacted and capped before it leaves the Worker: storage never sees a credential. */
+/**
+ * Redacted and capped before it leaves the Worker: storage never sees a credential. Built as one
+ * literal of a fixed shape (every mock call of a logged API passes here): an absent optional member
+ * is `undefined`, which the JSON the record is stored as leaves out.
+ */
 function buildRecord(
   note: CallNote,
   request: Request & { receivedAt: number },
@@ -128,12 +132,12 @@ function buildRecord(
   durationMs: number,
 ): LoggedCall {
   const names = credentialNames(note.plan);
-  const requestBody = capBody(note.requestBody);
-  const responseBodyCapped = capBody(responseBody);
+  const sent = capBody(note.requestBody);
+  const answered = capBody(responseBody);
   return {
-    at: new Date(request.receivedAt).toISOString(),
+    at: isoTime(request.receivedAt),
     version: note.version,
-    ...(note.sandbox ? { sandbox: note.sandbox } : {}),
+    sandbox: note.sandbox || undefined,
     method: request.method,
     path: note.path,
     query: redactQuery(note.query, names),
@@ -141,10 +145,26 @@ function buildRecord(
     durationMs,
     operation: note.operation ?? null,
     problems: note.problems ?? [],
-    ...(note.steered ? { steered: note.steered } : {}),
-    request: { headers: redacted(note.requestHeaders, request.headers, names), ...requestBody },
-    response: { headers: redacted(note.responseHeaders, response.headers, names), ...responseBodyCapped },
+    steered: note.steered || undefined,
+    request: {
+      headers: redacted(note.requestHeaders, request.headers, names),
+      body: sent.body,
+      truncated: sent.truncated,
+    },
+    response: {
+      headers: redacted(note.responseHeaders, response.headers, names),
+      body: answered.body,
+      truncated: answered.truncated,
+    },
   };
+}
+
+/** Calls of a busy mock arrive many per millisecond: the last formatted time is reused. */
+let lastTime = { ms: NaN, iso: '' };
+
+function isoTime(ms: number): string {
+  if (ms !== lastTime.ms) lastTime = { ms, iso: new Date(ms).toISOString() };
+  return lastTime.iso;
 }
 
 /** The note's plain record when the route kept one, else the Headers object read back. */
