@@ -20,7 +20,7 @@ export function rateLimitHeaders(view: RateLimitView, now: number): Record<strin
           ratelimit: `"control";r=${view.window.remaining};t=${secondsUntil(view.window.resetAt, now)}`,
         }
       : {
-          'ratelimit-policy': `"minute";q=${view.minute.limit};w=60, "month";q=${view.month.limit};w=${MONTH_WIDTH}`,
+          'ratelimit-policy': mockPolicy(view.minute.limit, view.month.limit),
           ratelimit: `"minute";r=${view.minute.remaining};t=${secondsUntil(view.minute.resetAt, now)}, "month";r=${view.month.remaining};t=${secondsUntil(view.month.resetAt, now)}`,
         };
   if (!view.allowed && view.retryAfter !== undefined)
@@ -30,4 +30,13 @@ export function rateLimitHeaders(view: RateLimitView, now: number): Record<strin
 
 function secondsUntil(resetAt: number, now: number): number {
   return Math.max(0, Math.ceil((resetAt - now) / 1000));
+}
+
+/** A key's limits change rarely; its policy text is made once, not on every counted call. */
+let lastPolicy = { minute: -1, month: -1, text: '' };
+
+function mockPolicy(minute: number, month: number): string {
+  if (minute !== lastPolicy.minute || month !== lastPolicy.month)
+    lastPolicy = { minute, month, text: `"minute";q=${minute};w=60, "month";q=${month};w=${MONTH_WIDTH}` };
+  return lastPolicy.text;
 }

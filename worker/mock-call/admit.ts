@@ -108,7 +108,7 @@ function admitted(
   noteCall(request, env, {
     api,
     version,
-    ...(sandboxId ? { sandbox: sandboxId } : {}),
+    sandbox: sandboxId,
     path,
     query,
     requestBody: body?.text,
@@ -136,8 +136,8 @@ function admitted(
     query,
     behaviour,
     target,
-    ...(sandboxId ? { sandboxId } : {}),
-    ...(body !== undefined ? { body } : {}),
+    sandboxId,
+    body,
   };
 }
 
