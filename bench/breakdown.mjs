@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CALLS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
 import { measure, percentile, round, sample } from './load.mjs';
-import { publishTo, specmockWorker } from './targets.mjs';
+import { answerOf, helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
 /**
@@ -17,8 +17,19 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
   const headline = results.calls[0].rows;
   const ladder = [
     { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, underLoad: results.helloWorld },
-    { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${local.url}/healthz` },
   ];
+  // The same one-line Worker answering with local mode's body and headers (content type, CORS,
+  // operation): what the contract's headers cost the runtime before any of specmock's code runs.
+  const copy = await helloWorld(script, await answerOf(local.pet.mockUrl + path));
+  ladder.push(
+    {
+      id: 'hello-mock-answer',
+      label: "hello-world Worker answering local mode's body and headers",
+      url: `${copy.url}/`,
+      worker: copy,
+    },
+    { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${local.url}/healthz` },
+  );
   const bundle = variantBundle(script, 'no-engine');
   if (bundle) {
     const w = await specmockWorker(bundle);

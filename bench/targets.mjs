@@ -8,8 +8,16 @@ import { log } from './config.mjs';
 import { onCleanup } from './cleanup.mjs';
 import { timed } from './load.mjs';
 
-export async function helloWorld(script) {
+/**
+ * A one-line Worker on the same miniflare: `Response.json({ hello })`, the runtime's ceiling; or,
+ * given `answer` ({ body, headers }), that fixed answer (the runtime's cost of a response's headers).
+ */
+export async function helloWorld(script, answer) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
+  const fetchBody = answer
+    ? `const B = ${JSON.stringify(answer.body)}; const H = ${JSON.stringify(answer.headers)};
+export default { fetch() { return new Response(B, { status: 200, headers: H }); } };`
+    : 'export default { fetch() { return Response.json({ hello: "world" }); } };';
   const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const mf = new Miniflare(
     convertV4MiniflareOptions({
@@ -20,7 +28,7 @@ export async function helloWorld(script) {
         {
           name: 'hello',
           modules: true,
-          script: 'export default { fetch() { return Response.json({ hello: "world" }); } };',
+          script: fetchBody,
           compatibilityDate,
           compatibilityFlags,
         },
@@ -29,7 +37,17 @@ export async function helloWorld(script) {
   );
   const url = (await mf.ready).toString().replace(/\/$/, '');
   onCleanup(() => mf.dispose());
-  return { url, stop: () => mf.dispose() };
+  return { url, mf, stop: () => mf.dispose() };
+}
+
+/** The body and headers a mock call answers with, as the runtime would send them uncompressed. */
+export async function answerOf(url) {
+  const res = await fetch(url, { headers: { 'accept-encoding': 'identity' } });
+  const headers = {};
+  for (const [name, value] of res.headers)
+    if (!['content-length', 'content-encoding', 'transfer-encoding', 'date'].includes(name))
+      headers[name] = value;
+  return { body: await res.text(), headers };
 }
 
 /** specmock on miniflare: local mode (no quota object), or hosted mode with `quotas: true`. */
