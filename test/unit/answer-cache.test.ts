@@ -85,7 +85,15 @@ describe('the answer cache', () => {
     for (const [what, request] of variants) expect(send(request).hit, what).toBe(false);
     // A decoded value may hold the characters that separate pairs: `?fields=b%26c%3Dd` is not `?fields=b&c=d`.
     send({ ...base, query: [['fields', 'b&c=d']] });
-    expect(send({ ...base, query: [['fields', 'b'], ['c', 'd']] }).hit).toBe(false);
+    expect(
+      send({
+        ...base,
+        query: [
+          ['fields', 'b'],
+          ['c', 'd'],
+        ],
+      }).hit,
+    ).toBe(false);
     // Another version of the same API is another target.
     expect(counting(await target())(base).hit).toBe(false);
   });
