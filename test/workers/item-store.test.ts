@@ -24,6 +24,26 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
+  it('stores an id checked as free without asking again, and still replaces it on the next put', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-id'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      const fresh = () => new SqlItemStore(state.storage.sql);
+      expect(store.has('pets', '5')).toBe(false);
+      store.put('pets', '5', { id: 5 });
+      // The free-id reading is spent by the first write: this is a replacement, not a second row.
+      store.put('pets', '5', { id: 5, name: 'replaced' });
+      expect(store.get('pets', '6')).toBeUndefined();
+      store.put('pets', '6', { id: 6 });
+      store.put('pets', '6', { id: 6, name: 'replaced too' });
+      expect(store.count('pets')).toBe(2);
+      expect(fresh().count('pets')).toBe(2);
+      expect(store.bytes()).toBe(fresh().bytes());
+      expect(store.get('pets', '5')).toEqual({ id: 5, name: 'replaced' });
+      expect(store.list('pets').map((i) => i.id)).toEqual(['6', '5']);
+    });
+  });
+
   it('keeps its byte total through puts, replacements, removals and a clear', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-test'));
     await runInDurableObject(stub, (_instance, state) => {

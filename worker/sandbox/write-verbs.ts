@@ -155,7 +155,8 @@ function store(
   item: JsonValue,
   how: 'created' | 'updated',
 ): LayerAnswer | undefined {
-  const previous = ctx.store.get(scope, id);
+  // A create comes after its id was found free (`has`, or `get` for a PUT): nothing to read back.
+  const previous = how === 'created' ? undefined : ctx.store.get(scope, id);
   const bytes = ctx.store.bytes() - (previous === undefined ? 0 : sizeOf(previous)) + sizeOf(item);
   if (bytes > ctx.limits.maxBytes)
     return {

@@ -74,18 +74,32 @@ export class SqlItemStore implements ItemStore {
     const [row] = this.sql
       .exec<{ body: string }>(`SELECT body FROM items WHERE scope = ? AND id = ?`, scope, id)
       .toArray();
+    if (!row) this.absent = absentKey(scope, id);
     return row ? (JSON.parse(row.body) as JsonValue) : undefined;
   }
 
   has(scope: string, id: string): boolean {
-    return this.sql.exec(`SELECT 1 FROM items WHERE scope = ? AND id = ?`, scope, id).toArray().length > 0;
+    const found =
+      this.sql.exec(`SELECT 1 FROM items WHERE scope = ? AND id = ?`, scope, id).toArray().length > 0;
+    if (!found) this.absent = absentKey(scope, id);
+    return found;
   }
+
+  /**
+   * The item last read as absent, until the next write: a create checks its id is free, then puts
+   * it, and the put need not ask again (the store is synchronous, so nothing writes in between).
+   */
+  private absent: string | undefined;
 
   put(scope: string, id: string, value: JsonValue): void {
     const body = JSON.stringify(value);
-    const [old] = this.sql
-      .exec<{ n: number }>(`SELECT LENGTH(body) AS n FROM items WHERE scope = ? AND id = ?`, scope, id)
-      .toArray();
+    const known = this.absent === absentKey(scope, id);
+    this.absent = undefined;
+    const [old] = known
+      ? []
+      : this.sql
+          .exec<{ n: number }>(`SELECT LENGTH(body) AS n FROM items WHERE scope = ? AND id = ?`, scope, id)
+          .toArray();
     if (this.total !== undefined) this.total += body.length - (old?.n ?? 0);
     if (old) {
       this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
@@ -102,6 +116,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   remove(scope: string, id: string): boolean {
+    this.absent = undefined;
     const [gone] = this.sql
       .exec<{ n: number }>(
         `DELETE FROM items WHERE scope = ? AND id = ? RETURNING LENGTH(body) AS n`,
@@ -135,6 +150,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   drop(scope: string): void {
+    this.absent = undefined;
     const gone = this.sql
       .exec<{ n: number }>(`DELETE FROM items WHERE scope = ? RETURNING LENGTH(body) AS n`, scope)
       .toArray();
@@ -166,6 +182,7 @@ export class SqlItemStore implements ItemStore {
 
   /** Back to the seeded start: every scope is seeded again on its next touch. */
   clear(): void {
+    this.absent = undefined;
     this.sql.exec(`DELETE FROM items`);
     this.sql.exec(`DELETE FROM scopes`);
     this.sql.exec(`DELETE FROM seeded`);
@@ -173,4 +190,8 @@ export class SqlItemStore implements ItemStore {
     this.counts.clear();
     this.seededScopes.clear();
   }
+}
+
+function absentKey(scope: string, id: string): string {
+  return `${scope}\u0000${id}`;
 }
