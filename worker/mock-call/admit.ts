@@ -11,7 +11,7 @@ import type { MockSettings } from '../registry/api-settings';
 import { locateVersion, type Located } from '../registry/locate-version';
 import { noteCall } from '../request-log/log-call';
 import { loadTarget } from '../storage/target-cache';
-import { hashMockToken, presentedMockToken, tokenAccepted, withoutMockToken } from './mock-token';
+import { hashMockToken, presentedMockToken, queryPairs, tokenAccepted, withoutMockToken } from './mock-token';
 import { mockSettingsFor } from './settings-memo';
 
 /** Which mock a call names, and where: whatever URL form named it (path form or a mock's host). */
@@ -60,12 +60,14 @@ export function admitCall(
   const located = locateVersion(env, api, versionName, request.receivedAt);
   // A token refusal comes first; a failed lookup must then not go unhandled.
   if (located instanceof Promise) located.catch(() => undefined);
-  const settings = checkToken(env, api, request, url);
+  const sent = queryPairs(url);
+  const settings = checkToken(env, api, request, sent);
+  const query = withoutMockToken(sent);
   if (!(located instanceof Promise) && !(settings instanceof Promise))
-    return admitLocated(request, env, at, url, located, settings.behaviour);
+    return admitLocated(request, env, at, query, located, settings.behaviour);
   return (async () => {
     const { behaviour } = await settings;
-    return admitLocated(request, env, at, url, await located, behaviour);
+    return admitLocated(request, env, at, query, await located, behaviour);
   })();
 }
 
@@ -77,7 +79,7 @@ function admitLocated(
   request: AppRequest,
   env: Env,
   at: CallAt,
-  url: URL,
+  query: [string, string][],
   located: Located,
   behaviour: Behaviour,
 ): AdmittedCall | Promise<AdmittedCall> {
@@ -87,16 +89,16 @@ function admitLocated(
   const body = readMockBody(request);
   if (quota instanceof Promise || target instanceof Promise || body instanceof Promise)
     return Promise.all([quota, target, body]).then(([q, t, b]) =>
-      admitted(request, env, at, url, located, behaviour, q, t, b),
+      admitted(request, env, at, query, located, behaviour, q, t, b),
     );
-  return admitted(request, env, at, url, located, behaviour, quota, target, body);
+  return admitted(request, env, at, query, located, behaviour, quota, target, body);
 }
 
 function admitted(
   request: AppRequest,
   env: Env,
   at: CallAt,
-  url: URL,
+  query: [string, string][],
   { owner, version, entry }: Located,
   behaviour: Behaviour,
   quota: Awaited<ReturnType<typeof chargeMockCall>>,
@@ -104,7 +106,6 @@ function admitted(
   body: RequestBody | undefined,
 ): AdmittedCall {
   const { api, path, sandboxId } = at;
-  const query = withoutMockToken(url);
   noteCall(request, env, {
     api,
     version,
@@ -150,9 +151,9 @@ function checkToken(
   env: Env,
   api: string,
   request: AppRequest,
-  url: URL,
+  query: [string, string][],
 ): MockSettings | Promise<MockSettings> {
-  const token = presentedMockToken(request.headers, url);
+  const token = presentedMockToken(request.headers, query);
   const settings = mockSettingsFor(env, api, request.receivedAt);
   if (token || settings instanceof Promise) return checkTokenLater(api, token, settings);
   if (!tokenAccepted(settings, null)) refuseToken(api, token);

@@ -23,11 +23,9 @@ interface Entry {
   used: boolean;
 }
 
-/** Every version's entries, keyed with the version's number (`targetIds`), oldest first. */
+/** Every version's entries, keyed with the version's number (`versionOf`), oldest first. */
 const entries = new Map<string, Entry>();
 let total = 0;
-let keySeq = 0;
-const targetIds = new WeakMap<MockTarget, number>();
 const stats = { hits: 0, misses: 0 };
 
 /** Hits and misses since the isolate started (the bench reports them). */
@@ -36,21 +34,34 @@ export function answerCacheStats(): { hits: number; misses: number; bytes: numbe
 }
 
 /**
- * The operation each method and path of a version was routed to when its answer was kept: a
- * repeated call finds its answer without being routed again (routing is deterministic).
+ * What the cache knows of one version: its number in the keys, and the operation each method and
+ * path was routed to when its answer was kept, so a repeated call finds its answer without being
+ * routed again (routing is deterministic).
  */
-const routed = new WeakMap<MockTarget, Map<string, OperationPlan>>();
+interface Version {
+  id: number;
+  routed: Map<string, OperationPlan>;
+}
+
+const versions = new WeakMap<MockTarget, Version>();
+let versionSeq = 0;
 const MAX_ROUTED = 10_000;
+
+function versionOf(target: MockTarget): Version {
+  let version = versions.get(target);
+  if (!version) versions.set(target, (version = { id: ++versionSeq, routed: new Map() }));
+  return version;
+}
 
 /** The kept answer of a call whose method and path were answered before, found without routing. */
 export function recalledAnswer(
   target: MockTarget,
   request: MockRequest,
 ): { outcome: MockOutcome; operation: OperationPlan } | undefined {
-  const operation = routed.get(target)?.get(routeKey(request));
-  const entry = operation && entries.get(keyOf(target, request, operation));
-  if (!entry) return undefined;
-  return { outcome: hit(entry, request), operation: operation! };
+  const operation = versionOf(target).routed.get(routeKey(request));
+  if (!operation) return undefined;
+  const entry = entries.get(keyOf(target, request, operation));
+  return entry && { outcome: hit(entry, request), operation };
 }
 
 /** The cached answer for `request`, or the engine's (`run`), kept when it can be. */
@@ -92,10 +103,9 @@ function hit(entry: Entry, request: MockRequest): MockOutcome {
 }
 
 function remember(target: MockTarget, request: MockRequest, operation: OperationPlan): void {
-  let routes = routed.get(target);
-  if (!routes) routed.set(target, (routes = new Map()));
-  if (routes.size >= MAX_ROUTED) routes.clear();
-  routes.set(routeKey(request), operation);
+  const { routed } = versionOf(target);
+  if (routed.size >= MAX_ROUTED) routed.clear();
+  routed.set(routeKey(request), operation);
 }
 
 /** Evicts the oldest unused entry; a used one is moved to the end once, its flag cleared. */
@@ -118,9 +128,7 @@ function routeKey(request: MockRequest): string {
 }
 
 function keyOf(target: MockTarget, request: MockRequest, operation: OperationPlan): string {
-  let id = targetIds.get(target);
-  if (id === undefined) targetIds.set(target, (id = ++keySeq));
-  let key = `${id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
+  let key = `${versionOf(target).id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
   // Length-prefixed: a decoded value may hold `&` or `=` (`?a=b%26c` is not `?a=b&c`).
   for (const [name, value] of request.query) key += `${name.length}:${name}${value.length}:${value}`;
   key += '\u0000';

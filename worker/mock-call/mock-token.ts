@@ -33,19 +33,24 @@ export async function hashMockToken(token: string): Promise<string> {
 }
 
 /**
- * `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. A URL
- * without a query is not asked for its parameters: that would build a URLSearchParams per call.
+ * A call's query as decoded pairs, read once per call; a URL without a query builds no
+ * URLSearchParams (every mock call passes here).
  */
-export function presentedMockToken(headers: Headers, url: URL): string | null {
-  return headers.get('x-specmock-token') ?? (url.search ? url.searchParams.get('__token') : null);
+export function queryPairs(url: URL): [string, string][] {
+  return url.search ? [...url.searchParams] : [];
+}
+
+/** `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. */
+export function presentedMockToken(headers: Headers, query: [string, string][]): string | null {
+  const sent = headers.get('x-specmock-token');
+  if (sent !== null) return sent;
+  for (const [name, value] of query) if (name === '__token') return value;
+  return null;
 }
 
 /** The query the mock sees and the log keeps: the mock token is a specmock credential, not a parameter. */
-export function withoutMockToken(url: URL): [string, string][] {
-  const out: [string, string][] = [];
-  if (!url.search) return out;
-  for (const pair of url.searchParams) if (pair[0] !== '__token') out.push(pair);
-  return out;
+export function withoutMockToken(query: [string, string][]): [string, string][] {
+  return query.filter(([name]) => name !== '__token');
 }
 
 /** Whether a call presenting this token hash (null: none) may call the API's mocks. */

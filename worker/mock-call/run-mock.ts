@@ -1,6 +1,6 @@
 import type { Behaviour } from '../behaviour/settings';
 import { decide, decidedStatus, steeredLabel, type BehaviourDecision } from '../behaviour/decide';
-import type { CallReading, MockOutcome, MockRequest, MockTarget } from '../mock/call';
+import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import { mock, readCall, type StateLayer } from '../mock/mock';
 import { responseFor } from '../mock/select-response';
 import { cachedAnswer, recalledAnswer } from './answer-cache';
@@ -37,11 +37,12 @@ export function runMock(
   behaviour: Behaviour,
   /** A sandbox's state layer: steered calls (a forced status or example) leave its state alone. */
   layer?: StateLayer,
-  given?: CallReading,
 ): MockRun {
-  const plain = !layer && !request.body && !hasBehaviour(behaviour);
-  // A repeated stateless call is answered before it is routed again (answer-cache.ts).
-  const recalled = plain && !given ? recalledAnswer(target, request) : undefined;
+  const steerable = hasBehaviour(behaviour);
+  // Stateless calls without a body answer the same bytes every time (answer-cache.ts); a repeated
+  // one is answered before it is routed again.
+  const cacheable = !layer && !request.body && !steerable;
+  const recalled = cacheable ? recalledAnswer(target, request) : undefined;
   if (recalled)
     return {
       outcome: recalled.outcome,
@@ -49,12 +50,11 @@ export function runMock(
       decision: UNCHANGED,
       label: null,
     };
-  const reading = given ?? readCall(target, request);
+  const reading = readCall(target, request);
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
-  if (!hasBehaviour(behaviour)) {
+  if (!steerable) {
     const run = () => mock(target, request, layer, reading);
-    // Stateless calls without a body answer the same bytes every time (answer-cache.ts).
-    const outcome = plain && operation ? cachedAnswer(target, request, operation, run) : run();
+    const outcome = cacheable && operation ? cachedAnswer(target, request, operation, run) : run();
     return { outcome, operationId: operation?.id, decision: UNCHANGED, label: null };
   }
   const { own } = reading;

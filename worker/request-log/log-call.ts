@@ -3,7 +3,13 @@ import { config } from '../config';
 import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
 import { capBody, type LoggedCall } from './record';
-import { credentialNames, redactHeaderRecord, redactHeaders, redactQuery } from './redact';
+import {
+  credentialNames,
+  redactHeaderRecord,
+  redactHeaders,
+  redactQuery,
+  type CredentialNames,
+} from './redact';
 import { requestLogStub, rowOf, type LoggedRow } from './request-log';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
@@ -65,8 +71,9 @@ export function logCall(
   env: Env,
   ctx: ExecutionContext,
 ): Response | undefined | Promise<Response | undefined> {
+  // Only a logged call has a note (`noteCall`).
   const note = request.callNote;
-  if (!note || !config(env).logMockCalls) return undefined;
+  if (!note) return undefined;
   const durationMs = Date.now() - request.receivedAt;
   if (note.responseBody === undefined && response.body && request.method !== 'HEAD')
     return response.text().then((body) => {
@@ -171,7 +178,7 @@ function isoTime(ms: number): string {
 function redacted(
   record: Record<string, string> | undefined,
   headers: Headers,
-  names: ReturnType<typeof credentialNames>,
+  names: CredentialNames,
 ): Record<string, string> {
   return record ? redactHeaderRecord(record, names) : redactHeaders(headers, names);
 }
