@@ -2,7 +2,7 @@
 // (node --cpu-prof cannot see into workerd). Prints the hottest functions of the bundle.
 //   node bench/profile.mjs [--hosted] [--script bundle.js] [--path /pets/42] [--spec petstore|github] [--seconds 5] [--out file.cpuprofile]
 //   --service /healthz profiles a path of the service itself instead of a mock call.
-//   --sandbox profiles the path in a stateful sandbox; --post '{"name":"x"}' POSTs that JSON body.
+//   --sandbox profiles the path in a stateful sandbox (`--path /pets/{first}`: its first listed pet); --post '{"name":"x"}' POSTs that JSON body.
 //   --var NAME=VALUE sets a Worker var (repeatable), e.g. --var LOG_MOCK_CALLS=off.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -70,7 +70,7 @@ try {
     version: '1',
   });
   const base = args.sandbox ? await sandboxUrl(key) : body.mockUrl;
-  const url = args.service ? new URL(args.service, body.mockUrl).href : base + path;
+  const url = args.service ? new URL(args.service, body.mockUrl).href : base + (await resolved(base, path));
   const request = args.post
     ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: args.post }
     : {};
@@ -144,6 +144,14 @@ try {
 }
 
 /** A stateful sandbox of the published API (no item or byte cap in the way of a POST run). */
+/** `{first}` in a path is the id of the first item its collection lists (`/pets/{first}`). */
+async function resolved(base, path) {
+  const at = path.indexOf('/{first}');
+  if (at < 0) return path;
+  const [item] = await (await fetch(base + path.slice(0, at))).json();
+  return path.replace('{first}', String(item.id));
+}
+
 async function sandboxUrl(key) {
   const res = await worker.dispatch('/v1/sandboxes', {
     method: 'POST',

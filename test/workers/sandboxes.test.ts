@@ -437,6 +437,46 @@ describe('reset, isolation, caps, expiry', () => {
     await remove(sb);
   });
 
+  it('answers a repeated read from its memory until the next write of any kind (issue 22)', async () => {
+    const sb = await create({ seed: 'reads' });
+    const base = `/sandbox/${sb.id}`;
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName(sb.id));
+    const [first] = await valid<Pet[]>(await call(`${base}/pets`), 'GET', '/pets');
+    const read = async () => valid<Pet>(await call(`${base}/pets/${first.id}`), 'GET', '/pets/{petId}');
+    expect(await read()).toEqual(first);
+    // Written behind the store's back: a kept read does not see it, so the read was not repeated.
+    const behind = async (name: string) =>
+      runInDurableObject(stub, (_instance, state) => {
+        state.storage.sql.exec(
+          `UPDATE items SET body = ? WHERE id = ?`,
+          JSON.stringify({ ...first, name }),
+          String(first.id),
+        );
+      });
+    await behind('Behind');
+    expect(await read()).toEqual(first);
+    // Another header is another read: it is made from the items.
+    const other = await call(`${base}/pets/${first.id}`, { headers: { 'x-anything': '1' } });
+    expect((await valid<Pet>(other, 'GET', '/pets/{petId}')).name).toBe('Behind');
+    // Each write through the API makes the next read fresh: a create elsewhere, a merge, a reset.
+    await behind('Behind again');
+    expect((await call(`${base}/pets`, json('POST', { name: 'New' }))).status).toBe(201);
+    expect((await read()).name).toBe('Behind again');
+    await behind('Once more');
+    expect((await read()).name).toBe('Behind again');
+    const patched = await call(
+      `${base}/pets/${first.id}`,
+      json('PATCH', { tag: 'cat' }, 'application/merge-patch+json'),
+    );
+    expect(patched.status).toBe(200);
+    expect(await read()).toMatchObject({ name: 'Once more', tag: 'cat' });
+    expect((await call(`/v1/sandboxes/${sb.id}/reset`, { method: 'POST', headers: auth(key) })).status).toBe(
+      200,
+    );
+    expect(await read()).toEqual(first);
+    await remove(sb);
+  });
+
   it('isolates two sandboxes of one version', async () => {
     const [a, b] = [await create({ seed: 'same' }), await create({ seed: 'same' })];
     const created = await valid<Pet>(

@@ -20,7 +20,7 @@ export interface MockRun {
 const UNCHANGED: BehaviourDecision = { latencyMs: 0 };
 
 /** Whether the settings can change any call at all (most APIs have none). */
-function hasBehaviour(behaviour: Behaviour): boolean {
+export function hasBehaviour(behaviour: Behaviour): boolean {
   return Boolean(behaviour.latency || behaviour.errors || behaviour.operations);
 }
 

@@ -4,11 +4,12 @@ import type { Env } from '../../env';
 import type { Behaviour } from '../../behaviour/settings';
 import type { MockRequest } from '../../mock/call';
 import { resultOf, type CallInputs, type CallResult } from '../../mock-call/call-result';
-import { runMock } from '../../mock-call/run-mock';
+import { hasBehaviour, runMock } from '../../mock-call/run-mock';
 import { loadTarget } from '../../storage/target-cache';
 import { modelOf } from '../sandbox-model';
 import { sandboxLayer } from '../stateful-layer';
 import { sandboxIndexStub } from './sandbox-index';
+import { ReadCache, readKey } from './read-cache';
 import { SqlItemStore } from './sql-item-store';
 
 export interface SandboxMeta {
@@ -43,6 +44,7 @@ const TOUCH_RESOLUTION_MS = 60_000;
 export class Sandbox extends DurableObject<Env> {
   private cached: SandboxMeta | null | undefined;
   private store?: SqlItemStore;
+  private reads = new ReadCache<Served>();
 
   private items(): SqlItemStore {
     return (this.store ??= new SqlItemStore(this.ctx.storage.sql));
@@ -78,6 +80,27 @@ export class Sandbox extends DurableObject<Env> {
   async serve(request: MockRequest, now: number, behaviour: Behaviour): Promise<Served> {
     const meta = await this.live(now);
     if (!meta) return { kind: 'gone' };
+    const key = hasBehaviour(behaviour) ? undefined : readKey(request);
+    const store = this.items();
+    const writes = store.writes;
+    const kept = key === undefined ? undefined : this.reads.get(key, writes);
+    if (kept) {
+      await this.touch(meta, now);
+      return kept;
+    }
+    const served = await this.answer(meta, request, behaviour, store);
+    await this.touch(meta, now);
+    if (key !== undefined && served.kind === 'answer')
+      this.reads.set(key, served, writes, store.writes, served.response.body?.length ?? 0);
+    return served;
+  }
+
+  private async answer(
+    meta: SandboxMeta,
+    request: MockRequest,
+    behaviour: Behaviour,
+    store: SqlItemStore,
+  ): Promise<Served> {
     const target = await loadTarget(this.env.SPECS, meta.api, meta.version, meta.hash, meta.versionCreatedAt);
     if (!target)
       return {
@@ -90,13 +113,12 @@ export class Sandbox extends DurableObject<Env> {
     const layer = sandboxLayer({
       target,
       model: modelOf(target),
-      store: this.items(),
+      store,
       seed: meta.seed,
       baseUrl: request.baseUrl ?? '',
       limits: { maxItemsPerCollection: settings.sandboxMaxItems, maxBytes: settings.sandboxMaxBytes },
     });
     const result = resultOf(runMock(target, request, behaviour, layer));
-    await this.touch(meta, now);
     // The validated call is for callbacks and webhooks only: without any, it does not cross back.
     if (result.kind !== 'answer' || !result.call) return result;
     if (!target.plan.hooks) return { ...result, call: undefined };
@@ -119,6 +141,7 @@ export class Sandbox extends DurableObject<Env> {
     await this.ctx.storage.deleteAll();
     this.cached = null;
     this.store = undefined;
+    this.reads = new ReadCache();
     return meta !== null;
   }
 

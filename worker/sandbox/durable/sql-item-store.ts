@@ -25,6 +25,9 @@ export class SqlItemStore implements ItemStore {
     sql.exec(`CREATE TABLE IF NOT EXISTS seeded (scope TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
   }
 
+  /** Writes so far: a read answered while this is unchanged answers the same again (read-cache.ts). */
+  writes = 0;
+
   /** Scopes known to be seeded: every call asks, and a scope stays seeded until drop or clear. */
   private readonly seededScopes = new Set<string>();
 
@@ -36,6 +39,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   seed(scope: string, items: StoredItem[]): void {
+    this.writes++;
     this.sql.exec(`INSERT OR IGNORE INTO scopes (scope, created) VALUES (?, 0)`, scope);
     for (const item of items) this.put(scope, item.id, item.value);
     this.sql.exec(
@@ -92,6 +96,7 @@ export class SqlItemStore implements ItemStore {
   private absent: string | undefined;
 
   put(scope: string, id: string, value: JsonValue): void {
+    this.writes++;
     const body = JSON.stringify(value);
     const known = this.absent === absentKey(scope, id);
     this.absent = undefined;
@@ -116,6 +121,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   remove(scope: string, id: string): boolean {
+    this.writes++;
     this.absent = undefined;
     const [gone] = this.sql
       .exec<{ n: number }>(
@@ -150,6 +156,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   drop(scope: string): void {
+    this.writes++;
     this.absent = undefined;
     const gone = this.sql
       .exec<{ n: number }>(`DELETE FROM items WHERE scope = ? RETURNING LENGTH(body) AS n`, scope)
@@ -172,6 +179,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   nextSequence(scope: string): number {
+    this.writes++;
     return this.sql
       .exec<{ created: number }>(
         `UPDATE scopes SET created = created + 1 WHERE scope = ? RETURNING created`,
@@ -182,6 +190,7 @@ export class SqlItemStore implements ItemStore {
 
   /** Back to the seeded start: every scope is seeded again on its next touch. */
   clear(): void {
+    this.writes++;
     this.absent = undefined;
     this.sql.exec(`DELETE FROM items`);
     this.sql.exec(`DELETE FROM scopes`);
