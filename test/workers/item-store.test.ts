@@ -67,6 +67,63 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
+  it('keeps the largest numeric id through puts, removals, drops and a clear, as SQLite reads it', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-max-id'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      const fresh = (scope: string) => new SqlItemStore(state.storage.sql).maxNumericId(scope);
+      const same = (scope: string) => expect(store.maxNumericId(scope)).toBe(fresh(scope));
+      store.seed('pets', [
+        { id: '3', value: { id: 3 } },
+        { id: 'x9', value: { id: 'x9' } },
+      ]);
+      same('pets');
+      store.put('pets', '10', { id: 10 });
+      store.put('pets', '7', { id: 7 });
+      store.put('pets', '99a', { id: '99a' });
+      expect(store.maxNumericId('pets')).toBe(10);
+      same('pets');
+      store.remove('pets', '7');
+      same('pets');
+      store.remove('pets', '10');
+      expect(store.maxNumericId('pets')).toBe(3);
+      same('pets');
+      store.put('pets', '12', { id: 12 });
+      store.put('owners', '50', { id: 50 });
+      expect(store.maxNumericId('pets')).toBe(12);
+      same('pets');
+      same('owners');
+      store.drop('pets');
+      expect(store.maxNumericId('pets')).toBe(0);
+      store.put('pets', '4', { id: 4 });
+      same('pets');
+      store.clear();
+      expect(store.maxNumericId('owners')).toBe(0);
+    });
+  });
+
+  it('answers a second ask for an id it just found free without asking SQLite again, until a write', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-twice'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      expect(store.has('pets', '8')).toBe(false);
+      // Written behind the store's back: the remembered answer is still given...
+      state.storage.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '8', 1, '{}')`);
+      expect(store.has('pets', '8')).toBe(false);
+      // ...until the store writes anything, which spends it.
+      store.put('pets', '9', { id: 9 });
+      expect(store.has('pets', '8')).toBe(true);
+      // The id after the largest numeric one is free without asking, and is taken once put.
+      expect(store.maxNumericId('pets')).toBe(9);
+      state.storage.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '10', 3, '{}')`);
+      expect(store.has('pets', '10')).toBe(false);
+      store.put('pets', '11', { id: 11 });
+      expect(store.has('pets', '10')).toBe(true);
+      expect(store.maxNumericId('pets')).toBe(11);
+      expect(store.has('pets', '12')).toBe(false);
+    });
+  });
+
   it("keeps each collection's count through creates, replacements, removals, drops and a clear", async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-count'));
     await runInDurableObject(stub, (_instance, state) => {

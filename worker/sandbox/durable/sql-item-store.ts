@@ -3,6 +3,8 @@ import type { ItemStore, StoredItem } from '../item-store';
 
 /** An id of digits only; the query must repeat the index's condition word for word to use it. */
 const NUMERIC_ID = `id <> '' AND id NOT GLOB '*[^0-9]*'`;
+/** The same condition in JS. */
+const DIGITS = /^[0-9]+$/;
 
 /**
  * The ItemStore of one sandbox on its Durable Object's SQLite. The SQL API is synchronous, so a
@@ -63,15 +65,39 @@ export class SqlItemStore implements ItemStore {
       .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
   }
 
+  /**
+   * The largest numeric id per scope, read once and then kept by put and remove: every create asks
+   * for it. A put of a larger id raises it; removing the largest forgets it until the next read.
+   */
+  private readonly maxIds = new Map<string, number>();
+
   maxNumericId(scope: string): number {
-    return (
-      this.sql
-        .exec<{ n: number | null }>(
-          `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND ${NUMERIC_ID}`,
-          scope,
-        )
-        .one().n ?? 0
-    );
+    let n = this.maxIds.get(scope);
+    if (n === undefined) {
+      n =
+        this.sql
+          .exec<{ n: number | null }>(
+            `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND ${NUMERIC_ID}`,
+            scope,
+          )
+          .one().n ?? 0;
+      this.maxIds.set(scope, n);
+    }
+    // The id after the largest is free (a digits-only id holding it would be larger): a create
+    // that takes it need not ask SQLite whether it is taken.
+    if (Number.isSafeInteger(n + 1)) this.absent = absentKey(scope, String(n + 1));
+    return n;
+  }
+
+  /** Keeps `maxIds` true after `id` was put (`added`) or removed in `scope`. */
+  private renumber(scope: string, id: string, added: boolean): void {
+    const max = this.maxIds.get(scope);
+    if (max === undefined || !DIGITS.test(id)) return;
+    const n = Number(id);
+    // Past 2^53 a JS number and SQLite's CAST disagree: such an id is read back from SQLite.
+    if (added ? n <= max : n < max) return;
+    if (added && Number.isSafeInteger(n)) this.maxIds.set(scope, n);
+    else this.maxIds.delete(scope);
   }
 
   get(scope: string, id: string): JsonValue | undefined {
@@ -83,6 +109,7 @@ export class SqlItemStore implements ItemStore {
   }
 
   has(scope: string, id: string): boolean {
+    if (this.absent === absentKey(scope, id)) return false;
     const found =
       this.sql.exec(`SELECT 1 FROM items WHERE scope = ? AND id = ?`, scope, id).toArray().length > 0;
     if (!found) this.absent = absentKey(scope, id);
@@ -111,6 +138,7 @@ export class SqlItemStore implements ItemStore {
       return;
     }
     this.recount(scope, 1);
+    this.renumber(scope, id, true);
     this.sql.exec(
       `INSERT INTO items (scope, id, pos, body) VALUES (?, ?, (SELECT COALESCE(MAX(pos), 0) + 1 FROM items WHERE scope = ?), ?)`,
       scope,
@@ -132,6 +160,7 @@ export class SqlItemStore implements ItemStore {
       .toArray();
     if (gone && this.total !== undefined) this.total -= gone.n;
     if (gone) this.recount(scope, -1);
+    if (gone) this.renumber(scope, id, false);
     return gone !== undefined;
   }
 
@@ -163,6 +192,7 @@ export class SqlItemStore implements ItemStore {
       .toArray();
     if (this.total !== undefined) for (const row of gone) this.total -= row.n;
     this.counts.delete(scope);
+    this.maxIds.delete(scope);
     this.seededScopes.delete(scope);
     this.sql.exec(`DELETE FROM scopes WHERE scope = ?`, scope);
     this.sql.exec(`DELETE FROM seeded WHERE scope = ?`, scope);
@@ -197,6 +227,7 @@ export class SqlItemStore implements ItemStore {
     this.sql.exec(`DELETE FROM seeded`);
     this.total = 0;
     this.counts.clear();
+    this.maxIds.clear();
     this.seededScopes.clear();
   }
 }
