@@ -1,6 +1,7 @@
 // Stateful sandboxes against the same stateless calls, on the hosted-mode Worker (quota leases on):
 // petstore GET /pets/{petId} (a seeded pet) and POST /pets, each under the same load.
-import { measure, round } from './load.mjs';
+import { measure, measureAlternating, round } from './load.mjs';
+import { objectFloor } from './targets.mjs';
 
 /** Vars of the hosted bench Worker: a POST row creates thousands of pets in one sandbox. */
 export const SANDBOX_BENCH_VARS = { SANDBOX_MAX_ITEMS: '100000000', SANDBOX_MAX_BYTES: String(2 ** 31) };
@@ -36,7 +37,8 @@ async function filledSandbox(worker, published, n) {
   return sandbox;
 }
 
-export async function measureSandbox(worker, published) {
+/** `script` is the bundle under test: the floor Worker takes its compatibility settings. */
+export async function measureSandbox(worker, published, script) {
   const sandbox = await createSandbox(worker, published);
   const [pet] = await (await fetch(`${sandbox.sandboxUrl}/pets`)).json();
   const rows = [];
@@ -64,7 +66,35 @@ export async function measureSandbox(worker, published) {
       ratio: round(stateful.reqPerSec / base.reqPerSec, 2),
     });
   }
-  return { spec: 'petstore', rows };
+  return { spec: 'petstore', rows, floor: await measureFloor(stateless, script) };
+}
+
+/**
+ * What a Durable Object call costs the runtime by itself: per call, an empty RPC and an RPC that
+ * commits one written row, over a hello-world Worker on the same miniflare and storage. Added to the
+ * stateless call, they give the ratio a sandbox call would reach if its object did nothing else.
+ */
+async function measureFloor(stateless, script) {
+  const floor = await objectFloor(script);
+  const [none, rpc, write] = await measureAlternating([
+    { name: 'hello-world Worker', url: `${floor.url}/none` },
+    { name: 'hello-world Worker after an empty object RPC', url: `${floor.url}/rpc` },
+    { name: 'hello-world Worker after an object RPC writing a row', url: `${floor.url}/write` },
+  ]);
+  await floor.stop();
+  const cost = (r) => 1e6 / r.reqPerSec;
+  const rpcUs = cost(rpc) - cost(none);
+  const writeUs = cost(write) - cost(none);
+  const ceiling = (base, extra) => round(cost(base) / (cost(base) + extra), 2);
+  return {
+    none,
+    rpc,
+    write,
+    rpcUs: round(rpcUs, 1),
+    writeUs: round(writeUs, 1),
+    getCeiling: ceiling(stateless['GET /pets/{petId}'], rpcUs),
+    postCeiling: ceiling(stateless['POST /pets'], writeUs),
+  };
 }
 
 export function sandboxLines(s, meta) {
@@ -77,5 +107,11 @@ export function sandboxLines(s, meta) {
       (r) =>
         `| ${r.label} | ${r.stateless.reqPerSec} | ${r.stateless.p50} | ${r.stateless.p99} | ${r.stateful.reqPerSec} | ${r.stateful.p50} | ${r.stateful.p99} | ${r.ratio}× |`,
     ),
+    ...(s.floor
+      ? [
+          '',
+          `The runtime's own cost of a Durable Object call (a hello-world Worker on the same miniflare and tmpfs storage, in alternation: ${s.floor.none.reqPerSec} req/s alone, ${s.floor.rpc.reqPerSec} after an empty RPC to an object, ${s.floor.write.reqPerSec} after an RPC that writes one SQLite row): **${s.floor.rpcUs} µs per RPC, ${s.floor.writeUs} µs per RPC with a committed write**. A sandbox call whose object did nothing else would reach **${s.floor.getCeiling}×** (GET) and **${s.floor.postCeiling}×** (POST) of its stateless call.`,
+        ]
+      : []),
   ];
 }

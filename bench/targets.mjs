@@ -1,8 +1,8 @@
 // The Workers under test on miniflare: a hello-world ceiling and specmock with a spec published.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { preload } from '../cli/lib/local/preload.mjs';
-import { startWorker } from '../cli/lib/local/worker.mjs';
+import { memoryDir, startWorker } from '../cli/lib/local/worker.mjs';
 import { wranglerWorkerOptions } from '../cli/lib/local/worker-options.mjs';
 import { log } from './config.mjs';
 import { onCleanup } from './cleanup.mjs';
@@ -38,6 +38,63 @@ export default { fetch() { return new Response(B, { status: 200, headers: H }); 
   const url = (await mf.ready).toString().replace(/\/$/, '');
   onCleanup(() => mf.dispose());
   return { url, mf, stop: () => mf.dispose() };
+}
+
+/**
+ * The runtime's floor for a Durable Object call, on the same miniflare and storage as specmock's
+ * (tmpfs): a one-line Worker answering at once (`/none`), after an empty RPC to an object (`/rpc`),
+ * and after an RPC that writes one SQLite row (`/write`, a committed write event).
+ */
+export async function objectFloor(script) {
+  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
+  const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
+  const source = `import { DurableObject } from 'cloudflare:workers';
+export class Floor extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  }
+  nothing() { return null; }
+  write() { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return null; }
+}
+let id;
+export default {
+  async fetch(request, env) {
+    const { pathname } = new URL(request.url);
+    if (pathname !== '/none') {
+      id ??= env.FLOOR.idFromName('floor');
+      const stub = env.FLOOR.get(id);
+      await (pathname === '/write' ? stub.write() : stub.nothing());
+    }
+    return Response.json({ hello: 'world' });
+  },
+};`;
+  const stateDir = memoryDir();
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: '127.0.0.1',
+      port: 0,
+      enableDevRegistry: false,
+      ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
+      workers: [
+        {
+          name: 'floor',
+          modules: true,
+          script: source,
+          compatibilityDate,
+          compatibilityFlags,
+          durableObjects: { FLOOR: { className: 'Floor', useSQLite: true } },
+        },
+      ],
+    }),
+  );
+  const url = (await mf.ready).toString().replace(/\/$/, '');
+  const stop = async () => {
+    await mf.dispose();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  };
+  onCleanup(stop);
+  return { url, stop };
 }
 
 /** The body and headers a mock call answers with, as the runtime would send them uncompressed. */

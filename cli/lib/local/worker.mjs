@@ -104,7 +104,7 @@ function removeOnDispose(mf, stateDir) {
 }
 
 /** A tmpfs directory, so a mock call does not wait on the disk's fsync of a storage write. */
-function memoryDir() {
+export function memoryDir() {
   try {
     accessSync('/dev/shm', constants.W_OK);
     return mkdtempSync('/dev/shm/specmock-');
