@@ -13,11 +13,31 @@ import { timed } from './load.mjs';
  * given `answer` ({ body, headers }), that fixed answer (the runtime's cost of a response's headers).
  */
 export async function helloWorld(script, answer) {
-  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
-  const fetchBody = answer
-    ? `const B = ${JSON.stringify(answer.body)}; const H = ${JSON.stringify(answer.headers)};
+  return oneLineWorker(
+    script,
+    answer
+      ? `const B = ${JSON.stringify(answer.body)}; const H = ${JSON.stringify(answer.headers)};
 export default { fetch() { return new Response(B, { status: 200, headers: H }); } };`
-    : 'export default { fetch() { return Response.json({ hello: "world" }); } };';
+      : 'export default { fetch() { return Response.json({ hello: "world" }); } };',
+  );
+}
+
+/**
+ * The hello-world Worker that also POSTs a small JSON body to `url` after each answer (in
+ * waitUntil): the runtime's own cost of one outbound request per call, as a callback is.
+ */
+export async function helloWorldSending(script, url) {
+  return oneLineWorker(
+    script,
+    `export default { fetch(request, env, ctx) {
+  ctx.waitUntil(fetch(${JSON.stringify(url)}, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":1,"name":"Bench"}' }).then((r) => r.arrayBuffer()));
+  return Response.json({ hello: "world" });
+} };`,
+  );
+}
+
+async function oneLineWorker(script, fetchBody) {
+  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const mf = new Miniflare(
     convertV4MiniflareOptions({

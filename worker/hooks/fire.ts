@@ -6,7 +6,7 @@ import type { ValidatedCall } from '../mock/state-layer';
 import { isPlain } from '../mock/realism/reflect';
 import { chargeDelivery } from './charge-delivery';
 import { draftFor } from './draft';
-import { enqueueBatched } from './enqueue-batch';
+import { batchDeliveries } from './enqueue-batch';
 import { subscriptionsFor } from './subscriptions-memo';
 import { evaluate, type ExpressionInput } from './runtime-expression';
 import { hookIndex, type IndexedCallback } from './hook-index';
@@ -16,7 +16,8 @@ import type { DeliveryDraft } from './delivery';
  * After a 2xx of an operation that declares callbacks, each callback is sent to the URL its
  * expression names on this call; after a 2xx of an operation a subscription is `on`, its webhook is
  * sent. Both carry the call's values where their body has members of the same names (the answered
- * body first: in a sandbox that is the stored item). All of it runs in `waitUntil`, after the answer.
+ * body first: in a sandbox that is the stored item). All of it runs in `waitUntil`, after the answer,
+ * in batches (enqueue-batch.ts).
  */
 export function fireHooks(env: Env, ctx: ExecutionContext, answered: AnsweredCall): void {
   const { call } = answered;
@@ -24,34 +25,23 @@ export function fireHooks(env: Env, ctx: ExecutionContext, answered: AnsweredCal
   const index = hookIndex(answered.target.plan);
   const callbacks = index.callbacks.get(call.operation.id) ?? [];
   if (callbacks.length === 0 && index.webhooks.size === 0) return;
-  ctx.waitUntil(
-    afterResponse()
-      .then(() => fire(env, answered, call, callbacks, index.webhooks))
-      .catch(() => undefined),
-  );
+  // Nothing is made now: the drafts are made with the batch, after the window (enqueue-batch.ts).
+  batchDeliveries(env, ctx, answered.api, () => draftsOf(env, answered, call, callbacks, index.webhooks));
 }
 
-/**
- * A timer turn: the answer is written out before the payloads are made. A microtask would still run
- * before the runtime sends the response, and generating payloads costs about as much as the call.
- */
-function afterResponse(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function fire(
+async function draftsOf(
   env: Env,
   answered: AnsweredCall,
   call: ValidatedCall,
   callbacks: IndexedCallback[],
   webhooks: Map<string, HookPlan>,
-): Promise<void> {
+): Promise<DeliveryDraft[]> {
   const on = `${call.operation.method.toUpperCase()} ${call.operation.path}`;
   const subscriptions =
     webhooks.size > 0
       ? (await subscriptionsFor(env, answered.api, Date.now())).filter((s) => s.on === on)
       : [];
-  if (callbacks.length === 0 && subscriptions.length === 0) return;
+  if (callbacks.length === 0 && subscriptions.length === 0) return [];
   const input = expressionInput(answered, call);
   const common = {
     version: answered.version,
@@ -83,7 +73,7 @@ async function fire(
   for (const draft of drafts)
     if (!draft.refused && !(await chargeDelivery(env, answered.owner, Date.now())))
       draft.refused = "the API owner's mock quota is used up";
-  await enqueueBatched(env, answered.api, drafts);
+  return drafts;
 }
 
 function expressionInput(answered: AnsweredCall, call: ValidatedCall): ExpressionInput {
