@@ -145,7 +145,7 @@ async function main() {
   // The rows above repeat one URL per call: after the first, every answer can come from the cache.
   results.cache = await (await fetch(`${local.url}/healthz`)).json().then((h) => h.answerCache ?? null);
   results.sandbox = await measureSandbox(hosted, hosted.pet, script);
-  results.callbacks = await measureCallbacks(hosted);
+  results.callbacks = await measureCallbacks(hosted, script);
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
   results.breakdown.engine = await engineTimings();
