@@ -69,6 +69,48 @@ describe('redaction', () => {
     expect(logged.operation).toBe('putThing');
   });
 
+  it('stores each call of a batch with its whole response body when the batch sends a large body once', async () => {
+    const text = 'a "quoted", escaped \\ and ünïcode line\n'.repeat(100);
+    const spec = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'Big', version: '1' },
+      paths: {
+        '/notes/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+            responses: {
+              '200': {
+                description: 'ok',
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { text: { type: 'string' } } },
+                    example: { text },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect((await publish(key, 'big-bodies', 'v1', spec, 'application/json')).status).toBe(201);
+    // Together, so they share one batch: the same body twice, another once.
+    const answers = await Promise.all(
+      ['/notes/1', '/notes/1', '/notes/2', '/notes/1?x=1'].map(async (path) => {
+        const res = await call(`/mock/big-bodies/v1${path}`, { headers: { 'x-call': path } });
+        expect(res.status).toBe(200);
+        return res.text();
+      }),
+    );
+    expect(answers[0].length).toBeGreaterThan(1024);
+    const logged = await waitForCalls(key, 'big-bodies', 4);
+    for (const entry of logged) {
+      expect(entry.response.body).toBe(answers[0]);
+      expect(entry.response.truncated).toBeUndefined();
+    }
+    expect(logged.map((e) => e.path).sort()).toEqual(['/notes/1', '/notes/1', '/notes/1', '/notes/2']);
+  });
+
   it('keeps the validation problems of a refused call', async () => {
     const res = await call('/mock/secured/v1/things/3', {
       method: 'PUT',

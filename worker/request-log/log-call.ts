@@ -10,7 +10,8 @@ import {
   redactQuery,
   type CredentialNames,
 } from './redact';
-import { requestLogStub, rowOf, type LoggedRow } from './request-log';
+import { requestLogStub } from './request-log';
+import { rowOf, SharedBodies, type LoggedRow } from './log-rows';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
 export interface CallNote {
@@ -94,36 +95,41 @@ function write(
   durationMs: number,
 ): void {
   const record = buildRecord(note, request, response, body, durationMs);
-  const opened = enqueue(env, note.api, rowOf(record, request.receivedAt));
-  if (opened) ctx.waitUntil(opened);
+  const batch = batchOf(env, ctx, note.api);
+  batch.rows.push(rowOf(record, request.receivedAt, batch.bodies.share(record)));
 }
 
 /** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
 const BATCH_WINDOW_MS = 50;
 const MAX_BATCH = 100;
-const batches = new Map<string, LoggedRow[]>();
+
+interface Batch {
+  rows: LoggedRow[];
+  bodies: SharedBodies;
+}
+
+const batches = new Map<string, Batch>();
 
 /**
- * Adds the record to the API's open batch, or opens one. Only plain data crosses requests: the call
- * that opens a batch is the one that writes it (its waitUntil holds the timer and the RPC, so the
- * isolate lives until the write is done); calls that join add their record and wait for nothing,
- * since workerd forbids awaiting another request's I/O. Returns the write's promise (it never
- * rejects) to the call that opened the batch, nothing to one that joined it.
+ * The API's open batch, or a new one. Only plain data crosses requests: the call that opens a batch
+ * is the one that writes it (its waitUntil holds the timer and the RPC, so the isolate lives until
+ * the write is done); calls that join add their row and wait for nothing, since workerd forbids
+ * awaiting another request's I/O. A failed write is logged, never thrown.
  */
-function enqueue(env: Env, api: string, record: LoggedRow): Promise<void> | undefined {
+function batchOf(env: Env, ctx: ExecutionContext, api: string): Batch {
   const open = batches.get(api);
-  if (open && open.length < MAX_BATCH) {
-    open.push(record);
-    return undefined;
-  }
-  const records = [record];
-  batches.set(api, records);
-  return new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
-    .then(async () => {
-      if (batches.get(api) === records) batches.delete(api);
-      await requestLogStub(env, api).appendRows(records);
-    })
-    .catch((error: unknown) => console.error('request log write failed', error));
+  if (open && open.rows.length < MAX_BATCH) return open;
+  const batch: Batch = { rows: [], bodies: new SharedBodies() };
+  batches.set(api, batch);
+  ctx.waitUntil(
+    new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
+      .then(async () => {
+        if (batches.get(api) === batch) batches.delete(api);
+        await requestLogStub(env, api).appendRows(batch.rows, batch.bodies.json);
+      })
+      .catch((error: unknown) => console.error('request log write failed', error)),
+  );
+  return batch;
 }
 
 /**

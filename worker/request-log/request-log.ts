@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { LoggedCall, LoggedCallWithId } from './record';
+import { rowOf, withSharedBody, type LoggedRow } from './log-rows';
 
 /** Retention per API: the newest calls only, and none older than a week. */
 export const MAX_LOGGED_CALLS = 1000;
@@ -10,25 +11,6 @@ export const MAX_PAGE = 200;
 const ROWS_PER_INSERT = 20;
 
 /** One call as the log's table stores it: the indexed columns, and the record as JSON text. */
-export interface LoggedRow {
-  at: number;
-  version: string;
-  status: number;
-  sandbox: string | null;
-  json: string;
-}
-
-/** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
-export function rowOf(call: LoggedCall, at = Date.parse(call.at)): LoggedRow {
-  return {
-    at,
-    version: call.version,
-    status: call.status,
-    sandbox: call.sandbox ?? null,
-    json: JSON.stringify(call),
-  };
-}
-
 export interface LogQuery {
   limit?: number;
   version?: string;
@@ -74,16 +56,24 @@ export class RequestLog extends DurableObject<Env> {
   /**
    * Stores a batch, a few rows per statement, then prunes once; returns the last id. The records
    * arrive as JSON text (`rowOf`): a string crosses the RPC without a structured clone of every
-   * nested member, and is what the table stores anyway.
+   * nested member, and is what the table stores anyway. Large response bodies arrive once per batch
+   * (`bodies`, log-rows.ts).
    */
-  async appendRows(rows: LoggedRow[]): Promise<string> {
+  async appendRows(rows: LoggedRow[], bodies: string[] = []): Promise<string> {
     const sql = this.ctx.storage.sql;
     let seq = 0;
     const kept = rows.slice(0, MAX_LOGGED_CALLS);
     for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
       const chunk = kept.slice(i, i + ROWS_PER_INSERT);
       const values: (string | number | null)[] = [];
-      for (const row of chunk) values.push(row.at, row.version, row.status, row.sandbox, row.json);
+      for (const row of chunk)
+        values.push(
+          row.at,
+          row.version,
+          row.status,
+          row.sandbox,
+          row.body === undefined ? row.json : withSharedBody(row.json, bodies[row.body]),
+        );
       for (const { seq: s } of sql.exec<{ seq: number }>(
         `INSERT INTO calls (at, version, status, sandbox, record) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING seq`,
         ...values,
