@@ -24,6 +24,37 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
+  it('puts each new item after the last one, also after removals, drops and a clear', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-positions'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      const positions = () =>
+        state.storage.sql
+          .exec<{ id: string; pos: number }>(`SELECT id, pos FROM items WHERE scope = 'notes' ORDER BY pos`)
+          .toArray()
+          .map((r) => `${r.id}@${r.pos}`);
+      store.seed('notes', [
+        { id: 's1', value: { id: 's1' } },
+        { id: 's2', value: { id: 's2' } },
+      ]);
+      store.put('notes', 'c1', { id: 'c1' });
+      store.put('notes', 'c2', { id: 'c2' });
+      expect(positions()).toEqual(['s1@1', 's2@2', 'c1@3', 'c2@4']);
+      // The last item removed: the next one takes the place after the largest left, as SQLite says.
+      store.remove('notes', 'c2');
+      store.put('notes', 'c3', { id: 'c3' });
+      store.put('notes', 'c1', { id: 'c1', text: 'replaced in place' });
+      expect(positions()).toEqual(['s1@1', 's2@2', 'c1@3', 'c3@4']);
+      expect(store.list('notes').map((i) => i.id)).toEqual(['c3', 'c1', 's1', 's2']);
+      store.drop('notes');
+      store.put('notes', 'd1', { id: 'd1' });
+      expect(positions()).toEqual(['d1@1']);
+      store.clear();
+      store.put('notes', 'e1', { id: 'e1' });
+      expect(positions()).toEqual(['e1@1']);
+    });
+  });
+
   it('stores an id checked as free without asking again, and still replaces it on the next put', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-id'));
     await runInDurableObject(stub, (_instance, state) => {
