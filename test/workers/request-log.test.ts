@@ -1,8 +1,9 @@
-import { env as testEnv } from 'cloudflare:test';
+import { env as testEnv, runInDurableObject } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../worker/env';
 import type { LoggedCall } from '../../worker/request-log/record';
-import { MAX_LOGGED_CALLS } from '../../worker/request-log/request-log';
+import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
+import { rowOf, SharedBodies } from '../../worker/request-log/log-rows';
 import { logCall, noteCall } from '../../worker/request-log/log-call';
 import { auth, call, newKey, publish } from './helpers';
 import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
@@ -109,6 +110,8 @@ describe('redaction', () => {
       expect(entry.response.truncated).toBeUndefined();
     }
     expect(logged.map((e) => e.path).sort()).toEqual(['/notes/1', '/notes/1', '/notes/1', '/notes/2']);
+    // Stored once: the four calls answered the same bytes.
+    expect(await logOf('big-bodies').sharedBodies()).toBe(1);
   });
 
   it('keeps the validation problems of a refused call', async () => {
@@ -187,6 +190,52 @@ describe('retention', () => {
     expect(await log.count()).toBe(MAX_LOGGED_CALLS);
     const page = await log.list({ limit: 200, before: 27 });
     expect(page.map((r) => r.path)).toEqual(['/r/25']);
+  });
+
+  it('drops a shared body once no kept call names it', async () => {
+    const log = logOf('retention-bodies');
+    const shared = (i: number) => {
+      const bodies = new SharedBodies();
+      const call = { ...record(i), response: { headers: {}, body: `{"text":"${'y'.repeat(600 + i)}"}` } };
+      return { row: rowOf(call, Date.now(), bodies.share(call)), json: bodies.json };
+    };
+    const [a, b] = [shared(0), shared(1)];
+    await log.appendRows([a.row], a.json);
+    await log.appendRows([b.row], b.json);
+    expect(await log.sharedBodies()).toBe(2);
+    const listed = await log.list({ limit: 2 });
+    expect(listed.map((c) => c.response.body?.length)).toEqual([612, 611]);
+    for (let i = 0; i < MAX_LOGGED_CALLS - 1; i++) await log.append(record(i));
+    // The first call is past the cap, the second still kept.
+    expect(await log.sharedBodies()).toBe(1);
+    await log.append(record(0));
+    expect(await log.sharedBodies()).toBe(0);
+  });
+
+  it('reads and extends a log stored before bodies were shared (no body column)', async () => {
+    const stub = logOf('retention-old-schema');
+    await runInDurableObject(stub, async (_instance, state) => {
+      const sql = state.storage.sql;
+      sql.exec('DROP TABLE IF EXISTS calls');
+      sql.exec('DROP TABLE IF EXISTS bodies');
+      sql.exec(`CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
+        version TEXT NOT NULL, status INTEGER NOT NULL, sandbox TEXT, record TEXT NOT NULL)`);
+      sql.exec(
+        'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?)',
+        Date.now(),
+        'v1',
+        200,
+        null,
+        JSON.stringify(record(7)),
+      );
+      const log = new RequestLog(state, env);
+      const big = { ...record(8), response: { headers: {}, body: `"${'z'.repeat(700)}"` } };
+      const bodies = new SharedBodies();
+      await log.appendRows([rowOf(big, Date.now(), bodies.share(big))], bodies.json);
+      const listed = await log.list({});
+      expect(listed.map((c) => c.path)).toEqual(['/r/8', '/r/7']);
+      expect(listed[0].response.body).toBe(`"${'z'.repeat(700)}"`);
+    });
   });
 
   it('drops calls older than 7 days', async () => {

@@ -28,7 +28,8 @@ export function rowOf(call: LoggedCall, at = Date.parse(call.at), body?: number)
  * bytes again and again (answer-cache.ts), and a logged body is kept up to 16 KiB: sent in every
  * row, it was escaped into every row's JSON and copied across the RPC a hundred times per batch
  * (a third of a hosted GitHub call's time, bench/profile.mjs). A shared body's place in its row's
- * JSON holds SHARED_BODY; the log's object puts the body's JSON back before storing the row.
+ * JSON holds SHARED_BODY; the log's object stores each body once, by hash, and puts it back in
+ * place when it reads the row (request-log.ts).
  */
 export const SHARED_BODY = '\u0000specmock:shared-body\u0000';
 const SHARED_BODY_JSON = JSON.stringify(SHARED_BODY);

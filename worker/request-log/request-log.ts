@@ -1,6 +1,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { LoggedCall, LoggedCallWithId } from './record';
+import { sha256Hex } from '../util/hash';
 import { rowOf, withSharedBody, type LoggedRow } from './log-rows';
 
 /** Retention per API: the newest calls only, and none older than a week. */
@@ -43,9 +44,16 @@ export class RequestLog extends DurableObject<Env> {
       version TEXT NOT NULL,
       status INTEGER NOT NULL,
       sandbox TEXT,
-      record TEXT NOT NULL
+      record TEXT NOT NULL,
+      body TEXT
     )`);
+    // Logs made before bodies were shared have no `body` column (the hash of a shared body).
+    if (!sql.exec('SELECT * FROM calls LIMIT 0').columnNames.includes('body'))
+      sql.exec('ALTER TABLE calls ADD COLUMN body TEXT');
     sql.exec('CREATE INDEX IF NOT EXISTS calls_at ON calls (at)');
+    sql.exec('CREATE INDEX IF NOT EXISTS calls_body ON calls (body) WHERE body IS NOT NULL');
+    // Each distinct large response body once, by the SHA-256 of its JSON (log-rows.ts).
+    sql.exec('CREATE TABLE IF NOT EXISTS bodies (hash TEXT PRIMARY KEY, json TEXT NOT NULL)');
   }
 
   /** Stores one call and applies retention; the record is already redacted and capped. */
@@ -57,10 +65,14 @@ export class RequestLog extends DurableObject<Env> {
    * Stores a batch, a few rows per statement, then prunes once; returns the last id. The records
    * arrive as JSON text (`rowOf`): a string crosses the RPC without a structured clone of every
    * nested member, and is what the table stores anyway. Large response bodies arrive once per batch
-   * (`bodies`, log-rows.ts).
+   * (`bodies`, log-rows.ts) and are stored once per log, by hash; retention drops those no row names.
    */
   async appendRows(rows: LoggedRow[], bodies: string[] = []): Promise<string> {
+    // Hashed before the first write: the SQL below then runs in one synchronous stretch.
+    const hashes = await Promise.all(bodies.map(sha256Hex));
     const sql = this.ctx.storage.sql;
+    for (const [i, json] of bodies.entries())
+      sql.exec('INSERT OR IGNORE INTO bodies (hash, json) VALUES (?, ?)', hashes[i], json);
     let seq = 0;
     const kept = rows.slice(0, MAX_LOGGED_CALLS);
     for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {
@@ -72,17 +84,37 @@ export class RequestLog extends DurableObject<Env> {
           row.version,
           row.status,
           row.sandbox,
-          row.body === undefined ? row.json : withSharedBody(row.json, bodies[row.body]),
+          row.json,
+          row.body === undefined ? null : hashes[row.body],
         );
       for (const { seq: s } of sql.exec<{ seq: number }>(
-        `INSERT INTO calls (at, version, status, sandbox, record) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} RETURNING seq`,
+        `INSERT INTO calls (at, version, status, sandbox, record, body) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} RETURNING seq`,
         ...values,
       ))
         seq = Math.max(seq, s);
     }
     sql.exec('DELETE FROM calls WHERE at < ?', Date.now() - MAX_LOG_AGE_MS);
     sql.exec('DELETE FROM calls WHERE seq <= ?', seq - MAX_LOGGED_CALLS);
+    sql.exec('DELETE FROM bodies WHERE hash NOT IN (SELECT body FROM calls WHERE body IS NOT NULL)');
     return String(seq);
+  }
+
+  /** Stored rows as the records they were: shared bodies back in place. */
+  private records(rows: { seq: number; record: string; body: string | null }[]): LoggedCallWithId[] {
+    const hashes = [...new Set(rows.flatMap((r) => (r.body === null ? [] : [r.body])))];
+    const bodies = new Map<string, string>();
+    if (hashes.length > 0)
+      for (const { hash, json } of this.ctx.storage.sql.exec<{ hash: string; json: string }>(
+        `SELECT hash, json FROM bodies WHERE hash IN (${hashes.map(() => '?').join(', ')})`,
+        ...hashes,
+      ))
+        bodies.set(hash, json);
+    return rows.map((r) => ({
+      id: String(r.seq),
+      ...(JSON.parse(
+        r.body === null ? r.record : withSharedBody(r.record, bodies.get(r.body)),
+      ) as LoggedCall),
+    }));
   }
 
   /**
@@ -110,11 +142,11 @@ export class RequestLog extends DurableObject<Env> {
       else add('seq < ?', query.before);
     }
     const limit = Math.min(Math.max(query.limit ?? 50, 1), MAX_PAGE);
-    const rows = sql.exec<{ seq: number; record: string }>(
-      `SELECT seq, record FROM calls WHERE ${where.join(' AND ')} ORDER BY at DESC, seq DESC LIMIT ${limit}`,
+    const rows = sql.exec<{ seq: number; record: string; body: string | null }>(
+      `SELECT seq, record, body FROM calls WHERE ${where.join(' AND ')} ORDER BY at DESC, seq DESC LIMIT ${limit}`,
       ...args,
     );
-    return [...rows].map((r) => ({ id: String(r.seq), ...(JSON.parse(r.record) as LoggedCall) }));
+    return this.records([...rows]);
   }
 
   /**
@@ -122,19 +154,26 @@ export class RequestLog extends DurableObject<Env> {
    * One indexed read instead of five pages of `list`.
    */
   async callsTo(version: string): Promise<LoggedCallWithId[]> {
-    const rows = this.ctx.storage.sql.exec<{ seq: number; record: string }>(
-      `SELECT seq, record FROM calls WHERE at >= ? AND version = ? ORDER BY at DESC, seq DESC LIMIT ${MAX_LOGGED_CALLS}`,
+    const rows = this.ctx.storage.sql.exec<{ seq: number; record: string; body: string | null }>(
+      `SELECT seq, record, body FROM calls WHERE at >= ? AND version = ? ORDER BY at DESC, seq DESC LIMIT ${MAX_LOGGED_CALLS}`,
       Date.now() - MAX_LOG_AGE_MS,
       version,
     );
-    return [...rows].map((r) => ({ id: String(r.seq), ...(JSON.parse(r.record) as LoggedCall) }));
+    return this.records([...rows]);
   }
 
-  /** Raw stored rows, for tests that prove what storage holds (and does not). */
+  /** Everything stored, rows and shared bodies, for tests that prove what storage holds (and does not). */
   async dump(): Promise<string[]> {
-    return [...this.ctx.storage.sql.exec<{ record: string }>('SELECT record FROM calls')].map(
-      (r) => r.record,
-    );
+    const sql = this.ctx.storage.sql;
+    return [
+      ...[...sql.exec<{ record: string }>('SELECT record FROM calls')].map((r) => r.record),
+      ...[...sql.exec<{ json: string }>('SELECT json FROM bodies')].map((r) => r.json),
+    ];
+  }
+
+  /** How many shared bodies are stored (retention keeps only those some row still names). */
+  async sharedBodies(): Promise<number> {
+    return this.ctx.storage.sql.exec<{ n: number }>('SELECT COUNT(*) AS n FROM bodies').one().n;
   }
 
   async count(): Promise<number> {
