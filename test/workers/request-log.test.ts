@@ -192,6 +192,24 @@ describe('retention', () => {
     expect(page.map((r) => r.path)).toEqual(['/r/25']);
   });
 
+  it('stores a whole batch in one call, as the Worker sends it (up to 100 rows)', async () => {
+    const log = logOf('retention-batch');
+    const bodies = new SharedBodies();
+    const rows = Array.from({ length: 100 }, (_, i) => {
+      const call = { ...record(i), response: { headers: {}, body: `"${'b'.repeat(i % 2 ? 600 : 10)}"` } };
+      return rowOf(call, Date.now(), bodies.share(call));
+    });
+    await log.appendRows(rows, bodies.json);
+    expect(await log.count()).toBe(100);
+    expect(await log.sharedBodies()).toBe(1);
+    const listed = await log.list({ limit: 200 });
+    expect(listed.length).toBe(100);
+    for (const c of listed) {
+      const i = Number(c.path.slice(3));
+      expect(c.response.body).toBe(`"${'b'.repeat(i % 2 ? 600 : 10)}"`);
+    }
+  });
+
   it('drops a shared body once no kept call names it', async () => {
     const log = logOf('retention-bodies');
     const shared = (i: number) => {
