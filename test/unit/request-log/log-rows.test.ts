@@ -12,7 +12,7 @@ function record(path: string, responseBody: string | null, requestBody: string |
     version: 'v1',
     method: 'POST',
     path,
-    query: [],
+    query: '',
     status: 200,
     durationMs: 1,
     operation: 'op',
