@@ -36,28 +36,39 @@ export async function helloWorldSending(script, url) {
   );
 }
 
-async function oneLineWorker(script, fetchBody) {
+/**
+ * A Worker from one source on the same miniflare and compatibility settings as specmock's;
+ * `durableObjects` binds classes it exports, their SQLite on tmpfs like specmock's (memoryDir).
+ */
+async function oneLineWorker(script, source, durableObjects) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
+  const stateDir = durableObjects ? memoryDir() : undefined;
   const mf = new Miniflare(
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port: 0,
       enableDevRegistry: false,
+      ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
       workers: [
         {
           name: 'hello',
           modules: true,
-          script: fetchBody,
+          script: source,
           compatibilityDate,
           compatibilityFlags,
+          ...(durableObjects ? { durableObjects } : {}),
         },
       ],
     }),
   );
   const url = (await mf.ready).toString().replace(/\/$/, '');
-  onCleanup(() => mf.dispose());
-  return { url, mf, stop: () => mf.dispose() };
+  const stop = async () => {
+    await mf.dispose();
+    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
+  };
+  onCleanup(stop);
+  return { url, mf, stop };
 }
 
 /**
@@ -66,8 +77,6 @@ async function oneLineWorker(script, fetchBody) {
  * and after an RPC that writes one SQLite row (`/write`, a committed write event).
  */
 export async function objectFloor(script) {
-  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
-  const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const source = `import { DurableObject } from 'cloudflare:workers';
 export class Floor extends DurableObject {
   constructor(ctx, env) {
@@ -89,32 +98,7 @@ export default {
     return Response.json({ hello: 'world' });
   },
 };`;
-  const stateDir = memoryDir();
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      host: '127.0.0.1',
-      port: 0,
-      enableDevRegistry: false,
-      ...(stateDir ? { resourcePersistencePath: stateDir } : {}),
-      workers: [
-        {
-          name: 'floor',
-          modules: true,
-          script: source,
-          compatibilityDate,
-          compatibilityFlags,
-          durableObjects: { FLOOR: { className: 'Floor', useSQLite: true } },
-        },
-      ],
-    }),
-  );
-  const url = (await mf.ready).toString().replace(/\/$/, '');
-  const stop = async () => {
-    await mf.dispose();
-    if (stateDir) rmSync(stateDir, { recursive: true, force: true });
-  };
-  onCleanup(stop);
-  return { url, stop };
+  return oneLineWorker(script, source, { FLOOR: { className: 'Floor', useSQLite: true } });
 }
 
 /** The body and headers a mock call answers with, as the runtime would send them uncompressed. */

@@ -1,5 +1,6 @@
 import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan, Plan } from '../mock/plan';
+import { pairsKey } from '../util/pairs-key';
 
 /**
  * Rendered answers of stateless calls, per isolate. The engine is deterministic: the same version,
@@ -129,9 +130,7 @@ function routeKey(request: MockRequest): string {
 
 function keyOf(target: MockTarget, request: MockRequest, operation: OperationPlan): string {
   let key = `${versionOf(target).id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
-  // Length-prefixed: a decoded value may hold `&` or `=` (`?a=b%26c` is not `?a=b&c`).
-  for (const [name, value] of request.query) key += `${name.length}:${name}${value.length}:${value}`;
-  key += '\u0000';
+  key += `${pairsKey(request.query)}\u0000`;
   for (const name of readHeaders(target.plan, operation)) key += `${request.headers[name] ?? ''}\u0001`;
   return key;
 }

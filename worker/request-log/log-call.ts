@@ -12,6 +12,7 @@ import {
 } from './redact';
 import { requestLogStub } from './request-log';
 import { rowOf, SharedBodies, type LoggedRow } from './log-rows';
+import { WindowedBatches } from '../util/windowed-batches';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
 export interface CallNote {
@@ -95,42 +96,26 @@ function write(
   durationMs: number,
 ): void {
   const record = buildRecord(note, request, response, body, durationMs);
-  const batch = batchOf(env, ctx, note.api);
+  const batch = batches.join(env, ctx, note.api);
   batch.rows.push(rowOf(record, request.receivedAt, batch.bodies.share(record)));
 }
 
-/** Calls of one API gathered in this isolate before one write: a busy mock costs one RPC per window. */
-const BATCH_WINDOW_MS = 50;
-const MAX_BATCH = 100;
-
+/**
+ * Calls of one API gathered in this isolate before one write (windowed-batches.ts): a busy mock
+ * costs one RPC per window. A failed write is logged, never thrown.
+ */
 interface Batch {
   rows: LoggedRow[];
   bodies: SharedBodies;
 }
 
-const batches = new Map<string, Batch>();
-
-/**
- * The API's open batch, or a new one. Only plain data crosses requests: the call that opens a batch
- * is the one that writes it (its waitUntil holds the timer and the RPC, so the isolate lives until
- * the write is done); calls that join add their row and wait for nothing, since workerd forbids
- * awaiting another request's I/O. A failed write is logged, never thrown.
- */
-function batchOf(env: Env, ctx: ExecutionContext, api: string): Batch {
-  const open = batches.get(api);
-  if (open && open.rows.length < MAX_BATCH) return open;
-  const batch: Batch = { rows: [], bodies: new SharedBodies() };
-  batches.set(api, batch);
-  ctx.waitUntil(
-    new Promise<void>((resolve) => setTimeout(resolve, BATCH_WINDOW_MS))
-      .then(async () => {
-        if (batches.get(api) === batch) batches.delete(api);
-        await requestLogStub(env, api).appendRows(batch.rows, batch.bodies.json);
-      })
-      .catch((error: unknown) => console.error('request log write failed', error)),
-  );
-  return batch;
-}
+const batches = new WindowedBatches<Batch>({
+  windowMs: 50,
+  create: () => ({ rows: [], bodies: new SharedBodies() }),
+  isFull: (batch) => batch.rows.length >= 100,
+  write: (env, api, batch) => requestLogStub(env, api).appendRows(batch.rows, batch.bodies.json),
+  onError: (error) => console.error('request log write failed', error),
+});
 
 /**
  * Redacted and capped before it leaves the Worker: storage never sees a credential. Built as one

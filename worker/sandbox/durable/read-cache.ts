@@ -1,4 +1,5 @@
 import type { MockRequest } from '../../mock/call';
+import { pairsKey } from '../../util/pairs-key';
 
 /**
  * A sandbox's answers to reads, kept until its next write. Its object serializes every call, and the
@@ -36,13 +37,6 @@ export class ReadCache<T> {
 export function readKey(request: MockRequest): string | undefined {
   if ((request.method !== 'GET' && request.method !== 'HEAD') || request.body || request.fields)
     return undefined;
-  let key = `${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
-  // Length-prefixed: a decoded value may hold `&` or `=` (`?a=b%26c` is not `?a=b&c`).
-  for (const [name, value] of request.query) key += `${name.length}:${name}${value.length}:${value}`;
-  key += '\u0000';
-  for (const name in request.headers) {
-    const value = request.headers[name];
-    key += `${name.length}:${name}${value.length}:${value}`;
-  }
-  return key;
+  const { method, baseUrl = '', path, query, headers } = request;
+  return `${method}\u0000${baseUrl}\u0000${path}\u0000${pairsKey(query)}\u0000${pairsKey(Object.entries(headers))}`;
 }

@@ -84,13 +84,9 @@ export class Sandbox extends DurableObject<Env> {
     const store = this.items();
     const writes = store.writes;
     const kept = key === undefined ? undefined : this.reads.get(key, writes);
-    if (kept) {
-      await this.touch(meta, now);
-      return kept;
-    }
-    const served = await this.answer(meta, request, behaviour, store);
+    const served = kept ?? (await this.answer(meta, request, behaviour, store));
     await this.touch(meta, now);
-    if (key !== undefined && served.kind === 'answer')
+    if (!kept && key !== undefined && served.kind === 'answer')
       this.reads.set(key, served, writes, store.writes, served.response.body?.length ?? 0);
     return served;
   }

@@ -30,14 +30,29 @@ export class SqlItemStore implements ItemStore {
   /** Writes so far: a read answered while this is unchanged answers the same again (read-cache.ts). */
   writes = 0;
 
-  /** Scopes known to be seeded: every call asks, and a scope stays seeded until drop or clear. */
-  private readonly seededScopes = new Set<string>();
+  /**
+   * What this store knows of each scope without asking SQLite again: read once per object, then kept
+   * by every write (all of them pass through this store), forgotten by drop and clear.
+   * - seeded: every call asks, and a scope stays seeded until drop or clear;
+   * - count: a create checks the cap without counting the collection;
+   * - maxId: every create asks for the largest numeric id; a put of a larger one raises it, removing
+   *   the largest forgets it;
+   * - lastPos: the next item's position; a removal forgets it, so the next item takes the place after
+   *   the largest left. As a subquery of the INSERT, SQLite did not seek the index for it: an eighth
+   *   of a sandbox create's time (bench/sandbox.mjs).
+   */
+  private readonly memos = new Map<string, ScopeMemo>();
+
+  private memo(scope: string): ScopeMemo {
+    let m = this.memos.get(scope);
+    if (!m) this.memos.set(scope, (m = {}));
+    return m;
+  }
 
   isSeeded(scope: string): boolean {
-    if (this.seededScopes.has(scope)) return true;
-    const seeded = this.sql.exec(`SELECT 1 FROM scopes WHERE scope = ?`, scope).toArray().length > 0;
-    if (seeded) this.seededScopes.add(scope);
-    return seeded;
+    const m = this.memo(scope);
+    m.seeded ||= this.sql.exec(`SELECT 1 FROM scopes WHERE scope = ?`, scope).toArray().length > 0;
+    return m.seeded;
   }
 
   seed(scope: string, items: StoredItem[]): void {
@@ -65,57 +80,28 @@ export class SqlItemStore implements ItemStore {
       .map((row) => ({ id: row.id, value: JSON.parse(row.body) as JsonValue }));
   }
 
-  /**
-   * The largest numeric id per scope, read once and then kept by put and remove: every create asks
-   * for it. A put of a larger id raises it; removing the largest forgets it until the next read.
-   */
-  private readonly maxIds = new Map<string, number>();
-
   maxNumericId(scope: string): number {
-    let n = this.maxIds.get(scope);
-    if (n === undefined) {
-      n =
-        this.sql
-          .exec<{ n: number | null }>(
-            `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND ${NUMERIC_ID}`,
-            scope,
-          )
-          .one().n ?? 0;
-      this.maxIds.set(scope, n);
-    }
+    const n = (this.memo(scope).maxId ??=
+      this.sql
+        .exec<{ n: number | null }>(
+          `SELECT MAX(CAST(id AS INTEGER)) AS n FROM items WHERE scope = ? AND ${NUMERIC_ID}`,
+          scope,
+        )
+        .one().n ?? 0);
     // The id after the largest is free (a digits-only id holding it would be larger): a create
     // that takes it need not ask SQLite whether it is taken.
     if (Number.isSafeInteger(n + 1)) this.absent = absentKey(scope, String(n + 1));
     return n;
   }
 
-  /**
-   * The largest position per scope, read once and then kept by put; a removal forgets it, so the
-   * next item takes the position after the largest left, as before. As a subquery of the INSERT,
-   * SQLite did not seek the index for it: an eighth of a sandbox create's time (bench/sandbox.mjs).
-   */
-  private readonly lastPos = new Map<string, number>();
-
-  private lastPosition(scope: string): number {
-    let n = this.lastPos.get(scope);
-    if (n === undefined) {
-      n = this.sql
-        .exec<{ n: number }>(`SELECT COALESCE(MAX(pos), 0) AS n FROM items WHERE scope = ?`, scope)
-        .one().n;
-      this.lastPos.set(scope, n);
-    }
-    return n;
-  }
-
-  /** Keeps `maxIds` true after `id` was put (`added`) or removed in `scope`. */
-  private renumber(scope: string, id: string, added: boolean): void {
-    const max = this.maxIds.get(scope);
+  /** Keeps `maxId` true after `id` was put (`added`) or removed. */
+  private renumber(m: ScopeMemo, id: string, added: boolean): void {
+    const max = m.maxId;
     if (max === undefined || !DIGITS.test(id)) return;
     const n = Number(id);
     // Past 2^53 a JS number and SQLite's CAST disagree: such an id is read back from SQLite.
     if (added ? n <= max : n < max) return;
-    if (added && Number.isSafeInteger(n)) this.maxIds.set(scope, n);
-    else this.maxIds.delete(scope);
+    m.maxId = added && Number.isSafeInteger(n) ? n : undefined;
   }
 
   get(scope: string, id: string): JsonValue | undefined {
@@ -155,10 +141,13 @@ export class SqlItemStore implements ItemStore {
       this.sql.exec(`UPDATE items SET body = ? WHERE scope = ? AND id = ?`, body, scope, id);
       return;
     }
-    this.recount(scope, 1);
-    this.renumber(scope, id, true);
-    const pos = this.lastPosition(scope) + 1;
-    this.lastPos.set(scope, pos);
+    const m = this.memo(scope);
+    if (m.count !== undefined) m.count++;
+    this.renumber(m, id, true);
+    m.lastPos ??= this.sql
+      .exec<{ n: number }>(`SELECT COALESCE(MAX(pos), 0) AS n FROM items WHERE scope = ?`, scope)
+      .one().n;
+    const pos = ++m.lastPos;
     this.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES (?, ?, ?, ?)`, scope, id, pos, body);
   }
 
@@ -173,30 +162,19 @@ export class SqlItemStore implements ItemStore {
       )
       .toArray();
     if (gone && this.total !== undefined) this.total -= gone.n;
-    if (gone) this.recount(scope, -1);
-    if (gone) this.renumber(scope, id, false);
-    if (gone) this.lastPos.delete(scope);
+    if (gone) {
+      const m = this.memo(scope);
+      if (m.count !== undefined) m.count--;
+      this.renumber(m, id, false);
+      m.lastPos = undefined;
+    }
     return gone !== undefined;
   }
 
-  /**
-   * Items per scope, counted once per object and then kept by put, remove and drop (every write
-   * passes through this store): a create checks the cap without counting the collection.
-   */
-  private readonly counts = new Map<string, number>();
-
   count(scope: string): number {
-    let n = this.counts.get(scope);
-    if (n === undefined) {
-      n = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope).one().n;
-      this.counts.set(scope, n);
-    }
-    return n;
-  }
-
-  private recount(scope: string, delta: number): void {
-    const n = this.counts.get(scope);
-    if (n !== undefined) this.counts.set(scope, n + delta);
+    return (this.memo(scope).count ??= this.sql
+      .exec<{ n: number }>(`SELECT COUNT(*) AS n FROM items WHERE scope = ?`, scope)
+      .one().n);
   }
 
   drop(scope: string): void {
@@ -206,10 +184,7 @@ export class SqlItemStore implements ItemStore {
       .exec<{ n: number }>(`DELETE FROM items WHERE scope = ? RETURNING LENGTH(body) AS n`, scope)
       .toArray();
     if (this.total !== undefined) for (const row of gone) this.total -= row.n;
-    this.counts.delete(scope);
-    this.maxIds.delete(scope);
-    this.lastPos.delete(scope);
-    this.seededScopes.delete(scope);
+    this.memos.delete(scope);
     this.sql.exec(`DELETE FROM scopes WHERE scope = ?`, scope);
     this.sql.exec(`DELETE FROM seeded WHERE scope = ?`, scope);
   }
@@ -242,13 +217,17 @@ export class SqlItemStore implements ItemStore {
     this.sql.exec(`DELETE FROM scopes`);
     this.sql.exec(`DELETE FROM seeded`);
     this.total = 0;
-    this.counts.clear();
-    this.maxIds.clear();
-    this.lastPos.clear();
-    this.seededScopes.clear();
+    this.memos.clear();
   }
 }
 
 function absentKey(scope: string, id: string): string {
   return `${scope}\u0000${id}`;
+}
+
+interface ScopeMemo {
+  seeded?: boolean;
+  count?: number;
+  maxId?: number;
+  lastPos?: number;
 }
