@@ -385,6 +385,8 @@ function eachSchema(root: unknown, fn: (schema: Record<string, unknown>) => void
   for (const k of [...SCHEMA_SINGLES, ...MORE_SINGLES]) eachSchema(root[k], fn, depth + 1);
 }
 
+const UNDECLARED = 'x-corpus-undeclared-required';
+
 /** What the converter leaves that Ajv cannot compile: Swagger's x-nullable and type file, non-array required. */
 function prepare(root: unknown, swagger2: boolean): void {
   eachSchema(root, (schema) => {
@@ -392,6 +394,14 @@ function prepare(root: unknown, swagger2: boolean): void {
     // Swagger's `file`, or a type no dialect knows (`long`): Ajv cannot compile it, so it constrains nothing.
     if (typeof schema.type === 'string' && !JSON_TYPES.has(schema.type)) delete schema.type;
     if (schema.required !== undefined && !Array.isArray(schema.required)) delete schema.required;
+    // The converter keeps only required names its node declares in `properties`; JSON Schema and
+    // OpenAPI require the others too (otoroshi's JWKSAlgoSettings requires an undeclared
+    // `publicKey`). Kept aside here, put back by draft07().
+    if (Array.isArray(schema.required) && isObj(schema.properties)) {
+      const own = schema.properties;
+      const undeclared = schema.required.filter((n) => typeof n === 'string' && !(n in own));
+      if (undeclared.length) schema[UNDECLARED] = undeclared;
+    }
     if (Array.isArray(schema.enum) && schema.enum.length === 0) delete schema.enum; // not a valid schema either
     if (typeof schema.multipleOf === 'number' && !(schema.multipleOf > 0)) delete schema.multipleOf; // idem
     for (const k of ['uniqueItems', 'exclusiveMinimum', 'exclusiveMaximum', 'nullable'])
@@ -406,6 +416,12 @@ function prepare(root: unknown, swagger2: boolean): void {
 function draft07(root: unknown): unknown {
   eachSchema(root, (node) => {
     delete node.$schema;
+    const undeclared = node[UNDECLARED];
+    if (Array.isArray(undeclared)) {
+      const kept = Array.isArray(node.required) ? (node.required as unknown[]) : [];
+      node.required = [...kept, ...undeclared.filter((n) => !kept.includes(n))];
+      delete node[UNDECLARED];
+    }
     // Where the converter did not reach (e.g. under definitions), apply its own nullable rule.
     if (node.nullable !== undefined) {
       if (node.nullable === true && typeof node.type === 'string') node.type = [node.type, 'null'];

@@ -133,6 +133,43 @@ describe('writeOnly through a $ref', () => {
   });
 });
 
+describe('required names a schema does not declare', () => {
+  // maif.local/otoroshi: a oneOf of settings objects; one branch requires `publicKey` without
+  // declaring it. JSON Schema requires it all the same, so an HS value matches HS alone. The
+  // converter behind the yardstick drops undeclared required names; the yardstick puts them back.
+  const HS = {
+    type: 'object',
+    required: ['type', 'secret'],
+    properties: { type: { type: 'string' }, secret: { type: 'string' } },
+  };
+  const JWKS = {
+    type: 'object',
+    required: ['type', 'publicKey'],
+    properties: { type: { type: 'string' }, url: { type: 'string' } },
+  };
+  const text = doc(
+    '3.0.3',
+    { '/s': get({ oneOf: [{ $ref: '#/components/schemas/HS' }, { $ref: '#/components/schemas/JWKS' }] }) },
+    { HS, JWKS },
+  );
+
+  it('the yardstick requires an undeclared required name', async () => {
+    const v = await independentValidator(parseOriginal(text));
+    expect(v.check('/s', 'get', 200, 'application/json', '{"type":"t","url":"u"}')).toMatchObject({
+      valid: false,
+    });
+    expect(v.check('/s', 'get', 200, 'application/json', '{"type":"t","secret":"s"}')).toEqual({
+      valid: true,
+    });
+  });
+
+  it('every body matches exactly one branch', async () => {
+    const api = await publish(text);
+    for (const { verdict, body } of api.strictBodies('/s', 24))
+      expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
 // Each lenient reason's smallest schema, with the proof that no value satisfies it: lenient-reasons.test.ts.
 
 describe('dangling refs, interim and missing responses', () => {
