@@ -11,7 +11,8 @@ export function isObj(s: unknown): s is SchemaObject {
   return typeof s === 'object' && s !== null && !Array.isArray(s);
 }
 
-function decodeToken(t: string): string {
+/** One JSON-pointer token of a ref as written: percent-decoded where valid, then ~1 and ~0. */
+export function decodeToken(t: string): string {
   let s = t;
   if (s.includes('%')) {
     try {

@@ -1,6 +1,11 @@
-import { Validator, type OutputUnit } from '@cfworker/json-schema';
+import {
+  validate,
+  type OutputUnit,
+  type Schema as Interpreted,
+  type ValidationResult,
+} from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { hiddenFor, isObj, refDefName } from './schema-refs';
+import { decodeToken, hiddenFor, isObj } from './schema-refs';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -17,8 +22,9 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *    (the server ignores it);
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
- *  - only the $defs reachable from the schema are attached, so compiling one operation's schema
- *    does not walk a 1,000-def document.
+ *  - the defs live once per (defs, direction) under a base URI of their own, dereferenced into one
+ *    shared lookup as the first schema that reaches them is compiled: a schema's compile walks only
+ *    itself and the defs no earlier schema reached (GitHub: about 1,000 roots over 900 defs).
  */
 
 export interface SchemaViolation {
@@ -92,6 +98,8 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
     } else if (k === 'items' && Array.isArray(v)) {
       out.prefixItems = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+    } else if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
+      out.$ref = DEFS_BASE + v;
     } else out[k] = v;
   }
   if (
@@ -126,51 +134,80 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   return out;
 }
 
-/** Names of the defs a schema can reach through $refs, transitively. */
-function reachableDefs(schema: Schema, defs: Record<string, Schema>): string[] {
-  const seen = new Set<string>();
+/** Where the sanitized defs sit: `{DEFS_BASE}#/$defs/{name}`, apart from every root's own URI. */
+const DEFS_BASE = 'https://defs.specmock.invalid/';
+
+/** Our plan schemas are what @cfworker interprets; its types spell `type` more narrowly. */
+type Lookup = Record<string, Interpreted | boolean>;
+
+/**
+ * The sanitized defs of one (defs, direction) as @cfworker's lookup: each `$ref` a sanitized
+ * schema holds (absolute, see sanitize) is a key, its target the value. @cfworker's own
+ * dereference would walk every def again for every root to find the same keys; its validate
+ * reads only the lookup by the `$ref` as written once a ref is absolute.
+ */
+interface SharedDefs {
+  lookup: Lookup;
+  sanitized: Map<string, Schema>;
+}
+
+const sharedDefs = new WeakMap<object, Partial<Record<Direction, SharedDefs>>>();
+
+function sharedFor(defs: Record<string, Schema>, dir: Direction): SharedDefs {
+  let byDir = sharedDefs.get(defs);
+  if (!byDir) sharedDefs.set(defs, (byDir = {}));
+  return (byDir[dir] ??= { lookup: Object.create(null) as Lookup, sanitized: new Map() });
+}
+
+/**
+ * Puts into the shared lookup the target of every `#/$defs/…` ref the schema reaches, through the
+ * defs it reaches. A def is walked once, the first time any ref into it is met, and adds every ref
+ * it holds, so the walk stops at refs already in the lookup.
+ */
+function addReachableDefs(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  dir: Direction,
+  shared: SharedDefs,
+): void {
   const queue: unknown[] = [schema];
   const visited = new Set<unknown>();
   while (queue.length) {
     const cur = queue.pop();
     if (typeof cur !== 'object' || cur === null || visited.has(cur)) continue;
     visited.add(cur);
-    if (!Array.isArray(cur)) {
-      const ref = (cur as { $ref?: unknown }).$ref;
-      if (typeof ref === 'string') {
-        const name = refDefName(ref) ?? refDefName('#/$defs/' + ref.slice('#/$defs/'.length).split('/')[0]);
-        if (name !== undefined && !seen.has(name) && Object.prototype.hasOwnProperty.call(defs, name)) {
-          seen.add(name);
+    const ref = Array.isArray(cur) ? undefined : (cur as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/') && !(DEFS_BASE + ref in shared.lookup)) {
+      // A ref into a def (`#/$defs/A/properties/b`) reaches that whole def.
+      const [name, ...rest] = ref.slice('#/$defs/'.length).split('/').map(decodeToken);
+      if (Object.hasOwn(defs, name)) {
+        let def = shared.sanitized.get(name);
+        if (def === undefined) {
+          shared.sanitized.set(name, (def = sanitize(defs[name], defs, dir)));
           queue.push(defs[name]);
         }
+        const target = rest.reduce<unknown>(
+          (node, t) => (isObj(node) || Array.isArray(node) ? node[t as never] : undefined),
+          def,
+        );
+        if (typeof target === 'boolean' || isObj(target))
+          shared.lookup[DEFS_BASE + ref] = target as Interpreted | boolean;
       }
     }
     for (const v of Object.values(cur)) if (typeof v === 'object' && v !== null) queue.push(v);
   }
-  return [...seen].sort();
 }
 
-const sanitizedDefs = new WeakMap<object, Partial<Record<Direction, Map<string, Schema>>>>();
-
-function defFor(defs: Record<string, Schema>, name: string, dir: Direction): Schema {
-  let byDir = sanitizedDefs.get(defs);
-  if (!byDir) sanitizedDefs.set(defs, (byDir = {}));
-  let m = byDir[dir];
-  if (!m) m = byDir[dir] = new Map();
-  let s = m.get(name);
-  if (s === undefined) {
-    s = sanitize(defs[name], defs, dir);
-    m.set(name, s);
-  }
-  return s;
+interface Compiled {
+  validate(value: unknown): ValidationResult;
 }
 
-const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Validator>>>>();
+const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Compiled>>>>();
 
 /** Small schemas (a bare `{ $ref }`, an array of one) repeat across media: one validator per shape. */
-const byRef = new WeakMap<object, Map<string, Validator>>();
+const byRef = new WeakMap<object, Map<string, Compiled>>();
 
-function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
+function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Compiled {
   const text = smallJson(schema);
   const bare = text === undefined ? undefined : `${dir} ${text}`;
   if (bare !== undefined) {
@@ -202,12 +239,11 @@ function smallJson(schema: SchemaObject): string | undefined {
   return key ?? undefined;
 }
 
-function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Validator {
-  const $defs: Record<string, Schema> = {};
-  for (const name of reachableDefs(schema, defs)) $defs[name] = defFor(defs, name, dir);
-  const root = { ...(sanitize(schema, defs, dir) as SchemaObject), $defs };
-  // Fresh objects per validator: @cfworker annotates the schema objects it dereferences.
-  return new Validator(JSON.parse(JSON.stringify(root)) as object, '2020-12', false);
+function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, dir: Direction): Compiled {
+  const shared = sharedFor(defs, dir);
+  addReachableDefs(schema, defs, dir, shared);
+  const root = sanitize(schema, defs, dir) as unknown as Interpreted | boolean;
+  return { validate: (value) => validate(value, root, '2020-12', shared.lookup, false) };
 }
 
 /** @cfworker writes instance locations URI-encoded (`#/metadata%5Bkey%5D`): back to the plain pointer. */

@@ -43,7 +43,35 @@ describe('validateValue (@cfworker/json-schema)', () => {
   it('handles boolean schemas and never throws', () => {
     expect(validateValue(true, defs, 1)).toEqual([]);
     expect(validateValue(false, defs, 1)).toHaveLength(1);
-    expect(validateValue({ $ref: '#/$defs/Missing' }, defs, 1).length).toBeGreaterThanOrEqual(0);
+    expect(validateValue({ $ref: '#/$defs/Missing' }, defs, 1)).toEqual([
+      { pointer: '', message: expect.stringMatching(/could not be evaluated/) },
+    ]);
+  });
+
+  it('follows refs through defs compiled for other schemas, into a def, and around recursion', () => {
+    const more: Record<string, Schema> = {
+      ...defs,
+      Owner: { type: 'object', required: ['pet'], properties: { pet: pet, next: { $ref: '#/$defs/Owner' } } },
+    };
+    // Pet reached first on its own, then again through Owner: the second compile adds only Owner.
+    expect(validateValue(pet, more, { id: 1, name: 'rex' })).toEqual([]);
+    const owner: Schema = { $ref: '#/$defs/Owner' };
+    expect(
+      validateValue(owner, more, { pet: { id: 1, name: 'rex' }, next: { pet: { id: 2, name: 'a' } } }),
+    ).toEqual([]);
+    const deep = validateValue(owner, more, {
+      pet: { id: 1, name: 'rex' },
+      next: { pet: { id: 2, name: 'B' } },
+    });
+    expect(deep.map((e) => e.pointer)).toEqual(['/next/pet/name']);
+    // Owner first in a fresh document: Pet is reached only through Owner.
+    const fresh = { ...more };
+    expect(validateValue(owner, fresh, { pet: { id: 1, name: 'B' } }).map((e) => e.pointer)).toEqual([
+      '/pet/name',
+    ]);
+    const name: Schema = { $ref: '#/$defs/Pet/properties/name' };
+    expect(validateValue(name, more, 'rex')).toEqual([]);
+    expect(validateValue(name, more, 'Rex')).toHaveLength(1);
   });
 
   it('agrees with the generator on generated bodies', () => {
