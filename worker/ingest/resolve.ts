@@ -33,23 +33,27 @@ export async function createResolver(doc: object): Promise<Resolver> {
   const missing: MissingRef[] = [];
   // Only a bundle of uploaded files carries a non-local ref (one that dangles, written from the
   // upload's root): it resolves to nothing, and ref-parser never gets to interpret it as a path.
-  const has = (ref: string): boolean => {
-    if (!ref.startsWith('#')) return false;
-    try {
-      refs.get(ref);
-      return true;
-    } catch {
-      return false;
+  // Each ref string looked up once: ref-parser parses it as a URL on every get (GitHub: 6,926 gets
+  // of 1,764 distinct refs).
+  const found = new Map<string, { value: unknown } | null>();
+  const lookup = (ref: string): { value: unknown } | null => {
+    let hit = found.get(ref);
+    if (hit === undefined) {
+      try {
+        hit = ref.startsWith('#') ? { value: refs.get(ref) } : null;
+      } catch {
+        hit = null;
+      }
+      found.set(ref, hit);
     }
+    return hit;
   };
+  const has = (ref: string): boolean => lookup(ref) !== null;
   function target(ref: string, at: string): unknown {
-    try {
-      if (!ref.startsWith('#')) throw new Error('not a local ref');
-      return refs.get(ref);
-    } catch {
-      missing.push({ ref, pointer: at });
-      return undefined;
-    }
+    const hit = lookup(ref);
+    if (hit) return hit.value;
+    missing.push({ ref, pointer: at });
+    return undefined;
   }
   function deref<T>(node: T, at: string): T {
     let current: unknown = node;
