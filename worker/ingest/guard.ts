@@ -19,33 +19,35 @@ export function guardDocument(doc: unknown, options: { refs?: 'refuse' | 'vetted
   const refuseRefs = options.refs !== 'vetted';
   const external: ProblemDetailEntry[] = [];
   let nodes = 0;
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: doc, path: '', depth: 0 }];
+  const stack: Frame[] = [{ value: doc, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { value, depth } = frame;
     if (value === null || typeof value !== 'object') continue;
     if (++nodes > GUARD_LIMITS.maxNodes) {
       fail('spec-too-complex', `The document has more than ${GUARD_LIMITS.maxNodes} JSON nodes.`);
     }
     if (depth > GUARD_LIMITS.maxDepth) {
       fail('spec-too-complex', `The document nests deeper than ${GUARD_LIMITS.maxDepth} levels.`, {
-        errors: [{ pointer: path, message: `nesting deeper than ${GUARD_LIMITS.maxDepth}` }],
+        errors: [{ pointer: pathOf(frame), message: `nesting deeper than ${GUARD_LIMITS.maxDepth}` }],
       });
     }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++)
-        stack.push({ value: value[i], path: `${path}/${i}`, depth: depth + 1 });
+        stack.push({ value: value[i], parent: frame, key: i, depth: depth + 1 });
       continue;
     }
     const ref = (value as Record<string, unknown>).$ref;
     if (refuseRefs && typeof ref === 'string' && !ref.startsWith('#') && external.length < 50) {
       external.push({
-        pointer: `${path}/$ref`,
+        pointer: `${pathOf(frame)}/$ref`,
         message: `external $ref "${ref.slice(0, 200)}" is not allowed in a single document; upload the files together, or bundle them`,
       });
     }
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      const child = (value as Record<string, unknown>)[key];
       if (child !== null && typeof child === 'object')
-        stack.push({ value: child, path: `${path}/${escapeToken(key)}`, depth: depth + 1 });
+        stack.push({ value: child, parent: frame, key, depth: depth + 1 });
     }
   }
   if (external.length > 0) {
@@ -56,4 +58,22 @@ export function guardDocument(doc: unknown, options: { refs?: 'refuse' | 'vetted
     );
   }
   return nodes;
+}
+
+/** A node met by the walk; its pointer is spelled out only for an error (most uploads have none). */
+interface Frame {
+  value: unknown;
+  parent?: Frame;
+  key?: string | number;
+  depth: number;
+}
+
+function pathOf(frame: Frame): string {
+  const tokens: string[] = [];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent)
+    tokens.push(typeof f.key === 'number' ? String(f.key) : escapeToken(f.key!));
+  return tokens
+    .reverse()
+    .map((t) => `/${t}`)
+    .join('');
 }

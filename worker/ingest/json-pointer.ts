@@ -1,5 +1,7 @@
 /** RFC 6901 token escaping, used to name the places in an upload that warnings and errors point at. */
 export function escapeToken(token: string): string {
+  // Most tokens need nothing: ingest escapes one per node of a 13 MB upload.
+  if (token.indexOf('~') === -1 && token.indexOf('/') === -1) return token;
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
