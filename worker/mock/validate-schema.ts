@@ -22,9 +22,9 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *    (the server ignores it);
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
- *  - the defs live once per (defs, direction) under a base URI of their own, dereferenced into one
- *    shared lookup as the first schema that reaches them is compiled: a schema's compile walks only
- *    itself and the defs no earlier schema reached (GitHub: about 1,000 roots over 900 defs).
+ *  - the sanitized defs are kept once per (defs, direction) in one lookup keyed by absolute refs,
+ *    filled as the first schema that reaches a def is compiled: a schema's compile walks only itself
+ *    and the defs no earlier schema reached (GitHub's publish: 484 roots over 578 defs).
  */
 
 export interface SchemaViolation {
