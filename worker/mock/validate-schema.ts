@@ -306,7 +306,8 @@ export function validateValue(
     return [
       {
         pointer: '',
-        message: `schema could not be evaluated: ${e instanceof Error ? e.message : String(e)}`,
+        // @cfworker's first line names the ref; the lines after it list every known schema.
+        message: `schema could not be evaluated: ${(e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 300)}`,
       },
     ];
   }
