@@ -136,10 +136,12 @@ async function main() {
   results.meta.storage =
     hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
   const bases = await publishPetstore(local, hosted);
+  const workers = { local, hosted };
 
   // Per call, the hello-world ceiling and both specmock modes in alternation (same conditions).
   for (const call of CALLS) {
-    if (call.spec === 'github' && !bases.local.github) await publishGithub(results, local, hosted, bases);
+    if (call.spec === 'github' && !bases.local.github)
+      await publishGithub(results, workers.local, workers.hosted, bases);
     const targets = [
       { name: 'hello-world Worker (miniflare)', url: `${hello.url}/` },
       { name: `specmock local ${call.label}`, url: bases.local[call.spec] + call.path },
