@@ -96,9 +96,12 @@ export function realismPass(
     const type = r.response.headers['content-type'] ?? '';
     if (!/json/.test(type)) continue;
     const status = r.response.status;
+    // Judged against the operation that answered, as check-description does: two templates of one
+    // shape (pubsublite's `/v1/admin/{name}/topics` and `/v1/admin/{parent}/topics`) are one path.
+    const answered = r.operation;
     const res =
-      op.responses.find((x) => x.status === String(status)) ??
-      op.responses.find((x) => x.status === 'default');
+      answered.responses.find((x) => x.status === String(status)) ??
+      answered.responses.find((x) => x.status === 'default');
     const schema = res?.content['application/json']?.schema ?? Object.values(res?.content ?? {})[0]?.schema;
     if (schema === undefined) continue;
     let body: JsonValue;
@@ -107,17 +110,17 @@ export function realismPass(
     } catch {
       continue;
     }
-    const verdict = checkBody(op, status, type, r.response.body);
+    const verdict = checkBody(answered, status, type, r.response.body);
     if (verdict !== undefined) {
       tally.bodies++;
       if (verdict) tally.valid++;
       else
         tally.invalid.push(
-          `${op.method.toUpperCase()} ${op.path} ${status} (dynamic): ${r.response.body.slice(0, 300)}`,
+          `${answered.method.toUpperCase()} ${answered.path} ${status} (dynamic): ${r.response.body.slice(0, 300)}`,
         );
     }
     const counts = measureRealism({
-      operation: op,
+      operation: answered,
       schema,
       defs: plan.defs,
       status,
