@@ -136,12 +136,10 @@ async function main() {
   results.meta.storage =
     hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
   const bases = await publishPetstore(local, hosted);
-  const workers = { local, hosted };
 
   // Per call, the hello-world ceiling and both specmock modes in alternation (same conditions).
   for (const call of CALLS) {
-    if (call.spec === 'github' && !bases.local.github)
-      await publishGithub(results, workers.local, workers.hosted, bases);
+    if (call.spec === 'github' && !bases.local.github) await publishGithub(results, local, hosted, bases);
     const targets = [
       { name: 'hello-world Worker (miniflare)', url: `${hello.url}/` },
       { name: `specmock local ${call.label}`, url: bases.local[call.spec] + call.path },
@@ -152,11 +150,14 @@ async function main() {
       await probe.arrayBuffer();
       if (probe.status !== 200) throw new Error(`${t.name} answered ${probe.status}`);
     }
-    const [ceiling, local, hosted] = await measureAlternating(
+    const [ceiling, localRow, hostedRow] = await measureAlternating(
       results.helloWorld ? targets.slice(1) : targets,
     ).then((rows) => (results.helloWorld ? [results.helloWorld, ...rows] : rows));
     results.helloWorld = ceiling;
-    results.calls.push({ ...call, rows: { local, hosted, prismStatic: null, prismDynamic: null } });
+    results.calls.push({
+      ...call,
+      rows: { local: localRow, hosted: hostedRow, prismStatic: null, prismDynamic: null },
+    });
   }
   // The rows above repeat one URL per call: after the first, every answer can come from the cache.
   results.cache = await (await fetch(`${local.url}/healthz`)).json().then((h) => h.answerCache ?? null);

@@ -1,4 +1,5 @@
-import { validateValue, type SchemaViolation } from '../mock/validate-schema';
+import { smallJson, validateValue, type SchemaViolation } from '../mock/validate-schema';
+import { isObj } from '../mock/schema-refs';
 import type { MediaPlan, Plan, PlanWarning, Schema } from '../mock/plan';
 import { escapeToken } from './json-pointer';
 
@@ -54,9 +55,9 @@ function verdictMemo(plan: Plan): Check {
     validateValue(schema, plan.defs, value, { direction: 'response' });
   const memo = new Map<string, WeakMap<object, SchemaViolation[]>>();
   return (schema, value) => {
-    if (typeof value !== 'object' || value === null) return judge(schema, value);
-    const key = JSON.stringify(schema);
-    if (key.length > 500) return judge(schema, value);
+    // The key the validators are shared by (validate-schema.ts): small schemas only, kept per object.
+    const key = isObj(schema) ? smallJson(schema) : undefined;
+    if (key === undefined || typeof value !== 'object' || value === null) return judge(schema, value);
     let byValue = memo.get(key);
     if (!byValue) memo.set(key, (byValue = new WeakMap()));
     let verdict = byValue.get(value);

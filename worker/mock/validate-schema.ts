@@ -229,7 +229,7 @@ function validatorFor(schema: SchemaObject, defs: Record<string, Schema>, dir: D
 /** The JSON of a schema with at most a few keys at two levels, else undefined (not worth the key). */
 const shapeKeys = new WeakMap<object, string | null>();
 
-function smallJson(schema: SchemaObject): string | undefined {
+export function smallJson(schema: SchemaObject): string | undefined {
   let key = shapeKeys.get(schema);
   if (key === undefined) {
     const text = Object.keys(schema).length > 4 ? '' : JSON.stringify(schema);
