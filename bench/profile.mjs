@@ -109,7 +109,9 @@ try {
   if (args.out) writeFileSync(args.out, JSON.stringify(profile));
 
   const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  // A sample stands for the time until the next one (DevTools' reading): after a gap in sampling,
+  // the time belongs to what ran before it, not to the first function sampled after it.
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);

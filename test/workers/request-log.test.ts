@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../worker/env';
 import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
-import { rowOf, SharedBodies } from '../../worker/request-log/log-rows';
+import { LogBatchBuilder } from '../../worker/request-log/log-rows';
 import { logCall, noteCall } from '../../worker/request-log/log-call';
 import { auth, call, newKey, publish } from './helpers';
 import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
@@ -194,12 +194,10 @@ describe('retention', () => {
 
   it('stores a whole batch in one call, as the Worker sends it (up to 100 rows)', async () => {
     const log = logOf('retention-batch');
-    const bodies = new SharedBodies();
-    const rows = Array.from({ length: 100 }, (_, i) => {
-      const call = { ...record(i), response: { headers: {}, body: `"${'b'.repeat(i % 2 ? 600 : 10)}"` } };
-      return rowOf(call, Date.now(), bodies.share(call));
-    });
-    await log.appendRows(rows, bodies.json);
+    const batch = new LogBatchBuilder();
+    for (let i = 0; i < 100; i++)
+      batch.add({ ...record(i), response: { headers: {}, body: `"${'b'.repeat(i % 2 ? 600 : 10)}"` } });
+    await log.appendRows(batch.wire);
     expect(await log.count()).toBe(100);
     expect(await log.sharedBodies()).toBe(1);
     const listed = await log.list({ limit: 200 });
@@ -213,13 +211,12 @@ describe('retention', () => {
   it('drops a shared body once no kept call names it', async () => {
     const log = logOf('retention-bodies');
     const shared = (i: number) => {
-      const bodies = new SharedBodies();
-      const call = { ...record(i), response: { headers: {}, body: `{"text":"${'y'.repeat(600 + i)}"}` } };
-      return { row: rowOf(call, Date.now(), bodies.share(call)), json: bodies.json };
+      const batch = new LogBatchBuilder();
+      batch.add({ ...record(i), response: { headers: {}, body: `{"text":"${'y'.repeat(600 + i)}"}` } });
+      return batch.wire;
     };
-    const [a, b] = [shared(0), shared(1)];
-    await log.appendRows([a.row], a.json);
-    await log.appendRows([b.row], b.json);
+    await log.appendRows(shared(0));
+    await log.appendRows(shared(1));
     expect(await log.sharedBodies()).toBe(2);
     const listed = await log.list({ limit: 2 });
     expect(listed.map((c) => c.response.body?.length)).toEqual([612, 611]);
@@ -248,8 +245,9 @@ describe('retention', () => {
       );
       const log = new RequestLog(state, env);
       const big = { ...record(8), response: { headers: {}, body: `"${'z'.repeat(700)}"` } };
-      const bodies = new SharedBodies();
-      await log.appendRows([rowOf(big, Date.now(), bodies.share(big))], bodies.json);
+      const batch = new LogBatchBuilder();
+      batch.add(big);
+      await log.appendRows(batch.wire);
       const listed = await log.list({});
       expect(listed.map((c) => c.path)).toEqual(['/r/8', '/r/7']);
       expect(listed[0].response.body).toBe(`"${'z'.repeat(700)}"`);

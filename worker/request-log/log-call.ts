@@ -11,7 +11,7 @@ import {
   type CredentialNames,
 } from './redact';
 import { requestLogStub } from './request-log';
-import { rowOf, SharedBodies, type LoggedRow } from './log-rows';
+import { LogBatchBuilder } from './log-rows';
 import { WindowedBatches } from '../util/windowed-batches';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
@@ -96,24 +96,18 @@ function write(
   durationMs: number,
 ): void {
   const record = buildRecord(note, request, response, body, durationMs);
-  const batch = batches.join(env, ctx, note.api);
-  batch.rows.push(rowOf(record, request.receivedAt, batch.bodies.share(record)));
+  batches.join(env, ctx, note.api).add(record, request.receivedAt);
 }
 
 /**
  * Calls of one API gathered in this isolate before one write (windowed-batches.ts): a busy mock
  * costs one RPC per window. A failed write is logged, never thrown.
  */
-interface Batch {
-  rows: LoggedRow[];
-  bodies: SharedBodies;
-}
-
-const batches = new WindowedBatches<Batch>({
+const batches = new WindowedBatches<LogBatchBuilder>({
   windowMs: 50,
-  create: () => ({ rows: [], bodies: new SharedBodies() }),
-  isFull: (batch) => batch.rows.length >= 100,
-  write: (env, api, batch) => requestLogStub(env, api).appendRows(batch.rows, batch.bodies.json),
+  create: () => new LogBatchBuilder(),
+  isFull: (batch) => batch.length >= 100,
+  write: (env, api, batch) => requestLogStub(env, api).appendRows(batch.wire),
   onError: (error) => console.error('request log write failed', error),
 });
 

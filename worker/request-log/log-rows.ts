@@ -1,26 +1,79 @@
 import type { LoggedCall } from './record';
 
-/** A logged call as it crosses to the log's object: columns, and the record as JSON text. */
+/**
+ * Logged calls of one window as they cross to the log's object: a column per indexed field, and
+ * the records' JSON as one string. One string and five flat arrays are cloned across the RPC as a
+ * few copies, where a hundred row objects were cloned and rebuilt member by member.
+ */
+export interface LogBatch {
+  at: number[];
+  version: string[];
+  status: number[];
+  sandbox: (string | null)[];
+  /** Per row: the index of its shared response body in `bodies`, or -1 when the body is in place. */
+  body: number[];
+  /** Each row's record as JSON, one per line: JSON.stringify never writes a raw line break. */
+  records: string;
+  /** Each distinct shared response body's JSON text (below). */
+  bodies: string[];
+}
+
+/** One row of a batch as the log's object stores it. */
 export interface LoggedRow {
   at: number;
   version: string;
   status: number;
   sandbox: string | null;
   json: string;
-  /** Set when the response body is shared (below): its index in the batch's bodies. */
-  body: number | undefined;
+  /** Its shared response body's index in the batch's `bodies`, if it has one. */
+  body?: number;
 }
 
-/** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
-export function rowOf(call: LoggedCall, at = Date.parse(call.at), body?: number): LoggedRow {
-  return {
-    at,
-    version: call.version,
-    status: call.status,
-    sandbox: call.sandbox ?? null,
-    json: JSON.stringify(call),
-    body,
+/** Gathers a batch of calls, sharing large response bodies. */
+export class LogBatchBuilder {
+  private readonly batch: LogBatch = {
+    at: [],
+    version: [],
+    status: [],
+    sandbox: [],
+    body: [],
+    records: '',
+    bodies: [],
   };
+  private readonly shared = new SharedBodies(this.batch.bodies);
+
+  get length(): number {
+    return this.batch.at.length;
+  }
+
+  /** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
+  add(call: LoggedCall, at = Date.parse(call.at)): void {
+    const b = this.batch;
+    b.at.push(at);
+    b.version.push(call.version);
+    b.status.push(call.status);
+    b.sandbox.push(call.sandbox ?? null);
+    b.body.push(this.shared.share(call) ?? -1);
+    const json = JSON.stringify(call);
+    b.records = b.records === '' ? json : `${b.records}\n${json}`;
+  }
+
+  get wire(): LogBatch {
+    return this.batch;
+  }
+}
+
+/** The rows a batch holds, as the log's object stores them. */
+export function rowsOf(batch: LogBatch): LoggedRow[] {
+  const records = batch.at.length === 0 ? [] : batch.records.split('\n');
+  return records.map((json, i) => ({
+    at: batch.at[i],
+    version: batch.version[i],
+    status: batch.status[i],
+    sandbox: batch.sandbox[i],
+    json,
+    body: batch.body[i] >= 0 ? batch.body[i] : undefined,
+  }));
 }
 
 /**
@@ -37,9 +90,10 @@ const SHARED_BODY_JSON = JSON.stringify(SHARED_BODY);
 const MIN_SHARED_CHARS = 512;
 
 export class SharedBodies {
-  /** Each distinct body's JSON text, in the order first met. */
-  readonly json: string[] = [];
   private readonly index = new Map<string, number>();
+
+  /** `json` receives each distinct body's JSON text, in the order first met. */
+  constructor(readonly json: string[] = []) {}
 
   /** Takes the record's response body into the table; its index, or undefined if kept in place. */
   share(call: LoggedCall): number | undefined {

@@ -2,13 +2,12 @@ import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
 import type { LoggedCall, LoggedCallWithId } from './record';
 import { sha256Hex } from '../util/hash';
-import { rowOf, withSharedBody, type LoggedRow } from './log-rows';
+import { LogBatchBuilder, rowsOf, withSharedBody, type LogBatch } from './log-rows';
 
 /** Retention per API: the newest calls only, and none older than a week. */
 export const MAX_LOGGED_CALLS = 1000;
 const MAX_LOG_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 export const MAX_PAGE = 200;
-/** 5 bound values per row: 20 rows stay within the 100 parameters a statement may bind. */
 /** Six columns a row: 16 rows bind 96 values, under the 100 a Durable Object's SQLite allows. */
 const ROWS_PER_INSERT = 16;
 
@@ -59,21 +58,23 @@ export class RequestLog extends DurableObject<Env> {
 
   /** Stores one call and applies retention; the record is already redacted and capped. */
   async append(call: LoggedCall): Promise<string> {
-    return this.appendRows([rowOf(call)]);
+    const batch = new LogBatchBuilder();
+    batch.add(call);
+    return this.appendRows(batch.wire);
   }
 
   /**
-   * Stores a batch, a few rows per statement, then prunes once; returns the last id. The records
-   * arrive as JSON text (`rowOf`): a string crosses the RPC without a structured clone of every
-   * nested member, and is what the table stores anyway. Large response bodies arrive once per batch
-   * (`bodies`, log-rows.ts) and are stored once per log, by hash; retention drops those no row names.
+   * Stores a batch (log-rows.ts), a few rows per statement, then prunes once; returns the last id.
+   * The records arrive as JSON text, which is what the table stores. Large response bodies arrive
+   * once per batch and are stored once per log, by hash; retention drops those no row names.
    */
-  async appendRows(rows: LoggedRow[], bodies: string[] = []): Promise<string> {
+  async appendRows(batch: LogBatch): Promise<string> {
     // Hashed before the first write: the SQL below then runs in one synchronous stretch.
-    const hashes = await Promise.all(bodies.map(sha256Hex));
+    const hashes = await Promise.all(batch.bodies.map(sha256Hex));
     const sql = this.ctx.storage.sql;
-    for (const [i, json] of bodies.entries())
+    for (const [i, json] of batch.bodies.entries())
       sql.exec('INSERT OR IGNORE INTO bodies (hash, json) VALUES (?, ?)', hashes[i], json);
+    const rows = rowsOf(batch);
     let seq = 0;
     const kept = rows.slice(0, MAX_LOGGED_CALLS);
     for (let i = 0; i < kept.length; i += ROWS_PER_INSERT) {

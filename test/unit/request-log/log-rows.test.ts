@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LoggedCall } from '../../../worker/request-log/record';
-import { rowOf, SHARED_BODY, SharedBodies, withSharedBody } from '../../../worker/request-log/log-rows';
+import {
+  LogBatchBuilder,
+  rowsOf,
+  SHARED_BODY,
+  SharedBodies,
+  withSharedBody,
+} from '../../../worker/request-log/log-rows';
 
 /**
  * Issue 22: a batch of logged calls carries each distinct large response body once; the stored
@@ -24,10 +30,12 @@ function record(path: string, responseBody: string | null, requestBody: string |
 
 /** What the log's object stores for each record of a batch. */
 function stored(records: LoggedCall[]): string[] {
-  const bodies = new SharedBodies();
-  const rows = records.map((r) => rowOf(r, 0, bodies.share(r)));
-  return rows.map((row) =>
-    row.body === undefined ? row.json : withSharedBody(row.json, bodies.json[row.body]),
+  const batch = new LogBatchBuilder();
+  for (const r of records) batch.add(r, 0);
+  // As the batch crosses the RPC: a structured clone.
+  const wire = structuredClone(batch.wire);
+  return rowsOf(wire).map((row) =>
+    row.body === undefined ? row.json : withSharedBody(row.json, wire.bodies[row.body]),
   );
 }
 
@@ -48,6 +56,27 @@ describe('shared response bodies in a log batch', () => {
     ];
     const expected = records.map((r) => JSON.stringify(r));
     expect(stored(records)).toEqual(expected);
+  });
+
+  it('keeps each row apart, whatever line breaks its bodies and headers hold', () => {
+    const records = [
+      record('/a', 'line\nbreak', 'a\r\nb'),
+      { ...record('/b', big), request: { headers: { 'x-odd': 'a\u2028b' }, body: '\n' } },
+      record('/c', ''),
+    ];
+    const batch = new LogBatchBuilder();
+    records.forEach((r, i) => batch.add(r, 1000 + i));
+    const rows = rowsOf(structuredClone(batch.wire));
+    expect(rows.map((r) => [r.at, r.version, r.status, r.sandbox])).toEqual([
+      [1000, 'v1', 200, null],
+      [1001, 'v1', 200, null],
+      [1002, 'v1', 200, null],
+    ]);
+    expect(stored(records)).toEqual(records.map((r) => JSON.stringify(r)));
+  });
+
+  it('reads an empty batch as no rows', () => {
+    expect(rowsOf(new LogBatchBuilder().wire)).toEqual([]);
   });
 
   it('sends each distinct large body once', () => {
