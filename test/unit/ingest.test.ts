@@ -169,6 +169,56 @@ describe('schemas no value satisfies', () => {
   );
 });
 
+describe('a list of a schema, judged by its item at publish', () => {
+  const A = { type: 'object', required: ['x'], properties: { x: { type: 'string' } } };
+  // Both branches the same schema: a value matches both or neither (lenient: oneof-overlap).
+  const Overlap = { oneOf: [{ $ref: '#/components/schemas/A' }, { $ref: '#/components/schemas/A' }] };
+  const paths = {
+    '/overlap': { $ref: '#/components/schemas/Overlap' },
+    '/overlaps': { type: 'array', items: { $ref: '#/components/schemas/Overlap' } },
+    '/nothing': { type: 'array', items: { $ref: '#/components/schemas/Nothing' } },
+    '/a': { $ref: '#/components/schemas/A' },
+    '/as': { type: 'array', items: { $ref: '#/components/schemas/A' } },
+  };
+  const text = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, schema]) => [
+        path,
+        { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema } } } } } },
+      ]),
+    ),
+    components: { schemas: { A, Overlap, Nothing: { not: {} } } },
+  });
+  const at = (path: string) => `/paths/~1${path.slice(1)}/get/responses/200/content/application~1json/schema`;
+
+  it('shares only success: a list whose item fails is judged on its own (the empty list)', async () => {
+    const { plan, warnings } = await ingest(text);
+    const media = (path: string) =>
+      plan.operations.find((o) => o.path === path)!.responses[0].content['application/json'];
+    const warned = (path: string) => warnings.filter((w) => w.pointer === at(path)).map((w) => w.message);
+    // The item alone is lenient; a list of it holds as `[]` under the strict reading.
+    expect(warned('/overlap')).toEqual([expect.stringContaining('x-specmock-lenient: oneof-overlap')]);
+    expect(media('/overlap').lenient).toBe('oneof-overlap');
+    for (const path of ['/overlaps', '/nothing', '/a', '/as']) {
+      expect(warned(path)).toEqual([]);
+      expect(media(path).lenient).toBeUndefined();
+    }
+    const target = prepareTarget(plan, 0);
+    const body = (path: string) => {
+      const out = mock(target, { method: 'GET', path, query: [], headers: {} });
+      if (!out.ok) throw new Error(out.problem.type);
+      return { body: JSON.parse(out.response.body!), lenient: out.response.headers['x-specmock-lenient'] };
+    };
+    expect(body('/overlaps')).toEqual({ body: [], lenient: undefined });
+    expect(body('/nothing')).toEqual({ body: [], lenient: undefined });
+    const list = body('/as').body as { x: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    for (const item of list) expect(typeof item.x).toBe('string');
+  });
+});
+
 describe('catastrophic patterns in patternProperties', () => {
   it('are dropped with a warning, so no request key is ever run against them', async () => {
     const text = `openapi: 3.1.0\ninfo: {title: x, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {type: object, patternProperties: {'^(a+)+$': {type: string}, '^x-': {type: integer}}}\n      responses:\n        '204': {description: ok}\n`;

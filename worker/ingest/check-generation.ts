@@ -1,7 +1,7 @@
 import type { ProblemDetailEntry } from '../http/problem';
 import { generate, type GenerateOptions } from '../mock/generate/index';
 import { ORIGIN, type Relaxation } from '../mock/generate/relax';
-import type { MediaPlan, Plan, PlanWarning, Relaxed } from '../mock/plan';
+import type { Plan, PlanWarning, Relaxed, Schema, SchemaObject } from '../mock/plan';
 import { escapeToken } from './json-pointer';
 
 const MAX_REFUSED = 20;
@@ -33,17 +33,29 @@ export function checkGeneration(plan: Plan, origins: WeakMap<object, string>): G
   const hostile: ProblemDetailEntry[] = [];
   const warnings: PlanWarning[] = [];
   const tried = new Map<string, Outcome>();
+  const outcomeOf = (schema: Schema): Outcome => {
+    // A list of one schema holds when its item does: the item is tried alone, once for every list
+    // of it and for the schema itself (GitHub answers 119 lists of a bare $ref, 62 of those $refs
+    // also bare). Only success is shared: a failure is found again on the list, for its pointers.
+    const items = bareItems(schema);
+    if (items !== undefined) {
+      const item = outcomeOf(items);
+      if (item.kind === 'ok') return item;
+    }
+    const key = JSON.stringify(schema);
+    let outcome = key.length < 500 ? tried.get(key) : undefined;
+    if (outcome === undefined) {
+      outcome = tryStrictThenLenient(plan, schema);
+      // A lenient outcome names this media's own schema objects: never reused for another.
+      if (key.length < 500 && outcome.kind !== 'lenient') tried.set(key, outcome);
+    }
+    return outcome;
+  };
   for (const op of plan.operations) {
     for (const response of op.responses) {
       for (const [type, media] of Object.entries(response.content)) {
         if (media.schema === undefined) continue;
-        const key = JSON.stringify(media.schema);
-        let outcome = key.length < 500 ? tried.get(key) : undefined;
-        if (outcome === undefined) {
-          outcome = tryStrictThenLenient(plan, media);
-          // A lenient outcome names this media's own schema objects: never reused for another.
-          if (key.length < 500 && outcome.kind !== 'lenient') tried.set(key, outcome);
-        }
+        const outcome = outcomeOf(media.schema);
         if (outcome.kind === 'ok') continue;
         const pointer = `/paths/${escapeToken(op.path)}/${op.method}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}/schema`;
         const at = outcome.at ? ` (at ${outcome.at})` : '';
@@ -77,18 +89,27 @@ type Outcome =
   | { kind: 'unsatisfiable'; reason: string; at: string }
   | { kind: 'lenient'; reason: string; at: string; relaxations: Relaxation[] };
 
-function tryStrictThenLenient(plan: Plan, media: MediaPlan): Outcome {
+/** The item schema of `{type: array, items}` with nothing else said, whose body is 1–5 items of it. */
+function bareItems(schema: Schema): Schema | undefined {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return undefined;
+  const { type, items, ...rest } = schema as SchemaObject;
+  if (type !== 'array' || typeof items !== 'object' || items === null || Array.isArray(items))
+    return undefined;
+  return Object.keys(rest).length === 0 ? (items as Schema) : undefined;
+}
+
+function tryStrictThenLenient(plan: Plan, schema: Schema): Outcome {
   const options = { seed: 'publish-check', defs: plan.defs, refDate: 0, direction: 'response' as const };
   // The smallest shapes first (7× faster on GitHub's description); the full depth only to confirm
   // a failure, since a shallow cut can fail where the full generator finds a way.
-  let strict = generate(media.schema!, { ...options, maxDepth: 1 });
-  if (!strict.ok) strict = generate(media.schema!, options);
+  let strict = generate(schema, { ...options, maxDepth: 1 });
+  if (!strict.ok) strict = generate(schema, options);
   if (strict.ok) return { kind: 'ok' };
   const base = { reason: strict.reason, at: strict.pointer };
   if (HOSTILE.test(strict.reason)) return { kind: 'hostile', ...base };
   const relaxations: Relaxation[] = [];
   for (const more of DISCOVERY) {
-    const found = generate(media.schema!, { ...options, ...more, relax: 'discover' });
+    const found = generate(schema, { ...options, ...more, relax: 'discover' });
     if (found.ok) relaxations.push(...(found.relaxed ?? []));
     else if (more === DISCOVERY[0]) return { kind: 'unsatisfiable', ...base };
   }
