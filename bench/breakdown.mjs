@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CALLS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
-import { measure, percentile, round, sample } from './load.mjs';
+import { measure, measureAlternating, percentile, round, sample } from './load.mjs';
 import { answerOf, helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
@@ -64,6 +64,11 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
       worker: w,
     });
   }
+  // Under load, the two log Workers in alternation: their difference is the log's cost.
+  const [off, on] = ladder.slice(-2);
+  [off.underLoad, on.underLoad] = await measureAlternating(
+    [off, on].map((step) => ({ name: step.label, url: step.url })),
+  );
   // Sequential requests (no queueing), interleaved across the steps so drift hits all alike.
   for (const step of ladder) await sample(step.url, 100);
   const samples = Object.fromEntries(ladder.map((step) => [step.id, []]));

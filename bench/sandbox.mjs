@@ -1,6 +1,6 @@
 // Stateful sandboxes against the same stateless calls, on the hosted-mode Worker (quota leases on):
 // petstore GET /pets/{petId} (a seeded pet) and POST /pets, each under the same load.
-import { measure, measureAlternating, round } from './load.mjs';
+import { measureAlternating, round } from './load.mjs';
 import { objectFloor } from './targets.mjs';
 
 /** Vars of the hosted bench Worker: a POST row creates thousands of pets in one sandbox. */
@@ -43,28 +43,28 @@ export async function measureSandbox(worker, published, script) {
   const [pet] = await (await fetch(`${sandbox.sandboxUrl}/pets`)).json();
   const rows = [];
   const stateless = {};
+  // Each sandbox row in alternation with its stateless call, so drift hits both alike.
+  const pair = async (label, statelessPath, statefulUrl, request) => {
+    const [base, stateful] = await measureAlternating([
+      { name: `stateless (beside ${label})`, url: published.mockUrl + statelessPath, request },
+      { name: `sandbox ${label}`, url: statefulUrl, request },
+    ]);
+    return { base, stateful, ratio: round(stateful.reqPerSec / base.reqPerSec, 2) };
+  };
   for (const [label, path, request] of [
     ['GET /pets/{petId}', `/pets/${pet.id}`, undefined],
     ['POST /pets', '/pets', post],
   ]) {
-    stateless[label] = await measure(`stateless ${label}`, published.mockUrl + path, { request });
-    const stateful = await measure(`sandbox ${label}`, sandbox.sandboxUrl + path, { request });
-    const ratio = round(stateful.reqPerSec / stateless[label].reqPerSec, 2);
-    rows.push({ label, stateless: stateless[label], stateful, ratio });
+    const { base, stateful, ratio } = await pair(label, path, sandbox.sandboxUrl + path, request);
+    stateless[label] = base;
+    rows.push({ label, stateless: base, stateful, ratio });
   }
   // A POST must not slow down as its collection grows: the same row from 10 and from 1,000 items.
   for (const n of [10, 1000]) {
     const filled = await filledSandbox(worker, published, n);
-    const stateful = await measure(`sandbox POST /pets from ${n} items`, `${filled.sandboxUrl}/pets`, {
-      request: post,
-    });
-    const base = stateless['POST /pets'];
-    rows.push({
-      label: `POST /pets, from ${n} items`,
-      stateless: base,
-      stateful,
-      ratio: round(stateful.reqPerSec / base.reqPerSec, 2),
-    });
+    const label = `POST /pets, from ${n} items`;
+    const { base, stateful, ratio } = await pair(label, '/pets', `${filled.sandboxUrl}/pets`, post);
+    rows.push({ label, stateless: base, stateful, ratio });
   }
   return { spec: 'petstore', rows, floor: await measureFloor(stateless, script) };
 }
