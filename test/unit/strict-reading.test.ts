@@ -170,6 +170,70 @@ describe('required names a schema does not declare', () => {
   });
 });
 
+describe('an enum beside a 3.0 $ref', () => {
+  // ideal-postcodes: `dataset: {$ref: Dataset, enum: [paf]}`. OpenAPI 3.0 ignores the sibling; the
+  // yardstick's Ajv applies it. Where it picks values of the target's own enum, bodies keep to it.
+  const Dataset = { type: 'string', enum: ['paf', 'usps', 'mr'], example: 'mr' };
+  const Address = (values: string[]) => ({
+    type: 'object',
+    required: ['dataset'],
+    properties: { dataset: { $ref: '#/components/schemas/Dataset', enum: values } },
+  });
+  const text = doc(
+    '3.0.3',
+    {
+      '/usa': {
+        ...get({ $ref: '#/components/schemas/Usa' }),
+        post: {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Usa' } } },
+          },
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+      '/other': get({ $ref: '#/components/schemas/Other' }),
+    },
+    { Dataset, Usa: Address(['usps']), Other: Address(['xyz']) },
+  );
+
+  it('answers only the narrowed values, with or without dynamic, and the yardstick agrees', async () => {
+    const api = await publish(text);
+    for (let i = 0; i < 24; i++) {
+      const out = api.call({
+        path: '/usa',
+        headers: { prefer: `${i % 2 ? 'dynamic=true, ' : ''}seed=${i}` },
+      });
+      if (!out.ok) throw new Error(out.problem.detail);
+      expect(JSON.parse(out.response.body!)).toEqual({ dataset: 'usps' });
+    }
+    for (const { verdict, body } of api.strictBodies('/usa')) expect(verdict, body!).toEqual({ valid: true });
+  });
+
+  it('validates requests as 3.0 reads them: the sibling ignored', async () => {
+    const api = await publish(text);
+    const out = api.call({
+      method: 'POST',
+      path: '/usa',
+      headers: { 'content-type': 'application/json' },
+      body: { contentType: 'application/json', text: '{"dataset":"paf"}' },
+    });
+    expect(out.ok && out.response.status).toBe(204);
+  });
+
+  it('ignores a sibling enum that names values the target does not have', async () => {
+    const api = await publish(text);
+    const values = new Set<string>();
+    for (let i = 0; i < 24; i++) {
+      const out = api.call({ path: '/other', headers: { prefer: `dynamic=true, seed=${i}` } });
+      if (!out.ok) throw new Error(out.problem.detail);
+      values.add((JSON.parse(out.response.body!) as { dataset: string }).dataset);
+    }
+    expect([...values].every((v) => Dataset.enum.includes(v))).toBe(true);
+    expect(values.size).toBeGreaterThan(1);
+  });
+});
+
 // Each lenient reason's smallest schema, with the proof that no value satisfies it: lenient-reasons.test.ts.
 
 describe('dangling refs, interim and missing responses', () => {

@@ -1,10 +1,11 @@
-import type { PlanWarning, Schema, SchemaObject } from '../mock/plan';
+import type { JsonValue, PlanWarning, Schema, SchemaObject } from '../mock/plan';
 import type { Dialect } from './check-structure';
 import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
 import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
-import { LENIENT_NULL } from '../mock/generate/context';
+import { LENIENT_NULL, NARROWED_ENUM } from '../mock/generate/context';
+import { deepEqual } from '../mock/generate/check';
 
 /** Keywords whose value is a map, a list, or one subschema (the bundler reads them too). */
 export const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas'] as const;
@@ -75,11 +76,25 @@ export class SchemaNormalizer {
     if (ref !== undefined) {
       const target: SchemaObject = { $ref: `#/$defs/${this.defFor(ref, at)}` };
       // Only 3.1 (JSON Schema 2020-12) gives meaning to keywords beside $ref; 2.0/3.0 ignore them.
-      if (this.dialect !== 'openapi-3.1') return target;
+      if (this.dialect !== 'openapi-3.1') return this.narrowed(target, node, ref, at);
       const { $ref: _ignored, ...siblings } = node as Record<string, unknown>;
       return Object.keys(siblings).length === 0 ? target : { ...this.keywords(siblings, at), ...target };
     }
     return this.keywords(node as Record<string, unknown>, at);
+  }
+
+  /**
+   * A 2.0/3.0 `$ref` whose sibling `enum` only picks values of the target's own enum keeps them for
+   * generation (NARROWED_ENUM): its bodies then satisfy the version's reading and a JSON Schema
+   * validator's alike. Any other sibling stays ignored, as the version says.
+   */
+  private narrowed(target: SchemaObject, node: object, ref: string, at: string): SchemaObject {
+    const values = (node as Record<string, unknown>).enum;
+    if (!Array.isArray(values) || values.length === 0) return target;
+    const own = this.resolver.target(ref, at) as Record<string, unknown> | undefined;
+    const all = own !== null && typeof own === 'object' && Array.isArray(own.enum) ? own.enum : undefined;
+    if (!all || !values.every((v) => all.some((w) => deepEqual(v, w)))) return target;
+    return { ...target, [NARROWED_ENUM]: values as JsonValue[] };
   }
 
   /** Normalizes every schema reached through a ref; call once all operations are normalized. */

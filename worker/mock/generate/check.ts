@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
-import { GenFailure, LENIENT_NULL, type Ctx } from './context';
+import { GenFailure, LENIENT_NULL, NARROWED_ENUM, type Ctx } from './context';
 import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
 /**
@@ -106,11 +106,9 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
     if (!ok && !(vt === 'null' && s.nullable === true)) return false;
   }
   if (s.const !== undefined && !deepEqual(s.const, value)) return false;
-  if (Array.isArray(s.enum)) {
-    let ok = false;
-    for (const e of s.enum) if (deepEqual(e, value)) ok = true;
-    if (!ok) return false;
-  }
+  if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(e, value))) return false;
+  const narrowed = s[NARROWED_ENUM];
+  if (Array.isArray(narrowed) && !narrowed.some((e) => deepEqual(e, value))) return false;
   if (vt === 'integer' || vt === 'number') {
     const n = value as number;
     if (typeof s.minimum === 'number' && n < s.minimum) return false;

@@ -222,3 +222,11 @@ export function spend(ctx: Ctx, units: number, path: Path | null): void {
 /** Set at ingest on a `oneOf` whose branches overlap so that no value matches exactly one:
  * request validation reads it as `anyOf` (a caller cannot fix the spec's defect). */
 export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';
+
+/**
+ * Set at ingest beside a 2.0/3.0 `$ref` whose sibling `enum` picks values of the target's own enum
+ * (`{$ref: Dataset, enum: [paf]}`): those versions ignore the sibling, JSON Schema validators apply
+ * it, and generation keeps to it so its values satisfy both readings. Requests are validated as the
+ * version reads them: without it.
+ */
+export const NARROWED_ENUM = 'x-specmock-narrowed-enum';

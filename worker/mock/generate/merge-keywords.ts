@@ -1,5 +1,5 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
-import { child, type Path } from './context';
+import { child, NARROWED_ENUM, type Path } from './context';
 import { deepEqual } from './check';
 import { T_NULL, TYPE_BITS, type Flat } from './flat';
 import { isObj } from '../schema-refs';
@@ -46,12 +46,17 @@ export function mergeType(flat: Flat, s: SchemaObject, policy: RelaxPolicy | und
 }
 
 export function mergeEnum(flat: Flat, s: SchemaObject): void {
+  const narrowed = s[NARROWED_ENUM];
+  if (Array.isArray(narrowed)) intersectEnum(flat, narrowed as JsonValue[]);
   let values: JsonValue[] | undefined;
   if (s.const !== undefined) values = [s.const];
   else if (Array.isArray(s.enum)) values = s.enum;
   if (!values) return;
   // OpenAPI 3.0 leftovers: `nullable: true` with an enum lacking null still admits null there.
-  const vals = s.nullable === true && !values.includes(null) ? [...values, null] : values;
+  intersectEnum(flat, s.nullable === true && !values.includes(null) ? [...values, null] : values);
+}
+
+function intersectEnum(flat: Flat, vals: JsonValue[]): void {
   flat.enum =
     flat.enum === undefined ? vals.slice() : flat.enum.filter((v) => vals.some((w) => deepEqual(v, w)));
 }
