@@ -143,8 +143,31 @@ function logCost(call, off, on) {
   };
 }
 
-/** µs per mock() call and its stages, from bench/engine.ts in a child Node (tsx). */
+/**
+ * µs per mock() call and its stages, from bench/engine.ts in a child Node (tsx). Its GitHub ingest is
+ * one cold publish per process, which swings with the machine: three processes (one in a smoke run),
+ * the median reported beside all three.
+ */
 export async function engineTimings() {
+  const runs = [];
+  for (let i = 0; i < (SMOKE ? 1 : 3); i++) {
+    const run = await engineRun();
+    if (!run) return null;
+    runs.push(run);
+  }
+  const ingests = runs.map((r) => r.ingestMs?.github?.ingest).filter((ms) => ms !== undefined);
+  const sorted = [...ingests].sort((a, b) => a - b);
+  const [first] = runs;
+  if (first.ingestMs?.github && sorted.length > 0)
+    first.ingestMs.github = {
+      ...first.ingestMs.github,
+      ingest: sorted[Math.floor(sorted.length / 2)],
+      coldRuns: ingests,
+    };
+  return first;
+}
+
+function engineRun() {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,

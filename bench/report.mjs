@@ -126,7 +126,7 @@ function breakdown(r, lines) {
   const gi = b.engine.ingestMs?.github;
   if (gi)
     lines.push(
-      `\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`,
+      `\nGitHub's description in Node: ingest ${fmt(gi.ingest)} ms${gi.coldRuns?.length > 1 ? ` (median of ${gi.coldRuns.length} cold processes: ${gi.coldRuns.map((ms) => fmt(ms)).join(', ')} ms)` : ''}, compiling its routes (prepareTarget) ${fmt(gi.prepareTarget)} ms.`,
     );
   lines.push('');
 }
