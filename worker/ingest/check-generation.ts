@@ -1,7 +1,8 @@
 import type { ProblemDetailEntry } from '../http/problem';
 import { generate, type GenerateOptions } from '../mock/generate/index';
 import { ORIGIN, type Relaxation } from '../mock/generate/relax';
-import type { Plan, PlanWarning, Relaxed, Schema, SchemaObject } from '../mock/plan';
+import type { Plan, PlanWarning, Relaxed, Schema } from '../mock/plan';
+import { isObj } from '../mock/schema-refs';
 import { escapeToken } from './json-pointer';
 
 const MAX_REFUSED = 20;
@@ -91,11 +92,9 @@ type Outcome =
 
 /** The item schema of `{type: array, items}` with nothing else said, whose body is 1–5 items of it. */
 function bareItems(schema: Schema): Schema | undefined {
-  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return undefined;
-  const { type, items, ...rest } = schema as SchemaObject;
-  if (type !== 'array' || typeof items !== 'object' || items === null || Array.isArray(items))
-    return undefined;
-  return Object.keys(rest).length === 0 ? (items as Schema) : undefined;
+  if (!isObj(schema)) return undefined;
+  const { type, items, ...rest } = schema;
+  return type === 'array' && isObj(items) && Object.keys(rest).length === 0 ? items : undefined;
 }
 
 function tryStrictThenLenient(plan: Plan, schema: Schema): Outcome {

@@ -91,8 +91,8 @@ export class SchemaNormalizer {
   private narrowed(target: SchemaObject, node: object, ref: string, at: string): SchemaObject {
     const values = (node as Record<string, unknown>).enum;
     if (!Array.isArray(values) || values.length === 0) return target;
-    const own = this.resolver.target(ref, at) as Record<string, unknown> | undefined;
-    const all = own !== null && typeof own === 'object' && Array.isArray(own.enum) ? own.enum : undefined;
+    const own = this.resolver.target(ref, at);
+    const all = isRecord(own) && Array.isArray(own.enum) ? own.enum : undefined;
     if (!all || !values.every((v) => all.some((w) => deepEqual(v, w)))) return target;
     return { ...target, [NARROWED_ENUM]: values as JsonValue[] };
   }

@@ -106,9 +106,8 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
     if (!ok && !(vt === 'null' && s.nullable === true)) return false;
   }
   if (s.const !== undefined && !deepEqual(s.const, value)) return false;
-  if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(e, value))) return false;
-  const narrowed = s[NARROWED_ENUM];
-  if (Array.isArray(narrowed) && !narrowed.some((e) => deepEqual(e, value))) return false;
+  for (const list of [s.enum, s[NARROWED_ENUM]])
+    if (Array.isArray(list) && !list.some((e) => deepEqual(e, value))) return false;
   if (vt === 'integer' || vt === 'number') {
     const n = value as number;
     if (typeof s.minimum === 'number' && n < s.minimum) return false;
