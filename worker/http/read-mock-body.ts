@@ -1,9 +1,8 @@
 import { fail } from './problem';
 import type { RequestBody } from '../mock/validate-request';
+import { decodeUtf8 } from '../util/utf8';
 
 const MAX_MOCK_BODY_BYTES = 1024 * 1024;
-/** One decoder for every body (it keeps no state between whole-buffer decodes). */
-const UTF8 = new TextDecoder();
 
 /**
  * The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. No
@@ -21,7 +20,7 @@ async function readBody(request: Request): Promise<RequestBody | undefined> {
   const contentType = header.split(';')[0].trim().toLowerCase();
   const bytes = await request.arrayBuffer();
   if (bytes.byteLength > MAX_MOCK_BODY_BYTES) tooLarge();
-  const text = UTF8.decode(bytes);
+  const text = await decodeUtf8(new Uint8Array(bytes));
   if (contentType !== 'multipart/form-data') return { contentType, text };
   try {
     const form = await new Response(bytes, { headers: { 'content-type': header } }).formData();

@@ -1,5 +1,6 @@
 import { fail } from './problem';
 import { readUpTo } from '../util/bytes';
+import { decodeUtf8 } from '../util/utf8';
 
 const TEXT_TYPES = new Set([
   'application/json',
@@ -22,7 +23,10 @@ export function mediaTypeOf(request: Request): string {
  * One spec document sent as the whole body. curl --data-binary sends
  * application/x-www-form-urlencoded by default; the body is still the spec.
  */
-export function specDocument(bytes: Uint8Array, contentType: string): { text: string; contentType: string } {
+export async function specDocument(
+  bytes: Uint8Array<ArrayBuffer>,
+  contentType: string,
+): Promise<{ text: string; contentType: string }> {
   if (
     !TEXT_TYPES.has(contentType) &&
     contentType !== 'application/x-www-form-urlencoded' &&
@@ -35,7 +39,7 @@ export function specDocument(bytes: Uint8Array, contentType: string): { text: st
     );
   }
   return {
-    text: new TextDecoder().decode(bytes),
+    text: await decodeUtf8(bytes),
     contentType: contentType === 'application/x-www-form-urlencoded' ? 'text/plain' : contentType,
   };
 }

@@ -29,7 +29,7 @@ export async function readUpload(request: Request, caps: UploadCaps): Promise<Up
   if (contentType === 'multipart/form-data') return readForm(request, bytes, caps, queryEntry);
   const kind = archiveKind(contentType, bytes);
   if (kind) return archiveUpload(bytes, kind, caps, queryEntry);
-  return { kind: 'document', ...specDocument(bytes, contentType) };
+  return { kind: 'document', ...(await specDocument(bytes, contentType)) };
 }
 
 async function readForm(

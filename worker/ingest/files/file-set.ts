@@ -3,6 +3,7 @@ import { guardDocument } from '../guard';
 import { escapeToken, unescapeToken } from '../json-pointer';
 import { parseSpecText } from '../parse';
 import { isRefusal, refTarget, type FileRef } from './ref-target';
+import { decodeUtf8 } from '../../util/utf8';
 
 /** One uploaded file: its path from the upload's root (`schemas/pet.yaml`) and its bytes. */
 export interface UploadFile {
@@ -25,6 +26,7 @@ const MAX_HOPS = 64;
 export class FileSet {
   private readonly bytes = new Map<string, Uint8Array>();
   private readonly parsed = new Map<string, unknown>();
+  private readonly texts = new Map<string, string>();
   /** Objects and arrays in the files parsed so far: what a bundle of them may grow from. */
   nodes = 0;
 
@@ -45,7 +47,14 @@ export class FileSet {
   }
 
   text(path: string): string {
-    return new TextDecoder().decode(this.bytesOf(path));
+    return this.texts.get(path) ?? new TextDecoder().decode(this.bytesOf(path));
+  }
+
+  /** Every file's text, decoded ahead where decoding is asynchronous (large files, utf8.ts). */
+  async decode(): Promise<void> {
+    await Promise.all(
+      [...this.bytes].map(async ([path, bytes]) => this.texts.set(path, await decodeUtf8(bytes))),
+    );
   }
 
   isDocument(path: string): boolean {

@@ -25,6 +25,7 @@ export interface PreparedFiles {
  */
 export async function prepareFiles(upload: { files: UploadFile[]; entry?: string }): Promise<PreparedFiles> {
   const files = new FileSet(upload.files);
+  await files.decode();
   const entry = upload.entry === undefined ? detectEntry(files) : normalEntry(upload.entry);
   if (!files.has(entry)) {
     const documents = files.paths().filter((p) => files.isDocument(p));
