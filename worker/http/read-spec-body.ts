@@ -1,6 +1,6 @@
 import { fail } from './problem';
 import { readUpTo } from '../util/bytes';
-import { decodeUtf8 } from '../util/utf8';
+import { decodeUtf8, spellsExactly } from '../util/utf8';
 
 const TEXT_TYPES = new Set([
   'application/json',
@@ -26,7 +26,7 @@ export function mediaTypeOf(request: Request): string {
 export async function specDocument(
   bytes: Uint8Array<ArrayBuffer>,
   contentType: string,
-): Promise<{ text: string; contentType: string }> {
+): Promise<{ text: string; contentType: string; utf8?: Uint8Array<ArrayBuffer> }> {
   if (
     !TEXT_TYPES.has(contentType) &&
     contentType !== 'application/x-www-form-urlencoded' &&
@@ -38,9 +38,11 @@ export async function specDocument(
       `Content-Type ${contentType} is not accepted; send the spec as application/json, application/yaml, text/yaml or text/plain, several files as multipart/form-data, or one .zip/.tar.gz archive (application/zip, application/gzip).`,
     );
   }
+  const text = await decodeUtf8(bytes);
   return {
-    text: await decodeUtf8(bytes),
+    text,
     contentType: contentType === 'application/x-www-form-urlencoded' ? 'text/plain' : contentType,
+    ...(spellsExactly(bytes, text) ? { utf8: bytes } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { VersionBlobs } from '../storage/specs';
 import { FILES_MANIFEST_TYPE, type FilesManifest } from '../storage/source-files';
 import { ARCHIVE_TYPES } from './archive';
 import type { Upload } from './read-upload';
-import { sha256Hex } from '../util/hash';
+import { sha256Hex, sha256HexBytes } from '../util/hash';
 
 /** An upload made ready to publish: its hash, how to ingest it, and what is stored of it. */
 export interface PreparedPublish {
@@ -23,12 +23,14 @@ export interface PreparedPublish {
 /** One document publishes as before; several files are vetted, hashed and bundled first. */
 export async function preparePublish(upload: Upload): Promise<PreparedPublish> {
   if (upload.kind === 'document') {
-    // Hashed once, not again in ingest: workerd encodes and digests 13 MB on its thread in 20–80 ms.
-    const hash = await sha256Hex(upload.text);
+    // Hashed once, not again in ingest, and from the upload's own bytes where they are the text's
+    // UTF-8: workerd encodes and digests 13 MB on its thread in 20–80 ms.
+    const { text, utf8 } = upload;
+    const hash = await (utf8 ? sha256HexBytes(utf8) : sha256Hex(text));
     return {
       hash,
-      ingest: (options) => ingestDocument(parseSpecText(upload.text), hash, options),
-      blobs: { source: upload.text, contentType: upload.contentType },
+      ingest: (options) => ingestDocument(parseSpecText(text), hash, options),
+      blobs: { source: text, ...(utf8 ? { sourceUtf8: utf8 } : {}), contentType: upload.contentType },
     };
   }
   const prepared = await prepareFiles(upload);

@@ -7,7 +7,13 @@ import { UploadTally, type UploadCaps } from './upload-caps';
 
 /** What a publish request carries: one document, or several files (maybe as an archive). */
 export type Upload =
-  | { kind: 'document'; text: string; contentType: string }
+  | {
+      kind: 'document';
+      text: string;
+      contentType: string;
+      /** The bytes as uploaded, when they are exactly the text's UTF-8 (hashed and stored as they are). */
+      utf8?: Uint8Array<ArrayBuffer>;
+    }
   | {
       kind: 'files';
       files: UploadFile[];

@@ -22,6 +22,15 @@ export function decodeUtf8(bytes: Uint8Array): string | Promise<string> {
   });
 }
 
+/**
+ * Whether the bytes are exactly the UTF-8 of the text decoded from them: no mark dropped, nothing
+ * replaced (a U+FFFD the bytes spelled out counts as replaced: the caller then encodes the text).
+ * Such bytes stand for the text wherever its UTF-8 is needed (a hash, a compressed copy).
+ */
+export function spellsExactly(bytes: Uint8Array, decoded: string): boolean {
+  return leadingMarks(bytes) === 0 && !decoded.includes('\ufffd');
+}
+
 /** How many UTF-8 byte order marks (EF BB BF) the bytes start with. */
 function leadingMarks(bytes: Uint8Array): number {
   let n = 0;
