@@ -1,6 +1,6 @@
 /** KV values are capped at 25 MiB; specs and plans compress about 10:1, so store them gzipped. */
-export async function gzip(data: string | Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
-  const stream = new Blob([data]).stream().pipeThrough(new CompressionStream('gzip'));
+export async function gzip(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).arrayBuffer();
 }
 

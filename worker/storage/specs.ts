@@ -14,8 +14,6 @@ export interface VersionBlobs {
   planJson: string;
   /** The document as uploaded, or for several files the manifest of `source-files.ts`. */
   source: string;
-  /** `source`'s UTF-8 when the upload's bytes are it: compressed as they are, not encoded again. */
-  sourceUtf8?: Uint8Array<ArrayBuffer>;
   contentType: string;
   /** A version published as an archive keeps it as it came. */
   archive?: { bytes: Uint8Array; contentType: string };
@@ -32,7 +30,7 @@ export async function putVersionBlobs(
   hash: string,
   blobs: VersionBlobs,
 ): Promise<void> {
-  const [plan, source] = await Promise.all([gzip(blobs.planJson), gzip(blobs.sourceUtf8 ?? blobs.source)]);
+  const [plan, source] = await Promise.all([gzip(blobs.planJson), gzip(blobs.source)]);
   await Promise.all([
     kv.put(kvKeys.plan(api, version, hash), plan),
     kv.put(kvKeys.source(api, version, hash), source, { metadata: { contentType: blobs.contentType } }),

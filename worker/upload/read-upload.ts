@@ -11,7 +11,7 @@ export type Upload =
       kind: 'document';
       text: string;
       contentType: string;
-      /** The bytes as uploaded, when they are exactly the text's UTF-8 (hashed and stored as they are). */
+      /** The bytes as uploaded, when they are exactly the text's UTF-8 (hashed as they are). */
       utf8?: Uint8Array<ArrayBuffer>;
     }
   | {
