@@ -1,5 +1,5 @@
 /** Below this many bytes the decoder's synchronous call costs less than a body's promise. */
-const SMALL_BYTES = 64 * 1024;
+export const SYNC_DECODE_BYTES = 64 * 1024;
 const DECODER = new TextDecoder();
 
 /**
@@ -11,7 +11,7 @@ const DECODER = new TextDecoder();
  * off here and any other leading one the runtime dropped is put back.
  */
 export function decodeUtf8(bytes: Uint8Array): string | Promise<string> {
-  if (bytes.byteLength < SMALL_BYTES) return DECODER.decode(bytes);
+  if (bytes.byteLength < SYNC_DECODE_BYTES) return DECODER.decode(bytes);
   const rest = leadingMarks(bytes) > 0 ? bytes.subarray(3) : bytes;
   const marks = leadingMarks(rest);
   // Uploads and bodies are read into plain ArrayBuffers, never shared ones.

@@ -3,7 +3,7 @@ import { guardDocument } from '../guard';
 import { escapeToken, unescapeToken } from '../json-pointer';
 import { parseSpecText } from '../parse';
 import { isRefusal, refTarget, type FileRef } from './ref-target';
-import { decodeUtf8 } from '../../util/utf8';
+import { decodeUtf8, SYNC_DECODE_BYTES } from '../../util/utf8';
 
 /** One uploaded file: its path from the upload's root (`schemas/pet.yaml`) and its bytes. */
 export interface UploadFile {
@@ -50,11 +50,14 @@ export class FileSet {
     return this.texts.get(path) ?? new TextDecoder().decode(this.bytesOf(path));
   }
 
-  /** Every file's text, decoded ahead where decoding is asynchronous (large files, utf8.ts). */
+  /**
+   * The large files' text, decoded ahead: their decoding is asynchronous (utf8.ts) and ingest reads
+   * synchronously. Small files are decoded when read, as before, so an upload's unused files cost
+   * no memory as text.
+   */
   async decode(): Promise<void> {
-    await Promise.all(
-      [...this.bytes].map(async ([path, bytes]) => this.texts.set(path, await decodeUtf8(bytes))),
-    );
+    const large = [...this.bytes].filter(([, bytes]) => bytes.byteLength >= SYNC_DECODE_BYTES);
+    await Promise.all(large.map(async ([path, bytes]) => this.texts.set(path, await decodeUtf8(bytes))));
   }
 
   isDocument(path: string): boolean {
