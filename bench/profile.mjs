@@ -4,6 +4,7 @@
 //   --service /healthz profiles a path of the service itself instead of a mock call.
 //   --sandbox profiles the path in a stateful sandbox (`--path /pets/{first}`: its first listed pet); --post '{"name":"x"}' POSTs that JSON body.
 //   --var NAME=VALUE sets a Worker var (repeatable), e.g. --var LOG_MOCK_CALLS=off.
+//   --publish N profiles N publishes of the spec (new versions, the first one cold) instead of calls.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     sandbox: { type: 'boolean' },
     post: { type: 'string' },
     var: { type: 'string', multiple: true },
+    publish: { type: 'string' },
   },
 });
 const spec = args.spec ?? 'petstore';
@@ -63,10 +65,13 @@ const worker = await startWorker({
   },
 });
 try {
+  const publishing = args.publish ? Number(args.publish) : 0;
+  // Publishing is profiled from its first, cold run: the key's own first publish is a small spec.
+  const preloaded = publishing ? join(ROOT, 'spec-examples/petstore.oas3.yaml') : file;
   const { body, key } = await preload(worker, {
-    text: readFileSync(file, 'utf8'),
-    contentType: file.endsWith('.json') ? 'application/json' : 'application/yaml',
-    api: spec,
+    text: readFileSync(preloaded, 'utf8'),
+    contentType: preloaded.endsWith('.json') ? 'application/json' : 'application/yaml',
+    api: publishing ? 'preloaded' : spec,
     version: '1',
   });
   const base = args.sandbox ? await sandboxUrl(key) : body.mockUrl;
@@ -74,7 +79,7 @@ try {
   const request = args.post
     ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: args.post }
     : {};
-  await autocannon({ url, connections: 10, duration: 1, ...request }); // warm
+  if (!publishing) await autocannon({ url, connections: 10, duration: 1, ...request }); // warm
 
   const targets = await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json();
   const target = targets.find((t) => /specmock/.test(t.id ?? t.title ?? '')) ?? targets[0];
@@ -101,7 +106,11 @@ try {
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 100 });
   await send('Profiler.start');
-  const result = await autocannon({ url, connections: 10, duration: seconds, ...request });
+  const started = performance.now();
+  const result = publishing
+    ? await publishes(key, publishing)
+    : await autocannon({ url, connections: 10, duration: seconds, ...request });
+  const elapsed = performance.now() - started;
   const {
     result: { profile },
   } = await send('Profiler.stop');
@@ -135,7 +144,9 @@ try {
   }
   const pct = (v) => `${((v / total) * 100).toFixed(1).padStart(5)}%`;
   console.log(
-    `${args.service ? 'service' : spec} GET ${args.service ?? path}: ${Math.round(result.requests.total / seconds)} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`,
+    publishing
+      ? `${spec}: ${publishing} publishes, ${result.join(', ')} ms; ${(total / 1000).toFixed(0)} ms sampled`
+      : `${args.service ? 'service' : spec} GET ${args.service ?? path}: ${Math.round(result.requests.total / (elapsed / 1000))} req/s while profiling; ${(total / 1000).toFixed(0)} ms sampled`,
   );
   console.log('\nself time');
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, TOP)) console.log(pct(v), k);
@@ -152,6 +163,27 @@ async function resolved(base, path) {
   if (at < 0) return path;
   const [item] = await (await fetch(base + path.slice(0, at))).json();
   return path.replace('{first}', String(item.id));
+}
+
+/** Publishes the spec `n` times as new versions; the time of each, in ms. */
+async function publishes(key, n) {
+  const text = readFileSync(file, 'utf8');
+  const times = [];
+  for (let i = 1; i <= n; i++) {
+    const start = performance.now();
+    const res = await worker.dispatch(`/v1/apis/${spec}/versions/p${i}`, {
+      method: 'PUT',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': file.endsWith('.json') ? 'application/json' : 'application/yaml',
+      },
+      body: text,
+    });
+    await res.text();
+    if (res.status !== 201) throw new Error(`publishing answered ${res.status}`);
+    times.push(Math.round(performance.now() - start));
+  }
+  return times;
 }
 
 async function sandboxUrl(key) {
