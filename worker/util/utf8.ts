@@ -25,7 +25,7 @@ export function decodeUtf8(bytes: Uint8Array): string | Promise<string> {
 /**
  * Whether the bytes are exactly the UTF-8 of the text decoded from them: no mark dropped, nothing
  * replaced (a U+FFFD the bytes spelled out counts as replaced: the caller then encodes the text).
- * Such bytes stand for the text wherever its UTF-8 is needed (a hash, a compressed copy).
+ * Such bytes stand for the text where its UTF-8 is needed (the upload's hash).
  */
 export function spellsExactly(bytes: Uint8Array, decoded: string): boolean {
   return leadingMarks(bytes) === 0 && !decoded.includes('\ufffd');
