@@ -1,6 +1,7 @@
 // Stateful sandboxes against the same stateless calls, on the hosted-mode Worker (quota leases on):
 // petstore GET /pets/{petId} (a seeded pet) and POST /pets, each under the same load.
-import { measureAlternating, round } from './load.mjs';
+import { SMOKE, WARMUP, log } from './config.mjs';
+import { load, measureAlternating, percentile, round } from './load.mjs';
 import { objectFloor } from './targets.mjs';
 
 /** Vars of the hosted bench Worker: a POST row creates thousands of pets in one sandbox. */
@@ -70,31 +71,63 @@ export async function measureSandbox(worker, published, script) {
 }
 
 /**
- * What a Durable Object call costs the runtime by itself: per call, an empty RPC and an RPC that
- * commits one written row, over a hello-world Worker on the same miniflare and storage. Added to the
- * stateless call, they give the ratio a sandbox call would reach if its object did nothing else.
+ * What a Durable Object call costs the runtime by itself: per call, an RPC carrying a sandbox call's
+ * request and answer, and the same RPC committing one written row, over a hello-world Worker on the
+ * same miniflare and storage. The three run in turn, round after round; each round gives a cost per
+ * call for each RPC (its time per request less the plain Worker's in the same round), and the
+ * median round is reported: the difference of two best runs swings with the machine (one committed
+ * run read 1 µs per RPC where the four before it read 52–89). Added to the stateless call, the
+ * costs give the ratio a sandbox call would reach if its object did nothing else.
  */
 async function measureFloor(stateless, script) {
   const floor = await objectFloor(script);
-  const [none, rpc, write] = await measureAlternating([
-    { name: 'hello-world Worker', url: `${floor.url}/none` },
-    { name: 'hello-world Worker after an empty object RPC', url: `${floor.url}/rpc` },
-    { name: 'hello-world Worker after an object RPC writing a row', url: `${floor.url}/write` },
-  ]);
+  const targets = [
+    { id: 'none', url: `${floor.url}/none` },
+    { id: 'rpc', url: `${floor.url}/rpc` },
+    { id: 'write', url: `${floor.url}/write` },
+  ];
+  for (const t of targets) await load(t.url, { duration: WARMUP });
+  const rounds = [];
+  for (let i = 0; i < FLOOR_ROUNDS; i++) {
+    const turn = {};
+    for (const t of targets) turn[t.id] = await load(t.url);
+    rounds.push(turn);
+  }
   await floor.stop();
   const cost = (r) => 1e6 / r.reqPerSec;
-  const rpcUs = cost(rpc) - cost(none);
-  const writeUs = cost(write) - cost(none);
+  const rpcUs = median(rounds.map((r) => cost(r.rpc) - cost(r.none)));
+  const writeUs = median(rounds.map((r) => cost(r.write) - cost(r.none)));
   const ceiling = (base, extra) => round(cost(base) / (cost(base) + extra), 2);
+  const reqPerSec = (id) => median(rounds.map((r) => r[id].reqPerSec));
+  log(
+    `object floor, ${FLOOR_ROUNDS} round(s): alone ${rounds.map((r) => r.none.reqPerSec).join(' ')} req/s; RPC ${rounds.map((r) => r.rpc.reqPerSec).join(' ')}; RPC and write ${rounds.map((r) => r.write.reqPerSec).join(' ')}`,
+  );
   return {
-    none,
-    rpc,
-    write,
+    rounds: FLOOR_ROUNDS,
+    none: { reqPerSec: reqPerSec('none') },
+    rpc: { reqPerSec: reqPerSec('rpc') },
+    write: { reqPerSec: reqPerSec('write') },
     rpcUs: round(rpcUs, 1),
     writeUs: round(writeUs, 1),
+    rpcRange: range(rounds.map((r) => cost(r.rpc) - cost(r.none))),
+    writeRange: range(rounds.map((r) => cost(r.write) - cost(r.none))),
     getCeiling: ceiling(stateless['GET /pets/{petId}'], rpcUs),
     postCeiling: ceiling(stateless['POST /pets'], writeUs),
   };
+}
+
+/** Rounds of the object floor: four in a full run (a minute), one in a smoke run. */
+const FLOOR_ROUNDS = SMOKE ? 1 : 4;
+
+/** The median round (the lower of the middle two of an even count). */
+const median = (values) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+
+function range(values) {
+  return [round(Math.min(...values), 0), round(Math.max(...values), 0)];
 }
 
 export function sandboxLines(s, meta) {
@@ -110,7 +143,7 @@ export function sandboxLines(s, meta) {
     ...(s.floor
       ? [
           '',
-          `The runtime's own cost of a Durable Object call (a hello-world Worker on the same miniflare and tmpfs storage, in alternation: ${s.floor.none.reqPerSec} req/s alone, ${s.floor.rpc.reqPerSec} after an empty RPC to an object, ${s.floor.write.reqPerSec} after an RPC that writes one SQLite row): **${s.floor.rpcUs} µs per RPC, ${s.floor.writeUs} µs per RPC with a committed write**. A sandbox call whose object did nothing else would reach **${s.floor.getCeiling}×** (GET) and **${s.floor.postCeiling}×** (POST) of its stateless call.`,
+          `The runtime's own cost of a Durable Object call (a hello-world Worker on the same miniflare and tmpfs storage; the RPC carries a sandbox call's request and answer; ${s.floor.rounds === 1 ? 'one round' : `median of ${s.floor.rounds} rounds in turn`}: ${s.floor.none.reqPerSec} req/s alone, ${s.floor.rpc.reqPerSec} after the RPC, ${s.floor.write.reqPerSec} after the RPC writing one SQLite row): **${s.floor.rpcUs} µs per RPC** (rounds: ${s.floor.rpcRange[0]}–${s.floor.rpcRange[1]}), **${s.floor.writeUs} µs per RPC with a committed write** (${s.floor.writeRange[0]}–${s.floor.writeRange[1]}). A sandbox call whose object did nothing else would reach **${s.floor.getCeiling}×** (GET) and **${s.floor.postCeiling}×** (POST) of its stateless call.`,
         ]
       : []),
   ];

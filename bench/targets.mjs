@@ -73,27 +73,40 @@ async function oneLineWorker(script, source, durableObjects) {
 
 /**
  * The runtime's floor for a Durable Object call, on the same miniflare and storage as specmock's
- * (tmpfs): a one-line Worker answering at once (`/none`), after an empty RPC to an object (`/rpc`),
- * and after an RPC that writes one SQLite row (`/write`, a committed write event).
+ * (tmpfs): a one-line Worker answering at once (`/none`), after an RPC to an object (`/rpc`), and
+ * after an RPC that also writes one SQLite row (`/write`, a committed write event). Each RPC carries
+ * what a sandbox call's does: the request as plain data (method, URLs, query, every header) there,
+ * an answer (status, headers, a pet's body) back, so only the object's own work is left out.
  */
 export async function objectFloor(script) {
   const source = `import { DurableObject } from 'cloudflare:workers';
+const ANSWER = {
+  kind: 'answer',
+  response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"load"}' },
+  latencyMs: 0,
+  label: null,
+  operationId: 'showPetById',
+};
 export class Floor extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
   }
-  nothing() { return null; }
-  write() { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return null; }
+  read(request) { return request.method ? ANSWER : null; }
+  write(request) { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return ANSWER; }
 }
 let id;
 export default {
   async fetch(request, env) {
-    const { pathname } = new URL(request.url);
-    if (pathname !== '/none') {
+    const url = new URL(request.url);
+    if (url.pathname !== '/none') {
       id ??= env.FLOOR.idFromName('floor');
       const stub = env.FLOOR.get(id);
-      await (pathname === '/write' ? stub.write() : stub.nothing());
+      const headers = {};
+      for (const [name, value] of request.headers) headers[name] = value;
+      const call = { method: request.method, path: '/pets/42', baseUrl: url.origin + '/sandbox/sb_0', query: [...url.searchParams], headers, body: undefined };
+      const answer = await (url.pathname === '/write' ? stub.write(call) : stub.read(call));
+      if (answer?.kind !== 'answer') throw new Error('no answer');
     }
     return Response.json({ hello: 'world' });
   },
