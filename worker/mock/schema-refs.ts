@@ -32,11 +32,32 @@ export function refDefName(ref: string): string | undefined {
   return decodeToken(rest);
 }
 
+/**
+ * A ref's decoded tokens, kept per ref text: the generator's checks resolve the same few refs
+ * hundreds of thousands of times while publishing one description (a oneOf's branches, tried
+ * against every candidate), and splitting and decoding each time was a third of that work.
+ * Bounded; a pure function of the text, so shared by every plan in the isolate.
+ */
+const refTokens = new Map<string, string[] | null>();
+const MAX_REF_TOKENS = 10_000;
+
+function tokensOf(ref: string): string[] | null {
+  let tokens = refTokens.get(ref);
+  if (tokens === undefined) {
+    tokens = ref.startsWith('#/') ? ref.slice(2).split('/').map(decodeToken) : null;
+    if (refTokens.size >= MAX_REF_TOKENS) refTokens.clear();
+    refTokens.set(ref, tokens);
+  }
+  return tokens;
+}
+
+/** The schema a local ref names: `#/$defs/…` or `#/definitions/…`, then any deeper pointer. */
 export function resolveRef(ref: string, defs: Record<string, Schema>): Schema | undefined {
-  if (!ref.startsWith('#/')) return undefined;
-  const tokens = ref.slice(2).split('/').map(decodeToken);
-  let cur: unknown = { $defs: defs, definitions: defs };
-  for (const t of tokens) {
+  const tokens = tokensOf(ref);
+  if (tokens === null || (tokens[0] !== '$defs' && tokens[0] !== 'definitions')) return undefined;
+  let cur: unknown = defs;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
     if (Array.isArray(cur)) cur = cur[Number(t)];
     else if (isObj(cur) && Object.prototype.hasOwnProperty.call(cur, t)) cur = cur[t];
     else return undefined;
