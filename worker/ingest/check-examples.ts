@@ -52,7 +52,7 @@ type Check = (schema: Schema, value: unknown) => SchemaViolation[];
  */
 function verdictMemo(plan: Plan): Check {
   const judge = (schema: Schema, value: unknown) =>
-    validateValue(schema, plan.defs, value, { direction: 'response' });
+    validateValue(schema, plan.defs, value, { direction: 'response', firstOnly: true });
   const memo = new Map<string, WeakMap<object, SchemaViolation[]>>();
   return (schema, value) => {
     // The key the validators are shared by (validate-schema.ts): small schemas only, kept per object.

@@ -40,7 +40,8 @@ export function coerce(
   if (typeof value !== 'string') return value;
   for (const branch of view.branches) {
     const candidate = coerce(value, branch, defs, depth + 1);
-    if (validateValue(branch, defs, candidate, { direction: 'request' }).length === 0) return candidate;
+    if (validateValue(branch, defs, candidate, { direction: 'request', firstOnly: true }).length === 0)
+      return candidate;
   }
   return coerceText(value, schema!, view, defs, depth);
 }

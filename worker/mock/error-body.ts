@@ -51,7 +51,8 @@ export function withReason(
     for (const text of variants(reason, slot.schema, defs)) {
       if (tries++ >= MAX_TRIES) return value;
       slot.holder[slot.key] = text;
-      if (validateValue(schema, defs, copy, { direction: 'response' }).length === 0) return copy;
+      if (validateValue(schema, defs, copy, { direction: 'response', firstOnly: true }).length === 0)
+        return copy;
     }
     if (had) slot.holder[slot.key] = previous;
     else delete slot.holder[slot.key];

@@ -98,7 +98,9 @@ export function withStatusKind(
     level = next;
   }
   if (!changed) return value;
-  return validateValue(schema, defs, copy, { direction: 'response' }).length === 0 ? copy : value;
+  return validateValue(schema, defs, copy, { direction: 'response', firstOnly: true }).length === 0
+    ? copy
+    : value;
 }
 
 function isRecord(value: JsonValue | undefined): value is Record<string, JsonValue> {

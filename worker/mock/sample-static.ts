@@ -37,7 +37,7 @@ export function sampleStatic(
     };
   }
   if (value === undefined) return { ok: false, pointer: '', reason: 'no static sample' };
-  const violations = validateValue(schema, defs, value, { direction });
+  const violations = validateValue(schema, defs, value, { direction, firstOnly: true });
   if (violations.length > 0)
     return {
       ok: false,

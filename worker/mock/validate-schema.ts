@@ -199,7 +199,8 @@ function addReachableDefs(
 }
 
 interface Compiled {
-  validate(value: unknown): ValidationResult;
+  /** `firstOnly`: stop at the first error (@cfworker's short circuit); else report them all. */
+  validate(value: unknown, firstOnly: boolean): ValidationResult;
 }
 
 const validators = new WeakMap<object, Map<object, Partial<Record<Direction, Compiled>>>>();
@@ -243,7 +244,9 @@ function compileValidator(schema: SchemaObject, defs: Record<string, Schema>, di
   const shared = sharedFor(defs, dir);
   addReachableDefs(schema, defs, dir, shared);
   const root = sanitize(schema, defs, dir) as unknown as Interpreted | boolean;
-  return { validate: (value) => validate(value, root, '2020-12', shared.lookup, false) };
+  return {
+    validate: (value, firstOnly) => validate(value, root, '2020-12', shared.lookup, firstOnly),
+  };
 }
 
 /** @cfworker writes instance locations URI-encoded (`#/metadata%5Bkey%5D`): back to the plain pointer. */
@@ -288,18 +291,26 @@ function simplify(errors: OutputUnit[]): SchemaViolation[] {
   return out;
 }
 
+/**
+ * The value's violations of the schema. `firstOnly` is for callers that need only whether it holds,
+ * or one reason why not: the validator stops at the first error instead of collecting every one (an
+ * example array with an error in each of its items, a oneOf branch that fails on every member).
+ */
 export function validateValue(
   schema: Schema,
   defs: Record<string, Schema>,
   value: unknown,
-  options?: { direction?: Direction },
+  options?: { direction?: Direction; firstOnly?: boolean },
 ): SchemaViolation[] {
   if (schema === true) return [];
   if (schema === false) return [{ pointer: '', message: 'no value is allowed here (schema is false)' }];
   if (!isObj(schema)) return [];
   if (value === undefined) return [{ pointer: '', message: 'value is missing' }];
   try {
-    const result = validatorFor(schema, defs, options?.direction ?? 'response').validate(value);
+    const result = validatorFor(schema, defs, options?.direction ?? 'response').validate(
+      value,
+      options?.firstOnly === true,
+    );
     return result.valid ? [] : simplify(result.errors);
   } catch (e) {
     // A schema the validator cannot handle must not turn a mock call into a 500.

@@ -13,7 +13,7 @@ export function conform(
   defs: Record<string, Schema>,
   fallback: () => JsonValue | undefined,
 ): JsonValue | undefined {
-  const valid = (v: JsonValue) => validateValue(schema, defs, v).length === 0;
+  const valid = (v: JsonValue) => validateValue(schema, defs, v, { firstOnly: true }).length === 0;
   if (valid(value)) return value;
   const base = fallback();
   if (base === undefined || !valid(base)) return undefined;

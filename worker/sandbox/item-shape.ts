@@ -111,7 +111,8 @@ export function newIdentifier(
   const idSchema = propertiesOf(itemSchema, defs)[resource.idField] ?? true;
   const types = typesOf(idSchema, defs);
   const taken = (v: JsonValue) => ctx.store.has(scope, String(v));
-  const ok = (v: JsonValue) => validateValue(idSchema, defs, v).length === 0 && !taken(v);
+  const ok = (v: JsonValue) =>
+    validateValue(idSchema, defs, v, { firstOnly: true }).length === 0 && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
     const next = ctx.store.maxNumericId(scope) + 1;
     if (ok(next)) return next;

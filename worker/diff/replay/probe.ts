@@ -62,5 +62,7 @@ export function valuesAt(root: unknown, at: readonly string[]): unknown[] {
 
 /** True when some value at the place violates the change's test. */
 export function violates(test: Schema, values: unknown[], defs: Plan['defs']): boolean {
-  return values.some((v) => validateValue(test, defs, v, { direction: 'request' }).length > 0);
+  return values.some(
+    (v) => validateValue(test, defs, v, { direction: 'request', firstOnly: true }).length > 0,
+  );
 }
