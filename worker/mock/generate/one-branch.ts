@@ -1,5 +1,5 @@
 import type { JsonValue } from '../plan';
-import { checkOpts, matches } from './check';
+import { checkOpts, matches, type CheckOptions } from './check';
 import type { Ctx } from './context';
 import { T_NULL, type Flat, type Group } from './flat';
 import { isKnownStringFormat } from './formats';
@@ -82,13 +82,28 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
     for (const name of names) {
       const sj = fj.props.get(name)!;
       for (const p of POISONS) {
-        if (matches(sj, p, opts)) continue;
+        if (matches(sj, p, opts) || admitsAt(bf, name, p, opts) === false) continue;
         const candidate = { ...v, [name]: p };
         if (matches(bf.raw, candidate, opts)) return candidate;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the branch could hold `p` under `name` at all, from its merged view: false only where the
+ * whole check would fail too (the merged schema of a declared name is the allOf of every member's;
+ * an undeclared name meets every member's additionalProperties), so a poison the branch itself
+ * rejects is dropped before the object is copied and checked whole. nexmo.com/reports' nine report
+ * types, each of dozens of properties, spent most of their publish in those whole checks.
+ * Undefined where only the whole check can tell (patternProperties).
+ */
+export function admitsAt(bf: Flat, name: string, p: JsonValue, opts: CheckOptions): boolean | undefined {
+  const own = bf.props.get(name);
+  if (own !== undefined) return matches(own, p, opts);
+  if (bf.patternProps.length > 0 || bf.additional === undefined) return undefined;
+  return matches(bf.additional, p, opts);
 }
 
 /** Optional names another branch requires: leaving them out keeps that branch from matching. */
