@@ -95,8 +95,11 @@ async function measureFloor(stateless, script) {
   }
   await floor.stop();
   const cost = (r) => 1e6 / r.reqPerSec;
-  const rpcUs = median(rounds.map((r) => cost(r.rpc) - cost(r.none)));
-  const writeUs = median(rounds.map((r) => cost(r.write) - cost(r.none)));
+  // Per round, what each RPC added to a call.
+  const rpcCosts = rounds.map((r) => cost(r.rpc) - cost(r.none));
+  const writeCosts = rounds.map((r) => cost(r.write) - cost(r.none));
+  const rpcUs = median(rpcCosts);
+  const writeUs = median(writeCosts);
   const ceiling = (base, extra) => round(cost(base) / (cost(base) + extra), 2);
   const reqPerSec = (id) => median(rounds.map((r) => r[id].reqPerSec));
   log(
@@ -109,8 +112,8 @@ async function measureFloor(stateless, script) {
     write: { reqPerSec: reqPerSec('write') },
     rpcUs: round(rpcUs, 1),
     writeUs: round(writeUs, 1),
-    rpcRange: range(rounds.map((r) => cost(r.rpc) - cost(r.none))),
-    writeRange: range(rounds.map((r) => cost(r.write) - cost(r.none))),
+    rpcRange: range(rpcCosts),
+    writeRange: range(writeCosts),
     getCeiling: ceiling(stateless['GET /pets/{petId}'], rpcUs),
     postCeiling: ceiling(stateless['POST /pets'], writeUs),
   };

@@ -1,6 +1,6 @@
 import type { Schema } from './plan';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { validateValue } from './validate-schema';
+import { satisfies } from './validate-schema';
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const STRUCTURED = /^\s*[[{]/;
@@ -40,8 +40,7 @@ export function coerce(
   if (typeof value !== 'string') return value;
   for (const branch of view.branches) {
     const candidate = coerce(value, branch, defs, depth + 1);
-    if (validateValue(branch, defs, candidate, { direction: 'request', firstOnly: true }).length === 0)
-      return candidate;
+    if (satisfies(branch, defs, candidate, 'request')) return candidate;
   }
   return coerceText(value, schema!, view, defs, depth);
 }

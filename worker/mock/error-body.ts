@@ -1,7 +1,7 @@
 import type { JsonValue, Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { validateValue } from './validate-schema';
+import { satisfies } from './validate-schema';
 
 /**
  * The mock's reason for a refusal, written where the API's own error body carries its message:
@@ -51,8 +51,7 @@ export function withReason(
     for (const text of variants(reason, slot.schema, defs)) {
       if (tries++ >= MAX_TRIES) return value;
       slot.holder[slot.key] = text;
-      if (validateValue(schema, defs, copy, { direction: 'response', firstOnly: true }).length === 0)
-        return copy;
+      if (satisfies(schema, defs, copy)) return copy;
     }
     if (had) slot.holder[slot.key] = previous;
     else delete slot.holder[slot.key];

@@ -1,7 +1,7 @@
 import type { JsonValue, Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { validateValue } from './validate-schema';
+import { satisfies } from './validate-schema';
 
 /**
  * An error body's kind agrees with its status. SDKs pick their error class from a kind member
@@ -98,9 +98,7 @@ export function withStatusKind(
     level = next;
   }
   if (!changed) return value;
-  return validateValue(schema, defs, copy, { direction: 'response', firstOnly: true }).length === 0
-    ? copy
-    : value;
+  return satisfies(schema, defs, copy) ? copy : value;
 }
 
 function isRecord(value: JsonValue | undefined): value is Record<string, JsonValue> {

@@ -12,7 +12,7 @@ export function isObj(s: unknown): s is SchemaObject {
 }
 
 /** One JSON-pointer token of a ref as written: percent-decoded where valid, then ~1 and ~0. */
-export function decodeToken(t: string): string {
+function decodeToken(t: string): string {
   let s = t;
   if (s.includes('%')) {
     try {
@@ -27,9 +27,8 @@ export function decodeToken(t: string): string {
 /** The def name a ref points at directly ("#/$defs/Pet" → "Pet"), else undefined. */
 export function refDefName(ref: string): string | undefined {
   if (!ref.startsWith(DEFS_PREFIX)) return undefined;
-  const rest = ref.slice(DEFS_PREFIX.length);
-  if (rest.includes('/')) return undefined;
-  return decodeToken(rest);
+  const tokens = refTokens(ref)!;
+  return tokens.length === 2 ? tokens[1] : undefined;
 }
 
 /**
@@ -38,22 +37,23 @@ export function refDefName(ref: string): string | undefined {
  * against every candidate), and splitting and decoding each time was a third of that work.
  * Bounded; a pure function of the text, so shared by every plan in the isolate.
  */
-const refTokens = new Map<string, string[] | null>();
+const tokensByRef = new Map<string, string[] | null>();
 const MAX_REF_TOKENS = 10_000;
 
-function tokensOf(ref: string): string[] | null {
-  let tokens = refTokens.get(ref);
+/** A local ref's decoded tokens (`#/$defs/a~1b` → `$defs`, `a/b`), null for any other ref. Shared: never mutate. */
+export function refTokens(ref: string): string[] | null {
+  let tokens = tokensByRef.get(ref);
   if (tokens === undefined) {
     tokens = ref.startsWith('#/') ? ref.slice(2).split('/').map(decodeToken) : null;
-    if (refTokens.size >= MAX_REF_TOKENS) refTokens.clear();
-    refTokens.set(ref, tokens);
+    if (tokensByRef.size >= MAX_REF_TOKENS) tokensByRef.clear();
+    tokensByRef.set(ref, tokens);
   }
   return tokens;
 }
 
 /** The schema a local ref names: `#/$defs/…` or `#/definitions/…`, then any deeper pointer. */
 export function resolveRef(ref: string, defs: Record<string, Schema>): Schema | undefined {
-  const tokens = tokensOf(ref);
+  const tokens = refTokens(ref);
   if (tokens === null || (tokens[0] !== '$defs' && tokens[0] !== 'definitions')) return undefined;
   let cur: unknown = defs;
   for (let i = 1; i < tokens.length; i++) {

@@ -5,7 +5,7 @@ import {
   type ValidationResult,
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { decodeToken, hiddenFor, isObj } from './schema-refs';
+import { hiddenFor, isObj, refTokens } from './schema-refs';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -179,7 +179,7 @@ function addReachableDefs(
     const ref = Array.isArray(cur) ? undefined : (cur as { $ref?: unknown }).$ref;
     if (typeof ref === 'string' && ref.startsWith('#/$defs/') && !(DEFS_BASE + ref in shared.lookup)) {
       // A ref into a def (`#/$defs/A/properties/b`) reaches that whole def.
-      const [name, ...rest] = ref.slice('#/$defs/'.length).split('/').map(decodeToken);
+      const [, name, ...rest] = refTokens(ref)!;
       if (Object.hasOwn(defs, name)) {
         let def = shared.sanitized.get(name);
         if (def === undefined) {
@@ -322,4 +322,14 @@ export function validateValue(
       },
     ];
   }
+}
+
+/** Whether the value satisfies the schema: the verdict alone, so the validator stops at the first error. */
+export function satisfies(
+  schema: Schema,
+  defs: Record<string, Schema>,
+  value: unknown,
+  direction: Direction = 'response',
+): boolean {
+  return validateValue(schema, defs, value, { direction, firstOnly: true }).length === 0;
 }

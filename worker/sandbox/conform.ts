@@ -1,6 +1,6 @@
 import { isObj } from '../mock/schema-refs';
 import type { JsonValue, Schema } from '../mock/plan';
-import { validateValue } from '../mock/validate-schema';
+import { satisfies } from '../mock/validate-schema';
 
 /**
  * Makes a stored value answer a response schema: as it is when it validates; otherwise the
@@ -13,7 +13,7 @@ export function conform(
   defs: Record<string, Schema>,
   fallback: () => JsonValue | undefined,
 ): JsonValue | undefined {
-  const valid = (v: JsonValue) => validateValue(schema, defs, v, { firstOnly: true }).length === 0;
+  const valid = (v: JsonValue) => satisfies(schema, defs, v);
   if (valid(value)) return value;
   const base = fallback();
   if (base === undefined || !valid(base)) return undefined;

@@ -1,7 +1,7 @@
 import { hiddenFor, isObj } from '../mock/schema-refs';
 import type { ValidatedCall } from '../mock/mock';
 import type { JsonValue, Schema } from '../mock/plan';
-import { validateValue } from '../mock/validate-schema';
+import { satisfies } from '../mock/validate-schema';
 import { itemsArraySchema } from './infer-list';
 import { bindingKey, type Resource } from './resources';
 import { generated, type SandboxContext } from './sandbox-context';
@@ -111,8 +111,7 @@ export function newIdentifier(
   const idSchema = propertiesOf(itemSchema, defs)[resource.idField] ?? true;
   const types = typesOf(idSchema, defs);
   const taken = (v: JsonValue) => ctx.store.has(scope, String(v));
-  const ok = (v: JsonValue) =>
-    validateValue(idSchema, defs, v, { firstOnly: true }).length === 0 && !taken(v);
+  const ok = (v: JsonValue) => satisfies(idSchema, defs, v) && !taken(v);
   if (types.includes('integer') || types.includes('number')) {
     const next = ctx.store.maxNumericId(scope) + 1;
     if (ok(next)) return next;

@@ -2,7 +2,7 @@ import { coerce } from '../../mock/coerce';
 import { decodeBody } from '../../mock/decode-body';
 import { readQueryParam, readSimple } from '../../mock/deserialize-params';
 import type { MediaPlan, OperationPlan, Plan, Schema } from '../../mock/plan';
-import { validateValue } from '../../mock/validate-schema';
+import { satisfies } from '../../mock/validate-schema';
 import type { ParamLocation } from '../change';
 import type { ReplayRequest } from './logged-request';
 
@@ -62,7 +62,5 @@ export function valuesAt(root: unknown, at: readonly string[]): unknown[] {
 
 /** True when some value at the place violates the change's test. */
 export function violates(test: Schema, values: unknown[], defs: Plan['defs']): boolean {
-  return values.some(
-    (v) => validateValue(test, defs, v, { direction: 'request', firstOnly: true }).length > 0,
-  );
+  return values.some((v) => !satisfies(test, defs, v, 'request'));
 }
