@@ -36,7 +36,7 @@ describe('publishing one document hashes and stores its text', () => {
       expect(upload.text).toBe(text);
       expect(upload.utf8 !== undefined).toBe(own);
       const prepared = await preparePublish(upload);
-      expect(prepared.hash).toBe(await sha256Hex(text));
+      expect(prepared.hash).toBe(sha256Hex(text));
       expect(prepared.blobs.source).toBe(text);
     });
 });

@@ -31,7 +31,7 @@ export async function authenticate(request: Request, env: Env, count = true): Pr
       headers: { 'www-authenticate': 'Bearer realm="specmock", error="invalid_token"' },
     });
   const result = await accountStub(env, m[1]).authorize(
-    await sha256Hex(token),
+    sha256Hex(token),
     Date.now(),
     count && config(env).quotas,
   );

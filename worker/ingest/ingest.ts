@@ -30,16 +30,13 @@ export interface IngestOptions {
  * checks. Runs once per upload; every failure is a ProblemError with pointers into the upload.
  */
 export async function ingest(text: string, options: IngestOptions = {}): Promise<Ingested> {
-  // Started first, awaited last: where the runtime digests off the main thread (Node), the hash
-  // of a 13 MB upload overlaps the checks instead of preceding them.
-  const hash = sha256Hex(text);
-  return ingestDocument(parseSpecText(text), hash, options);
+  return ingestDocument(parseSpecText(text), sha256Hex(text), options);
 }
 
 /** Ingest of a parsed document; `hash` identifies the upload it came from. */
 export async function ingestDocument(
   doc: unknown,
-  hash: string | Promise<string>,
+  hash: string,
   options: IngestOptions = {},
 ): Promise<Ingested> {
   guardDocument(doc, { refs: options.refs });
@@ -81,6 +78,6 @@ export async function ingestDocument(
   return {
     plan,
     warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...overlaps, ...warnings]),
-    hash: await hash,
+    hash,
   };
 }

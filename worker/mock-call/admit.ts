@@ -145,7 +145,7 @@ function admitted(
 /**
  * A private API needs its mock token. Refused: 401 problem+json (CORS is added by the edge like on
  * every response), thrown before any quota is counted. Returns the settings the call runs under, at
- * once when they are memoized and no token is sent.
+ * once when they are memoized.
  */
 function checkToken(
   env: Env,
@@ -155,18 +155,13 @@ function checkToken(
 ): MockSettings | Promise<MockSettings> {
   const token = presentedMockToken(request.headers, query);
   const settings = mockSettingsFor(env, api, request.receivedAt);
-  if (token || settings instanceof Promise) return checkTokenLater(api, token, settings);
-  if (!tokenAccepted(settings, null)) refuseToken(api, token);
-  return settings;
+  return settings instanceof Promise
+    ? settings.then((s) => checkedToken(api, token, s))
+    : checkedToken(api, token, settings);
 }
 
-async function checkTokenLater(
-  api: string,
-  token: string | null,
-  pending: MockSettings | Promise<MockSettings>,
-): Promise<MockSettings> {
-  const settings = await pending;
-  if (!tokenAccepted(settings, token ? await hashMockToken(token) : null)) refuseToken(api, token);
+function checkedToken(api: string, token: string | null, settings: MockSettings): MockSettings {
+  if (!tokenAccepted(settings, token ? hashMockToken(token) : null)) refuseToken(api, token);
   return settings;
 }
 

@@ -28,7 +28,7 @@ export function newNonce(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(16)));
 }
 
-export async function hashMockToken(token: string): Promise<string> {
+export function hashMockToken(token: string): string {
   return sha256Hex(token);
 }
 

@@ -37,7 +37,7 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
   const { id, key } = newKey();
   const account = await accountStub(env, id).create(
     id,
-    await sha256Hex(key),
+    sha256Hex(key),
     checked.limits,
     request.receivedAt,
   );

@@ -62,7 +62,7 @@ export async function rotateMockToken(request: AppRequest, env: Env): Promise<Re
 async function mintToken(request: Request, api: string): Promise<NonNullable<ApiSettings['token']>> {
   const nonce = newNonce();
   const token = await deriveMockToken(ownerKey(request), api, nonce);
-  return { nonce, hash: await hashMockToken(token), createdAt: new Date().toISOString() };
+  return { nonce, hash: hashMockToken(token), createdAt: new Date().toISOString() };
 }
 
 function owned(api: string, result: ApiSettings | string): ApiSettings {

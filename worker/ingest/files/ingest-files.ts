@@ -39,7 +39,7 @@ export async function prepareFiles(upload: { files: UploadFile[]; entry?: string
     .paths()
     .filter((p) => !reached.has(p))
     .sort();
-  return { files, entry, used, ignored, hash: await filesHash(files, entry, used) };
+  return { files, entry, used, ignored, hash: filesHash(files, entry, used) };
 }
 
 /** The bundle of the used files goes through the one ingest pipeline; its pointers are told per file. */
@@ -62,7 +62,7 @@ export async function ingestFiles(prepared: PreparedFiles, options: IngestOption
  * path, each with its length. One used file hashes as its text alone, exactly as a single-document
  * upload of it, so a folder holding one self-contained document is that document's version.
  */
-async function filesHash(files: FileSet, entry: string, used: string[]): Promise<string> {
+function filesHash(files: FileSet, entry: string, used: string[]): string {
   if (used.length === 1) return sha256Hex(files.text(entry));
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [encoder.encode(`specmock-files-v1\nentry ${entry}\n`)];
