@@ -70,7 +70,7 @@ describe('pointers that name the file', () => {
       'openapi.yaml': entryDoc('./schemas/pet.yaml'),
       'schemas/pet.yaml': 'type: object\nproperties:\n  id:\n    type: int\n',
     });
-    expect(warnings.map((w) => w.pointer)).toContain('schemas/pet.yaml#/properties/id');
+    expect(warnings.map((w) => w.pointer)).toContain('schemas/pet.yaml#/properties/id/type');
   });
 
   it('keeps a dangling fragment as a warning, and the operation answers naming the file', async () => {
