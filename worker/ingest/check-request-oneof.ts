@@ -16,6 +16,8 @@ const OVERLAP = /more than one oneOf branch|another oneOf branch accepts every v
 export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
   const warnings: PlanWarning[] = [];
   const checked = new Set<SchemaObject>();
+  // Defs an earlier root walked whole: their oneOfs are checked already (each once, whatever the root).
+  let walked = new Set<string>();
   for (const op of plan.operations) {
     const roots: { schema: Schema; at: string }[] = [];
     const at = `/paths/${escapeToken(op.path)}/${op.method}`;
@@ -24,7 +26,19 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
       if (media.schema)
         roots.push({ schema: media.schema, at: `${at}/requestBody/content/${escapeToken(type)}` });
     for (const root of roots) {
-      for (const node of oneOfNodes(root.schema, plan.defs)) {
+      const nodes: SchemaObject[] = [];
+      const cut = walkSchemas(
+        [root.schema],
+        plan.defs,
+        (node) => {
+          if (Array.isArray(node.oneOf)) nodes.push(node as SchemaObject);
+          return nodes.length >= MAX_CHECKED;
+        },
+        walked,
+      );
+      // A walk cut short left defs unvisited that it counted as seen: the next root walks afresh.
+      if (cut) walked = new Set();
+      for (const node of nodes) {
         if (checked.has(node) || checked.size >= MAX_CHECKED) continue;
         checked.add(node);
         // The smallest shapes: whether one value matches exactly one branch shows at any depth,
@@ -46,14 +60,4 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
     }
   }
   return warnings;
-}
-
-/** Every schema object with a `oneOf` reachable from `root`, through $refs into defs. */
-function oneOfNodes(root: Schema, defs: Record<string, Schema>): SchemaObject[] {
-  const out: SchemaObject[] = [];
-  walkSchemas([root], defs, (node) => {
-    if (Array.isArray(node.oneOf)) out.push(node as SchemaObject);
-    return out.length >= MAX_CHECKED;
-  });
-  return out;
 }

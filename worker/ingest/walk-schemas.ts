@@ -6,14 +6,16 @@ const VALUE_KEYWORDS = new Set(['enum', 'const', 'example', 'examples', 'default
 
 /**
  * Visits every object reachable from `roots` (schemas and their subschemas, through $refs into
- * `defs`, each def once), depth first. `visit` returns true to stop the walk.
+ * `defs`, each def once), depth first. `visit` returns true to stop the walk; the answer says
+ * whether it did. `seen` names defs not to enter (already walked by an earlier call); the defs this
+ * walk enters are added to it.
  */
 export function walkSchemas(
   roots: unknown[],
   defs: Record<string, Schema>,
   visit: (node: Record<string, unknown>) => boolean | void,
-): void {
-  const seen = new Set<string>();
+  seen = new Set<string>(),
+): boolean {
   const stack: unknown[] = [...roots];
   while (stack.length > 0) {
     const node = stack.pop();
@@ -23,7 +25,7 @@ export function walkSchemas(
       continue;
     }
     const record = node as Record<string, unknown>;
-    if (visit(record) === true) return;
+    if (visit(record) === true) return true;
     for (const [key, value] of Object.entries(record)) {
       if (VALUE_KEYWORDS.has(key)) continue;
       if (key === '$ref' && typeof value === 'string') {
@@ -35,4 +37,5 @@ export function walkSchemas(
       } else if (typeof value === 'object') stack.push(value);
     }
   }
+  return false;
 }
