@@ -35,12 +35,7 @@ export async function createKey(request: AppRequest, env: Env): Promise<Response
       errors: checked.errors,
     });
   const { id, key } = newKey();
-  const account = await accountStub(env, id).create(
-    id,
-    sha256Hex(key),
-    checked.limits,
-    request.receivedAt,
-  );
+  const account = await accountStub(env, id).create(id, sha256Hex(key), checked.limits, request.receivedAt);
   return Response.json({ key, id, limits: account.limits, createdAt: account.createdAt }, { status: 201 });
 }
 

@@ -15,7 +15,7 @@ export function sha256Hex(text: string): string {
   const hash = createHash('sha256');
   const buffer = new Uint8Array(Math.min(CHUNK_BYTES, 3 * text.length));
   // encodeInto stops before a code point that does not fit, so no surrogate pair is ever split.
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const { read, written } = encoder.encodeInto(at === 0 ? text : text.substring(at), buffer);
     hash.update(buffer.subarray(0, written));
     at += read;
