@@ -154,5 +154,16 @@ describe('CORS', () => {
     const res = await call('/mock/petstore/v1/pets', { headers: { origin: 'https://app.example' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(res.headers.get('access-control-expose-headers')).toContain('x-next');
+    expect(res.headers.get('access-control-expose-headers')).not.toContain('*');
+    expect(res.headers.get('vary')).toContain('Origin');
+  });
+
+  it('answers a request without an Origin with the wildcards a non-credentialed call honours', async () => {
+    const res = await call('/mock/petstore/v1/pets');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-next')).not.toBeNull();
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-expose-headers')).toBe('*');
+    expect(res.headers.get('vary') ?? '').not.toContain('Origin');
   });
 });

@@ -1,8 +1,12 @@
 /**
  * Frontends call mocks from any origin, so every response allows any origin and exposes its
  * headers. A request that names its Origin gets that origin echoed with credentials allowed, so a
- * page whose mocked API uses cookie auth works too; without one, `*` (as Prism answers). Nothing
- * here grants access to anything: control-plane keys travel in Authorization, never in cookies.
+ * page whose mocked API uses cookie auth works too, and the exposed headers by name (a credentialed
+ * response may not use `*` there). Without an Origin, `*` for both (as Prism answers): a browser
+ * honours the wildcard exactly where a `*` origin can be used at all, without credentials, so the
+ * short form exposes the same headers, and clients that are not browsers (SDKs, CI) are not sent a
+ * list they never read. Nothing here grants access to anything: control-plane keys travel in
+ * Authorization, never in cookies.
  */
 const EXPOSED = [
   'content-type',
@@ -39,11 +43,15 @@ function applyCors(headers: Headers, request: Request): void {
   if (!headers.has('access-control-allow-headers')) headers.set('access-control-allow-headers', '*');
   if (!headers.has('access-control-allow-credentials'))
     headers.set('access-control-allow-credentials', 'true');
+  if (!origin) {
+    headers.set('access-control-expose-headers', '*');
+    return;
+  }
   let exposed = EXPOSED_LIST;
   for (const name of headers.keys())
     if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
   headers.set('access-control-expose-headers', exposed);
-  if (origin) headers.append('vary', 'Origin');
+  headers.append('vary', 'Origin');
 }
 
 /**
@@ -55,11 +63,15 @@ export function addCors(record: Record<string, string>, request: Request): void 
   record['access-control-allow-origin'] ??= origin ?? '*';
   record['access-control-allow-headers'] ??= '*';
   record['access-control-allow-credentials'] ??= 'true';
+  if (!origin) {
+    record['access-control-expose-headers'] = '*';
+    return;
+  }
   let exposed = EXPOSED_LIST;
   for (const name in record)
     if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
   record['access-control-expose-headers'] = exposed;
-  if (origin) record.vary = record.vary ? `${record.vary}, Origin` : 'Origin';
+  record.vary = record.vary ? `${record.vary}, Origin` : 'Origin';
 }
 
 export function isPreflight(request: Request): boolean {
