@@ -19,14 +19,22 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
     { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, underLoad: results.helloWorld },
   ];
   // The same one-line Worker answering with local mode's body and headers (content type, CORS,
-  // operation): what the contract's headers cost the runtime before any of specmock's code runs.
+  // operation), and with hosted mode's (those and the two RateLimit headers): what the contract's
+  // headers cost the runtime before any of specmock's code runs.
   const copy = await helloWorld(script, await answerOf(local.pet.mockUrl + path));
+  const hostedCopy = await helloWorld(script, await answerOf(hosted.pet.mockUrl + path));
   ladder.push(
     {
       id: 'hello-mock-answer',
       label: "hello-world Worker answering local mode's body and headers",
       url: `${copy.url}/`,
       worker: copy,
+    },
+    {
+      id: 'hello-hosted-answer',
+      label: "hello-world Worker answering hosted mode's body and headers",
+      url: `${hostedCopy.url}/`,
+      worker: hostedCopy,
     },
     { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${local.url}/healthz` },
   );
@@ -78,6 +86,7 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
   [off.underLoad, on.underLoad] = await measureAlternating(
     [off, on].map((step) => ({ name: step.label, url: step.url })),
   );
+  results.headerFloor = await headerFloor(ladder);
   for (const step of ladder) {
     samples[step.id].sort((a, b) => a - b);
     step.sequential = {
@@ -102,6 +111,27 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
   log(
     `quota cost: ${results.quota.overhead.usPerCallUnderLoad} µs per call under load (${round(results.quota.overhead.throughputShare * 100, 1)}% of throughput), p50 ${results.quota.overhead.p50} ms sequential`,
   );
+}
+
+/**
+ * What the runtime alone reaches when answering with local and hosted mode's exact body and
+ * headers, as shares of hello-world measured in alternation with them (the headline's hello-world
+ * row ran at another time): the most the petstore rows' targets can show on this runtime.
+ */
+async function headerFloor(ladder) {
+  const [hello, local, hosted] = ['hello-world', 'hello-mock-answer', 'hello-hosted-answer'].map((id) =>
+    ladder.find((step) => step.id === id),
+  );
+  const [h, l, o] = await measureAlternating(
+    [hello, local, hosted].map((step) => ({ name: `${step.label} (floor)`, url: step.url })),
+  );
+  local.underLoad = l;
+  hosted.underLoad = o;
+  return {
+    helloWorld: h.reqPerSec,
+    localAnswer: { reqPerSec: l.reqPerSec, share: round(l.reqPerSec / h.reqPerSec, 3) },
+    hostedAnswer: { reqPerSec: o.reqPerSec, share: round(o.reqPerSec / h.reqPerSec, 3) },
+  };
 }
 
 /**

@@ -50,6 +50,12 @@ function headline(r, lines) {
     for (const [name, ok] of Object.entries(c.targets))
       lines.push(`- ${c.label}: ${name}${ok === null ? ' – not measured' : mark(ok)}`);
   lines.push('');
+  const f = r.headerFloor;
+  if (f)
+    lines.push(
+      `The runtime's floor for the petstore answers (a one-line Worker sending the exact body and headers, measured in alternation with hello-world at ${fmt(f.helloWorld)} req/s): local mode's **${fmt(f.localAnswer.share * 100)}%**, hosted mode's **${fmt(f.hostedAnswer.share * 100)}%** of hello-world.`,
+      '',
+    );
 }
 
 export function renderMarkdown(r) {

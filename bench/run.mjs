@@ -121,6 +121,7 @@ async function main() {
     publish: null,
     quota: null,
     breakdown: null,
+    headerFloor: null,
     sandbox: null,
     cache: null,
     callbacks: null,
