@@ -53,7 +53,7 @@ function headline(r, lines) {
   const f = r.headerFloor;
   if (f)
     lines.push(
-      `The runtime's floor for the petstore answers (a one-line Worker sending the exact body and headers, measured in alternation with hello-world at ${fmt(f.helloWorld)} req/s): local mode's **${fmt(f.localAnswer.share * 100)}%**, hosted mode's **${fmt(f.hostedAnswer.share * 100)}%** of hello-world.`,
+      `The runtime's floor for the petstore answers (a one-line Worker sending the exact body and headers, measured in alternation with hello-world at ${fmt(f.helloWorld)} req/s): local mode's **${fmt(f.localAnswer.share * 100)}%**, hosted mode's **${fmt(f.hostedAnswer.share * 100)}%** of hello-world. Hosted mode's two RateLimit headers alone cost that Worker ${fmt((1 - f.hostedAnswer.share / f.localAnswer.share) * 100, 1)}% of its throughput.`,
       '',
     );
 }
