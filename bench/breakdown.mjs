@@ -2,8 +2,8 @@
 // step; the quota's cost per call (hosted vs local mode); the engine's own timings (bench/engine.ts).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { CALLS, PETSTORE, QUOTA_SAMPLES, ROOT, RUNS, SMOKE, log } from './config.mjs';
-import { measure, measureAlternating, percentile, round, sample } from './load.mjs';
+import { CALLS, PAIRED_DURATION, PAIRED_RUNS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
+import { measure, measureAlternating, pairedRatio, percentile, round, sample } from './load.mjs';
 import { answerOf, helloWorld, publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
@@ -115,26 +115,26 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
 
 /**
  * Local and hosted mode beside their floors: a one-line Worker sending each mode's exact body and
- * headers. The five are measured together in alternation with hello-world, twice as many rounds as
- * a row (the headline rows ran at another time, and this machine's speed drifts between minutes),
- * so each mode is read against what the runtime alone reaches with the same answer.
+ * headers. The five are measured together in alternating rounds with hello-world (the headline rows
+ * ran at another time), each share the median of the rounds' ratios, so each mode is read against
+ * what the runtime alone reaches with the same answer in the same minutes.
  */
 async function headerFloor(ladder) {
   const ids = ['hello-world', 'hello-mock-answer', 'local', 'hello-hosted-answer', 'hosted'];
   const steps = ids.map((id) => ladder.find((step) => step.id === id));
   const rows = await measureAlternating(
     steps.map((step) => ({ name: `${step.label} (together)`, url: step.url })),
-    { runs: RUNS * 2 },
+    { runs: PAIRED_RUNS, duration: PAIRED_DURATION },
   );
-  const [hello, localAnswer, local, hostedAnswer, hosted] = rows.map((row) => row.reqPerSec);
-  steps[1].underLoad = rows[1];
-  steps[3].underLoad = rows[3];
-  const share = (n) => round(n / hello, 3);
+  const [hello, localAnswer, local, hostedAnswer, hosted] = rows;
+  steps[1].underLoad = localAnswer;
+  steps[3].underLoad = hostedAnswer;
+  const share = (row) => pairedRatio(row, hello);
   return {
-    runs: RUNS * 2,
-    helloWorld: hello,
-    local: { reqPerSec: local, share: share(local), floor: share(localAnswer) },
-    hosted: { reqPerSec: hosted, share: share(hosted), floor: share(hostedAnswer) },
+    runs: PAIRED_RUNS,
+    helloWorld: hello.reqPerSec,
+    local: { reqPerSec: local.reqPerSec, share: share(local), floor: share(localAnswer) },
+    hosted: { reqPerSec: hosted.reqPerSec, share: share(hosted), floor: share(hostedAnswer) },
   };
 }
 
@@ -145,6 +145,8 @@ async function headerFloor(ladder) {
 function quotaCost(call, local, hosted) {
   const l = local.underLoad.reqPerSec;
   const h = hosted.underLoad.reqPerSec;
+  // Measured in the same rounds (the headline's), the share is the median of the rounds' ratios.
+  const kept = pairedRatio(hosted.underLoad, local.underLoad) ?? h / l;
   return {
     call,
     method: 'hosted mode (QUOTAS=on, leases) vs local mode (QUOTAS=off) on the same bundle',
@@ -153,8 +155,8 @@ function quotaCost(call, local, hosted) {
     overhead: {
       p50: round(hosted.sequential.p50 - local.sequential.p50, 3),
       p99: round(hosted.sequential.p99 - local.sequential.p99, 3),
-      throughputShare: round(1 - h / l, 3),
-      usPerCallUnderLoad: round((1 / h - 1 / l) * 1e6, 1),
+      throughputShare: round(1 - kept, 3),
+      usPerCallUnderLoad: round(((1 - kept) / (kept * l)) * 1e6, 1),
     },
   };
 }

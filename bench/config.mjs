@@ -17,6 +17,13 @@ export const { values: args } = parseArgs({
 export const SMOKE = Boolean(args.smoke);
 export const DURATION = Number(args.duration ?? (SMOKE ? 2 : 5));
 export const RUNS = SMOKE ? 1 : 2;
+/**
+ * Rows whose ratios are targets (hello-world, local and hosted mode) run in more, shorter rounds,
+ * each round measuring them back to back: the ratio is the median of the rounds' ratios, which the
+ * machine's drift between minutes cannot tilt the way it tilts a best-of-two taken minutes apart.
+ */
+export const PAIRED_RUNS = SMOKE ? 2 : 6;
+export const PAIRED_DURATION = SMOKE ? 2 : 3;
 export const WARMUP = SMOKE ? 0.5 : 1.5;
 export const CONNECTIONS = Number(args.connections ?? 16);
 export const QUOTA_SAMPLES = SMOKE ? 100 : 2000;

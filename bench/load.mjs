@@ -47,16 +47,21 @@ export async function measure(name, url, { runs = RUNS, request } = {}) {
 
 /**
  * Several servers measured in alternation (warm-ups first, then run i of each before run i + 1 of
- * any), so a burst from another process or a slow drift hits them all alike; best run of each.
+ * any), so a burst from another process or a slow drift hits them all alike; best run of each,
+ * with every round's req/s in its `rounds` (pairedRatio).
  */
-export async function measureAlternating(targets, { runs = RUNS } = {}) {
+export async function measureAlternating(targets, { runs = RUNS, duration = DURATION } = {}) {
   for (const t of targets) await load(t.url, { duration: WARMUP, request: t.request });
   const best = targets.map(() => undefined);
+  const rounds = targets.map(() => []);
   for (let i = 0; i < runs; i++)
     for (const [j, t] of targets.entries()) {
-      const r = await load(t.url, { request: t.request });
+      const r = await load(t.url, { duration, request: t.request });
+      rounds[j].push(r.reqPerSec);
       if (!best[j] || r.reqPerSec > best[j].reqPerSec) best[j] = r;
     }
+  const together = Symbol('measured together');
+  for (const [j, row] of best.entries()) Object.assign(row, { rounds: rounds[j], together });
   for (const [j, t] of targets.entries()) {
     const r = best[j];
     log(
@@ -64,6 +69,17 @@ export async function measureAlternating(targets, { runs = RUNS } = {}) {
     );
   }
   return best;
+}
+
+/**
+ * The median over rounds of a/b, each round's two throughputs measured back to back by one
+ * measureAlternating (null for rows that were not measured together).
+ */
+export function pairedRatio(a, b) {
+  if (!a?.rounds || a.together !== b?.together) return null;
+  const ratios = a.rounds.map((n, i) => n / b.rounds[i]).sort((x, y) => x - y);
+  const mid = ratios.length / 2;
+  return round(ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2, 3);
 }
 
 /**

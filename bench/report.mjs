@@ -38,8 +38,11 @@ function headline(r, lines) {
         lines.push(`| ${c.label} | ${label} | not run | | | | | |`);
         continue;
       }
+      const share =
+        { local: c.ratios?.localVsHelloWorld, hosted: c.ratios?.hostedVsHelloWorld }[id] ??
+        row.reqPerSec / h.reqPerSec;
       lines.push(
-        `| ${c.label} | ${label} | ${fmt(row.reqPerSec)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt((row.reqPerSec / h.reqPerSec) * 100)}% | ${d ? ratio(row.reqPerSec / d.reqPerSec) : '–'} | ${d ? ratio(row.p99 / d.p99, '') : '–'} |`,
+        `| ${c.label} | ${label} | ${fmt(row.reqPerSec)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt(share * 100)}% | ${d ? ratio(row.reqPerSec / d.reqPerSec) : '–'} | ${d ? ratio(row.p99 / d.p99, '') : '–'} |`,
       );
     }
   }
@@ -53,7 +56,7 @@ function headline(r, lines) {
   const f = r.headerFloor;
   if (f?.local)
     lines.push(
-      `Beside the runtime's floor (the five measured together in alternation, best of ${f.runs}; hello-world ${fmt(f.helloWorld)} req/s): local mode **${fmt(f.local.share * 100)}%** of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**, its one-line copy **${fmt(f.hosted.floor * 100)}%**.`,
+      `Beside the runtime's floor (the five measured together in ${f.runs} alternating rounds, medians of the rounds' ratios; hello-world ${fmt(f.helloWorld)} req/s at best): local mode **${fmt(f.local.share * 100)}%** of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**, its one-line copy **${fmt(f.hosted.floor * 100)}%**.`,
       '',
     );
 }
@@ -62,7 +65,7 @@ export function renderMarkdown(r) {
   const m = r.meta;
   const lines = [];
   lines.push(
-    `Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`,
+    `Benchmark: ${m.date.slice(0, 10)}, ${m.cpus} × ${m.cpuModel}, Node ${m.node}, miniflare ${m.miniflare}${m.storage ? ` (${m.storage})` : ''}, Prism ${m.prism ?? 'not run'}, ${m.loadGenerator}, ${m.connections} connections × ${m.durationSeconds} s per row after a ${m.warmupSeconds} s warm-up, best of ${m.runsPerRow ?? 1}${m.pairedRounds ? ` (hello-world, local and hosted mode: ${m.pairedRounds} rounds of ${m.pairedSeconds} s, each round measuring them back to back; their ratios are the medians of the rounds' ratios, their rows the best round)` : ''}${m.smoke ? ' (smoke run)' : ''}; load average ${m.loadAverageAtStart?.join(' ') ?? '?'} at the start, ${m.loadAverageAtEnd?.join(' ') ?? '?'} at the end. Latencies in ms.`,
   );
   lines.push('');
   headline(r, lines);

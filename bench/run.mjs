@@ -8,7 +8,20 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { bundleWorker } from '../cli/lib/local/bundle.mjs';
-import { CALLS, CONNECTIONS, DURATION, GITHUB, PETSTORE, ROOT, RUNS, SMOKE, WARMUP, log } from './config.mjs';
+import {
+  CALLS,
+  CONNECTIONS,
+  DURATION,
+  GITHUB,
+  PAIRED_DURATION,
+  PAIRED_RUNS,
+  PETSTORE,
+  ROOT,
+  RUNS,
+  SMOKE,
+  WARMUP,
+  log,
+} from './config.mjs';
 import { cleanup } from './cleanup.mjs';
 import { load, measure, measureAlternating, round, timed } from './load.mjs';
 import { helloWorld, publishTo, specmockWorker } from './targets.mjs';
@@ -40,6 +53,8 @@ function meta() {
     durationSeconds: DURATION,
     warmupSeconds: WARMUP,
     runsPerRow: RUNS,
+    pairedRounds: PAIRED_RUNS,
+    pairedSeconds: PAIRED_DURATION,
     latency:
       'p50/p99 of 2xx responses in ms, from autocannon per-response timings; each row is the best (highest req/s) of its runs',
   };
@@ -153,6 +168,7 @@ async function main() {
     }
     const [ceiling, localRow, hostedRow] = await measureAlternating(
       results.helloWorld ? targets.slice(1) : targets,
+      { runs: PAIRED_RUNS, duration: PAIRED_DURATION },
     ).then((rows) => (results.helloWorld ? [results.helloWorld, ...rows] : rows));
     results.helloWorld = ceiling;
     results.calls.push({
