@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server';
+import { launchChromium } from './launch-chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PETSTORE = readFileSync(join(ROOT, 'spec-examples', 'petstore.oas3.yaml'), 'utf8');
@@ -61,11 +62,7 @@ beforeAll(async () => {
   frontendUrl = `http://127.0.0.1:${(frontend.address() as AddressInfo).port}/`;
   stateDir = mkdtempSync(join(tmpdir(), 'specmock-cors-'));
   server = await startDevServer(stateDir);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   const created = await fetch(`${server.url}/v1/keys`, { method: 'POST' });
   const { key } = (await created.json()) as { key: string };
   const published = await fetch(`${server.url}/v1/apis/pets/versions/1`, {

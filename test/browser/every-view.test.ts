@@ -6,10 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server';
 import { overlaps, strayWords, visibleControls } from './page-checks';
+import { launchChromium } from './launch-chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -51,11 +52,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   stateDir = mkdtempSync(join(tmpdir(), 'specmock-views-'));
   server = await startDevServer(stateDir);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   key = ((await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as { key: string }).key;
   for (const [version, file] of [
     ['1.0.0', 'pets-v1.yaml'],

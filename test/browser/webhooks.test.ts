@@ -5,10 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDevServer, type DevServer } from '../support/dev-server';
 import { startHookReceiver, signedBy, type HookReceiver } from '../support/hook-receiver';
+import { launchChromium } from './launch-chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -46,11 +47,7 @@ beforeAll(async () => {
   stateDir = mkdtempSync(join(tmpdir(), 'specmock-hooks-'));
   receiver = await startHookReceiver();
   server = await startDevServer(stateDir, ['--var', 'WEBHOOK_TARGETS:any']);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
   key = ((await (await fetch(`${server.url}/v1/keys`, { method: 'POST' })).json()) as { key: string }).key;
   const res = await control(`/v1/apis/${API}/versions/1.0.0`, {
     method: 'PUT',
