@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CALLS, PAIRED_DURATION, PAIRED_RUNS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
 import { measure, measureAlternating, pairedRatio, percentile, round, sample } from './load.mjs';
-import { answerOf, helloWorld, publishTo, specmockWorker } from './targets.mjs';
+import { answerOf, helloWorld, helloWorldThroughEntry, publishTo, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
 /**
@@ -15,7 +15,14 @@ import { variantBundle } from './variants.mjs';
 export async function layerBreakdown(results, { script, hello, local, hosted }) {
   const path = CALLS[0].path;
   const headline = results.calls[0].rows;
+  const entry = await helloWorldThroughEntry(script);
   const ladder = [
+    {
+      id: 'hello-entry',
+      label: "hello-world Worker behind miniflare's entry Worker (as wrangler dev serves)",
+      url: `${entry.url}/`,
+      worker: entry,
+    },
     { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, underLoad: results.helloWorld },
   ];
   // The same one-line Worker answering with local mode's body and headers (content type, CORS,

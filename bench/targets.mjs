@@ -23,6 +23,19 @@ export default { fetch() { return new Response(B, { status: 200, headers: H }); 
 }
 
 /**
+ * Hello-world behind miniflare's entry Worker, as `wrangler dev` (`npm run dev`) serves: the dev
+ * layer's own cost per call, which neither specmock's local mode nor the hosted service pays.
+ */
+export async function helloWorldThroughEntry(script) {
+  return oneLineWorker(
+    script,
+    'export default { fetch() { return Response.json({ hello: "world" }); } };',
+    undefined,
+    { entry: true },
+  );
+}
+
+/**
  * The hello-world Worker that also POSTs a small JSON body to `url` after each answer (in
  * waitUntil): the runtime's own cost of one outbound request per call, as a callback is.
  */
@@ -40,7 +53,7 @@ export async function helloWorldSending(script, url) {
  * A Worker from one source on the same miniflare and compatibility settings as specmock's;
  * `durableObjects` binds classes it exports, their SQLite on tmpfs like specmock's (memoryDir).
  */
-async function oneLineWorker(script, source, durableObjects) {
+async function oneLineWorker(script, source, durableObjects, { entry = false } = {}) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const stateDir = durableObjects ? memoryDir() : undefined;
@@ -58,11 +71,15 @@ async function oneLineWorker(script, source, durableObjects) {
           compatibilityDate,
           compatibilityFlags,
           ...(durableObjects ? { durableObjects } : {}),
+          // Served as specmock is (cli/lib/local/worker.mjs): on its own socket, without miniflare's
+          // entry Worker in front; `entry` keeps that layer, to show what it costs.
+          ...(entry ? {} : { unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }] }),
         },
       ],
     }),
   );
-  const url = (await mf.ready).toString().replace(/\/$/, '');
+  const ready = await mf.ready;
+  const url = (entry ? ready : await mf.unsafeGetDirectURL('hello')).toString().replace(/\/$/, '');
   const stop = async () => {
     await mf.dispose();
     if (stateDir) rmSync(stateDir, { recursive: true, force: true });
