@@ -149,8 +149,8 @@ async function main() {
     quotas: true,
     vars: { ...SANDBOX_BENCH_VARS, WEBHOOK_TARGETS: 'any' },
   });
-  results.meta.storage =
-    hosted.storage === 'memory' ? 'KV and Durable Objects on tmpfs' : 'KV and Durable Objects on disk';
+  // Every Worker is served on its own socket, without miniflare's entry Worker (targets.mjs).
+  results.meta.storage = `each Worker on its own socket, KV and Durable Objects on ${hosted.storage === 'memory' ? 'tmpfs' : 'disk'}`;
   const bases = await publishPetstore(local, hosted);
 
   // Per call, the hello-world ceiling and both specmock modes in alternation (same conditions).
