@@ -1,9 +1,10 @@
-import { Router } from 'itty-router';
+import { Router, type RequestHandler } from 'itty-router';
 import type { Env } from './env';
 import { fail } from './http/problem';
 import { deleteApi, deleteVersion, getApi, getVersion, listApis } from './routes/apis';
 import { withKey } from './auth/with-key';
 import type { AppRequest } from './http/app-request';
+import type { RequestTarget } from './http/request-target';
 import { health } from './routes/health';
 import { createKey, revokeKey, updateKey } from './routes/keys';
 import {
@@ -48,7 +49,7 @@ function notAControlRoute(request: AppRequest): never {
  * hosts and the mock and sandbox path forms never reach this table; errors thrown here are its to
  * turn into problem+json.
  */
-export const router = Router<AppRequest, [Env, ExecutionContext]>();
+const router = Router<AppRequest, [Env, ExecutionContext]>();
 
 router
   .get('/healthz', health)
@@ -87,3 +88,58 @@ router
   .all('*', (request: AppRequest, env: Env) =>
     env.ASSETS ? env.ASSETS.fetch(request) : fail('not-found', 'Not found.'),
   );
+
+/**
+ * The table's routes without parameters, by `METHOD /path`, each only if no earlier route of the
+ * table matches its path too (so the table's order still decides). Found by one lookup, they skip
+ * what itty's `fetch` does per request (a runtime URL, its query, the scan, an await per handler):
+ * 20 µs of CPU on `GET /healthz` (bench: 131 → 110 µs per request).
+ */
+const exact = new Map<
+  string,
+  { path: string; handlers: RequestHandler<AppRequest, [Env, ExecutionContext]>[] }
+>();
+for (const [i, [method, , handlers, path]] of router.routes.entries()) {
+  if (path === undefined || /[:*]/.test(path)) continue;
+  const shadowed = router.routes
+    .slice(0, i)
+    .some(([m, regex]) => (m === method || m === 'ALL') && regex.test(path));
+  if (!shadowed && method !== 'ALL') exact.set(`${method} ${path}`, { path, handlers });
+}
+
+/**
+ * A request for the service itself (not a mock): a route without parameters and a URL without a
+ * query is run here with what itty would give its handlers (empty `params` and `query`); anything
+ * else goes through the table.
+ */
+export function serviceRoute(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  target: RequestTarget,
+): Response | Promise<Response> {
+  const route = target.search ? undefined : exact.get(`${request.method} ${target.pathname}`);
+  if (!route) return router.fetch(request, env, ctx) as Promise<Response>;
+  request.route = route.path;
+  request.params = {};
+  request.query = Object.create(null) as AppRequest['query'];
+  return runHandlers(route.handlers, 0, request, env, ctx);
+}
+
+/** itty's rule: the handlers in order, the first that returns something answers; sync stays sync. */
+function runHandlers(
+  handlers: RequestHandler<AppRequest, [Env, ExecutionContext]>[],
+  from: number,
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+): Response | Promise<Response> {
+  for (let i = from; i < handlers.length; i++) {
+    const out: unknown = handlers[i](request, env, ctx);
+    if (out instanceof Promise)
+      return out.then((r: unknown) => (r ?? runHandlers(handlers, i + 1, request, env, ctx)) as Response);
+    if (out !== undefined && out !== null) return out as Response;
+  }
+  // Every route's last handler answers; one that did not is a bug, not a reason to scan on.
+  throw new Error(`${request.method} ${request.route}: no handler answered`);
+}

@@ -1,3 +1,5 @@
+import { requestTarget, type RequestTarget } from './request-target';
+
 /**
  * Some SDKs join every next-page link to their base URL, even an absolute one: Twilio's joins
  * `next_page_uri` (declared `format: uri`, so the mock answers it absolute) to
@@ -12,16 +14,17 @@ const EMBEDDED = /^\/(https?):\/\/?(.*)$/;
 export const MOCK_PREFIX = /^\/mock\/[^/]+\/[^/]+/;
 export const SANDBOX_PREFIX = /^\/sandbox\/[^/]+/;
 
-export function unjoined(url: URL, prefix: RegExp): URL {
-  let current = url;
+export function unjoined(target: RequestTarget, prefix: RegExp): RequestTarget {
+  let current = target;
   for (;;) {
     // Every mock call passes here; almost none embeds a URL.
     if (!current.pathname.includes(':/')) return current;
     const m = EMBEDDED.exec(current.pathname.replace(prefix, ''));
     if (!m) return current;
-    let inner: URL;
+    let inner: RequestTarget;
     try {
-      inner = new URL(`${m[1]}://${m[2]}${current.search}`);
+      // Parsed by the runtime, so the embedded link is normalised as a request's URL is.
+      inner = requestTarget(new URL(`${m[1]}://${m[2]}${current.search}`).href);
     } catch {
       return current;
     }

@@ -2,6 +2,7 @@ import type { Behaviour } from '../behaviour/settings';
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { fail } from '../http/problem';
+import { queryPairs, type RequestTarget } from '../http/request-target';
 import { readMockBody } from '../http/read-mock-body';
 import type { MockTarget } from '../mock/call';
 import type { RequestBody } from '../mock/validate-request';
@@ -11,7 +12,7 @@ import type { MockSettings } from '../registry/api-settings';
 import { locateVersion, type Located } from '../registry/locate-version';
 import { noteCall } from '../request-log/log-call';
 import { loadTarget } from '../storage/target-cache';
-import { hashMockToken, presentedMockToken, queryPairs, tokenAccepted, withoutMockToken } from './mock-token';
+import { hashMockToken, presentedMockToken, tokenAccepted, withoutMockToken } from './mock-token';
 import { mockSettingsFor } from './settings-memo';
 
 /** Which mock a call names, and where: whatever URL form named it (path form or a mock's host). */
@@ -54,7 +55,7 @@ export function admitCall(
   request: AppRequest,
   env: Env,
   at: CallAt,
-  url: URL,
+  url: RequestTarget,
 ): AdmittedCall | Promise<AdmittedCall> {
   const { api, versionName } = at;
   const located = locateVersion(env, api, versionName, request.receivedAt);

@@ -32,14 +32,6 @@ export function hashMockToken(token: string): string {
   return sha256Hex(token);
 }
 
-/**
- * A call's query as decoded pairs, read once per call; a URL without a query builds no
- * URLSearchParams (every mock call passes here).
- */
-export function queryPairs(url: URL): [string, string][] {
-  return url.search ? [...url.searchParams] : [];
-}
-
 /** `X-Specmock-Token`, else `?__token=`; never Authorization, which belongs to the mocked API. */
 export function presentedMockToken(headers: Headers, query: [string, string][]): string | null {
   const sent = headers.get('x-specmock-token');

@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
+import type { RequestTarget } from '../http/request-target';
 import type { MockRequest } from '../mock/call';
 import { admitCall, type AdmittedCall, type CallAt } from './admit';
 import { answerCall } from './answer';
@@ -12,14 +13,14 @@ export type Runner = (request: MockRequest, call: AdmittedCall) => CallResult | 
 /**
  * One mock call from the request to the engine and back, whichever route or host named the mock:
  * admission (version, private token, quota, behaviour settings, plan, body, log note), the engine
- * (`runner`), then the answer. `url` is the request's URL, parsed once by the caller.
+ * (`runner`), then the answer. `url` is the request's URL, cut once by the edge (request-target.ts).
  */
 export function serveCall(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
   at: CallAt,
-  url: URL,
+  url: RequestTarget,
   runner: Runner = runHere,
 ): Response | Promise<Response> {
   // Promises only where something is pending: a memoized stateless call runs straight through.

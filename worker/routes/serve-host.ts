@@ -3,6 +3,7 @@ import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { hostTargetOf, type HostTarget } from '../http/mock-host';
 import { fail } from '../http/problem';
+import type { RequestTarget } from '../http/request-target';
 import { serveCall } from '../mock-call/serve-call';
 import { serveSandbox } from './serve-sandbox';
 
@@ -22,30 +23,20 @@ export function hostDispatch(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
+  url: RequestTarget,
 ): Response | Promise<Response> | undefined {
   const { mockDomain, rootMock } = config(env);
   if (!mockDomain) return undefined;
-  // Every request passes here: the URL is parsed only when the host names a mock or ROOT_MOCK is set.
-  const hostname = hostnameOf(request.url);
+  // The runtime's host name is already normalised (lower case, punycode).
+  const { hostname } = url;
   const where = hostTargetOf(hostname, mockDomain);
   if (where.kind === 'unknown')
     fail('api-not-found', `No mock is served at ${hostname.slice(0, 200)}; see GET /v1/apis/{api}.`);
-  if (where.kind === 'target') return serveAt(request, env, ctx, where.target, new URL(request.url));
+  if (where.kind === 'target') return serveAt(request, env, ctx, where.target, url);
   if (!rootMock) return undefined;
-  const url = new URL(request.url);
-  const atDomain = url.hostname.toLowerCase().replace(/\.$/, '') === mockDomain;
-  if (rootMock && !atDomain && !PATH_FORM.test(url.pathname))
-    return serveAt(request, env, ctx, rootMock, url);
+  const atDomain = hostname.replace(/\.$/, '') === mockDomain;
+  if (!atDomain && !PATH_FORM.test(url.pathname)) return serveAt(request, env, ctx, rootMock, url);
   return undefined;
-}
-
-/** The host name of an absolute URL as the runtime hands it over (normalised: lower case, punycode). */
-function hostnameOf(href: string): string {
-  const start = href.indexOf('//') + 2;
-  const slash = href.indexOf('/', start);
-  const host = href.slice(start, slash < 0 ? href.length : slash);
-  const colon = host.lastIndexOf(':');
-  return colon > host.lastIndexOf(']') ? host.slice(0, colon) : host;
 }
 
 function serveAt(
@@ -53,7 +44,7 @@ function serveAt(
   env: Env,
   ctx: ExecutionContext,
   target: HostTarget,
-  url: URL,
+  url: RequestTarget,
 ): Response | Promise<Response> {
   const at = { path: url.pathname, baseUrl: url.origin };
   return target.kind === 'sandbox'

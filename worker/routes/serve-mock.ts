@@ -2,6 +2,7 @@ import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { MOCK_PREFIX, unjoined } from '../http/joined-link';
 import { fail } from '../http/problem';
+import type { RequestTarget } from '../http/request-target';
 import { serveCall } from '../mock-call/serve-call';
 
 const MOCK_PATH = /^\/mock\/([^/]+)\/([^/]+)(\/.*)?$/;
@@ -16,9 +17,10 @@ export function mockRoute(
   request: AppRequest,
   env: Env,
   ctx: ExecutionContext,
+  target: RequestTarget,
 ): Response | Promise<Response> {
   // A next link some SDK joined to its base URL is served as the link (joined-link.ts).
-  const url = unjoined(new URL(request.url), MOCK_PREFIX);
+  const url = unjoined(target, MOCK_PREFIX);
   const m = MOCK_PATH.exec(url.pathname);
   // The raw, still-encoded segment must already be canonical: "%70etstore" or "PetStore" is not
   // another name for "petstore", so no spelling can reach an API around its owner's quota.

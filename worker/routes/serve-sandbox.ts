@@ -3,6 +3,7 @@ import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { SANDBOX_PREFIX, unjoined } from '../http/joined-link';
 import { fail } from '../http/problem';
+import { requestTarget, type RequestTarget } from '../http/request-target';
 import type { MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan } from '../mock/plan';
 import type { CallInputs, CallResult } from '../mock-call/call-result';
@@ -24,7 +25,7 @@ export function isSandboxId(id: string): boolean {
 
 /** The absolute URL under which a sandbox serves the spec's paths, on the origin the caller used. */
 export function sandboxUrl(request: Request, id: string): string {
-  return `${new URL(request.url).origin}/sandbox/${id}`;
+  return `${requestTarget(request.url).origin}/sandbox/${id}`;
 }
 
 type Pinned = Pick<SandboxMeta, 'owner' | 'api' | 'version' | 'hash'>;
@@ -41,9 +42,14 @@ export function forgetSandbox(id: string): void {
  * creator's key, body) and the answer are every mock call's (worker/mock-call/); the sandbox's
  * object runs the same pure mock with the stateful layer over its items.
  */
-export function sandboxRoute(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
+export function sandboxRoute(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  target: RequestTarget,
+): Promise<Response> {
   // A next link some SDK joined to its base URL is served as the link (joined-link.ts).
-  const url = unjoined(new URL(request.url), SANDBOX_PREFIX);
+  const url = unjoined(target, SANDBOX_PREFIX);
   const m = SANDBOX_PATH.exec(url.pathname);
   if (!m || !isSandboxId(m[1])) fail('sandbox-not-found', 'No such sandbox.');
   const [, id, path = '/'] = m;
@@ -59,7 +65,7 @@ export async function serveSandbox(
   env: Env,
   ctx: ExecutionContext,
   at: { id: string; path: string; baseUrl: string },
-  url: URL,
+  url: RequestTarget,
 ): Promise<Response> {
   const { id, path, baseUrl } = at;
   const stub = sandboxStub(env, id);
