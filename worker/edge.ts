@@ -3,7 +3,7 @@ import type { AppRequest } from './http/app-request';
 import { isPreflight, preflight } from './http/cors';
 import { decorate } from './http/decorate';
 import { problemResponse, ProblemError } from './http/problem';
-import { requestTarget } from './http/request-target';
+import { requestTarget, type RequestTarget } from './http/request-target';
 import { logCall } from './request-log/log-call';
 import { serviceRoute } from './router';
 import { hostDispatch } from './routes/serve-host';
@@ -19,20 +19,25 @@ import { sandboxRoute } from './routes/serve-sandbox';
  */
 export async function handle(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
   request.receivedAt = Date.now();
+  const target = requestTarget(request.url);
   let response: Response;
   try {
-    const routed = isPreflight(request) ? preflight(request) : route(request, env, ctx);
+    const routed = isPreflight(request) ? preflight(request) : route(request, env, ctx, target);
     response = routed instanceof Promise ? await routed : routed;
   } catch (error) {
-    response = toProblem(error, request);
+    response = toProblem(error, target.pathname);
   }
   response = decorate(response, request);
   const logged = logCall(response, request, env, ctx);
   return (logged instanceof Promise ? await logged : logged) ?? response;
 }
 
-function route(request: AppRequest, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
-  const target = requestTarget(request.url);
+function route(
+  request: AppRequest,
+  env: Env,
+  ctx: ExecutionContext,
+  target: RequestTarget,
+): Response | Promise<Response> {
   const atHost = hostDispatch(request, env, ctx, target);
   if (atHost) return atHost;
   const path = target.pathname;
@@ -47,8 +52,7 @@ function isUnder(path: string, prefix: string): boolean {
 }
 
 /** The one place that turns any thrown error into problem+json: service errors never leak as 5xx text. */
-function toProblem(error: unknown, request: Request): Response {
-  const path = requestTarget(request.url).pathname;
+function toProblem(error: unknown, path: string): Response {
   if (error instanceof ProblemError) return problemResponse(error.problem, path);
   console.error('unhandled error', error instanceof Error ? error.stack : error);
   return problemResponse(

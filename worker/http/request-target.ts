@@ -17,24 +17,22 @@ export interface RequestTarget {
 }
 
 export function requestTarget(href: string): RequestTarget {
+  // A serialised http(s) URL always has a path, starting at the first `/` after the authority.
   const scheme = href.indexOf('//') + 2;
-  let slash = href.indexOf('/', scheme);
-  const query = href.indexOf('?', scheme);
-  // `http://host?q` has no slash before its query (the runtime always writes one, a parsed link may not).
-  if (query >= 0 && (slash < 0 || query < slash)) slash = -1;
-  const authorityEnd = slash >= 0 ? slash : query >= 0 ? query : href.length;
-  const authority = href.slice(scheme, authorityEnd);
+  const slash = href.indexOf('/', scheme);
+  const authority = href.slice(scheme, slash);
   // Credentials in the URL (`user:pass@host`) are no part of its origin.
   const host = authority.slice(authority.lastIndexOf('@') + 1);
   const colon = host.lastIndexOf(':');
-  const hash = href.indexOf('#', authorityEnd);
+  const hash = href.indexOf('#', slash);
   const end = hash >= 0 ? hash : href.length;
+  const query = href.indexOf('?', slash);
   const queryStart = query >= 0 && query < end ? query : end;
   const search = href.slice(queryStart, end);
   return {
     origin: href.slice(0, scheme) + host,
     hostname: colon > host.lastIndexOf(']') ? host.slice(0, colon) : host,
-    pathname: slash >= 0 ? href.slice(slash, queryStart) : '/',
+    pathname: href.slice(slash, queryStart),
     search: search.length > 1 ? search : '',
   };
 }
