@@ -1,4 +1,6 @@
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import worker from '../../worker/index';
 import circular from '../../spec-examples/circular.oas3.yaml?raw';
 import media from '../../spec-examples/media-types.oas3.yaml?raw';
 import petstore3 from '../../spec-examples/petstore.oas3.yaml?raw';
@@ -165,5 +167,42 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-expose-headers')).toBe('*');
     expect(res.headers.get('vary') ?? '').not.toContain('Origin');
+  });
+
+  it("keeps each request's CORS on a kept answer repeated in local mode (no RateLimit, no log)", async () => {
+    const localEnv = { ...env, QUOTAS: 'off', LOG_MOCK_CALLS: 'off' };
+    const local = async (path: string, headers: Record<string, string> = {}) => {
+      const ctx = createExecutionContext();
+      const res = await worker.fetch(
+        new Request(`https://specmock.test${path}`, { headers }) as Parameters<typeof worker.fetch>[0],
+        localEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return res;
+    };
+    const hits = async () =>
+      ((await (await local('/healthz')).json()) as { answerCache: { hits: number } }).answerCache.hits;
+    const before = await hits();
+    const plain = [await local('/mock/petstore/v1/pets/9'), await local('/mock/petstore/v1/pets/9')];
+    const withOrigin = await local('/mock/petstore/v1/pets/9', { origin: 'https://app.example' });
+    const plainAgain = await local('/mock/petstore/v1/pets/9');
+    // Every call after the first is the kept answer.
+    expect(await hits()).toBe(before + 3);
+    const body = await plain[0]!.text();
+    for (const res of [...plain, plainAgain]) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBe('*');
+      expect(res.headers.get('vary')).toBeNull();
+      expect(res.headers.get('ratelimit')).toBeNull();
+      expect(res.headers.get('x-specmock-operation')).toBe('showPetById');
+      expect(res.headers.get('content-type')).toBe('application/json');
+      if (res !== plain[0]) expect(await res.text()).toBe(body);
+    }
+    expect(withOrigin.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(withOrigin.headers.get('access-control-expose-headers')).toContain('x-specmock-operation');
+    expect(withOrigin.headers.get('vary')).toBe('Origin');
+    expect(await withOrigin.text()).toBe(body);
   });
 });

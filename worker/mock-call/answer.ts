@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
-import { decoratedResponse } from '../http/decorate';
+import { decoratedResponse, repeatedResponse } from '../http/decorate';
 import { ProblemError } from '../http/problem';
 import type { MockRequest, MockResponse } from '../mock/call';
 import { amendCall } from '../request-log/log-call';
@@ -47,9 +47,17 @@ function answerNow(
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);
   }
   const body = sentBody(request.method, result.response);
-  const headers = responseHeaders(result.response, operationId, label);
-  amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
-  const response = decoratedResponse(body, result.response.status, headers, request);
+  const response = sameEveryTime(request, mockRequest, result)
+    ? repeatedResponse(body, result.response, request, () =>
+        responseHeaders(result.response, operationId, null),
+      )
+    : respond(
+        request,
+        mockRequest,
+        body,
+        result.response,
+        responseHeaders(result.response, operationId, label),
+      );
   if (worksAfter(admitted.target))
     afterAnswer(env, ctx, {
       api: admitted.api,
@@ -64,6 +72,36 @@ function answerNow(
       body,
     });
   return response;
+}
+
+/**
+ * A kept answer to a call that adds nothing of its own to its headers: no RateLimit headers (local
+ * mode), no Origin to echo, no steering label, no log note to fill. Its headers are then the same
+ * on every call, and built once (decorate.ts).
+ */
+function sameEveryTime(
+  request: AppRequest,
+  mockRequest: MockRequest,
+  result: Extract<CallResult, { kind: 'answer' }>,
+): boolean {
+  return (
+    result.repeated === true &&
+    !result.label &&
+    !request.rateLimit &&
+    !request.callNote &&
+    mockRequest.headers.origin === undefined
+  );
+}
+
+function respond(
+  request: AppRequest,
+  mockRequest: MockRequest,
+  body: string | null,
+  { status }: MockResponse,
+  headers: Record<string, string>,
+): Response {
+  amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
+  return decoratedResponse(body, status, headers, request);
 }
 
 function sentBody(method: string, { status, body }: MockResponse): string | null {

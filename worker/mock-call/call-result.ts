@@ -18,6 +18,8 @@ export type CallResult<C = ValidatedCall> = (
       problems?: ProblemDetailEntry[];
       /** The call as validation read it; absent for refusals. */
       call?: C;
+      /** The response object is a kept answer's, the same on every call that repeats it. */
+      repeated?: true;
     }
   | { kind: 'problem'; problem: Problem }
 ) & {
@@ -28,9 +30,12 @@ export type CallResult<C = ValidatedCall> = (
   label: string | null;
 };
 
-export function resultOf({ outcome, operationId, decision, label }: MockRun): CallResult {
+export function resultOf({ outcome, operationId, decision, label, repeated }: MockRun): CallResult {
   const shared = { latencyMs: decision.latencyMs, label, ...(operationId ? { operationId } : {}) };
-  if (outcome.ok) return { kind: 'answer', response: outcome.response, call: outcome.call, ...shared };
+  if (outcome.ok)
+    return repeated
+      ? { kind: 'answer', response: outcome.response, call: outcome.call, repeated, ...shared }
+      : { kind: 'answer', response: outcome.response, call: outcome.call, ...shared };
   if (outcome.response)
     return { kind: 'answer', response: outcome.response, problems: outcome.problem.errors, ...shared };
   return { kind: 'problem', problem: outcome.problem, ...shared };

@@ -15,6 +15,8 @@ export interface MockRun {
   decision: BehaviourDecision;
   /** The value of x-specmock-steered, null when the settings changed nothing. */
   label: string | null;
+  /** A kept answer (answer-cache.ts): the same response object on every call that repeats it. */
+  repeated?: true;
 }
 
 const UNCHANGED: BehaviourDecision = { latencyMs: 0 };
@@ -49,6 +51,7 @@ export function runMock(
       operationId: recalled.operation.id,
       decision: UNCHANGED,
       label: null,
+      repeated: true,
     };
   const reading = readCall(target, request);
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
