@@ -171,10 +171,12 @@ describe('CORS', () => {
 
   it("keeps each request's CORS on a kept answer repeated in local mode (no RateLimit, no log)", async () => {
     const localEnv = { ...env, QUOTAS: 'off', LOG_MOCK_CALLS: 'off' };
-    const local = async (path: string, headers: Record<string, string> = {}) => {
+    const local = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
       const ctx = createExecutionContext();
       const res = await worker.fetch(
-        new Request(`https://specmock.test${path}`, { headers }) as Parameters<typeof worker.fetch>[0],
+        new Request(`https://specmock.test${path}`, { headers, method }) as Parameters<
+          typeof worker.fetch
+        >[0],
         localEnv,
         ctx,
       );
@@ -204,5 +206,13 @@ describe('CORS', () => {
     expect(withOrigin.headers.get('access-control-expose-headers')).toContain('x-specmock-operation');
     expect(withOrigin.headers.get('vary')).toBe('Origin');
     expect(await withOrigin.text()).toBe(body);
+    // HEAD is kept apart from GET: the same headers, never the GET's bytes.
+    for (let i = 0; i < 2; i++) {
+      const head = await local('/mock/petstore/v1/pets/9', {}, 'HEAD');
+      expect(head.status).toBe(200);
+      expect(head.headers.get('x-specmock-operation')).toBe('showPetById');
+      expect(await head.text()).toBe('');
+    }
+    expect(await (await local('/mock/petstore/v1/pets/9')).text()).toBe(body);
   });
 });
