@@ -10,13 +10,14 @@ import { timed } from './load.mjs';
 
 /**
  * A one-line Worker on the same miniflare: `Response.json({ hello })`, the runtime's ceiling; or,
- * given `answer` ({ body, headers }), that fixed answer (the runtime's cost of a response's headers).
+ * given `answer` ({ body, headers }), that fixed answer (the runtime's cost of a response's headers),
+ * its headers in one Headers object built once: the cheapest way this runtime sends them.
  */
 export async function helloWorld(script, answer) {
   return oneLineWorker(
     script,
     answer
-      ? `const B = ${JSON.stringify(answer.body)}; const H = ${JSON.stringify(answer.headers)};
+      ? `const B = ${JSON.stringify(answer.body)}; const H = new Headers(${JSON.stringify(answer.headers)});
 export default { fetch() { return new Response(B, { status: 200, headers: H }); } };`
       : 'export default { fetch() { return Response.json({ hello: "world" }); } };',
   );

@@ -13,7 +13,9 @@ export function variantBundle(script, variant) {
   if (source.split(pattern).length !== 2) return null;
   source = source.replace(
     pattern,
-    `return { kind: 'answer', response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, operationId: 'showPetById', latencyMs: 0, label: null };`,
+    // One result for every call, marked repeated as a kept answer is (answer-cache.ts), so the
+    // variant is sent the way local mode sends a repeated answer (http/decorate.ts).
+    `return globalThis.__benchFixed ??= { kind: 'answer', response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"fixed"}' }, repeated: true, operationId: 'showPetById', latencyMs: 0, label: null };`,
   );
   // Next to the original: workerd resolves module names relative to the directory it starts in.
   const out = script.replace(/index\.js$/, `index.bench-${variant}.js`);
