@@ -33,9 +33,7 @@ export type CallResult<C = ValidatedCall> = (
 export function resultOf({ outcome, operationId, decision, label, repeated }: MockRun): CallResult {
   const shared = { latencyMs: decision.latencyMs, label, ...(operationId ? { operationId } : {}) };
   if (outcome.ok)
-    return repeated
-      ? { kind: 'answer', response: outcome.response, call: outcome.call, repeated, ...shared }
-      : { kind: 'answer', response: outcome.response, call: outcome.call, ...shared };
+    return { kind: 'answer', response: outcome.response, call: outcome.call, repeated, ...shared };
   if (outcome.response)
     return { kind: 'answer', response: outcome.response, problems: outcome.problem.errors, ...shared };
   return { kind: 'problem', problem: outcome.problem, ...shared };
