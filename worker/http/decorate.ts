@@ -39,6 +39,22 @@ export function decoratedResponse(
  */
 const built = new WeakMap<object, Headers>();
 
+/**
+ * A response whose own headers never change (`key`, one object per such answer), for any request:
+ * without an Origin nothing varies per call and the headers are built once; a request naming its
+ * Origin has that origin echoed and the headers listed, so it is decorated as usual.
+ */
+export function fixedResponse(
+  body: string | null,
+  key: { status: number },
+  request: AppRequest,
+  headersOf: () => Record<string, string>,
+): Response {
+  if (request.rateLimit || request.headers.has('origin'))
+    return decoratedResponse(body, key.status, headersOf(), request);
+  return repeatedResponse(body, key, request, headersOf);
+}
+
 /** A kept answer's response, for a request that adds no header of its own (see answer.ts). */
 export function repeatedResponse(
   body: string | null,
