@@ -1,6 +1,7 @@
 import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan, Plan } from '../mock/plan';
 import { pairsKey } from '../util/pairs-key';
+import { headerOf } from './mock-request';
 
 /**
  * Rendered answers of stateless calls, per isolate. The engine is deterministic: the same version,
@@ -131,7 +132,7 @@ function routeKey(request: MockRequest): string {
 function keyOf(target: MockTarget, request: MockRequest, operation: OperationPlan): string {
   let key = `${versionOf(target).id}\u0000${request.method}\u0000${request.baseUrl ?? ''}\u0000${request.path}\u0000`;
   key += `${pairsKey(request.query)}\u0000`;
-  for (const name of readHeaders(target.plan, operation)) key += `${request.headers[name] ?? ''}\u0001`;
+  for (const name of readHeaders(target.plan, operation)) key += `${headerOf(request, name) ?? ''}\u0001`;
   return key;
 }
 

@@ -7,6 +7,7 @@ import { amendCall } from '../request-log/log-call';
 import type { AdmittedCall } from './admit';
 import { afterAnswer, worksAfter } from './after-answer';
 import type { CallResult } from './call-result';
+import { headerOf } from './mock-request';
 import { STEERED_HEADER } from './run-mock';
 
 /**
@@ -89,7 +90,7 @@ function sameEveryTime(
     !result.label &&
     !request.rateLimit &&
     !request.callNote &&
-    mockRequest.headers.origin === undefined
+    headerOf(mockRequest, 'origin') === undefined
   );
 }
 

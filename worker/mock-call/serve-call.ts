@@ -5,6 +5,7 @@ import type { MockRequest } from '../mock/call';
 import { admitCall, type AdmittedCall, type CallAt } from './admit';
 import { answerCall } from './answer';
 import { resultOf, type CallResult } from './call-result';
+import { mockRequestOf } from './mock-request';
 import { runMock } from './run-mock';
 
 /** Runs an admitted call: here (stateless), or in a sandbox's object (see routes/serve-sandbox.ts). */
@@ -37,23 +38,4 @@ export function serveCall(
 
 function runHere(request: MockRequest, call: AdmittedCall): CallResult {
   return resultOf(runMock(call.target, request, call.behaviour));
-}
-
-/**
- * The pure mock's view of the HTTP request; `path` is what follows `baseUrl` (the mock or sandbox
- * URL, or a mock host's origin). The mock token is a specmock credential, not a parameter of the
- * mocked API: it is never validated or seeded.
- */
-function mockRequestOf(request: Request, at: CallAt, call: AdmittedCall): MockRequest {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of request.headers) headers[name] = value;
-  return {
-    method: request.method,
-    path: at.path,
-    baseUrl: at.baseUrl,
-    query: call.query,
-    headers,
-    // One shape for every call (no spread of an empty object): absent, the body is undefined.
-    body: call.body,
-  };
 }
