@@ -5,6 +5,7 @@ import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
 import { LogBatchBuilder } from '../../worker/request-log/log-rows';
 import { logCall, noteCall } from '../../worker/request-log/log-call';
+import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, newKey, publish } from './helpers';
 import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
 
@@ -112,6 +113,30 @@ describe('redaction', () => {
     expect(logged.map((e) => e.path).sort()).toEqual(['/notes/1', '/notes/1', '/notes/1', '/notes/2']);
     // Stored once: the four calls answered the same bytes.
     expect(await logOf('big-bodies').sharedBodies()).toBe(1);
+  });
+
+  it('logs each repeat of a kept answer with the RateLimit headers that call was sent', async () => {
+    expect((await publish(key, 'kept', 'v1', petstore)).status).toBe(201);
+    const sent: Response[] = [];
+    for (let i = 0; i < 3; i++)
+      sent.push(await call('/mock/kept/v1/pets/7', { headers: { 'x-trace': `t${i}` } }));
+    const bodies = await Promise.all(sent.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    const remaining = sent.map((r) => Number(/"minute";r=(\d+)/.exec(r.headers.get('ratelimit') ?? '')?.[1]));
+    expect(remaining[1]).toBe(remaining[0] - 1);
+    expect(remaining[2]).toBe(remaining[1] - 1);
+    for (const r of sent) {
+      expect(r.headers.get('access-control-allow-origin')).toBe('*');
+      expect(r.headers.get('ratelimit-policy')).toMatch(/^"minute";q=\d+;w=60, "month";q=\d+;w=2592000$/);
+    }
+    const logged = (await waitForCalls(key, 'kept', 3)).reverse();
+    expect(logged.map((c) => c.request.headers['x-trace'])).toEqual(['t0', 't1', 't2']);
+    logged.forEach((c, i) => {
+      expect(c.response.headers.ratelimit).toBe(sent[i].headers.get('ratelimit'));
+      expect(c.response.headers['x-specmock-operation']).toBe('showPetById');
+      expect(c.response.headers['access-control-allow-origin']).toBe('*');
+      expect(c.response.body).toBe(bodies[0]);
+    });
   });
 
   it('keeps the validation problems of a refused call', async () => {

@@ -1,6 +1,6 @@
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
-import { decoratedResponse, repeatedResponse } from '../http/decorate';
+import { decoratedResponse, repeatedHeaders, repeatedResponse } from '../http/decorate';
 import { ProblemError } from '../http/problem';
 import type { MockRequest, MockResponse } from '../mock/call';
 import { amendCall } from '../request-log/log-call';
@@ -48,10 +48,8 @@ function answerNow(
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);
   }
   const body = sentBody(request.method, result.response);
-  const response = sameEveryTime(request, mockRequest, result)
-    ? repeatedResponse(body, result.response, request, () =>
-        responseHeaders(result.response, operationId, null),
-      )
+  const response = sameHeaders(mockRequest, result)
+    ? repeated(request, mockRequest, body, result.response, operationId)
     : respond(
         request,
         mockRequest,
@@ -76,22 +74,28 @@ function answerNow(
 }
 
 /**
- * A kept answer to a call that adds nothing of its own to its headers: no RateLimit headers (local
- * mode), no Origin to echo, no steering label, no log note to fill. Its headers are then the same
- * on every call, and built once (decorate.ts).
+ * A kept answer to a call without an Origin to echo or a steering label: its headers are the same
+ * on every call but for the RateLimit ones, and built once (decorate.ts).
  */
-function sameEveryTime(
+function sameHeaders(mockRequest: MockRequest, result: Extract<CallResult, { kind: 'answer' }>): boolean {
+  return result.repeated === true && !result.label && headerOf(mockRequest, 'origin') === undefined;
+}
+
+function repeated(
   request: AppRequest,
   mockRequest: MockRequest,
-  result: Extract<CallResult, { kind: 'answer' }>,
-): boolean {
-  return (
-    result.repeated === true &&
-    !result.label &&
-    !request.rateLimit &&
-    !request.callNote &&
-    headerOf(mockRequest, 'origin') === undefined
-  );
+  body: string | null,
+  response: MockResponse,
+  operationId: string | undefined,
+): Response {
+  const sent = repeatedResponse(body, response, request, () => responseHeaders(response, operationId, null));
+  if (request.callNote)
+    amendCall(request, {
+      responseBody: body,
+      requestHeaders: mockRequest.headers,
+      responseHeaders: repeatedHeaders(response, request),
+    });
+  return sent;
 }
 
 function respond(
@@ -101,7 +105,9 @@ function respond(
   { status }: MockResponse,
   headers: Record<string, string>,
 ): Response {
-  amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
+  // Only a logged call reads the request's every header back (mock-request.ts).
+  if (request.callNote)
+    amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
   return decoratedResponse(body, status, headers, request);
 }
 
