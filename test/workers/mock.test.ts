@@ -188,9 +188,11 @@ describe('CORS', () => {
     const before = await hits();
     const plain = [await local('/mock/petstore/v1/pets/9'), await local('/mock/petstore/v1/pets/9')];
     const withOrigin = await local('/mock/petstore/v1/pets/9', { origin: 'https://app.example' });
+    const withOriginAgain = await local('/mock/petstore/v1/pets/9', { origin: 'https://app.example' });
+    const otherOrigin = await local('/mock/petstore/v1/pets/9', { origin: 'https://other.example' });
     const plainAgain = await local('/mock/petstore/v1/pets/9');
     // Every call after the first is the kept answer.
-    expect(await hits()).toBe(before + 3);
+    expect(await hits()).toBe(before + 5);
     const body = await plain[0]!.text();
     for (const res of [...plain, plainAgain]) {
       expect(res.status).toBe(200);
@@ -202,10 +204,18 @@ describe('CORS', () => {
       expect(res.headers.get('content-type')).toBe('application/json');
       if (res !== plain[0]) expect(await res.text()).toBe(body);
     }
-    expect(withOrigin.headers.get('access-control-allow-origin')).toBe('https://app.example');
-    expect(withOrigin.headers.get('access-control-expose-headers')).toContain('x-specmock-operation');
-    expect(withOrigin.headers.get('vary')).toBe('Origin');
-    expect(await withOrigin.text()).toBe(body);
+    // Kept per origin: each call gets its own origin echoed, however often it or another one came.
+    for (const [res, origin] of [
+      [withOrigin, 'https://app.example'],
+      [withOriginAgain, 'https://app.example'],
+      [otherOrigin, 'https://other.example'],
+    ] as const) {
+      expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(res.headers.get('access-control-allow-credentials')).toBe('true');
+      expect(res.headers.get('access-control-expose-headers')).toContain('x-specmock-operation');
+      expect(res.headers.get('vary')).toBe('Origin');
+      expect(await res.text()).toBe(body);
+    }
     // HEAD is kept apart from GET: the same headers, never the GET's bytes.
     for (let i = 0; i < 2; i++) {
       const head = await local('/mock/petstore/v1/pets/9', {}, 'HEAD');
@@ -222,7 +232,7 @@ describe('CORS', () => {
     expect(await (await local('/mock/petstore/v1/pets/9')).text()).toBe(body);
   });
 
-  it('sends GET /healthz with the CORS of each request, its headers built once only without an Origin', async () => {
+  it('sends GET /healthz with the CORS of each request, its headers built once per origin', async () => {
     const health = async (headers: Record<string, string> = {}) => {
       const res = await SELF.fetch('https://specmock.test/healthz', { headers });
       expect(res.status).toBe(200);

@@ -36,37 +36,40 @@ export function decoratedResponse(
  * repeats it), CORS included, as one Headers object each, and as the record it was made from (what
  * the log keeps). The runtime copies a Headers object in native code, where a plain record is
  * converted member by member on every call: a one-line Worker answering six headers costs 103 µs
- * of workerd CPU per request from a record, 94 from a Headers.
+ * of workerd CPU per request from a record, 94 from a Headers. A request naming its Origin gets
+ * that origin echoed (cors.ts), so those are kept per origin: a page calls from one or two.
  */
-const built = new WeakMap<object, { headers: Headers; record: Readonly<Record<string, string>> }>();
+interface Kept {
+  headers: Headers;
+  record: Readonly<Record<string, string>>;
+}
+const built = new WeakMap<object, Kept>();
+const builtFor = new WeakMap<object, Map<string, Kept>>();
+/** Origins kept per answer; past that many, the answer's are dropped and kept again as they come. */
+const MAX_ORIGINS = 16;
 
-/**
- * A response whose own headers never change (`key`, one object per such answer), for any request:
- * without an Origin nothing varies per call and the headers are built once; a request naming its
- * Origin has that origin echoed and the headers listed, so it is decorated as usual.
- */
+/** A response whose own headers never change (`key`, one object per such answer), for any request. */
 export function fixedResponse(
   body: string | null,
   key: { status: number },
   request: AppRequest,
   headersOf: () => Record<string, string>,
 ): Response {
-  if (request.rateLimit || request.headers.has('origin'))
-    return decoratedResponse(body, key.status, headersOf(), request);
-  return repeatedResponse(body, key, request, headersOf);
+  return repeatedResponse(body, key, request, request.headers.get('origin') ?? undefined, headersOf);
 }
 
 /**
- * A kept answer's response, for a request without an Origin (see answer.ts): the answer's headers
- * built once, copied once when the call was counted, for its two RateLimit headers.
+ * A kept answer's response (see answer.ts): the answer's headers for the request's `origin` built
+ * once, copied once when the call was counted, for its two RateLimit headers.
  */
 export function repeatedResponse(
   body: string | null,
   key: { status: number },
   request: AppRequest,
+  origin: string | undefined,
   headersOf: () => Record<string, string>,
 ): Response {
-  let headers = keptHeaders(key, request, headersOf).headers;
+  let headers = keptHeaders(key, request, origin, headersOf).headers;
   if (request.rateLimit) {
     headers = new Headers(headers);
     const limits = rateLimitHeaders(request.rateLimit, request.receivedAt);
@@ -77,9 +80,13 @@ export function repeatedResponse(
   return response;
 }
 
-/** The headers `repeatedResponse` sent for `key`, as a plain record (the log's copy). */
-export function repeatedHeaders(key: { status: number }, request: AppRequest): Record<string, string> {
-  const { record } = built.get(key)!;
+/** The headers `repeatedResponse` sent for `key` and `origin`, as a plain record (the log's copy). */
+export function repeatedHeaders(
+  key: { status: number },
+  request: AppRequest,
+  origin: string | undefined,
+): Record<string, string> {
+  const { record } = (origin === undefined ? built.get(key) : builtFor.get(key)?.get(origin))!;
   return request.rateLimit
     ? { ...record, ...rateLimitHeaders(request.rateLimit, request.receivedAt) }
     : { ...record };
@@ -88,13 +95,26 @@ export function repeatedHeaders(key: { status: number }, request: AppRequest): R
 function keptHeaders(
   key: object,
   request: AppRequest,
+  origin: string | undefined,
   headersOf: () => Record<string, string>,
-): { headers: Headers; record: Readonly<Record<string, string>> } {
-  let kept = built.get(key);
+): Kept {
+  if (origin === undefined) {
+    let kept = built.get(key);
+    if (!kept) built.set(key, (kept = keep(request, headersOf)));
+    return kept;
+  }
+  let byOrigin = builtFor.get(key);
+  if (!byOrigin) builtFor.set(key, (byOrigin = new Map()));
+  let kept = byOrigin.get(origin);
   if (!kept) {
-    const record = headersOf();
-    addCors(record, request);
-    built.set(key, (kept = { headers: new Headers(record), record }));
+    if (byOrigin.size >= MAX_ORIGINS) byOrigin.clear();
+    byOrigin.set(origin, (kept = keep(request, headersOf)));
   }
   return kept;
+}
+
+function keep(request: AppRequest, headersOf: () => Record<string, string>): Kept {
+  const record = headersOf();
+  addCors(record, request);
+  return { headers: new Headers(record), record };
 }

@@ -48,7 +48,7 @@ function answerNow(
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);
   }
   const body = sentBody(request.method, result.response);
-  const response = sameHeaders(mockRequest, result)
+  const response = sameHeaders(result)
     ? repeated(request, mockRequest, body, result.response, operationId)
     : respond(
         request,
@@ -74,11 +74,11 @@ function answerNow(
 }
 
 /**
- * A kept answer to a call without an Origin to echo or a steering label: its headers are the same
- * on every call but for the RateLimit ones, and built once (decorate.ts).
+ * A kept answer to a call without a steering label: its headers are the same on every call from
+ * the same origin but for the RateLimit ones, and built once (decorate.ts).
  */
-function sameHeaders(mockRequest: MockRequest, result: Extract<CallResult, { kind: 'answer' }>): boolean {
-  return result.repeated === true && !result.label && headerOf(mockRequest, 'origin') === undefined;
+function sameHeaders(result: Extract<CallResult, { kind: 'answer' }>): boolean {
+  return result.repeated === true && !result.label;
 }
 
 function repeated(
@@ -88,12 +88,15 @@ function repeated(
   response: MockResponse,
   operationId: string | undefined,
 ): Response {
-  const sent = repeatedResponse(body, response, request, () => responseHeaders(response, operationId, null));
+  const origin = headerOf(mockRequest, 'origin');
+  const sent = repeatedResponse(body, response, request, origin, () =>
+    responseHeaders(response, operationId, null),
+  );
   if (request.callNote)
     amendCall(request, {
       responseBody: body,
       requestHeaders: mockRequest.headers,
-      responseHeaders: repeatedHeaders(response, request),
+      responseHeaders: repeatedHeaders(response, request, origin),
     });
   return sent;
 }
