@@ -43,10 +43,11 @@ interface Kept {
   headers: Headers;
   record: Readonly<Record<string, string>>;
 }
-const built = new WeakMap<object, Kept>();
-const builtFor = new WeakMap<object, Map<string, Kept>>();
+const built = new WeakMap<object, Map<string, Kept>>();
 /** Origins kept per answer; past that many, the answer's are dropped and kept again as they come. */
 const MAX_ORIGINS = 16;
+/** The key of a request without an Origin: a header value never holds NUL. */
+const NO_ORIGIN = '\u0000';
 
 /** A response whose own headers never change (`key`, one object per such answer), for any request. */
 export function fixedResponse(
@@ -86,7 +87,7 @@ export function repeatedHeaders(
   request: AppRequest,
   origin: string | undefined,
 ): Record<string, string> {
-  const { record } = (origin === undefined ? built.get(key) : builtFor.get(key)?.get(origin))!;
+  const { record } = built.get(key)!.get(origin ?? NO_ORIGIN)!;
   return request.rateLimit
     ? { ...record, ...rateLimitHeaders(request.rateLimit, request.receivedAt) }
     : { ...record };
@@ -98,17 +99,12 @@ function keptHeaders(
   origin: string | undefined,
   headersOf: () => Record<string, string>,
 ): Kept {
-  if (origin === undefined) {
-    let kept = built.get(key);
-    if (!kept) built.set(key, (kept = keep(request, headersOf)));
-    return kept;
-  }
-  let byOrigin = builtFor.get(key);
-  if (!byOrigin) builtFor.set(key, (byOrigin = new Map()));
-  let kept = byOrigin.get(origin);
+  let byOrigin = built.get(key);
+  if (!byOrigin) built.set(key, (byOrigin = new Map()));
+  let kept = byOrigin.get(origin ?? NO_ORIGIN);
   if (!kept) {
     if (byOrigin.size >= MAX_ORIGINS) byOrigin.clear();
-    byOrigin.set(origin, (kept = keep(request, headersOf)));
+    byOrigin.set(origin ?? NO_ORIGIN, (kept = keep(request, headersOf)));
   }
   return kept;
 }
