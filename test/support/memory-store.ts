@@ -5,7 +5,7 @@ import { sizeOf, type ItemStore, type StoredItem } from '../../worker/sandbox/it
 export class MemoryStore implements ItemStore {
   private readonly scopes = new Map<
     string,
-    { items: Map<string, JsonValue>; created: number; seeded: Set<string> }
+    { items: Map<string, JsonValue>; places: Map<string, number>; seeded: Set<string> }
   >();
 
   isSeeded(scope: string): boolean {
@@ -13,7 +13,11 @@ export class MemoryStore implements ItemStore {
   }
   seed(scope: string, items: StoredItem[]): void {
     const seeded = new Set(items.map((i) => i.id));
-    this.scopes.set(scope, { items: new Map(items.map((i) => [i.id, i.value])), created: 0, seeded });
+    this.scopes.set(scope, {
+      items: new Map(items.map((i) => [i.id, i.value])),
+      places: new Map(items.map((i, n) => [i.id, n + 1])),
+      seeded,
+    });
   }
   list(scope: string): StoredItem[] {
     const s = this.scopes.get(scope);
@@ -34,9 +38,12 @@ export class MemoryStore implements ItemStore {
     return this.scopes.get(scope)?.items.has(id) ?? false;
   }
   put(scope: string, id: string, value: JsonValue): void {
-    this.scopes.get(scope)!.items.set(id, value);
+    const s = this.scopes.get(scope)!;
+    if (!s.places.has(id)) s.places.set(id, this.nextPosition(scope));
+    s.items.set(id, value);
   }
   remove(scope: string, id: string): boolean {
+    this.scopes.get(scope)?.places.delete(id);
     return this.scopes.get(scope)?.items.delete(id) ?? false;
   }
   count(scope: string): number {
@@ -50,7 +57,7 @@ export class MemoryStore implements ItemStore {
     for (const s of this.scopes.values()) for (const v of s.items.values()) n += sizeOf(v);
     return n;
   }
-  nextSequence(scope: string): number {
-    return ++this.scopes.get(scope)!.created;
+  nextPosition(scope: string): number {
+    return Math.max(0, ...(this.scopes.get(scope)?.places.values() ?? [])) + 1;
   }
 }

@@ -55,6 +55,50 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
+  it("names the next item's place without writing, so a create stores its item in one write", async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-next-place'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const sql = state.storage.sql;
+      const statements: string[] = [];
+      // The store's SQLite, with every statement it runs written down.
+      const counted = new Proxy(sql, {
+        get: (target, name) =>
+          name === 'exec'
+            ? (query: string, ...args: SqlStorageValue[]) => (
+                statements.push(query),
+                target.exec(query, ...args)
+              )
+            : Reflect.get(target, name),
+      });
+      const store = new SqlItemStore(counted);
+      store.seed('pets', [
+        { id: '1', value: { id: 1 } },
+        { id: '2', value: { id: 2 } },
+      ]);
+      const writes = () => statements.filter((q) => !/^\s*SELECT/i.test(q));
+      // A create as the sandbox makes one (write-verbs.ts): its place is its salt, then its id is
+      // checked free, then it is stored.
+      statements.length = 0;
+      const place = store.nextPosition('pets');
+      const id = String(store.maxNumericId('pets') + 1);
+      expect(store.has('pets', id)).toBe(false);
+      store.put('pets', id, { id: Number(id) });
+      expect(writes()).toHaveLength(1);
+      expect(writes()[0]).toMatch(/^INSERT INTO items/);
+      const stored = sql
+        .exec<{ pos: number }>(`SELECT pos FROM items WHERE scope = 'pets' AND id = ?`, id)
+        .one().pos;
+      expect([place, stored]).toEqual([3, 3]);
+      // Asked again before any put, the place is the same: nothing was taken.
+      expect(store.nextPosition('pets')).toBe(4);
+      expect(store.nextPosition('pets')).toBe(4);
+      // The newest item removed: its place is free again, as a fresh store reads it from SQLite.
+      store.remove('pets', id);
+      expect(store.nextPosition('pets')).toBe(3);
+      expect(new SqlItemStore(sql).nextPosition('pets')).toBe(3);
+    });
+  });
+
   it('stores an id checked as free without asking again, and still replaces it on the next put', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-id'));
     await runInDurableObject(stub, (_instance, state) => {

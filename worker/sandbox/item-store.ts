@@ -36,8 +36,12 @@ export interface ItemStore {
   drop(scope: string): void;
   /** Bytes of JSON stored in the whole sandbox (kept as a running total, not summed per call). */
   bytes(): number;
-  /** 1, 2, 3… per scope: the nth create generates the same item on every run. */
-  nextSequence(scope: string): number;
+  /**
+   * The place the scope's next new item takes: one after the largest place held (the seeded items
+   * hold 1…n). A create's salt, so the nth create generates the same item on every run; it writes
+   * nothing, so a create stores its item in one write.
+   */
+  nextPosition(scope: string): number;
 }
 
 /** What one stored value costs against the sandbox's byte cap. */

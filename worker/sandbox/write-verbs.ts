@@ -42,7 +42,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
       },
     };
   const itemSchema = itemSchemaOf(ctx, resource);
-  const seq = ctx.store.nextSequence(scope);
+  const seq = ctx.store.nextPosition(scope);
   const salt = `create\u0000${scope}\u0000${seq}`;
   const base = generated(ctx, itemSchema, salt, call.pathParams, false, itemTemplate(resource));
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;

@@ -13,6 +13,9 @@ const DIGITS = /^[0-9]+$/;
  */
 export class SqlItemStore implements ItemStore {
   constructor(private readonly sql: SqlStorage) {
+    // A scope's row says it was seeded. Its `created` column counted creates until a create's salt
+    // became its item's place (nextPosition): that second write per create cost as much as the
+    // item's own (bench/cpu-per-call.mjs). The column stays for objects made before; it is 0 now.
     sql.exec(`CREATE TABLE IF NOT EXISTS scopes (scope TEXT PRIMARY KEY, created INTEGER NOT NULL)`);
     sql.exec(
       `CREATE TABLE IF NOT EXISTS items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
@@ -37,7 +40,7 @@ export class SqlItemStore implements ItemStore {
    * - count: a create checks the cap without counting the collection;
    * - maxId: every create asks for the largest numeric id; a put of a larger one raises it, removing
    *   the largest forgets it;
-   * - lastPos: the next item's position; a removal forgets it, so the next item takes the place after
+   * - lastPos: the largest position held; a removal forgets it, so the next item takes the place after
    *   the largest left. As a subquery of the INSERT, SQLite did not seek the index for it: an eighth
    *   of a sandbox create's time (bench/sandbox.mjs).
    */
@@ -144,10 +147,8 @@ export class SqlItemStore implements ItemStore {
     const m = this.memo(scope);
     if (m.count !== undefined) m.count++;
     this.renumber(m, id, true);
-    m.lastPos ??= this.sql
-      .exec<{ n: number }>(`SELECT COALESCE(MAX(pos), 0) AS n FROM items WHERE scope = ?`, scope)
-      .one().n;
-    const pos = ++m.lastPos;
+    const pos = this.nextPosition(scope);
+    m.lastPos = pos;
     this.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES (?, ?, ?, ?)`, scope, id, pos, body);
   }
 
@@ -199,14 +200,12 @@ export class SqlItemStore implements ItemStore {
     return this.total;
   }
 
-  nextSequence(scope: string): number {
-    this.writes++;
-    return this.sql
-      .exec<{ created: number }>(
-        `UPDATE scopes SET created = created + 1 WHERE scope = ? RETURNING created`,
-        scope,
-      )
-      .one().created;
+  nextPosition(scope: string): number {
+    const m = this.memo(scope);
+    m.lastPos ??= this.sql
+      .exec<{ n: number }>(`SELECT COALESCE(MAX(pos), 0) AS n FROM items WHERE scope = ?`, scope)
+      .one().n;
+    return m.lastPos + 1;
   }
 
   /** Back to the seeded start: every scope is seeded again on its next touch. */
