@@ -5,6 +5,7 @@
 //   --sandbox profiles the path in a stateful sandbox (`--path /pets/{first}`: its first listed pet); --post '{"name":"x"}' POSTs that JSON body.
 //   --var NAME=VALUE sets a Worker var (repeatable), e.g. --var LOG_MOCK_CALLS=off.
 //   --publish N profiles N publishes of the spec (new versions, the first one cold) instead of calls.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -14,6 +15,14 @@ import autocannon from 'autocannon';
 import { bundleWorker } from '../cli/lib/local/bundle.mjs';
 import { preload } from '../cli/lib/local/preload.mjs';
 import { startWorker } from '../cli/lib/local/worker.mjs';
+
+// Node 20 has WebSocket behind a flag (Node 22 has it on): run again with the flag.
+if (typeof WebSocket === 'undefined') {
+  const again = spawnSync(process.execPath, ['--experimental-websocket', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  process.exit(again.status ?? 1);
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url)); // not config.mjs: it parses the bench's own flags
 

@@ -100,6 +100,7 @@ export function renderMarkdown(r) {
   if (r.sandbox) lines.push(...sandboxLines(r.sandbox, r.meta), '');
   if (r.callbacks) lines.push(...callbackLines(r.callbacks, r.meta), '');
   if (r.breakdown) breakdown(r, lines);
+  if (r.cpuPerCall) cpuPerCall(r.cpuPerCall, lines);
   return `${lines.join('\n')}\n`;
 }
 
@@ -207,4 +208,23 @@ export function writeResults(results, md) {
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(ROOT, 'bench/results.md'), md);
   writeFileSync(join(ROOT, 'bench/results.svg'), renderSvg(results));
+}
+
+function cpuPerCall(c, lines) {
+  const floor = c.rows.find((row) => row.id === 'floor');
+  const objectFloor = c.rows.find((row) => row.id === 'object-floor');
+  lines.push(
+    `CPU per call inside workerd (bench/cpu-per-call.mjs: each call made N times inside one request to a patched copy of the bundle, workerd's CPU time around it divided by N; median and range of ${c.rounds} rounds, each waiting ${c.settleMs} ms for the request log's batch; no sockets, so it repeats where req/s under load cannot). "Above its floor" is the call less the same loop building only the \`Request\` and a \`Response\`:`,
+  );
+  lines.push('');
+  lines.push('| Call | calls per round | µs per call | range | above its floor |');
+  lines.push('|---|---:|---:|---:|---:|');
+  for (const row of c.rows) {
+    const base = row.id.startsWith('object-') ? objectFloor : floor;
+    const above = row === base ? '' : fmt(row.us - base.us, 1);
+    lines.push(
+      `| ${row.label} | ${fmt(row.callsPerRound)} | ${fmt(row.us, 1)} | ${fmt(row.min, 1)}–${fmt(row.max, 1)} | ${above} |`,
+    );
+  }
+  lines.push('');
 }

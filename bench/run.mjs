@@ -31,6 +31,7 @@ import { PRISM_DIR } from './prism-cli.mjs';
 import { judge } from './judge.mjs';
 import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
 import { measureCallbacks } from './callbacks.mjs';
+import { measureCpuPerCall } from './cpu-per-call.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 
 const t0 = performance.now();
@@ -140,6 +141,7 @@ async function main() {
     sandbox: null,
     cache: null,
     callbacks: null,
+    cpuPerCall: null,
   };
   const script = await bundleWorker({ log });
   const hello = await helloWorld(script);
@@ -182,6 +184,7 @@ async function main() {
   results.callbacks = await measureCallbacks(hosted, script);
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
+  await measureCpuPerCall(results, script);
   results.breakdown.engine = await engineTimings();
   await measurePrism(results);
 

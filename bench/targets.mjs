@@ -54,7 +54,7 @@ export async function helloWorldSending(script, url) {
  * A Worker from one source on the same miniflare and compatibility settings as specmock's;
  * `durableObjects` binds classes it exports, their SQLite on tmpfs like specmock's (memoryDir).
  */
-async function oneLineWorker(script, source, durableObjects, { entry = false } = {}) {
+export async function oneLineWorker(script, source, durableObjects, { entry = false } = {}) {
   const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
   const { compatibilityDate, compatibilityFlags } = await wranglerWorkerOptions({ script });
   const stateDir = durableObjects ? memoryDir() : undefined;

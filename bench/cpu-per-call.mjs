@@ -1,0 +1,292 @@
+// CPU per call inside workerd: each row's call made N times inside one request to a patched copy of
+// the bundle, and workerd's own CPU time (utime + stime of its process) around that request, divided
+// by N. No sockets, no HTTP parsing and no load generator share the two cores, so a row repeats to
+// about a microsecond where autocannon's req/s swing by ±15 µs per request on this machine: this is
+// the table that says what one change to the mock path gained.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { SMOKE, log } from './config.mjs';
+import { publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
+import { PETSTORE } from './config.mjs';
+import { SANDBOX_BENCH_VARS } from './sandbox.mjs';
+import { round } from './load.mjs';
+
+const ROUNDS = SMOKE ? 1 : 7;
+/** Calls per request: about a second of CPU for the cheap rows, a fifth of it for the costly ones. */
+const CHEAP = SMOKE ? 1000 : 20_000;
+const COSTLY = SMOKE ? 100 : 2_000;
+/**
+ * The request log writes its batch 50 ms after the batch opens (windowed-batches.ts): each round
+ * waits this long after its answer before reading the clock, so those writes are in the round.
+ */
+const SETTLE_MS = 150;
+const POST = { method: 'POST', body: '{"name":"Bench","tag":"load"}', type: 'application/json' };
+
+/** The Worker's entry point, as esbuild prints worker/index.ts's default export. */
+const ENTRY = /var index_default = \{\n {2}fetch: \(request, env, ctx\) => handle\(request, env, ctx\)\n\};/;
+/**
+ * `POST|GET …/__loop/<path>` calls `handle` N times (x-loop-n) with the request's method, headers
+ * and body; with x-loop-floor it only builds each Request and a `Response('hello')`: the runtime's
+ * floor for the same loop.
+ */
+const LOOP = `var index_default = {
+  fetch: async (request, env, ctx) => {
+    const url = request.url;
+    const at = url.indexOf('/__loop/');
+    if (at < 0) return handle(request, env, ctx);
+    const target = url.slice(0, at) + url.slice(at + 7);
+    const n = Number(request.headers.get('x-loop-n'));
+    const floor = request.headers.has('x-loop-floor');
+    const headers = new Headers(request.headers);
+    headers.delete('x-loop-n');
+    headers.delete('x-loop-floor');
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+    for (let k = 0; k < n; k++) {
+      const inner = new Request(target, { method: request.method, headers, body });
+      const res = floor ? new Response('hello') : await handle(inner, env, ctx);
+      if (res.status >= 300) return new Response('status ' + res.status + ': ' + (await res.text()), { status: 500 });
+    }
+    return new Response('ok');
+  },
+};`;
+
+/** The same loop around a Durable Object call, as bench/targets.mjs's objectFloor makes one. */
+const OBJECT_FLOOR = `import { DurableObject } from 'cloudflare:workers';
+const ANSWER = { kind: 'answer', response: { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"load"}' }, latencyMs: 0, label: null, operationId: 'addPet' };
+export class Floor extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+  }
+  read(call) { return call.method ? ANSWER : null; }
+  write(call) { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', call.body.text); return ANSWER; }
+}
+export default {
+  async fetch(request, env) {
+    const kind = new URL(request.url).pathname.slice(1);
+    const n = Number(request.headers.get('x-loop-n'));
+    const stub = env.FLOOR.get(env.FLOOR.idFromName('floor'));
+    const text = await request.text();
+    for (let k = 0; k < n; k++) {
+      const inner = new Request('http://bench/sandbox/sb_0/pets', { method: 'POST', headers: request.headers, body: text });
+      if (kind === 'none') { new Response('hello'); continue; }
+      const headers = {};
+      for (const [name, value] of inner.headers) headers[name] = value;
+      const call = { method: inner.method, path: '/pets', baseUrl: 'http://bench/sandbox/sb_0', query: [], headers, body: { contentType: 'application/json', text: await inner.text() } };
+      const answer = await stub[kind](call);
+      new Response(answer.response.body, { status: answer.response.status, headers: answer.response.headers });
+    }
+    return new Response('ok');
+  },
+};`;
+
+/** workerd processes under this Node process (miniflare spawns one per Worker). */
+function workerdPids() {
+  const parents = new Map();
+  const names = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // the process ended while the list was read
+    }
+  }
+  const mine = (pid) => {
+    for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === process.pid) return true;
+    return false;
+  };
+  return new Set([...names].filter(([pid, name]) => name === 'workerd' && mine(pid)).map(([pid]) => pid));
+}
+
+/** µs of CPU the process has used (utime + stime, in clock ticks of 10 ms). */
+function cpuUs(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** Starts a Worker and finds its workerd process. */
+async function started(start) {
+  const before = workerdPids();
+  const worker = await start();
+  const fresh = [...workerdPids()].filter((pid) => !before.has(pid));
+  if (fresh.length !== 1) throw new Error(`expected one new workerd process, found ${fresh.length}`);
+  return { ...worker, pid: fresh[0] };
+}
+
+/** The bundle with the loop entry point, next to it (workerd resolves modules from there); or null. */
+function loopBundle(script) {
+  const source = readFileSync(script, 'utf8');
+  if (!ENTRY.test(source)) return null;
+  const out = script.replace(/index\.js$/, 'index.bench-loop.js');
+  writeFileSync(out, source.replace(ENTRY, LOOP));
+  return out;
+}
+
+async function once(row) {
+  const res = await fetch(row.url, {
+    method: row.request?.method ?? 'GET',
+    headers: {
+      'x-loop-n': String(row.n),
+      ...(row.floor ? { 'x-loop-floor': '1' } : {}),
+      ...(row.request ? { 'content-type': row.request.type } : {}),
+      ...row.headers,
+    },
+    body: row.request?.body,
+  });
+  const text = await res.text();
+  if (text !== 'ok') throw new Error(`${row.label}: ${text.slice(0, 300)}`);
+}
+
+/**
+ * Fills results.cpuPerCall. Each round runs every row once, in turn, so the machine's drift meets
+ * them all alike; a row reports the median of its rounds.
+ */
+export async function measureCpuPerCall(results, script) {
+  const bundle = loopBundle(script);
+  if (!bundle) {
+    log('cpu per call: the bundle no longer has the expected entry point; skipped');
+    return;
+  }
+  const local = await started(() => specmockWorker(bundle));
+  const hosted = await started(() => specmockWorker(bundle, { quotas: true, vars: SANDBOX_BENCH_VARS }));
+  const unlogged = await started(() =>
+    specmockWorker(bundle, { quotas: true, vars: { LOG_MOCK_CALLS: 'off' } }),
+  );
+  const floor = await started(() =>
+    oneLineWorker(script, OBJECT_FLOOR, { FLOOR: { className: 'Floor', useSQLite: true } }),
+  );
+  const loop = (url) => url.replace(/^(https?:\/\/[^/]+)/, '$1/__loop');
+  const [localPet, hostedPet, unloggedPet] = await Promise.all(
+    [local, hosted, unlogged].map((worker) => publishTo(worker, PETSTORE, 'petstore')),
+  );
+  const [localMock, hostedMock, unloggedMock] = [localPet, hostedPet, unloggedPet].map((p) =>
+    loop(p.mockUrl),
+  );
+  const sandbox = await hosted.dispatch('/v1/sandboxes', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${hostedPet.key}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ api: 'petstore', version: 'latest', seed: 'bench' }),
+  });
+  const sandboxUrl = (await sandbox.json()).sandboxUrl;
+  const [pet] = await (await fetch(`${sandboxUrl}/pets`)).json();
+  const origin = { origin: 'https://app.example' };
+  const rows = [
+    {
+      id: 'floor',
+      label: 'runtime floor: `new Request`, `new Response("hello")`',
+      worker: local,
+      url: loop(`${local.url}/healthz`),
+      n: CHEAP,
+      floor: true,
+    },
+    { id: 'healthz', label: 'GET /healthz', worker: local, url: loop(`${local.url}/healthz`), n: CHEAP },
+    {
+      id: 'local',
+      label: 'local mode, petstore GET /pets/42 (a kept answer)',
+      worker: local,
+      url: `${localMock}/pets/42`,
+      n: CHEAP,
+    },
+    {
+      id: 'local-origin',
+      label: 'local mode, the same with an Origin (a browser)',
+      worker: local,
+      url: `${localMock}/pets/42`,
+      n: CHEAP,
+      headers: origin,
+    },
+    {
+      id: 'local-post',
+      label: 'local mode, POST /pets (read, validated, generated)',
+      worker: local,
+      url: `${localMock}/pets`,
+      n: COSTLY,
+      request: POST,
+    },
+    {
+      id: 'hosted-unlogged',
+      label: 'hosted mode, GET /pets/42, quota lease, log off',
+      worker: unlogged,
+      url: `${unloggedMock}/pets/42`,
+      n: CHEAP,
+    },
+    {
+      id: 'hosted',
+      label: 'hosted mode, GET /pets/42, quota lease and request log',
+      worker: hosted,
+      url: `${hostedMock}/pets/42`,
+      n: CHEAP,
+    },
+    {
+      id: 'sandbox-get',
+      label: 'sandbox GET /pets/{petId} (hosted)',
+      worker: hosted,
+      url: loop(`${sandboxUrl}/pets/${pet.id}`),
+      n: COSTLY,
+    },
+    {
+      id: 'sandbox-post',
+      label: 'sandbox POST /pets (hosted; stores each pet)',
+      worker: hosted,
+      url: loop(`${sandboxUrl}/pets`),
+      n: COSTLY,
+      request: POST,
+    },
+    {
+      id: 'object-floor',
+      label: "runtime floor of the objects' rows: the loop without an RPC",
+      worker: floor,
+      url: `${floor.url}/none`,
+      n: COSTLY,
+      request: POST,
+    },
+    {
+      id: 'object-rpc',
+      label: 'one RPC to a Durable Object carrying a sandbox call (one-line Worker)',
+      worker: floor,
+      url: `${floor.url}/read`,
+      n: COSTLY,
+      request: POST,
+    },
+    {
+      id: 'object-write',
+      label: 'the same RPC writing one SQLite row',
+      worker: floor,
+      url: `${floor.url}/write`,
+      n: COSTLY,
+      request: POST,
+    },
+  ];
+  for (const row of rows) {
+    row.us = [];
+    await once(row);
+  }
+  for (let r = 0; r < ROUNDS; r++)
+    for (const row of rows) {
+      const before = cpuUs(row.worker.pid);
+      await once(row);
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      row.us.push((cpuUs(row.worker.pid) - before) / row.n);
+    }
+  await Promise.all([local, hosted, unlogged].map((w) => w.mf.dispose()));
+  await floor.stop();
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  results.cpuPerCall = {
+    rounds: ROUNDS,
+    settleMs: SETTLE_MS,
+    rows: rows.map(({ id, label, n, us }) => ({
+      id,
+      label,
+      callsPerRound: n,
+      us: round(median(us), 1),
+      min: round(Math.min(...us), 1),
+      max: round(Math.max(...us), 1),
+      all: us.map((x) => round(x, 1)),
+    })),
+  };
+  log(`cpu per call: ${results.cpuPerCall.rows.map((r) => `${r.id} ${r.us}`).join(', ')} µs`);
+}
