@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LeaseBook, type Renew } from '../../worker/quota/lease-book';
-import { grantWindow, LEASE_MS, leaseSize, LOW_WATER, MAX_LEASE } from '../../worker/quota/lease-policy';
+import { BASE_LEASE, grantWindow, LEASE_MS, leaseSize, MAX_LEASE } from '../../worker/quota/lease-policy';
 import {
   consume,
   emptyCounters,
@@ -58,7 +58,7 @@ describe('mock-quota leases', () => {
     expect(served).toBeLessThanOrEqual(150);
     expect(state.counters.minuteUsed).toBeLessThanOrEqual(150);
     expect(state.counters.monthUsed).toBe(served + held);
-    expect(held).toBeLessThanOrEqual(books.length * (MAX_LEASE + LOW_WATER));
+    expect(held).toBeLessThanOrEqual(books.length * MAX_LEASE * 1.5);
   });
 
   it('amortizes: sequential calls renew about once per lease', async () => {
@@ -68,7 +68,7 @@ describe('mock-quota leases', () => {
       const r = await book.draw('k', t0, renew(t0));
       expect(r.ok && r.decision.allowed).toBe(true);
     }
-    expect(state.renewals).toBeLessThanOrEqual(Math.ceil(1000 / MAX_LEASE) + 1);
+    expect(state.renewals).toBeLessThanOrEqual(Math.ceil(1000 / BASE_LEASE) + 1);
     expect(state.counters.monthUsed - 1000).toBe(book.held('k'));
   });
 
@@ -86,9 +86,9 @@ describe('mock-quota leases', () => {
     };
     await Promise.all(Array.from({ length: 16 }, connection));
     expect(served).toBe(1600);
-    expect(state.renewals).toBeLessThanOrEqual(Math.ceil(1600 / MAX_LEASE) * 2); // 336 without top-ups and waiting
+    expect(state.renewals).toBeLessThanOrEqual(Math.ceil(1600 / BASE_LEASE) * 2); // 336 without top-ups and waiting
     expect(state.counters.monthUsed).toBe(served + book.held('k'));
-    expect(book.held('k')).toBeLessThanOrEqual(MAX_LEASE + LOW_WATER);
+    expect(book.held('k')).toBeLessThanOrEqual(MAX_LEASE * 1.5);
   });
 
   it('shrinks leases to one token as the window runs out', () => {
@@ -117,7 +117,7 @@ describe('mock-quota leases', () => {
     const { state, renew } = account({ perMinute: 1_000_000, perMonth: 10_000_000 });
     const book = new LeaseBook();
     await book.draw('k', t0, renew(t0));
-    expect(book.held('k')).toBe(MAX_LEASE - 1);
+    expect(book.held('k')).toBe(BASE_LEASE - 1);
     const later = t0 + LEASE_MS;
     await book.draw('k', later, renew(later));
     expect(state.renewals).toBe(2);
@@ -136,6 +136,35 @@ describe('mock-quota leases', () => {
     expect(state.counters.minuteUsed).toBe(1 + book.held('k'));
   });
 
+  it("sizes renewals to the isolate's pace: growing to MAX_LEASE while busy, back to BASE_LEASE once quiet", async () => {
+    const { state, renew } = account({ perMinute: 1e9, perMonth: 1e12 });
+    const asked: number[] = [];
+    const counting =
+      (now: number): Renew =>
+      (refunds, want) => (asked.push(want), renew(now)(refunds, want));
+    const book = new LeaseBook();
+    // Busy: 20,000 calls in two seconds, 10 per millisecond, one at a time.
+    let now = t0;
+    for (let i = 0; i < 20_000; i++) {
+      now = t0 + Math.floor(i / 10);
+      const r = await book.draw('k', now, counting(now));
+      expect(r.ok && r.decision.allowed).toBe(true);
+    }
+    expect(Math.max(...asked)).toBe(MAX_LEASE);
+    // 625 renewals at BASE_LEASE (one per 32 calls); doubling to MAX_LEASE takes a few, then one per 512.
+    expect(state.renewals).toBeLessThanOrEqual(Math.ceil(20_000 / (MAX_LEASE / 2)) + 8);
+    expect(state.counters.monthUsed).toBe(20_000 + book.held('k'));
+    // Quiet: a call every 1.5 s. Each renewal comes after its lease expired, over a second after the
+    // one before: it asks for half as much, down to BASE_LEASE.
+    asked.length = 0;
+    for (let i = 1; i <= 12; i++) {
+      now += 1_500;
+      expect((await book.draw('k', now, counting(now))).ok).toBe(true);
+    }
+    expect(asked.at(-1)).toBe(BASE_LEASE);
+    expect(book.held('k')).toBeLessThanOrEqual(BASE_LEASE * 1.5);
+  });
+
   it('bounds what an evicted isolate strands by one lease per key', async () => {
     const { state, renew } = account({ perMinute: 1_000_000, perMonth: 10_000_000 });
     let evicted = new LeaseBook();
@@ -145,7 +174,7 @@ describe('mock-quota leases', () => {
     }
     const stranded = evicted.held('k');
     evicted = new LeaseBook(); // the isolate is gone, its tokens with it
-    expect(stranded).toBeLessThanOrEqual(MAX_LEASE + LOW_WATER);
+    expect(stranded).toBeLessThanOrEqual(BASE_LEASE * 1.5); // a quiet isolate's leases stay at BASE_LEASE
     expect(state.counters.monthUsed - served).toBe(stranded);
     expect(evicted.held('k')).toBe(0);
   });

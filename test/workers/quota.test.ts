@@ -3,7 +3,7 @@ import type { Env } from '../../worker/env';
 import { describe, expect, it } from 'vitest';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, publish, type ProblemJson } from './helpers';
-import { MAX_LEASE } from '../../worker/quota/lease-policy';
+import { BASE_LEASE } from '../../worker/quota/lease-policy';
 
 const ADMIN = auth('test-admin-token');
 const env = testEnv as unknown as Env;
@@ -164,7 +164,7 @@ describe('quotas', () => {
     for (let i = 0; i < 3; i++) expect((await call('/mock/leased/v1/pets/1')).status).toBe(200);
     const quota = env.QUOTA.get(env.QUOTA.idFromName(id));
     // The object counted one lease for the three calls: they made one round trip.
-    expect((await quota.usage(Date.now()))!.decision.month.used).toBe(MAX_LEASE);
+    expect((await quota.usage(Date.now()))!.decision.month.used).toBe(BASE_LEASE);
     const usage = (await (await call('/v1/usage', { headers: auth(key) })).json()) as {
       month: { used: number };
     };

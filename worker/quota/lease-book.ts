@@ -1,8 +1,9 @@
 import {
+  BASE_LEASE,
   deposit,
-  MAX_LEASE,
   mergeRefunds,
   needsRefill,
+  nextWant,
   refundOf,
   spend,
   view,
@@ -23,6 +24,10 @@ interface Slot {
   owed: Refund[];
   /** Renewals in flight in this isolate; while one is out, others ask for a single token. */
   renewing: number;
+  /** Tokens a renewal asks for (nextWant). */
+  want: number;
+  /** When the last renewal was asked for (NaN before the first). */
+  toppedUpAt: number;
 }
 
 const MAX_SLOTS = 10_000;
@@ -33,8 +38,9 @@ const FOLLOWER_WAITS = 2;
  * One isolate's mock-quota leases, one per owner key, as plain numbers (never a shared promise:
  * in workerd a promise resolved by another request continues in that request's I/O context).
  * A call spends a token synchronously when the lease has one; whichever request finds it empty
- * renews it with its own call, and the request that brings it down to LOW_WATER tops it up before
- * it returns, so under concurrency the lease rarely runs dry. The clock and the renewal are injected, so it runs in Node tests.
+ * renews it with its own call, and the request that brings it down to half a renewal tops it up
+ * before it returns, so under concurrency the lease rarely runs dry. Renewals grow while top-ups come
+ * fast and shrink while they come slowly (lease-policy.ts, nextWant). The clock and the renewal are injected, so it runs in Node tests.
  */
 export class LeaseBook {
   private readonly slots = new Map<string, Slot>();
@@ -45,7 +51,7 @@ export class LeaseBook {
     const local = spend(slot.lease, now);
     if (!local) return this.renewAndDraw(slot, now, renew);
     const drawn: Draw = { ok: true, decision: local };
-    if (slot.renewing === 0 && needsRefill(slot.lease!, now))
+    if (slot.renewing === 0 && needsRefill(slot.lease!, now, slot.want))
       return this.refill(slot, now, renew).then(() => drawn);
     return drawn;
   }
@@ -59,9 +65,10 @@ export class LeaseBook {
     }
     const refunds = takeRefunds(slot);
     slot.renewing += 1;
+    if (slot.renewing === 1) this.resize(slot, now);
     let grant: Awaited<ReturnType<Renew>>;
     try {
-      grant = await renew(refunds, slot.renewing > 1 ? 1 : MAX_LEASE);
+      grant = await renew(refunds, slot.renewing > 1 ? 1 : slot.want);
     } catch (error) {
       slot.owed = mergeRefunds([...slot.owed, ...refunds]);
       throw error;
@@ -85,8 +92,9 @@ export class LeaseBook {
    */
   private async refill(slot: Slot, now: number, renew: Renew): Promise<void> {
     slot.renewing += 1;
+    this.resize(slot, now);
     try {
-      const grant = await renew([], MAX_LEASE);
+      const grant = await renew([], slot.want);
       if (!grant.ok)
         slot.lease = undefined; // revoked or gone: its tokens are worth nothing
       else if (grant.tokens > 0) {
@@ -99,6 +107,12 @@ export class LeaseBook {
     } finally {
       slot.renewing -= 1;
     }
+  }
+
+  /** Sizes the renewal about to be asked for by the time since the last one (nextWant). */
+  private resize(slot: Slot, now: number): void {
+    slot.want = nextWant(slot.want, now - slot.toppedUpAt);
+    slot.toppedUpAt = now;
   }
 
   /** Retires the lease of `owner`; its unspent tokens are for the caller to return. */
@@ -118,7 +132,7 @@ export class LeaseBook {
     let slot = this.slots.get(owner);
     if (!slot) {
       if (this.slots.size >= MAX_SLOTS) this.slots.clear(); // bounded memory; dropped tokens are stranded
-      slot = { owed: [], renewing: 0 };
+      slot = { owed: [], renewing: 0, want: BASE_LEASE, toppedUpAt: NaN };
       this.slots.set(owner, slot);
     }
     return slot;
