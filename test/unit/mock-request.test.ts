@@ -46,6 +46,28 @@ describe("the mock's view of a request", () => {
     expect(structuredClone(mock)).toEqual(expected);
   });
 
+  it('reads a request built before the last one from its own headers, not the newer one', () => {
+    const first = mockRequestOf(
+      new Request('https://specmock.test/a', { headers: { Prefer: 'seed=1' } }),
+      at,
+      {
+        query: [],
+        body: undefined,
+      },
+    );
+    const second = mockRequestOf(
+      new Request('https://specmock.test/b', { headers: { Prefer: 'seed=2' } }),
+      at,
+      {
+        query: [],
+        body: undefined,
+      },
+    );
+    expect(headerOf(first, 'prefer')).toBe('seed=1');
+    expect(headerOf(second, 'prefer')).toBe('seed=2');
+    expect(headerOf(first, 'prefer')).toBe('seed=1');
+  });
+
   it('reads a request built elsewhere (a plain record) from its record', () => {
     const plain: MockRequest = { method: 'GET', path: '/', query: [], headers: { accept: 'text/plain' } };
     expect(headerOf(plain, 'accept')).toBe('text/plain');
