@@ -154,14 +154,21 @@ function checkToken(
   request: AppRequest,
   query: [string, string][],
 ): MockSettings | Promise<MockSettings> {
-  const token = presentedMockToken(request.headers, query);
   const settings = mockSettingsFor(env, api, request.receivedAt);
   return settings instanceof Promise
-    ? settings.then((s) => checkedToken(api, token, s))
-    : checkedToken(api, token, settings);
+    ? settings.then((s) => checkedToken(api, request, query, s))
+    : checkedToken(api, request, query, settings);
 }
 
-function checkedToken(api: string, token: string | null, settings: MockSettings): MockSettings {
+function checkedToken(
+  api: string,
+  request: AppRequest,
+  query: [string, string][],
+  settings: MockSettings,
+): MockSettings {
+  // A public mock reads no token: most calls never look for one.
+  if (settings.visibility === 'public') return settings;
+  const token = presentedMockToken(request.headers, query);
   if (!tokenAccepted(settings, token ? hashMockToken(token) : null)) refuseToken(api, token);
   return settings;
 }
