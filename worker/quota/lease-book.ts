@@ -40,7 +40,8 @@ const FOLLOWER_WAITS = 2;
  * A call spends a token synchronously when the lease has one; whichever request finds it empty
  * renews it with its own call, and the request that brings it down to half a renewal tops it up
  * before it returns, so under concurrency the lease rarely runs dry. Renewals grow while top-ups come
- * fast and shrink while they come slowly (lease-policy.ts, nextWant). The clock and the renewal are injected, so it runs in Node tests.
+ * fast and shrink while they come slowly (lease-policy.ts, nextWant). The clock and the renewal are
+ * injected, so it runs in Node tests.
  */
 export class LeaseBook {
   private readonly slots = new Map<string, Slot>();
