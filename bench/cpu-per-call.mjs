@@ -3,7 +3,7 @@
 // by N. No sockets, no HTTP parsing and no load generator share the two cores, so a row repeats to
 // about a microsecond where autocannon's req/s swing by ±15 µs per request on this machine: this is
 // the table that says what one change to the mock path gained.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { SMOKE, log } from './config.mjs';
 import { publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
 import { PETSTORE } from './config.mjs';
@@ -146,6 +146,11 @@ async function once(row) {
  * them all alike; a row reports the median of its rounds.
  */
 export async function measureCpuPerCall(results, script) {
+  // A process's CPU time is read from /proc: Linux only.
+  if (!existsSync('/proc/self/stat')) {
+    log('cpu per call: needs /proc (Linux); skipped');
+    return;
+  }
   const bundle = loopBundle(script);
   if (!bundle) {
     log('cpu per call: the bundle no longer has the expected entry point; skipped');
