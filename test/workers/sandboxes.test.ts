@@ -333,6 +333,35 @@ describe('seeded start', () => {
     for (const sb of [a, b, c]) await remove(sb);
   });
 
+  it('creates the same items on two sandboxes of one seed, also after the newest is deleted', async () => {
+    const run = async (sb: SandboxView) => {
+      const made: string[] = [];
+      const post = async () => {
+        const res = await call(`/sandbox/${sb.id}/pets`, json('POST', { name: 'Rex' }));
+        expect(res.status).toBe(201);
+        return valid<Pet>(res, 'POST', '/pets');
+      };
+      for (let i = 0; i < 3; i++) made.push(JSON.stringify(await post()));
+      const newest = JSON.parse(made[2]) as Pet;
+      expect((await call(`/sandbox/${sb.id}/pets/${newest.id}`, { method: 'DELETE' })).status).toBe(204);
+      // The next create takes the deleted one's place: the same id and the same generated members.
+      const again = await post();
+      expect(again).toEqual(newest);
+      made.push(JSON.stringify(again), await (await call(`/sandbox/${sb.id}/pets`)).text());
+      return made;
+    };
+    const [a, b, c] = [
+      await create({ seed: 'makes' }),
+      await create({ seed: 'makes' }),
+      await create({ seed: 'other' }),
+    ];
+    const first = await run(a);
+    expect(new Set(first.slice(0, 3).map((p) => (JSON.parse(p) as Pet).createdAt)).size).toBe(3);
+    expect(await run(b)).toEqual(first);
+    expect((await run(c)).slice(0, 3)).not.toEqual(first.slice(0, 3));
+    for (const sb of [a, b, c]) await remove(sb);
+  });
+
   it('pages with limit/offset, and with page/per_page and a cursor in a wrapper with a total', async () => {
     const sb = await create({ seed: 'paging' });
     const base = `/sandbox/${sb.id}`;
