@@ -3,9 +3,10 @@
 // by N. No sockets, no HTTP parsing and no load generator share the two cores, so a row repeats to
 // about a microsecond where autocannon's req/s swing by ±15 µs per request on this machine: this is
 // the table that says what one change to the mock path gained.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { SMOKE, log } from './config.mjs';
-import { publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
+import { FLOOR_BINDING, FLOOR_OBJECT, publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
+import { variantBundle } from './variants.mjs';
 import { PETSTORE } from './config.mjs';
 import { SANDBOX_BENCH_VARS } from './sandbox.mjs';
 import { round } from './load.mjs';
@@ -21,45 +22,8 @@ const COSTLY = SMOKE ? 100 : 2_000;
 const SETTLE_MS = 150;
 const POST = { method: 'POST', body: '{"name":"Bench","tag":"load"}', type: 'application/json' };
 
-/** The Worker's entry point, as esbuild prints worker/index.ts's default export. */
-const ENTRY = /var index_default = \{\n {2}fetch: \(request, env, ctx\) => handle\(request, env, ctx\)\n\};/;
-/**
- * `POST|GET …/__loop/<path>` calls `handle` N times (x-loop-n) with the request's method, headers
- * and body; with x-loop-floor it only builds each Request and a `Response('hello')`: the runtime's
- * floor for the same loop.
- */
-const LOOP = `var index_default = {
-  fetch: async (request, env, ctx) => {
-    const url = request.url;
-    const at = url.indexOf('/__loop/');
-    if (at < 0) return handle(request, env, ctx);
-    const target = url.slice(0, at) + url.slice(at + 7);
-    const n = Number(request.headers.get('x-loop-n'));
-    const floor = request.headers.has('x-loop-floor');
-    const headers = new Headers(request.headers);
-    headers.delete('x-loop-n');
-    headers.delete('x-loop-floor');
-    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-    for (let k = 0; k < n; k++) {
-      const inner = new Request(target, { method: request.method, headers, body });
-      const res = floor ? new Response('hello') : await handle(inner, env, ctx);
-      if (res.status >= 300) return new Response('status ' + res.status + ': ' + (await res.text()), { status: 500 });
-    }
-    return new Response('ok');
-  },
-};`;
-
-/** The same loop around a Durable Object call, as bench/targets.mjs's objectFloor makes one. */
-const OBJECT_FLOOR = `import { DurableObject } from 'cloudflare:workers';
-const ANSWER = { kind: 'answer', response: { status: 201, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"load"}' }, latencyMs: 0, label: null, operationId: 'addPet' };
-export class Floor extends DurableObject {
-  constructor(ctx, env) {
-    super(ctx, env);
-    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  }
-  read(call) { return call.method ? ANSWER : null; }
-  write(call) { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', call.body.text); return ANSWER; }
-}
+/** The same loop around an RPC to bench/targets.mjs's floor object, as its objectFloor makes one. */
+const OBJECT_FLOOR = `${FLOOR_OBJECT}
 export default {
   async fetch(request, env) {
     const kind = new URL(request.url).pathname.slice(1);
@@ -117,15 +81,6 @@ async function started(start) {
   return { ...worker, pid: fresh[0] };
 }
 
-/** The bundle with the loop entry point, next to it (workerd resolves modules from there); or null. */
-function loopBundle(script) {
-  const source = readFileSync(script, 'utf8');
-  if (!ENTRY.test(source)) return null;
-  const out = script.replace(/index\.js$/, 'index.bench-loop.js');
-  writeFileSync(out, source.replace(ENTRY, LOOP));
-  return out;
-}
-
 async function once(row) {
   const res = await fetch(row.url, {
     method: row.request?.method ?? 'GET',
@@ -151,7 +106,7 @@ export async function measureCpuPerCall(results, script) {
     log('cpu per call: needs /proc (Linux); skipped');
     return;
   }
-  const bundle = loopBundle(script);
+  const bundle = variantBundle(script, 'loop');
   if (!bundle) {
     log('cpu per call: the bundle no longer has the expected entry point; skipped');
     return;
@@ -161,9 +116,7 @@ export async function measureCpuPerCall(results, script) {
   const unlogged = await started(() =>
     specmockWorker(bundle, { quotas: true, vars: { LOG_MOCK_CALLS: 'off' } }),
   );
-  const floor = await started(() =>
-    oneLineWorker(script, OBJECT_FLOOR, { FLOOR: { className: 'Floor', useSQLite: true } }),
-  );
+  const floor = await started(() => oneLineWorker(script, OBJECT_FLOOR, FLOOR_BINDING));
   const loop = (url) => url.replace(/^(https?:\/\/[^/]+)/, '$1/__loop');
   const [localPet, hostedPet, unloggedPet] = await Promise.all(
     [local, hosted, unlogged].map((worker) => publishTo(worker, PETSTORE, 'petstore')),

@@ -90,14 +90,10 @@ export async function oneLineWorker(script, source, durableObjects, { entry = fa
 }
 
 /**
- * The runtime's floor for a Durable Object call, on the same miniflare and storage as specmock's
- * (tmpfs): a one-line Worker answering at once (`/none`), after an RPC to an object (`/rpc`), and
- * after an RPC that also writes one SQLite row (`/write`, a committed write event). Each RPC carries
- * what a sandbox call's does: the request as plain data (method, URLs, query, every header) there,
- * an answer (status, headers, a pet's body) back, so only the object's own work is left out.
+ * The object of the Durable Object floors (binding FLOOR, class Floor): `read` answers a sandbox
+ * call's answer at once, `write` also commits one SQLite row. The source of a module's first lines.
  */
-export async function objectFloor(script) {
-  const source = `import { DurableObject } from 'cloudflare:workers';
+export const FLOOR_OBJECT = `import { DurableObject } from 'cloudflare:workers';
 const ANSWER = {
   kind: 'answer',
   response: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":42,"name":"Bench","tag":"load"}' },
@@ -112,7 +108,18 @@ export class Floor extends DurableObject {
   }
   read(request) { return request.method ? ANSWER : null; }
   write(request) { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return ANSWER; }
-}
+}`;
+export const FLOOR_BINDING = { FLOOR: { className: 'Floor', useSQLite: true } };
+
+/**
+ * The runtime's floor for a Durable Object call, on the same miniflare and storage as specmock's
+ * (tmpfs): a one-line Worker answering at once (`/none`), after an RPC to an object (`/rpc`), and
+ * after an RPC that also writes one SQLite row (`/write`, a committed write event). Each RPC carries
+ * what a sandbox call's does: the request as plain data (method, URLs, query, every header) there,
+ * an answer (status, headers, a pet's body) back, so only the object's own work is left out.
+ */
+export async function objectFloor(script) {
+  const source = `${FLOOR_OBJECT}
 let id;
 export default {
   async fetch(request, env) {
@@ -129,7 +136,7 @@ export default {
     return Response.json({ hello: 'world' });
   },
 };`;
-  return oneLineWorker(script, source, { FLOOR: { className: 'Floor', useSQLite: true } });
+  return oneLineWorker(script, source, FLOOR_BINDING);
 }
 
 /** The body and headers a mock call answers with, as the runtime would send them uncompressed. */

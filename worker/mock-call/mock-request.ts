@@ -6,10 +6,8 @@ import type { MockRequest } from '../mock/call';
  * the last one is the one asked about; any other is answered from its record. (A WeakMap entry per
  * call cost more than the lookups it served.)
  */
-let last: { request: MockRequest | undefined; raw: Headers | undefined } = {
-  request: undefined,
-  raw: undefined,
-};
+let lastRequest: MockRequest | undefined;
+let lastRaw: Headers | undefined;
 
 /**
  * The pure mock's view of the HTTP request; `path` is what follows `baseUrl` (the mock or sandbox
@@ -42,13 +40,14 @@ export function mockRequestOf(
     // One shape for every call (no spread of an empty object): absent, the body is undefined.
     body: call.body,
   };
-  last = { request: mockRequest, raw };
+  lastRequest = mockRequest;
+  lastRaw = raw;
   return mockRequest;
 }
 
 /** One header of a mock request by lower-case name: `headers[name]`, without reading the others. */
 export function headerOf(request: MockRequest, name: string): string | undefined {
-  return request === last.request ? (last.raw!.get(name) ?? undefined) : request.headers[name];
+  return request === lastRequest ? (lastRaw!.get(name) ?? undefined) : request.headers[name];
 }
 
 function recordOf(headers: Headers): Record<string, string> {
