@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Env } from '../../worker/env';
 import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
-import { LogBatchBuilder } from '../../worker/request-log/log-rows';
+import { LogBatchBuilder, SHARED_BODY } from '../../worker/request-log/log-rows';
 import { logCall, noteCall } from '../../worker/request-log/log-call';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, newKey, publish } from './helpers';
@@ -217,7 +217,7 @@ describe('retention', () => {
     expect(page.map((r) => r.path)).toEqual(['/r/25']);
   });
 
-  it('stores a whole batch in one call, as the Worker sends it (up to 100 rows)', async () => {
+  it('stores a whole batch in one call, as the Worker sends it', async () => {
     const log = logOf('retention-batch');
     const batch = new LogBatchBuilder();
     for (let i = 0; i < 100; i++)
@@ -252,31 +252,106 @@ describe('retention', () => {
     expect(await log.sharedBodies()).toBe(0);
   });
 
-  it('reads and extends a log stored before bodies were shared (no body column)', async () => {
+  it('moves a log stored a row per call (before bodies were shared) into batches, ids kept', async () => {
     const stub = logOf('retention-old-schema');
     await runInDurableObject(stub, async (_instance, state) => {
       const sql = state.storage.sql;
-      sql.exec('DROP TABLE IF EXISTS calls');
+      sql.exec('DROP TABLE IF EXISTS batches');
       sql.exec('DROP TABLE IF EXISTS bodies');
       sql.exec(`CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
         version TEXT NOT NULL, status INTEGER NOT NULL, sandbox TEXT, record TEXT NOT NULL)`);
-      sql.exec(
-        'INSERT INTO calls (at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?)',
-        Date.now(),
-        'v1',
-        200,
-        null,
-        JSON.stringify(record(7)),
-      );
+      // Ids 1, 2 and 5: the gap is where retention dropped calls in the middle.
+      for (const seq of [1, 2, 5])
+        sql.exec(
+          'INSERT INTO calls (seq, at, version, status, sandbox, record) VALUES (?, ?, ?, ?, ?, ?)',
+          seq,
+          Date.now() - 10 + seq,
+          seq === 2 ? 'v2' : 'v1',
+          200,
+          null,
+          JSON.stringify(record(seq)),
+        );
       const log = new RequestLog(state, env);
+      expect((await log.list({})).map((c) => [c.id, c.path])).toEqual([
+        ['5', '/r/5'],
+        ['2', '/r/2'],
+        ['1', '/r/1'],
+      ]);
+      expect((await log.list({ version: 'v2' })).map((c) => c.id)).toEqual(['2']);
       const big = { ...record(8), response: { headers: {}, body: `"${'z'.repeat(700)}"` } };
       const batch = new LogBatchBuilder();
       batch.add(big);
-      await log.appendRows(batch.wire);
-      const listed = await log.list({});
-      expect(listed.map((c) => c.path)).toEqual(['/r/8', '/r/7']);
+      expect(await log.appendRows(batch.wire)).toBe('6');
+      const listed = await log.list({ after: 2 });
+      expect(listed.map((c) => [c.id, c.path])).toEqual([
+        ['6', '/r/8'],
+        ['5', '/r/5'],
+      ]);
       expect(listed[0].response.body).toBe(`"${'z'.repeat(700)}"`);
+      expect(sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'calls'").toArray()).toEqual([]);
     });
+  });
+
+  it('moves shared bodies of a log stored a row per call, and continues an emptied log’s ids', async () => {
+    const stub = logOf('retention-old-bodies');
+    await runInDurableObject(stub, async (_instance, state) => {
+      const sql = state.storage.sql;
+      sql.exec('DROP TABLE IF EXISTS batches');
+      sql.exec(`CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
+        version TEXT NOT NULL, status INTEGER NOT NULL, sandbox TEXT, record TEXT NOT NULL, body TEXT)`);
+      const body = JSON.stringify(`"${'q'.repeat(600)}"`);
+      sql.exec('INSERT INTO bodies (hash, json) VALUES (?, ?)', 'h1', body);
+      const shared = { ...record(3), response: { headers: {}, body: SHARED_BODY } };
+      sql.exec(
+        'INSERT INTO calls (seq, at, version, status, sandbox, record, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        3,
+        Date.now(),
+        'v1',
+        200,
+        'sbx_9',
+        JSON.stringify(shared),
+        'h1',
+      );
+      const log = new RequestLog(state, env);
+      const [only] = await log.list({ sandbox: 'sbx_9' });
+      expect([only.id, only.response.body]).toEqual(['3', `"${'q'.repeat(600)}"`]);
+    });
+    const emptied = logOf('retention-old-emptied');
+    await runInDurableObject(emptied, async (_instance, state) => {
+      const sql = state.storage.sql;
+      sql.exec('DROP TABLE IF EXISTS batches');
+      sql.exec(`CREATE TABLE calls (seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,
+        version TEXT NOT NULL, status INTEGER NOT NULL, sandbox TEXT, record TEXT NOT NULL)`);
+      sql.exec(
+        'INSERT INTO calls (at, version, status, record) VALUES (?, ?, ?, ?)',
+        Date.now(),
+        'v1',
+        200,
+        JSON.stringify(record(0)),
+      );
+      sql.exec('DELETE FROM calls');
+      const log = new RequestLog(state, env);
+      expect(await log.list({})).toEqual([]);
+      expect(await log.append(record(1))).toBe('2');
+    });
+  });
+
+  it('stores a write larger than a row in several, and cuts a batch at the 1,000 newest calls', async () => {
+    const log = logOf('retention-split');
+    const batch = new LogBatchBuilder();
+    // 60 records of about 20,000 characters: over a megabyte, more than one row holds.
+    for (let i = 0; i < 60; i++)
+      batch.add({ ...record(i), request: { headers: {}, body: `${i}:${'r'.repeat(20_000)}` } });
+    expect(await log.appendRows(batch.wire)).toBe('60');
+    const listed = await log.list({ limit: 200 });
+    expect(listed.map((c) => c.path)).toEqual(Array.from({ length: 60 }, (_, i) => `/r/${59 - i}`));
+    listed.forEach((c) => expect(c.request.body).toBe(`${c.path.slice(3)}:${'r'.repeat(20_000)}`));
+    const more = new LogBatchBuilder();
+    for (let i = 60; i < MAX_LOGGED_CALLS + 10; i++) more.add(record(i));
+    await log.appendRows(more.wire);
+    expect(await log.count()).toBe(MAX_LOGGED_CALLS);
+    const oldest = await log.list({ limit: 2, before: 12 });
+    expect(oldest.map((c) => [c.id, c.path])).toEqual([['11', '/r/10']]);
   });
 
   it('drops calls older than 7 days', async () => {

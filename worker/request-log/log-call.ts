@@ -11,6 +11,7 @@ import {
   type CredentialNames,
 } from './redact';
 import { requestLogStub } from './request-log';
+import { MAX_LOGGED_CALLS } from './log-index';
 import { LogBatchBuilder } from './log-rows';
 import { WindowedBatches } from '../util/windowed-batches';
 
@@ -101,12 +102,15 @@ function write(
 
 /**
  * Calls of one API gathered in this isolate before one write (windowed-batches.ts): a busy mock
- * costs one RPC per window. A failed write is logged, never thrown.
+ * costs one RPC per window. A failed write is logged, never thrown. A batch closes at the log's
+ * whole retention (more would be stored only to be pruned) or at about a million characters of
+ * JSON (a record is at most a few hundred thousand), far below the RPC's 32 MiB.
  */
+const MAX_BATCH_CHARS = 1 << 20;
 const batches = new WindowedBatches<LogBatchBuilder>({
   windowMs: 50,
   create: () => new LogBatchBuilder(),
-  isFull: (batch) => batch.length >= 100,
+  isFull: (batch) => batch.length >= MAX_LOGGED_CALLS || batch.chars >= MAX_BATCH_CHARS,
   write: (env, api, batch) => requestLogStub(env, api).appendRows(batch.wire),
   onError: (error) => console.error('request log write failed', error),
 });

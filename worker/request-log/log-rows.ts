@@ -1,9 +1,10 @@
 import type { LoggedCall } from './record';
 
 /**
- * Logged calls of one window as they cross to the log's object: a column per indexed field, and
- * the records' JSON as one string. One string and five flat arrays are cloned across the RPC as a
- * few copies, where a hundred row objects were cloned and rebuilt member by member.
+ * Logged calls of one window as they cross to the log's object: a column per field a listing
+ * filters by, and the records' JSON as one string. One string and five flat arrays are cloned
+ * across the RPC as a few copies, where a hundred row objects were cloned and rebuilt member by
+ * member; the object stores the string as it came (log-table.ts).
  */
 export interface LogBatch {
   at: number[];
@@ -18,17 +19,6 @@ export interface LogBatch {
   bodies: string[];
 }
 
-/** One row of a batch as the log's object stores it. */
-export interface LoggedRow {
-  at: number;
-  version: string;
-  status: number;
-  sandbox: string | null;
-  json: string;
-  /** Its shared response body's index in the batch's `bodies`, if it has one. */
-  body?: number;
-}
-
 /** Gathers a batch of calls, sharing large response bodies. */
 export class LogBatchBuilder {
   private readonly batch: LogBatch = {
@@ -41,9 +31,15 @@ export class LogBatchBuilder {
     bodies: [],
   };
   private readonly shared = new SharedBodies(this.batch.bodies);
+  private bodyChars = 0;
 
   get length(): number {
     return this.batch.at.length;
+  }
+
+  /** The characters of JSON the batch carries: what bounds the size of its RPC. */
+  get chars(): number {
+    return this.batch.records.length + this.bodyChars;
   }
 
   /** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
@@ -53,7 +49,9 @@ export class LogBatchBuilder {
     b.version.push(call.version);
     b.status.push(call.status);
     b.sandbox.push(call.sandbox ?? null);
+    const distinct = b.bodies.length;
     b.body.push(this.shared.share(call) ?? -1);
+    if (b.bodies.length > distinct) this.bodyChars += b.bodies[distinct].length;
     const json = JSON.stringify(call);
     b.records = b.records === '' ? json : `${b.records}\n${json}`;
   }
@@ -63,17 +61,9 @@ export class LogBatchBuilder {
   }
 }
 
-/** The rows a batch holds, as the log's object stores them. */
-export function rowsOf(batch: LogBatch): LoggedRow[] {
-  const records = batch.at.length === 0 ? [] : batch.records.split('\n');
-  return records.map((json, i) => ({
-    at: batch.at[i],
-    version: batch.version[i],
-    status: batch.status[i],
-    sandbox: batch.sandbox[i],
-    json,
-    body: batch.body[i] >= 0 ? batch.body[i] : undefined,
-  }));
+/** The records of a batch (or of a stored row of one), one JSON text per call. */
+export function recordLines(records: string): string[] {
+  return records === '' ? [] : records.split('\n');
 }
 
 /**

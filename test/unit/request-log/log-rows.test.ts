@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoggedCall } from '../../../worker/request-log/record';
 import {
   LogBatchBuilder,
-  rowsOf,
+  recordLines,
   SHARED_BODY,
   SharedBodies,
   withSharedBody,
@@ -34,8 +34,8 @@ function stored(records: LoggedCall[]): string[] {
   for (const r of records) batch.add(r, 0);
   // As the batch crosses the RPC: a structured clone.
   const wire = structuredClone(batch.wire);
-  return rowsOf(wire).map((row) =>
-    row.body === undefined ? row.json : withSharedBody(row.json, wire.bodies[row.body]),
+  return recordLines(wire.records).map((json, i) =>
+    wire.body[i] < 0 ? json : withSharedBody(json, wire.bodies[wire.body[i]]),
   );
 }
 
@@ -66,17 +66,19 @@ describe('shared response bodies in a log batch', () => {
     ];
     const batch = new LogBatchBuilder();
     records.forEach((r, i) => batch.add(r, 1000 + i));
-    const rows = rowsOf(structuredClone(batch.wire));
-    expect(rows.map((r) => [r.at, r.version, r.status, r.sandbox])).toEqual([
-      [1000, 'v1', 200, null],
-      [1001, 'v1', 200, null],
-      [1002, 'v1', 200, null],
+    const wire = structuredClone(batch.wire);
+    expect(recordLines(wire.records).length).toBe(3);
+    expect([wire.at, wire.version, wire.status, wire.sandbox]).toEqual([
+      [1000, 1001, 1002],
+      ['v1', 'v1', 'v1'],
+      [200, 200, 200],
+      [null, null, null],
     ]);
     expect(stored(records)).toEqual(records.map((r) => JSON.stringify(r)));
   });
 
-  it('reads an empty batch as no rows', () => {
-    expect(rowsOf(new LogBatchBuilder().wire)).toEqual([]);
+  it('reads an empty batch as no records', () => {
+    expect(recordLines(new LogBatchBuilder().wire.records)).toEqual([]);
   });
 
   it('sends each distinct large body once', () => {
