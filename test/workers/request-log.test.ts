@@ -4,6 +4,7 @@ import type { Env } from '../../worker/env';
 import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
 import { LogBatchBuilder, SHARED_BODY } from '../../worker/request-log/log-rows';
+import { SharedHeaders } from '../../worker/request-log/shared-headers';
 import { logCall, noteCall } from '../../worker/request-log/log-call';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, newKey, publish } from './helpers';
@@ -231,6 +232,27 @@ describe('retention', () => {
       const i = Number(c.path.slice(3));
       expect(c.response.body).toBe(`"${'b'.repeat(i % 2 ? 600 : 10)}"`);
     }
+  });
+
+  it('stores headers a batch shares once and lists each call with the headers it was sent', async () => {
+    const log = logOf('retention-shared-headers');
+    const client = { accept: 'application/json', 'user-agent': 'sdk/2.1 (distinctive)' };
+    const kept = { 'content-type': 'application/json', 'x-specmock-operation': 'getThing' };
+    const shared = new SharedHeaders(client);
+    const batch = new LogBatchBuilder();
+    for (let i = 0; i < 3; i++)
+      batch.add({
+        ...record(i),
+        request: { headers: shared, body: null },
+        response: { headers: new SharedHeaders(kept, { ratelimit: `r=${9 - i}` }), body: '{}' },
+      });
+    await log.appendRows(batch.wire);
+    const stored = (await log.dump()).join('\n');
+    expect(stored.split('sdk/2.1 (distinctive)').length - 1).toBe(1);
+    const listed = await log.list({});
+    expect(listed.map((c) => [c.path, c.request.headers, c.response.headers])).toEqual(
+      [2, 1, 0].map((i) => [`/r/${i}`, client, { ...kept, ratelimit: `r=${9 - i}` }]),
+    );
   });
 
   it('drops a shared body once no kept call names it', async () => {

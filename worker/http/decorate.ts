@@ -83,16 +83,20 @@ export function repeatedResponse(
   return response;
 }
 
-/** The headers `repeatedResponse` sent for `key` and `origin`, as a plain record (the log's copy). */
+/**
+ * The headers `repeatedResponse` sent for `key` and `origin`, as the log keeps them: the kept
+ * record (one object for every call that repeats the answer) and this call's RateLimit headers.
+ */
 export function repeatedHeaders(
   key: { status: number },
   request: AppRequest,
   origin: string | undefined,
-): Record<string, string> {
+): { kept: Readonly<Record<string, string>>; own?: Record<string, string> } {
   const { record } = built.get(key)!.get(origin ?? NO_ORIGIN)!;
-  return request.rateLimit
-    ? { ...record, ...rateLimitHeaders(request.rateLimit, request.receivedAt) }
-    : { ...record };
+  return {
+    kept: record,
+    own: request.rateLimit ? rateLimitHeaders(request.rateLimit, request.receivedAt) : undefined,
+  };
 }
 
 function keptHeaders(

@@ -4,6 +4,7 @@ import { decoratedResponse, repeatedHeaders, repeatedResponse } from '../http/de
 import { ProblemError } from '../http/problem';
 import type { MockRequest, MockResponse } from '../mock/call';
 import { amendCall } from '../request-log/log-call';
+import { SharedHeaders } from '../request-log/shared-headers';
 import type { AdmittedCall } from './admit';
 import { afterAnswer, worksAfter } from './after-answer';
 import type { CallResult } from './call-result';
@@ -92,12 +93,14 @@ function repeated(
   const sent = repeatedResponse(body, response, request, origin, () =>
     responseHeaders(response, operationId, null),
   );
-  if (request.callNote)
+  if (request.callNote) {
+    const { kept, own } = repeatedHeaders(response, request, origin);
     amendCall(request, {
       responseBody: body,
       requestHeaders: mockRequest.headers,
-      responseHeaders: repeatedHeaders(response, request, origin),
+      responseHeaders: new SharedHeaders(kept, own),
     });
+  }
   return sent;
 }
 

@@ -2,7 +2,8 @@ import type { Env } from '../env';
 import { config } from '../config';
 import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
-import { capBody, type LoggedCall } from './record';
+import { capBody } from './record';
+import { RecentHeaders, SharedHeaders } from './shared-headers';
 import {
   credentialNames,
   redactHeaderRecord,
@@ -12,7 +13,7 @@ import {
 } from './redact';
 import { requestLogStub } from './request-log';
 import { MAX_LOGGED_CALLS } from './log-index';
-import { LogBatchBuilder } from './log-rows';
+import { LogBatchBuilder, type RecordedCall } from './log-rows';
 import { WindowedBatches } from '../util/windowed-batches';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */
@@ -35,9 +36,13 @@ export interface CallNote {
    * the log then need not read the response back.
    */
   responseBody?: string | null;
-  /** The request's and the response's headers as plain records, when the route had them (no re-reading). */
-  requestHeaders?: Record<string, string>;
-  responseHeaders?: Record<string, string>;
+  /**
+   * The request's and the response's headers, when the route had them (no re-reading): the
+   * request's as read from the runtime, the response's plain or, for a kept answer, shared
+   * (its kept headers and the call's RateLimit headers).
+   */
+  requestHeaders?: Readonly<Record<string, string>>;
+  responseHeaders?: Record<string, string> | SharedHeaders;
 }
 
 /** A request as the edge hands it over, with its note once a route made one (an `AppRequest`). */
@@ -126,7 +131,7 @@ function buildRecord(
   response: Response,
   responseBody: string | null,
   durationMs: number,
-): LoggedCall {
+): RecordedCall {
   const names = credentialNames(note.plan);
   const sent = capBody(note.requestBody);
   const answered = capBody(responseBody);
@@ -143,12 +148,16 @@ function buildRecord(
     problems: note.problems ?? [],
     steered: note.steered || undefined,
     request: {
-      headers: redacted(note.requestHeaders, request.headers, names),
+      headers: note.requestHeaders
+        ? recentRequests.shared(note.requestHeaders, names, () =>
+            redactHeaderRecord(note.requestHeaders!, names),
+          )
+        : redactHeaders(request.headers, names),
       body: sent.body,
       truncated: sent.truncated,
     },
     response: {
-      headers: redacted(note.responseHeaders, response.headers, names),
+      headers: responseHeadersOf(note.responseHeaders, response.headers, names),
       body: answered.body,
       truncated: answered.truncated,
     },
@@ -163,11 +172,22 @@ function isoTime(ms: number): string {
   return lastTime.iso;
 }
 
-/** The note's plain record when the route kept one, else the Headers object read back. */
-function redacted(
-  record: Record<string, string> | undefined,
+/** A client's request headers, repeated call after call, are one shared object (shared-headers.ts). */
+const recentRequests = new RecentHeaders();
+
+/** Redacted per kept answer's headers once (the same object, so a batch carries them once). */
+const redactedBases = new WeakMap<object, { names: CredentialNames; base: Record<string, string> }>();
+
+/** The note's headers when the route kept them (shared ones redacted once), else read back. */
+function responseHeadersOf(
+  noted: Record<string, string> | SharedHeaders | undefined,
   headers: Headers,
   names: CredentialNames,
-): Record<string, string> {
-  return record ? redactHeaderRecord(record, names) : redactHeaders(headers, names);
+): Record<string, string> | SharedHeaders {
+  if (noted === undefined) return redactHeaders(headers, names);
+  if (!(noted instanceof SharedHeaders)) return redactHeaderRecord(noted, names);
+  let redacted = redactedBases.get(noted.base);
+  if (redacted?.names !== names)
+    redactedBases.set(noted.base, (redacted = { names, base: redactHeaderRecord(noted.base, names) }));
+  return new SharedHeaders(redacted.base, noted.own && redactHeaderRecord(noted.own, names));
 }

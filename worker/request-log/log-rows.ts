@@ -1,4 +1,15 @@
 import type { LoggedCall } from './record';
+import { HeaderTable, type SharedHeaders } from './shared-headers';
+
+type RecordedMessage = Omit<LoggedCall['request'], 'headers'> & {
+  headers: Record<string, string> | SharedHeaders;
+};
+
+/** A call as a route's note hands it to a batch: its headers plain, or shared (shared-headers.ts). */
+export type RecordedCall = Omit<LoggedCall, 'request' | 'response'> & {
+  request: RecordedMessage;
+  response: RecordedMessage;
+};
 
 /**
  * Logged calls of one window as they cross to the log's object: a column per field a listing
@@ -17,9 +28,11 @@ export interface LogBatch {
   records: string;
   /** Each distinct shared response body's JSON text (below). */
   bodies: string[];
+  /** Each distinct shared headers record's JSON text (shared-headers.ts). */
+  headers: string[];
 }
 
-/** Gathers a batch of calls, sharing large response bodies. */
+/** Gathers a batch of calls, sharing large response bodies and repeated headers. */
 export class LogBatchBuilder {
   private readonly batch: LogBatch = {
     at: [],
@@ -29,9 +42,11 @@ export class LogBatchBuilder {
     body: [],
     records: '',
     bodies: [],
+    headers: [],
   };
   private readonly shared = new SharedBodies(this.batch.bodies);
-  private bodyChars = 0;
+  private readonly headerTable = new HeaderTable(this.batch.headers);
+  private sharedChars = 0;
 
   get length(): number {
     return this.batch.at.length;
@@ -39,19 +54,27 @@ export class LogBatchBuilder {
 
   /** The characters of JSON the batch carries: what bounds the size of its RPC. */
   get chars(): number {
-    return this.batch.records.length + this.bodyChars;
+    return this.batch.records.length + this.sharedChars;
   }
 
-  /** `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted). */
-  add(call: LoggedCall, at = Date.parse(call.at)): void {
+  /**
+   * `at` is `call.at` in epoch ms, when the caller has it (no parsing back what it just formatted).
+   * The call is the batch's from now on: its shared parts are replaced by their places.
+   */
+  add(call: RecordedCall, at = Date.parse(call.at)): void {
     const b = this.batch;
     b.at.push(at);
     b.version.push(call.version);
     b.status.push(call.status);
     b.sandbox.push(call.sandbox ?? null);
-    const distinct = b.bodies.length;
+    const bodies = b.bodies.length;
+    const headers = b.headers.length;
     b.body.push(this.shared.share(call) ?? -1);
-    if (b.bodies.length > distinct) this.bodyChars += b.bodies[distinct].length;
+    const stored = call as unknown as { request: { headers: unknown }; response: { headers: unknown } };
+    stored.request.headers = this.headerTable.store(call.request.headers);
+    stored.response.headers = this.headerTable.store(call.response.headers);
+    for (let i = bodies; i < b.bodies.length; i++) this.sharedChars += b.bodies[i].length;
+    for (let i = headers; i < b.headers.length; i++) this.sharedChars += b.headers[i].length;
     const json = JSON.stringify(call);
     b.records = b.records === '' ? json : `${b.records}\n${json}`;
   }
@@ -86,7 +109,7 @@ export class SharedBodies {
   constructor(readonly json: string[] = []) {}
 
   /** Takes the record's response body into the table; its index, or undefined if kept in place. */
-  share(call: LoggedCall): number | undefined {
+  share(call: { response: { body: string | null } }): number | undefined {
     const body = call.response.body;
     if (body === null || body.length < MIN_SHARED_CHARS) return undefined;
     let i = this.index.get(body);

@@ -14,6 +14,13 @@ import {
   type LogQuery,
 } from './log-index';
 import { createLogTables, insertCalls, lastStoredId, prune } from './log-table';
+import { resolveHeaders, type StoredHeaders } from './shared-headers';
+
+/** A record as stored: its headers members may name the batch's shared headers. */
+type StoredCall = Omit<LoggedCall, 'request' | 'response'> & {
+  request: Omit<LoggedCall['request'], 'headers'> & { headers: StoredHeaders };
+  response: Omit<LoggedCall['response'], 'headers'> & { headers: StoredHeaders };
+};
 
 export { MAX_LOGGED_CALLS, MAX_PAGE, type LogQuery } from './log-index';
 
@@ -60,7 +67,8 @@ export class RequestLog extends DurableObject<Env> {
       sandbox: batch.sandbox,
       body: batch.body.map((i) => (i >= 0 ? hashes[i] : null)),
     };
-    this.lastId = insertCalls(sql, this.lastId, columns, batch.records);
+    const headers = batch.headers.length > 0 ? `[${batch.headers.join(',')}]` : null;
+    this.lastId = insertCalls(sql, this.lastId, columns, batch.records, headers);
     prune(sql, this.lastId, Date.now());
     return String(this.lastId);
   }
@@ -78,16 +86,20 @@ export class RequestLog extends DurableObject<Env> {
     return out;
   }
 
-  /** The calls' records, in the order given, with shared bodies back in place. */
+  /** The calls' records, in the order given, with shared bodies and headers back in place. */
   private records(entries: CallEntry[]): LoggedCallWithId[] {
     const sql = this.ctx.storage.sql;
-    const lines = new Map<number, string[]>();
+    const stored = new Map<number, { lines: string[]; headers?: Record<string, string>[] }>();
     for (const batch of chunks([...new Set(entries.map((e) => e.batch))]))
-      for (const { last, records } of sql.exec<{ last: number; records: string }>(
-        `SELECT last, records FROM batches WHERE last IN (${placeholders(batch)})`,
-        ...batch,
-      ))
-        lines.set(last, recordLines(records));
+      for (const { last, records, headers } of sql.exec<{
+        last: number;
+        records: string;
+        headers: string | null;
+      }>(`SELECT last, records, headers FROM batches WHERE last IN (${placeholders(batch)})`, ...batch))
+        stored.set(last, {
+          lines: recordLines(records),
+          headers: headers === null ? undefined : (JSON.parse(headers) as Record<string, string>[]),
+        });
     const bodies = new Map<string, string>();
     const hashes = [...new Set(entries.flatMap((e) => (e.body === null ? [] : [e.body])))];
     for (const batch of chunks(hashes))
@@ -97,10 +109,16 @@ export class RequestLog extends DurableObject<Env> {
       ))
         bodies.set(hash, json);
     return entries.map((e) => {
-      const json = lines.get(e.batch)![e.line];
+      const batch = stored.get(e.batch)!;
+      const json = batch.lines[e.line];
+      const call = JSON.parse(
+        e.body === null ? json : withSharedBody(json, bodies.get(e.body)),
+      ) as StoredCall;
       return {
         id: String(e.id),
-        ...(JSON.parse(e.body === null ? json : withSharedBody(json, bodies.get(e.body))) as LoggedCall),
+        ...call,
+        request: { ...call.request, headers: resolveHeaders(call.request.headers, batch.headers) },
+        response: { ...call.response, headers: resolveHeaders(call.response.headers, batch.headers) },
       };
     });
   }
@@ -126,13 +144,13 @@ export class RequestLog extends DurableObject<Env> {
     );
   }
 
-  /** Everything stored, records and shared bodies, for tests that prove what storage holds (and does not). */
+  /** Everything stored, records, shared headers and shared bodies, for tests that prove what storage holds (and does not). */
   async dump(): Promise<string[]> {
     const sql = this.ctx.storage.sql;
     return [
-      ...[...sql.exec<{ records: string }>('SELECT records FROM batches')].flatMap((r) =>
-        recordLines(r.records),
-      ),
+      ...[
+        ...sql.exec<{ records: string; headers: string | null }>('SELECT records, headers FROM batches'),
+      ].flatMap((r) => [...recordLines(r.records), ...(r.headers === null ? [] : [r.headers])]),
       ...[...sql.exec<{ json: string }>('SELECT json FROM bodies')].map((r) => r.json),
     ];
   }

@@ -7,6 +7,7 @@ import {
   SharedBodies,
   withSharedBody,
 } from '../../../worker/request-log/log-rows';
+import { resolveHeaders, SharedHeaders } from '../../../worker/request-log/shared-headers';
 
 /**
  * Issue 22: a batch of logged calls carries each distinct large response body once; the stored
@@ -34,9 +35,13 @@ function stored(records: LoggedCall[]): string[] {
   for (const r of records) batch.add(r, 0);
   // As the batch crosses the RPC: a structured clone.
   const wire = structuredClone(batch.wire);
-  return recordLines(wire.records).map((json, i) =>
-    wire.body[i] < 0 ? json : withSharedBody(json, wire.bodies[wire.body[i]]),
-  );
+  const headers = wire.headers.map((json) => JSON.parse(json) as Record<string, string>);
+  return recordLines(wire.records).map((json, i) => {
+    const call = JSON.parse(wire.body[i] < 0 ? json : withSharedBody(json, wire.bodies[wire.body[i]]));
+    call.request.headers = resolveHeaders(call.request.headers, headers);
+    call.response.headers = resolveHeaders(call.response.headers, headers);
+    return JSON.stringify(call);
+  });
 }
 
 describe('shared response bodies in a log batch', () => {
@@ -79,6 +84,40 @@ describe('shared response bodies in a log batch', () => {
 
   it('reads an empty batch as no records', () => {
     expect(recordLines(new LogBatchBuilder().wire.records)).toEqual([]);
+  });
+
+  it('carries shared headers once and stores each row as the headers it was sent', () => {
+    const kept = { 'content-type': 'application/json', 'access-control-allow-origin': '*' };
+    const client = { accept: '*/*', 'user-agent': 'sdk/1.0' };
+    const sent = [1, 2, 3].map((n) => ({
+      ...record(`/p/${n}`, big),
+      request: { headers: client, body: null },
+      response: { headers: { ...kept, ratelimit: `r=${n}` }, body: big },
+    }));
+    const clientShared = new SharedHeaders(client);
+    const batch = new LogBatchBuilder();
+    for (const [i, call] of sent.entries())
+      batch.add(
+        {
+          ...call,
+          request: { ...call.request, headers: clientShared },
+          response: { ...call.response, headers: new SharedHeaders(kept, { ratelimit: `r=${i + 1}` }) },
+        },
+        0,
+      );
+    const wire = structuredClone(batch.wire);
+    expect(wire.headers).toEqual([JSON.stringify(client), JSON.stringify(kept)]);
+    expect(wire.records.split(JSON.stringify(client)).length).toBe(1);
+    const headers = wire.headers.map((json) => JSON.parse(json) as Record<string, string>);
+    const read = recordLines(wire.records).map((json, i) => {
+      const call = JSON.parse(withSharedBody(json, wire.bodies[wire.body[i]]));
+      return {
+        ...call,
+        request: { ...call.request, headers: resolveHeaders(call.request.headers, headers) },
+        response: { ...call.response, headers: resolveHeaders(call.response.headers, headers) },
+      };
+    });
+    expect(read).toEqual(sent);
   });
 
   it('sends each distinct large body once', () => {
