@@ -67,13 +67,13 @@ describe('a client’s repeated request headers', () => {
     const recent = new RecentHeaders();
     const base = { accept: '*/*', 'x-n': '1' };
     const a = recent.shared(base, names, redact(base));
-    for (const other of [
+    const others: Record<string, string>[] = [
       { accept: '*/*', 'x-n': '2' },
       { accept: '*/*', 'x-m': '1' },
       { accept: '*/*' },
       { ...base, extra: '' },
-    ])
-      expect(recent.shared(other, names, redact(other))).not.toBe(a);
+    ];
+    for (const other of others) expect(recent.shared(other, names, redact(other))).not.toBe(a);
     expect(recent.shared({ ...base }, {}, redact(base))).not.toBe(a);
     expect(recent.shared({ ...base }, names, redact(base))).toBe(a);
   });
