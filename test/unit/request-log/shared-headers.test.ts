@@ -29,7 +29,7 @@ describe('headers a batch carries once', () => {
   });
 
   it('reads a stored member back as the headers that were sent, the call’s own last', () => {
-    const table = [{ a: '1', ratelimit: 'shared' }, { b: '2' }];
+    const table: Record<string, string>[] = [{ a: '1', ratelimit: 'shared' }, { b: '2' }];
     expect(resolveHeaders([0, { ratelimit: 'own', c: '3' }], table)).toEqual({
       a: '1',
       ratelimit: 'own',
