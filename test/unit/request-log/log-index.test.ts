@@ -57,6 +57,8 @@ describe('a page of the log', () => {
     expect(selectPage(entries, { before: 4 }, 2).map((e) => e.id)).toEqual([2, 1]);
     expect(selectPage(entries, { before: 99 }, 10).map((e) => e.id)).toEqual([6, 5, 3, 4, 2, 1]);
     expect(selectPage(entries.slice(2), { before: 2 }, 10).map((e) => e.id)).toEqual([]);
+    // The anchor is a call of another version: the page still starts below it.
+    expect(selectPage(entries, { before: 3, version: 'v2' }, 10).map((e) => e.id)).toEqual([4, 2]);
   });
 
   it('filters by version, exact status, status class and what came after an id', () => {
