@@ -15,4 +15,6 @@ export type AppRequest = IRequest & {
   callNote?: CallNote;
   /** The response already built with its CORS and RateLimit headers (http/decorate.ts). */
   decorated?: Response;
+  /** The RateLimit headers a kept answer's response was given, for the log (http/decorate.ts). */
+  rateLimitSent?: Record<string, string>;
 };

@@ -78,6 +78,7 @@ export function repeatedResponse(
     const limits = rateLimitHeaders(request.rateLimit, request.receivedAt);
     const own = response.headers;
     for (const name in limits) own.set(name, limits[name]);
+    request.rateLimitSent = limits;
   }
   request.decorated = response;
   return response;
@@ -93,10 +94,7 @@ export function repeatedHeaders(
   origin: string | undefined,
 ): { kept: Readonly<Record<string, string>>; own?: Record<string, string> } {
   const { record } = built.get(key)!.get(origin ?? NO_ORIGIN)!;
-  return {
-    kept: record,
-    own: request.rateLimit ? rateLimitHeaders(request.rateLimit, request.receivedAt) : undefined,
-  };
+  return { kept: record, own: request.rateLimitSent };
 }
 
 function keptHeaders(

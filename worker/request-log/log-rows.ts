@@ -46,7 +46,6 @@ export class LogBatchBuilder {
   };
   private readonly shared = new SharedBodies(this.batch.bodies);
   private readonly headerTable = new HeaderTable(this.batch.headers);
-  private sharedChars = 0;
 
   get length(): number {
     return this.batch.at.length;
@@ -54,7 +53,7 @@ export class LogBatchBuilder {
 
   /** The characters of JSON the batch carries: what bounds the size of its RPC. */
   get chars(): number {
-    return this.batch.records.length + this.sharedChars;
+    return this.batch.records.length + this.shared.chars + this.headerTable.chars;
   }
 
   /**
@@ -67,14 +66,10 @@ export class LogBatchBuilder {
     b.version.push(call.version);
     b.status.push(call.status);
     b.sandbox.push(call.sandbox ?? null);
-    const bodies = b.bodies.length;
-    const headers = b.headers.length;
     b.body.push(this.shared.share(call) ?? -1);
     const stored = call as unknown as { request: { headers: unknown }; response: { headers: unknown } };
     stored.request.headers = this.headerTable.store(call.request.headers);
     stored.response.headers = this.headerTable.store(call.response.headers);
-    for (let i = bodies; i < b.bodies.length; i++) this.sharedChars += b.bodies[i].length;
-    for (let i = headers; i < b.headers.length; i++) this.sharedChars += b.headers[i].length;
     const json = JSON.stringify(call);
     b.records = b.records === '' ? json : `${b.records}\n${json}`;
   }
@@ -104,6 +99,8 @@ const MIN_SHARED_CHARS = 512;
 
 export class SharedBodies {
   private readonly index = new Map<string, number>();
+  /** The characters of `json`, all entries together. */
+  chars = 0;
 
   /** `json` receives each distinct body's JSON text, in the order first met. */
   constructor(readonly json: string[] = []) {}
@@ -114,7 +111,9 @@ export class SharedBodies {
     if (body === null || body.length < MIN_SHARED_CHARS) return undefined;
     let i = this.index.get(body);
     if (i === undefined) {
-      i = this.json.push(JSON.stringify(body)) - 1;
+      const json = JSON.stringify(body);
+      i = this.json.push(json) - 1;
+      this.chars += json.length;
       this.index.set(body, i);
     }
     call.response.body = SHARED_BODY;

@@ -69,7 +69,8 @@ function insertRow(
   sql.exec(
     'INSERT INTO batches (last, newest, columns, records, bodies, headers) VALUES (?, ?, ?, ?, ?, ?)',
     last,
-    Math.max(...columns.at),
+    // An empty batch (a moved log whose calls had all aged out) holds only its last id.
+    columns.at.length > 0 ? Math.max(...columns.at) : 0,
     JSON.stringify(columns),
     records,
     hashes.length > 0 ? JSON.stringify(hashes) : null,
@@ -153,13 +154,7 @@ function migrateCallRows(sql: SqlStorage): void {
     const seq = sql
       .exec<{ seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'calls'")
       .toArray()[0]?.seq;
-    if (seq)
-      sql.exec(
-        'INSERT INTO batches (last, newest, columns, records) VALUES (?, 0, ?, ?)',
-        seq,
-        JSON.stringify({ at: [], version: [], status: [], sandbox: [], body: [] } satisfies BatchColumns),
-        '',
-      );
+    if (seq) insertCalls(sql, seq, { at: [], version: [], status: [], sandbox: [], body: [] }, '');
   }
   sql.exec('DROP TABLE calls');
 }

@@ -21,6 +21,8 @@ export type StoredHeaders = Record<string, string> | [number] | [number, Readonl
 /** A batch's distinct shared headers, each once, by the identity of its `base`. */
 export class HeaderTable {
   private readonly index = new Map<object, number>();
+  /** The characters of `json`, all entries together. */
+  chars = 0;
 
   /** `json` receives each distinct base's JSON text, in the order first met. */
   constructor(readonly json: string[] = []) {}
@@ -30,7 +32,9 @@ export class HeaderTable {
     if (!(headers instanceof SharedHeaders)) return headers;
     let i = this.index.get(headers.base);
     if (i === undefined) {
-      i = this.json.push(JSON.stringify(headers.base)) - 1;
+      const json = JSON.stringify(headers.base);
+      i = this.json.push(json) - 1;
+      this.chars += json.length;
       this.index.set(headers.base, i);
     }
     return headers.own ? [i, headers.own] : [i];
