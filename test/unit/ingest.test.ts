@@ -96,6 +96,42 @@ describe('ingest', () => {
     expect(warnings.some((w) => w.message.includes('backtrack'))).toBe(true);
   });
 
+  it('keeps a pattern over a thousand characters, and answers values that match it', async () => {
+    // sagemaker's CIDR pattern has 1,195 characters: it was dropped, and its values were words.
+    const words = Array.from({ length: 200 }, (_, i) => `cidr${i}`);
+    const pattern = `^(${words.join('|')})/(3[0-2]|[12][0-9]|[0-9])$`;
+    expect(pattern.length).toBeGreaterThan(1000);
+    const text = JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 'x', version: '1' },
+      paths: {
+        '/a': {
+          get: {
+            responses: {
+              '200': {
+                description: 'ok',
+                content: { 'application/json': { schema: { type: 'string', pattern } } },
+              },
+            },
+          },
+        },
+      },
+    });
+    const { plan, warnings } = await ingest(text);
+    expect(warnings).toEqual([]);
+    const target = prepareTarget(plan, 0);
+    for (const seed of ['1', '2', '3']) {
+      const out = mock(target, {
+        method: 'GET',
+        path: '/a',
+        query: [],
+        headers: { prefer: `dynamic=true, seed=${seed}` },
+      });
+      if (!out.ok) throw new Error(out.problem.detail);
+      expect(JSON.parse(out.response.body!)).toMatch(new RegExp(pattern));
+    }
+  });
+
   it('repairs undeclared path parameters with a warning', async () => {
     const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /pets/{id}:\n    get:\n      responses:\n        '200': {description: ok}\n`;
     const { plan, warnings } = await ingest(text);

@@ -234,7 +234,7 @@ function pageHeader(
 ): string | null | undefined {
   const values = pagingHeader(paging, name, example);
   if (values === null || values === undefined) return values;
-  const opts = { defs: ctx.target.plan.defs, direction: 'response' as const, strictAccess: false };
+  const opts = { defs: ctx.target.plan.defs, direction: 'response' as const, outside: true };
   return values.find((v) => matches(schema, v, opts));
 }
 

@@ -159,6 +159,21 @@ describe('values from outside the schema', () => {
     for (const v of many(prop('name', name), { pathParams: { name: 'two words' } }))
       expect((v as Record<string, string>).name).not.toBe('two words');
   });
+
+  it('never reflects a sent member into a string whose pattern is too risky to run', () => {
+    // sagemaker's EntityName (star height 2) under an allOf, answering a Describe… that sent an ARN.
+    const name = {
+      type: 'string',
+      pattern: '^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$',
+      'x-specmock-unsafe-pattern': true,
+      minLength: 1,
+      maxLength: 63,
+    } as Schema;
+    const sent = { ModelPackageGroupName: 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/g' };
+    const schema = prop('ModelPackageGroupName', { allOf: [name, {}] } as Schema);
+    for (const v of many(schema, { realism: { method: 'POST', status: 200, sent } }))
+      expect((v as Record<string, string>).ModelPackageGroupName).not.toBe(sent.ModelPackageGroupName);
+  });
 });
 
 describe('consistency inside a body', () => {

@@ -16,6 +16,12 @@ export interface CheckOptions {
   direction: Direction;
   /** Examples must not carry properties hidden in this direction (writeOnly in responses). */
   strictAccess?: boolean;
+  /**
+   * The value was not drawn from this schema by the generator (a sent member, an example, a faker
+   * candidate, a value made for another member): a pattern flagged unsafe is never run, so such a
+   * value cannot be shown to match it, and does not. The generator's own draws are taken to match.
+   */
+  outside?: boolean;
   /** Schema nodes left to visit for this body: checks nest inside oneOf retries and must stay bounded. */
   budget?: { left: number };
 }
@@ -75,10 +81,10 @@ export function isMultiple(n: number, m: number): boolean {
   return Number.isFinite(q) && q === Math.trunc(q);
 }
 
-function patternOk(s: SchemaObject, str: string): boolean {
+function patternOk(s: SchemaObject, str: string, outside: boolean): boolean {
   if (typeof s.pattern !== 'string') return true;
   // Flagged patterns are never executed: a catastrophic regex must not stall the isolate.
-  if (s['x-specmock-unsafe-pattern'] === true) return true;
+  if (s['x-specmock-unsafe-pattern'] === true) return !outside;
   const re = compilePattern(s.pattern);
   return re === null ? true : re.test(str);
 }
@@ -123,7 +129,7 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
       if (typeof s.minLength === 'number' && len < s.minLength) return false;
       if (typeof s.maxLength === 'number' && len > s.maxLength) return false;
     }
-    if (!patternOk(s, str)) return false;
+    if (!patternOk(s, str, o.outside === true)) return false;
     if (!checkStringFormat(s.format, str)) return false;
   } else if (vt === 'array') {
     if (!arrayMatches(s, value as JsonValue[], o, depth)) return false;
@@ -225,8 +231,11 @@ function objectMatches(
 }
 
 /** The checker's options for a value generated under `ctx`. */
-export function checkOpts(ctx: Ctx, strictAccess = false): CheckOptions {
-  return { defs: ctx.defs, direction: ctx.direction, strictAccess, budget: ctx.checkBudget };
+export function checkOpts(
+  ctx: Ctx,
+  { strictAccess = false, outside = false }: { strictAccess?: boolean; outside?: boolean } = {},
+): CheckOptions {
+  return { defs: ctx.defs, direction: ctx.direction, strictAccess, outside, budget: ctx.checkBudget };
 }
 
 /** A canonical form of a JSON value (sorted keys), for uniqueness. */

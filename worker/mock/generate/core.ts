@@ -16,7 +16,8 @@ import { enumRejections } from './enum-rejections';
 /** The recursive entry point every sub-generator calls for a nested schema. */
 export function gen(schema: Schema, path: Path | null, ctx: Ctx, hint: Hint): JsonValue {
   if (hint.want)
-    for (const v of hint.want) if (matches(schema, v, checkOpts(ctx))) return structuredCloneJson(v);
+    for (const v of hint.want)
+      if (matches(schema, v, checkOpts(ctx, { outside: true }))) return structuredCloneJson(v);
   const flat = flatFor(schema, path, ctx.defs);
   if (flat.unsat) fail(flat.unsat.path, flat.unsat.reason);
   return genWithFlat(flat, ctx, hint);
@@ -97,7 +98,9 @@ function validExample(flat: Flat, ctx: Ctx): number {
     // A pattern flagged unsafe is never run, so an example cannot be shown to match it: generate.
     idx = flat.patterns.some((p) => p.unsafe)
       ? -1
-      : flat.examples.findIndex((ex) => matches(flat.raw, ex, checkOpts(ctx, true)));
+      : flat.examples.findIndex((ex) =>
+          matches(flat.raw, ex, checkOpts(ctx, { strictAccess: true, outside: true })),
+        );
     entry[ctx.direction] = idx;
   }
   return idx;
@@ -210,7 +213,10 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     let entry = enumCache.get(flat);
     if (!entry) enumCache.set(flat, (entry = {}));
     let ok = entry[ctx.direction];
-    if (!ok) ok = entry[ctx.direction] = flat.enum.filter((v) => matches(flat.raw, v, checkOpts(ctx, true)));
+    if (!ok)
+      ok = entry[ctx.direction] = flat.enum.filter((v) =>
+        matches(flat.raw, v, checkOpts(ctx, { strictAccess: true })),
+      );
     if (!ok.length) {
       // An enum that contradicts the rest of its schema still names the values meant.
       const meant = flat.enum[0];

@@ -122,7 +122,7 @@ export function xFakerValue(flat: Flat, ctx: Ctx): JsonValue | undefined {
   }
   for (const c of candidates(result)) {
     if (typeof c === 'string' && c.length > 100_000) continue;
-    if (matches(flat.raw, c, checkOpts(ctx, true))) return c;
+    if (matches(flat.raw, c, checkOpts(ctx, { strictAccess: true, outside: true }))) return c;
   }
   return undefined;
 }

@@ -31,7 +31,11 @@ export function adaptExample(
     const at: Place = { depth: 0, root: true, ...(schema !== undefined ? { schema } : {}) };
     const adapted = adapt(example, ctx, reflect ? { ...at, sent: reflect } : at);
     if (adapted === example) continue;
-    if (schema === undefined || matches(schema, adapted, checkOpts(ctx, true))) return adapted;
+    if (
+      schema === undefined ||
+      matches(schema, adapted, checkOpts(ctx, { strictAccess: true, outside: true }))
+    )
+      return adapted;
   }
   return example;
 }

@@ -12,10 +12,12 @@ import { formatInstant, instantOf, instantStyleOf } from './instants';
 
 type SchemaOf = (name: string) => Schema | undefined;
 
+/** Every value checked here was made for another member (or is a reformatted time): `outside`. */
 const checkOpts = (ctx: Ctx): CheckOptions => ({
   defs: ctx.defs,
   direction: ctx.direction,
   strictAccess: false,
+  outside: true,
 });
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');

@@ -154,7 +154,11 @@ function fillExtra(b: Build): void {
     const name = extraName(flat, ctx, b.count);
     if (name === undefined) break;
     if (name in out || flat.props.has(name)) continue;
-    if (flat.propertyNames !== undefined && !matches(flat.propertyNames, name, checkOpts(ctx))) continue;
+    if (
+      flat.propertyNames !== undefined &&
+      !matches(flat.propertyNames, name, checkOpts(ctx, { outside: true }))
+    )
+      continue;
     const s = extraSchemaFor(flat, name);
     if (s === undefined || s === false) continue;
     put(b, name, s, b.count >= minP);
