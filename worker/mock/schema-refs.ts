@@ -79,7 +79,12 @@ export function derefShallow(schema: Schema, defs: Record<string, Schema>): Sche
   return cur;
 }
 
-/** readOnly / writeOnly seen through $ref chains and allOf members (where specs usually put them). */
+/**
+ * readOnly / writeOnly seen through $ref chains and allOf members (where specs usually put them).
+ * A schema's own flag wins over what the schemas it refers to say: Jira's gadget `position` is
+ * readOnly and required, its shared DashboardGadgetPosition writeOnly (it is also sent), and
+ * answers carry it.
+ */
 function accessFlags(
   schema: Schema,
   defs: Record<string, Schema>,
@@ -89,6 +94,7 @@ function accessFlags(
   if (!isObj(schema) || depth > 8) return out;
   if (schema.readOnly === true) out.readOnly = true;
   if (schema.writeOnly === true) out.writeOnly = true;
+  if (out.readOnly || out.writeOnly) return out;
   if (typeof schema.$ref === 'string') {
     const target = resolveRef(schema.$ref, defs);
     if (target !== undefined) {

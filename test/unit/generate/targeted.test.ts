@@ -484,6 +484,24 @@ describe('readOnly / writeOnly', () => {
     for (const v of valid({ $ref: '#/$defs/Account' }, defs, { direction: 'request' }, 10))
       expect(v).not.toHaveProperty('id');
   });
+
+  it("a property's own readOnly wins over a writeOnly on the schema it refers to", () => {
+    // Jira: a gadget's `position` is readOnly and required; DashboardGadgetPosition is writeOnly.
+    const gadgetDefs: Record<string, Schema> = {
+      Position: {
+        type: 'object',
+        writeOnly: true,
+        required: ['row'],
+        properties: { row: { type: 'integer' } },
+      },
+    };
+    const gadget: Schema = {
+      type: 'object',
+      required: ['position'],
+      properties: { position: { allOf: [{ $ref: '#/$defs/Position' }], readOnly: true } },
+    };
+    for (const v of valid(gadget, gadgetDefs, {}, 10)) expect(v).toHaveProperty('position.row');
+  });
 });
 
 describe('regressions found by the property test', () => {
