@@ -41,6 +41,23 @@ export type BodyCheck = (
 let docs = 0;
 
 /**
+ * A copy without the patterns ingest flagged as catastrophic (x-specmock-unsafe-pattern): Ajv would
+ * run them on the spec's examples, and beezup's hung the run. Those examples are then judged by the
+ * rest of their schema.
+ */
+function runnable(schema: unknown, reviver = (_k: string, x: unknown) => x): unknown {
+  return JSON.parse(JSON.stringify(schema), (k, x: unknown) => {
+    if (
+      x !== null &&
+      typeof x === 'object' &&
+      (x as Record<string, unknown>)['x-specmock-unsafe-pattern'] === true
+    )
+      delete (x as Record<string, unknown>).pattern;
+    return reviver(k, x);
+  });
+}
+
+/**
  * Ajv over the plan's own (2020-12) schemas for sub-schemas: examples and echo holders. Refs are
  * made absolute into one document per plan, so each sub-schema compiles on its own.
  */
@@ -51,7 +68,7 @@ export function subSchemaValidator(plan: Plan): (s: Schema, v: unknown) => boole
   try {
     ajv.addSchema({
       $id: id,
-      $defs: forDirection(plan.defs, plan.defs, 'response') as Record<string, unknown>,
+      $defs: runnable(forDirection(plan.defs, plan.defs, 'response')) as Record<string, unknown>,
     });
   } catch {
     // Ajv refuses some documents (a `$id` used twice): the runtime validator judges those alone.
@@ -63,10 +80,10 @@ export function subSchemaValidator(plan: Plan): (s: Schema, v: unknown) => boole
     let f = usable ? compiled.get(s) : null;
     if (f === undefined) {
       try {
-        const abs = JSON.parse(JSON.stringify(forDirection(s, plan.defs, 'response')), (k, x) =>
+        const abs = runnable(forDirection(s, plan.defs, 'response'), (k, x) =>
           k === '$ref' && typeof x === 'string' && x.startsWith('#/') ? id + x : x,
         );
-        const validate = ajv.compile(abs);
+        const validate = ajv.compile(abs as object);
         f = (x: unknown) => validate(x) as boolean;
       } catch {
         f = null;
