@@ -183,6 +183,14 @@ paths:
     get:
       responses:
         '200': {description: ok, content: {text/plain: {schema: {type: object, properties: {a: {type: string}}}}}}
+  /download:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            '*/*': {schema: {type: string, example: file.pdf}}
+            application/json: {schema: {type: object, required: [id], properties: {id: {type: string}}}}
 `;
   it('falls back to the first response in spec order, ranges as their base code', async () => {
     expect(mock(await target(spec), req('GET', '/only-errors'))).toMatchObject({
@@ -207,6 +215,18 @@ paths:
       response: { headers: { 'x-specmock-lenient': 'structured-value-as-text' } },
     });
     expect(res.ok && typeof JSON.parse(res.response.body!)).toBe('object');
+  });
+
+  // gerermesaffaires.com: `*/*` (listed first) was served under application/json with its own
+  // schema, though the spec says what application/json holds.
+  it("serves a wildcard media under a type the spec also declares with that type's schema", async () => {
+    for (const accept of [undefined, '*/*']) {
+      const res = mock(await target(spec), { ...req('GET', '/download'), headers: accept ? { accept } : {} });
+      expect(res).toMatchObject({ ok: true, response: { headers: { 'content-type': 'application/json' } } });
+      expect(res.ok && JSON.parse(res.response.body!)).toEqual({ id: expect.any(String) });
+    }
+    const text = mock(await target(spec), { ...req('GET', '/download'), headers: { accept: 'text/csv' } });
+    expect(text).toMatchObject({ ok: true, response: { headers: { 'content-type': 'text/csv' } } });
   });
 
   it('answers HEAD like GET without a body', async () => {

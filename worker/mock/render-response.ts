@@ -71,8 +71,8 @@ export function renderResponse(
 
   const types = Object.keys(spec.content);
   if (types.length === 0) return { ok: true, response: { status: 200, headers, body: null } };
-  const chosen = negotiate(types, ctx.request.headers.accept);
-  if (chosen === undefined) {
+  const picked = negotiate(types, ctx.request.headers.accept);
+  if (picked === undefined) {
     return {
       ok: false,
       problem: {
@@ -82,7 +82,11 @@ export function renderResponse(
       },
     };
   }
-  const media = spec.content[chosen];
+  // A wildcard media (`*/*`) is sent under a concrete type; where the spec declares that type as
+  // well, a client reads the body by that type's schema (gerermesaffaires: `*/*` a file, JSON a
+  // document), so that one is served.
+  const type = concreteType(picked, ctx.request.headers.accept);
+  const media = spec.content[type !== picked && spec.content[type] ? type : picked];
   const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
   if (!body.ok) return body;
   // A generated error body's kind (`error.type`) names its status: SDKs pick their error class by it.
@@ -91,7 +95,6 @@ export function renderResponse(
   // An error body says what went wrong in words (a refusal's own reason replaces these).
   if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
-  const type = concreteType(chosen, ctx.request.headers.accept);
   headers['content-type'] = type;
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   let text = serializeBody(body.value, type, media.schema);
