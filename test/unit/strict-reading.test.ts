@@ -234,6 +234,61 @@ describe('an enum beside a 3.0 $ref', () => {
   });
 });
 
+describe('a type beside a 3.0 $ref', () => {
+  // just-eat.co.uk: `restaurantResponse: {$ref: OrderClaimRestaurantResponse, type: object}`, the
+  // target nullable and the example null. OpenAPI 3.0 ignores the sibling, the yardstick's Ajv
+  // applies it: bodies keep to the types both readings allow.
+  const Response = { type: 'object', nullable: true, properties: { decision: { type: 'string' } } };
+  const Claim = {
+    type: 'object',
+    required: ['restaurantResponse'],
+    properties: { restaurantResponse: { $ref: '#/components/schemas/Response', type: 'object' } },
+    example: { restaurantResponse: null },
+  };
+  const text = doc(
+    '3.0.3',
+    {
+      '/claim': {
+        ...get({ $ref: '#/components/schemas/Claim' }),
+        post: {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Claim' } } },
+          },
+          responses: { '204': { description: 'ok' } },
+        },
+      },
+    },
+    { Response, Claim },
+  );
+
+  it('never answers null there, with or without dynamic, and the yardstick agrees', async () => {
+    const api = await publish(text);
+    for (let i = 0; i < 24; i++) {
+      const out = api.call({
+        path: '/claim',
+        headers: { prefer: `${i % 2 ? 'dynamic=true, ' : ''}seed=${i}` },
+      });
+      if (!out.ok) throw new Error(out.problem.detail);
+      expect(typeof JSON.parse(out.response.body!).restaurantResponse).toBe('object');
+      expect(JSON.parse(out.response.body!).restaurantResponse).not.toBeNull();
+    }
+    for (const { verdict, body } of api.strictBodies('/claim'))
+      expect(verdict, body!).toEqual({ valid: true });
+  });
+
+  it('validates requests as 3.0 reads them: null admitted', async () => {
+    const api = await publish(text);
+    const out = api.call({
+      method: 'POST',
+      path: '/claim',
+      headers: { 'content-type': 'application/json' },
+      body: { contentType: 'application/json', text: '{"restaurantResponse":null}' },
+    });
+    expect(out.ok && out.response.status).toBe(204);
+  });
+});
+
 // Each lenient reason's smallest schema, with the proof that no value satisfies it: lenient-reasons.test.ts.
 
 describe('dangling refs, interim and missing responses', () => {

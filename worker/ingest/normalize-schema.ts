@@ -4,7 +4,7 @@ import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
 import { hoistRequiredFlags, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
-import { LENIENT_NULL, NARROWED_ENUM } from '../mock/generate/context';
+import { LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE } from '../mock/generate/context';
 import { deepEqual } from '../mock/generate/check';
 
 /** Keywords whose value is a map, a list, or one subschema (the bundler reads them too). */
@@ -89,17 +89,29 @@ export class SchemaNormalizer {
   }
 
   /**
-   * A 2.0/3.0 `$ref` whose sibling `enum` only picks values of the target's own enum keeps them for
-   * generation (NARROWED_ENUM): its bodies then satisfy the version's reading and a JSON Schema
-   * validator's alike. Any other sibling stays ignored, as the version says.
+   * A 2.0/3.0 `$ref` whose sibling `enum` only picks values of the target's own enum, or whose
+   * sibling `type` keeps some of the target's types, keeps them for generation (NARROWED_ENUM,
+   * NARROWED_TYPE): its bodies then satisfy the version's reading and a JSON Schema validator's
+   * alike. Any other sibling stays ignored, as the version says.
    */
   private narrowed(target: SchemaObject, node: object, ref: string, at: string): SchemaObject {
-    const values = (node as Record<string, unknown>).enum;
-    if (!Array.isArray(values) || values.length === 0) return target;
+    const sibling = node as Record<string, unknown>;
+    if (sibling.enum === undefined && sibling.type === undefined) return target;
     const own = this.resolver.target(ref, at);
-    const all = isRecord(own) && Array.isArray(own.enum) ? own.enum : undefined;
-    if (!all || !values.every((v) => all.some((w) => deepEqual(v, w)))) return target;
-    return { ...target, [NARROWED_ENUM]: values as JsonValue[] };
+    if (!isRecord(own)) return target;
+    const out: SchemaObject = { ...target };
+    const values = sibling.enum;
+    const all = Array.isArray(own.enum) ? own.enum : undefined;
+    if (
+      Array.isArray(values) &&
+      values.length > 0 &&
+      all &&
+      values.every((v) => all.some((w) => deepEqual(v, w)))
+    )
+      out[NARROWED_ENUM] = values as JsonValue[];
+    const types = narrowedTypes(typesOf(own), typesOf(sibling));
+    if (types) out[NARROWED_TYPE] = types;
+    return out;
   }
 
   /** Normalizes every schema reached through a ref; call once all operations are normalized. */
@@ -293,6 +305,27 @@ function regexVerdict(source: string): 'ok' | 'unsafe' | 'invalid' | 'too-long' 
   if (source.length > MAX_PATTERN_LENGTH) return 'too-long';
   if (!compiles(source, 'u') && !compiles(source, '')) return 'invalid';
   return isSafePattern(source) ? 'ok' : 'unsafe';
+}
+
+/** The JSON types a 2.0/3.0 schema object's `type` (and `nullable`) admits; undefined: any. */
+function typesOf(schema: Record<string, unknown>): string[] | undefined {
+  const { type } = schema;
+  const listed = typeof type === 'string' ? [type] : Array.isArray(type) ? type.map(String) : undefined;
+  if (!listed) return undefined;
+  return schema.nullable === true || schema['x-nullable'] === true ? [...listed, 'null'] : listed;
+}
+
+/**
+ * The target's types the sibling also admits, when that is some but not all of them (an integer
+ * is a number too); undefined when the sibling narrows nothing or contradicts the target.
+ */
+function narrowedTypes(target: string[] | undefined, sibling: string[] | undefined): string[] | undefined {
+  if (!target || !sibling) return undefined;
+  const admits = (t: string) => sibling.includes(t) || (t === 'integer' && sibling.includes('number'));
+  const kept = target.filter(admits);
+  if (target.includes('number') && sibling.includes('integer') && !kept.includes('number'))
+    kept.push('integer');
+  return kept.length > 0 && kept.length < target.length ? kept : undefined;
 }
 
 function compiles(source: string, flags: string): boolean {

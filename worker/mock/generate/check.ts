@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
-import { GenFailure, LENIENT_NULL, NARROWED_ENUM, type Ctx } from './context';
+import { GenFailure, LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE, type Ctx } from './context';
 import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
 /**
@@ -111,6 +111,8 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
     for (const t of types) if (typeMatches(String(t), value, vt)) ok = true;
     if (!ok && !(vt === 'null' && s.nullable === true)) return false;
   }
+  const narrowed = s[NARROWED_TYPE];
+  if (Array.isArray(narrowed) && !narrowed.some((t) => typeMatches(String(t), value, vt))) return false;
   if (s.const !== undefined && !deepEqual(s.const, value)) return false;
   for (const list of [s.enum, s[NARROWED_ENUM]])
     if (Array.isArray(list) && !list.some((e) => deepEqual(e, value))) return false;

@@ -230,3 +230,9 @@ export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';
  * version reads them: without it.
  */
 export const NARROWED_ENUM = 'x-specmock-narrowed-enum';
+
+/**
+ * The same for a sibling `type` that keeps some of the target's types (`{$ref: Nullable, type:
+ * object}`, just-eat.co.uk): the types both readings allow, which generation keeps to.
+ */
+export const NARROWED_TYPE = 'x-specmock-narrowed-type';

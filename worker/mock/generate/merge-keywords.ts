@@ -1,5 +1,5 @@
 import type { JsonValue, Schema, SchemaObject } from '../plan';
-import { child, NARROWED_ENUM, type Path } from './context';
+import { child, NARROWED_ENUM, NARROWED_TYPE, type Path } from './context';
 import { deepEqual } from './check';
 import { T_NULL, TYPE_BITS, type Flat } from './flat';
 import { isObj } from '../schema-refs';
@@ -42,6 +42,12 @@ export function mergeType(flat: Flat, s: SchemaObject, policy: RelaxPolicy | und
     if (s.nullable === true) mask |= T_NULL;
     flat.types &= mask;
     flat.typed = true;
+  }
+  const narrowed = s[NARROWED_TYPE];
+  if (Array.isArray(narrowed)) {
+    let mask = 0;
+    for (const t of narrowed) mask |= TYPE_BITS[String(t)] ?? 0;
+    flat.types &= mask;
   }
 }
 
