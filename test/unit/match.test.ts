@@ -55,6 +55,26 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'GET', '/files/report.txt')).toMatchObject({ route: '/files/{name}' });
   });
 
+  // Microsoft Graph: `image(width={width})` took `image(width=10,height=20)` with width "10,height=20".
+  it('of two partly templated segments, prefers the one with more literal text', () => {
+    const graph = compileRoutes(
+      plan(
+        op('get', '/charts/{c}/image(width={width})'),
+        op('get', '/charts/{c}/image(width={width},height={height})'),
+        op('get', "/charts/{c}/image(width={width},height={height},fittingMode='{fittingMode}')"),
+      ),
+    );
+    expect(matchRoute(graph, 'GET', '/charts/1/image(width=10)')).toMatchObject({
+      pathParams: { width: '10' },
+    });
+    expect(matchRoute(graph, 'GET', '/charts/1/image(width=10,height=20)')).toMatchObject({
+      pathParams: { c: '1', width: '10', height: '20' },
+    });
+    expect(matchRoute(graph, 'GET', "/charts/1/image(width=10,height=20,fittingMode='fit')")).toMatchObject({
+      pathParams: { width: '10', height: '20', fittingMode: 'fit' },
+    });
+  });
+
   it('decodes path parameters', () => {
     expect(matchRoute(routes, 'GET', '/pets/a%20b%2Fc')).toMatchObject({ pathParams: { id: 'a b/c' } });
     expect(matchRoute(routes, 'GET', '/pets/%E0%A4%A')).toMatchObject({ pathParams: { id: '%E0%A4%A' } });

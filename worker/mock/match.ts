@@ -8,6 +8,12 @@ interface Segment {
   names?: string[];
   /** 2 = literal, 1 = partly templated ("{id}.json"), 0 = fully templated: concrete beats templated. */
   rank: number;
+  /**
+   * Of two partly templated segments, the one with more literal text is the more concrete: Graph's
+   * `image(width={width},height={height},fittingMode='{fittingMode}')` before the same without
+   * `fittingMode`, whose `{height}` would take `20,fittingMode='fit'`.
+   */
+  literalChars: number;
 }
 
 interface Route {
@@ -153,12 +159,14 @@ function compareRoutes(a: Route, b: Route): number {
   for (let i = 0; i < a.segments.length; i++) {
     const diff = b.segments[i].rank - a.segments[i].rank;
     if (diff !== 0) return diff;
+    const literal = b.segments[i].literalChars - a.segments[i].literalChars;
+    if (literal !== 0) return literal;
   }
   return 0;
 }
 
 function compileSegment(segment: string): Segment {
-  if (!segment.includes('{')) return { literal: segment, rank: 2 };
+  if (!segment.includes('{')) return { literal: segment, rank: 2, literalChars: segment.length };
   const names: string[] = [];
   let source = '';
   let last = 0;
@@ -171,7 +179,12 @@ function compileSegment(segment: string): Segment {
   const whole = names.length === 1 && /^\{[^}]*\}$/.test(segment);
   // An empty full-segment value still matches ("/path//foo"): validation then reports the missing
   // required parameter (422), which says more than a 404 would.
-  return { regex: new RegExp(`^${whole ? '([^/]*)' : source}$`), names, rank: whole ? 0 : 1 };
+  return {
+    regex: new RegExp(`^${whole ? '([^/]*)' : source}$`),
+    names,
+    rank: whole ? 0 : 1,
+    literalChars: segment.replace(/\{[^}]*\}/g, '').length,
+  };
 }
 
 /** Paths are compared as segments; a leading slash is implied and "{x}" names are kept. */
