@@ -369,6 +369,39 @@ describe('warnings and dropped examples', () => {
   });
 });
 
+describe('formats in examples, as JSON Schema validators check them', () => {
+  // zoom.us: a media example's `support_email: "abb123@123"` passed @cfworker's email check (a
+  // dotless domain) and was served; ajv-formats, like the yardstick, refuses it.
+  it('drops an example whose email has no dotted domain, and serves a valid body instead', async () => {
+    const schema = {
+      type: 'object',
+      required: ['support_email'],
+      properties: { support_email: { type: 'string', format: 'email' } },
+    };
+    const paths = {
+      '/room': {
+        get: {
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema,
+                  examples: { response: { value: { support_email: 'abb123@123' } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const api = await publish(doc('3.0.3', paths));
+    expect(api.warnings.some((w) => w.pointer.endsWith('/examples/response/value'))).toBe(true);
+    for (const { verdict, body } of api.strictBodies('/room'))
+      expect(verdict, body!).toEqual({ valid: true });
+  });
+});
+
 describe('requests the caller cannot fix', () => {
   // A request oneOf whose branches overlap made every request 422.
   it('reads an overlapping request oneOf as anyOf, with a warning', async () => {
