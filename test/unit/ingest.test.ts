@@ -141,6 +141,16 @@ describe('ingest', () => {
     expect(warnings[0].message).toContain('not declared');
   });
 
+  // xero.com: AttachmentID declared in path under …/Attachments/{FileName} refused every call.
+  it('ignores a declared path parameter the path does not hold, with a warning', async () => {
+    const text = `openapi: 3.0.3\ninfo: {title: x, version: '1'}\npaths:\n  /files/{name}:\n    get:\n      parameters:\n        - {name: name, in: path, required: true, schema: {type: string}}\n        - {name: fileId, in: path, required: true, schema: {type: string, format: uuid}}\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {type: string}}}}\n`;
+    const { plan, warnings } = await ingest(text);
+    expect(plan.operations[0].parameters.map((p) => p.name)).toEqual(['name']);
+    expect(warnings.some((w) => w.message.includes('"fileId" is declared but'))).toBe(true);
+    const out = mock(prepareTarget(plan, 0), { method: 'GET', path: '/files/a.pdf', query: [], headers: {} });
+    expect(out).toMatchObject({ ok: true, response: { status: 200 } });
+  });
+
   it('reports a YAML error with its line and column', async () => {
     const problem = await problemOf('openapi: 3.0.0\npaths:\n  /a: {get: [}\n');
     expect(problem.type).toBe('invalid-spec-syntax');

@@ -6,8 +6,8 @@ import type { LocatedOperation } from './normalize';
  * What the official schema cannot express but a mock depends on: every `{param}` in a path is
  * declared (and vice versa), operationIds are unique, and every security requirement names a
  * defined scheme. Each finding is returned for the caller to report; where the mock can carry on,
- * the plan is repaired (an undeclared path parameter becomes a required string parameter, an
- * undefined security scheme is dropped) so that the mock behaves as the author evidently meant.
+ * the plan is repaired (an undeclared path parameter becomes a required string parameter, a declared
+ * one the path does not hold is dropped, an undefined security scheme is dropped) so that the mock behaves as the author evidently meant.
  */
 export function checkSemantics(located: LocatedOperation[], plan: Plan): ProblemDetailEntry[] {
   const errors: ProblemDetailEntry[] = [];
@@ -39,12 +39,15 @@ export function checkSemantics(located: LocatedOperation[], plan: Plan): Problem
         explode: false,
       });
     }
+    // No request can send it, so a required check would refuse every call (xero's AttachmentID
+    // under …/Attachments/{FileName}, superset's pk under /chart/export/): it is dropped.
     for (const name of declared) {
-      if (!templated.includes(name))
-        errors.push({
-          pointer: `${at}/parameters`,
-          message: `path parameter "${name}" is declared but ${op.path} has no {${name}}`,
-        });
+      if (templated.includes(name)) continue;
+      errors.push({
+        pointer: `${at}/parameters`,
+        message: `path parameter "${name}" is declared but ${op.path} has no {${name}}; ignored`,
+      });
+      op.parameters = op.parameters.filter((p) => p.in !== 'path' || p.name !== name);
     }
     for (const requirement of op.security) {
       for (const scheme of requirement) {
