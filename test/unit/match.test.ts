@@ -75,6 +75,34 @@ describe('matchRoute', () => {
     });
   });
 
+  // healthcare.gov: `{pageName}{mediaTypeExtension}`, the extension one of [".json"].
+  it('captures a parameter with an enum inside a segment only as one of its values', () => {
+    const blog = op('get', '/blog/{pageName}{mediaTypeExtension}');
+    blog.parameters = [
+      {
+        name: 'pageName',
+        in: 'path',
+        required: true,
+        schema: { type: 'string' },
+        style: 'simple',
+        explode: false,
+      },
+      {
+        name: 'mediaTypeExtension',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', enum: ['.js', '.json'] },
+        style: 'simple',
+        explode: false,
+      },
+    ];
+    const routes = compileRoutes(plan(blog));
+    expect(matchRoute(routes, 'GET', '/blog/about.json')).toMatchObject({
+      pathParams: { pageName: 'about', mediaTypeExtension: '.json' },
+    });
+    expect(matchRoute(routes, 'GET', '/blog/about.html')).toMatchObject({ kind: 'no-path' });
+  });
+
   it('decodes path parameters', () => {
     expect(matchRoute(routes, 'GET', '/pets/a%20b%2Fc')).toMatchObject({ pathParams: { id: 'a b/c' } });
     expect(matchRoute(routes, 'GET', '/pets/%E0%A4%A')).toMatchObject({ pathParams: { id: '%E0%A4%A' } });

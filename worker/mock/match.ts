@@ -1,4 +1,5 @@
 import type { OperationPlan, Plan } from './plan';
+import { derefShallow, isObj } from './schema-refs';
 
 /** A path template compiled once per plan: each segment is a literal or a capture pattern. */
 interface Segment {
@@ -45,7 +46,12 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
     const key = normalizeTemplate(op.path);
     let route = byPath.get(key);
     if (!route) {
-      route = { path: op.path, segments: splitPath(key).map(compileSegment), operations: new Map() };
+      const values = pathEnums(op, plan);
+      route = {
+        path: op.path,
+        segments: splitPath(key).map((segment) => compileSegment(segment, values)),
+        operations: new Map(),
+      };
       byPath.set(key, route);
     }
     route.operations.set(op.method, op);
@@ -165,13 +171,38 @@ function compareRoutes(a: Route, b: Route): number {
   return 0;
 }
 
-function compileSegment(segment: string): Segment {
+/**
+ * The string values a path parameter's schema lists (`enum`), by name. Inside a segment they are
+ * the only captures tried: healthcare.gov's `{pageName}{mediaTypeExtension}` with the extension one
+ * of [".json"] split `about.json` as "a" and "bout.json".
+ */
+function pathEnums(op: OperationPlan, plan: Plan): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of op.parameters) {
+    if (p.in !== 'path') continue;
+    const schema = derefShallow(p.schema, plan.defs);
+    const values = isObj(schema) ? schema.enum : undefined;
+    if (Array.isArray(values) && values.length > 0 && values.every((v) => typeof v === 'string'))
+      out.set(p.name, values as string[]);
+  }
+  return out;
+}
+
+function compileSegment(segment: string, enums: Map<string, string[]>): Segment {
   if (!segment.includes('{')) return { literal: segment, rank: 2, literalChars: segment.length };
   const names: string[] = [];
   let source = '';
   let last = 0;
   for (const m of segment.matchAll(/\{([^}]*)\}/g)) {
-    source += escapeRegex(segment.slice(last, m.index)) + '([^/]+?)';
+    const values = enums.get(m[1]);
+    // Longest first, so one value that starts another does not cut it short.
+    const capture = values
+      ? `(${[...values]
+          .sort((a, b) => b.length - a.length)
+          .map((v) => escapeRegex(encodeURIComponent(v)) + '|' + escapeRegex(v))
+          .join('|')})`
+      : '([^/]+?)';
+    source += escapeRegex(segment.slice(last, m.index)) + capture;
     names.push(m[1]);
     last = m.index! + m[0].length;
   }
