@@ -34,6 +34,19 @@ describe('examples as templates (dynamic bodies)', () => {
     expect(new Set(ids).size).toBeGreaterThan(15);
   });
 
+  // rumble.run: `newest_mac_age` (int64, example 1304035200000000000) came out as 9.4e18, past
+  // the int64 maximum a converter writes as `maximum`.
+  it('keeps an int64 shaped like its 19-digit example inside int64', () => {
+    for (const v of values('newest_mac_age', {
+      type: 'integer',
+      format: 'int64',
+      example: 1304035200000000000,
+    } as Schema)) {
+      expect(v as number).toBeLessThanOrEqual(2 ** 63);
+      expect(v as number).toBeGreaterThanOrEqual(-(2 ** 63));
+    }
+  });
+
   it('keeps a Twilio SID prefix with 32 hex digits', () => {
     const sids = values('sid', { type: 'string', example: 'SM1f0e8ae6ade43cb3c0ce4525424e404f' } as Schema);
     for (const s of sids) expect(s).toMatch(/^SM[0-9a-f]{32}$/);

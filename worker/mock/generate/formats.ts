@@ -86,10 +86,14 @@ export function checkStringFormat(format: string | undefined, s: string): boolea
   return f ? f(s) : true;
 }
 
-/** ajv-formats applies int32/int64 to numbers: they must be integers in range. */
+/**
+ * ajv-formats applies int32/int64 to numbers: they must be integers in range. OpenAPI → JSON Schema
+ * converters spell int64's range as bounds (rumble.run: an example-shaped 9.4e18 broke them); as a
+ * double, 2^63 - 1 is 2^63.
+ */
 export function checkNumberFormat(format: string | undefined, n: number): boolean {
   if (format === 'int32') return Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1;
-  if (format === 'int64') return Number.isInteger(n);
+  if (format === 'int64') return Number.isInteger(n) && n >= -(2 ** 63) && n <= 2 ** 63;
   return true;
 }
 
