@@ -103,6 +103,36 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'GET', '/blog/about.html')).toMatchObject({ kind: 'no-path' });
   });
 
+  // jellyfin: `/MusicGenres/{id}/InstantMix` (a uuid) declared before `/MusicGenres/{name}/InstantMix`
+  // refused every call by name.
+  it('of two templates of one shape, takes the first whose parameters the values fit', () => {
+    const param = (name: string, schema: Record<string, unknown>) => ({
+      name,
+      in: 'path' as const,
+      required: true,
+      schema,
+      style: 'simple' as const,
+      explode: false,
+    });
+    const byId = op('get', '/genres/{id}/mix');
+    byId.parameters = [param('id', { type: 'string', format: 'uuid' })];
+    const byName = op('get', '/genres/{name}/mix');
+    byName.parameters = [param('name', { type: 'string' })];
+    const routes = compileRoutes(plan(byId, byName));
+    const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(matchRoute(routes, 'GET', `/genres/${uuid}/mix`)).toMatchObject({ pathParams: { id: uuid } });
+    expect(matchRoute(routes, 'GET', '/genres/jazz/mix')).toMatchObject({ pathParams: { name: 'jazz' } });
+    // Where none fits, the first declared answers (and validation says why).
+    const byNumber = op('get', '/collection/{id}');
+    byNumber.parameters = [param('id', { type: 'integer' })];
+    const byEnum = op('get', '/collection/{kind}');
+    byEnum.parameters = [param('kind', { type: 'string', enum: ['a', 'b'] })];
+    const strict = compileRoutes(plan(byNumber, byEnum));
+    expect(matchRoute(strict, 'GET', '/collection/7')).toMatchObject({ pathParams: { id: '7' } });
+    expect(matchRoute(strict, 'GET', '/collection/b')).toMatchObject({ pathParams: { kind: 'b' } });
+    expect(matchRoute(strict, 'GET', '/collection/zz')).toMatchObject({ pathParams: { id: 'zz' } });
+  });
+
   it('decodes path parameters', () => {
     expect(matchRoute(routes, 'GET', '/pets/a%20b%2Fc')).toMatchObject({ pathParams: { id: 'a b/c' } });
     expect(matchRoute(routes, 'GET', '/pets/%E0%A4%A')).toMatchObject({ pathParams: { id: '%E0%A4%A' } });

@@ -1,5 +1,6 @@
 import type { OperationPlan, Plan } from './plan';
 import { derefShallow, isObj } from './schema-refs';
+import { pathParamFit } from './route-fit';
 
 /** A path template compiled once per plan: each segment is a literal or a capture pattern. */
 interface Segment {
@@ -21,6 +22,8 @@ interface Route {
   path: string;
   segments: Segment[];
   operations: Map<string, OperationPlan>;
+  /** Set when another template has the same shape: whether the path's values fit this one's. */
+  fits?: (params: Record<string, string>) => boolean;
 }
 
 /** Routes of one segment count, split by their first segment so a lookup scans only plausible ones. */
@@ -56,6 +59,14 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
     }
     route.operations.set(op.method, op);
   }
+  const shapes = new Map<string, Route[]>();
+  for (const route of byPath.values()) {
+    const shape = route.segments.map((s) => s.literal ?? `{${s.regex!.source}}`).join('/');
+    shapes.set(shape, [...(shapes.get(shape) ?? []), route]);
+  }
+  for (const same of shapes.values())
+    if (same.length > 1)
+      for (const route of same) route.fits = pathParamFit(route.operations.values().next().value!, plan);
   const lists = new Map<number, Route[]>();
   for (const route of byPath.values()) {
     const list = lists.get(route.segments.length) ?? [];
@@ -142,6 +153,8 @@ function findRoute(
   segments: string[],
   accept: (route: Route) => boolean,
 ): { route: Route; params: Record<string, string> } | undefined {
+  // Of two templates of one shape, the first whose parameters the values fit; else the first.
+  let unfit: { route: Route; params: Record<string, string> } | undefined;
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
     for (let i = 0; i < segments.length; i++) {
@@ -156,9 +169,11 @@ function findRoute(
         params[name] = safeDecode(m[k + 1]);
       });
     }
-    if (accept(route)) return { route, params };
+    if (!accept(route)) continue;
+    if (!route.fits || route.fits(params)) return { route, params };
+    unfit ??= { route, params };
   }
-  return undefined;
+  return unfit;
 }
 
 function compareRoutes(a: Route, b: Route): number {
