@@ -121,6 +121,28 @@ describe('request validation', () => {
     expect(res).toMatchObject({ ok: true, response: { status: 200 } });
   });
 
+  // nexmo.com: `delivered` is `enum: [true, false, 0, 1]` without a type; no query text matched it.
+  it('reads query text as the member of a typeless enum it spells', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /sms:
+    post:
+      parameters:
+        - {name: delivered, in: query, required: true, schema: {enum: [true, false, 0, 1]}}
+      responses: {'204': {description: ok}}
+`);
+    for (const v of ['true', 'false', '0', '1'])
+      expect(mock(t, req('POST', `/sms?delivered=${v}`))).toMatchObject({
+        ok: true,
+        response: { status: 204 },
+      });
+    expect(mock(t, req('POST', '/sms?delivered=yes'))).toMatchObject({
+      ok: false,
+      problem: { type: 'invalid-request' },
+    });
+  });
+
   it('reports every violation with its location (422 problem)', async () => {
     const t = await target(validated);
     const res = mock(

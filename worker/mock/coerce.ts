@@ -1,4 +1,5 @@
 import type { Schema } from './plan';
+import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
 import { satisfies } from './validate-schema';
 
@@ -67,5 +68,13 @@ function coerceText(
   if (types.has('null') && (value === '' || value === 'null')) return null;
   if (types.has('array'))
     return value === '' ? [] : value.split(',').map((v) => coerce(v, view.items, defs, depth + 1));
+  if (types.size === 0) return enumMember(value, schema, defs) ?? value;
   return value;
+}
+
+/** A typeless enum of non-strings (nexmo: `enum: [true, false, 0, 1]`): the member the text spells. */
+function enumMember(value: string, schema: Schema, defs: Record<string, Schema>): unknown {
+  const s = derefShallow(schema, defs);
+  if (!isObj(s) || !Array.isArray(s.enum)) return undefined;
+  return s.enum.find((v) => (typeof v === 'number' || typeof v === 'boolean') && String(v) === value);
 }
