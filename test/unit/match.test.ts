@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRoutes, matchRoute } from '../../worker/mock/match';
-import type { OperationPlan, Plan } from '../../worker/mock/plan';
+import type { OperationPlan, ParameterPlan, Plan } from '../../worker/mock/plan';
 
 function op(method: string, path: string): OperationPlan {
   return {
@@ -13,6 +13,10 @@ function op(method: string, path: string): OperationPlan {
     responses: [],
     security: [],
   };
+}
+
+function pathParam(name: string, schema: Record<string, unknown>): ParameterPlan {
+  return { name, in: 'path', required: true, schema, style: 'simple', explode: false };
 }
 
 function plan(...ops: OperationPlan[]): Plan {
@@ -79,22 +83,8 @@ describe('matchRoute', () => {
   it('captures a parameter with an enum inside a segment only as one of its values', () => {
     const blog = op('get', '/blog/{pageName}{mediaTypeExtension}');
     blog.parameters = [
-      {
-        name: 'pageName',
-        in: 'path',
-        required: true,
-        schema: { type: 'string' },
-        style: 'simple',
-        explode: false,
-      },
-      {
-        name: 'mediaTypeExtension',
-        in: 'path',
-        required: true,
-        schema: { type: 'string', enum: ['.js', '.json'] },
-        style: 'simple',
-        explode: false,
-      },
+      pathParam('pageName', { type: 'string' }),
+      pathParam('mediaTypeExtension', { type: 'string', enum: ['.js', '.json'] }),
     ];
     const routes = compileRoutes(plan(blog));
     expect(matchRoute(routes, 'GET', '/blog/about.json')).toMatchObject({
@@ -106,27 +96,19 @@ describe('matchRoute', () => {
   // jellyfin: `/MusicGenres/{id}/InstantMix` (a uuid) declared before `/MusicGenres/{name}/InstantMix`
   // refused every call by name.
   it('of two templates of one shape, takes the first whose parameters the values fit', () => {
-    const param = (name: string, schema: Record<string, unknown>) => ({
-      name,
-      in: 'path' as const,
-      required: true,
-      schema,
-      style: 'simple' as const,
-      explode: false,
-    });
     const byId = op('get', '/genres/{id}/mix');
-    byId.parameters = [param('id', { type: 'string', format: 'uuid' })];
+    byId.parameters = [pathParam('id', { type: 'string', format: 'uuid' })];
     const byName = op('get', '/genres/{name}/mix');
-    byName.parameters = [param('name', { type: 'string' })];
+    byName.parameters = [pathParam('name', { type: 'string' })];
     const routes = compileRoutes(plan(byId, byName));
     const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
     expect(matchRoute(routes, 'GET', `/genres/${uuid}/mix`)).toMatchObject({ pathParams: { id: uuid } });
     expect(matchRoute(routes, 'GET', '/genres/jazz/mix')).toMatchObject({ pathParams: { name: 'jazz' } });
     // Where none fits, the first declared answers (and validation says why).
     const byNumber = op('get', '/collection/{id}');
-    byNumber.parameters = [param('id', { type: 'integer' })];
+    byNumber.parameters = [pathParam('id', { type: 'integer' })];
     const byEnum = op('get', '/collection/{kind}');
-    byEnum.parameters = [param('kind', { type: 'string', enum: ['a', 'b'] })];
+    byEnum.parameters = [pathParam('kind', { type: 'string', enum: ['a', 'b'] })];
     const strict = compileRoutes(plan(byNumber, byEnum));
     expect(matchRoute(strict, 'GET', '/collection/7')).toMatchObject({ pathParams: { id: '7' } });
     expect(matchRoute(strict, 'GET', '/collection/b')).toMatchObject({ pathParams: { kind: 'b' } });

@@ -62,7 +62,9 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
   const shapes = new Map<string, Route[]>();
   for (const route of byPath.values()) {
     const shape = route.segments.map((s) => s.literal ?? `{${s.regex!.source}}`).join('/');
-    shapes.set(shape, [...(shapes.get(shape) ?? []), route]);
+    const same = shapes.get(shape);
+    if (same) same.push(route);
+    else shapes.set(shape, [route]);
   }
   for (const same of shapes.values())
     if (same.length > 1)
