@@ -124,6 +124,25 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'POST', '/pets/')).toMatchObject({ kind: 'found', route: '/pets' });
   });
 
+  // gov.bc.ca/gwells: GET /wells/tags/ went to /wells/{well_tag_number} (422: "tags" is no integer).
+  it('serves a path the spec writes with its trailing slash before a template that would take it without', () => {
+    const written = compileRoutes(
+      plan(op('get', '/wells/{number}'), op('get', '/wells/tags/'), op('get', '/wells/{number}/files/')),
+    );
+    expect(matchRoute(written, 'GET', '/wells/tags/')).toMatchObject({ route: '/wells/tags/' });
+    expect(matchRoute(written, 'GET', '/wells/7/')).toMatchObject({ route: '/wells/{number}' });
+    expect(matchRoute(written, 'GET', '/wells/7/files/')).toMatchObject({ route: '/wells/{number}/files/' });
+    expect(matchRoute(written, 'GET', '/wells/7/files')).toMatchObject({ route: '/wells/{number}/files/' });
+    // …but a template's empty last value is never taken for a missing slash.
+    expect(matchRoute(compileRoutes(plan(op('get', '/pets/{id}'))), 'GET', '/pets')).toEqual({
+      kind: 'no-path',
+    });
+    // A literal path without the slash is still more concrete than a template written with one.
+    const both = compileRoutes(plan(op('get', '/a/{x}/'), op('get', '/a/b')));
+    expect(matchRoute(both, 'GET', '/a/b/')).toMatchObject({ route: '/a/b' });
+    expect(matchRoute(both, 'GET', '/a/c/')).toMatchObject({ route: '/a/{x}/' });
+  });
+
   it('distinguishes a missing path from a missing method, with Allow', () => {
     expect(matchRoute(routes, 'GET', '/owners')).toEqual({ kind: 'no-path' });
     expect(matchRoute(routes, 'DELETE', '/pets')).toMatchObject({ kind: 'no-method', allow: ['POST'] });

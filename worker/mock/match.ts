@@ -38,6 +38,8 @@ export interface CompiledRoutes {
   bySegmentCount: Map<number, RouteGroup>;
 }
 
+type Hit = { route: Route; params: Record<string, string> };
+
 export type MatchResult =
   | { kind: 'found'; operation: OperationPlan; pathParams: Record<string, string>; route: string }
   | { kind: 'no-path' }
@@ -92,7 +94,7 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
 
 /**
  * Finds the operation for a request path (relative to the mock URL, still percent-encoded).
- * A trailing slash is ignored unless the spec itself writes one.
+ * A trailing slash is ignored unless the spec itself writes one, and then it may be left out.
  */
 export function matchRoute(routes: CompiledRoutes, method: string, rawPath: string): MatchResult {
   const segments = splitPath(rawPath);
@@ -108,10 +110,10 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
     first ??= route;
     return has(route);
   };
-  let hit = trailing
-    ? findIn(routes.bySegmentCount.get(segments.length - 1), segments.slice(0, -1), pick)
-    : undefined;
+  let hit = trailing ? slashed(routes, segments, pick) : undefined;
   hit ??= findIn(routes.bySegmentCount.get(segments.length), segments, pick);
+  // A path the spec writes with a trailing slash (Django's) is also found without it.
+  if (!trailing) hit ??= findWritten(routes, [...segments, ''], pick);
   if (!hit)
     return first
       ? {
@@ -123,6 +125,34 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
       : { kind: 'no-path' };
   const operation = hit.route.operations.get(verb) ?? hit.route.operations.get('get')!;
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
+}
+
+/**
+ * A path sent with a trailing slash: the route without it, unless the spec writes the path with
+ * its slash and that route is as concrete (gwells' `/wells/tags/` is not `/wells/{number}`).
+ */
+function slashed(
+  routes: CompiledRoutes,
+  segments: string[],
+  pick: (route: Route) => boolean,
+): Hit | undefined {
+  const trimmed = segments.slice(0, -1);
+  const bare = findIn(routes.bySegmentCount.get(trimmed.length), trimmed, pick);
+  const written = findWritten(routes, segments, pick);
+  if (!written || !bare) return written ?? bare;
+  return compareSegments(written.route, bare.route, trimmed.length) <= 0 ? written : bare;
+}
+
+/** Among the routes the spec writes with a trailing slash only (never an empty last parameter). */
+function findWritten(
+  routes: CompiledRoutes,
+  segments: string[],
+  pick: (route: Route) => boolean,
+): Hit | undefined {
+  const last = segments.length - 1;
+  return findIn(routes.bySegmentCount.get(segments.length), segments, (route) => {
+    return route.segments[last].literal === '' && pick(route);
+  });
 }
 
 function allowedMethods(route: Route): string[] {
@@ -137,7 +167,7 @@ function findIn(
   group: RouteGroup | undefined,
   segments: string[],
   accept: (route: Route) => boolean,
-): { route: Route; params: Record<string, string> } | undefined {
+): Hit | undefined {
   if (!group) return undefined;
   // A literal first segment outranks a templated one, so its candidates come first.
   const literal =
@@ -150,13 +180,9 @@ function findIn(
   );
 }
 
-function findRoute(
-  routes: Route[],
-  segments: string[],
-  accept: (route: Route) => boolean,
-): { route: Route; params: Record<string, string> } | undefined {
+function findRoute(routes: Route[], segments: string[], accept: (route: Route) => boolean): Hit | undefined {
   // Of two templates of one shape, the first whose parameters the values fit; else the first.
-  let unfit: { route: Route; params: Record<string, string> } | undefined;
+  let unfit: Hit | undefined;
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
     for (let i = 0; i < segments.length; i++) {
@@ -179,7 +205,12 @@ function findRoute(
 }
 
 function compareRoutes(a: Route, b: Route): number {
-  for (let i = 0; i < a.segments.length; i++) {
+  return compareSegments(a, b, a.segments.length);
+}
+
+/** Negative when `a`'s first `count` segments are the more concrete. */
+function compareSegments(a: Route, b: Route, count: number): number {
+  for (let i = 0; i < count; i++) {
     const diff = b.segments[i].rank - a.segments[i].rank;
     if (diff !== 0) return diff;
     const literal = b.segments[i].literalChars - a.segments[i].literalChars;
