@@ -19,7 +19,7 @@ export function isFormBody(body: RequestBody): boolean {
 /**
  * A request body as the value its schema judges (and a sandbox stores): JSON parsed, form fields
  * (url-encoded or multipart) decoded from bracket notation per the media's `encoding` and typed by
- * the schema, text as a string. `opaque`: binary or unknown formats, about which a schema can say
+ * the schema, text as the value its schema asks for (coerce.ts). `opaque`: binary or unknown formats, about which a schema can say
  * nothing here.
  */
 export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<string, Schema>): BodyValue {
@@ -38,8 +38,11 @@ export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<str
     const decoded = delimited(decodeForm(pairs, media.schema, defs), media);
     return { ok: true, value: coerce(decoded, media.schema, defs) };
   }
+  // A number or an object under text/plain is sent as its text, or as JSON (appcenter.ms): read as
+  // query text is, so a string schema keeps the text as it is and text that is neither stays a
+  // string for the validator to refuse.
   if (body.contentType.startsWith('text/') && !body.contentType.endsWith('/xml'))
-    return { ok: true, value: body.text };
+    return { ok: true, value: coerce(body.text, media.schema, defs) };
   return { ok: 'opaque' };
 }
 
