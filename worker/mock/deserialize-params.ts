@@ -85,8 +85,10 @@ function shapeOf(schema: Schema, defs: Record<string, Schema>, depth = 0): 'arra
   const s = derefShallow(schema, defs);
   if (!isObj(s)) return 'scalar';
   const types = Array.isArray(s.type) ? s.type : [s.type];
-  if (types.includes('array') || s.items !== undefined) return 'array';
-  if (types.includes('object') || s.properties !== undefined) return 'object';
+  // A declared type decides: beezup's `{type: string, items: …}` Accept-Encoding is one string.
+  const typed = s.type !== undefined;
+  if (types.includes('array') || (!typed && s.items !== undefined)) return 'array';
+  if (types.includes('object') || (!typed && s.properties !== undefined)) return 'object';
   // An object made of an allOf (AWS's query parameters): the shape of its members.
   if (Array.isArray(s.allOf) && depth < 8)
     for (const member of s.allOf) {
