@@ -143,6 +143,100 @@ paths:
     });
   });
 
+  // beezup.com: `Accept-Encoding: {type: string, items: {type: string}}` split `gzip, deflate` into an
+  // array and refused it (every call); byautomata.io: `link: {type: string, properties: …}`.
+  it('reads a parameter by its declared type, not by the items or properties beside it', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /preview/{filters}:
+    get:
+      parameters:
+        - {name: Accept-Encoding, in: header, required: true, schema: {type: string, items: {type: string}}}
+        - {name: link, in: query, required: true, schema: {type: string, properties: {link: {type: string}}}}
+        - {name: filters, in: path, required: true, schema: {type: string, items: {type: string}}}
+        - {name: ids, in: query, schema: {type: array, items: {type: integer}}}
+      responses: {'204': {description: ok}}
+`);
+    const get = (path: string) =>
+      mock(t, req('GET', path, { headers: { 'accept-encoding': 'gzip, deflate' } }));
+    expect(get('/preview/a=1,b?link=ibm.com')).toMatchObject({ ok: true, response: { status: 204 } });
+    expect(get('/preview/a?link=ibm.com&ids=1&ids=2')).toMatchObject({ ok: true });
+    expect(get('/preview/a?link=ibm.com&ids=1&ids=x')).toMatchObject({
+      ok: false,
+      problem: { type: 'invalid-request' },
+    });
+  });
+
+  // zoom.us `tspId: {type: string, enum: [1, 2]}`, apptigent.com `uppercase: {type: string, enum:
+  // [true, false]}`: no value is both, and clients send the enum's members.
+  it('judges a value by its enum alone when the enum has no member of the declared type', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /tsp/{tspId}:
+    post:
+      parameters:
+        - {name: tspId, in: path, required: true, schema: {type: string, enum: [1, 2]}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties: {uppercase: {type: string, enum: [true, false]}, size: {type: string, enum: [s, m]}}
+      responses: {'204': {description: ok}}
+`);
+    const send = (path: string, body: unknown) =>
+      mock(t, req('POST', path, { body: { contentType: 'application/json', text: JSON.stringify(body) } }));
+    expect(send('/tsp/1', { uppercase: true })).toMatchObject({ ok: true, response: { status: 204 } });
+    expect(send('/tsp/2', { uppercase: false, size: 'm' })).toMatchObject({ ok: true });
+    for (const [path, body] of [
+      ['/tsp/3', {}],
+      ['/tsp/1', { uppercase: 'true' }],
+      ['/tsp/1', { size: 'xl' }],
+    ] as const)
+      expect(send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject({
+        ok: false,
+        problem: { type: 'invalid-request' },
+      });
+  });
+
+  // appcenter.ms, azure.com/hdinsight-job: an object schema under text/plain, and clients send it
+  // as JSON text; every such call was refused with `type "string" … Expected "object"`.
+  it('reads a text body as the number or JSON value its schema asks for, and refuses text that is neither', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /count:
+    put:
+      requestBody: {required: true, content: {text/plain: {schema: {type: integer, maximum: 10}}}}
+      responses: {'204': {description: ok}}
+  /release:
+    patch:
+      requestBody:
+        required: true
+        content: {text/plain: {schema: {type: object, required: [notes], properties: {notes: {type: string}}}}}
+      responses: {'204': {description: ok}}
+  /note:
+    put:
+      requestBody: {required: true, content: {text/plain: {schema: {type: string, maxLength: 3}}}}
+      responses: {'204': {description: ok}}
+`);
+    const send = (method: string, path: string, text: string) =>
+      mock(t, req(method, path, { body: { contentType: 'text/plain', text } }));
+    const accepted = { ok: true, response: { status: 204 } };
+    const refused = { ok: false, problem: { type: 'invalid-request' } };
+    expect(send('PUT', '/count', '7')).toMatchObject(accepted);
+    expect(send('PUT', '/count', '11')).toMatchObject(refused);
+    expect(send('PUT', '/count', 'seven')).toMatchObject(refused);
+    expect(send('PATCH', '/release', '{"notes":"fixed"}')).toMatchObject(accepted);
+    expect(send('PATCH', '/release', '{"other":1}')).toMatchObject(refused);
+    expect(send('PATCH', '/release', 'notes=fixed')).toMatchObject(refused);
+    // A string schema reads the text as it is: `123` is three characters, not a number.
+    expect(send('PUT', '/note', '123')).toMatchObject(accepted);
+    expect(send('PUT', '/note', '1234')).toMatchObject(refused);
+  });
+
   it('reports every violation with its location (422 problem)', async () => {
     const t = await target(validated);
     const res = mock(

@@ -5,7 +5,7 @@ import {
   type ValidationResult,
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { hiddenFor, isObj, refTokens } from './schema-refs';
+import { derefShallow, hiddenFor, isObj, refTokens } from './schema-refs';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -20,6 +20,8 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *  - a property hidden in the direction (writeOnly in responses, readOnly in requests) is not
  *    required there, as OpenAPI specifies; a readOnly one sent in a request is not judged either
  *    (the server ignores it);
+ *  - in a request, `additionalProperties: false` admits the names its allOf/oneOf/anyOf declare,
+ *    and an enum with no member of the declared type judges alone;
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
  *  - the sanitized defs are kept once per (defs, direction) in one lookup keyed by absolute refs,
@@ -127,11 +129,61 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     else delete out.exclusiveMaximum;
     delete out.maximum;
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
+  if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
+  if (dir === 'request' && enumOutsideType(s)) delete out.type;
   if (Array.isArray(s.required) && isObj(s.properties)) {
     const props = s.properties;
     out.required = s.required.filter((r) => !(props[r] !== undefined && hiddenFor(props[r], defs, dir)));
   }
   return out;
+}
+
+/**
+ * An enum none of whose members has the declared type (zoom's `{type: string, enum: [1, 2]}`): no
+ * value is both, and clients send the members, so in a request the enum alone judges.
+ */
+export function enumOutsideType(s: SchemaObject): boolean {
+  if (!Array.isArray(s.enum) || s.enum.length === 0 || s.type === undefined) return false;
+  const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
+  return !s.enum.some((v) => {
+    const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+    if (t === 'number') return types.has('number') || (types.has('integer') && Number.isInteger(v));
+    return types.has(t);
+  });
+}
+
+const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
+
+/**
+ * `additionalProperties: false` beside an allOf (or a oneOf) that holds the properties (ShipEngine):
+ * read strictly, every name is additional and no request passes. The names the composed schemas
+ * declare are those the author meant to allow; they stay judged by those schemas.
+ */
+function admitComposedNames(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
+  const names = new Set<string>();
+  collectComposedNames(s, defs, names, 0);
+  if (names.size === 0) return;
+  const own = (out.properties ??= {}) as Record<string, Schema>;
+  for (const name of names) if (!Object.hasOwn(own, name)) own[name] = true;
+}
+
+function collectComposedNames(
+  s: SchemaObject,
+  defs: Record<string, Schema>,
+  names: Set<string>,
+  depth: number,
+): void {
+  if (depth > 8) return;
+  for (const key of COMPOSITIONS) {
+    const list = s[key];
+    if (!Array.isArray(list)) continue;
+    for (const branch of list) {
+      const b = derefShallow(branch as Schema, defs);
+      if (!isObj(b)) continue;
+      if (isObj(b.properties)) for (const name of Object.keys(b.properties)) names.add(name);
+      collectComposedNames(b, defs, names, depth + 1);
+    }
+  }
 }
 
 /** Where the sanitized defs sit: `{DEFS_BASE}#/$defs/{name}`, apart from every root's own URI. */
