@@ -143,6 +143,33 @@ paths:
     });
   });
 
+  // atlassian.com/jira: its SDKs write worklog times as `2021-01-17T12:34:00.000+0000`, an offset
+  // without a colon, which ajv-formats accepts and every such call was refused.
+  it('reads date-time offsets as ajv-formats does, with or without their colon', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /worklog:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {started: {type: string, format: date-time}}}
+      responses: {'204': {description: ok}}
+`);
+    const send = (started: string) =>
+      mock(
+        t,
+        req('POST', '/worklog', {
+          body: { contentType: 'application/json', text: JSON.stringify({ started }) },
+        }),
+      );
+    for (const ok of ['2021-01-17T12:34:00.000+0000', '2021-01-17T12:34:00+02', '2021-01-17T12:34:00Z'])
+      expect(send(ok), ok).toMatchObject({ ok: true, response: { status: 204 } });
+    for (const bad of ['2021-13-17T12:34:00+0000', '2021-01-17T12:34:00', '2021-01-17T25:00:00Z'])
+      expect(send(bad), bad).toMatchObject({ ok: false, problem: { type: 'invalid-request' } });
+  });
+
   // beezup.com: `Accept-Encoding: {type: string, items: {type: string}}` split `gzip, deflate` into an
   // array and refused it (every call); byautomata.io: `link: {type: string, properties: …}`.
   it('reads a parameter by its declared type, not by the items or properties beside it', async () => {

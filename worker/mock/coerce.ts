@@ -1,7 +1,8 @@
 import type { Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { enumOutsideType, satisfies } from './validate-schema';
+import { enumOutsideType } from './lenient-request';
+import { satisfies } from './validate-schema';
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 const STRUCTURED = /^\s*[[{]/;

@@ -5,7 +5,8 @@ import {
   type ValidationResult,
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { derefShallow, hiddenFor, isObj, refTokens } from './schema-refs';
+import { hiddenFor, isObj, refTokens } from './schema-refs';
+import { admitComposedNames, enumOutsideType } from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -136,54 +137,6 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     out.required = s.required.filter((r) => !(props[r] !== undefined && hiddenFor(props[r], defs, dir)));
   }
   return out;
-}
-
-/**
- * An enum none of whose members has the declared type (zoom's `{type: string, enum: [1, 2]}`): no
- * value is both, and clients send the members, so in a request the enum alone judges.
- */
-export function enumOutsideType(s: SchemaObject): boolean {
-  if (!Array.isArray(s.enum) || s.enum.length === 0 || s.type === undefined) return false;
-  const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
-  return !s.enum.some((v) => {
-    const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-    if (t === 'number') return types.has('number') || (types.has('integer') && Number.isInteger(v));
-    return types.has(t);
-  });
-}
-
-const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
-
-/**
- * `additionalProperties: false` beside an allOf (or a oneOf) that holds the properties (ShipEngine):
- * read strictly, every name is additional and no request passes. The names the composed schemas
- * declare are those the author meant to allow; they stay judged by those schemas.
- */
-function admitComposedNames(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
-  const names = new Set<string>();
-  collectComposedNames(s, defs, names, 0);
-  if (names.size === 0) return;
-  const own = (out.properties ??= {}) as Record<string, Schema>;
-  for (const name of names) if (!Object.hasOwn(own, name)) own[name] = true;
-}
-
-function collectComposedNames(
-  s: SchemaObject,
-  defs: Record<string, Schema>,
-  names: Set<string>,
-  depth: number,
-): void {
-  if (depth > 8) return;
-  for (const key of COMPOSITIONS) {
-    const list = s[key];
-    if (!Array.isArray(list)) continue;
-    for (const branch of list) {
-      const b = derefShallow(branch as Schema, defs);
-      if (!isObj(b)) continue;
-      if (isObj(b.properties)) for (const name of Object.keys(b.properties)) names.add(name);
-      collectComposedNames(b, defs, names, depth + 1);
-    }
-  }
 }
 
 /** Where the sanitized defs sit: `{DEFS_BASE}#/$defs/{name}`, apart from every root's own URI. */

@@ -1,0 +1,66 @@
+import { format } from '@cfworker/json-schema';
+import { checkStringFormat } from './generate/formats';
+import type { Schema, SchemaObject } from './plan';
+import { derefShallow, isObj } from './schema-refs';
+
+/**
+ * What a request is judged by beyond the strict reading of its schema (validate-schema.ts applies
+ * the schema readings in the request direction; the format reading holds for every value it
+ * judges): clients send what a spec's author evidently meant, and a mock that refuses it fails them
+ * where the real API would not.
+ */
+
+// A time offset without its colon (`+0000`, Jira's SDKs) is one ajv-formats and the generator's
+// check accept and @cfworker does not: what either accepts passes.
+for (const name of ['date-time', 'time'] as const) {
+  const strict = format[name];
+  format[name] = (value: string) => strict(value) || checkStringFormat(name, value);
+}
+
+/**
+ * An enum none of whose members has the declared type (zoom's `{type: string, enum: [1, 2]}`): no
+ * value is both, and clients send the members, so in a request the enum alone judges.
+ */
+export function enumOutsideType(s: SchemaObject): boolean {
+  if (!Array.isArray(s.enum) || s.enum.length === 0 || s.type === undefined) return false;
+  const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
+  return !s.enum.some((v) => {
+    const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+    if (t === 'number') return types.has('number') || (types.has('integer') && Number.isInteger(v));
+    return types.has(t);
+  });
+}
+
+const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
+
+/**
+ * `additionalProperties: false` beside an allOf (or a oneOf) that holds the properties (ShipEngine):
+ * read strictly, every name is additional and no request passes. The names the composed schemas
+ * declare are those the author meant to allow; they stay judged by those schemas.
+ */
+export function admitComposedNames(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
+  const names = new Set<string>();
+  collectComposedNames(s, defs, names, 0);
+  if (names.size === 0) return;
+  const own = (out.properties ??= {}) as Record<string, Schema>;
+  for (const name of names) if (!Object.hasOwn(own, name)) own[name] = true;
+}
+
+function collectComposedNames(
+  s: SchemaObject,
+  defs: Record<string, Schema>,
+  names: Set<string>,
+  depth: number,
+): void {
+  if (depth > 8) return;
+  for (const key of COMPOSITIONS) {
+    const list = s[key];
+    if (!Array.isArray(list)) continue;
+    for (const branch of list) {
+      const b = derefShallow(branch as Schema, defs);
+      if (!isObj(b)) continue;
+      if (isObj(b.properties)) for (const name of Object.keys(b.properties)) names.add(name);
+      collectComposedNames(b, defs, names, depth + 1);
+    }
+  }
+}
