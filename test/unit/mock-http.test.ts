@@ -228,6 +228,33 @@ paths:
       });
   });
 
+  // telnyx.com `filter[features]=voice,sms`: many SDKs join an array with commas whatever the style
+  // says. shutterstock.com `aspect_ratio: {type: string, enum: [43, 169, nonstandard]}`.
+  it('reads a comma-joined exploded array when its items fit only so, and text as a listed non-string member', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /numbers:
+    get:
+      parameters:
+        - {name: features, in: query, schema: {type: array, items: {type: string, enum: [sms, voice]}}}
+        - {name: names, in: query, schema: {type: array, maxItems: 1, items: {type: string}}}
+        - {name: aspect_ratio, in: query, schema: {type: string, enum: [43, 169, nonstandard]}}
+      responses: {'204': {description: ok}}
+`);
+    const get = (q: string) => mock(t, req('GET', `/numbers?${q}`));
+    for (const q of [
+      'features=voice,sms',
+      'features=voice&features=sms',
+      'names=a,b',
+      'aspect_ratio=43',
+      'aspect_ratio=nonstandard',
+    ])
+      expect(get(q), q).toMatchObject({ ok: true, response: { status: 204 } });
+    for (const q of ['features=voice,fax', 'names=a&names=b', 'aspect_ratio=44'])
+      expect(get(q), q).toMatchObject({ ok: false, problem: { type: 'invalid-request' } });
+  });
+
   // appcenter.ms, azure.com/hdinsight-job: an object schema under text/plain, and clients send it
   // as JSON text; every such call was refused with `type "string" … Expected "object"`.
   it('reads a text body as the number or JSON value its schema asks for, and refuses text that is neither', async () => {

@@ -1,7 +1,7 @@
 import type { Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { enumOutsideType } from './lenient-request';
+import { enumBeyondType } from './lenient-request';
 import { satisfies } from './validate-schema';
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -56,7 +56,7 @@ function coerceText(
 ): unknown {
   const { types } = view;
   const s = derefShallow(schema, defs);
-  if (isObj(s) && enumOutsideType(s)) return enumMember(value, schema, defs) ?? value;
+  if (isObj(s) && enumBeyondType(s)) return enumMember(value, schema, defs) ?? value;
   // A structured value inside a flat serialization (an object in a form-style array) arrives as JSON.
   if ((types.has('object') || types.has('array') || types.size === 0) && STRUCTURED.test(value)) {
     try {
@@ -76,8 +76,8 @@ function coerceText(
 }
 
 /**
- * A typeless enum of non-strings (nexmo: `enum: [true, false, 0, 1]`), or one whose members are not
- * of its type (zoom: `{type: string, enum: [1, 2]}`): the member the text spells.
+ * A typeless enum of non-strings (nexmo: `enum: [true, false, 0, 1]`), or one listing members its
+ * type excludes (zoom: `{type: string, enum: [1, 2]}`): the member the text spells.
  */
 function enumMember(value: string, schema: Schema, defs: Record<string, Schema>): unknown {
   const s = derefShallow(schema, defs);

@@ -18,16 +18,17 @@ for (const name of ['date-time', 'time'] as const) {
 }
 
 /**
- * An enum none of whose members has the declared type (zoom's `{type: string, enum: [1, 2]}`): no
- * value is both, and clients send the members, so in a request the enum alone judges.
+ * An enum that lists members its declared type excludes: zoom's `{type: string, enum: [1, 2]}` (no
+ * value is both), shutterstock's `{type: string, enum: [43, 169, nonstandard]}`. Clients send the
+ * members, so in a request the enum alone judges.
  */
-export function enumOutsideType(s: SchemaObject): boolean {
+export function enumBeyondType(s: SchemaObject): boolean {
   if (!Array.isArray(s.enum) || s.enum.length === 0 || s.type === undefined) return false;
   const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
-  return !s.enum.some((v) => {
+  return s.enum.some((v) => {
     const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-    if (t === 'number') return types.has('number') || (types.has('integer') && Number.isInteger(v));
-    return types.has(t);
+    if (t === 'number') return !types.has('number') && !(types.has('integer') && Number.isInteger(v));
+    return !types.has(t);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ProblemDetailEntry } from '../http/problem';
 import { coerce } from './coerce';
+import type { Decoded } from './bracket-notation';
 import { bracketName, decodeBody, isFormBody } from './decode-body';
 import { readQueryParam, readSimple } from './deserialize-params';
 import { isJsonMediaType, matchContentType } from './negotiate';
@@ -83,11 +84,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
         });
       continue;
     }
-    const value =
-      param.contentType && isJsonMediaType(param.contentType) && typeof raw === 'string'
-        ? parseJsonOr(raw)
-        : coerce(raw, param.schema, plan.defs);
-    for (const v of validateValue(param.schema, plan.defs, value, { direction: 'request' })) {
+    for (const v of paramViolations(plan, param, raw)) {
       const at = tokens(v.pointer);
       errors.push({
         location: [param.in, param.name, ...at],
@@ -106,6 +103,32 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     detail: `The request has ${errors.length} validation error(s); the first: ${errors[0].message}.`,
     errors: errors.slice(0, MAX_ERRORS),
   };
+}
+
+function paramViolations(plan: Plan, param: ParameterPlan, raw: Decoded) {
+  const value =
+    param.contentType && isJsonMediaType(param.contentType) && typeof raw === 'string'
+      ? parseJsonOr(raw)
+      : coerce(raw, param.schema, plan.defs);
+  const violations = validateValue(param.schema, plan.defs, value, REQUEST);
+  // Many SDKs join a query array with commas whatever its style says (telnyx's `features=voice,sms`):
+  // an exploded array of one such value is read split when only that reading fits.
+  const joined =
+    violations.length > 0 && param.in === 'query' && param.explode ? commaJoined(raw) : undefined;
+  if (
+    joined &&
+    validateValue(param.schema, plan.defs, coerce(joined, param.schema, plan.defs), REQUEST).length === 0
+  )
+    return [];
+  return violations;
+}
+
+const REQUEST = { direction: 'request' } as const;
+
+function commaJoined(raw: Decoded): string[] | undefined {
+  return Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string' && raw[0].includes(',')
+    ? raw[0].split(',')
+    : undefined;
 }
 
 type BodyState =

@@ -6,7 +6,7 @@ import {
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
 import { hiddenFor, isObj, refTokens } from './schema-refs';
-import { admitComposedNames, enumOutsideType } from './lenient-request';
+import { admitComposedNames, enumBeyondType } from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -131,7 +131,7 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     delete out.maximum;
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
-  if (dir === 'request' && enumOutsideType(s)) delete out.type;
+  if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (Array.isArray(s.required) && isObj(s.properties)) {
     const props = s.properties;
     out.required = s.required.filter((r) => !(props[r] !== undefined && hiddenFor(props[r], defs, dir)));
