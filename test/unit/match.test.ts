@@ -115,6 +115,27 @@ describe('matchRoute', () => {
     expect(matchRoute(strict, 'GET', '/collection/zz')).toMatchObject({ pathParams: { id: 'zz' } });
   });
 
+  // mist.com: `/sites/{id}/zones/{zone_id}` (a uuid) took `/sites/1/zones/count`, which
+  // `/sites/{id}/{zone_type}/count` declares.
+  it('of two templates a path matches, takes the first whose values fit even when a literal ranks it first', () => {
+    const zone = op('get', '/sites/{id}/zones/{zone_id}');
+    zone.parameters = [pathParam('zone_id', { type: 'string', format: 'uuid' })];
+    const count = op('get', '/sites/{id}/{zone_type}/count');
+    count.parameters = [pathParam('zone_type', { type: 'string', enum: ['zones', 'rssizones'] })];
+    const routes = compileRoutes(plan(zone, count));
+    const uuid = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    expect(matchRoute(routes, 'GET', '/sites/1/zones/count')).toMatchObject({
+      route: '/sites/{id}/{zone_type}/count',
+    });
+    expect(matchRoute(routes, 'GET', `/sites/1/zones/${uuid}`)).toMatchObject({
+      route: '/sites/{id}/zones/{zone_id}',
+    });
+    // Where none fits, the most concrete answers (and validation says why).
+    expect(matchRoute(routes, 'GET', '/sites/1/zones/other')).toMatchObject({
+      route: '/sites/{id}/zones/{zone_id}',
+    });
+  });
+
   it('decodes path parameters', () => {
     expect(matchRoute(routes, 'GET', '/pets/a%20b%2Fc')).toMatchObject({ pathParams: { id: 'a b/c' } });
     expect(matchRoute(routes, 'GET', '/pets/%E0%A4%A')).toMatchObject({ pathParams: { id: '%E0%A4%A' } });

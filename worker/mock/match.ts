@@ -1,9 +1,9 @@
 import type { OperationPlan, Plan } from './plan';
 import { derefShallow, isObj } from './schema-refs';
-import { pathParamFit } from './route-fit';
+import { markOverlaps } from './route-fit';
 
 /** A path template compiled once per plan: each segment is a literal or a capture pattern. */
-interface Segment {
+export interface Segment {
   literal?: string;
   /** For templated segments such as "{id}" or "{name}.json". */
   regex?: RegExp;
@@ -18,11 +18,11 @@ interface Segment {
   literalChars: number;
 }
 
-interface Route {
+export interface Route {
   path: string;
   segments: Segment[];
   operations: Map<string, OperationPlan>;
-  /** Set when another template has the same shape: whether the path's values fit this one's. */
+  /** Set when a path could match another route too: whether the path's values fit this one's. */
   fits?: (params: Record<string, string>) => boolean;
 }
 
@@ -38,7 +38,7 @@ export interface CompiledRoutes {
   bySegmentCount: Map<number, RouteGroup>;
 }
 
-type Hit = { route: Route; params: Record<string, string> };
+type Hit = { route: Route; params: Record<string, string>; unfit?: true };
 
 export type MatchResult =
   | { kind: 'found'; operation: OperationPlan; pathParams: Record<string, string>; route: string }
@@ -61,16 +61,6 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
     }
     route.operations.set(op.method, op);
   }
-  const shapes = new Map<string, Route[]>();
-  for (const route of byPath.values()) {
-    const shape = route.segments.map((s) => s.literal ?? `{${s.regex!.source}}`).join('/');
-    const same = shapes.get(shape);
-    if (same) same.push(route);
-    else shapes.set(shape, [route]);
-  }
-  for (const same of shapes.values())
-    if (same.length > 1)
-      for (const route of same) route.fits = pathParamFit(route.operations.values().next().value!, plan);
   const lists = new Map<number, Route[]>();
   for (const route of byPath.values()) {
     const list = lists.get(route.segments.length) ?? [];
@@ -88,6 +78,7 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
       else group.byFirst.set(first, [...(group.byFirst.get(first) ?? []), route]);
     }
     bySegmentCount.set(count, group);
+    markOverlaps(list, [], 0, plan);
   }
   return { bySegmentCount };
 }
@@ -174,14 +165,17 @@ function findIn(
     segments.length > 0
       ? (group.byFirst.get(segments[0]) ?? group.byFirst.get(safeDecode(segments[0])))
       : undefined;
-  return (
-    (literal ? findRoute(literal, segments, accept) : undefined) ??
-    findRoute(group.templatedFirst, segments, accept)
-  );
+  const first = literal ? findRoute(literal, segments, accept) : undefined;
+  if (first && !first.unfit) return first;
+  const second = findRoute(group.templatedFirst, segments, accept);
+  return second && !second.unfit ? second : (first ?? second);
 }
 
+/**
+ * The first route that takes the path and the method. Of routes a path could match several of
+ * (`fits` set), the first whose values fit, else the first (marked `unfit`).
+ */
 function findRoute(routes: Route[], segments: string[], accept: (route: Route) => boolean): Hit | undefined {
-  // Of two templates of one shape, the first whose parameters the values fit; else the first.
   let unfit: Hit | undefined;
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
@@ -199,7 +193,7 @@ function findRoute(routes: Route[], segments: string[], accept: (route: Route) =
     }
     if (!accept(route)) continue;
     if (!route.fits || route.fits(params)) return { route, params };
-    unfit ??= { route, params };
+    unfit ??= { route, params, unfit: true };
   }
   return unfit;
 }
