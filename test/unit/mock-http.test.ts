@@ -291,6 +291,39 @@ paths:
     expect(send('PUT', '/note', '1234')).toMatchObject(refused);
   });
 
+  // reverb.com declares POST /conversations/{conversation_id}/offer (price an object) before
+  // POST /conversations/{id}/offer (price a string); vtex two PUTs of one account path. A path
+  // both take is answered by the first whose request the call satisfies.
+  it('of two operations a path matches alike, serves the first whose request validates', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /offers/{offer_id}:
+    post:
+      operationId: byObject
+      requestBody:
+        content: {application/json: {schema: {type: object, required: [price], properties: {price: {type: object}}}}}
+      responses: {'200': {description: ok, content: {application/json: {example: {kind: object}}}}}
+  /offers/{id}:
+    post:
+      operationId: byString
+      requestBody:
+        content: {application/json: {schema: {type: object, required: [price], properties: {price: {type: string}}}}}
+      responses: {'200': {description: ok, content: {application/json: {example: {kind: string}}}}}
+`);
+    const post = (price: unknown) =>
+      mock(
+        t,
+        req('POST', '/offers/7', {
+          body: { contentType: 'application/json', text: JSON.stringify({ price }) },
+        }),
+      );
+    expect(post({ amount: 1 })).toMatchObject({ ok: true, response: { body: '{"kind":"object"}' } });
+    expect(post('1.00')).toMatchObject({ ok: true, response: { body: '{"kind":"string"}' } });
+    // Neither: the first declared refuses, saying why.
+    expect(post(1)).toMatchObject({ ok: false, problem: { detail: expect.stringContaining('"object"') } });
+  });
+
   it('reports every violation with its location (422 problem)', async () => {
     const t = await target(validated);
     const res = mock(

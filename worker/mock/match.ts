@@ -41,7 +41,14 @@ export interface CompiledRoutes {
 type Hit = { route: Route; params: Record<string, string>; unfit?: true };
 
 export type MatchResult =
-  | { kind: 'found'; operation: OperationPlan; pathParams: Record<string, string>; route: string }
+  | {
+      kind: 'found';
+      operation: OperationPlan;
+      pathParams: Record<string, string>;
+      route: string;
+      /** Other operations the path and method match alike, best first (see matchRoute). */
+      others?: () => Extract<MatchResult, { kind: 'found' }>[];
+    }
   | { kind: 'no-path' }
   | { kind: 'no-method'; allow: string[]; route: string; operations: OperationPlan[] };
 
@@ -114,8 +121,36 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
           operations: [...first.operations.values()],
         }
       : { kind: 'no-path' };
+  const result = found(hit, verb);
+  // Routes a path could match several of (`fits`): the others that take it too, asked only when
+  // the call does not satisfy this one's request (reverb declares two POSTs of one path).
+  const chosen = hit.route;
+  if (chosen.fits && chosen.segments.length === segments.length)
+    result.others = () => othersTaking(routes, segments, has, chosen).map((other) => found(other, verb));
+  return result;
+}
+
+type Found = Extract<MatchResult, { kind: 'found' }>;
+
+function found(hit: Hit, verb: string): Found {
   const operation = hit.route.operations.get(verb) ?? hit.route.operations.get('get')!;
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
+}
+
+function othersTaking(
+  routes: CompiledRoutes,
+  segments: string[],
+  has: (route: Route) => boolean,
+  chosen: Route,
+): Hit[] {
+  const taken = new Set([chosen]);
+  const out: Hit[] = [];
+  for (;;) {
+    const next = findIn(routes.bySegmentCount.get(segments.length), segments, (r) => !taken.has(r) && has(r));
+    if (!next || next.unfit) return out;
+    taken.add(next.route);
+    out.push(next);
+  }
 }
 
 /**

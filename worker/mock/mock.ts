@@ -68,6 +68,26 @@ function rewrite(
   return undefined;
 }
 
+/** Of other operations the path matches alike, the first whose request the call satisfies. */
+function otherTaking(
+  target: MockTarget,
+  request: MockRequest,
+  match: Extract<MatchResult, { kind: 'found' }>,
+  query: [string, string][],
+  cookies: Record<string, string>,
+): Extract<MatchResult, { kind: 'found' }> | undefined {
+  return match.others?.().find(
+    (other) =>
+      validateRequest(target.plan, other.operation, {
+        pathParams: other.pathParams,
+        query,
+        headers: request.headers,
+        cookies,
+        body: request.body,
+      }).ok,
+  );
+}
+
 /** Why the call's credentials do not satisfy the operation's security, with the challenge to send. */
 function securityProblem(
   plan: Plan,
@@ -171,6 +191,8 @@ function decide(
     body: request.body,
   });
   if (!check.ok) {
+    const other = check.status === 422 ? otherTaking(target, request, match, query, cookies) : undefined;
+    if (other) return decide(target, request, layer, { ...reading, match: other });
     const type = check.status === 415 ? 'unsupported-media-type' : 'invalid-request';
     const problem: Problem = { type, detail: check.detail, errors: check.errors };
     return refuseWith(problem, check.status === 415 ? [415] : [422, 400]);
