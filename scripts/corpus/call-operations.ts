@@ -6,6 +6,7 @@ import type {
   OperationPlan,
   ParameterPlan,
   Plan,
+  Schema,
   SecuritySchemePlan,
 } from '../../worker/mock/plan';
 
@@ -16,11 +17,7 @@ import type {
  */
 export function wellFormedRequest(plan: Plan, op: OperationPlan): MockRequest {
   const value = (p: ParameterPlan): JsonValue => {
-    const r = generate(p.schema, {
-      seed: `corpus:${op.path}:${p.name}`,
-      defs: plan.defs,
-      direction: 'request',
-    });
+    const r = requestValue(p.schema, `corpus:${op.path}:${p.name}`, plan);
     return r.ok ? r.value : 'x';
   };
   let path = op.path;
@@ -56,6 +53,18 @@ export function wellFormedRequest(plan: Plan, op: OperationPlan): MockRequest {
   return request;
 }
 
+/**
+ * A value for a request schema; where no value satisfies it strictly (zoom's `{type: string, enum:
+ * [1, 2]}`, ShipEngine's `additionalProperties: false` beside an `allOf`), the author's evident
+ * intent, as a client of that API would send it and as the mock reads requests.
+ */
+function requestValue(schema: Schema, seed: string, plan: Plan): ReturnType<typeof generate> {
+  const strict = generate(schema, { seed, defs: plan.defs, direction: 'request' });
+  return strict.ok
+    ? strict
+    : generate(schema, { seed, defs: plan.defs, direction: 'request', relax: 'discover' });
+}
+
 function requestBody(plan: Plan, op: OperationPlan): MockRequest['body'] | undefined {
   const content = op.requestBody?.content;
   if (!content || Object.keys(content).length === 0) return undefined;
@@ -65,7 +74,7 @@ function requestBody(plan: Plan, op: OperationPlan): MockRequest['body'] | undef
   const generated =
     media.schema === undefined
       ? { ok: true as const, value: (media.examples[0]?.value ?? {}) as JsonValue }
-      : generate(media.schema, { seed: `corpus-body:${op.path}`, defs: plan.defs, direction: 'request' });
+      : requestValue(media.schema, `corpus-body:${op.path}`, plan);
   const value: JsonValue = generated.ok ? generated.value : {};
   const contentType = type.includes('*') ? 'application/json' : type.split(';')[0].trim().toLowerCase();
   if (isJsonMediaType(contentType) || contentType === 'application/json')
