@@ -190,6 +190,48 @@ describe('values from outside the schema', () => {
 });
 
 describe('consistency inside a body', () => {
+  // openai.com: the choices of one completion came out as {finish_reason}, {text}, {index, text}.
+  it('gives every object of one schema in a body the same optional members (an array of items, a shared def)', () => {
+    const choice = {
+      type: 'object',
+      properties: {
+        text: { type: 'string' },
+        index: { type: 'integer' },
+        finish_reason: { type: 'string' },
+        logprobs: { type: 'object', properties: { tokens: { type: 'array', items: { type: 'string' } } } },
+        model: { type: 'string' },
+        created: { type: 'integer' },
+      },
+    };
+    const schema = {
+      type: 'object',
+      required: ['choices'],
+      properties: {
+        choices: { type: 'array', minItems: 5, maxItems: 5, items: choice },
+        extra: {
+          type: 'object',
+          required: ['first', 'second'],
+          properties: { first: choice, second: choice },
+        },
+      },
+    } as Schema;
+    const shapes = new Set<string>();
+    for (const body of many(schema, {}, 30) as {
+      choices: object[];
+      extra?: { first: object; second: object };
+    }[]) {
+      const keys = body.choices.map((c) => Object.keys(c).sort().join());
+      expect(new Set(keys).size, JSON.stringify(body.choices)).toBe(1);
+      if (body.extra)
+        expect(Object.keys(body.extra.second).sort().join()).toBe(
+          Object.keys(body.extra.first).sort().join(),
+        );
+      shapes.add(keys[0]);
+    }
+    // Which optional members a body has still varies from body to body.
+    expect(shapes.size).toBeGreaterThan(1);
+  });
+
   const t = { type: 'string', format: 'date-time' };
   it('orders lifecycle times even when the schema lists them out of order', () => {
     const schema = {

@@ -80,17 +80,28 @@ function fillDeclared(b: Build): void {
     if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
     // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size. The
     // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included.
-    if (
-      !hint.root &&
-      ctx.objDepth >= 2 &&
-      !ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)
-    )
-      continue;
+    if (!hint.root && ctx.objDepth >= 2 && !keepsOptional(ctx, flat, name)) continue;
     if (overSoftBudget(ctx)) continue;
     const before = b.count;
     put(b, name, schema, true);
     if (b.count > before) b.optionalRoom--;
   }
+}
+
+/**
+ * Whether an optional member deep in a body is given. Decided once per schema (its def, else the
+ * schema object) and name in a body: the items of an array, and every object of one def, share
+ * their shape, as a real API's do (openai's completion choices came out as `{finish_reason}`,
+ * `{text}`, `{index, text}`).
+ */
+function keepsOptional(ctx: Ctx, flat: Flat, name: string): boolean {
+  const key = flat.defName ?? flat.raw;
+  let byName = ctx.shapes.get(key);
+  if (!byName) ctx.shapes.set(key, (byName = new Map()));
+  let keep = byName.get(name);
+  if (keep === undefined)
+    byName.set(name, (keep = ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)));
+  return keep;
 }
 
 /** The discriminator must be present even if the schema forgot to declare it. */
