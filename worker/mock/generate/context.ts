@@ -110,8 +110,8 @@ export interface Ctx {
   steps: number;
   /** Objects and arrays currently open above the value being generated. */
   objDepth: number;
-  /** Optional members deep in the body given or not, by schema (def name or object) and name. */
-  shapes: Map<unknown, Map<string, boolean>>;
+  /** Inside an array: its items' optional members given or not, by schema (def or object) and name. */
+  shapes?: Map<unknown, Map<string, boolean>>;
   /** Lazily chosen API host shared by every URL in the body. */
   host?: string;
   arrDepth: number;

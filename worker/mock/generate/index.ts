@@ -95,7 +95,6 @@ export function generatorContext(options: GenerateOptions): Ctx {
     nesting: 0,
     steps: 0,
     objDepth: 0,
-    shapes: new Map(),
     arrDepth: 0,
     prune: false,
     variation: 0,

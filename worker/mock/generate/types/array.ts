@@ -48,6 +48,9 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const ex = itemExample(flat, hint);
   if (ex !== undefined) itemHint.example = ex;
   const saved = ctx.variation;
+  const savedShapes = ctx.shapes;
+  // The items share their shape (object.ts: keepsOptional); an array inside them has its own.
+  ctx.shapes = new Map();
   ctx.arrDepth++;
   try {
     for (let i = 0; i < n; i++) {
@@ -81,6 +84,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
     }
   } finally {
     ctx.variation = saved;
+    ctx.shapes = savedShapes;
     ctx.arrDepth--;
   }
 

@@ -89,18 +89,20 @@ function fillDeclared(b: Build): void {
 }
 
 /**
- * Whether an optional member deep in a body is given. Decided once per schema (its def, else the
- * schema object) and name in a body: the items of an array, and every object of one def, share
- * their shape, as a real API's do (openai's completion choices came out as `{finish_reason}`,
- * `{text}`, `{index, text}`).
+ * Whether an optional member deep in a body is given. Inside an array, decided once per schema
+ * (its def, else the schema object) and name: the items share their shape, as a real API's do
+ * (openai's completion choices came out as `{finish_reason}`, `{text}`, `{index, text}`).
  */
 function keepsOptional(ctx: Ctx, flat: Flat, name: string): boolean {
+  const p = ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6;
+  // A retry (a unique item, one branch of an overlapping oneOf) needs another shape, not the same.
+  // A lenient media's body keeps a draw per object: publish found its relaxations on those draws.
+  if (ctx.variation > 0 || !ctx.shapes || ctx.relax) return ctx.rng.chance(p);
   const key = flat.defName ?? flat.raw;
   let byName = ctx.shapes.get(key);
   if (!byName) ctx.shapes.set(key, (byName = new Map()));
   let keep = byName.get(name);
-  if (keep === undefined)
-    byName.set(name, (keep = ctx.rng.chance(ctx.objDepth >= 5 ? 0.15 : ctx.objDepth >= 3 ? 0.35 : 0.6)));
+  if (keep === undefined) byName.set(name, (keep = ctx.rng.chance(p)));
   return keep;
 }
 
