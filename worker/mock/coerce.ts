@@ -1,7 +1,6 @@
 import type { Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
-import { enumBeyondType } from './lenient-request';
 import { satisfies } from './validate-schema';
 
 const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -55,8 +54,7 @@ function coerceText(
   depth: number,
 ): unknown {
   const { types } = view;
-  const s = derefShallow(schema, defs);
-  if (isObj(s) && enumBeyondType(s)) return enumMember(value, schema, defs) ?? value;
+  if (view.enumBeyondType) return enumMember(value, schema, defs) ?? value;
   // A structured value inside a flat serialization (an object in a form-style array) arrives as JSON.
   if ((types.has('object') || types.has('array') || types.size === 0) && STRUCTURED.test(value)) {
     try {

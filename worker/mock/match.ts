@@ -40,6 +40,8 @@ export interface CompiledRoutes {
 
 type Hit = { route: Route; params: Record<string, string>; unfit?: true };
 
+export type FoundRoute = Extract<MatchResult, { kind: 'found' }>;
+
 export type MatchResult =
   | {
       kind: 'found';
@@ -47,7 +49,7 @@ export type MatchResult =
       pathParams: Record<string, string>;
       route: string;
       /** Other operations the path and method match alike, best first (see matchRoute). */
-      others?: () => Extract<MatchResult, { kind: 'found' }>[];
+      others?: () => FoundRoute[];
     }
   | { kind: 'no-path' }
   | { kind: 'no-method'; allow: string[]; route: string; operations: OperationPlan[] };
@@ -130,9 +132,7 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
   return result;
 }
 
-type Found = Extract<MatchResult, { kind: 'found' }>;
-
-function found(hit: Hit, verb: string): Found {
+function found(hit: Hit, verb: string): FoundRoute {
   const operation = hit.route.operations.get(verb) ?? hit.route.operations.get('get')!;
   return { kind: 'found', operation, pathParams: hit.params, route: hit.route.path };
 }

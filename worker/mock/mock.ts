@@ -2,7 +2,7 @@ import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
-import { compileRoutes, matchRoute, withoutBasePath, type MatchResult } from './match';
+import { compileRoutes, matchRoute, withoutBasePath, type FoundRoute, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
@@ -72,10 +72,10 @@ function rewrite(
 function otherTaking(
   target: MockTarget,
   request: MockRequest,
-  match: Extract<MatchResult, { kind: 'found' }>,
+  match: FoundRoute,
   query: [string, string][],
   cookies: Record<string, string>,
-): Extract<MatchResult, { kind: 'found' }> | undefined {
+): FoundRoute | undefined {
   return match.others?.().find(
     (other) =>
       validateRequest(target.plan, other.operation, {

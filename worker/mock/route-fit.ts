@@ -21,7 +21,7 @@ function pathParamFit(op: OperationPlan, plan: Plan): (params: Record<string, st
 
 /**
  * Routes of one length that a path could match both of are told apart by their path values: each
- * gets a `fits` test (route-fit.ts). jellyfin's `/MusicGenres/{id}/InstantMix` (a uuid) and
+ * gets a `fits` test (pathParamFit above). jellyfin's `/MusicGenres/{id}/InstantMix` (a uuid) and
  * `/MusicGenres/{name}/InstantMix`; mist's `/sites/{id}/zones/{zone_id}` (a uuid) before
  * `/sites/{id}/{zone_type}/count`, which took `zones/count` as a zone. Candidates are split segment
  * by segment (a literal meets its own text and any template), so pairs are compared only at the end.

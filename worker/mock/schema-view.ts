@@ -1,4 +1,5 @@
 import type { Schema, SchemaObject } from './plan';
+import { enumBeyondType } from './lenient-request';
 import { derefShallow, isObj } from './schema-refs';
 
 /**
@@ -15,6 +16,8 @@ export interface SchemaView {
   items?: Schema;
   /** The `anyOf`/`oneOf` branches, for values that must pick one (a number or the empty string). */
   branches: Schema[];
+  /** The schema's own `enum` lists members its `type` excludes (lenient-request.ts). */
+  enumBeyondType: boolean;
 }
 
 const MAX_DEPTH = 6;
@@ -26,7 +29,7 @@ export function viewOf(schema: Schema | undefined, defs: Record<string, Schema>)
   if (!isObj(s)) return undefined;
   let view = views.get(s);
   if (!view) {
-    view = { types: new Set(), properties: {}, branches: [] };
+    view = { types: new Set(), properties: {}, branches: [], enumBeyondType: enumBeyondType(s) };
     collect(s, defs, view, 0, true);
     views.set(s, view);
   }

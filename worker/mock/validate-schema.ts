@@ -22,7 +22,7 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *    required there, as OpenAPI specifies; a readOnly one sent in a request is not judged either
  *    (the server ignores it);
  *  - in a request, `additionalProperties: false` admits the names its allOf/oneOf/anyOf declare,
- *    and an enum with no member of the declared type judges alone;
+ *    and an enum that lists members its `type` excludes judges alone (lenient-request.ts);
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
  *  - the sanitized defs are kept once per (defs, direction) in one lookup keyed by absolute refs,
