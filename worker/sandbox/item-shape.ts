@@ -15,6 +15,15 @@ export type JsonObject = Record<string, JsonValue>;
  * of `customer | deleted_customer` would make deleted customers), else the first holding it.
  */
 export function itemSchemaOf(ctx: SandboxContext, resource: Resource): Schema {
+  // A resource belongs to one target's model, so its item schema is found once per isolate.
+  let schema = itemSchemas.get(resource);
+  if (schema === undefined) itemSchemas.set(resource, (schema = findItemSchema(ctx, resource)));
+  return schema;
+}
+
+const itemSchemas = new WeakMap<Resource, Schema>();
+
+function findItemSchema(ctx: SandboxContext, resource: Resource): Schema {
   const ops = ctx.model.operations;
   const defs = ctx.target.plan.defs;
   const get = resource.itemPath !== undefined ? ops.get(bindingKey('GET', resource.itemPath)) : undefined;
@@ -70,14 +79,19 @@ export function writable(body: JsonObject, itemSchema: Schema, defs: Record<stri
 
 const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
 
-/** What a response may show of a stored item: its writeOnly members (a password) are never served. */
+/**
+ * What a response may show of a stored item: its writeOnly members (a password) are never served.
+ * The value itself when it has none, so a caller can tell that nothing was taken out.
+ */
 export function visible(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
   if (!isObj(value)) return value;
   const props = propertiesOf(schema, defs);
   const out: JsonObject = {};
+  let hidden = false;
   for (const [k, v] of Object.entries(value as JsonObject))
     if (!(props[k] && hiddenFor(props[k], defs, 'response'))) out[k] = v;
-  return out;
+    else hidden = true;
+  return hidden ? out : value;
 }
 
 /** The server-owned members of a stored item, kept across PUT and PATCH. */

@@ -1,7 +1,24 @@
 /** Reading an item's URLs against its path template. */
 
 /** `/users/{username}` → a regex matching a URL or path that ends with it, capturing each parameter. */
-export function templatePattern(template: string): { regex: RegExp; params: string[] } {
+export function templatePattern(template: string): TemplatePattern {
+  let pattern = patterns.get(template);
+  if (!pattern) {
+    // Templates come from published specs: a bound keeps a long-lived isolate's memory flat.
+    if (patterns.size >= 1_000) patterns.clear();
+    patterns.set(template, (pattern = compilePattern(template)));
+  }
+  return pattern;
+}
+
+interface TemplatePattern {
+  regex: RegExp;
+  params: string[];
+}
+
+const patterns = new Map<string, TemplatePattern>();
+
+function compilePattern(template: string): TemplatePattern {
   const params: string[] = [];
   const body = template
     .split(/(\{[^{}/]+\})/)

@@ -178,7 +178,13 @@ function store(
   return answerValue(
     ctx,
     chosen,
-    { value: item, salt: `item\u0000${scope}\u0000${id}`, pathParams: params, envelope: resource.envelope },
+    {
+      value: item,
+      salt: `item\u0000${scope}\u0000${id}`,
+      pathParams: params,
+      envelope: resource.envelope,
+      conformed: itemSchemaOf(ctx, resource),
+    },
     location,
   );
 }

@@ -17,6 +17,15 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * A family name from faker's own list. Its `person.lastName` and `person.fullName` pick a pattern
+ * and expand it with its template engine: 2 and 6 µs a name, where the pick alone is 0.2.
+ */
+function lastName(ctx: Ctx): string {
+  const names = ctx.faker.definitions.person.last_name.generic;
+  return names?.length ? ctx.faker.helpers.arrayElement(names) : ctx.faker.person.lastName();
+}
+
 const timestamp: StringMaker = (_name, ctx, fmt, hint, kind) => {
   const iso = isoSeconds(timeFor(kind, ctx, hint));
   return fmt === 'date' ? iso.slice(0, 10) : iso;
@@ -26,8 +35,8 @@ const timestamp: StringMaker = (_name, ctx, fmt, hint, kind) => {
 const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
   email: (_name, ctx) => ctx.faker.internet.email().toLowerCase(),
   firstName: (_name, ctx) => ctx.faker.person.firstName(),
-  lastName: (_name, ctx) => ctx.faker.person.lastName(),
-  fullName: (_name, ctx) => ctx.faker.person.fullName(),
+  lastName: (_name, ctx) => lastName(ctx),
+  fullName: (_name, ctx) => `${ctx.faker.person.firstName()} ${lastName(ctx)}`,
   username: (_name, ctx) => ctx.faker.internet.username().toLowerCase(),
   password: (_name, ctx) => ctx.faker.internet.password({ length: 12 }),
   phone: (_name, ctx) => ctx.faker.phone.number({ style: 'international' }),
