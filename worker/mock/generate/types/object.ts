@@ -79,13 +79,19 @@ function fillDeclared(b: Build): void {
     if (ctx.prune || hint.avoid?.has(name)) continue;
     if (hiddenFor(schema, ctx.defs, ctx.direction)) continue;
     // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size. The
-    // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included.
-    if (!hint.root && ctx.objDepth >= 2 && !keepsOptional(ctx, flat, name)) continue;
+    // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included, and
+    // so are the items of a list the root holds (`data`, `choices`, `results`): what a client shows.
+    if (!hint.root && ctx.objDepth >= 2 && !listedAtRoot(ctx) && !keepsOptional(ctx, flat, name)) continue;
     if (overSoftBudget(ctx)) continue;
     const before = b.count;
     put(b, name, schema, true);
     if (b.count > before) b.optionalRoom--;
   }
+}
+
+/** An item of an array the body's root object holds (the root's own objects are at depth 1). */
+function listedAtRoot(ctx: Ctx): boolean {
+  return ctx.objDepth === 2 && ctx.arrDepth === 1;
 }
 
 /**
