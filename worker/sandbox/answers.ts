@@ -1,10 +1,11 @@
 import type { LayerAnswer } from '../mock/mock';
+import { isObj } from '../mock/schema-refs';
 import type { JsonValue, OperationPlan, ResponsePlan, Schema } from '../mock/plan';
 import { selectResponse } from '../mock/select-response';
 import { conform } from './conform';
 import { visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
-import { deref, jsonSchemaOf, propertiesOf } from './schema-shape';
+import { jsonSchemaOf, propertiesOf } from './schema-shape';
 
 /**
  * Answers in one of the operation's own responses. A stored value is served only in a form that
@@ -35,7 +36,7 @@ export function answerValue(
   // A write's item already satisfies its item schema; where the response has that same schema and
   // shows the item whole, a second check would give the same verdict (a tenth of a create's time).
   const checked =
-    !wrap && shown === item.value && item.conformed !== undefined && sameSchema(schema, item.conformed, defs);
+    !wrap && shown === item.value && item.conformed !== undefined && sameSchema(schema, item.conformed);
   const fitted = checked
     ? shown
     : conform(wrap ? { [wrap]: shown } : shown, schema, defs, () =>
@@ -45,9 +46,16 @@ export function answerValue(
   return { response, status, value: fitted, ...extra };
 }
 
-/** The same schema object, or two `$ref`s to the same definition. */
-function sameSchema(a: Schema, b: Schema, defs: Record<string, Schema>): boolean {
-  return a === b || (deref(a, defs) !== undefined && deref(a, defs) === deref(b, defs));
+/**
+ * The same schema object, or two bare `$ref`s to one definition. A `$ref` with siblings (3.1) may
+ * add constraints, so it is never taken for its target.
+ */
+function sameSchema(a: Schema, b: Schema): boolean {
+  return a === b || (bareRef(a) !== undefined && bareRef(a) === bareRef(b));
+}
+
+function bareRef(s: Schema): string | undefined {
+  return isObj(s) && typeof s.$ref === 'string' && Object.keys(s).length === 1 ? s.$ref : undefined;
 }
 
 /** The operation's success response (the one a stateless call answers with), with its status. */
