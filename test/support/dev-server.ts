@@ -85,6 +85,25 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
       }, 5_000);
       await exited;
       clearTimeout(timer);
+      // npm can exit before wrangler's workerd has closed its sockets; a restart on the same state
+      // then met "Address already in use" (seen once in CI). Wait until the whole group is gone.
+      for (const until = Date.now() + 10_000; groupAlive(child.pid!);) {
+        if (Date.now() > until) {
+          process.kill(-child.pid!, 'SIGKILL');
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
     },
   };
+}
+
+/** Whether any process of the group `pid` leads is still running (signal 0 only asks). */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
