@@ -79,6 +79,9 @@ function requestBody(plan: Plan, op: OperationPlan): MockRequest['body'] | undef
   const contentType = type.includes('*') ? 'application/json' : type.split(';')[0].trim().toLowerCase();
   if (isJsonMediaType(contentType) || contentType === 'application/json')
     return { contentType, text: JSON.stringify(value) };
+  // A url-encoded body whose schema is a string is that text itself (spoonacular's `text=…`).
+  if (contentType === 'application/x-www-form-urlencoded' && typeof value === 'string')
+    return { contentType, text: value };
   if (contentType === 'application/x-www-form-urlencoded' || contentType === 'multipart/form-data') {
     const pairs: [string, string][] = isRecord(value)
       ? Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])

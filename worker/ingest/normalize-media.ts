@@ -74,15 +74,29 @@ function media(ctx: NormalizeContext, raw: unknown, at: string): MediaPlan {
   };
 }
 
-export function contentMap(ctx: NormalizeContext, raw: unknown, at: string): Record<string, MediaPlan> {
+/**
+ * A Content map by media type. A key that is no media type is ignored, except, with `anyWhenAlone`
+ * (a request body), where it is the only key: spoonacular's DELETEs declare a required body under
+ * `""`, which no request could send; read as the range of every media type, its schema still
+ * judges what a client sends.
+ */
+export function contentMap(
+  ctx: NormalizeContext,
+  raw: unknown,
+  at: string,
+  { anyWhenAlone = false } = {},
+): Record<string, MediaPlan> {
   const out: Record<string, MediaPlan> = {};
   if (!isRecord(raw)) return out;
-  for (const [type, value] of Object.entries(raw)) {
-    if (!type.includes('/')) {
-      ctx.warn({ pointer: `${at}/${escapeToken(type)}`, message: `"${type}" is not a media type; ignored` });
-      continue;
-    }
-    out[type] = media(ctx, value, `${at}/${escapeToken(type)}`);
+  const entries = Object.entries(raw);
+  const alone = anyWhenAlone && !entries.some(([type]) => type.includes('/'));
+  for (const [type, value] of entries) {
+    const here = `${at}/${escapeToken(type)}`;
+    if (type.includes('/')) out[type] = media(ctx, value, here);
+    else if (alone && out['*/*'] === undefined) {
+      ctx.warn({ pointer: here, message: `"${type}" is not a media type; read as */*` });
+      out['*/*'] = media(ctx, value, here);
+    } else ctx.warn({ pointer: here, message: `"${type}" is not a media type; ignored` });
   }
   return out;
 }

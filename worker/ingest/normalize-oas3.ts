@@ -66,7 +66,7 @@ export const oas3 = {
     if (!isRecord(node)) return undefined;
     return {
       required: node.required === true,
-      content: contentMap(ctx, node.content, `${at}/requestBody/content`),
+      content: contentMap(ctx, node.content, `${at}/requestBody/content`, { anyWhenAlone: true }),
     };
   },
 

@@ -2,6 +2,7 @@ import { decodeForm, type Decoded } from './bracket-notation';
 import { coerce } from './coerce';
 import { isJsonMediaType } from './negotiate';
 import type { MediaPlan, Schema } from './plan';
+import { derefShallow, isObj } from './schema-refs';
 import type { RequestBody } from './validate-request';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -33,6 +34,11 @@ export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<str
       };
     }
   }
+  // A url-encoded body whose schema is a string (spoonacular's `text=I like tacos`): the encoded
+  // text is the value, as the spec's own example writes it; decoded, it would be an object.
+  // Multipart fields are never one string: such a schema says nothing about them.
+  if (isFormBody(body) && isStringSchema(media.schema, defs))
+    return body.contentType === FORM ? { ok: true, value: body.text } : { ok: 'opaque' };
   if (isFormBody(body)) {
     const pairs = body.contentType === FORM ? [...new URLSearchParams(body.text)] : (body.form ?? []);
     const decoded = delimited(decodeForm(pairs, media.schema, defs), media);
@@ -44,6 +50,11 @@ export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<str
   if (body.contentType.startsWith('text/') && !body.contentType.endsWith('/xml'))
     return { ok: true, value: coerce(body.text, media.schema, defs) };
   return { ok: 'opaque' };
+}
+
+function isStringSchema(schema: Schema | undefined, defs: Record<string, Schema>): boolean {
+  const s = schema === undefined ? undefined : derefShallow(schema, defs);
+  return isObj(s) && s.type === 'string';
 }
 
 /** Properties whose Encoding Object names a delimited style arrive as one joined string. */
