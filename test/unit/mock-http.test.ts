@@ -219,6 +219,39 @@ paths:
       expect(send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject(REFUSED);
   });
 
+  // cpy.re/peertube `username: {pattern: "/^[a-z0-9._]+$/"}`, 140 date patterns of data2crm.com:
+  // written as JavaScript literals, they matched no value, so every client's value was refused.
+  it('reads a pattern written as a regex literal between its slashes, and not at all with a flag it cannot say', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /users/{code}:
+    post:
+      parameters:
+        - {name: code, in: path, required: true, schema: {type: string, pattern: '/^[0-9]{5}$/'}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                username: {type: string, pattern: '/^[a-z0-9._]+$/'}
+                postcode: {type: string, pattern: '/^[0-9]{4}[a-z]$/i'}
+                literal: {type: string, pattern: '^/api/.+/$'}
+      responses: {'204': {description: ok}}
+`);
+    const send = (path: string, body: unknown) => mock(t, req('POST', path, json(body)));
+    const good = { username: 'chocobozzz', postcode: '1234AB', literal: '/api/v1/' };
+    expect(send('/users/75001', good)).toMatchObject({ ok: true, response: { status: 204 } });
+    for (const [path, body] of [
+      ['/users/7500', good],
+      ['/users/75001', { ...good, username: 'Choco Bozzz' }],
+      // A pattern that is no literal keeps its slashes.
+      ['/users/75001', { ...good, literal: 'api/v1' }],
+    ] as const)
+      expect(send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject(REFUSED);
+  });
+
   // telnyx.com `filter[features]=voice,sms`: many SDKs join an array with commas whatever the style
   // says. shutterstock.com `aspect_ratio: {type: string, enum: [43, 169, nonstandard]}`.
   it('reads a comma-joined exploded array when its items fit only so, and text as a listed non-string member', async () => {

@@ -32,6 +32,19 @@ export function enumBeyondType(s: SchemaObject): boolean {
   });
 }
 
+/**
+ * A pattern written as a JavaScript regex literal: peertube's `/^[a-z0-9._]+$/`, 140 of data2crm's
+ * date patterns. As written, a `^` after a `/` matches nothing, so no request could pass. In a
+ * request it is read as the regex between the slashes; with a flag a pattern cannot say (`i`,
+ * sinao's), it does not judge. Responses keep the letter: the generator leaves out what no value
+ * satisfies. Undefined: not such a pattern.
+ */
+export function meantPattern(pattern: string): string | null | undefined {
+  const literal = /^\/(\^.*\$)\/([a-z]*)$/s.exec(pattern);
+  if (!literal) return undefined;
+  return /^[gu]*$/.test(literal[2]) ? literal[1] : null;
+}
+
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 /**

@@ -6,7 +6,7 @@ import {
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
 import { hiddenFor, isObj, refTokens } from './schema-refs';
-import { admitComposedNames, enumBeyondType } from './lenient-request';
+import { admitComposedNames, enumBeyondType, meantPattern } from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -22,7 +22,8 @@ import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
  *    required there, as OpenAPI specifies; a readOnly one sent in a request is not judged either
  *    (the server ignores it);
  *  - in a request, `additionalProperties: false` admits the names its allOf/oneOf/anyOf declare,
- *    and an enum that lists members its `type` excludes judges alone (lenient-request.ts);
+ *    an enum that lists members its `type` excludes judges alone, and a pattern written as a
+ *    regex literal (`/^…$/`) is read between its slashes (lenient-request.ts);
  *  - annotations (example, default, x-*, discriminator…) are removed so the validator does not
  *    walk arbitrary example data as if it were schema;
  *  - the sanitized defs are kept once per (defs, direction) in one lookup keyed by absolute refs,
@@ -104,6 +105,11 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else if (k === '$ref' && typeof v === 'string' && v.startsWith('#/$defs/')) {
       out.$ref = DEFS_BASE + v;
     } else out[k] = v;
+  }
+  if (dir === 'request' && typeof out.pattern === 'string') {
+    const meant = meantPattern(out.pattern);
+    if (meant === null) delete out.pattern;
+    else if (meant !== undefined) out.pattern = meant;
   }
   if (
     typeof out.pattern === 'string' &&
