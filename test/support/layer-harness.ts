@@ -20,6 +20,25 @@ ${schemas}
 `;
 }
 
+/** A published document and a sandbox's pure layer over a Map store, as the Durable Object builds it. */
+export async function sandboxOver(
+  text: string,
+  { seed = 'unit', baseUrl = 'https://x.test/sandbox/sb' } = {},
+) {
+  const { plan } = await ingest(text);
+  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
+  const store = new MemoryStore();
+  const layer = sandboxLayer({
+    target,
+    model: modelOf(target),
+    store,
+    seed,
+    baseUrl,
+    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
+  });
+  return { target, store, layer };
+}
+
 /** One call's answer: its status (a refusal's problem type), body, headers, and a shaped refusal. */
 interface SentCall {
   status: number | string;
@@ -38,17 +57,7 @@ export async function layerHarness(
   text: string,
   { seed = 'unit', baseUrl = 'https://x.test/sandbox/sb' } = {},
 ) {
-  const { plan } = await ingest(text);
-  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
-  const store = new MemoryStore();
-  const layer = sandboxLayer({
-    target,
-    model: modelOf(target),
-    store,
-    seed,
-    baseUrl,
-    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
-  });
+  const { target, store, layer } = await sandboxOver(text, { seed, baseUrl });
   const { document, pointers } = responseSchemas(text);
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);

@@ -122,8 +122,9 @@ paths:
         '200': {description: ok, content: {application/json: {schema: {type: object}}}}
 `;
 
-async function call(request: Partial<MockRequest> & { path: string }): Promise<MockOutcome> {
-  const { plan } = await ingest(stripe);
+/** One call to a spec's mock; `path` may carry its query. */
+async function callOn(spec: string, request: Partial<MockRequest> & { path: string }): Promise<MockOutcome> {
+  const { plan } = await ingest(spec);
   const [path, q = ''] = request.path.split('?');
   return mock(prepareTarget(plan, 0), {
     method: 'GET',
@@ -133,6 +134,8 @@ async function call(request: Partial<MockRequest> & { path: string }): Promise<M
     query: [...new URLSearchParams(q)],
   });
 }
+
+const call = (request: Partial<MockRequest> & { path: string }) => callOn(stripe, request);
 
 const form = (text: string): Partial<MockRequest> => ({
   method: 'POST',
@@ -214,24 +217,12 @@ paths:
       responses:
         '200': {description: ok, content: {application/json: {schema: {type: object}}}}
 `;
-  const send = async (text: string) => {
-    const { plan } = await ingest(spec);
-    return mock(prepareTarget(plan, 0), {
-      method: 'POST',
-      path: '/food/detect',
-      query: [],
-      headers: {},
-      body: { contentType: 'application/x-www-form-urlencoded', text },
-    });
-  };
+  const send = (text: string) => callOn(spec, { path: '/food/detect', ...form(text) });
 
   it('takes any multipart fields where the schema is a string, which fields never are', async () => {
-    const { plan } = await ingest(spec.replace('application/x-www-form-urlencoded', 'multipart/form-data'));
-    const outcome = mock(prepareTarget(plan, 0), {
-      method: 'POST',
+    const outcome = await callOn(spec.replace('application/x-www-form-urlencoded', 'multipart/form-data'), {
       path: '/food/detect',
-      query: [],
-      headers: {},
+      method: 'POST',
       body: { contentType: 'multipart/form-data', text: 'raw', form: [['title', 'My recipe']] },
     });
     expect(messages(outcome)).toEqual([]);
@@ -264,19 +255,17 @@ paths:
         '204': {description: gone}
 `;
   it('reads it as any media type, judged by its schema, with a publish warning', async () => {
-    const { plan, warnings } = await ingest(spec);
+    const { warnings } = await ingest(spec);
     expect(warnings.map((w) => w.message)).toContain('"" is not a media type; read as */*');
     const send = (text: string) =>
-      mock(prepareTarget(plan, 0), {
+      callOn(spec, {
         method: 'DELETE',
         path: '/days/2025-01-01',
-        query: [],
-        headers: {},
         ...(text ? { body: { contentType: 'application/json', text } } : {}),
       });
-    expect(send('{"hash":"h"}').ok).toBe(true);
-    expect(messages(send('{}')).join()).toContain('hash');
-    expect(messages(send('')).join()).toContain('required');
+    expect((await send('{"hash":"h"}')).ok).toBe(true);
+    expect(messages(await send('{}')).join()).toContain('hash');
+    expect(messages(await send('')).join()).toContain('required');
   });
 });
 

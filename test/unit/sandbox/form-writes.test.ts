@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget, type MockRequest } from '../../../worker/mock/mock';
-import { modelOf } from '../../../worker/sandbox/sandbox-model';
-import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
-import { ingest } from '../../../worker/ingest/ingest';
-import { MemoryStore } from '../../support/memory-store';
+import { mock, type MockRequest } from '../../../worker/mock/mock';
+import { sandboxOver } from '../../support/layer-harness';
 
 /** Issue 18 §6: form-encoded creates and updates are stored, as Stripe's SDK sends them. */
 const spec = `openapi: 3.0.0
@@ -51,16 +48,7 @@ components:
 `;
 
 async function sandbox() {
-  const { plan } = await ingest(spec);
-  const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
-  const layer = sandboxLayer({
-    target,
-    model: modelOf(target),
-    store: new MemoryStore(),
-    seed: 'forms',
-    baseUrl: 'https://x.test/sandbox/sb',
-    limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
-  });
+  const { target, layer } = await sandboxOver(spec, { seed: 'forms' });
   return (method: string, path: string, form?: string) => {
     const request: MockRequest = {
       method,

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget } from '../../../worker/mock/mock';
-import { ingest } from '../../../worker/ingest/ingest';
-import { modelOf } from '../../../worker/sandbox/sandbox-model';
-import { sandboxLayer } from '../../../worker/sandbox/stateful-layer';
-import { MemoryStore } from '../../support/memory-store';
+import { mock } from '../../../worker/mock/mock';
+import { sandboxOver } from '../../support/layer-harness';
 
 // OpenAPI 3.1 (the layer harness's independent yardstick reads 3.0 only, where a $ref's siblings
 // are ignored): the 201 is the item's definition with at most two members beside its $ref.
@@ -33,16 +30,7 @@ components:
 
 describe('a write answered in a schema that adds to its $ref', () => {
   it('checks the stored item against the answer schema again instead of taking it for the item schema', async () => {
-    const { plan } = await ingest(spec);
-    const target = prepareTarget(plan, Date.UTC(2026, 0, 1));
-    const layer = sandboxLayer({
-      target,
-      model: modelOf(target),
-      store: new MemoryStore(),
-      seed: 'unit',
-      baseUrl: 'https://x.test/sandbox/sb',
-      limits: { maxItemsPerCollection: 100, maxBytes: 100_000 },
-    });
+    const { target, layer } = await sandboxOver(spec);
     const send = (method: string, path: string, body?: unknown) => {
       const outcome = mock(
         target,
