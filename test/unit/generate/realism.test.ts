@@ -16,7 +16,7 @@ function many(schema: Schema, opts: Partial<GenerateOptions> = {}, seeds = 20): 
   for (let i = 0; i < seeds; i++) {
     const r = generate(schema, { seed: `s${i}`, defs: {}, dynamic: true, refDate: REF, ...opts });
     if (!r.ok) throw new Error(`generate failed at ${r.pointer}: ${r.reason}`);
-    expect(ajvValidate(ajv, schema, {}, r.value), JSON.stringify(r.value)).toBeNull();
+    expect(ajvValidate(ajv, schema, opts.defs ?? {}, r.value), JSON.stringify(r.value)).toBeNull();
     out.push(r.value);
   }
   return out;
@@ -106,6 +106,65 @@ describe('examples as templates (dynamic bodies)', () => {
       required: ['from', 'to'],
     } as Schema;
     for (const v of many(schema) as Record<string, string>[]) expect(v.to).toMatch(/^\+\d{11}$/);
+  });
+});
+
+// sendgrid.com.json: a template's schema has an example; every template of a list carried its id.
+describe('the items of a list in a static body (examples as written)', () => {
+  const thing = {
+    type: 'object',
+    required: ['id', 'name', 'count'],
+    properties: {
+      id: { type: 'string', format: 'uuid' },
+      name: { type: 'string' },
+      count: { type: 'integer' },
+    },
+    example: { id: '733ba07f-ead1-41fc-933a-3976baa23716', name: 'Welcome', count: 3 },
+  };
+  const list = { type: 'array', minItems: 3, maxItems: 5, items: { $ref: '#/$defs/thing' } } as Schema;
+
+  it('shows the example as the first item and gives every other item an id of its own', () => {
+    for (const items of many(list, { dynamic: false, defs: { thing } as Record<string, Schema> }, 10)) {
+      const rows = items as Record<string, JsonValue>[];
+      expect(rows[0]).toEqual(thing.example);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    }
+  });
+
+  it('also where the example is invalid as a whole and guides each member', () => {
+    const broken = { ...thing, example: { ...thing.example, count: 'three' } };
+    for (const items of many(
+      list,
+      { dynamic: false, defs: { thing: broken } as Record<string, Schema> },
+      10,
+    )) {
+      const rows = items as Record<string, JsonValue>[];
+      expect(rows[0].id).toBe(thing.example.id);
+      expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    }
+  });
+});
+
+// sendgrid.com.json: `updated_at ` has only `pattern: ^(\d{4}-\d{2}-\d{2}) ((\d{2}):(\d{2}):(\d{2}))$`,
+// whose random digits made month 25 and hour 49.
+describe('a date or time spelled by a pattern without a format', () => {
+  const realInstant = (s: string) => !Number.isNaN(Date.parse(s.replace(' ', 'T') + 'Z'));
+  it("is a recent real instant in the pattern's notation", () => {
+    const spaced = values('updated_at', {
+      type: 'string',
+      pattern: '^(\\d{4}-\\d{2}-\\d{2}) ((\\d{2}):(\\d{2}):(\\d{2}))$',
+    } as Schema);
+    for (const v of spaced as string[]) {
+      expect(realInstant(v)).toBe(true);
+      expect(Date.parse(v.replace(' ', 'T') + 'Z')).toBeGreaterThan(REF - 366 * 86_400_000);
+    }
+    for (const v of values('day', { type: 'string', pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' } as Schema))
+      expect(realInstant(`${v as string} 00:00:00`)).toBe(true);
+    for (const v of values('opens', { type: 'string', pattern: '^\\d\\d:\\d\\d$' } as Schema)) {
+      const [h, m] = (v as string).split(':').map(Number);
+      expect(h).toBeLessThan(24);
+      expect(m).toBeLessThan(60);
+    }
   });
 });
 

@@ -119,6 +119,11 @@ export interface Ctx {
   prune: boolean;
   /** >0 while retrying: examples and fixed heuristics would just repeat the rejected value. */
   variation: number;
+  /**
+   * Inside an array item after the first (at any depth below it): a spec example is a template
+   * here, not the value, so a list's items do not all carry the example's id.
+   */
+  sibling: boolean;
   /** Where the strict reading may be relaxed (relax.ts); undefined: nowhere. */
   relax?: RelaxPolicy;
   /** The relaxations taken, logged under the `discover` policy. */

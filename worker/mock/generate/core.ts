@@ -107,7 +107,15 @@ function validExample(flat: Flat, ctx: Ctx): number {
 }
 
 function genFlat(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
-  if (!ctx.dynamic && ctx.variation === 0 && flat.examples.length && !hint.echo && !hint.disc && !hint.sent) {
+  if (
+    !ctx.dynamic &&
+    ctx.variation === 0 &&
+    !ctx.sibling &&
+    flat.examples.length &&
+    !hint.echo &&
+    !hint.disc &&
+    !hint.sent
+  ) {
     const i = validExample(flat, ctx);
     if (i >= 0) return structuredCloneJson(flat.examples[i]);
   }

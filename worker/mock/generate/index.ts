@@ -98,6 +98,7 @@ export function generatorContext(options: GenerateOptions): Ctx {
     arrDepth: 0,
     prune: false,
     variation: 0,
+    sibling: false,
     ...(relax ? { relax } : {}),
     relaxed: [],
     cutting: false,

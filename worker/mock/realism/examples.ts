@@ -63,8 +63,9 @@ export function stringFromExamples(
     if (typeof ex !== 'string' || !ok(ex)) continue;
     // Generated links share the API's own host, as the spec's examples show it.
     if (ctx.host === undefined && ex.startsWith('https://')) ctx.host = /^https:\/\/([^/?#:]+)/.exec(ex)?.[1];
-    // Static bodies are the spec's own words; a retry (uniqueItems, `not`) needs another value.
-    if (!ctx.dynamic && ctx.variation === 0) return ex;
+    // Static bodies are the spec's own words; a retry (uniqueItems, `not`) needs another value, and
+    // so does a list's second item (its id must not be the first one's).
+    if (!ctx.dynamic && ctx.variation === 0 && !ctx.sibling) return ex;
     const parts = templateOf(ex);
     // A lone word is a value of some domain (`online`, `macos`) unless the field names a thing.
     if (parts.length === 1 && parts[0].k === 'word' && !NAMED.test(hint.name ?? ''))
@@ -75,7 +76,7 @@ export function stringFromExamples(
       const s = fillTemplate(parts, ctx);
       if (ok(s) && !hint.taken?.has(JSON.stringify(s))) return s;
     }
-    return ctx.variation === 0 ? ex : undefined;
+    return ctx.variation === 0 && !ctx.sibling ? ex : undefined;
   }
   return undefined;
 }
@@ -93,12 +94,12 @@ export function numberFromExamples(
   for (let i = 0; i < n; i++) {
     const ex = i < own.length ? own[i] : inherited;
     if (typeof ex !== 'number' || !ok(ex)) continue;
-    if (!ctx.dynamic && ctx.variation === 0) return ex;
+    if (!ctx.dynamic && ctx.variation === 0 && !ctx.sibling) return ex;
     for (let attempt = 0; attempt < 3; attempt++) {
       const v = numberLike(ex, integer, ctx);
       if (ok(v) && !hint.taken?.has(JSON.stringify(v))) return v;
     }
-    return ctx.variation === 0 ? ex : undefined;
+    return ctx.variation === 0 && !ctx.sibling ? ex : undefined;
   }
   return undefined;
 }

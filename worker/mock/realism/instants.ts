@@ -62,6 +62,25 @@ export function formatInstant(ms: number, style: InstantStyle): string {
   }
 }
 
+/** A pattern that spells a date or a time of day: `\d{4}-`, `[0-9]{2}:`, `\d\d:`. */
+const TEMPORAL_PATTERN = /(?:\\d|\[0-9\])(?:\{[24]\}|\\d|\[0-9\])\)?[-:/]/;
+
+/**
+ * A recent instant in each notation a date or time pattern without a `format` may ask for (ISO with
+ * or without milliseconds, zone and `T`; a date; a time of day), where a pattern spells one: its
+ * random digits alone make month 25 and hour 49 (sendgrid's `^(\d{4}-\d{2}-\d{2}) ((\d{2}):…))$`).
+ */
+export function patternedInstants(patterns: readonly { source: string }[], ctx: Ctx): string[] {
+  if (!patterns.some((p) => TEMPORAL_PATTERN.test(p.source))) return [];
+  const iso = new Date(recentInstant(ctx)).toISOString();
+  const seconds = iso.slice(0, 19);
+  const out = [iso, `${seconds}Z`, `${seconds}+00:00`, seconds, iso.slice(0, 23)];
+  out.push(...out.map((s) => s.replace('T', ' ')));
+  const date = iso.slice(0, 10);
+  out.push(date, date.replace(/-/g, '/'), iso.slice(11, 19), iso.slice(11, 16), iso.slice(11, 23));
+  return out;
+}
+
 /** Epoch milliseconds of a value in any of these notations (numbers: seconds or milliseconds). */
 export function instantOf(v: unknown): number | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) {

@@ -48,6 +48,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   const ex = itemExample(flat, hint);
   if (ex !== undefined) itemHint.example = ex;
   const saved = ctx.variation;
+  const savedSibling = ctx.sibling;
   const savedShapes = ctx.shapes;
   // The items share their shape (object.ts: keepsOptional); an array inside them has its own.
   ctx.shapes = new Map();
@@ -57,6 +58,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
       const schema = i < prefix.length ? prefix[i] : (flat.items ?? true);
       const path = i < prefix.length ? child(flat.path, 'prefixItems', i) : child(flat.path, 'items');
       let placed = false;
+      ctx.sibling = savedSibling || i > 0;
       for (let attempt = 0; attempt < (seen ? 16 : 1); attempt++) {
         // Retries must not replay the same example or heuristic value.
         ctx.variation = saved + attempt + (seen && i > 0 ? 1 : 0);
@@ -84,6 +86,7 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
     }
   } finally {
     ctx.variation = saved;
+    ctx.sibling = savedSibling;
     ctx.shapes = savedShapes;
     ctx.arrDepth--;
   }

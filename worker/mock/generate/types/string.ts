@@ -9,6 +9,7 @@ import { relax } from '../relax';
 import type { SchemaObject } from '../../plan';
 import { stringFromExamples } from '../../realism/examples';
 import { realFormat } from '../../realism/real-formats';
+import { patternedInstants } from '../../realism/instants';
 
 /**
  * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's
@@ -119,6 +120,11 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
   if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
+  }
+  // A date or time pattern without a format: a real instant in the notation the pattern spells.
+  if (verifiable && flat.patterns.length && !flat.formats.length) {
+    const timed = patternedInstants(flat.patterns, ctx).find((s) => stringOk(flat, s));
+    if (timed !== undefined) return done(timed);
   }
   // A format and a pattern: the format's spellings checked against the pattern first, since a
   // pattern's random digits rarely make a valid date (shipengine: `0883-91-43T70:88:01Z`).
