@@ -4,6 +4,7 @@ import type { Flat } from '../generate/flat';
 import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
 import { pagingWant } from './paging/apply';
+import { filterFor } from './list-filters';
 import { fold, foldedMembers, isPlain, sentFor } from './reflect';
 import { ACTIONS } from './request';
 
@@ -104,6 +105,10 @@ export function propertyHint(
     if (isPlain(inner)) h.sent = inner;
   } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root, guide.names));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
+  // The rows of a filtered list (`?status=active`) have the status asked for.
+  const filters = ctx.realism.filters;
+  if (h.want === undefined && filters && ctx.arrDepth === 1 && ctx.objDepth <= 2)
+    h.want = filterFor(filters, name);
   if (h.want === undefined && echo === undefined) {
     const said = resourceWord(guide, name, exValue, ctx);
     if (said !== undefined) h.want = said;

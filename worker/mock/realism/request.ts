@@ -1,3 +1,4 @@
+import { listFilters, type ListFilters } from './list-filters';
 import type { JsonValue, ParameterPlan } from '../plan';
 import { pagingOf, type Paging } from './paging/position';
 import { paramKind } from './paging/names';
@@ -46,6 +47,8 @@ export interface RealismState {
   method?: string;
   /** The page of a list the call asks for (paging/): set on list calls only, never on item reads. */
   paging?: Paging;
+  /** A list call's categorical filters, which its items answer (list-filters.ts). */
+  filters?: ListFilters;
   /** The request body's members, reflected into the response body's root (a create or update). */
   sent?: Record<string, JsonValue>;
   /** The action a successful call took on the item (`cancel`): its state says so. */
@@ -173,6 +176,7 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
     state.noun = facts.action !== undefined ? facts.collection : facts.lastLiteral;
   }
   state.paging = pagingFor(input);
+  if (state.paging && input.query?.length) state.filters = listFilters(input.query, input.parameters);
   const sent = input.sent;
   // A GET sends nothing but the fields of a form POST read as it (RPC-style `conversations.info`).
   const sends =

@@ -8,6 +8,8 @@ import { compilePattern, randomFromPattern } from '../patterns';
 import { hiddenFor } from '../../schema-refs';
 import { harmonize } from '../../realism/consistency';
 import { objectGuide, propertyHint } from '../../realism/property-hint';
+import { isPagingBox } from '../../realism/paging/apply';
+import { roleOf } from '../../realism/paging/names';
 
 /**
  * Objects: required properties always, optional ones while we are not pruning (real APIs return
@@ -81,7 +83,14 @@ function fillDeclared(b: Build): void {
     // Deep inside a body, real APIs rarely fill every optional field; it also bounds body size. The
     // resource inside a wrapper (`{"data": {…}}`) is as full as a body's root, its id included, and
     // so are the items of a list the root holds (`data`, `choices`, `results`): what a client shows.
-    if (!hint.root && ctx.objDepth >= 2 && !listedAtRoot(ctx) && !keepsOptional(ctx, flat, name)) continue;
+    if (
+      !hint.root &&
+      ctx.objDepth >= 2 &&
+      !listedAtRoot(ctx) &&
+      !pagingMember(ctx, hint, name) &&
+      !keepsOptional(ctx, flat, name)
+    )
+      continue;
     if (overSoftBudget(ctx)) continue;
     const before = b.count;
     put(b, name, schema, true);
@@ -92,6 +101,21 @@ function fillDeclared(b: Build): void {
 /** An item of an array the body's root object holds (the root's own objects are at depth 1). */
 function listedAtRoot(ctx: Ctx): boolean {
   return ctx.objDepth === 2 && ctx.arrDepth === 1;
+}
+
+/**
+ * A link or fact of a list answer's paging box (`_metadata.next`, `links.prev`, `meta.has_more`):
+ * where a client reads its next page, so never left out by chance. On the last page a link with no
+ * page is still left out (`drop`, in `put`).
+ */
+function pagingMember(ctx: Ctx, hint: Hint, name: string): boolean {
+  return (
+    ctx.realism.paging !== undefined &&
+    ctx.arrDepth === 0 &&
+    ctx.objDepth === 2 &&
+    isPagingBox(hint.name) &&
+    roleOf(name) !== undefined
+  );
 }
 
 /**

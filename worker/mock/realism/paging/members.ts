@@ -26,6 +26,8 @@ function targetOf(role: Role, p: Paging): number | null {
       return p.page > 1 ? Math.min(p.page - 1, LAST_PAGE) : null;
     case 'first':
       return 1;
+    case 'self':
+      return p.page;
     default:
       return LAST_PAGE;
   }
@@ -72,7 +74,7 @@ function factValue(role: Role, p: Paging): JsonValue {
 export function memberWant(p: Paging, name: string, example: JsonValue | undefined): PagingWant | undefined {
   const role = roleOf(name);
   if (role === undefined) return undefined;
-  if (role === 'next' || role === 'prev' || role === 'first' || role === 'last')
+  if (role === 'next' || role === 'prev' || role === 'first' || role === 'last' || role === 'self')
     return pageValues(role, notationOf(name, example), p);
   return { want: [factValue(role, p)] };
 }

@@ -37,7 +37,8 @@ export function paramKind(name: string): ParamKind | undefined {
 }
 
 /** Where a member or header points: another page, or a fact about the list's end. */
-export type Role = 'next' | 'prev' | 'first' | 'last' | 'hasMore' | 'isLast' | 'hasPrev' | 'totalPages';
+export type Role =
+  'next' | 'prev' | 'first' | 'last' | 'self' | 'hasMore' | 'isLast' | 'hasPrev' | 'totalPages';
 
 const ROLE_STEMS: [Role, RegExp][] = [
   [
@@ -51,6 +52,7 @@ const ROLE_STEMS: [Role, RegExp][] = [
   ],
   ['first', /^(first|firstpage)(url|uri|link|href|pageurl|pageuri|pagelink)?$/],
   ['last', /^(last|lastpage)(url|uri|link|href|pageurl|pageuri|pagelink)?$/],
+  ['self', /^self(url|uri|link|href)?$/],
   ['hasMore', /^(hasmore|hasnext|hasnextpage|more|moreresults|morepages|hasmoreresults|hasmoreitems)$/],
   ['isLast', /^(islast|islastpage|lastpage|endoflist)$/],
   ['hasPrev', /^(hasprev|hasprevious|haspreviouspage|hasprevpage)$/],
