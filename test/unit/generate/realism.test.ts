@@ -193,6 +193,17 @@ describe('formats and field names real specs use', () => {
     ['account_sid', { type: 'string' } as Schema, /^AC[0-9a-f]{32}$/],
     ['num_media', { type: 'string' } as Schema, /^\d+$/],
     ['repos_url', { type: 'string', format: 'uri' } as Schema, /^https:\/\/[^/]+\/repos\/\d+$/],
+    // netlify.com.json's site (no examples): these were word salad ("hopeful standard pillow").
+    ['custom_domain', { type: 'string' } as Schema, /^[a-z0-9-]+(\.[a-z0-9-]+)+$/],
+    ['account_slug', { type: 'string' } as Schema, /^[a-z]+(-[a-z]+)+$/],
+    [
+      'repo_branch',
+      { type: 'string' } as Schema,
+      /^(main|develop|staging|release|(feature|fix|chore)\/[a-z]+-[a-z]+)$/,
+    ],
+    ['cmd', { type: 'string' } as Schema, /^[a-z]+ [a-z./-]+( [a-z./-]+)?$/],
+    ['commit_ref', { type: 'string' } as Schema, /^[0-9a-f]{40}$/],
+    ['deploy_hook', { type: 'string' } as Schema, /^https:\/\/\S+$/],
   ];
   for (const [name, schema, re] of cases)
     it(`${name} (${(schema as { format?: string }).format ?? 'by name'})`, () => {

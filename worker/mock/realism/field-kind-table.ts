@@ -44,6 +44,8 @@ export type FieldKind =
   | 'domain'
   | 'version'
   | 'sha'
+  | 'branch'
+  | 'command'
   | 'token'
   | 'mimeType'
   | 'fileName'
@@ -220,7 +222,25 @@ add('tag', 'tags', 'tag', 'labels', 'keywords', 'keyword', 'topics', 'topic');
 add('jobTitle', 'jobtitle', 'position', 'occupation', 'job', 'profession');
 add('domain', 'domain', 'hostname', 'host', 'domainname');
 add('version', 'version', 'semver', 'appversion');
-add('sha', 'sha', 'hash', 'checksum', 'etag', 'commitsha', 'digest', 'md5', 'sha1', 'sha256');
+add(
+  'sha',
+  'sha',
+  'hash',
+  'checksum',
+  'etag',
+  'commitsha',
+  'digest',
+  'md5',
+  'sha1',
+  'sha256',
+  'commit',
+  'commitid',
+  'commitref',
+  'headsha',
+  'basesha',
+);
+add('branch', 'branch', 'branchname', 'gitbranch', 'repobranch', 'defaultbranch', 'basebranch', 'headbranch');
+add('command', 'cmd', 'command', 'buildcommand', 'buildcmd', 'startcommand', 'runcommand');
 add('token', 'token', 'apikey', 'accesstoken', 'refreshtoken', 'secret', 'clientsecret');
 add('mimeType', 'mimetype', 'contenttype', 'mediatype');
 add('fileName', 'filename', 'file', 'attachmentname');

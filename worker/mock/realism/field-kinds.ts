@@ -35,6 +35,10 @@ export function classify(name: string): FieldKind | null {
     else if (n.endsWith('uuid') || n.endsWith('guid')) k = 'uuid';
     else if (n.endsWith('sid') && n.length > 3) k = 'sid';
     else if (n.endsWith('id') && n.length > 2) k = 'id';
+    else if (/(domain|domains|domainaliases|hostname)$/.test(n)) k = 'domain';
+    else if (n.endsWith('slug')) k = 'slug';
+    else if (n.endsWith('branch') || n.endsWith('branches')) k = 'branch';
+    else if (n.endsWith('hook') || n.endsWith('webhook')) k = 'url';
     else if (n.endsWith('firstname')) k = 'firstName';
     else if (n.endsWith('lastname')) k = 'lastName';
     else if (n.endsWith('username') || n.endsWith('login')) k = 'username';

@@ -75,9 +75,24 @@ const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
   timezone: (_name, ctx) => ctx.faker.location.timeZone(),
   tag: (_name, ctx) => words(ctx, 1),
   jobTitle: (_name, ctx) => ctx.faker.person.jobTitle(),
-  domain: (_name, ctx) => hostFor(ctx),
+  // The API's own host where a field names a host; a domain of its own where it names a domain
+  // (a site's custom_domain and its aliases are not the API's host, nor one another).
+  domain: (name, ctx) => (/host/i.test(name) ? hostFor(ctx) : ctx.faker.internet.domainName()),
   version: (_name, ctx) => `${ctx.rng.int(0, 4)}.${ctx.rng.int(0, 20)}.${ctx.rng.int(0, 30)}`,
   sha: (_name, ctx) => ctx.faker.string.hexadecimal({ length: 40, casing: 'lower', prefix: '' }),
+  branch: (_name, ctx) =>
+    ctx.rng.chance(0.5)
+      ? ctx.rng.pick(['main', 'develop', 'staging', 'release'])
+      : `${ctx.rng.pick(['feature', 'fix', 'chore'])}/${words(ctx, 2, '-')}`,
+  command: (_name, ctx) =>
+    ctx.rng.pick([
+      'npm run build',
+      'yarn build',
+      'make build',
+      'hugo --minify',
+      'go build ./...',
+      'pnpm build',
+    ]),
   token: (_name, ctx) => ctx.faker.string.alphanumeric(32),
   mimeType: (_name, ctx) => ctx.rng.pick(['application/json', 'image/png', 'text/plain', 'application/pdf']),
   fileName: (_name, ctx) => ctx.faker.system.fileName(),
