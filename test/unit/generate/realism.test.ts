@@ -168,6 +168,20 @@ describe('a date or time spelled by a pattern without a format', () => {
   });
 });
 
+// netlify.com.json: every site was named like a person ("Bonnie McLaughlin"), and so was petstore's pet.
+describe('the name of a thing says what the thing is', () => {
+  const named = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
+  const nameOf = (def: string) =>
+    many({ $ref: `#/$defs/${def}` } as Schema, { defs: { [def]: named } as Record<string, Schema> }).map(
+      (v) => (v as { name: string }).name,
+    );
+  it('a site or a repository is a slug, a pet has a pet name, a customer a person name', () => {
+    for (const n of [...nameOf('site'), ...nameOf('Repository')]) expect(n).toMatch(/^[a-z]+-[a-z]+$/);
+    for (const n of nameOf('Pet')) expect(n).toMatch(/^[A-Z][a-z]+$/);
+    for (const n of nameOf('Customer')) expect(n).toMatch(/^[A-Z][a-zA-Z'-]+ [A-Z][a-zA-Z'-]+/);
+  });
+});
+
 describe('formats and field names real specs use', () => {
   const cases: [string, Schema, RegExp][] = [
     ['from', { type: 'string', format: 'phone-number' } as Schema, /^\+1[2-9]\d{2}[2-9]\d{6}$/],

@@ -62,6 +62,8 @@ export interface Hint {
   name?: string;
   /** The object under construction that will hold this value (for sibling-aware heuristics). */
   siblings?: Record<string, JsonValue>;
+  /** The definition name of the object that holds this value (`site`, `Pet`): what its `name` names. */
+  owner?: string;
   /** True for the body itself: only its `id` echoes the path's last parameter. */
   root?: boolean;
   /** Raw path-parameter value this leaf should echo when the schema admits it. */

@@ -4,6 +4,7 @@ import type { Flat } from '../generate/flat';
 import type { FieldKind } from './field-kind-table';
 import { classify, timeFor } from './field-kinds';
 import { resourceUrl, sidFor } from './resource-names';
+import { thingName } from './thing-names';
 
 type StringMaker = (
   name: string,
@@ -36,7 +37,9 @@ const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
   email: (_name, ctx) => ctx.faker.internet.email().toLowerCase(),
   firstName: (_name, ctx) => ctx.faker.person.firstName(),
   lastName: (_name, ctx) => lastName(ctx),
-  fullName: (_name, ctx) => `${ctx.faker.person.firstName()} ${lastName(ctx)}`,
+  fullName: (name, ctx, _fmt, hint) =>
+    (name === 'name' && hint.owner !== undefined ? thingName(hint.owner, ctx) : undefined) ??
+    `${ctx.faker.person.firstName()} ${lastName(ctx)}`,
   username: (_name, ctx) => ctx.faker.internet.username().toLowerCase(),
   password: (_name, ctx) => ctx.faker.internet.password({ length: 12 }),
   phone: (_name, ctx) => ctx.faker.phone.number({ style: 'international' }),

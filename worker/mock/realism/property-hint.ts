@@ -26,6 +26,8 @@ export interface ObjectGuide {
   sent?: Map<string, JsonValue>;
   /** This object's declared members, by folded name (with `sent`). */
   names?: Set<string>;
+  /** The object's definition name, when it is one. */
+  owner?: string;
 }
 
 /** A property schema's own example, for the self-URL template (its Flat is not built yet). */
@@ -66,6 +68,7 @@ function subresourceUrl(name: string, self: ObjectGuide['self']): string | undef
 
 export function objectGuide(flat: Flat, hint: Hint, ctx: Ctx): ObjectGuide {
   const guide: ObjectGuide = { root: hint.root === true };
+  if (flat.defName !== undefined) guide.owner = flat.defName;
   const example = objectExample(flat, hint);
   if (example !== undefined) guide.example = example;
   if (guide.root) guide.self = selfOf(flat, example, ctx);
@@ -86,7 +89,7 @@ export function propertyHint(
   siblings: Record<string, JsonValue>,
   ctx: Ctx,
 ): Hint {
-  const h: Hint = { name, siblings };
+  const h: Hint = { name, siblings, owner: guide.owner };
   const exValue = guide.example?.[name] ?? propertyExample(schema);
   if (exValue !== undefined) h.example = exValue;
   const self = guide.self;
