@@ -263,6 +263,29 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(call(await planOf(read, readSchemas), 'GET', '/v1/payment_intents/pi_123').body.id).toBe('pi_123');
   });
 
+  // squareup.com.json: POST /v2/customers answers `{"customer": {…}}`; the sent names and email were
+  // left to the example (Amelia.Earhart@example.com), since only a `data` wrapper was the resource.
+  it('a wrapper named after the resource is the resource: it reflects a create and echoes a read', async () => {
+    const square = `  /v2/customers:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {given_name: {type: string}, email_address: {type: string}}}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/wrapped'}}}}
+  /v2/customers/{customer_id}:
+    get:
+      parameters: [{name: customer_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/wrapped'}}}}`;
+    const schemas = `{wrapped: {type: object, properties: {errors: {type: array, items: {type: object}}, customer: {type: object, required: [id, given_name, email_address], properties: {id: {type: string}, given_name: {type: string}, email_address: {type: string}}, example: {id: JDKYHBWT1D4F8MFH63DBMEN8Y4, given_name: Amelia, email_address: Amelia.Earhart@example.com}}}}}`;
+    const plan = await planOf(square, schemas);
+    const sent = JSON.stringify({ given_name: 'Grace', email_address: 'grace@example.com' });
+    expect(call(plan, 'POST', '/v2/customers', sent).body.customer).toMatchObject({
+      given_name: 'Grace',
+      email_address: 'grace@example.com',
+    });
+    expect((call(plan, 'GET', '/v2/customers/CUS42').body.customer as { id: string }).id).toBe('CUS42');
+  });
+
   it('a GET never serves the deleted variant; a DELETE does', async () => {
     const plan = await planOf(read, readSchemas);
     for (const id of ['cus_1', 'cus_2', 'cus_3', 'cus_4', 'cus_5', 'cus_6']) {

@@ -100,11 +100,12 @@ export function propertyHint(
     (urls && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
     (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
   if (echo !== undefined) h.echo = echo;
-  // A wrapper's `data` object is the resource itself ({ "data": { "id": … } }).
-  if (guide.root && name === 'data') {
+  // A wrapper's resource is the resource itself: `{"data": {"id": …}}`, and Square's
+  // `{"customer": {…}}` answering POST /v2/customers.
+  if (guide.root && wrapsResource(name, ctx)) {
     h.root = true;
     // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
-    const inner = guide.sent?.get('data');
+    const inner = guide.sent?.get(fold(name));
     if (isPlain(inner)) h.sent = inner;
   } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root, guide.names));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
@@ -117,6 +118,13 @@ export function propertyHint(
     if (said !== undefined) h.want = said;
   }
   return h;
+}
+
+/** A root member named `data`, or after the resource the path names (`customer` of /customers). */
+function wrapsResource(name: string, ctx: Ctx): boolean {
+  if (name === 'data') return true;
+  const noun = ctx.realism.collection ?? ctx.realism.noun;
+  return noun !== undefined && fold(name) === fold(singularNoun(noun));
 }
 
 /**
