@@ -25,6 +25,7 @@ export type FieldKind =
   | 'updated'
   | 'datetime'
   | 'date'
+  | 'birthday'
   | 'id'
   | 'uuid'
   | 'slug'
@@ -218,6 +219,7 @@ add('language', 'language', 'lang', 'languagecode');
 add('timezone', 'timezone', 'tz', 'tzname');
 add('count', 'count', 'quantity', 'qty', 'totalcount', 'itemcount', 'number', 'num', 'stock', 'inventory');
 add('age', 'age');
+add('birthday', 'birthday', 'birthdate', 'dateofbirth', 'dob', 'born', 'bornon');
 add('tag', 'tags', 'tag', 'labels', 'keywords', 'keyword', 'topics', 'topic');
 add('jobTitle', 'jobtitle', 'position', 'occupation', 'job', 'profession');
 add('domain', 'domain', 'hostname', 'host', 'domainname');

@@ -31,10 +31,12 @@ export function classify(name: string): FieldKind | null {
       n.endsWith('datetime')
     )
       k = 'datetime';
-    else if (n.endsWith('date') || n.endsWith('birthday') || n === 'dob') k = 'date';
+    else if (n.endsWith('birthday') || n.endsWith('birthdate') || n.endsWith('dateofbirth')) k = 'birthday';
+    else if (n.endsWith('date')) k = 'date';
     else if (n.endsWith('uuid') || n.endsWith('guid')) k = 'uuid';
     else if (n.endsWith('sid') && n.length > 3) k = 'sid';
     else if (n.endsWith('id') && n.length > 2) k = 'id';
+    else if (n.endsWith('ids') && n.length > 3) k = 'id';
     else if (/(domain|domains|domainaliases|hostname)$/.test(n)) k = 'domain';
     else if (n.endsWith('slug')) k = 'slug';
     else if (n.endsWith('branch') || n.endsWith('branches')) k = 'branch';

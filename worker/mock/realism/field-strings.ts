@@ -61,6 +61,11 @@ const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
   datetime: timestamp,
   date: (_name, ctx, fmt) =>
     fmt === 'date-time' ? isoSeconds(recentMs(ctx)) : isoSeconds(recentMs(ctx)).slice(0, 10),
+  // A person born 18 to 80 years before the body's date, never this year.
+  birthday: (_name, ctx, fmt) => {
+    const born = isoSeconds(ctx.refDate - Math.floor((18 + ctx.rng.next() * 62) * 365.25 * 86_400_000));
+    return fmt === 'date-time' ? born : born.slice(0, 10);
+  },
   id: (_name, ctx, fmt) => {
     if (fmt && fmt !== 'uuid') return undefined;
     return generateFormat('uuid', ctx, 36);
