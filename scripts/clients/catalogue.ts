@@ -1,12 +1,15 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
 import { muxFlow } from './flows/mux';
+import { netlifyFlow } from './flows/netlify';
 import { notionFlow } from './flows/notion';
 import { octokitFlow } from './flows/octokit';
 import { openaiFlow } from './flows/openai';
 import { openapiFetchFlow } from './flows/openapi-fetch';
 import { plaidFlow } from './flows/plaid';
+import { sendgridFlow } from './flows/sendgrid';
 import { slackFlow } from './flows/slack';
+import { squareFlow } from './flows/square';
 import { stripeFlow } from './flows/stripe';
 import { twilioFlow } from './flows/twilio';
 
@@ -21,5 +24,8 @@ export const FLOWS: ClientFlow[] = [
   muxFlow,
   plaidFlow,
   asanaFlow,
+  sendgridFlow,
+  netlifyFlow,
+  squareFlow,
   openapiFetchFlow,
 ];
