@@ -233,7 +233,9 @@ export class SchemaNormalizer {
       for (const [key, target] of Object.entries(value.mapping)) {
         if (typeof target !== 'string') continue;
         const ref = target.startsWith('#') ? target : this.bareSchemaRef(target);
-        if (ref === undefined) {
+        // A mapping is a hint beside the schema's oneOf: one naming nothing maps nothing, where a
+        // dangling `$ref` would have made the whole operation answer a problem (digitalocean).
+        if (ref === undefined || !this.resolver.has(ref)) {
           this.warn({
             pointer: `${at}/mapping/${escapeToken(key)}`,
             message: `discriminator mapping "${target}" names no schema; ignored`,

@@ -54,6 +54,21 @@ describe('refs among uploaded files only', () => {
     expect(problem.errors?.[1].message).toContain('errors.yaml');
   });
 
+  // digitalocean.com.json keeps its source's `models/droplet_actions.yml#/…` in discriminator mappings.
+  it('publishes a discriminator mapping to a file missing from the upload, mapping nothing', async () => {
+    const pet = `oneOf: [{$ref: './cat.yaml'}]\ndiscriminator:\n  propertyName: kind\n  mapping:\n    cat: './cat.yaml'\n    dog: 'models/dog.yml#/Dog'\n`;
+    const { plan, warnings } = await publish({
+      'openapi.yaml': entryDoc('./schemas/pet.yaml'),
+      'schemas/pet.yaml': pet,
+      'schemas/cat.yaml': 'type: object\nrequired: [kind]\nproperties: {kind: {type: string}}\n',
+    });
+    expect(warnings.map((w) => w.message)).toContain(
+      'discriminator mapping "models/dog.yml#/Dog" names no schema; ignored',
+    );
+    const out = mock(prepareTarget(plan, 0), { method: 'GET', path: '/pets', query: [], headers: {} });
+    expect(out.ok && out.response.status).toBe(200);
+  });
+
   it('names the file of a syntax error', async () => {
     const problem = await refusal(() =>
       publish({ 'openapi.yaml': entryDoc('./pet.yaml'), 'pet.yaml': 'type: object\nproperties: {a: [}\n' }),
