@@ -37,6 +37,9 @@ export class MemoryStore implements ItemStore {
   has(scope: string, id: string): boolean {
     return this.scopes.get(scope)?.items.has(id) ?? false;
   }
+  isSeededItem(scope: string, id: string): boolean {
+    return this.scopes.get(scope)?.seeded.has(id) ?? false;
+  }
   put(scope: string, id: string, value: JsonValue): void {
     const s = this.scopes.get(scope)!;
     if (!s.places.has(id)) s.places.set(id, this.nextPosition(scope));
@@ -44,6 +47,7 @@ export class MemoryStore implements ItemStore {
   }
   remove(scope: string, id: string): boolean {
     this.scopes.get(scope)?.places.delete(id);
+    this.scopes.get(scope)?.seeded.delete(id);
     return this.scopes.get(scope)?.items.delete(id) ?? false;
   }
   count(scope: string): number {

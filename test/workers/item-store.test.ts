@@ -24,6 +24,26 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
+  it('tells a seeded item from a created one, and a seeded id removed and created again is created', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-seeded-items'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const store = new SqlItemStore(state.storage.sql);
+      store.seed('domains', [
+        { id: 'example.com', value: { name: 'example.com' } },
+        { id: 'b.test', value: { name: 'b.test' } },
+      ]);
+      store.put('domains', 'c.test', { name: 'c.test' });
+      expect(
+        ['example.com', 'b.test', 'c.test', 'nope'].map((id) => store.isSeededItem('domains', id)),
+      ).toEqual([true, true, false, false]);
+      // What a create of a seeded identifier does (write-verbs.ts): it takes the seeded item's place.
+      store.remove('domains', 'example.com');
+      store.put('domains', 'example.com', { name: 'example.com', ttl: 1800 });
+      expect(store.isSeededItem('domains', 'example.com')).toBe(false);
+      expect(store.list('domains').map((i) => i.id)).toEqual(['example.com', 'c.test', 'b.test']);
+    });
+  });
+
   it('puts each new item after the last one, also after removals, drops and a clear', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-positions'));
     await runInDurableObject(stub, (_instance, state) => {

@@ -26,7 +26,7 @@ export interface IdContext {
  *  7. for a parameter that names an identifier (`petId`, `id`, `uuid`, `key`…): `id`, `uuid`, `_id`, `key`.
  * The property must be a string, integer or number (or untyped): a path segment is a scalar.
  */
-const ID_WORDS = ['id', 'uuid', 'key', 'guid', 'sid', 'gid', 'token'];
+const ID_WORDS = ['id', 'identifier', 'uuid', 'key', 'guid', 'sid', 'gid', 'token'];
 const ID_FIELDS = ['id', 'uuid', '_id', 'key', 'guid', 'sid', 'gid'];
 const HANDLE_PARAMS = ['username', 'userlogin', 'login', 'handle', 'screenname', 'userhandle'];
 const HANDLE_FIELDS = ['login', 'username', 'handle', 'screenname', 'userhandle'];

@@ -28,6 +28,8 @@ export interface ItemStore {
   get(scope: string, id: string): JsonValue | undefined;
   /** Whether the id is stored, without reading the item. */
   has(scope: string, id: string): boolean;
+  /** Whether the stored item of this id is one the seed put in (it holds a seeded place). */
+  isSeededItem(scope: string, id: string): boolean;
   /** Appends a new item, or replaces an existing one in place. */
   put(scope: string, id: string, value: JsonValue): void;
   remove(scope: string, id: string): boolean;

@@ -74,7 +74,12 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   );
   const key = keyOf(item, resource.idField);
   if (item === undefined || key === undefined) return undefined;
-  if (ctx.store.has(scope, key)) return conflict(call.operation, key);
+  if (ctx.store.has(scope, key)) {
+    // A seeded item stands in for what a real account would hold: a create of its identifier
+    // (DigitalOcean's domain `example.com`, the description's own example) takes its place.
+    if (!ctx.store.isSeededItem(scope, key)) return conflict(call.operation, key);
+    ctx.store.remove(scope, key);
+  }
   return store(ctx, resource, scope, call, key, item, 'created');
 };
 

@@ -123,6 +123,19 @@ export class SqlItemStore implements ItemStore {
     return found;
   }
 
+  isSeededItem(scope: string, id: string): boolean {
+    return (
+      this.sql
+        .exec(
+          `SELECT 1 FROM items WHERE scope = ? AND id = ? AND pos <= COALESCE((SELECT n FROM seeded WHERE scope = ?), 0)`,
+          scope,
+          id,
+          scope,
+        )
+        .toArray().length > 0
+    );
+  }
+
   /**
    * The item last read as absent, until the next write: a create checks its id is free, then puts
    * it, and the put need not ask again (the store is synchronous, so nothing writes in between).
