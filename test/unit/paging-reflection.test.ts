@@ -284,6 +284,12 @@ describe('stateless answers agree with the request (§7)', () => {
       email_address: 'grace@example.com',
     });
     expect((call(plan, 'GET', '/v2/customers/CUS42').body.customer as { id: string }).id).toBe('CUS42');
+    // digitalocean.com.json: POST /v2/account/keys answers `{"ssh_key": {…}}`, a kind of key.
+    const keys = await planOf(
+      square.replaceAll('/v2/customers', '/v2/account/keys'),
+      schemas.replace('customer:', 'ssh_key:'),
+    );
+    expect(call(keys, 'POST', '/v2/account/keys', sent).body.ssh_key).toMatchObject({ given_name: 'Grace' });
   });
 
   it('a GET never serves the deleted variant; a DELETE does', async () => {

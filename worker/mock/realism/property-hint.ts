@@ -120,11 +120,17 @@ export function propertyHint(
   return h;
 }
 
-/** A root member named `data`, or after the resource the path names (`customer` of /customers). */
+/**
+ * A root member named `data`, or after the resource the path names: `customer` of /customers, and
+ * a kind of it, `ssh_key` of /account/keys (DigitalOcean).
+ */
 function wrapsResource(name: string, ctx: Ctx): boolean {
   if (name === 'data') return true;
   const noun = ctx.realism.collection ?? ctx.realism.noun;
-  return noun !== undefined && fold(name) === fold(singularNoun(noun));
+  if (noun === undefined) return false;
+  const item = fold(singularNoun(noun));
+  const member = fold(name);
+  return member === item || (item.length >= 3 && member.endsWith(item));
 }
 
 /**
