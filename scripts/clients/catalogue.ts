@@ -1,5 +1,6 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
+import { digitaloceanFlow } from './flows/digitalocean';
 import { muxFlow } from './flows/mux';
 import { netlifyFlow } from './flows/netlify';
 import { notionFlow } from './flows/notion';
@@ -27,5 +28,6 @@ export const FLOWS: ClientFlow[] = [
   sendgridFlow,
   netlifyFlow,
   squareFlow,
+  digitaloceanFlow,
   openapiFetchFlow,
 ];
