@@ -169,6 +169,36 @@ describe('a date or time spelled by a pattern without a format', () => {
 });
 
 // netlify.com.json: every site was named like a person ("Bonnie McLaughlin"), and so was petstore's pet.
+// box.com.json: a folder's `created_by` (User--Base: only `type` required) came without its id,
+// which Box's SDK refuses ("Expecting id of type UserMini to be defined").
+describe('an object deep in a body', () => {
+  it('always carries its own id', () => {
+    const user = {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: ['user'] }, id: { type: 'string' }, name: { type: 'string' } },
+    };
+    const schema = {
+      type: 'object',
+      required: ['folder'],
+      properties: {
+        folder: {
+          type: 'object',
+          required: ['owner'],
+          properties: {
+            owner: { type: 'object', required: ['created_by'], properties: { created_by: user } },
+          },
+        },
+      },
+    } as Schema;
+    for (const v of many(schema, {}, 30) as Record<
+      string,
+      Record<string, Record<string, Record<string, JsonValue>>>
+    >[])
+      expect(typeof v.folder.owner.created_by.id).toBe('string');
+  });
+});
+
 describe('the name of a thing says what the thing is', () => {
   const named = { type: 'object', required: ['name'], properties: { name: { type: 'string' } } };
   const nameOf = (def: string) =>

@@ -88,6 +88,7 @@ function fillDeclared(b: Build): void {
       ctx.objDepth >= 2 &&
       !listedAtRoot(ctx) &&
       !pagingMember(ctx, hint, name) &&
+      !IDENTITY.test(name) &&
       !keepsOptional(ctx, flat, name)
     )
       continue;
@@ -97,6 +98,13 @@ function fillDeclared(b: Build): void {
     if (b.count > before) b.optionalRoom--;
   }
 }
+
+/**
+ * An object's own identifier is given wherever the object is: a real API never sends a user
+ * reference without its id, and SDKs built from a stricter description refuse one (Box's
+ * `created_by` lacked `id`, optional in box.com.json: "Expecting id of type UserMini").
+ */
+const IDENTITY = /^(id|_id|uuid|gid|guid)$/i;
 
 /** An item of an array the body's root object holds (the root's own objects are at depth 1). */
 function listedAtRoot(ctx: Ctx): boolean {
