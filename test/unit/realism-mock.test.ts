@@ -187,6 +187,29 @@ describe('list sizes and error codes', () => {
     expect((call(plan, 'GET', '/pets?per_page=2') as unknown as []).length).toBe(3);
   });
 
+  // box.com.json: every error's message example is "Method Not Allowed", a 404's too.
+  it("an error body's message that is another status's reason phrase names this one's", async () => {
+    const box = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /folders/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object}}}}
+        '404': {description: missing, content: {application/json: {schema: {$ref: '#/components/schemas/ClientError'}}}}
+components:
+  schemas:
+    ClientError:
+      type: object
+      properties:
+        code: {type: string, example: not_found}
+        message: {type: string, example: Method Not Allowed}
+`;
+    for (const prefer of ['code=404', 'code=404, dynamic=true'])
+      expect(call(await planOf(box), 'GET', '/folders/7', prefer).message).toBe('Not Found');
+  });
+
   it("an error body's integer code mirrors the HTTP status", async () => {
     const body = call(await planOf(spec), 'GET', '/pets', 'dynamic=true, code=500');
     expect(body.code).toBe(500);

@@ -1,3 +1,4 @@
+import { mirrorReason } from './reason-phrase';
 import type { JsonValue, Schema } from '../plan';
 import { matches, type CheckOptions } from '../generate/check';
 import type { Ctx } from '../generate/context';
@@ -230,11 +231,12 @@ export function harmonize(
   ctx: Ctx,
   depth: number,
 ): void {
+  // The body and an `error` object right inside it speak for the response.
+  if (depth <= 1 && (ctx.realism.status ?? 200) >= 400) mirrorReason(out, schemaOf, ctx);
   const roles = rolesOf(key, names);
   if (roles.none) return;
   orderTimes(out, roles, schemaOf, ctx);
   capParts(out, roles, schemaOf, ctx);
   liveHasNoEnd(out, roles, schemaOf, ctx);
-  // The body and an `error` object right inside it speak for the response.
   if (depth <= 1) mirrorStatus(out, roles, schemaOf, ctx);
 }
