@@ -24,7 +24,15 @@ export function conform(
   let out = { ...(base as Record<string, JsonValue>) };
   for (const [key, member] of Object.entries(stored)) {
     const next = { ...out, [key]: member };
-    if (valid(next)) out = next;
+    if (valid(next)) {
+      out = next;
+      continue;
+    }
+    // A reference sent by its id alone (Box's `parent: {"id": "0"}`) completes the generated one.
+    const under = out[key];
+    if (!isObj(member) || !isObj(under)) continue;
+    const merged = { ...out, [key]: { ...(under as Record<string, JsonValue>), ...member } };
+    if (valid(merged)) out = merged;
   }
   return out;
 }
