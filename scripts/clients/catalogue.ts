@@ -1,5 +1,6 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
+import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { muxFlow } from './flows/mux';
 import { netlifyFlow } from './flows/netlify';
@@ -29,5 +30,6 @@ export const FLOWS: ClientFlow[] = [
   netlifyFlow,
   squareFlow,
   digitaloceanFlow,
+  boxFlow,
   openapiFetchFlow,
 ];
