@@ -31,7 +31,10 @@ export function conform(
     // A reference sent by its id alone (Box's `parent: {"id": "0"}`) completes the generated one.
     const under = out[key];
     if (!isObj(member) || !isObj(under)) continue;
-    const merged = { ...out, [key]: { ...(under as Record<string, JsonValue>), ...member } };
+    const merged = {
+      ...out,
+      [key]: { ...(under as Record<string, JsonValue>), ...(member as Record<string, JsonValue>) },
+    };
     if (valid(merged)) out = merged;
   }
   return out;
