@@ -49,13 +49,13 @@ export function inferResources(plan: Plan): ResourcePlan {
     const collectionPath = parent + ext;
     const pair = { collectionPath, itemPath };
     const collectionOps = byPath.get(collectionPath);
-    const segment = parent.slice(parent.lastIndexOf('/') + 1);
-    if (/[{}]/.test(segment)) continue;
+    const noun = collectionNoun(parent, byPath);
+    if (noun === undefined) continue;
     if (!collectionOps || !(collectionOps.has('GET') || collectionOps.has('POST'))) {
       out.stateless.push({ ...pair, reason: 'no GET or POST on the collection path' });
       continue;
     }
-    const at = { param: idParam, collection: segment, itemPath };
+    const at = { param: idParam, collection: noun, itemPath };
     const inferred = inferPair(plan.defs, collectionPath, at, collectionOps, itemOps);
     if ('reason' in inferred) out.stateless.push({ ...pair, reason: inferred.reason });
     else add(out, inferred);
@@ -67,6 +67,21 @@ export function inferResources(plan: Plan): ResourcePlan {
     if (inferred) add(out, inferred);
   }
   return out;
+}
+
+/**
+ * What a collection path lists: its last segment (`pets` of `/owners/{ownerId}/pets`), or the
+ * segment before a last parameter that scopes it (LaunchDarkly lists and creates a project's flags
+ * at `/flags/{projectKey}`), unless that path is itself the item of a collection (`/flags` with a
+ * GET or POST). Undefined: the path lists nothing.
+ */
+function collectionNoun(parent: string, byPath: Map<string, Methods>): string | undefined {
+  const segment = parent.slice(parent.lastIndexOf('/') + 1);
+  if (!/[{}]/.test(segment)) return segment;
+  const scoped = /^(.*)\/([^/{}]+)\/\{[^/{}]+\}$/.exec(parent);
+  if (!scoped) return undefined;
+  const outer = byPath.get(`${scoped[1]}/${scoped[2]}`);
+  return outer && (outer.has('GET') || outer.has('POST')) ? undefined : scoped[2];
 }
 
 type Inferred = { resource: Resource; roles: [string, Role][]; listReason?: string };

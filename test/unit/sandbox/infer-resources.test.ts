@@ -151,6 +151,34 @@ describe('resource inference', () => {
     ]);
   });
 
+  // launchdarkly.com.json: a project's flags are listed and created at /flags/{projectKey}.
+  it('reads a collection scoped by a parameter after its noun, unless that path is another collection’s item', async () => {
+    const flag = `{type: object, properties: {key: {type: string}, name: {type: string}}}`;
+    const paths = `  /flags/{projectKey}:
+    parameters: [{name: projectKey, in: path, required: true, schema: {type: string}}]
+    get: {responses: ${ok(`{type: object, properties: {items: {type: array, items: ${flag}}}}`)}}
+    post: {responses: ${ok(flag)}}
+  /flags/{projectKey}/{featureFlagKey}:
+    parameters:
+      - {name: projectKey, in: path, required: true, schema: {type: string}}
+      - {name: featureFlagKey, in: path, required: true, schema: {type: string}}
+    get: {responses: ${ok(flag)}}
+    delete: {responses: {'204': {description: gone}}}`;
+    const plan = await infer(paths);
+    expect(plan.resources[0]).toMatchObject({
+      collectionPath: '/flags/{projectKey}',
+      itemPath: '/flags/{projectKey}/{featureFlagKey}',
+      idField: 'key',
+      scopeParams: ['projectKey'],
+    });
+    expect(plan.bindings['POST /flags/{projectKey}']?.role).toBe('create');
+    // With a /flags collection, /flags/{projectKey} is one of its items, not a collection.
+    const items = await infer(`  /flags:
+    get: {responses: ${ok(`{type: array, items: ${flag}}`)}}
+${paths}`);
+    expect(items.resources.map((r) => r.collectionPath)).not.toContain('/flags/{projectKey}');
+  });
+
   it('names why a pair or its list stays stateless', async () => {
     const item = `{type: object, properties: {id: {type: integer}}}`;
     const plan = await infer(`  /orders/{orderId}:
