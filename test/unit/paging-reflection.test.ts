@@ -292,6 +292,24 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(call(keys, 'POST', '/v2/account/keys', sent).body.ssh_key).toMatchObject({ given_name: 'Grace' });
   });
 
+  // launchdarkly.com.json: POST /flags/{projectKey} answered the project's key as the new flag's.
+  it('a create under a parent answers the key it was sent, not the parent’s from the path', async () => {
+    const flags = `  /flags/{projectKey}:
+    post:
+      parameters: [{name: projectKey, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {type: object, properties: {key: {type: string}, name: {type: string}}}}}}
+      responses:
+        '201': {description: ok, content: {application/json: {schema: {type: object, required: [key, name], properties: {key: {type: string}, name: {type: string}}}}}}`;
+    const plan = await planOf(flags);
+    const body = call(
+      plan,
+      'POST',
+      '/flags/checkout',
+      JSON.stringify({ key: 'new-checkout', name: 'New' }),
+    ).body;
+    expect(body.key).toBe('new-checkout');
+  });
+
   it('a GET never serves the deleted variant; a DELETE does', async () => {
     const plan = await planOf(read, readSchemas);
     for (const id of ['cus_1', 'cus_2', 'cus_3', 'cus_4', 'cus_5', 'cus_6']) {

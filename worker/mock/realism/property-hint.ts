@@ -94,8 +94,11 @@ export function propertyHint(
   if (exValue !== undefined) h.example = exValue;
   const self = guide.self;
   const urls = guide.root && mayBeString(schema, ctx);
+  // What a POST sends names what it creates: LaunchDarkly's POST /flags/{projectKey} sent
+  // `key: new-checkout`, which the path's project key must not overwrite.
+  const sentByPost = ctx.realism.method === 'POST' && guide.sent?.has(fold(name)) === true;
   const echo =
-    echoFor(name, ctx, guide.root) ??
+    (sentByPost ? undefined : echoFor(name, ctx, guide.root)) ??
     (urls && self?.name === name ? self.value : undefined) ??
     (urls && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
     (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
