@@ -2,6 +2,7 @@ import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
+import { launchdarklyFlow } from './flows/launchdarkly';
 import { muxFlow } from './flows/mux';
 import { netlifyFlow } from './flows/netlify';
 import { notionFlow } from './flows/notion';
@@ -31,5 +32,6 @@ export const FLOWS: ClientFlow[] = [
   squareFlow,
   digitaloceanFlow,
   boxFlow,
+  launchdarklyFlow,
   openapiFetchFlow,
 ];
