@@ -1,3 +1,4 @@
+import { singularNoun } from './nouns';
 import type { JsonValue } from '../plan';
 import type { Ctx } from '../generate/context';
 import type { RealismState } from './request';
@@ -25,12 +26,7 @@ const ID_LIKE = /(?:^|[a-z0-9_-])(?:id|sid|uuid|key|slug)$|^id[_-]/i;
 export const SELF_NAMES = ['url', 'href', 'self', 'self_link', 'selfLink', 'uri', 'resource_uri', 'link'];
 const SELF_FOLDED = new Set(SELF_NAMES.map(fold));
 
-function singular(word: string): string {
-  const w = fold(word);
-  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (w.endsWith('sses') || w.endsWith('xes')) return w.slice(0, -2);
-  return w.endsWith('s') ? w.slice(0, -1) : w;
-}
+const singular = (word: string): string => fold(singularNoun(word));
 
 /** Path parameters by folded name, built once per call (a handful of entries). */
 export function foldedParams(params: Record<string, string>): Map<string, string> {

@@ -5,6 +5,7 @@ import { objectExample } from './examples';
 import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
 import { pagingWant } from './paging/apply';
 import { filterFor } from './list-filters';
+import { singularNoun, wrapsResource } from './nouns';
 import { fold, foldedMembers, isPlain, sentFor } from './reflect';
 import { ACTIONS } from './request';
 
@@ -105,7 +106,7 @@ export function propertyHint(
   if (echo !== undefined) h.echo = echo;
   // A wrapper's resource is the resource itself: `{"data": {"id": …}}`, and Square's
   // `{"customer": {…}}` answering POST /v2/customers.
-  if (guide.root && wrapsResource(name, ctx)) {
+  if (guide.root && wrapsResource(name, ctx.realism)) {
     h.root = true;
     // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
     const inner = guide.sent?.get(fold(name));
@@ -121,19 +122,6 @@ export function propertyHint(
     if (said !== undefined) h.want = said;
   }
   return h;
-}
-
-/**
- * A root member named `data`, or after the resource the path names: `customer` of /customers, and
- * a kind of it, `ssh_key` of /account/keys (DigitalOcean).
- */
-function wrapsResource(name: string, ctx: Ctx): boolean {
-  if (name === 'data') return true;
-  const noun = ctx.realism.collection ?? ctx.realism.noun;
-  if (noun === undefined) return false;
-  const item = fold(singularNoun(noun));
-  const member = fold(name);
-  return member === item || (item.length >= 3 && member.endsWith(item));
 }
 
 /**
@@ -155,12 +143,4 @@ function resourceWord(guide: ObjectGuide, name: string, example: JsonValue | und
   if ((n === 'status' || n === 'state') && guide.root && state.action !== undefined)
     return ACTIONS[state.action];
   return undefined;
-}
-
-/** `fine-tunes` → `fine-tune`, `batches` → `batch`, `policies` → `policy`: separators kept. */
-function singularNoun(word: string): string {
-  const w = word.toLowerCase();
-  if (w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (/(ches|shes|sses|xes)$/.test(w)) return w.slice(0, -2);
-  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
