@@ -10,7 +10,8 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { matches } from './generate/check';
-import { pagingFor, type RealismInput } from './realism/request';
+import { pagingFor, realismState, type RealismInput } from './realism/request';
+import { oneOrMany } from './realism/one-or-many';
 import { pagingHeader } from './realism/paging/link-header';
 import type { Paging } from './realism/paging/position';
 import type { LayerAnswer } from './state-layer';
@@ -133,10 +134,10 @@ export function bodyValue(
       },
     };
   }
-  if (prefs.dynamic !== true && media.examples.length > 0)
-    return { ok: true, value: adaptExample(media.schema, media.examples[0].value, optionsFor(ctx)) };
+  const example = fittingExample(ctx, media);
+  if (prefs.dynamic !== true && example !== undefined)
+    return { ok: true, value: adaptExample(media.schema, example, optionsFor(ctx)) };
   if (media.schema === undefined) return { ok: true, value: undefined };
-  const example = media.examples[0]?.value;
   // A lenient media relaxes exactly the keywords ingest recorded for it, and nothing else.
   const relaxed = media.relaxed?.map((r) => r.pointer);
   let result = generateFor(ctx, media.schema, '', prefs.dynamic, relaxed, example);
@@ -209,6 +210,14 @@ function optionsFor(ctx: RenderContext, salt = ''): GenerateOptions {
     direction: 'response',
     realism: realismInput(ctx),
   };
+}
+
+/** The media's first example, or of several the one that fits the call (one item or a list). */
+function fittingExample(ctx: RenderContext, media: MediaPlan): JsonValue | undefined {
+  if (media.examples.length < 2) return media.examples[0]?.value;
+  const keysOf = (e: { value: JsonValue }) =>
+    typeof e.value === 'object' && e.value !== null && !Array.isArray(e.value) ? Object.keys(e.value) : [];
+  return oneOrMany(media.examples, keysOf, realismState(realismInput(ctx)))[0].value;
 }
 
 function realismInput(ctx: RenderContext): RealismInput {

@@ -3,6 +3,7 @@ import type { Ctx } from '../generate/context';
 import { checkOpts, matches } from '../generate/check';
 import { generatorContext, type GenerateOptions } from '../generate/index';
 import { echoFor } from './identity';
+import { wrapsResource } from './nouns';
 import { fold, foldedMembers as folded, isPlain } from './reflect';
 import { memberSchema, viewOf, type SchemaView } from '../schema-view';
 import { isPagingBox } from './paging/apply';
@@ -27,9 +28,15 @@ export function adaptExample(
   if (!isPlain(example) && !Array.isArray(example)) return example;
   const ctx = generatorContext(options);
   const sent = ctx.realism.sent;
-  for (const reflect of sent ? [folded(sent), undefined] : [undefined]) {
+  const reflected = sent ? folded(sent) : undefined;
+  // Sent values everywhere they fit; else only where a member takes one as it is (a sent string
+  // describes no object: DigitalOcean's `image: "ubuntu-22-04-x64"` is no image's integer id); else none.
+  const tries: Pick<Place, 'sent' | 'shallow'>[] = reflected
+    ? [{ sent: reflected }, { sent: reflected, shallow: true }, {}]
+    : [{}];
+  for (const reflect of tries) {
     const at: Place = { depth: 0, root: true, ...(schema !== undefined ? { schema } : {}) };
-    const adapted = adapt(example, ctx, reflect ? { ...at, sent: reflect } : at);
+    const adapted = adapt(example, ctx, { ...at, ...reflect });
     if (adapted === example) continue;
     if (
       schema === undefined ||
@@ -56,6 +63,8 @@ interface Place {
   names?: Set<string>;
   /** The root's one object member, and the sent values no root member takes: they describe it. */
   sole?: { name: string; sent: Sent };
+  /** Sent values are taken only by the members they name, never read as describing an object. */
+  shallow?: true;
 }
 
 function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
@@ -124,13 +133,16 @@ function adaptMember(
   const page = pageValue(name, member, ctx, at);
   if (page !== NO_PAGE) return page;
   if (isPlain(member)) {
-    // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }).
-    const wrapper = at.root && name === 'data';
+    // A wrapper's `data` object is the resource itself ({ "data": { "gid": … } }), and so is one
+    // named after it (DigitalOcean's `{"droplet": {…}}` answering POST /v2/droplets).
+    const wrapper = at.root && at.depth === 0 && wrapsResource(name, ctx.realism);
     const sent = isPlain(given)
       ? folded(given)
       : wrapper
         ? at.sent
-        : (namedBy(name, given, at) ?? (name === at.sole?.name ? at.sole.sent : undefined));
+        : at.shallow
+          ? undefined
+          : (namedBy(name, given, at) ?? (name === at.sole?.name ? at.sole.sent : undefined));
     const role = listPosition(ctx, at) ? memberWant(ctx.realism.paging!, name, member)?.role : undefined;
     return adapt(member, ctx, {
       depth: at.depth + 1,
@@ -139,6 +151,7 @@ function adaptMember(
       ...(schema !== undefined && (wrapper || sent) ? { schema } : {}),
       ...(sent ? { sent } : {}),
       ...(role ? { role } : {}),
+      ...(at.shallow ? { shallow: true as const } : {}),
     });
   }
   // A sent list replaces the example's (Notion's rich-text `title`); the whole-body check guards it.

@@ -1,6 +1,8 @@
 import type { Schema } from '../plan';
 import type { Ctx } from '../generate/context';
 import { isObj, refDefName } from '../schema-refs';
+import { viewOf } from '../schema-view';
+import { oneOrMany } from './one-or-many';
 
 /**
  * Which alternative of an anyOf/oneOf a call should see: a GET of a live resource never gets the
@@ -35,7 +37,15 @@ function isDeleted(branch: Schema, defs: Record<string, Schema>, depth = 0): boo
 /** The plan's steps, live branches first (deleted ones first on a DELETE). */
 export function liveFirst<T extends { index: number }>(plan: T[], branches: Schema[], ctx: Ctx): T[] {
   const deleted = plan.filter((p) => isDeleted(branches[p.index], ctx.defs));
-  if (deleted.length === 0 || deleted.length === plan.length) return plan;
+  if (deleted.length === 0 || deleted.length === plan.length) {
+    // At the body's root: the branch that holds one item or the list, as the call asks (one-or-many.ts).
+    if (ctx.objDepth > 0 || ctx.arrDepth > 0) return plan;
+    return oneOrMany(
+      plan,
+      (p) => Object.keys(viewOf(branches[p.index], ctx.defs)?.properties ?? {}),
+      ctx.realism,
+    );
+  }
   const live = plan.filter((p) => !deleted.includes(p));
   return ctx.realism.method === 'DELETE' ? [...deleted, ...live] : [...live, ...deleted];
 }
