@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mock, prepareTarget } from '../../worker/mock/mock';
 import { ingest } from '../../worker/ingest/ingest';
+import { generate } from '../../worker/mock/generate/index';
 
 /**
  * ShipEngine's request bodies are `additionalProperties: false` beside an `allOf` that holds every
@@ -37,8 +38,44 @@ paths:
                 - {type: object, required: [side], properties: {side: {type: number}}}
       responses:
         '204': {description: created}
+  /addresses:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [shipment_id, address_line1]
+              allOf: [{$ref: '#/components/schemas/Address'}, {$ref: '#/components/schemas/Instructions'}]
+      responses:
+        '204': {description: created}
+  /screens:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              required: [defaultScreen]
+              properties: {default: {type: integer}, edit: {type: integer}}
+      responses:
+        '204': {description: created}
 components:
   schemas:
+    Address:
+      type: object
+      additionalProperties: false
+      properties:
+        shipment_id: {type: string, readOnly: true}
+        address_line1: {type: string}
+    Instructions:
+      type: object
+      additionalProperties: false
+      properties:
+        instructions: {type: string}
     Image:
       type: object
       properties:
@@ -75,5 +112,44 @@ describe('additionalProperties: false beside composed properties, in a request',
     expect(await post('/shapes', { radius: 2 })).toBe(204);
     expect(await post('/shapes', { side: 'x' })).toBe('invalid-request');
     expect(await post('/shapes', { radius: 2, colour: 'red' })).toBe('invalid-request');
+  });
+});
+
+// shipengine.com.json's shipping_address: allOf [address, partial_shipping_address], each closed, and
+// a required readOnly shipment_id declared in a member: every label, shipment and rate was refused.
+describe('closed allOf members, in a request', () => {
+  it('admit each other’s names, and the whole stays closed over them', async () => {
+    expect(await post('/addresses', { address_line1: '1 Main St', instructions: 'ring' })).toBe(204);
+    expect(await post('/addresses', { address_line1: '1 Main St', colour: 'red' })).toBe('invalid-request');
+  });
+
+  it('do not require a readOnly member one of them declares', async () => {
+    expect(await post('/addresses', { address_line1: '1 Main St' })).toBe(204);
+    expect(await post('/addresses', { instructions: 'ring' })).toBe('invalid-request');
+  });
+});
+
+// Jira's ScreenTypes requires `defaultScreen` and declares `default`; e-conomic's Employee requires
+// `canApprove`, which it never declares: no body could be closed and hold the name.
+describe('a closed object requiring a name it does not declare, in a request', () => {
+  it('does not require that name, and still refuses it', async () => {
+    expect(await post('/screens', { default: 10000 })).toBe(204);
+    expect(await post('/screens', { defaultScreen: 10000 })).toBe('invalid-request');
+  });
+});
+
+describe('a generated request body (the corpus yardstick, an SDK example)', () => {
+  it('leaves out a required name its closed object does not declare', () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['defaultScreen', 'edit'],
+      properties: { default: { type: 'integer' }, edit: { type: 'integer' } },
+    };
+    for (const seed of ['a', 'b', 'c']) {
+      const r = generate(schema, { seed, defs: {}, direction: 'request', refDate: 0 });
+      expect(r.ok && Object.keys(r.value as object)).not.toContain('defaultScreen');
+      expect(r.ok && Object.keys(r.value as object)).toContain('edit');
+    }
   });
 });

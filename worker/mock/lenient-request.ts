@@ -48,6 +48,38 @@ export function meantPattern(pattern: string): string | null | undefined {
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 /**
+ * A closed object that requires a name it does not declare (Jira's ScreenTypes requires
+ * `defaultScreen` and declares `default`; e-conomic's Employee requires `canApprove`): no request
+ * can both hold and leave out that name, so the requirement gives way. With patternProperties the
+ * schema may declare it by pattern: the list stands. Called where `additionalProperties` is false.
+ */
+export function requirableNames(s: SchemaObject): string[] {
+  const required = (s.required ?? []) as string[];
+  if (s.patternProperties !== undefined) return required;
+  const declared = isObj(s.properties as Schema) ? (s.properties as Record<string, Schema>) : {};
+  return required.filter((name) => Object.hasOwn(declared, name));
+}
+
+/**
+ * ShipEngine's `shipping_address` is `allOf: [address, partial_shipping_address]`, each with
+ * `additionalProperties: false`: read strictly, each member forbids the other's names, so no
+ * address passes (`address_line1` "False boolean schema"). In a request the members of such an
+ * allOf are judged open, and the whole is closed over every name they declare (validate-schema.ts).
+ * Undefined: no member is closed, the list stands as written.
+ */
+export function openMembers(list: readonly unknown[], defs: Record<string, Schema>): Schema[] | undefined {
+  let opened = false;
+  const out = list.map((member) => {
+    const target = derefShallow(member as Schema, defs);
+    if (!isObj(target) || target.additionalProperties !== false) return member as Schema;
+    opened = true;
+    const { additionalProperties: _closed, ...open } = target;
+    return open as Schema;
+  });
+  return opened ? out : undefined;
+}
+
+/**
  * `additionalProperties: false` beside an allOf (or a oneOf) that holds the properties (ShipEngine):
  * read strictly, every name is additional and no request passes. The names the composed schemas
  * declare are those the author meant to allow; they stay judged by those schemas.

@@ -118,3 +118,24 @@ export function hiddenFor(schema: Schema, defs: Record<string, Schema>, directio
   const f = accessFlags(schema, defs);
   return direction === 'response' ? f.writeOnly : f.readOnly;
 }
+
+/**
+ * The schema a name has in `s`: its own property, else one its allOf members declare (ShipEngine
+ * requires `shipment_id` beside an allOf whose member declares it readOnly).
+ */
+export function declaredMember(
+  s: SchemaObject,
+  name: string,
+  defs: Record<string, Schema>,
+  depth = 0,
+): Schema | undefined {
+  if (isObj(s.properties) && (s.properties as Record<string, Schema>)[name] !== undefined)
+    return (s.properties as Record<string, Schema>)[name];
+  if (depth > 8 || !Array.isArray(s.allOf)) return undefined;
+  for (const member of s.allOf) {
+    const m = derefShallow(member as Schema, defs);
+    const found = isObj(m) ? declaredMember(m, name, defs, depth + 1) : undefined;
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

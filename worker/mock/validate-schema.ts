@@ -5,8 +5,14 @@ import {
   type ValidationResult,
 } from '@cfworker/json-schema';
 import type { Schema, SchemaObject, Direction } from './plan';
-import { hiddenFor, isObj, refTokens } from './schema-refs';
-import { admitComposedNames, enumBeyondType, meantPattern } from './lenient-request';
+import { declaredMember, hiddenFor, isObj, refTokens } from './schema-refs';
+import {
+  admitComposedNames,
+  enumBeyondType,
+  meantPattern,
+  openMembers,
+  requirableNames,
+} from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
 /**
@@ -97,7 +103,11 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
       // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
       const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
-      out[key] = v.map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      const opened = k === 'allOf' && dir === 'request' && v.length > 1 ? openMembers(v, defs) : undefined;
+      out[key] = (opened ?? v).map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      // The members' closure holds for the whole: names any of them declares, nothing else.
+      if (opened && out.additionalProperties === undefined && s.additionalProperties === undefined)
+        out.additionalProperties = false;
     } else if (SCHEMA_SINGLE.has(k) && (isObj(v) || typeof v === 'boolean')) {
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
     } else if (k === 'items' && Array.isArray(v)) {
@@ -138,10 +148,14 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
   if (dir === 'request' && enumBeyondType(s)) delete out.type;
-  if (Array.isArray(s.required) && isObj(s.properties)) {
-    const props = s.properties;
-    out.required = s.required.filter((r) => !(props[r] !== undefined && hiddenFor(props[r], defs, dir)));
-  }
+  if (Array.isArray(s.required)) {
+    out.required = s.required.filter((r) => {
+      const member = declaredMember(s, r, defs);
+      return !(member !== undefined && hiddenFor(member, defs, dir));
+    });
+  }  if (dir === 'request' && out.additionalProperties === false && Array.isArray(out.required))
+    out.required = requirableNames(out);
+
   return out;
 }
 

@@ -5,7 +5,7 @@ import { gen } from '../core';
 import type { Flat } from '../flat';
 import { mapKey } from '../../realism/field-values';
 import { compilePattern, randomFromPattern } from '../patterns';
-import { hiddenFor } from '../../schema-refs';
+import { hiddenFor, isObj } from '../../schema-refs';
 import { harmonize } from '../../realism/consistency';
 import { objectGuide, propertyHint } from '../../realism/property-hint';
 import { isPagingBox } from '../../realism/paging/apply';
@@ -220,9 +220,20 @@ function requiredVisible(flat: Flat, ctx: Ctx): string[] {
   const required: string[] = [];
   for (const r of flat.required) {
     const s = flat.props.get(r) ?? true;
-    if (!hiddenFor(s, ctx.defs, ctx.direction)) required.push(r);
+    if (hiddenFor(s, ctx.defs, ctx.direction)) continue;
+    // A closed object requiring a name it never declares (Jira's `defaultScreen` beside `default`):
+    // a request leaves it out, as validation reads it (lenient-request.ts: requirableNames).
+    if (ctx.direction === 'request' && requiredButClosed(flat, r)) continue;
+    required.push(r);
   }
   return required;
+}
+
+function requiredButClosed(flat: Flat, name: string): boolean {
+  if (flat.additional !== false || flat.patternProps.length > 0) return false;
+  return !flat.atoms.some(
+    ({ schema: s }) => isObj(s.properties as Schema) && Object.hasOwn(s.properties as object, name),
+  );
 }
 
 export function genObject(flat: Flat, ctx: Ctx, hint: Hint): Record<string, JsonValue> {
