@@ -59,3 +59,21 @@ describe('format and pattern together', () => {
     values(schema);
   });
 });
+
+// peertube.json: `username: {pattern: "/^[a-z0-9._]+$/"}`. Validation reads a request's regex
+// literal between its slashes (lenient-request.ts); a generated request reads it the same way, so
+// it has the required username (it was left out, and every generated call was refused).
+describe('a pattern written as a regex literal', () => {
+  const schema = {
+    type: 'object',
+    required: ['username'],
+    properties: { username: { type: 'string', pattern: '/^[a-z0-9._]+$/' } },
+  } as Schema;
+  it('is read between its slashes in a request', () => {
+    for (const seed of ['a', 'b', 'c']) {
+      const r = generate(schema, { seed, defs: {}, direction: 'request', refDate: 0 });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      if (r.ok) expect((r.value as { username: string }).username).toMatch(/^[a-z0-9._]+$/);
+    }
+  });
+});
