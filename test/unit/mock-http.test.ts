@@ -252,6 +252,31 @@ paths:
       expect(send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject(REFUSED);
   });
 
+  // sendgrid.com `send_at: {type: string, format: date-time, enum: [now]}`, "an ISO 8601 time … or
+  // the string now": read strictly no value passes; a client sends either.
+  it('reads an enum whose members break the format as either the enum or the format', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /schedule:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [send_at]
+              properties:
+                send_at: {type: string, format: date-time, enum: [now]}
+      responses: {'204': {description: ok}}
+`);
+    const send = (body: unknown) => mock(t, req('PUT', '/schedule', json(body)));
+    for (const sendAt of ['now', '2026-12-24T10:00:00Z'])
+      expect(send({ send_at: sendAt }), sendAt).toMatchObject({ ok: true, response: { status: 204 } });
+    for (const sendAt of ['tomorrow', 5])
+      expect(send({ send_at: sendAt }), String(sendAt)).toMatchObject(REFUSED);
+  });
+
   // telnyx.com `filter[features]=voice,sms`: many SDKs join an array with commas whatever the style
   // says. shutterstock.com `aspect_ratio: {type: string, enum: [43, 169, nonstandard]}`.
   it('reads a comma-joined exploded array when its items fit only so, and text as a listed non-string member', async () => {

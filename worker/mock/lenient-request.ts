@@ -33,6 +33,20 @@ export function enumBeyondType(s: SchemaObject): boolean {
 }
 
 /**
+ * An enum whose members break the schema's `format`: sendgrid's `send_at` is `{format: date-time,
+ * enum: ["now"]}`, "an ISO 8601 time … or the string now". Read strictly, nothing passes; in a
+ * request either the enum or the format judges a value.
+ */
+export function enumOrFormat(out: SchemaObject): void {
+  const { enum: members, format } = out;
+  if (!Array.isArray(members) || typeof format !== 'string' || out.anyOf !== undefined) return;
+  if (!members.some((m) => typeof m === 'string' && !checkStringFormat(format, m))) return;
+  delete out.enum;
+  delete out.format;
+  out.anyOf = [{ enum: members }, { format }];
+}
+
+/**
  * A pattern written as a JavaScript regex literal: peertube's `/^[a-z0-9._]+$/`, 140 of data2crm's
  * date patterns. As written, a `^` after a `/` matches nothing, so no request could pass. In a
  * request it is read as the regex between the slashes; with a flag a pattern cannot say (`i`,

@@ -9,6 +9,7 @@ import { declaredMember, hiddenFor, isObj, refTokens } from './schema-refs';
 import {
   admitComposedNames,
   enumBeyondType,
+  enumOrFormat,
   meantPattern,
   openMembers,
   requirableNames,
@@ -148,12 +149,14 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
   if (dir === 'request' && enumBeyondType(s)) delete out.type;
+  if (dir === 'request') enumOrFormat(out);
   if (Array.isArray(s.required)) {
     out.required = s.required.filter((r) => {
       const member = declaredMember(s, r, defs);
       return !(member !== undefined && hiddenFor(member, defs, dir));
     });
-  }  if (dir === 'request' && out.additionalProperties === false && Array.isArray(out.required))
+  }
+  if (dir === 'request' && out.additionalProperties === false && Array.isArray(out.required))
     out.required = requirableNames(out);
 
   return out;
