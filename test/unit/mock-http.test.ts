@@ -277,6 +277,31 @@ paths:
       expect(send({ send_at: sendAt }), String(sendAt)).toMatchObject(REFUSED);
   });
 
+  // visagecloud.com `purposes: {type: array, items: {enum: [FEATURES, …]}, enum: [FEATURES, …]}`.
+  it('reads an array’s own enum of item values as its items’ enum', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /purpose:
+    put:
+      parameters:
+        - name: purposes
+          in: query
+          required: true
+          explode: true
+          schema: {type: array, items: {type: string, enum: [FEATURES, LANDMARKS]}, enum: [FEATURES, LANDMARKS]}
+      responses: {'204': {description: ok}}
+`);
+    const send = (query: [string, string][]) => mock(t, { ...req('PUT', '/purpose'), query });
+    expect(
+      send([
+        ['purposes', 'FEATURES'],
+        ['purposes', 'LANDMARKS'],
+      ]),
+    ).toMatchObject({ ok: true, response: { status: 204 } });
+    expect(send([['purposes', 'FACES']])).toMatchObject(REFUSED);
+  });
+
   // telnyx.com `filter[features]=voice,sms`: many SDKs join an array with commas whatever the style
   // says. shutterstock.com `aspect_ratio: {type: string, enum: [43, 169, nonstandard]}`.
   it('reads a comma-joined exploded array when its items fit only so, and text as a listed non-string member', async () => {

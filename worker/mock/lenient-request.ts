@@ -33,6 +33,18 @@ export function enumBeyondType(s: SchemaObject): boolean {
 }
 
 /**
+ * An array whose own `enum` lists its items' values: visagecloud's `purposes` is `{type: array,
+ * items: {enum: [FEATURES, …]}, enum: [FEATURES, …]}`. No array equals a string, so no request
+ * passes; the items' schema says what the author meant, and the array's enum gives way.
+ */
+export function enumOfItems(s: SchemaObject): boolean {
+  const types = Array.isArray(s.type) ? s.type : [s.type];
+  if (!types.includes('array') || types.length !== 1 || !Array.isArray(s.enum) || s.enum.length === 0)
+    return false;
+  return s.enum.every((m) => !Array.isArray(m));
+}
+
+/**
  * An enum whose members break the schema's `format`: sendgrid's `send_at` is `{format: date-time,
  * enum: ["now"]}`, "an ISO 8601 time … or the string now". Read strictly, nothing passes; in a
  * request either the enum or the format judges a value.

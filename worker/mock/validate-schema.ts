@@ -9,6 +9,7 @@ import { declaredMember, hiddenFor, isObj, refTokens } from './schema-refs';
 import {
   admitComposedNames,
   enumBeyondType,
+  enumOfItems,
   enumOrFormat,
   meantPattern,
   openMembers,
@@ -148,7 +149,8 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     delete out.maximum;
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
-  if (dir === 'request' && enumBeyondType(s)) delete out.type;
+  if (dir === 'request' && enumOfItems(s)) delete out.enum;
+  else if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (dir === 'request') enumOrFormat(out);
   if (Array.isArray(s.required)) {
     out.required = s.required.filter((r) => {
