@@ -212,12 +212,20 @@ function kindsOf(flat: Flat, ctx: Ctx): JsonType[] {
 
 const enumCache = new WeakMap<Flat, { response?: JsonValue[]; request?: JsonValue[] }>();
 
+/**
+ * An array whose own enum lists its items' values (dracoon's `grantTypes`, visagecloud's
+ * `purposes`): a request is an array of them, as validation reads it (lenient-request.ts).
+ */
+function enumOfItems(flat: Flat): boolean {
+  return flat.types === T_ARR && flat.enum!.every((v) => !Array.isArray(v));
+}
+
 function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
   if (flat.xFaker !== undefined) {
     const v = xFakerValue(flat, ctx);
     if (v !== undefined) return v;
   }
-  if (flat.enum !== undefined) {
+  if (flat.enum !== undefined && !(ctx.direction === 'request' && enumOfItems(flat))) {
     let entry = enumCache.get(flat);
     if (!entry) enumCache.set(flat, (entry = {}));
     let ok = entry[ctx.direction];
