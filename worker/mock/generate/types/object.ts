@@ -88,7 +88,7 @@ function fillDeclared(b: Build): void {
       ctx.objDepth >= 2 &&
       !listedAtRoot(ctx) &&
       !pagingMember(ctx, hint, name) &&
-      !IDENTITY.test(name) &&
+      !(ctx.direction === 'response' && IDENTITY.test(name)) &&
       !keepsOptional(ctx, flat, name)
     )
       continue;
@@ -100,9 +100,10 @@ function fillDeclared(b: Build): void {
 }
 
 /**
- * An object's own identifier is given wherever the object is: a real API never sends a user
- * reference without its id, and SDKs built from a stricter description refuse one (Box's
- * `created_by` lacked `id`, optional in box.com.json: "Expecting id of type UserMini").
+ * An object's own identifier is given wherever the object is in a response: a real API never sends
+ * a user reference without its id, and SDKs built from a stricter description refuse one (Box's
+ * `created_by` lacked `id`, optional in box.com.json: "Expecting id of type UserMini"). A request
+ * keeps its optional ids optional: sinao's `customer` is one of {id} and a new customer.
  */
 const IDENTITY = /^(id|_id|uuid|gid|guid)$/i;
 
