@@ -252,6 +252,37 @@ paths:
       expect(send(path, body), `${path} ${JSON.stringify(body)}`).toMatchObject(REFUSED);
   });
 
+  // cpy.re/peertube `client_id: {pattern: "/^[a-z0-9]$/", minLength: 32, maxLength: 32}`: one
+  // character by its pattern, 32 by its lengths, so no client's id passed.
+  it('does not judge a pattern that cannot meet the lengths beside it; the lengths still judge', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /token:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                client_id: {type: string, pattern: '/^[a-z0-9]$/', minLength: 32, maxLength: 32}
+                code: {type: string, pattern: '^[a-z]{3}$', minLength: 5}
+                tag: {type: string, pattern: '^[a-z]{3}$', minLength: 2}
+      responses: {'204': {description: ok}}
+`);
+    const send = (body: unknown) => mock(t, req('POST', '/token', json(body)));
+    const good = { client_id: 'v1ikx5hnfop4mdpnci8nsqh93c45rldf', code: 'ABCDE', tag: 'abc' };
+    expect(send(good)).toMatchObject({ ok: true, response: { status: 204 } });
+    for (const body of [
+      { ...good, client_id: 'v1ikx' },
+      { ...good, code: 'ABC' },
+      // A pattern its lengths can meet is judged as before.
+      { ...good, tag: 'ABC' },
+    ])
+      expect(send(body), JSON.stringify(body)).toMatchObject(REFUSED);
+  });
+
   // sendgrid.com `send_at: {type: string, format: date-time, enum: [now]}`, "an ISO 8601 time … or
   // the string now": read strictly no value passes; a client sends either.
   it('reads an enum whose members break the format as either the enum or the format', async () => {

@@ -1,5 +1,6 @@
 import { format } from '@cfworker/json-schema';
 import { checkStringFormat } from './generate/formats';
+import { patternLengths } from './generate/pattern-source';
 import type { Schema, SchemaObject } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 
@@ -65,10 +66,36 @@ export function enumOrFormat(out: SchemaObject): void {
  * sinao's), it does not judge. Responses keep the letter: the generator leaves out what no value
  * satisfies. Undefined: not such a pattern.
  */
-export function meantPattern(pattern: string): string | null | undefined {
+function meantPattern(pattern: string): string | null | undefined {
   const literal = /^\/(\^.*\$)\/([a-z]*)$/s.exec(pattern);
   if (!literal) return undefined;
   return /^[gu]*$/.test(literal[2]) ? literal[1] : null;
+}
+
+const judged = new Map<string, string | null>();
+
+/**
+ * The pattern a request is judged by: a regex literal read as meant (`meantPattern`, none with a
+ * flag), and none where it cannot meet the schema's own lengths: peertube's `client_id` is
+ * `/^[a-z0-9]$/` (one character) with `minLength: 32`, so every client's id was refused. Validation,
+ * generated requests and the generator's checks all read a request's patterns through this.
+ */
+export function requestPattern(pattern: string, minLength?: number, maxLength?: number): string | null {
+  const key = `${pattern}\u0000${minLength}\u0000${maxLength}`;
+  let out = judged.get(key);
+  if (out === undefined) {
+    const meant = meantPattern(pattern);
+    const source = meant === undefined ? pattern : meant;
+    const range = source === null ? undefined : patternLengths(source);
+    const apart =
+      range !== undefined &&
+      ((minLength !== undefined && range.max < minLength) ||
+        (maxLength !== undefined && range.min > maxLength));
+    out = apart ? null : source;
+    if (judged.size >= 2000) judged.clear();
+    judged.set(key, out);
+  }
+  return out;
 }
 
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;

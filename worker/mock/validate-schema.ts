@@ -11,8 +11,8 @@ import {
   enumBeyondType,
   enumOfItems,
   enumOrFormat,
-  meantPattern,
   openMembers,
+  requestPattern,
   requirableNames,
 } from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
@@ -119,9 +119,9 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else out[k] = v;
   }
   if (dir === 'request' && typeof out.pattern === 'string') {
-    const meant = meantPattern(out.pattern);
-    if (meant === null) delete out.pattern;
-    else if (meant !== undefined) out.pattern = meant;
+    const pattern = requestPattern(out.pattern, s.minLength, s.maxLength);
+    if (pattern === null) delete out.pattern;
+    else out.pattern = pattern;
   }
   if (
     typeof out.pattern === 'string' &&

@@ -1,6 +1,7 @@
 import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
+import { requestPattern } from '../lenient-request';
 import { GenFailure, LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE, type Ctx } from './context';
 import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
@@ -81,11 +82,15 @@ export function isMultiple(n: number, m: number): boolean {
   return Number.isFinite(q) && q === Math.trunc(q);
 }
 
-function patternOk(s: SchemaObject, str: string, outside: boolean): boolean {
+function patternOk(s: SchemaObject, str: string, o: CheckOptions): boolean {
   if (typeof s.pattern !== 'string') return true;
   // Flagged patterns are never executed: a catastrophic regex must not stall the isolate.
-  if (s['x-specmock-unsafe-pattern'] === true) return !outside;
-  const re = compilePattern(s.pattern);
+  if (s['x-specmock-unsafe-pattern'] === true) return o.outside !== true;
+  // A request's regex literal is read as validation reads it (lenient-request.ts), so a oneOf
+  // branch the generator keeps apart is apart for the validator too (sinao's customer).
+  const pattern = o.direction === 'request' ? requestPattern(s.pattern, s.minLength, s.maxLength) : s.pattern;
+  if (pattern === null) return true;
+  const re = compilePattern(pattern);
   return re === null ? true : re.test(str);
 }
 
@@ -131,7 +136,7 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
       if (typeof s.minLength === 'number' && len < s.minLength) return false;
       if (typeof s.maxLength === 'number' && len > s.maxLength) return false;
     }
-    if (!patternOk(s, str, o.outside === true)) return false;
+    if (!patternOk(s, str, o)) return false;
     if (!checkStringFormat(s.format, str)) return false;
   } else if (vt === 'array') {
     if (!arrayMatches(s, value as JsonValue[], o, depth)) return false;

@@ -10,7 +10,7 @@ import type { SchemaObject } from '../../plan';
 import { stringFromExamples } from '../../realism/examples';
 import { realFormat } from '../../realism/real-formats';
 import { patternedInstants } from '../../realism/instants';
-import { meantPattern } from '../../lenient-request';
+import { requestPattern } from '../../lenient-request';
 
 /**
  * Strings: a realistic candidate first (echoed path parameter, name heuristic), then the spec's
@@ -107,15 +107,15 @@ export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
 const meantFlats = new WeakMap<Flat, Flat>();
 
 /**
- * A request's patterns as validation reads them (lenient-request.ts: meantPattern): peertube's
+ * A request's patterns as validation reads them (lenient-request.ts: requestPattern): peertube's
  * `/^[a-z0-9._]+$/` is the regex between the slashes, so a generated request has a `username`.
  */
 function meantFlat(flat: Flat): Flat {
   let meant = meantFlats.get(flat);
   if (meant === undefined) {
     const patterns = flat.patterns.flatMap((p) => {
-      const source = meantPattern(p.source);
-      return source === undefined ? [p] : source === null ? [] : [{ ...p, source }];
+      const source = requestPattern(p.source, flat.minLength, flat.maxLength);
+      return source === p.source ? [p] : source === null ? [] : [{ ...p, source }];
     });
     const same = patterns.length === flat.patterns.length && patterns.every((p, i) => p === flat.patterns[i]);
     meant = same ? flat : { ...flat, patterns };
