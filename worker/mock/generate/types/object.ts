@@ -102,8 +102,8 @@ function fillDeclared(b: Build): void {
 /**
  * An object's own identifier is given wherever the object is in a response: a real API never sends
  * a user reference without its id, and SDKs built from a stricter description refuse one (Box's
- * `created_by` lacked `id`, optional in box.com.json: "Expecting id of type UserMini"). A request
- * keeps its optional ids optional: sinao's `customer` is one of {id} and a new customer.
+ * `created_by` lacked `id`, optional in box.com.json: "Expecting id of type UserMini"). A generated
+ * request keeps its optional ids optional, as its description has them.
  */
 const IDENTITY = /^(id|_id|uuid|gid|guid)$/i;
 
