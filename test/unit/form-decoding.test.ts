@@ -315,3 +315,29 @@ paths:
     expect(messages(post('ids=1|x')).join()).toContain('ids[1]');
   });
 });
+
+// gitlab.com `import_sources: {type: array, items: {enum: [github, …]}, enum: [github, …]}` in a
+// form: an array's own enum of its items' values is the items' (lenient-request.ts), so one field
+// is a list of one, not a string the enum judges.
+describe('a form field whose array schema lists its items’ values', () => {
+  const spec = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /settings:
+    put:
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              properties:
+                import_sources: {type: array, items: {type: string, enum: [github, bitbucket]}, enum: [github, bitbucket]}
+      responses: {'204': {description: ok}}
+`;
+  const send = (text: string) => callOn(spec, { path: '/settings', ...form(text), method: 'PUT' });
+  it('reads one or several values as a list, and refuses a value no item takes', async () => {
+    for (const text of ['import_sources=github', 'import_sources=github&import_sources=bitbucket'])
+      expect((await send(text)).ok, text).toBe(true);
+    expect(messages(await send('import_sources=gitea')).length).toBeGreaterThan(0);
+  });
+});
