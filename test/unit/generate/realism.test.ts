@@ -58,6 +58,14 @@ describe('examples as templates (dynamic bodies)', () => {
     expect(new Set(states).size).toBe(2);
   });
 
+  // train-travel's stations: a second station's timezone was "Orderly/Venom".
+  it('varies a time zone among time zones', () => {
+    const zones = values('timezone', { type: 'string', example: 'Europe/Berlin' } as Schema);
+    for (const z of zones) expect(z).toMatch(/^(Europe|America|Asia|Australia)\/[A-Z][A-Za-z_]+$/);
+    expect(new Set(zones).size).toBeGreaterThan(2);
+    expect(zones.some((z) => /Venom|Orderly/.test(String(z)))).toBe(false);
+  });
+
   it('keeps a slug shape: owner/Repo-Name', () => {
     const names = values('full_name', { type: 'string', example: 'octocat/Hello-World' } as Schema);
     for (const n of names) expect(n).toMatch(/^[a-z]+\/[A-Z][a-z]+-[A-Z][a-z]+$/);
