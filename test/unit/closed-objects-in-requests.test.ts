@@ -139,6 +139,25 @@ describe('a closed object requiring a name it does not declare, in a request', (
 });
 
 describe('a generated request body (the corpus yardstick, an SDK example)', () => {
+  // api.github.com POST /orgs/{org}/campaigns: `oneOf: [{required: [code_scanning_alerts]},
+  // {required: [secret_scanning_alerts]}]` beside a closed object that declares only the first.
+  it('keeps a oneOf branch’s requirement of a name the closed parent never declares: that branch cannot be met', () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      required: ['name'],
+      properties: {
+        name: { type: 'string' },
+        code_scanning_alerts: { type: 'array', items: { type: 'integer' } },
+      },
+      oneOf: [{ required: ['code_scanning_alerts'] }, { required: ['secret_scanning_alerts'] }],
+    };
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f']) {
+      const r = generate(schema, { seed, defs: {}, direction: 'request', refDate: 0 });
+      expect(r.ok && Object.keys(r.value as object), seed).toContain('code_scanning_alerts');
+    }
+  });
+
   it('leaves out a required name its closed object does not declare', () => {
     const schema = {
       type: 'object',

@@ -230,8 +230,19 @@ function requiredVisible(flat: Flat, ctx: Ctx): string[] {
   return required;
 }
 
+/**
+ * Whether the schema object that requires `name` is itself closed and nothing declares the name,
+ * as validation reads it per schema object (requirableNames). A requirement from elsewhere (GitHub's
+ * campaigns: a oneOf branch requiring `secret_scanning_alerts`, which its closed parent never
+ * declares) stands: that branch cannot be met, and another one is generated.
+ */
 function requiredButClosed(flat: Flat, name: string): boolean {
-  if (flat.additional !== false || flat.patternProps.length > 0) return false;
+  if (flat.patternProps.length > 0) return false;
+  const closedRequirer = flat.atoms.some(
+    ({ schema: s }) =>
+      s.additionalProperties === false && Array.isArray(s.required) && s.required.includes(name),
+  );
+  if (!closedRequirer) return false;
   return !flat.atoms.some(
     ({ schema: s }) => isObj(s.properties as Schema) && Object.hasOwn(s.properties as object, name),
   );
