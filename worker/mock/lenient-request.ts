@@ -25,6 +25,8 @@ for (const name of ['date-time', 'time'] as const) {
  */
 export function enumBeyondType(s: SchemaObject): boolean {
   if (!Array.isArray(s.enum) || s.enum.length === 0 || s.type === undefined) return false;
+  // An array's enum of its items' values is read otherwise: the array stays one (enumOfItems).
+  if (enumOfItems(s)) return false;
   const types = new Set(Array.isArray(s.type) ? s.type : [s.type]);
   return s.enum.some((v) => {
     const t = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;

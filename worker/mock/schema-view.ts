@@ -1,5 +1,5 @@
 import type { Schema, SchemaObject } from './plan';
-import { enumBeyondType, enumOfItems } from './lenient-request';
+import { enumBeyondType } from './lenient-request';
 import { derefShallow, isObj } from './schema-refs';
 
 /**
@@ -29,9 +29,7 @@ export function viewOf(schema: Schema | undefined, defs: Record<string, Schema>)
   if (!isObj(s)) return undefined;
   let view = views.get(s);
   if (!view) {
-    // An array's enum of its items' values is the items' (lenient-request.ts): the array stays one.
-    const beyond = enumBeyondType(s) && !enumOfItems(s);
-    view = { types: new Set(), properties: {}, branches: [], enumBeyondType: beyond };
+    view = { types: new Set(), properties: {}, branches: [], enumBeyondType: enumBeyondType(s) };
     collect(s, defs, view, 0, true);
     views.set(s, view);
   }

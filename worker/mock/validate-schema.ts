@@ -150,7 +150,7 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
   if (dir === 'request' && enumOfItems(s)) delete out.enum;
-  else if (dir === 'request' && enumBeyondType(s)) delete out.type;
+  if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (dir === 'request') enumOrFormat(out);
   if (Array.isArray(s.required)) {
     out.required = s.required.filter((r) => {

@@ -101,27 +101,27 @@ function withinLengthBounds(
 }
 
 export function genString(flat: Flat, ctx: Ctx, hint: Hint): string {
-  return stringOf(ctx.direction === 'request' ? meantFlat(flat) : flat, ctx, hint);
+  return stringOf(ctx.direction === 'request' ? requestFlat(flat) : flat, ctx, hint);
 }
 
-const meantFlats = new WeakMap<Flat, Flat>();
+const requestFlats = new WeakMap<Flat, Flat>();
 
 /**
  * A request's patterns as validation reads them (lenient-request.ts: requestPattern): peertube's
  * `/^[a-z0-9._]+$/` is the regex between the slashes, so a generated request has a `username`.
  */
-function meantFlat(flat: Flat): Flat {
-  let meant = meantFlats.get(flat);
-  if (meant === undefined) {
+function requestFlat(flat: Flat): Flat {
+  let read = requestFlats.get(flat);
+  if (read === undefined) {
     const patterns = flat.patterns.flatMap((p) => {
       const source = requestPattern(p.source, flat.minLength, flat.maxLength);
       return source === p.source ? [p] : source === null ? [] : [{ ...p, source }];
     });
     const same = patterns.length === flat.patterns.length && patterns.every((p, i) => p === flat.patterns[i]);
-    meant = same ? flat : { ...flat, patterns };
-    meantFlats.set(flat, meant);
+    read = same ? flat : { ...flat, patterns };
+    requestFlats.set(flat, read);
   }
-  return meant;
+  return read;
 }
 
 function stringOf(flat: Flat, ctx: Ctx, hint: Hint): string {
