@@ -376,6 +376,44 @@ describe('retention', () => {
     expect(oldest.map((c) => [c.id, c.path])).toEqual([['11', '/r/10']]);
   });
 
+  it('lists repeated calls each as it came, in one row or split over several', async () => {
+    const log = logOf('retention-repeats');
+    const client = new SharedHeaders({ accept: 'application/json' });
+    const kept = { 'content-type': 'application/json' };
+    const batch = new LogBatchBuilder();
+    const base = Date.now();
+    const sent: { path: string; at: string; durationMs: number; ratelimit: string; body: string | null }[] =
+      [];
+    // Calls of one repeated request between calls of 20,000 characters each: a write over one row.
+    for (let i = 0; i < 60; i++) {
+      const big = i % 2 === 0;
+      const at = new Date(base + i).toISOString();
+      const ratelimit = `remaining=${60 - i}`;
+      const body = big ? `${i}:${'r'.repeat(20_000)}` : null;
+      sent.push({ path: big ? `/r/${i}` : '/same', at, durationMs: i, ratelimit, body });
+      batch.add({
+        ...record(i, at),
+        path: big ? `/r/${i}` : '/same',
+        durationMs: i,
+        request: { headers: client, body },
+        response: { headers: new SharedHeaders(kept, { ratelimit }), body: '{"id":1}' },
+      });
+    }
+    expect(batch.wire.records.split('\n').filter((line) => line.startsWith('[')).length).toBe(29);
+    expect(await log.appendRows(batch.wire)).toBe('60');
+    const listed = (await log.list({ limit: 200 })).reverse();
+    expect(
+      listed.map((c) => ({
+        path: c.path,
+        at: c.at,
+        durationMs: c.durationMs,
+        ratelimit: c.response.headers.ratelimit,
+        body: c.request.body,
+      })),
+    ).toEqual(sent);
+    expect(listed.every((c) => c.response.body === '{"id":1}' && c.request.headers.accept)).toBe(true);
+  });
+
   it('drops calls older than 7 days', async () => {
     const log = logOf('retention-age');
     await log.append(record(0, new Date(Date.now() - 8 * 24 * 3600 * 1000).toISOString()));

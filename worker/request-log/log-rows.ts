@@ -1,4 +1,5 @@
 import type { LoggedCall } from './record';
+import { RecentCalls, repeatLine } from './repeated-calls';
 import { HeaderTable, type SharedHeaders } from './shared-headers';
 
 type RecordedMessage = Omit<LoggedCall['request'], 'headers'> & {
@@ -46,6 +47,7 @@ export class LogBatchBuilder {
   };
   private readonly shared = new SharedBodies(this.batch.bodies);
   private readonly headerTable = new HeaderTable(this.batch.headers);
+  private readonly recent = new RecentCalls();
 
   get length(): number {
     return this.batch.at.length;
@@ -62,15 +64,31 @@ export class LogBatchBuilder {
    */
   add(call: RecordedCall, at = Date.parse(call.at)): void {
     const b = this.batch;
+    const line = b.at.length;
     b.at.push(at);
     b.version.push(call.version);
     b.status.push(call.status);
     b.sandbox.push(call.sandbox ?? null);
-    b.body.push(this.shared.share(call) ?? -1);
+    const repeated = this.recent.find(call);
+    if (repeated) {
+      b.body.push(repeated.body);
+      const own = (call.response.headers as SharedHeaders).own;
+      this.append(repeatLine(repeated.line, call.durationMs, own));
+      return;
+    }
+    // Remembered as sent: sharing below replaces its body and headers by their places.
+    const key = this.recent.keyOf(call);
+    const body = this.shared.share(call) ?? -1;
+    b.body.push(body);
+    if (key) this.recent.remember(key, line, body);
     const stored = call as unknown as { request: { headers: unknown }; response: { headers: unknown } };
     stored.request.headers = this.headerTable.store(call.request.headers);
     stored.response.headers = this.headerTable.store(call.response.headers);
-    const json = JSON.stringify(call);
+    this.append(JSON.stringify(call));
+  }
+
+  private append(json: string): void {
+    const b = this.batch;
     b.records = b.records === '' ? json : `${b.records}\n${json}`;
   }
 

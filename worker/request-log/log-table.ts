@@ -1,5 +1,6 @@
 import { MAX_LOG_AGE_MS, MAX_LOGGED_CALLS, type BatchColumns } from './log-index';
 import { recordLines } from './log-rows';
+import { rowLines } from './repeated-calls';
 
 /**
  * The log's SQLite tables. A row of `batches` holds the calls of one write (log-rows.ts), with
@@ -35,7 +36,8 @@ export function lastStoredId(sql: SqlStorage): number {
 /**
  * Stores calls `lastId + 1 …` (their columns, JSON lines and the JSON array of the headers they
  * share, if any); returns the last id. The lines are split only when they exceed one row; each
- * row then holds the whole headers array.
+ * row then holds the whole headers array, and a repeat (repeated-calls.ts) of a line in another
+ * row is written out whole.
  */
 export function insertCalls(
   sql: SqlStorage,
@@ -51,7 +53,13 @@ export function insertCalls(
     let to = from + 1;
     let chars = lines[from].length;
     while (to < lines.length && chars + lines[to].length + 1 <= ROW_CHARS) chars += lines[to++].length + 1;
-    last = insertRow(sql, last, sliceColumns(columns, from, to), lines.slice(from, to).join('\n'), headers);
+    last = insertRow(
+      sql,
+      last,
+      sliceColumns(columns, from, to),
+      rowLines(lines, from, to, columns.at).join('\n'),
+      headers,
+    );
     from = to;
   }
   return last;

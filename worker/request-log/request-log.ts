@@ -14,6 +14,7 @@ import {
   type LogQuery,
 } from './log-index';
 import { createLogTables, insertCalls, lastStoredId, prune } from './log-table';
+import { applyRepeat, readLine } from './repeated-calls';
 import { resolveHeaders, type StoredHeaders } from './shared-headers';
 
 /** A record as stored: its headers members may name the batch's shared headers. */
@@ -110,10 +111,11 @@ export class RequestLog extends DurableObject<Env> {
         bodies.set(hash, json);
     return entries.map((e) => {
       const batch = stored.get(e.batch)!;
-      const json = batch.lines[e.line];
-      const call = JSON.parse(
+      const { json, repeat } = readLine(batch.lines, e.line);
+      const whole = JSON.parse(
         e.body === null ? json : withSharedBody(json, bodies.get(e.body)),
       ) as StoredCall;
+      const call = repeat ? applyRepeat(whole, repeat, e.at) : whole;
       return {
         id: String(e.id),
         ...call,
