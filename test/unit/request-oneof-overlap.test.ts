@@ -20,11 +20,40 @@ const text = JSON.stringify({
     '/fourth': {
       post: body({ type: 'object', properties: { n: { oneOf: [{ type: 'integer' }, { type: 'number' }] } } }),
     },
+    '/fifth': { post: body({ $ref: '#/components/schemas/Estimate' }) },
+    // The same branches in an open object: only carrier_ids: [] (or a carrier_id that is not a
+    // string) would keep a value to one branch, and no client sends that.
+    '/sixth': {
+      post: body({
+        type: 'object',
+        oneOf: [{ $ref: '#/components/schemas/ById' }, { $ref: '#/components/schemas/ByIds' }],
+      }),
+    },
   },
   components: {
     schemas: {
       Shared: { type: 'object', properties: { v: { $ref: '#/components/schemas/Deep' } } },
       Deep: overlapping,
+      ById: { type: 'object', properties: { carrier_id: { type: 'string' } } },
+      ByIds: {
+        type: 'object',
+        properties: { carrier_ids: { type: 'array', minItems: 1, items: { type: 'string' } } },
+      },
+      // ShipEngine's rate estimate: the branches differ only by members neither requires, so any
+      // request matches both; only a value one branch rejects (carrier_ids: []) would match one.
+      Estimate: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['weight'],
+        allOf: [{ properties: { weight: { type: 'number' } } }],
+        oneOf: [
+          { type: 'object', properties: { carrier_id: { type: 'string' } } },
+          {
+            type: 'object',
+            properties: { carrier_ids: { type: 'array', minItems: 1, items: { type: 'string' } } },
+          },
+        ],
+      },
     },
   },
 });
@@ -36,6 +65,8 @@ describe('request oneOfs whose branches overlap', () => {
     expect(overlaps.map((w) => w.pointer)).toEqual([
       '/paths/~1first/post/requestBody/content/application~1json',
       '/paths/~1third/post/requestBody/content/application~1json',
+      '/paths/~1fifth/post/requestBody/content/application~1json',
+      '/paths/~1sixth/post/requestBody/content/application~1json',
     ]);
   });
 
@@ -54,6 +85,9 @@ describe('request oneOfs whose branches overlap', () => {
       ['/second', { v: 'x' }],
       ['/third', { w: 'x' }],
       ['/fourth', { n: 1.5 }],
+      ['/fifth', { weight: 1, carrier_ids: ['se-1'] }],
+      ['/fifth', { weight: 1, carrier_id: 'se-1' }],
+      ['/sixth', { carrier_ids: ['se-1'] }],
     ] as const) {
       const outcome = post(path, json);
       expect(outcome.ok && outcome.response.status, path).toBe(204);

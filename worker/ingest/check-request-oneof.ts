@@ -11,7 +11,10 @@ const OVERLAP = /more than one oneOf branch|another oneOf branch accepts every v
  * A request `oneOf` whose branches overlap so that every value matches several of them would make
  * every request 422. Each `oneOf` reachable from request parameters and bodies is generated once
  * (request direction); when no value matching exactly one branch exists, it is marked so request
- * validation reads it as `anyOf`, with a warning.
+ * validation reads it as `anyOf`, with a warning. The values are those a client would send
+ * (`natural`): branches told apart only by an optional member of one that the other would have
+ * to hold with a value it rejects (ShipEngine's `carrier_id` / `carrier_ids`, neither required)
+ * overlap for every real request.
  */
 export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
   const warnings: PlanWarning[] = [];
@@ -49,8 +52,15 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
           direction: 'request',
           refDate: 0,
           maxDepth: 1,
+          natural: true,
+          // Read as request validation reads it (lenient-request.ts): a closed object's names that
+          // only its allOf declares are admitted, and an overlap is then told apart from that.
+          relax: 'discover',
         });
-        if (r.ok || !OVERLAP.test(r.reason)) continue;
+        const overlaps = r.ok
+          ? r.relaxed?.some((x) => x.reason === 'oneof-overlap' && x.node === node)
+          : OVERLAP.test(r.reason);
+        if (!overlaps) continue;
         node[ONEOF_OVERLAP] = true;
         warnings.push({
           pointer: root.at,

@@ -181,7 +181,7 @@ function tryBranches(
           break;
         }
         if (!exclusive || !matchesAnother(g, step.index, v, ctx)) return { value: v };
-        if (attempt === 0 || attempt === 2) {
+        if (!ctx.natural && (attempt === 0 || attempt === 2)) {
           const separated = separate(v, g, step.index, bf, ctx);
           if (separated !== undefined) return { value: separated };
         }

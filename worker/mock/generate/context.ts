@@ -128,6 +128,8 @@ export interface Ctx {
   sibling: boolean;
   /** Where the strict reading may be relaxed (relax.ts); undefined: nowhere. */
   relax?: RelaxPolicy;
+  /** No value set to break a sibling oneOf branch (GenerateOptions.natural). */
+  natural?: true;
   /** The relaxations taken, logged under the `discover` policy. */
   relaxed: Relaxation[];
   /** Inside a strict attempt below a recursion cut: no further cuts there. */

@@ -50,6 +50,12 @@ export interface GenerateOptions {
    * or only at the keyword pointers a lenient media recorded (`MediaPlan.relaxed`).
    */
   relax?: 'discover' | readonly string[];
+  /**
+   * Values as a client writes them: a `oneOf` value is kept to one branch only by what it holds
+   * or leaves out, never by a member set to a value a sibling branch rejects (one-branch.ts,
+   * `separate`). Ingest asks this of request oneOfs (check-request-oneof.ts).
+   */
+  natural?: boolean;
 }
 
 export type GenerateResult =
@@ -100,6 +106,7 @@ export function generatorContext(options: GenerateOptions): Ctx {
     variation: 0,
     sibling: false,
     ...(relax ? { relax } : {}),
+    ...(options.natural ? { natural: true } : {}),
     relaxed: [],
     cutting: false,
     checkBudget: { left: LIMITS.maxCheckSteps },
