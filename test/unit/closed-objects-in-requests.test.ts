@@ -63,6 +63,37 @@ paths:
               properties: {default: {type: integer}, edit: {type: integer}}
       responses:
         '204': {description: created}
+  /rates:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              required: [shipment_id, shipment]
+              allOf: [{type: object, properties: {rate_options: {type: object}}}]
+              oneOf:
+                - {type: object, required: [shipment_id], properties: {shipment_id: {type: string}}}
+                - {type: object, required: [shipment], properties: {shipment: {type: object}}}
+      responses:
+        '204': {description: created}
+  /rates-declared:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              additionalProperties: false
+              required: [shipment_id, shipment]
+              oneOf:
+                - {type: object, properties: {shipment_id: {type: string}}}
+                - {type: object, properties: {shipment: {type: object}}}
+      responses:
+        '204': {description: created}
 components:
   schemas:
     Address:
@@ -135,6 +166,30 @@ describe('a closed object requiring a name it does not declare, in a request', (
   it('does not require that name, and still refuses it', async () => {
     expect(await post('/screens', { default: 10000 })).toBe(204);
     expect(await post('/screens', { defaultScreen: 10000 })).toBe('invalid-request');
+  });
+});
+
+// shipengine.com.json's rates request: the object requires shipment_id and shipment, its oneOf
+// branches each require one of them. Strictly no body passes: both names match both branches.
+describe('an object requiring names its oneOf branches each require apart, in a request', () => {
+  it('requires each name in its branch only', async () => {
+    expect(await post('/rates', { shipment_id: 'se-1' })).toBe(204);
+    expect(await post('/rates', { shipment: { carrier_id: 'se-2' }, rate_options: {} })).toBe(204);
+  });
+
+  it('still requires one branch, and refuses a body matching both', async () => {
+    expect(await post('/rates', { rate_options: {} })).toBe('invalid-request');
+    expect(await post('/rates', { shipment_id: 'se-1', shipment: {} })).toBe('invalid-request');
+    expect(await post('/rates', { shipment_id: 'se-1', colour: 'red' })).toBe('invalid-request');
+  });
+
+  // As ShipEngine has it: the branches only declare their names. No value matches exactly one, so
+  // the oneOf is read as anyOf as well (check-request-oneof.ts).
+  it('requires one of the names its branches only declare', async () => {
+    expect(await post('/rates-declared', { shipment_id: 'se-1' })).toBe(204);
+    expect(await post('/rates-declared', { shipment: {} })).toBe(204);
+    expect(await post('/rates-declared', {})).toBe('invalid-request');
+    expect(await post('/rates-declared', { shipment: 'se-1' })).toBe('invalid-request');
   });
 });
 

@@ -116,6 +116,36 @@ export function requirableNames(s: SchemaObject): string[] {
 }
 
 /**
+ * Names an object requires that its oneOf branches each hold apart: ShipEngine's rates request
+ * requires `shipment_id` and `shipment`, and its oneOf is "by shipment id" (declaring the one) or
+ * "by shipment" (the other). Read strictly no request passes: one holding both names matches both
+ * branches, one holding either lacks the other. When two or more branches each declare or require
+ * such a name that a sibling does not, the branches say which names go together: in a request
+ * those names (`apart`) are required one at least, each judged by its branches.
+ */
+export function branchRequiredNames(
+  s: SchemaObject,
+  required: string[],
+  defs: Record<string, Schema>,
+): { required: string[]; apart?: string[] } {
+  if (!Array.isArray(s.oneOf) || s.oneOf.length < 2 || required.length === 0) return { required };
+  const byBranch = s.oneOf.map((branch) => {
+    const b = derefShallow(branch as Schema, defs);
+    if (!isObj(b)) return new Set<string>();
+    return new Set([
+      ...(Array.isArray(b.required) ? (b.required as string[]) : []),
+      ...(isObj(b.properties as Schema) ? Object.keys(b.properties as object) : []),
+    ]);
+  });
+  const apart = required.filter(
+    (name) => byBranch.some((r) => r.has(name)) && byBranch.some((r) => !r.has(name)),
+  );
+  const telling = byBranch.filter((r) => apart.some((name) => r.has(name))).length;
+  if (telling < 2) return { required };
+  return { required: required.filter((name) => !apart.includes(name)), apart };
+}
+
+/**
  * ShipEngine's `shipping_address` is `allOf: [address, partial_shipping_address]`, each with
  * `additionalProperties: false`: read strictly, each member forbids the other's names, so no
  * address passes (`address_line1` "False boolean schema"). In a request the members of such an
@@ -137,20 +167,29 @@ export function openMembers(list: readonly unknown[], defs: Record<string, Schem
 /**
  * `additionalProperties: false` beside an allOf (or a oneOf) that holds the properties (ShipEngine):
  * read strictly, every name is additional and no request passes. The names the composed schemas
- * declare are those the author meant to allow; they stay judged by those schemas.
+ * declare are those the author meant to allow, each judged by the schemas that declare it (`judge`
+ * prepares one for validation): a branch read as anyOf, or one that is open, would otherwise let
+ * any value of a name its sibling declares through.
  */
-export function admitComposedNames(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
-  const names = new Set<string>();
+export function admitComposedNames(
+  out: SchemaObject,
+  s: SchemaObject,
+  defs: Record<string, Schema>,
+  judge: (declared: Schema) => Schema,
+): void {
+  const names = new Map<string, Schema[]>();
   collectComposedNames(s, defs, names, 0);
   if (names.size === 0) return;
   const own = (out.properties ??= {}) as Record<string, Schema>;
-  for (const name of names) if (!Object.hasOwn(own, name)) own[name] = true;
+  for (const [name, declared] of names)
+    if (!Object.hasOwn(own, name))
+      own[name] = declared.length === 1 ? judge(declared[0]) : { anyOf: declared.map(judge) };
 }
 
 function collectComposedNames(
   s: SchemaObject,
   defs: Record<string, Schema>,
-  names: Set<string>,
+  names: Map<string, Schema[]>,
   depth: number,
 ): void {
   if (depth > 8) return;
@@ -160,7 +199,12 @@ function collectComposedNames(
     for (const branch of list) {
       const b = derefShallow(branch as Schema, defs);
       if (!isObj(b)) continue;
-      if (isObj(b.properties)) for (const name of Object.keys(b.properties)) names.add(name);
+      if (isObj(b.properties))
+        for (const [name, declared] of Object.entries(b.properties as Record<string, Schema>)) {
+          const seen = names.get(name);
+          if (!seen) names.set(name, [declared]);
+          else if (!seen.includes(declared)) seen.push(declared);
+        }
       collectComposedNames(b, defs, names, depth + 1);
     }
   }

@@ -12,6 +12,7 @@ import {
   enumOfItems,
   enumOrFormat,
   openMembers,
+  branchRequiredNames,
   requestPattern,
   requirableNames,
 } from './lenient-request';
@@ -148,7 +149,11 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     else delete out.exclusiveMaximum;
     delete out.maximum;
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
-  if (dir === 'request' && out.additionalProperties === false) admitComposedNames(out, s, defs);
+  if (dir === 'request' && out.additionalProperties === false)
+    admitComposedNames(out, s, defs, (declared) =>
+      // As among `properties` above: a member hidden in this direction is ignored, not judged.
+      hiddenFor(declared, defs, dir) ? true : sanitize(declared, defs, dir, depth + 1),
+    );
   if (dir === 'request' && enumOfItems(s)) delete out.enum;
   if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (dir === 'request') enumOrFormat(out);
@@ -160,6 +165,14 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   }
   if (dir === 'request' && out.additionalProperties === false && Array.isArray(out.required))
     out.required = requirableNames(out);
+  if (dir === 'request' && Array.isArray(out.required)) {
+    const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
+    if (apart) {
+      out.required = required;
+      const all = Array.isArray(out.allOf) ? out.allOf : [];
+      out.allOf = [...all, { anyOf: apart.map((name) => ({ required: [name] })) }];
+    }
+  }
 
   return out;
 }
