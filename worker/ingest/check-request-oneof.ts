@@ -44,23 +44,7 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
       for (const node of nodes) {
         if (checked.has(node) || checked.size >= MAX_CHECKED) continue;
         checked.add(node);
-        // The smallest shapes: whether one value matches exactly one branch shows at any depth,
-        // and full-depth exclusivity checks on recursive ASTs (influxdata.com's Flux) explode.
-        const r = generate(node, {
-          seed: 'request-oneof',
-          defs: plan.defs,
-          direction: 'request',
-          refDate: 0,
-          maxDepth: 1,
-          natural: true,
-          // Read as request validation reads it (lenient-request.ts): a closed object's names that
-          // only its allOf declares are admitted, and an overlap is then told apart from that.
-          relax: 'discover',
-        });
-        const overlaps = r.ok
-          ? r.relaxed?.some((x) => x.reason === 'oneof-overlap' && x.node === node)
-          : OVERLAP.test(r.reason);
-        if (!overlaps) continue;
+        if (!overlapping(node, plan)) continue;
         node[ONEOF_OVERLAP] = true;
         warnings.push({
           pointer: root.at,
@@ -70,4 +54,30 @@ export function markOverlappingRequestOneOfs(plan: Plan): PlanWarning[] {
     }
   }
   return warnings;
+}
+
+/**
+ * Whether no value a client would send (`natural`) matches exactly one branch of `node`. The
+ * smallest shapes: whether one value matches exactly one branch shows at any depth, and
+ * full-depth exclusivity checks on recursive ASTs (influxdata.com's Flux) explode. A node the
+ * strict reading cannot generate at all is read again as request validation reads it
+ * (lenient-request.ts: a closed object's names that only its composed schemas declare are
+ * admitted), and an overlap is then told apart from that; most never need it.
+ */
+function overlapping(node: SchemaObject, plan: Plan): boolean {
+  const options = {
+    seed: 'request-oneof',
+    defs: plan.defs,
+    direction: 'request',
+    refDate: 0,
+    maxDepth: 1,
+    natural: true,
+  } as const;
+  const strict = generate(node, options);
+  if (strict.ok) return false;
+  if (OVERLAP.test(strict.reason)) return true;
+  const lenient = generate(node, { ...options, relax: 'discover' });
+  return lenient.ok
+    ? lenient.relaxed?.some((x) => x.reason === 'oneof-overlap' && x.node === node) === true
+    : OVERLAP.test(lenient.reason);
 }
