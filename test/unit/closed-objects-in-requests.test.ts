@@ -158,6 +158,10 @@ describe('closed allOf members, in a request', () => {
     expect(await post('/addresses', { address_line1: '1 Main St' })).toBe(204);
     expect(await post('/addresses', { instructions: 'ring' })).toBe('invalid-request');
   });
+
+  it('ignore a readOnly member one of them declares, whatever a client sends in it', async () => {
+    expect(await post('/addresses', { address_line1: '1 Main St', shipment_id: 42 })).toBe(204);
+  });
 });
 
 // Jira's ScreenTypes requires `defaultScreen` and declares `default`; e-conomic's Employee requires
