@@ -44,9 +44,9 @@ interface Remembered {
 }
 
 /**
- * The last few distinct calls of a batch, the most recently written or repeated first. Only calls whose headers are shared (shared-headers.ts:
- * one object per distinct set) qualify, so headers compare by identity; a call with problems is
- * always written whole.
+ * The last few distinct calls of a batch, the most recently written or repeated first. Only calls
+ * whose headers are shared (shared-headers.ts: one object per distinct set) qualify, so headers
+ * compare by identity; a call with problems is always written whole.
  */
 export class RecentCalls {
   private readonly recent: Remembered[] = [];
