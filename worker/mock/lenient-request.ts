@@ -108,7 +108,7 @@ const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;
  * can both hold and leave out that name, so the requirement gives way. With patternProperties the
  * schema may declare it by pattern: the list stands. Called where `additionalProperties` is false.
  */
-export function requirableNames(s: SchemaObject): string[] {
+function requirableNames(s: SchemaObject): string[] {
   const required = (s.required ?? []) as string[];
   if (s.patternProperties !== undefined) return required;
   const declared = isObj(s.properties as Schema) ? (s.properties as Record<string, Schema>) : {};
@@ -123,7 +123,7 @@ export function requirableNames(s: SchemaObject): string[] {
  * such a name that a sibling does not, the branches say which names go together: in a request
  * those names (`apart`) are required one at least, each judged by its branches.
  */
-export function branchRequiredNames(
+function branchRequiredNames(
   s: SchemaObject,
   required: string[],
   defs: Record<string, Schema>,
@@ -143,6 +143,20 @@ export function branchRequiredNames(
   const telling = byBranch.filter((r) => apart.some((name) => r.has(name))).length;
   if (telling < 2) return { required };
   return { required: required.filter((name) => !apart.includes(name)), apart };
+}
+
+/**
+ * The names a request must hold, as its author meant them (`out.required` has them as written, the
+ * hidden ones left out): a closed object's undeclared names give way (`requirableNames`), and
+ * names its oneOf branches hold apart are required one at least (`branchRequiredNames`).
+ */
+export function requestRequired(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
+  if (out.additionalProperties === false) out.required = requirableNames(out);
+  const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
+  if (!apart) return;
+  out.required = required;
+  const oneAtLeast = { anyOf: apart.map((name) => ({ required: [name] })) };
+  out.allOf = Array.isArray(out.allOf) ? [...out.allOf, oneAtLeast] : [oneAtLeast];
 }
 
 /**

@@ -12,9 +12,8 @@ import {
   enumOfItems,
   enumOrFormat,
   openMembers,
-  branchRequiredNames,
   requestPattern,
-  requirableNames,
+  requestRequired,
 } from './lenient-request';
 import { LENIENT_NULL, ONEOF_OVERLAP } from './generate/context';
 
@@ -157,24 +156,17 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
   if (dir === 'request' && enumOfItems(s)) delete out.enum;
   if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (dir === 'request') enumOrFormat(out);
-  if (Array.isArray(s.required)) {
-    out.required = s.required.filter((r) => {
-      const member = declaredMember(s, r, defs);
-      return !(member !== undefined && hiddenFor(member, defs, dir));
-    });
-  }
-  if (dir === 'request' && out.additionalProperties === false && Array.isArray(out.required))
-    out.required = requirableNames(out);
-  if (dir === 'request' && Array.isArray(out.required)) {
-    const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
-    if (apart) {
-      out.required = required;
-      const all = Array.isArray(out.allOf) ? out.allOf : [];
-      out.allOf = [...all, { anyOf: apart.map((name) => ({ required: [name] })) }];
-    }
-  }
-
+  if (Array.isArray(s.required)) judgeRequired(out, s, defs, dir);
   return out;
+}
+
+/** The names a schema requires: none hidden in this direction; in a request, as meant. */
+function judgeRequired(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>, dir: Direction) {
+  out.required = (s.required as string[]).filter((r) => {
+    const member = declaredMember(s, r, defs);
+    return !(member !== undefined && hiddenFor(member, defs, dir));
+  });
+  if (dir === 'request') requestRequired(out, s, defs);
 }
 
 /** Where the sanitized defs sit: `{DEFS_BASE}#/$defs/{name}`, apart from every root's own URI. */

@@ -11,7 +11,7 @@ import { SharedHeaders, type StoredHeaders } from './shared-headers';
  * `line` is the repeated record's line in the same stored row. A record is an object, a repeat an
  * array: the first character tells them apart.
  */
-export type RepeatLine = [number, number] | [number, number, Record<string, string>];
+type RepeatLine = [number, number] | [number, number, Record<string, string>];
 
 /** What a repeat changes in the record it names. */
 export interface Repeat {
