@@ -95,6 +95,14 @@ describe('matchContentType: request bodies', () => {
       'application/json',
     );
     expect(matchContentType(['text/*', '*/*'], 'text/csv')).toBe('text/*');
+    // A plain JSON body is read by a wildcard before another vendor type of its family (apicurio).
+    expect(matchContentType(['application/vnd.get.extended+json', '*/*'], 'application/json')).toBe('*/*');
+    expect(matchContentType(['application/vnd.get.extended+json', 'application/*'], 'application/json')).toBe(
+      'application/*',
+    );
+    expect(matchContentType(['application/vnd.get.extended+json'], 'application/json')).toBe(
+      'application/vnd.get.extended+json',
+    );
     expect(matchContentType(spec, 'text/plain')).toBeUndefined();
     expect(matchContentType(['application/xml'], 'application/json')).toBeUndefined();
   });

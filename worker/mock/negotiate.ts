@@ -140,23 +140,29 @@ export function negotiate(available: string[], acceptHeader: string | undefined)
 }
 
 /**
- * The spec's media type a request body of `contentType` is read as: the same essence, else one of
- * its family (`application/vnd.x+json` → `application/json`), else `type/*`, else `*\/*`.
+ * The spec's media type a request body of `contentType` is read as: the same essence, else its
+ * family's plain type (`application/vnd.x+json` → `application/json`), else `type/*`, else `*\/*`,
+ * else a vendor type of its family. A plain JSON body is no vendor representation: apicurio's
+ * registry takes an artifact as `*\/*` (any content) or as `application/get.extended+json` (a
+ * wrapper object), and a client posting `application/json` sends the artifact itself.
  */
 export function matchContentType(available: readonly string[], contentType: string): string | undefined {
   const [type, subtype] = essence(contentType);
   const family = familyOf(type, subtype);
-  let byFamily: string | undefined;
+  let byBase: string | undefined;
+  let byVendor: string | undefined;
   let byType: string | undefined;
   let byAny: string | undefined;
   for (const a of available) {
     const [t, s] = essence(a);
     if (t === type && s === subtype) return a;
-    if (family !== undefined && byFamily === undefined && familyOf(t, s) === family) byFamily = a;
-    else if (t === type && s === '*') byType ??= a;
+    if (family !== undefined && familyOf(t, s) === family) {
+      if (s === family) byBase ??= a;
+      else byVendor ??= a;
+    } else if (t === type && s === '*') byType ??= a;
     else if (t === '*') byAny ??= a;
   }
-  return byFamily ?? byType ?? byAny;
+  return byBase ?? byType ?? byAny ?? byVendor;
 }
 
 /** A spec may declare `text/*` or `*\/*`; the response still needs one concrete Content-Type. */
