@@ -190,6 +190,36 @@ paths:
     expect(get('/preview/a?link=ibm.com&ids=1&ids=x')).toMatchObject(REFUSED);
   });
 
+  // apideck.com's `x-apideck-metadata` header is `content: {application/json: …}`: its JSON text was
+  // split at commas as a `simple` object, and every upload was refused.
+  it('reads a parameter described by content as one JSON value, wherever it is', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /files:
+    post:
+      parameters:
+        - name: x-metadata
+          in: header
+          required: true
+          content: {application/json: {schema: {$ref: '#/components/schemas/Meta'}}}
+        - name: filter
+          in: query
+          content: {application/json: {schema: {$ref: '#/components/schemas/Meta'}}}
+      responses: {'204': {description: ok}}
+components:
+  schemas:
+    Meta: {type: object, required: [name], properties: {name: {type: string}, folder: {type: string}}}
+`);
+    const meta = JSON.stringify({ name: 'Documents', folder: '1234' });
+    const post = (path: string, header: string) =>
+      mock(t, req('POST', path, { headers: { 'x-metadata': header } }));
+    expect(post('/files', meta)).toMatchObject({ ok: true, response: { status: 204 } });
+    expect(post(`/files?filter=${encodeURIComponent(meta)}`, meta)).toMatchObject({ ok: true });
+    expect(post('/files', JSON.stringify({ folder: '1234' }))).toMatchObject(REFUSED);
+    expect(post(`/files?filter=${encodeURIComponent('{"folder":"1"}')}`, meta)).toMatchObject(REFUSED);
+  });
+
   // zoom.us `tspId: {type: string, enum: [1, 2]}`, apptigent.com `uppercase: {type: string, enum:
   // [true, false]}`: no value is both, and clients send the enum's members.
   it('judges a value by its enum alone when the enum has no member of the declared type', async () => {

@@ -26,6 +26,8 @@ export function readQueryParam(
   defs: Record<string, Schema>,
   isDeclared: (key: string) => boolean = () => false,
 ): Raw {
+  // A parameter described by `content` is one serialized value: no style splits it.
+  if (param.contentType) return lastValue(query, param.name);
   const bracketed = decodeParam(param.name, query, param.schema, defs, isDeclared);
   if (bracketed !== undefined) return bracketed;
   const kind = shapeOf(param.schema, defs);
@@ -47,7 +49,7 @@ export function readQueryParam(
 }
 
 export function readSimple(param: ParameterPlan, raw: string | undefined, defs: Record<string, Schema>): Raw {
-  if (raw === undefined) return undefined;
+  if (raw === undefined || param.contentType) return raw;
   const kind = shapeOf(param.schema, defs);
   let text = raw;
   let separator = ',';
@@ -113,4 +115,10 @@ function propertiesOf(s: SchemaObject, defs: Record<string, Schema>): Record<str
     if (isObj(m) && isObj(m.properties as Schema)) Object.assign(merged, m.properties);
   }
   return { ...merged, ...own };
+}
+
+function lastValue(query: [string, string][], name: string): string | undefined {
+  let value: string | undefined;
+  for (const [k, v] of query) if (k === name) value = v;
+  return value;
 }
