@@ -26,12 +26,12 @@ export function readQueryParam(
   defs: Record<string, Schema>,
   isDeclared: (key: string) => boolean = () => false,
 ): Raw {
+  const values = query.filter(([k]) => k === param.name).map(([, v]) => v);
   // A parameter described by `content` is one serialized value: no style splits it.
-  if (param.contentType) return lastValue(query, param.name);
+  if (param.contentType) return values[values.length - 1];
   const bracketed = decodeParam(param.name, query, param.schema, defs, isDeclared);
   if (bracketed !== undefined) return bracketed;
   const kind = shapeOf(param.schema, defs);
-  const values = query.filter(([k]) => k === param.name).map(([, v]) => v);
   if (param.style === 'deepObject') return values.length === 0 ? undefined : values[values.length - 1];
   if (kind === 'object' && param.explode && param.style === 'form') {
     const props = objectProperties(param.schema, defs);
@@ -115,10 +115,4 @@ function propertiesOf(s: SchemaObject, defs: Record<string, Schema>): Record<str
     if (isObj(m) && isObj(m.properties as Schema)) Object.assign(merged, m.properties);
   }
   return { ...merged, ...own };
-}
-
-function lastValue(query: [string, string][], name: string): string | undefined {
-  let value: string | undefined;
-  for (const [k, v] of query) if (k === name) value = v;
-  return value;
 }

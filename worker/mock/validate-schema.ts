@@ -94,11 +94,9 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       const m: Record<string, Schema> = {};
       for (const [name, sub] of Object.entries(v)) {
         if (k === 'patternProperties' && !compilesWithU(name)) continue;
-        // A member hidden in this direction (readOnly in a request) is ignored by the server, not
-        // judged: Asana's SDK sends `workspace` as a gid where the spec has a readOnly object.
         m[name] =
-          k === 'properties' && dir === 'request' && hiddenFor(sub as Schema, defs, dir)
-            ? true
+          k === 'properties'
+            ? member(sub as Schema, defs, dir, depth)
             : sanitize(sub as Schema, defs, dir, depth + 1);
       }
       out[k] = m;
@@ -149,15 +147,21 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     delete out.maximum;
   } else if ((s.exclusiveMaximum as unknown) === false) delete out.exclusiveMaximum;
   if (dir === 'request' && out.additionalProperties === false)
-    admitComposedNames(out, s, defs, (declared) =>
-      // As among `properties` above: a member hidden in this direction is ignored, not judged.
-      hiddenFor(declared, defs, dir) ? true : sanitize(declared, defs, dir, depth + 1),
-    );
+    admitComposedNames(out, s, defs, (declared) => member(declared, defs, dir, depth));
   if (dir === 'request' && enumOfItems(s)) delete out.enum;
   if (dir === 'request' && enumBeyondType(s)) delete out.type;
   if (dir === 'request') enumOrFormat(out);
   if (Array.isArray(s.required)) judgeRequired(out, s, defs, dir);
   return out;
+}
+
+/**
+ * A property's schema as validation reads it. A member hidden in this direction (readOnly in a
+ * request) is ignored by the server, not judged: Asana's SDK sends `workspace` as a gid where the
+ * spec has a readOnly object.
+ */
+function member(sub: Schema, defs: Record<string, Schema>, dir: Direction, depth: number): Schema {
+  return dir === 'request' && hiddenFor(sub, defs, dir) ? true : sanitize(sub, defs, dir, depth + 1);
 }
 
 /** The names a schema requires: none hidden in this direction; in a request, as meant. */

@@ -2,7 +2,7 @@ import type { Env } from '../env';
 import { config } from '../config';
 import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
-import { capBody } from './record';
+import { capBody, type RecordedCall } from './record';
 import { RecentHeaders, SharedHeaders } from './shared-headers';
 import {
   credentialNames,
@@ -13,7 +13,7 @@ import {
 } from './redact';
 import { requestLogStub } from './request-log';
 import { MAX_LOGGED_CALLS } from './log-index';
-import { LogBatchBuilder, type RecordedCall } from './log-rows';
+import { LogBatchBuilder } from './log-rows';
 import { WindowedBatches } from '../util/windowed-batches';
 
 /** What a mock or sandbox route knows about the call it is serving, gathered as it goes. */

@@ -1,16 +1,6 @@
-import type { LoggedCall } from './record';
+import type { RecordedCall } from './record';
 import { RecentCalls, repeatLine } from './repeated-calls';
 import { HeaderTable, type SharedHeaders } from './shared-headers';
-
-type RecordedMessage = Omit<LoggedCall['request'], 'headers'> & {
-  headers: Record<string, string> | SharedHeaders;
-};
-
-/** A call as a route's note hands it to a batch: its headers plain, or shared (shared-headers.ts). */
-export type RecordedCall = Omit<LoggedCall, 'request' | 'response'> & {
-  request: RecordedMessage;
-  response: RecordedMessage;
-};
 
 /**
  * Logged calls of one window as they cross to the log's object: a column per field a listing

@@ -1,4 +1,5 @@
 import type { ProblemDetailEntry } from '../http/problem';
+import type { SharedHeaders } from './shared-headers';
 
 /** Bodies are kept up to this many bytes (UTF-8) and marked truncated beyond. */
 export const MAX_LOGGED_BODY_BYTES = 16 * 1024;
@@ -34,6 +35,16 @@ export interface LoggedCall {
 }
 
 export type LoggedCallWithId = LoggedCall & { id: string };
+
+type RecordedMessage = Omit<LoggedCall['request'], 'headers'> & {
+  headers: Record<string, string> | SharedHeaders;
+};
+
+/** A call as a route's note hands it to a batch: its headers plain, or shared (shared-headers.ts). */
+export type RecordedCall = Omit<LoggedCall, 'request' | 'response'> & {
+  request: RecordedMessage;
+  response: RecordedMessage;
+};
 
 /** A body cut to the cap on a UTF-8 boundary. */
 export function capBody(text: string | null | undefined): { body: string | null; truncated?: true } {

@@ -1,4 +1,4 @@
-import type { ProblemDetailEntry } from '../http/problem';
+import type { RecordedCall } from './record';
 import { SharedHeaders, type StoredHeaders } from './shared-headers';
 
 /**
@@ -13,32 +13,16 @@ import { SharedHeaders, type StoredHeaders } from './shared-headers';
  */
 type RepeatLine = [number, number] | [number, number, Record<string, string>];
 
-/** What a repeat changes in the record it names. */
+/** A repeat as read: the line of the record it names, and what it changes in that record. */
 export interface Repeat {
+  of: number;
   durationMs: number;
   own?: Record<string, string>;
 }
 
-/** The members of a call that a repeat must share with the record it names. */
-interface CallKey {
-  version: string;
-  sandbox?: string;
-  method: string;
-  path: string;
-  query: string;
-  status: number;
-  operation: string | null;
-  problems: ProblemDetailEntry[];
-  steered?: string;
-  request: { headers: Record<string, string> | SharedHeaders; body: string | null; truncated?: true };
-  response: { headers: Record<string, string> | SharedHeaders; body: string | null; truncated?: true };
-}
-
+/** A call written whole: as sent (before the batch shared its parts), at `line`, its body at `body`. */
 interface Remembered {
-  key: CallKey;
-  /** Its shared headers as they were before the batch replaced them with table places. */
-  requestHeaders: SharedHeaders;
-  responseBase: object;
+  key: RecordedCall;
   line: number;
   body: number;
 }
@@ -54,15 +38,12 @@ export class RecentCalls {
   constructor(private readonly size = 8) {}
 
   /** The line and shared-body place of a recent call that this one repeats, if any. */
-  find(call: CallKey): { line: number; body: number } | undefined {
+  find(call: RecordedCall): { line: number; body: number } | undefined {
     if (!eligible(call)) return undefined;
-    const requestHeaders = call.request.headers;
-    const responseBase = (call.response.headers as SharedHeaders).base;
     const recent = this.recent;
     for (let i = 0; i < recent.length; i++) {
       const r = recent[i];
-      if (r.requestHeaders !== requestHeaders || r.responseBase !== responseBase || !sameCall(r.key, call))
-        continue;
+      if (!sameCall(r.key, call)) continue;
       // The most recently used first: calls of a few kinds in turn all stay found.
       if (i > 0) recent.unshift(...recent.splice(i, 1));
       return r;
@@ -71,25 +52,19 @@ export class RecentCalls {
   }
 
   /** What to remember of a call about to be written whole, taken before the batch shares its parts. */
-  keyOf(call: CallKey): Remembered['key'] | undefined {
+  keyOf(call: RecordedCall): RecordedCall | undefined {
     if (!eligible(call)) return undefined;
     return { ...call, request: { ...call.request }, response: { ...call.response } };
   }
 
   /** Remembers a call written whole at `line`, its body at `body` of the batch's shared bodies. */
-  remember(key: CallKey, line: number, body: number): void {
+  remember(key: RecordedCall, line: number, body: number): void {
     if (this.recent.length >= this.size) this.recent.pop();
-    this.recent.unshift({
-      key,
-      requestHeaders: key.request.headers as SharedHeaders,
-      responseBase: (key.response.headers as SharedHeaders).base,
-      line,
-      body,
-    });
+    this.recent.unshift({ key, line, body });
   }
 }
 
-function eligible(call: CallKey): boolean {
+function eligible(call: RecordedCall): boolean {
   return (
     call.request.headers instanceof SharedHeaders &&
     call.response.headers instanceof SharedHeaders &&
@@ -97,8 +72,11 @@ function eligible(call: CallKey): boolean {
   );
 }
 
-function sameCall(a: CallKey, b: CallKey): boolean {
+/** Shared headers compare by identity: the same object for the same headers. */
+function sameCall(a: RecordedCall, b: RecordedCall): boolean {
   return (
+    a.request.headers === b.request.headers &&
+    (a.response.headers as SharedHeaders).base === (b.response.headers as SharedHeaders).base &&
     a.path === b.path &&
     a.method === b.method &&
     a.status === b.status &&
@@ -128,7 +106,7 @@ export function readLine(lines: readonly string[], line: number): { json: string
   const json = lines[line];
   if (json.charCodeAt(0) !== 0x5b /* [ */) return { json };
   const [of, durationMs, own] = JSON.parse(json) as RepeatLine;
-  return { json: lines[of], repeat: own ? { durationMs, own } : { durationMs } };
+  return { json: lines[of], repeat: own ? { of, durationMs, own } : { of, durationMs } };
 }
 
 /**
@@ -163,14 +141,8 @@ export function rowLines(
   for (let i = from; i < to; i++) {
     const { json, repeat } = readLine(lines, i);
     if (!repeat) out.push(json);
-    else {
-      const [of] = JSON.parse(lines[i]) as RepeatLine;
-      out.push(
-        of >= from
-          ? repeatLine(of - from, repeat.durationMs, repeat.own)
-          : JSON.stringify(applyRepeat(JSON.parse(json), repeat, at[i])),
-      );
-    }
+    else if (repeat.of >= from) out.push(repeatLine(repeat.of - from, repeat.durationMs, repeat.own));
+    else out.push(JSON.stringify(applyRepeat(JSON.parse(json), repeat, at[i])));
   }
   return out;
 }

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedCall } from '../../../worker/request-log/record';
-import {
-  LogBatchBuilder,
-  recordLines,
-  withSharedBody,
-  type RecordedCall,
-} from '../../../worker/request-log/log-rows';
+import type { LoggedCall, RecordedCall } from '../../../worker/request-log/record';
+import { LogBatchBuilder, recordLines, withSharedBody } from '../../../worker/request-log/log-rows';
 import { applyRepeat, readLine, rowLines } from '../../../worker/request-log/repeated-calls';
 import { resolveHeaders, SharedHeaders } from '../../../worker/request-log/shared-headers';
 
