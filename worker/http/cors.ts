@@ -7,12 +7,6 @@
  * short form exposes the same headers, and clients that are not browsers (SDKs, CI) are not sent a
  * list they never read. Nothing here grants access to anything: control-plane keys travel in
  * Authorization, never in cookies.
- *
- * An answer carries only what a browser reads off it: `Access-Control-Allow-Headers` is read off a
- * preflight's answer alone, and `Access-Control-Allow-Credentials` is void beside a `*` origin (the
- * Fetch standard's CORS check), so neither rides on every mock answer. Each header costs the client
- * its parsing on every call (bench: a one-line Worker sending a mock answer's headers ran at 0.88 × of
- * hello-world's).
  */
 const EXPOSED = [
   'content-type',
@@ -46,12 +40,13 @@ function applyCors(headers: Headers, request: Request): void {
   const origin = request.headers.get('origin');
   // A preflight answer already carries its own, more specific values: keep them.
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', origin ?? '*');
+  if (!headers.has('access-control-allow-headers')) headers.set('access-control-allow-headers', '*');
+  if (!headers.has('access-control-allow-credentials'))
+    headers.set('access-control-allow-credentials', 'true');
   if (!origin) {
     headers.set('access-control-expose-headers', '*');
     return;
   }
-  if (!headers.has('access-control-allow-credentials'))
-    headers.set('access-control-allow-credentials', 'true');
   let exposed = EXPOSED_LIST;
   for (const name of headers.keys())
     if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
@@ -66,11 +61,12 @@ function applyCors(headers: Headers, request: Request): void {
 export function addCors(record: Record<string, string>, request: Request): void {
   const origin = request.headers.get('origin');
   record['access-control-allow-origin'] ??= origin ?? '*';
+  record['access-control-allow-headers'] ??= '*';
+  record['access-control-allow-credentials'] ??= 'true';
   if (!origin) {
     record['access-control-expose-headers'] = '*';
     return;
   }
-  record['access-control-allow-credentials'] ??= 'true';
   let exposed = EXPOSED_LIST;
   for (const name in record)
     if (!EXPOSED_NAMES.has(name) && !name.startsWith('access-control-')) exposed += `, ${name}`;
