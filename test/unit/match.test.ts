@@ -31,18 +31,18 @@ function plan(...ops: OperationPlan[]): Plan {
   };
 }
 
+const petOps = () => [
+  op('get', '/pets/{id}'),
+  op('get', '/pets/mine'),
+  op('post', '/pets'),
+  op('get', '/files/{name}.json'),
+  op('get', '/files/{name}'),
+  op('get', '/a/{x}/c'),
+  op('get', '/a/b/{y}'),
+];
+
 describe('matchRoute', () => {
-  const routes = compileRoutes(
-    plan(
-      op('get', '/pets/{id}'),
-      op('get', '/pets/mine'),
-      op('post', '/pets'),
-      op('get', '/files/{name}.json'),
-      op('get', '/files/{name}'),
-      op('get', '/a/{x}/c'),
-      op('get', '/a/b/{y}'),
-    ),
-  );
+  const routes = compileRoutes(plan(...petOps()));
 
   it('prefers concrete segments over templated ones, left to right', () => {
     expect(matchRoute(routes, 'GET', '/pets/mine')).toMatchObject({ kind: 'found', route: '/pets/mine' });
@@ -168,6 +168,29 @@ describe('matchRoute', () => {
     expect(matchRoute(routes, 'GET', '/owners')).toEqual({ kind: 'no-path' });
     expect(matchRoute(routes, 'DELETE', '/pets')).toMatchObject({ kind: 'no-method', allow: ['POST'] });
     expect(matchRoute(routes, 'PUT', '/pets/1')).toMatchObject({ kind: 'no-method', allow: ['GET', 'HEAD'] });
+  });
+
+  // postmarkapp.com/server.json writes `/deliverystats`; Postmark's SDK calls `/deliveryStats`.
+  it('takes a path whose literal segments a route spells in another case, only when none takes it as sent', () => {
+    const written = compileRoutes(
+      plan(op('get', '/deliverystats'), op('post', '/triggers/inboundrules/{id}'), ...petOps()),
+    );
+    expect(matchRoute(written, 'GET', '/deliveryStats')).toMatchObject({ route: '/deliverystats' });
+    expect(matchRoute(written, 'POST', '/Triggers/inboundRules/AbC')).toMatchObject({
+      route: '/triggers/inboundrules/{id}',
+      pathParams: { id: 'AbC' },
+    });
+    expect(matchRoute(written, 'GET', '/PETS/mine')).toMatchObject({ route: '/pets/mine' });
+    // A template that takes the path as sent wins over a literal spelt in another case.
+    expect(matchRoute(written, 'GET', '/pets/Mine')).toMatchObject({
+      route: '/pets/{id}',
+      pathParams: { id: 'Mine' },
+    });
+    expect(matchRoute(written, 'DELETE', '/DeliveryStats')).toMatchObject({
+      kind: 'no-method',
+      allow: ['GET', 'HEAD'],
+    });
+    expect(matchRoute(written, 'GET', '/deliveryStat')).toEqual({ kind: 'no-path' });
   });
 
   it('serves HEAD from GET', () => {

@@ -1,4 +1,6 @@
 import type { JsonValue, PlanWarning, SchemaObject } from '../mock/plan';
+import { REQUIRED_ON_CONDITION } from '../mock/generate/context';
+import { isRecord } from './normalize-media';
 
 /**
  * Real documents misspell JSON Schema in predictable ways: `type: int`, `type: date`,
@@ -143,4 +145,28 @@ export function hoistRequiredFlags(
     pointer: `${at}/properties`,
     message: `"required: true" on ${flagged.join(', ')} read as the object's required list`,
   });
+}
+
+const CONDITIONAL = /\brequired (?:if|when|unless)\b/i;
+
+/**
+ * Marks the required names whose own description makes them conditional (REQUIRED_ON_CONDITION):
+ * Postmark's template email requires `TemplateId` ("Required if 'TemplateAlias' is not specified")
+ * and `TemplateAlias` (the reverse); Plaid's `income_amount` is "required if `type` is
+ * `monthly-income`". `targetOf` reads a member given as a `$ref`, whose description is its target's.
+ */
+export function markRequiredOnCondition(
+  properties: Record<string, unknown>,
+  out: SchemaObject,
+  targetOf: (ref: string, name: string) => unknown,
+): void {
+  if (!Array.isArray(out.required)) return;
+  const conditional = (out.required as string[]).filter((name) => {
+    let member = properties[name];
+    const ref = isRecord(member) && typeof member.$ref === 'string' ? member.$ref : undefined;
+    if (ref !== undefined && !(isRecord(member) && typeof member.description === 'string'))
+      member = targetOf(ref, name);
+    return isRecord(member) && typeof member.description === 'string' && CONDITIONAL.test(member.description);
+  });
+  if (conditional.length > 0) out[REQUIRED_ON_CONDITION] = conditional;
 }

@@ -3,6 +3,7 @@ import { checkStringFormat } from './generate/formats';
 import { patternLengths } from './generate/pattern-source';
 import type { Schema, SchemaObject } from './plan';
 import { derefShallow, isObj } from './schema-refs';
+import { REQUIRED_ON_CONDITION } from './generate/context';
 
 /**
  * What a request is judged by beyond the strict reading of its schema (validate-schema.ts applies
@@ -146,18 +147,61 @@ function branchRequiredNames(
 }
 
 /**
+ * A required name whose own description makes it conditional (marked at ingest,
+ * REQUIRED_ON_CONDITION): Postmark's template email requires `TemplateId` and `TemplateAlias`, each
+ * "Required if" the other "is not specified", so a body holding either was refused. A mock cannot
+ * weigh the condition, and a client that meets it leaves the name out: in a request such a name is
+ * optional, and judged when sent.
+ */
+function requiredOnCondition(s: SchemaObject, name: string): boolean {
+  const conditional = s[REQUIRED_ON_CONDITION];
+  return Array.isArray(conditional) && conditional.includes(name);
+}
+
+/**
  * The names a request must hold, as its author meant them (`out.required` has them as written, the
  * hidden ones left out): a closed object's undeclared names give way (`requirableNames`), and
  * names its oneOf branches hold apart are required one at least (`branchRequiredNames`).
  */
 export function requestRequired(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
   if (out.additionalProperties === false) out.required = requirableNames(out);
+  out.required = (out.required as string[]).filter((name) => !requiredOnCondition(s, name));
   const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
   if (!apart) return;
   out.required = required;
   const oneAtLeast = { anyOf: apart.map((name) => ({ required: [name] })) };
   out.allOf = Array.isArray(out.allOf) ? [...out.allOf, oneAtLeast] : [oneAtLeast];
 }
+
+/**
+ * A request body's schema that requires names it does not declare: Postmark's EditTemplateRequest
+ * requires `TemplateId` (which travels in the path), airbyte's DestinationDefinitionUpdate a typo,
+ * `dockerImageag`. A client generated from the description has no member to send such a name in,
+ * so every body it sends was refused. Read at the body's root only, where the schema is the whole
+ * of what the body may hold: a schema composed into another (an allOf member, a oneOf branch) may
+ * require a name its siblings declare, and there the requirement stands. The root as validation
+ * reads it: the same object when nothing gives way (the validator is cached by that object).
+ */
+export function requestBodyRoot(schema: Schema, defs: Record<string, Schema>): Schema {
+  const s = derefShallow(schema, defs);
+  if (!isObj(s) || !Array.isArray(s.required) || !isObj(s.properties as Schema)) return schema;
+  let root = standaloneRoots.get(s);
+  if (root === undefined) {
+    const declared = s.properties as Record<string, Schema>;
+    const open = !isObj(s.additionalProperties as Schema) && s.patternProperties === undefined;
+    const alone =
+      !COMPOSITIONS.some((key) => s[key] !== undefined) && s.not === undefined && s.if === undefined;
+    const required = (s.required as string[]).filter((name) => Object.hasOwn(declared, name));
+    root =
+      open && alone && Object.keys(declared).length > 0 && required.length < s.required.length
+        ? { ...s, required }
+        : schema;
+    standaloneRoots.set(s, root);
+  }
+  return root;
+}
+
+const standaloneRoots = new WeakMap<object, Schema>();
 
 /**
  * ShipEngine's `shipping_address` is `allOf: [address, partial_shipping_address]`, each with

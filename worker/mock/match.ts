@@ -114,6 +114,7 @@ export function matchRoute(routes: CompiledRoutes, method: string, rawPath: stri
   hit ??= findIn(routes.bySegmentCount.get(segments.length), segments, pick);
   // A path the spec writes with a trailing slash (Django's) is also found without it.
   if (!trailing) hit ??= findWritten(routes, [...segments, ''], pick);
+  if (!hit && !first) hit = findFolded(routes.bySegmentCount.get(segments.length), segments, pick);
   if (!hit)
     return first
       ? {
@@ -207,17 +208,49 @@ function findIn(
 }
 
 /**
- * The first route that takes the path and the method. Of routes a path could match several of
- * (`fits` set), the first whose values fit, else the first (marked `unfit`).
+ * A path no route takes as written, whose literal segments a route spells in another case:
+ * Postmark's SDK calls `/deliveryStats` and `/triggers/inboundRules`, its description writes
+ * `/deliverystats` and `/triggers/inboundrules`, and its servers (ASP.NET) read paths in any case.
+ * Tried last, so a route written as sent always wins; parameter values keep their case.
  */
-function findRoute(routes: Route[], segments: string[], accept: (route: Route) => boolean): Hit | undefined {
+function findFolded(
+  group: RouteGroup | undefined,
+  segments: string[],
+  accept: (route: Route) => boolean,
+): Hit | undefined {
+  if (!group) return undefined;
+  const hit = findRoute(
+    [...[...group.byFirst.values()].flat(), ...group.templatedFirst],
+    segments,
+    accept,
+    true,
+  );
+  return hit && !hit.unfit ? hit : undefined;
+}
+
+/**
+ * The first route that takes the path and the method. Of routes a path could match several of
+ * (`fits` set), the first whose values fit, else the first (marked `unfit`). `fold`: literal
+ * segments compare in any case.
+ */
+function findRoute(
+  routes: Route[],
+  segments: string[],
+  accept: (route: Route) => boolean,
+  fold = false,
+): Hit | undefined {
   let unfit: Hit | undefined;
   outer: for (const route of routes) {
     const params: Record<string, string> = {};
     for (let i = 0; i < segments.length; i++) {
       const seg = route.segments[i];
       if (seg.literal !== undefined) {
-        if (seg.literal !== segments[i] && seg.literal !== safeDecode(segments[i])) continue outer;
+        if (
+          seg.literal !== segments[i] &&
+          seg.literal !== safeDecode(segments[i]) &&
+          !sameFolded(seg.literal, segments[i], fold)
+        )
+          continue outer;
         continue;
       }
       const m = seg.regex!.exec(segments[i]);
@@ -231,6 +264,10 @@ function findRoute(routes: Route[], segments: string[], accept: (route: Route) =
     unfit ??= { route, params, unfit: true };
   }
   return unfit;
+}
+
+function sameFolded(literal: string, segment: string, fold: boolean): boolean {
+  return fold && literal.toLowerCase() === safeDecode(segment).toLowerCase();
 }
 
 function compareRoutes(a: Route, b: Route): number {

@@ -3,8 +3,9 @@ import { coerce } from './coerce';
 import type { Decoded } from './bracket-notation';
 import { bracketName, decodeBody, isFormBody } from './decode-body';
 import { readQueryParam, readSimple } from './deserialize-params';
+import { requestBodyRoot } from './lenient-request';
 import { isJsonMediaType, matchContentType } from './negotiate';
-import type { MediaPlan, OperationPlan, ParameterPlan, Plan } from './plan';
+import type { MediaPlan, OperationPlan, ParameterPlan, Plan, Schema } from './plan';
 import { validateValue } from './validate-schema';
 
 export interface RequestBody {
@@ -70,7 +71,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     if (param.in === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const raw =
       param.in === 'query'
-        ? readQueryParam(param, parts.query, plan.defs, isDeclared)
+        ? readQueryParamAnyCase(param, parts.query, plan.defs, isDeclared)
         : param.in === 'path'
           ? readSimple(param, parts.pathParams[param.name] || undefined, plan.defs)
           : param.in === 'header'
@@ -103,6 +104,27 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     detail: `The request has ${errors.length} validation error(s); the first: ${errors[0].message}.`,
     errors: errors.slice(0, MAX_ERRORS),
   };
+}
+
+/**
+ * A query parameter, or when it is absent by its exact name, the one a client spelt in another case
+ * (Postmark's description names `Count` and `Offset`, its SDK sends `count` and `offset`; servers
+ * on ASP.NET and others read query names in any case). A name the operation declares itself is
+ * never read as another.
+ */
+function readQueryParamAnyCase(
+  param: ParameterPlan,
+  query: [string, string][],
+  defs: Record<string, Schema>,
+  isDeclared: (key: string) => boolean,
+): Decoded | undefined {
+  const raw = readQueryParam(param, query, defs, isDeclared);
+  if (raw !== undefined || query.length === 0) return raw;
+  const lower = param.name.toLowerCase();
+  const spelt = query.find(([key]) => key !== param.name && key.toLowerCase() === lower && !isDeclared(key));
+  if (!spelt) return undefined;
+  const renamed = query.map(([key, value]): [string, string] => [key === spelt[0] ? param.name : key, value]);
+  return readQueryParam(param, renamed, defs, isDeclared);
 }
 
 function paramViolations(plan: Plan, param: ParameterPlan, raw: Decoded) {
@@ -191,7 +213,8 @@ function checkBody(
   if (media.schema === undefined) return { errors: [], value: decoded.value };
   // Form fields are named as the client wrote them (`items[0][price]`), JSON members by path.
   const name = isFormBody(body) ? bracketName : (at: string[]) => at.join('.');
-  const errors = validateValue(media.schema, plan.defs, decoded.value, { direction: 'request' }).map((v) => {
+  const root = requestBodyRoot(media.schema, plan.defs);
+  const errors = validateValue(root, plan.defs, decoded.value, { direction: 'request' }).map((v) => {
     const at = tokens(v.pointer);
     return {
       location: ['body', ...at],

@@ -235,6 +235,13 @@ export function spend(ctx: Ctx, units: number, path: Path | null): void {
 export const ONEOF_OVERLAP = 'x-specmock-oneof-overlap';
 
 /**
+ * Set at ingest on an object: the required names whose own description makes them conditional
+ * ("Required if 'TemplateAlias' is not specified"). Descriptions do not reach the plan; request
+ * validation reads these names as optional (lenient-request.ts).
+ */
+export const REQUIRED_ON_CONDITION = 'x-specmock-required-on-condition';
+
+/**
  * Set at ingest beside a 2.0/3.0 `$ref` whose sibling `enum` picks values of the target's own enum
  * (`{$ref: Dataset, enum: [paf]}`): those versions ignore the sibling, JSON Schema validators apply
  * it, and generation keeps to it so its values satisfy both readings. Requests are validated as the

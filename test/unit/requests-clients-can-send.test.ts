@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { mock, prepareTarget } from '../../worker/mock/mock';
+import { ingest } from '../../worker/ingest/ingest';
+
+/**
+ * Requests a client generated from the description (or its vendor's SDK) sends, which a strict
+ * reading of the description refused. Found with the official `postmark` SDK against
+ * postmarkapp.com/server.json.
+ */
+const SPEC = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /templates:
+    get:
+      parameters:
+        - {name: Count, in: query, required: true, schema: {type: integer}}
+        - {name: Offset, in: query, required: true, schema: {type: integer}}
+        - {name: tag, in: query, schema: {type: string}}
+        - {name: Tag, in: query, schema: {type: integer}}
+      responses:
+        '204': {description: listed}
+  /templates/{id}:
+    put:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/EditTemplate'}
+      responses:
+        '204': {description: edited}
+  /templates/{id}/copies:
+    post:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              allOf:
+                - {$ref: '#/components/schemas/Named'}
+                - {type: object, required: [name, owner], properties: {owner: {type: string}}}
+      responses:
+        '204': {description: copied}
+  /email/withTemplate:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [TemplateId, TemplateAlias, To]
+              properties:
+                TemplateId: {type: integer, description: "Required if 'TemplateAlias' is not specified."}
+                TemplateAlias: {$ref: '#/components/schemas/Alias'}
+                To: {type: string}
+      responses:
+        '204': {description: sent}
+components:
+  schemas:
+    Alias: {type: string, description: "Required if 'TemplateId' is not specified."}
+    EditTemplate:
+      type: object
+      required: [TemplateId, Name]
+      properties:
+        Name: {type: string}
+        Subject: {type: string}
+    Named:
+      type: object
+      properties:
+        name: {type: string}
+`;
+
+async function call(method: string, path: string, query: [string, string][], body?: unknown) {
+  const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
+  const outcome = mock(target, {
+    method,
+    path,
+    query,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) },
+  });
+  return outcome.ok ? outcome.response.status : outcome.problem.type;
+}
+
+describe('a request body schema requiring a name it does not declare', () => {
+  it('does not require that name at the body’s root: no generated client can send it', async () => {
+    expect(await call('PUT', '/templates/7', [], { Name: 'Welcome' })).toBe(204);
+    expect(await call('PUT', '/templates/7', [], { Name: 'Welcome', TemplateId: 7 })).toBe(204);
+  });
+
+  it('still requires the names it declares, and judges them', async () => {
+    expect(await call('PUT', '/templates/7', [], { Subject: 'Hi' })).toBe('invalid-request');
+    expect(await call('PUT', '/templates/7', [], { Name: 42 })).toBe('invalid-request');
+  });
+
+  it('keeps a requirement of a composed member, whose sibling declares the name', async () => {
+    expect(await call('POST', '/templates/7/copies', [], { name: 'x', owner: 'ada' })).toBe(204);
+    expect(await call('POST', '/templates/7/copies', [], { owner: 'ada' })).toBe('invalid-request');
+  });
+});
+
+// postmarkapp.com/server.json's EmailWithTemplateRequest; Plaid's "required if `type` is …".
+describe('a required name its description makes conditional', () => {
+  it('is optional in a request, either of the pair being enough', async () => {
+    expect(await call('POST', '/email/withTemplate', [], { TemplateId: 7, To: 'a@b.c' })).toBe(204);
+    expect(await call('POST', '/email/withTemplate', [], { TemplateAlias: 'hi', To: 'a@b.c' })).toBe(204);
+  });
+
+  it('is still judged when sent, and the unconditional names stay required', async () => {
+    expect(await call('POST', '/email/withTemplate', [], { TemplateId: 'seven', To: 'a@b.c' })).toBe(
+      'invalid-request',
+    );
+    expect(await call('POST', '/email/withTemplate', [], { TemplateId: 7 })).toBe('invalid-request');
+  });
+});
+
+describe('a query parameter spelt in another case', () => {
+  it('is read as the declared parameter when the exact name is absent', async () => {
+    expect(
+      await call('GET', '/templates', [
+        ['count', '3'],
+        ['offset', '0'],
+      ]),
+    ).toBe(204);
+    expect(
+      await call('GET', '/templates', [
+        ['Count', '3'],
+        ['OFFSET', '0'],
+      ]),
+    ).toBe(204);
+  });
+
+  it('is judged by the declared parameter’s schema', async () => {
+    expect(
+      await call('GET', '/templates', [
+        ['count', 'three'],
+        ['offset', '0'],
+      ]),
+    ).toBe('invalid-request');
+  });
+
+  it('still refuses a request without the parameter in any case', async () => {
+    expect(await call('GET', '/templates', [['offset', '0']])).toBe('invalid-request');
+  });
+
+  it('never reads a name the operation declares itself as another parameter', async () => {
+    // `tag` is declared (a string): it is not `Tag` (an integer) spelt otherwise.
+    expect(
+      await call('GET', '/templates', [
+        ['Count', '1'],
+        ['Offset', '0'],
+        ['tag', 'red'],
+      ]),
+    ).toBe(204);
+  });
+});
