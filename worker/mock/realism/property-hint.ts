@@ -108,9 +108,12 @@ export function propertyHint(
   // `{"customer": {…}}` answering POST /v2/customers.
   if (guide.root && wrapsResource(name, ctx.realism)) {
     h.root = true;
-    // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's.
+    // `{"data": {…}}` sent to `{"data": {…}}`: the wrapper's members reflect the wrapper's. A
+    // resource sent bare (Telnyx's `{"name": …}` answered `{"data": {…}}`) reflects into the
+    // wrapper as it would into the root: the wrapper's own example is then a guide, not the answer.
     const inner = guide.sent?.get(fold(name));
     if (isPlain(inner)) h.sent = inner;
+    else if (inner === undefined && guide.sent !== undefined && ctx.realism.sent) h.sent = ctx.realism.sent;
   } else if (echo === undefined) Object.assign(h, sentFor(guide.sent, name, ctx, guide.root, guide.names));
   if (h.want === undefined) Object.assign(h, pagingWant(guide.paging, name, exValue, ctx, guide.box));
   // The rows of a filtered list (`?status=active`) have the status asked for.

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { mock, prepareTarget } from '../../worker/mock/mock';
+import { ingest } from '../../worker/ingest/ingest';
+import { ajvValidate, makeAjv } from '../support/ajv-helper';
+
+/**
+ * telnyx.com.json answers `POST /messaging_profiles {"name": "Summer"}` with `{"data":
+ * MessagingProfile}`, whose schema carries a whole example object. The wrapper's example was served
+ * as written (`"name": "Profile for Messages"`): the official SDK's caller read back a profile it
+ * did not create. A resource sent bare reflects into the wrapper as into the root.
+ */
+const PROFILE = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', format: 'uuid', readOnly: true },
+    name: { type: 'string' },
+    enabled: { type: 'boolean' },
+  },
+  example: { id: '3fa85f64-5717-4562-b3fc-2c963f66afa6', name: 'Profile for Messages', enabled: true },
+};
+const SPEC = JSON.stringify({
+  openapi: '3.0.3',
+  info: { title: 't', version: '1' },
+  paths: {
+    '/messaging_profiles': {
+      post: {
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Profile' } } },
+        },
+        responses: {
+          '200': {
+            description: 'created',
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/Profile' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  components: { schemas: { Profile: PROFILE } },
+});
+
+async function create(body: unknown) {
+  const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
+  const outcome = mock(target, {
+    method: 'POST',
+    path: '/messaging_profiles',
+    query: [],
+    headers: { 'content-type': 'application/json' },
+    body: { contentType: 'application/json', text: JSON.stringify(body) },
+  });
+  if (!outcome.ok) throw new Error(outcome.problem.detail);
+  return JSON.parse(outcome.response.body!) as { data: Record<string, unknown> };
+}
+
+describe('a create answered in a `data` wrapper whose schema has an example', () => {
+  const ajv = makeAjv();
+  const schema = { type: 'object', properties: { data: PROFILE } };
+
+  it('reflects a bare request body into the wrapper', async () => {
+    const answer = await create({ name: 'Summer', enabled: false });
+    expect(ajvValidate(ajv, schema, {}, answer)).toBeNull();
+    expect(answer.data).toMatchObject({ name: 'Summer', enabled: false });
+  });
+
+  it('still reflects a request that sends the wrapper itself', async () => {
+    const answer = await create({ data: { name: 'Winter' } });
+    expect(ajvValidate(ajv, schema, {}, answer)).toBeNull();
+    expect(answer.data.name).toBe('Winter');
+  });
+});
