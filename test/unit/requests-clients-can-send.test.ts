@@ -59,8 +59,22 @@ paths:
                 To: {type: string}
       responses:
         '204': {description: sent}
+  /pods/{name}:
+    patch:
+      parameters:
+        - {name: name, in: path, required: true, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json-patch+json:
+            schema: {$ref: '#/components/schemas/Patch'}
+          application/merge-patch+json:
+            schema: {$ref: '#/components/schemas/Patch'}
+      responses:
+        '204': {description: patched}
 components:
   schemas:
+    Patch: {type: object, description: 'Patch is provided to give a concrete name and type to the PATCH body.'}
     Alias: {type: string, description: "Required if 'TemplateId' is not specified."}
     EditTemplate:
       type: object
@@ -74,14 +88,20 @@ components:
         name: {type: string}
 `;
 
-async function call(method: string, path: string, query: [string, string][], body?: unknown) {
+async function call(
+  method: string,
+  path: string,
+  query: [string, string][],
+  body?: unknown,
+  contentType = 'application/json',
+) {
   const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
   const outcome = mock(target, {
     method,
     path,
     query,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : { contentType: 'application/json', text: JSON.stringify(body) },
+    headers: body === undefined ? {} : { 'content-type': contentType },
+    body: body === undefined ? undefined : { contentType, text: JSON.stringify(body) },
   });
   return outcome.ok ? outcome.response.status : outcome.problem.type;
 }
@@ -156,5 +176,25 @@ describe('a query parameter spelt in another case', () => {
         ['tag', 'red'],
       ]),
     ).toBe(204);
+  });
+});
+
+// kubernetes.io.json describes every PATCH body as its `Patch` object (`type: object`); the official
+// client sends JSON Patch (RFC 6902), a list of operations.
+describe('a JSON Patch body whose schema says object', () => {
+  const patch = (body: unknown, type = 'application/json-patch+json') =>
+    call('PATCH', '/pods/web', [], body, type);
+
+  it('is judged as RFC 6902 writes it', async () => {
+    expect(await patch([{ op: 'replace', path: '/metadata/labels/app', value: 'web2' }])).toBe(204);
+    expect(await patch([{ op: 'jump', path: '/a' }])).toBe('invalid-request');
+    expect(await patch([{ op: 'remove' }])).toBe('invalid-request');
+  });
+
+  it('only under its own media type: a merge patch is still the object its schema says', async () => {
+    expect(await patch([{ op: 'replace', path: '/a', value: 1 }], 'application/merge-patch+json')).toBe(
+      'invalid-request',
+    );
+    expect(await patch({ metadata: { labels: { app: 'web2' } } }, 'application/merge-patch+json')).toBe(204);
   });
 });

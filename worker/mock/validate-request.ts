@@ -214,7 +214,10 @@ function checkBody(
   // Form fields are named as the client wrote them (`items[0][price]`), JSON members by path.
   const name = isFormBody(body) ? bracketName : (at: string[]) => at.join('.');
   const root = requestBodyRoot(media.schema, plan.defs);
-  const errors = validateValue(root, plan.defs, decoded.value, { direction: 'request' }).map((v) => {
+  let violations = validateValue(root, plan.defs, decoded.value, { direction: 'request' });
+  if (violations.length > 0 && Array.isArray(decoded.value) && isJsonPatch(body.contentType))
+    violations = validateValue(JSON_PATCH, plan.defs, decoded.value, { direction: 'request' });
+  const errors = violations.map((v) => {
     const at = tokens(v.pointer);
     return {
       location: ['body', ...at],
@@ -222,6 +225,28 @@ function checkBody(
     };
   });
   return { errors, value: decoded.value };
+}
+
+/**
+ * A JSON Patch body (RFC 6902) is a list of operations whatever its schema says: Kubernetes
+ * describes every PATCH body as its `Patch` object (`type: object`), and its official client sends
+ * `[{"op": "replace", "path": …}]`. Where the schema refuses such a list, RFC 6902 judges it.
+ */
+const JSON_PATCH: Schema = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['op', 'path'],
+    properties: {
+      op: { enum: ['add', 'remove', 'replace', 'move', 'copy', 'test'] },
+      path: { type: 'string' },
+      from: { type: 'string' },
+    },
+  },
+};
+
+function isJsonPatch(contentType: string): boolean {
+  return contentType.split(';')[0].trim().toLowerCase() === 'application/json-patch+json';
 }
 
 /** The names of the operation's query parameters, built once per operation. */

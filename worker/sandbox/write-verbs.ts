@@ -2,6 +2,7 @@ import type { LayerAnswer, ValidatedCall } from '../mock/mock';
 import type { JsonValue } from '../mock/plan';
 import { answerValue, conflict, notFound, success } from './answers';
 import { conform } from './conform';
+import { isObj } from '../mock/schema-refs';
 import { childScopes } from './used-parent';
 import {
   itemSchemaOf,
@@ -13,6 +14,7 @@ import {
 } from './item-shape';
 import { sizeOf } from './item-store';
 import { mergePatch } from './merge-patch';
+import { applyJsonPatch, jsonPatchOf } from './json-patch';
 import { nameCreatedItem } from './item-urls';
 import type { Resource } from './resources';
 import { fillPath, generated, itemIdOf, itemParams, keyOf, type SandboxContext } from './sandbox-context';
@@ -116,9 +118,13 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   return store(ctx, resource, scope, call, id, item, existing ? 'updated' : 'created');
 };
 
-/** PATCH on an item: a JSON merge patch (RFC 7396) of the stored item, server-owned members kept. */
+/**
+ * PATCH on an item: a JSON merge patch (RFC 7396) of the stored item, or the operations of a JSON
+ * Patch (RFC 6902), all or none; server-owned members kept.
+ */
 export const mergeItem: Verb = (ctx, resource, scope, call) => {
-  const body = jsonBodyOf(call, resource.envelope);
+  const operations = jsonPatchOf(call);
+  const body = operations ? {} : jsonBodyOf(call, resource.envelope);
   if (body === null) return undefined;
   const defs = ctx.target.plan.defs;
   const id = itemIdOf(resource, call.pathParams);
@@ -126,7 +132,17 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
   if (existing === undefined) return notFound(call.operation, id);
   const itemSchema = itemSchemaOf(ctx, resource);
   const kept = serverOwned(existing, itemSchema, resource.idField, defs);
-  const patched = { ...(mergePatch(existing, writable(body, itemSchema, defs)) as JsonObject), ...kept };
+  const applied = operations
+    ? applyJsonPatch(existing, operations)
+    : { ok: true as const, value: mergePatch(existing, writable(body, itemSchema, defs)) };
+  if (!applied.ok)
+    return {
+      ok: false,
+      problem: { type: 'invalid-request', detail: `The patch does not apply: ${applied.reason}` },
+    };
+  if (!isObj(applied.value))
+    return { ok: false, problem: { type: 'invalid-request', detail: 'The patch leaves no object.' } };
+  const patched = { ...(applied.value as JsonObject), ...kept };
   const item = conform(patched, itemSchema, defs, () => existing);
   if (item === undefined) return undefined;
   return store(ctx, resource, scope, call, id, item, 'updated');
