@@ -2,7 +2,7 @@ import type { JsonValue, PlanWarning, Schema, SchemaObject } from '../mock/plan'
 import type { Dialect } from './check-structure';
 import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
-import { hoistRequiredFlags, markRequiredOnCondition, repairKeywords, repairType } from './schema-keywords';
+import { propertyKeywords, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
 import { LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE } from '../mock/generate/context';
 import { deepEqual } from '../mock/generate/check';
@@ -180,12 +180,10 @@ export class SchemaNormalizer {
     }
     this.exclusiveBounds(node, out);
     repairKeywords(out, at, this.warn);
-    if (isRecord(node.properties)) {
-      hoistRequiredFlags(node.properties, out, at, this.warn);
-      markRequiredOnCondition(node.properties, out, (ref, name) =>
+    if (isRecord(node.properties))
+      propertyKeywords(node, node.properties, out, at, this.warn, (ref, name) =>
         this.resolver.target(ref, `${at}/properties/${escapeToken(name)}`),
       );
-    }
     this.origins.set(out, at);
     if (node.nullable === true || node['x-nullable'] === true) return this.nullable(out);
     return out;

@@ -123,7 +123,25 @@ export function repairKeywords(out: SchemaObject, at: string, warn: Warn): void 
 }
 
 /** Swagger-style `required: true` on a property → the parent's `required` list, as the author meant. */
-export function hoistRequiredFlags(
+/**
+ * What an object's `properties` say about the object beyond themselves: `required: true` flags,
+ * conditional requirements, and a Kubernetes object's kind. `targetOf` reads a member given as a
+ * `$ref`.
+ */
+export function propertyKeywords(
+  node: Record<string, unknown>,
+  properties: Record<string, unknown>,
+  out: SchemaObject,
+  at: string,
+  warn: Warn,
+  targetOf: (ref: string, name: string) => unknown,
+): void {
+  hoistRequiredFlags(properties, out, at, warn);
+  markRequiredOnCondition(properties, out, targetOf);
+  kubernetesKindExamples(node, out);
+}
+
+function hoistRequiredFlags(
   properties: Record<string, unknown>,
   out: SchemaObject,
   at: string,
@@ -155,7 +173,7 @@ const CONDITIONAL = /\brequired (?:if|when|unless)\b/i;
  * and `TemplateAlias` (the reverse); Plaid's `income_amount` is "required if `type` is
  * `monthly-income`". `targetOf` reads a member given as a `$ref`, whose description is its target's.
  */
-export function markRequiredOnCondition(
+function markRequiredOnCondition(
   properties: Record<string, unknown>,
   out: SchemaObject,
   targetOf: (ref: string, name: string) => unknown,
@@ -169,4 +187,31 @@ export function markRequiredOnCondition(
     return isRecord(member) && typeof member.description === 'string' && CONDITIONAL.test(member.description);
   });
   if (conditional.length > 0) out[REQUIRED_ON_CONDITION] = conditional;
+}
+
+/**
+ * Kubernetes-style objects name their own kind: a def with one `x-kubernetes-group-version-kind`
+ * (`{group: apps, version: v1, kind: Deployment}`) says what its `kind` and `apiVersion` hold
+ * (`Deployment`, `apps/v1`), where the schema only says "a string" and Pods came back as kind
+ * "ecstatic". Given as examples, which the generator serves where they fit; the schema is unchanged.
+ */
+function kubernetesKindExamples(node: Record<string, unknown>, out: SchemaObject): void {
+  const gvk = node['x-kubernetes-group-version-kind'];
+  if (!Array.isArray(gvk) || gvk.length !== 1 || !isRecord(gvk[0]) || !isRecord(out.properties)) return;
+  const { group, version, kind } = gvk[0];
+  if (typeof kind !== 'string' || typeof version !== 'string') return;
+  const examples: Record<string, string> = {
+    kind,
+    apiVersion: typeof group === 'string' && group !== '' ? `${group}/${version}` : version,
+  };
+  for (const [name, value] of Object.entries(examples)) {
+    const member = out.properties[name];
+    if (
+      isRecord(member) &&
+      member.type === 'string' &&
+      member.example === undefined &&
+      member.enum === undefined
+    )
+      member.example = value;
+  }
 }
