@@ -3,7 +3,7 @@ import { isObj } from '../mock/schema-refs';
 import type { JsonValue, OperationPlan, ResponsePlan, Schema } from '../mock/plan';
 import { selectResponse } from '../mock/select-response';
 import { conform } from './conform';
-import { visible } from './item-shape';
+import { spelledAsDeclared, visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf, propertiesOf } from './schema-shape';
 
@@ -32,7 +32,8 @@ export function answerValue(
   // An enveloped item (`{"Meeting": {…}}`) is wrapped again where this response has the envelope.
   const props = propertiesOf(schema, defs);
   const wrap = item.envelope !== undefined && props[item.envelope] !== undefined ? item.envelope : undefined;
-  const shown = visible(item.value, wrap ? props[wrap] : schema, defs);
+  const shape = wrap ? props[wrap] : schema;
+  const shown = spelledAsDeclared(visible(item.value, shape, defs), shape, defs);
   // A write's item already satisfies its item schema; where the response has that same schema and
   // shows the item whole, a second check would give the same verdict (a tenth of a create's time).
   const checked =

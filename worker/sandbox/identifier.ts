@@ -24,7 +24,8 @@ export interface IdContext {
  *     property with it (`{id}` on /pets → `petId`);
  *  6. a parameter ending in a key word (`{team_slug}` → `slug`, `{ref_sha}` → `sha`, `{tag_key}` → `key`);
  *  7. for a parameter that names an identifier (`petId`, `id`, `uuid`, `key`…): `id`, `uuid`, `_id`, `key`.
- * The property must be a string, integer or number (or untyped): a path segment is a scalar.
+ * The property must be a string, integer or number (or untyped): a path segment is a scalar. A
+ * parameter that names an identifier or another key (`{templateIdOrAlias}`) is read as the first.
  */
 const ID_WORDS = ['id', 'identifier', 'uuid', 'key', 'guid', 'sid', 'gid', 'token'];
 const ID_FIELDS = ['id', 'uuid', '_id', 'key', 'guid', 'sid', 'gid'];
@@ -44,7 +45,7 @@ export function identifierField(
   const names = Object.keys(properties).filter(scalar);
   const byNorm = new Map(names.map((n) => [norm(n), n]));
   const first = (fields: string[]) => fields.map((f) => byNorm.get(norm(f))).find(Boolean);
-  const p = norm(at.param);
+  const p = firstAlternative(norm(at.param));
   const singular = norm(singularOf(at.collection));
   const rules: (() => string | undefined)[] = [
     () => byNorm.get(p),
@@ -146,6 +147,15 @@ function namesItself(p: string, collection: string): boolean {
     .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
     .filter(Boolean);
   return words.some((_, i) => norm(words.slice(i).join('')) === p);
+}
+
+/**
+ * A parameter that names an identifier or something else (Postmark's `{templateIdOrAlias}`,
+ * Vercel's `{idOrName}`): the identifier, which a created item holds (`templateid`).
+ */
+function firstAlternative(param: string): string {
+  const either = /^(.*id)or[a-z]+$/.exec(param);
+  return either ? either[1] : param;
 }
 
 function norm(name: string): string {

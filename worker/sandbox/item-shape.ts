@@ -94,6 +94,25 @@ export function visible(value: JsonValue, schema: Schema, defs: Record<string, S
   return hidden ? out : value;
 }
 
+/**
+ * A stored item as a response that spells its members otherwise declares them: Postmark's create
+ * answers `TemplateId` where its item (the GET's schema) holds `TemplateID`, and its SDK reads the
+ * id of what it created from the create's answer. A declared member the item lacks takes the value
+ * of the one undeclared member whose name folds to its own (case and separators).
+ */
+export function spelledAsDeclared(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
+  if (!isObj(value)) return value;
+  const props = propertiesOf(schema, defs);
+  const item = value as JsonObject;
+  let out: JsonObject | undefined;
+  for (const name of Object.keys(props)) {
+    if (name in item) continue;
+    const spelt = Object.keys(item).filter((k) => !(k in props) && fold(k) === fold(name));
+    if (spelt.length === 1) (out ??= { ...item })[name] = item[spelt[0]];
+  }
+  return out ?? value;
+}
+
 /** The server-owned members of a stored item, kept across PUT and PATCH. */
 export function serverOwned(
   item: JsonObject,

@@ -240,6 +240,16 @@ ${paths}`);
         expect((await infer(pair(collection, param, customer))).resources[0]?.idField, param).toBe('id');
     });
 
+    // postmarkapp.com/server.json's /templates/{templateIdOrAlias}; Vercel's {idOrName}.
+    it('reads a parameter that names an identifier or another key as the identifier', async () => {
+      const template = `{type: object, properties: {TemplateId: {type: integer}, Alias: {type: string}, Name: {type: string}}}`;
+      expect((await infer(pair('templates', 'templateIdOrAlias', template))).resources[0]?.idField).toBe(
+        'TemplateId',
+      );
+      const project = `{type: object, properties: {id: {type: string}, name: {type: string}}}`;
+      expect((await infer(pair('projects', 'idOrName', project))).resources[0]?.idField).toBe('id');
+    });
+
     it('prefers the member the item’s own URL ends with when the parameter names the item (a user’s login)', async () => {
       const user = `{type: object, properties: {id: {type: integer, example: 1}, login: {type: string, example: octocat}, url: {type: string, example: 'https://api.github.com/users/octocat'}}}`;
       expect((await infer(pair('assignees', 'assignee', user))).resources[0].idField).toBe('login');
