@@ -10,6 +10,7 @@ import { octokitFlow } from './flows/octokit';
 import { openaiFlow } from './flows/openai';
 import { openapiFetchFlow } from './flows/openapi-fetch';
 import { plaidFlow } from './flows/plaid';
+import { postmarkFlow } from './flows/postmark';
 import { sendgridFlow } from './flows/sendgrid';
 import { slackFlow } from './flows/slack';
 import { squareFlow } from './flows/square';
@@ -33,5 +34,6 @@ export const FLOWS: ClientFlow[] = [
   digitaloceanFlow,
   boxFlow,
   launchdarklyFlow,
+  postmarkFlow,
   openapiFetchFlow,
 ];
