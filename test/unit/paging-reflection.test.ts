@@ -155,6 +155,44 @@ describe('a paging box of optional links (_metadata: {next, prev, self, count})'
   });
 });
 
+// telnyx.com.json: `meta: {page_number, total_pages}` with examples 2 and 3; the SDK asks for the next
+// page while page_number < total_pages, and every page answered page_number 2: it never ended.
+describe('a paging box that counts pages (meta: {page_number, total_pages})', () => {
+  const counted = `  /profiles:
+    get:
+      parameters:
+        - {name: 'page[number]', in: query, schema: {type: integer, minimum: 1, default: 1}}
+        - {name: 'page[size]', in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                  meta:
+                    type: object
+                    properties:
+                      page_number: {type: integer, example: 2}
+                      total_pages: {type: integer, example: 3}`;
+
+  it('answers the page asked for, so a client reading page_number against total_pages ends', async () => {
+    const plan = await planOf(counted);
+    const pages: JsonValue[] = [];
+    for (let n = 1; n <= 3; n++) {
+      const meta = call(plan, 'GET', `/profiles?page[number]=${n}&page[size]=2`).body.meta as Record<
+        string,
+        JsonValue
+      >;
+      pages.push(meta.page_number);
+      expect(meta.total_pages).toBe(3);
+    }
+    expect(pages).toEqual([1, 2, 3]);
+  });
+});
+
 // sendgrid.com.json: `GET /templates?generations=dynamic` listed legacy templates.
 describe('a filtered list answers the values it asked for', () => {
   const pets = `  /pets:

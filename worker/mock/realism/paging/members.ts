@@ -65,6 +65,8 @@ function factValue(role: Role, p: Paging): JsonValue {
       return p.last;
     case 'hasPrev':
       return p.page > 1;
+    case 'pageNumber':
+      return p.number(p.page);
     default:
       return LAST_PAGE;
   }

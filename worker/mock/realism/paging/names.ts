@@ -38,7 +38,17 @@ export function paramKind(name: string): ParamKind | undefined {
 
 /** Where a member or header points: another page, or a fact about the list's end. */
 export type Role =
-  'next' | 'prev' | 'first' | 'last' | 'self' | 'hasMore' | 'isLast' | 'hasPrev' | 'totalPages';
+  | 'next'
+  | 'prev'
+  | 'first'
+  | 'last'
+  | 'self'
+  | 'hasMore'
+  | 'isLast'
+  | 'hasPrev'
+  | 'totalPages'
+  /** The number of the page answered (Telnyx's `meta.page_number`, read against `total_pages`). */
+  | 'pageNumber';
 
 const ROLE_STEMS: [Role, RegExp][] = [
   [
@@ -57,6 +67,7 @@ const ROLE_STEMS: [Role, RegExp][] = [
   ['isLast', /^(islast|islastpage|lastpage|endoflist)$/],
   ['hasPrev', /^(hasprev|hasprevious|haspreviouspage|hasprevpage)$/],
   ['totalPages', /^(totalpages|pagecount|numpages|pagestotal)$/],
+  ['pageNumber', /^(pagenumber|currentpage|pageno|pagenum|pageindex)$/],
 ];
 
 const roleCache = new Map<string, Role | null>();
