@@ -15,6 +15,7 @@ import { sendgridFlow } from './flows/sendgrid';
 import { slackFlow } from './flows/slack';
 import { squareFlow } from './flows/square';
 import { stripeFlow } from './flows/stripe';
+import { telnyxFlow } from './flows/telnyx';
 import { twilioFlow } from './flows/twilio';
 
 /** Every SDK the suite runs, in the table's order: the three first, the generated client last. */
@@ -35,5 +36,6 @@ export const FLOWS: ClientFlow[] = [
   boxFlow,
   launchdarklyFlow,
   postmarkFlow,
+  telnyxFlow,
   openapiFetchFlow,
 ];
