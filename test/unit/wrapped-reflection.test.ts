@@ -72,3 +72,68 @@ describe('a create answered in a `data` wrapper whose schema has an example', ()
     expect(answer.data.name).toBe('Winter');
   });
 });
+
+// kubernetes.io.json: a Deployment created with `spec: {replicas: 2, …}` came back without
+// `replicas`: deep in a body, optional members are given by chance, sent ones too.
+describe('members a create sent deep in its body', () => {
+  const members = [
+    'replicas',
+    'paused',
+    'minReadySeconds',
+    'revisionHistoryLimit',
+    'progressDeadlineSeconds',
+    'partition',
+    'surge',
+    'unavailable',
+  ];
+  const deep = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/deployments': {
+        post: {
+          requestBody: {
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Deployment' } } },
+          },
+          responses: {
+            '201': {
+              description: 'created',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Deployment' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Deployment: {
+          type: 'object',
+          properties: {
+            spec: {
+              type: 'object',
+              properties: {
+                ...Object.fromEntries(members.map((m) => [m, { type: 'integer' }])),
+                selector: { type: 'object', properties: { app: { type: 'string' } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  it('are all answered, as sent', async () => {
+    const target = prepareTarget((await ingest(deep)).plan, Date.UTC(2026, 0, 1));
+    // An object among them: the spec is guided member by member, not taken whole as a flat map is.
+    const sent = { ...Object.fromEntries(members.map((m, i) => [m, i + 1])), selector: { app: 'api' } };
+    const outcome = mock(target, {
+      method: 'POST',
+      path: '/deployments',
+      query: [],
+      headers: { 'content-type': 'application/json' },
+      body: { contentType: 'application/json', text: JSON.stringify({ spec: sent }) },
+    });
+    if (!outcome.ok) throw new Error(outcome.problem.detail);
+    expect((JSON.parse(outcome.response.body!) as { spec: unknown }).spec).toEqual(sent);
+  });
+});

@@ -9,6 +9,7 @@ import { hiddenFor } from '../../schema-refs';
 import { requiredVisible } from './required-names';
 import { harmonize } from '../../realism/consistency';
 import { objectGuide, propertyHint } from '../../realism/property-hint';
+import { fold } from '../../realism/reflect';
 import { isPagingBox } from '../../realism/paging/apply';
 import { roleOf } from '../../realism/paging/names';
 
@@ -90,6 +91,8 @@ function fillDeclared(b: Build): void {
       !listedAtRoot(ctx) &&
       !pagingMember(ctx, hint, name) &&
       !(ctx.direction === 'response' && IDENTITY.test(name)) &&
+      // Sent this deep by a create or update (Kubernetes' `spec.replicas`): its client reads it back.
+      !b.guide.sent?.has(fold(name)) &&
       !keepsOptional(ctx, flat, name)
     )
       continue;
