@@ -2,6 +2,7 @@ import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
+import { kubernetesFlow } from './flows/kubernetes';
 import { launchdarklyFlow } from './flows/launchdarkly';
 import { muxFlow } from './flows/mux';
 import { netlifyFlow } from './flows/netlify';
@@ -37,5 +38,6 @@ export const FLOWS: ClientFlow[] = [
   launchdarklyFlow,
   postmarkFlow,
   telnyxFlow,
+  kubernetesFlow,
   openapiFetchFlow,
 ];
