@@ -119,7 +119,22 @@ add(
   'business',
   'businessname',
 );
-add('url', 'url', 'uri', 'website', 'homepage', 'link', 'href', 'web', 'site', 'blog');
+// `self` (Jira, HAL-style bodies) is the resource's own link wherever it sits, not a word.
+add(
+  'url',
+  'url',
+  'uri',
+  'website',
+  'homepage',
+  'link',
+  'href',
+  'web',
+  'site',
+  'blog',
+  'self',
+  'selflink',
+  'selfurl',
+);
 add(
   'avatar',
   'avatar',
