@@ -19,9 +19,12 @@ describe('what a create reflects whole', () => {
     expect(sentFor(sent({ tags: ['x', 'y'] }), 'tags', ctx, true)?.want).toEqual([['x', 'y']]);
   });
 
-  it('lets a deeper object guide member by member, and leaves a list of objects to the generator', () => {
+  it('lets a deeper object guide member by member, and each object of a sent list its own item', () => {
     const nested = { Title: 'Roof', Contact: { ContactID: 'c1' } };
     expect(sentFor(sent({ quote: nested }), 'quote', ctx, true)).toEqual({ sent: nested });
-    expect(sentFor(sent({ quotes: [nested] }), 'quotes', ctx, true)).toBeUndefined();
+    expect(sentFor(sent({ quotes: [nested] }), 'quotes', ctx, true)).toEqual({ sentItems: [nested] });
+    // A list of lists says nothing item by item, and a batch of thousands is generated as usual.
+    expect(sentFor(sent({ rows: [[1], [2]] }), 'rows', ctx, true)).toBeUndefined();
+    expect(sentFor(sent({ quotes: Array(21).fill(nested) }), 'quotes', ctx, true)).toBeUndefined();
   });
 });

@@ -137,3 +137,63 @@ describe('members a create sent deep in its body', () => {
     expect((JSON.parse(outcome.response.body!) as { spec: unknown }).spec).toEqual(sent);
   });
 });
+
+// xero.com/xero_accounting.json: `PUT /Contacts {"Contacts": [{"Name": …}, …]}` answered contacts of
+// other names: a list of sent objects was left to the generator.
+describe('a batch create (a list of objects sent and answered)', () => {
+  const batch = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/Contacts': {
+        put: {
+          requestBody: {
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Contacts' } } },
+          },
+          responses: {
+            '200': {
+              description: 'created',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Contacts' } } },
+            },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Contacts: {
+          type: 'object',
+          properties: { Contacts: { type: 'array', items: { $ref: '#/components/schemas/Contact' } } },
+        },
+        Contact: {
+          type: 'object',
+          properties: {
+            ContactID: { type: 'string', format: 'uuid', readOnly: true },
+            Name: { type: 'string' },
+            EmailAddress: { type: 'string', format: 'email' },
+          },
+        },
+      },
+    },
+  });
+
+  it('answers one item per sent object, each with what it sent', async () => {
+    const target = prepareTarget((await ingest(batch)).plan, Date.UTC(2026, 0, 1));
+    const sent = [
+      { Name: 'Bruce Banner', EmailAddress: 'hulk@avengers.com' },
+      { Name: 'Tony Stark', EmailAddress: 'tony@stark.com' },
+    ];
+    const outcome = mock(target, {
+      method: 'PUT',
+      path: '/Contacts',
+      query: [],
+      headers: { 'content-type': 'application/json' },
+      body: { contentType: 'application/json', text: JSON.stringify({ Contacts: sent }) },
+    });
+    if (!outcome.ok) throw new Error(outcome.problem.detail);
+    const answer = JSON.parse(outcome.response.body!) as { Contacts: Record<string, unknown>[] };
+    expect(answer.Contacts).toHaveLength(2);
+    expect(answer.Contacts).toMatchObject(sent);
+    expect(answer.Contacts.every((c) => typeof c.ContactID === 'string')).toBe(true);
+  });
+});

@@ -89,6 +89,11 @@ export interface Hint {
   paging?: Role;
   /** For an object: the request's values for its members (reflection). */
   sent?: Record<string, JsonValue>;
+  /**
+   * For an array: the objects a create sent in the list of that name (Xero's `{Contacts: [{Name: …}]}`),
+   * one per answered item, each guiding its item as `sent` guides an object.
+   */
+  sentItems?: readonly Record<string, JsonValue>[];
 }
 
 export interface Ctx {

@@ -32,7 +32,12 @@ export function sentFor(
   // guides member by member, each checked by its own schema; a list only when its items are plain
   // values. Nested structures are where readings of a schema differ (a `$ref` with a sibling `type`).
   if (isPlain(v)) return Object.values(v).every(isScalar) ? { want: [v], sent: v } : { sent: v };
-  if (Array.isArray(v)) return v.every(isScalar) ? { want: [v] } : undefined;
+  if (Array.isArray(v)) {
+    if (v.every(isScalar)) return { want: [v] };
+    // A batch create (Xero's `Contacts: [{Name: …}]`) answers one item per sent object, each guided
+    // member by member as a sent object is; a list of lists says nothing item by item.
+    return v.length > 0 && v.length <= MAX_SENT_ITEMS && v.every(isPlain) ? { sentItems: v } : undefined;
+  }
   // A form's `ts` read as a number is the response's string `ts` too.
   const want = typeof v === 'number' || typeof v === 'boolean' ? [v, String(v)] : [v];
   // `channel=C1&name=x` (Slack) names the `channel` object answered: its id, and what no member
@@ -42,6 +47,9 @@ export function sentFor(
 }
 
 const isScalar = (v: JsonValue) => v === null || typeof v !== 'object';
+
+/** A longer sent list is answered as generated: a batch of thousands is no screen's content. */
+const MAX_SENT_ITEMS = 20;
 
 /** A member name with case and separators folded: a sent `Body` is the response's `body`. */
 export const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');

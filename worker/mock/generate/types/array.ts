@@ -31,8 +31,11 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
   if (minI > cap) fail(flat.path, `minItems ${minI} cannot be met: items beyond prefixItems are forbidden`);
 
   const listRoot = ctx.arrDepth === 0 && ctx.objDepth <= 1 && ctx.realism.paging !== undefined;
+  const sentItems = listRoot ? undefined : hint.sentItems;
   let n: number;
   if (ctx.prune || overSoftBudget(ctx) || (listRoot && ctx.realism.paging?.pastEnd)) n = minI;
+  // A batch create answers as many items as it sent, within the schema's bounds.
+  else if (sentItems) n = Math.max(minI, Math.min(cap, sentItems.length));
   else if (listRoot)
     n = ctx.rng.int(Math.max(minI, Math.min(cap, LIST_MIN)), Math.max(minI, Math.min(cap, LIST_MAX)));
   else {
@@ -64,7 +67,8 @@ export function genArray(flat: Flat, ctx: Ctx, hint: Hint): JsonValue[] {
         ctx.variation = saved + attempt + (seen && i > 0 ? 1 : 0);
         let v: JsonValue;
         try {
-          v = gen(schema, path, ctx, itemHint);
+          const sent = sentItems?.[i];
+          v = gen(schema, path, ctx, sent ? { ...itemHint, sent } : itemHint);
         } catch (e) {
           // Optional extra items may be dropped; required ones make the array impossible.
           if (e instanceof GenFailure && i >= minI) break;
