@@ -1,6 +1,7 @@
 import type { OperationPlan, Schema, SchemaObject } from '../mock/plan';
 import type { ListShape, Paging } from './resources';
-import { deref, isArraySchema, propertiesOf, requiredOf, typesOf } from './schema-shape';
+import { deref, idSchemaOf, isArraySchema, propertiesOf, requiredOf, typesOf } from './schema-shape';
+import type { IdPlace } from './sandbox-context';
 
 /**
  * The list shape of a collection's success schema: a bare array of items, or an object wrapping
@@ -23,13 +24,14 @@ const HAS_MORE_KEYS = ['hasmore', 'hasnext', 'more', 'hasnextpage'];
 
 export function inferListShape(
   schema: Schema | undefined,
-  idField: string,
+  place: IdPlace,
   collectionSegment: string,
   defs: Record<string, Schema>,
 ): { shape: ListShape; itemSchema: Schema } | { reason: string } {
   const s = deref(schema, defs);
   if (!s) return { reason: 'the collection GET has no JSON response schema' };
-  const hasId = (items: Schema | undefined) => idField in propertiesOf(items, defs);
+  const hasId = (items: Schema | undefined) => idSchemaOf(items, place, defs) !== undefined;
+  const idField = place.idIn === undefined ? place.idField : `${place.idIn}.${place.idField}`;
   if (isArraySchema(s, defs)) {
     return hasId(s.items)
       ? { shape: { kind: 'array' }, itemSchema: s.items ?? true }

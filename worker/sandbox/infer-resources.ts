@@ -124,6 +124,8 @@ function inferPair(
   }
   const wrapped = idField ? undefined : envelopeOf(candidates[0], at, defs);
   idField ??= wrapped?.idField;
+  const nested = idField ? undefined : metadataIdOf(candidates, at, defs);
+  idField ??= nested?.idField;
   if (!idField) return { reason: `no item property matches the path parameter {${at.param}}` };
   // A check without a body (`GET /issues/{n}/assignees/{assignee}` → 204) reads what a list shows;
   // with no list either, nothing the sandbox stores could answer it.
@@ -138,9 +140,10 @@ function inferPair(
     scopeParams,
   };
   if (wrapped) resource.envelope = wrapped.envelope;
+  if (nested) resource.idIn = nested.idIn;
   let listReason: string | undefined;
   if (listOp) {
-    const shape = inferListShape(listSchema, idField, at.collection, defs);
+    const shape = inferListShape(listSchema, resource, at.collection, defs);
     if ('reason' in shape) listReason = shape.reason;
     else resource.list = { shape: shape.shape, paging: inferPaging(listOp, defs) };
   }
@@ -177,7 +180,7 @@ function inferCollection(
   const listSchema = jsonSchemaOf(successResponse(listOp));
   if (!createsOne(ops, defs)) return undefined;
   for (const idField of COLLECTION_IDS) {
-    const shape = inferListShape(listSchema, idField, segment, defs);
+    const shape = inferListShape(listSchema, { idField }, segment, defs);
     if ('reason' in shape) continue;
     const resource: Resource = {
       collectionPath,
@@ -204,6 +207,25 @@ function createsOne(ops: Methods, defs: Record<string, Schema>): boolean {
 
 function scopeParamsOf(collectionPath: string): string[] {
   return [...collectionPath.matchAll(/\{([^{}/]+)\}/g)].map((x) => x[1]);
+}
+
+/**
+ * An identifier one level down, in the item's `metadata` object: Kubernetes names every object in
+ * `metadata.name` (`/api/v1/namespaces/{namespace}/pods/{name}`), and so do the resources of the
+ * APIs built on it.
+ */
+function metadataIdOf(
+  candidates: (Schema | undefined)[],
+  at: IdContext,
+  defs: Record<string, Schema>,
+): { idIn: string; idField: string } | undefined {
+  for (const schema of candidates) {
+    const metadata = propertiesOf(schema, defs).metadata;
+    if (metadata === undefined || !typesOf(metadata, defs).includes('object')) continue;
+    const idField = identifierField(at, propertiesOf(metadata, defs), defs);
+    if (idField) return { idIn: 'metadata', idField };
+  }
+  return undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { satisfies } from '../mock/validate-schema';
 import { itemsArraySchema } from './infer-list';
 import { bindingKey, type Resource } from './resources';
 import { generated, type SandboxContext } from './sandbox-context';
-import { deref, jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
+import { deref, idSchemaOf, jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
 
 export type JsonObject = Record<string, JsonValue>;
 
@@ -41,7 +41,7 @@ function findItemSchema(ctx: SandboxContext, resource: Resource): Schema {
   const candidates = [inGet, post && jsonSchemaOf(successResponse(post)), fromList].filter(
     (s): s is Schema => s !== undefined,
   );
-  const holdsId = (s: Schema) => resource.idField in propertiesOf(s, defs);
+  const holdsId = (s: Schema) => idSchemaOf(s, resource, defs) !== undefined;
   const union = (s: Schema) => {
     const d = deref(s, defs);
     return !!d && (Array.isArray(d.anyOf) || Array.isArray(d.oneOf));
@@ -141,7 +141,7 @@ export function newIdentifier(
   candidatesOf: () => JsonValue[],
 ): JsonValue | undefined {
   const defs = ctx.target.plan.defs;
-  const idSchema = propertiesOf(itemSchema, defs)[resource.idField] ?? true;
+  const idSchema = idSchemaOf(itemSchema, resource, defs) ?? true;
   const types = typesOf(idSchema, defs);
   const taken = (v: JsonValue) => ctx.store.has(scope, String(v));
   const ok = (v: JsonValue) => satisfies(idSchema, defs, v) && !taken(v);

@@ -1,7 +1,7 @@
 import { isObj } from '../mock/schema-refs';
 import type { JsonValue } from '../mock/plan';
 import type { Resource } from './resources';
-import { fillPath } from './sandbox-context';
+import { fillPath, idOf } from './sandbox-context';
 import { safeDecode, templatePattern } from './url-template';
 
 type JsonObject = Record<string, JsonValue>;
@@ -61,7 +61,7 @@ function renamesOf(at: NewItem): Map<string, string> {
       if (String(from) !== to) renames.set(String(from), to);
   };
   const { resource } = at;
-  put(at.base[resource.idField], at.id);
+  put(idOf(at.base, resource), at.id);
   if (resource.itemPath === undefined) return renames;
   const { regex, params } = templatePattern(resource.itemPath);
   for (const url of [at.base.url, at.base.self, at.base.html_url]) {

@@ -44,6 +44,11 @@ export interface Resource {
   idParam?: string;
   /** The item property that holds the identifier, e.g. "id". */
   idField: string;
+  /**
+   * The item's object member that holds `idField`, when the identifier is one level down:
+   * Kubernetes names an object in `metadata.name`.
+   */
+  idIn?: string;
   /** The member item responses wrap the item in (`{"Meeting": {…}}`), when they do. */
   envelope?: string;
   /** Parameters of the collection path: they scope the items (pets of one owner). */

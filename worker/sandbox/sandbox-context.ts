@@ -4,6 +4,7 @@ import type { JsonValue, Schema } from '../mock/plan';
 import type { ItemStore } from './item-store';
 import type { SandboxModel } from './sandbox-model';
 import type { Resource } from './resources';
+import type { JsonObject } from './item-shape';
 
 interface SandboxLimits {
   maxItemsPerCollection: number;
@@ -71,9 +72,28 @@ export function generated(
   return result.ok ? result.value : undefined;
 }
 
+/** Where a resource's items hold their identifier: `idField`, in the item or in its `idIn` member. */
+export type IdPlace = Pick<Resource, 'idField' | 'idIn'>;
+
+/** The identifier member's value, wherever the resource's items hold it. */
+export function idOf(item: JsonValue | undefined, at: IdPlace): JsonValue | undefined {
+  const holder = at.idIn === undefined ? item : isPlainObject(item) ? item[at.idIn] : undefined;
+  return isPlainObject(holder) ? holder[at.idField] : undefined;
+}
+
+/** The item with its identifier set, in the member that holds it (which is kept otherwise as it is). */
+export function withId(item: JsonObject, at: IdPlace, id: JsonValue): JsonObject {
+  if (at.idIn === undefined) return { ...item, [at.idField]: id };
+  const holder = item[at.idIn];
+  return { ...item, [at.idIn]: { ...(isPlainObject(holder) ? holder : {}), [at.idField]: id } };
+}
+
 /** The identifier of an item as it appears in a path segment, when it has a scalar one. */
-export function keyOf(item: JsonValue | undefined, idField: string): string | undefined {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return undefined;
-  const id = item[idField];
+export function keyOf(item: JsonValue | undefined, at: IdPlace): string | undefined {
+  const id = idOf(item, at);
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+function isPlainObject(v: JsonValue | undefined): v is JsonObject {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

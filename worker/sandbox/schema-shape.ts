@@ -80,3 +80,13 @@ export function requestSchemaOf(operation: OperationPlan): Schema | undefined {
   const chosen = negotiate(Object.keys(content), 'application/json');
   return chosen !== undefined && isJsonMediaType(chosen) ? content[chosen].schema : undefined;
 }
+
+/** The schema of the identifier member of an item schema, wherever the resource's items hold it. */
+export function idSchemaOf(
+  itemSchema: Schema | undefined,
+  at: { idField: string; idIn?: string },
+  defs: Record<string, Schema>,
+): Schema | undefined {
+  const holder = at.idIn === undefined ? itemSchema : propertiesOf(itemSchema, defs)[at.idIn];
+  return propertiesOf(holder, defs)[at.idField];
+}

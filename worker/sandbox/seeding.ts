@@ -39,7 +39,7 @@ function seedItems(
   const out: StoredItem[] = [];
   const seen = new Set<string>();
   for (const value of itemsOf(resource.list.shape, body) ?? []) {
-    const id = keyOf(value, resource.idField);
+    const id = keyOf(value, resource);
     if (id === undefined || seen.has(id)) continue;
     seen.add(id);
     out.push({ id, value });

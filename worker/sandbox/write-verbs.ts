@@ -17,7 +17,16 @@ import { mergePatch } from './merge-patch';
 import { applyJsonPatch, jsonPatchOf } from './json-patch';
 import { nameCreatedItem } from './item-urls';
 import type { Resource } from './resources';
-import { fillPath, generated, itemIdOf, itemParams, keyOf, type SandboxContext } from './sandbox-context';
+import {
+  fillPath,
+  generated,
+  idOf,
+  itemIdOf,
+  itemParams,
+  keyOf,
+  withId,
+  type SandboxContext,
+} from './sandbox-context';
 
 type Verb = (
   ctx: SandboxContext,
@@ -50,10 +59,10 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
   const own = writable(body, itemSchema, defs);
   const id =
-    own[resource.idField] ??
+    idOf(own, resource) ??
     // Three more items are generated for their ids only when the next number will not do.
     newIdentifier(ctx, resource, scope, itemSchema, () => [
-      (base as JsonObject)[resource.idField],
+      idOf(base, resource) ?? null,
       ...[1, 2, 3].map((n) =>
         keyedValue(
           generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams, false, itemTemplate(resource)),
@@ -71,10 +80,10 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
     pathParams: call.pathParams,
   };
   const named = (v: JsonObject) => nameCreatedItem(v, { ...naming, baseUrl: ctx.baseUrl });
-  const item = conform(named({ ...base, ...own, [resource.idField]: id }), itemSchema, defs, () =>
-    named({ ...base, [resource.idField]: id }),
+  const item = conform(named(withId({ ...base, ...own }, resource, id)), itemSchema, defs, () =>
+    named(withId(base, resource, id)),
   );
-  const key = keyOf(item, resource.idField);
+  const key = keyOf(item, resource);
   if (item === undefined || key === undefined) return undefined;
   if (ctx.store.has(scope, key)) {
     // A seeded item stands in for what a real account would hold: a create of its identifier
@@ -104,17 +113,16 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
     itemTemplate(resource),
   ) as JsonObject;
   if (base === null || typeof base !== 'object') return undefined;
-  const kept = existing
-    ? serverOwned(existing, itemSchema, resource.idField, defs)
-    : { [resource.idField]: typedId(base[resource.idField], id) };
+  const kept = existing ? serverOwned(existing, itemSchema, resource.idField, defs) : {};
+  const idValue = (existing && idOf(existing, resource)) ?? typedId(idOf(base, resource), id);
   const sent = writable(body, itemSchema, defs);
   const naming = { base, sent, resource, id, pathParams: call.pathParams, baseUrl: ctx.baseUrl };
-  // A new item's URLs name it; an existing one's already do.
-  const named = (v: JsonObject) => (existing ? v : nameCreatedItem(v, naming));
+  // A new item's URLs name it; an existing one's already do. Its identifier is the path's.
+  const named = (v: JsonObject) => withId(existing ? v : nameCreatedItem(v, naming), resource, idValue);
   const item = conform(named({ ...base, ...sent, ...kept }), itemSchema, defs, () =>
     named({ ...base, ...kept }),
   );
-  if (item === undefined || keyOf(item, resource.idField) !== id) return undefined;
+  if (item === undefined || keyOf(item, resource) !== id) return undefined;
   return store(ctx, resource, scope, call, id, item, existing ? 'updated' : 'created');
 };
 
@@ -142,7 +150,11 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
     };
   if (!isObj(applied.value))
     return { ok: false, problem: { type: 'invalid-request', detail: 'The patch leaves no object.' } };
-  const patched = { ...(applied.value as JsonObject), ...kept };
+  const patched = withId(
+    { ...(applied.value as JsonObject), ...kept },
+    resource,
+    idOf(existing, resource) ?? id,
+  );
   const item = conform(patched, itemSchema, defs, () => existing);
   if (item === undefined) return undefined;
   return store(ctx, resource, scope, call, id, item, 'updated');
@@ -226,7 +238,7 @@ function typedId(generatedId: JsonValue | undefined, id: string): JsonValue {
 
 function keyedValue(value: JsonValue | undefined, resource: Resource): JsonValue {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value[resource.idField] ?? null)
+    ? (idOf(value, resource) ?? null)
     : null;
 }
 

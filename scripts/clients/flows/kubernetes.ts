@@ -6,7 +6,7 @@ import { corpusSpec } from '../specs';
  * @kubernetes/client-node 2 (the official client, generated) against kubernetes.io.json: the
  * kubeconfig's cluster `server` is the mock's URL. Its PATCH sends JSON Patch (RFC 6902) where the
  * description says every PATCH body is an object, and every object names its `kind` and
- * `apiVersion`. No sandbox run: an object's name is `metadata.name`, which no sandbox infers yet.
+ * `apiVersion`. In a sandbox, an object is found by its `metadata.name`.
  */
 export const kubernetesFlow: ClientFlow = {
   name: '@kubernetes/client-node',
@@ -14,7 +14,7 @@ export const kubernetesFlow: ClientFlow = {
   spec: corpusSpec('kubernetes.io.json'),
   specLabel: 'kubernetes.io.json',
   base: 'path',
-  resources: false,
+  resources: true,
   async run(t) {
     const k8s = loadSdk<Loose>('@kubernetes/client-node');
     const kc = new k8s.KubeConfig();
@@ -65,6 +65,7 @@ export const kubernetesFlow: ClientFlow = {
       () => core.readNamespacedPod({ name: 'web', namespace }),
       check('kind Pod', 'realism', (r) => r.kind === 'Pod'),
       check('containers are a list', 'sdk type', (r) => Array.isArray(r.spec?.containers)),
+      check('created labels read back', 'sandbox inference', (r) => r.metadata?.labels?.app === 'web'),
     );
     await t.ok('patchNamespacedPod (JSON Patch)', () =>
       core.patchNamespacedPod({
@@ -74,12 +75,26 @@ export const kubernetesFlow: ClientFlow = {
       }),
     );
     await t.ok(
+      'readNamespacedPod after the patch',
+      () => core.readNamespacedPod({ name: 'web', namespace }),
+      check('patched label reads back', 'sandbox inference', (r) => r.metadata?.labels?.app === 'web2'),
+    );
+    await t.ok(
       'listNamespacedPod (limit)',
       () => core.listNamespacedPod({ namespace, limit: 3 }),
       check('kind PodList', 'realism', (r) => r.kind === 'PodList'),
       check('items are Pods', 'realism', (r) => r.items.every((p: Loose) => p.kind === 'Pod')),
+      check('lists the created pod', 'sandbox inference', (r) =>
+        r.items.some((p: Loose) => p.metadata?.name === 'web'),
+      ),
     );
     await t.ok('deleteNamespacedPod', () => core.deleteNamespacedPod({ name: 'web', namespace }));
+    if (t.sandbox)
+      await t.fails(
+        'readNamespacedPod after delete → ApiException 404',
+        () => core.readNamespacedPod({ name: 'web', namespace }),
+        (e) => e instanceof k8s.ApiException && e.code === 404,
+      );
     await t.ok(
       'createNamespacedDeployment',
       () =>
