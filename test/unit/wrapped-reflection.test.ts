@@ -43,18 +43,22 @@ const SPEC = JSON.stringify({
   components: { schemas: { Profile: PROFILE } },
 });
 
-async function create(body: unknown) {
-  const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
+/** The body a JSON write of `body` to `path` is answered with (a refusal throws). */
+async function answer(spec: string, method: string, path: string, body: unknown): Promise<unknown> {
+  const target = prepareTarget((await ingest(spec)).plan, Date.UTC(2026, 0, 1));
   const outcome = mock(target, {
-    method: 'POST',
-    path: '/messaging_profiles',
+    method,
+    path,
     query: [],
     headers: { 'content-type': 'application/json' },
     body: { contentType: 'application/json', text: JSON.stringify(body) },
   });
   if (!outcome.ok) throw new Error(outcome.problem.detail);
-  return JSON.parse(outcome.response.body!) as { data: Record<string, unknown> };
+  return JSON.parse(outcome.response.body!) as unknown;
 }
+
+const create = async (body: unknown) =>
+  (await answer(SPEC, 'POST', '/messaging_profiles', body)) as { data: Record<string, unknown> };
 
 describe('a create answered in a `data` wrapper whose schema has an example', () => {
   const ajv = makeAjv();
@@ -123,18 +127,10 @@ describe('members a create sent deep in its body', () => {
   });
 
   it('are all answered, as sent', async () => {
-    const target = prepareTarget((await ingest(deep)).plan, Date.UTC(2026, 0, 1));
     // An object among them: the spec is guided member by member, not taken whole as a flat map is.
     const sent = { ...Object.fromEntries(members.map((m, i) => [m, i + 1])), selector: { app: 'api' } };
-    const outcome = mock(target, {
-      method: 'POST',
-      path: '/deployments',
-      query: [],
-      headers: { 'content-type': 'application/json' },
-      body: { contentType: 'application/json', text: JSON.stringify({ spec: sent }) },
-    });
-    if (!outcome.ok) throw new Error(outcome.problem.detail);
-    expect((JSON.parse(outcome.response.body!) as { spec: unknown }).spec).toEqual(sent);
+    const created = (await answer(deep, 'POST', '/deployments', { spec: sent })) as { spec: unknown };
+    expect(created.spec).toEqual(sent);
   });
 });
 
@@ -178,22 +174,15 @@ describe('a batch create (a list of objects sent and answered)', () => {
   });
 
   it('answers one item per sent object, each with what it sent', async () => {
-    const target = prepareTarget((await ingest(batch)).plan, Date.UTC(2026, 0, 1));
     const sent = [
       { Name: 'Bruce Banner', EmailAddress: 'hulk@avengers.com' },
       { Name: 'Tony Stark', EmailAddress: 'tony@stark.com' },
     ];
-    const outcome = mock(target, {
-      method: 'PUT',
-      path: '/Contacts',
-      query: [],
-      headers: { 'content-type': 'application/json' },
-      body: { contentType: 'application/json', text: JSON.stringify({ Contacts: sent }) },
-    });
-    if (!outcome.ok) throw new Error(outcome.problem.detail);
-    const answer = JSON.parse(outcome.response.body!) as { Contacts: Record<string, unknown>[] };
-    expect(answer.Contacts).toHaveLength(2);
-    expect(answer.Contacts).toMatchObject(sent);
-    expect(answer.Contacts.every((c) => typeof c.ContactID === 'string')).toBe(true);
+    const answered = (await answer(batch, 'PUT', '/Contacts', { Contacts: sent })) as {
+      Contacts: Record<string, unknown>[];
+    };
+    expect(answered.Contacts).toHaveLength(2);
+    expect(answered.Contacts).toMatchObject(sent);
+    expect(answered.Contacts.every((c) => typeof c.ContactID === 'string')).toBe(true);
   });
 });

@@ -175,3 +175,8 @@ export function concreteType(chosen: string, accept: string | undefined): string
   if (wanted) return `${wanted.type}/${wanted.subtype}`;
   return chosen.startsWith('text/') ? 'text/plain' : 'application/json';
 }
+
+/** A JSON Patch body (RFC 6902): a list of operations, whatever the operation's schema says. */
+export function isJsonPatch(contentType: string): boolean {
+  return contentType.split(';')[0].trim().toLowerCase() === 'application/json-patch+json';
+}

@@ -4,7 +4,7 @@ import type { Decoded } from './bracket-notation';
 import { bracketName, decodeBody, isFormBody } from './decode-body';
 import { readQueryParam, readSimple } from './deserialize-params';
 import { requestBodyRoot } from './lenient-request';
-import { isJsonMediaType, matchContentType } from './negotiate';
+import { isJsonMediaType, isJsonPatch, matchContentType } from './negotiate';
 import type { MediaPlan, OperationPlan, ParameterPlan, Plan, Schema } from './plan';
 import { validateValue } from './validate-schema';
 
@@ -244,10 +244,6 @@ const JSON_PATCH: Schema = {
     },
   },
 };
-
-function isJsonPatch(contentType: string): boolean {
-  return contentType.split(';')[0].trim().toLowerCase() === 'application/json-patch+json';
-}
 
 /** The names of the operation's query parameters, built once per operation. */
 const queryNames = new WeakMap<OperationPlan, (key: string) => boolean>();

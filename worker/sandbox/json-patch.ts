@@ -1,6 +1,7 @@
 import { applyPatch, type Operation } from 'fast-json-patch';
 import type { ValidatedCall } from '../mock/mock';
 import type { JsonValue } from '../mock/plan';
+import { isJsonPatch } from '../mock/negotiate';
 
 /**
  * The operations of a JSON Patch body (RFC 6902, `application/json-patch+json`: Kubernetes' client
@@ -8,8 +9,8 @@ import type { JsonValue } from '../mock/plan';
  * (validate-request.ts).
  */
 export function jsonPatchOf(call: ValidatedCall): Operation[] | undefined {
-  const type = call.request.body?.contentType.split(';')[0].trim().toLowerCase();
-  return type === 'application/json-patch+json' && Array.isArray(call.body)
+  const type = call.request.body?.contentType;
+  return type !== undefined && isJsonPatch(type) && Array.isArray(call.body)
     ? (call.body as unknown as Operation[])
     : undefined;
 }

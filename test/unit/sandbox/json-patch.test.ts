@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mock, type MockRequest } from '../../../worker/mock/mock';
-import { sandboxOver } from '../../support/layer-harness';
+import { layerHarness } from '../../support/layer-harness';
 
 /**
  * kubernetes.io.json: every PATCH body is its `Patch` object (`type: object`), sent as JSON Patch
@@ -43,22 +42,16 @@ components:
 `;
 
 async function sandbox() {
-  const { target, layer } = await sandboxOver(spec, { seed: 'pods' });
+  const { send } = await layerHarness(spec, { seed: 'pods' });
   return (method: string, path: string, body?: unknown, contentType = 'application/json') => {
-    const request: MockRequest = {
+    const sent = send(
       method,
       path,
-      query: [],
-      headers: {},
-      ...(body !== undefined ? { body: { contentType, text: JSON.stringify(body) } } : {}),
-    };
-    const outcome = mock(target, request, layer);
-    // A refusal in the API's own shape carries the response it is sent as.
-    if (!outcome.ok) return { status: outcome.response?.status ?? outcome.problem.type, body: {} };
-    return {
-      status: outcome.response.status,
-      body: JSON.parse(outcome.response.body!) as Record<string, unknown>,
-    };
+      body,
+      body === undefined ? {} : { body: { contentType, text: JSON.stringify(body) } },
+    );
+    // A refusal in the API's own shape is read by its status.
+    return { status: sent.shaped?.status ?? sent.status, body: (sent.body ?? {}) as Record<string, unknown> };
   };
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mock } from '../../../worker/mock/mock';
 import { inferResources } from '../../../worker/sandbox/infer-resources';
 import { ingest } from '../../../worker/ingest/ingest';
-import { sandboxOver } from '../../support/layer-harness';
+import { layerHarness } from '../../support/layer-harness';
 
 /**
  * kubernetes.io.json: an object is named by `metadata.name` (`/namespaces/{namespace}/pods/{name}`),
@@ -58,30 +57,18 @@ describe('an identifier one level down, in metadata', () => {
   });
 
   it('keeps a created object under its name: read, listed, deleted', async () => {
-    const { target, layer } = await sandboxOver(spec, { seed: 'pods' });
-    const send = (method: string, path: string, body?: unknown) => {
-      const outcome = mock(
-        target,
-        {
-          method,
-          path,
-          query: [],
-          headers: {},
-          ...(body ? { body: { contentType: 'application/json', text: JSON.stringify(body) } } : {}),
-        },
-        layer,
-      );
-      // Without a 404 of its own in the description, a refusal is the mock's problem.
-      if (!outcome.ok && !outcome.response) return { status: outcome.problem.type, body: {} };
-      const response = outcome.ok ? outcome.response : outcome.response!;
-      return { status: response.status, body: JSON.parse(response.body ?? '{}') as Record<string, unknown> };
-    };
+    const { send } = await layerHarness(spec, { seed: 'pods' });
     const pod = { kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { image: 'nginx' } };
     const created = send('POST', '/namespaces/default/pods', pod);
     expect(created.status).toBe(201);
-    expect(created.body.metadata as object).toMatchObject({ name: 'web', labels: { app: 'web' } });
+    expect((created.body as { metadata: object }).metadata).toMatchObject({
+      name: 'web',
+      labels: { app: 'web' },
+    });
     expect(send('GET', '/namespaces/default/pods/web').body).toMatchObject(pod);
-    const listed = send('GET', '/namespaces/default/pods').body.items as { metadata: { name: string } }[];
+    const listed = (
+      send('GET', '/namespaces/default/pods').body as { items: { metadata: { name: string } }[] }
+    ).items;
     expect(listed.map((p) => p.metadata.name)).toContain('web');
     expect(send('DELETE', '/namespaces/default/pods/web').status).toBe(200);
     expect(send('GET', '/namespaces/default/pods/web').status).toBe('item-not-found');

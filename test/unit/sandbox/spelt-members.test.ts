@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mock } from '../../../worker/mock/mock';
-import { sandboxOver } from '../../support/layer-harness';
+import { layerHarness } from '../../support/layer-harness';
 
 /**
  * postmarkapp.com/server.json: templates live at /templates/{templateIdOrAlias}; the create answers
@@ -33,28 +32,14 @@ components:
 
 describe('a sandbox item whose responses spell its members otherwise', () => {
   it('answers a create with the id under the name its response declares, and reads it back', async () => {
-    const { target, layer } = await sandboxOver(spec, { seed: 'templates' });
-    const send = (method: string, path: string, body?: unknown) => {
-      const outcome = mock(
-        target,
-        {
-          method,
-          path,
-          query: [],
-          headers: {},
-          ...(body ? { body: { contentType: 'application/json', text: JSON.stringify(body) } } : {}),
-        },
-        layer,
-      );
-      const response = outcome.ok ? outcome.response : outcome.response!;
-      return { status: response.status, body: JSON.parse(response.body!) as Record<string, unknown> };
-    };
+    const { send } = await layerHarness(spec, { seed: 'templates' });
     const created = send('POST', '/templates', { Name: 'Welcome', Subject: 'Hi' });
     expect(created.status).toBe(200);
-    expect(typeof created.body.TemplateId).toBe('number');
-    const read = send('GET', `/templates/${created.body.TemplateId}`);
+    const id = (created.body as { TemplateId: unknown }).TemplateId;
+    expect(typeof id).toBe('number');
+    const read = send('GET', `/templates/${String(id)}`);
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ TemplateID: created.body.TemplateId, Name: 'Welcome', Subject: 'Hi' });
-    expect(send('GET', '/templates/999999').status).toBe(404);
+    expect(read.body).toMatchObject({ TemplateID: id, Name: 'Welcome', Subject: 'Hi' });
+    expect(send('GET', '/templates/999999').shaped?.status).toBe(404);
   });
 });
