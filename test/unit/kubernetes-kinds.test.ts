@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/ingest/ingest';
+import { engineCall } from '../support/engine-call';
 
 /**
  * kubernetes.io.json: every object's `kind` and `apiVersion` are plain strings, and the def names
@@ -40,8 +39,7 @@ const SPEC = JSON.stringify({
 });
 
 async function read(path: string): Promise<Record<string, unknown>> {
-  const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
-  const outcome = mock(target, { method: 'GET', path, query: [], headers: {} });
+  const outcome = await engineCall(SPEC, 'GET', path);
   if (!outcome.ok) throw new Error(outcome.problem.detail);
   return JSON.parse(outcome.response.body!) as Record<string, unknown>;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/ingest/ingest';
+import { engineCall } from '../support/engine-call';
 
 /**
  * Requests a client generated from the description (or its vendor's SDK) sends, which a strict
@@ -95,14 +94,7 @@ async function call(
   body?: unknown,
   contentType = 'application/json',
 ) {
-  const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
-  const outcome = mock(target, {
-    method,
-    path,
-    query,
-    headers: body === undefined ? {} : { 'content-type': contentType },
-    body: body === undefined ? undefined : { contentType, text: JSON.stringify(body) },
-  });
+  const outcome = await engineCall(SPEC, method, path, { query, body, contentType });
   return outcome.ok ? outcome.response.status : outcome.problem.type;
 }
 

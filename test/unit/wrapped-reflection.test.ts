@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mock, prepareTarget } from '../../worker/mock/mock';
-import { ingest } from '../../worker/ingest/ingest';
+import { engineCall } from '../support/engine-call';
 import { ajvValidate, makeAjv } from '../support/ajv-helper';
 
 /**
@@ -45,14 +44,7 @@ const SPEC = JSON.stringify({
 
 /** The body a JSON write of `body` to `path` is answered with (a refusal throws). */
 async function answer(spec: string, method: string, path: string, body: unknown): Promise<unknown> {
-  const target = prepareTarget((await ingest(spec)).plan, Date.UTC(2026, 0, 1));
-  const outcome = mock(target, {
-    method,
-    path,
-    query: [],
-    headers: { 'content-type': 'application/json' },
-    body: { contentType: 'application/json', text: JSON.stringify(body) },
-  });
+  const outcome = await engineCall(spec, method, path, { body });
   if (!outcome.ok) throw new Error(outcome.problem.detail);
   return JSON.parse(outcome.response.body!) as unknown;
 }

@@ -1,6 +1,6 @@
 import { decodeParam, type Decoded } from './bracket-notation';
 import { derefShallow, isObj } from './schema-refs';
-import type { ParameterPlan, Schema, SchemaObject } from './plan';
+import type { OperationPlan, ParameterPlan, Schema, SchemaObject } from './plan';
 
 /**
  * OpenAPI parameter serialization (style/explode, and Swagger 2.0 collectionFormat mapped onto it at
@@ -25,6 +25,37 @@ export function readQueryParam(
   query: [string, string][],
   defs: Record<string, Schema>,
   isDeclared: (key: string) => boolean = () => false,
+): Raw {
+  const raw = readExactly(param, query, defs, isDeclared);
+  if (raw !== undefined || query.length === 0) return raw;
+  // Absent by its exact name: the name a client spelt in another case (Postmark's description names
+  // `Count` and `Offset`, its SDK sends `count` and `offset`; servers on ASP.NET and others read
+  // query names in any case). A name the operation declares itself is never read as another.
+  const lower = param.name.toLowerCase();
+  const spelt = query.find(([key]) => key !== param.name && key.toLowerCase() === lower && !isDeclared(key));
+  if (!spelt) return undefined;
+  const renamed = query.map(([key, value]): [string, string] => [key === spelt[0] ? param.name : key, value]);
+  return readExactly(param, renamed, defs, isDeclared);
+}
+
+/** The names of an operation's query parameters, built once per operation (`isDeclared`). */
+const queryNames = new WeakMap<OperationPlan, (key: string) => boolean>();
+
+export function declaredQueryNames(operation: OperationPlan): (key: string) => boolean {
+  let test = queryNames.get(operation);
+  if (!test) {
+    const names = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
+    test = (key: string) => names.has(key);
+    queryNames.set(operation, test);
+  }
+  return test;
+}
+
+function readExactly(
+  param: ParameterPlan,
+  query: [string, string][],
+  defs: Record<string, Schema>,
+  isDeclared: (key: string) => boolean,
 ): Raw {
   const values = query.filter(([k]) => k === param.name).map(([, v]) => v);
   // A parameter described by `content` is one serialized value: no style splits it.

@@ -32,6 +32,8 @@ interface RouteGroup {
   byFirst: Map<string, Route[]>;
   /** Routes whose first segment is templated, most concrete first. */
   templatedFirst: Route[];
+  /** Every route of the group, most concrete first (a path read in any case, `findFolded`). */
+  all: Route[];
 }
 
 export interface CompiledRoutes {
@@ -80,7 +82,7 @@ export function compileRoutes(plan: Plan): CompiledRoutes {
   for (const [count, list] of lists) {
     // Most concrete first, comparing segment by segment from the left, so the first hit wins.
     list.sort(compareRoutes);
-    const group: RouteGroup = { byFirst: new Map(), templatedFirst: [] };
+    const group: RouteGroup = { byFirst: new Map(), templatedFirst: [], all: list };
     for (const route of list) {
       const first = route.segments[0]?.literal;
       if (first === undefined) group.templatedFirst.push(route);
@@ -219,12 +221,7 @@ function findFolded(
   accept: (route: Route) => boolean,
 ): Hit | undefined {
   if (!group) return undefined;
-  const hit = findRoute(
-    [...[...group.byFirst.values()].flat(), ...group.templatedFirst],
-    segments,
-    accept,
-    true,
-  );
+  const hit = findRoute(group.all, segments, accept, true);
   return hit && !hit.unfit ? hit : undefined;
 }
 

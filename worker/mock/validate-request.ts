@@ -2,7 +2,7 @@ import type { ProblemDetailEntry } from '../http/problem';
 import { coerce } from './coerce';
 import type { Decoded } from './bracket-notation';
 import { bracketName, decodeBody, isFormBody } from './decode-body';
-import { readQueryParam, readSimple } from './deserialize-params';
+import { declaredQueryNames, readQueryParam, readSimple } from './deserialize-params';
 import { requestBodyRoot } from './lenient-request';
 import { isJsonMediaType, isJsonPatch, matchContentType } from './negotiate';
 import type { MediaPlan, OperationPlan, ParameterPlan, Plan, Schema } from './plan';
@@ -71,7 +71,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     if (param.in === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
     const raw =
       param.in === 'query'
-        ? readQueryParamAnyCase(param, parts.query, plan.defs, isDeclared)
+        ? readQueryParam(param, parts.query, plan.defs, isDeclared)
         : param.in === 'path'
           ? readSimple(param, parts.pathParams[param.name] || undefined, plan.defs)
           : param.in === 'header'
@@ -104,27 +104,6 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     detail: `The request has ${errors.length} validation error(s); the first: ${errors[0].message}.`,
     errors: errors.slice(0, MAX_ERRORS),
   };
-}
-
-/**
- * A query parameter, or when it is absent by its exact name, the one a client spelt in another case
- * (Postmark's description names `Count` and `Offset`, its SDK sends `count` and `offset`; servers
- * on ASP.NET and others read query names in any case). A name the operation declares itself is
- * never read as another.
- */
-function readQueryParamAnyCase(
-  param: ParameterPlan,
-  query: [string, string][],
-  defs: Record<string, Schema>,
-  isDeclared: (key: string) => boolean,
-): Decoded | undefined {
-  const raw = readQueryParam(param, query, defs, isDeclared);
-  if (raw !== undefined || query.length === 0) return raw;
-  const lower = param.name.toLowerCase();
-  const spelt = query.find(([key]) => key !== param.name && key.toLowerCase() === lower && !isDeclared(key));
-  if (!spelt) return undefined;
-  const renamed = query.map(([key, value]): [string, string] => [key === spelt[0] ? param.name : key, value]);
-  return readQueryParam(param, renamed, defs, isDeclared);
 }
 
 function paramViolations(plan: Plan, param: ParameterPlan, raw: Decoded) {
@@ -244,19 +223,6 @@ const JSON_PATCH: Schema = {
     },
   },
 };
-
-/** The names of the operation's query parameters, built once per operation. */
-const queryNames = new WeakMap<OperationPlan, (key: string) => boolean>();
-
-function declaredQueryNames(operation: OperationPlan): (key: string) => boolean {
-  let test = queryNames.get(operation);
-  if (!test) {
-    const names = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
-    test = (key: string) => names.has(key);
-    queryNames.set(operation, test);
-  }
-  return test;
-}
 
 /** The validator's sentences start with "Instance" and end with a period; they are fragments here. */
 function tidy(message: string): string {

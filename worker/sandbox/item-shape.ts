@@ -1,4 +1,5 @@
 import { hiddenFor, isObj } from '../mock/schema-refs';
+import { fold } from '../mock/realism/reflect';
 import type { ValidatedCall } from '../mock/mock';
 import type { JsonValue, Schema } from '../mock/plan';
 import { satisfies } from '../mock/validate-schema';
@@ -76,8 +77,6 @@ export function writable(body: JsonObject, itemSchema: Schema, defs: Record<stri
   }
   return out;
 }
-
-const fold = (s: string) => s.toLowerCase().replace(/[_\-.\s]/g, '');
 
 /**
  * What a response may show of a stored item: its writeOnly members (a password) are never served.

@@ -1,6 +1,6 @@
 import { coerce } from '../../mock/coerce';
 import { decodeBody } from '../../mock/decode-body';
-import { readQueryParam, readSimple } from '../../mock/deserialize-params';
+import { declaredQueryNames, readQueryParam, readSimple } from '../../mock/deserialize-params';
 import type { MediaPlan, OperationPlan, Plan, Schema } from '../../mock/plan';
 import { satisfies } from '../../mock/validate-schema';
 import type { ParamLocation } from '../change';
@@ -27,7 +27,7 @@ export function parameterValue(
   if (!param) return undefined;
   const raw =
     where === 'query'
-      ? readQueryParam(param, call.query, plan.defs)
+      ? readQueryParam(param, call.query, plan.defs, declaredQueryNames(operation))
       : where === 'path'
         ? readSimple(param, pathParams[param.name] || undefined, plan.defs)
         : where === 'header'
