@@ -43,6 +43,7 @@ function route(
   const path = target.pathname;
   if (isUnder(path, '/mock')) return mockRoute(request, env, ctx, target);
   if (isUnder(path, '/sandbox')) return sandboxRoute(request, env, ctx, target);
+  request.service = true;
   return serviceRoute(request, env, ctx, target);
 }
 

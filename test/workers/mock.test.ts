@@ -232,7 +232,7 @@ describe('CORS', () => {
     expect(await (await local('/mock/petstore/v1/pets/9')).text()).toBe(body);
   });
 
-  it('sends GET /healthz with the CORS of each request, its headers built once per origin', async () => {
+  it('sends GET /healthz with the CORS of each request, its headers built once per origin: none without one', async () => {
     const health = async (headers: Record<string, string> = {}) => {
       const res = await SELF.fetch('https://specmock.test/healthz', { headers });
       expect(res.status).toBe(200);
@@ -240,9 +240,9 @@ describe('CORS', () => {
       expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
       return res.headers;
     };
+    // No browser, no CORS: the service answers only a request that names its Origin.
     for (const headers of [await health(), await health()]) {
-      expect(headers.get('access-control-allow-origin')).toBe('*');
-      expect(headers.get('access-control-expose-headers')).toBe('*');
+      expect([...headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
       expect(headers.get('vary')).toBeNull();
     }
     const named = await health({ origin: 'https://app.example' });
@@ -251,6 +251,22 @@ describe('CORS', () => {
     expect(named.get('vary')).toBe('Origin');
     const other = await health({ origin: 'https://other.example' });
     expect(other.get('access-control-allow-origin')).toBe('https://other.example');
-    expect((await health()).get('access-control-allow-origin')).toBe('*');
+    expect((await health()).get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('answers the control API with CORS for a browser only, and a mock problem with CORS always', async () => {
+    const problem = await SELF.fetch('https://specmock.test/v1/apis');
+    expect(problem.status).toBe(401);
+    expect(problem.headers.get('access-control-allow-origin')).toBeNull();
+    const fromPage = await SELF.fetch('https://specmock.test/v1/apis', {
+      headers: { origin: 'https://app.example' },
+    });
+    expect(fromPage.status).toBe(401);
+    expect(fromPage.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(fromPage.headers.get('access-control-expose-headers')).toContain('content-type');
+    const missing = await SELF.fetch('https://specmock.test/mock/no-such-api/v1/pets');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('*');
+    expect(missing.headers.get('access-control-allow-credentials')).toBe('true');
   });
 });

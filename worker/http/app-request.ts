@@ -9,6 +9,8 @@ import type { RateLimitView } from './rate-limit-headers';
 export type AppRequest = IRequest & {
   /** The budget this request was counted against (mock quota or control plane), for its headers. */
   rateLimit?: RateLimitView;
+  /** Set by the edge on a call to the service itself (not a mock): its CORS only answers an Origin (cors.ts). */
+  service?: boolean;
   /** Epoch ms at which the request arrived; one clock reading per request. */
   receivedAt: number;
   /** A mock call to be written to the request log (request-log/log-call.ts); absent when not logged. */

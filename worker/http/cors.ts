@@ -1,12 +1,15 @@
 /**
- * Frontends call mocks from any origin, so every response allows any origin and exposes its
+ * Frontends call mocks from any origin, so every mock response allows any origin and exposes its
  * headers. A request that names its Origin gets that origin echoed with credentials allowed, so a
  * page whose mocked API uses cookie auth works too, and the exposed headers by name (a credentialed
- * response may not use `*` there). Without an Origin, `*` for both (as Prism answers): a browser
- * honours the wildcard exactly where a `*` origin can be used at all, without credentials, so the
- * short form exposes the same headers, and clients that are not browsers (SDKs, CI) are not sent a
- * list they never read. Nothing here grants access to anything: control-plane keys travel in
- * Authorization, never in cookies.
+ * response may not use `*` there). Without an Origin, a mock answers `*` for both (as Prism
+ * answers): a browser honours the wildcard exactly where a `*` origin can be used at all, without
+ * credentials, so the short form exposes the same headers, and clients that are not browsers (SDKs,
+ * CI) are not sent a list they never read. The service itself (control API, `/healthz`, the
+ * dashboard's files) answers CORS only to a request naming its Origin: a browser names it on every
+ * cross-origin call, and no other client reads these headers, whose every one costs the runtime
+ * about 2 % of a small answer's throughput (bench). Nothing here grants access to anything:
+ * control-plane keys travel in Authorization, never in cookies.
  */
 const EXPOSED = [
   'content-type',
@@ -20,7 +23,10 @@ const EXPOSED = [
   'x-specmock-operation',
 ];
 
-export function withCors(response: Response, request: Request): Response {
+/** A request as CORS reads it: `service` is set by the edge on a call to the service, not a mock. */
+type CorsRequest = Request & { service?: boolean };
+
+export function withCors(response: Response, request: CorsRequest): Response {
   // Responses built by the Worker have mutable headers; only fetched ones (static assets) need a copy.
   let out = response;
   try {
@@ -36,8 +42,9 @@ const EXPOSED_NAMES = new Set(EXPOSED);
 const EXPOSED_LIST = EXPOSED.join(', ');
 
 /** Runs on every response: no closures, no arrays, one pass over the headers (bench/profile.mjs). */
-function applyCors(headers: Headers, request: Request): void {
+function applyCors(headers: Headers, request: CorsRequest): void {
   const origin = request.headers.get('origin');
+  if (!origin && request.service) return;
   // A preflight answer already carries its own, more specific values: keep them.
   if (!headers.has('access-control-allow-origin')) headers.set('access-control-allow-origin', origin ?? '*');
   if (!headers.has('access-control-allow-headers')) headers.set('access-control-allow-headers', '*');
@@ -58,8 +65,9 @@ function applyCors(headers: Headers, request: Request): void {
  * The same headers as `applyCors`, into a plain record with lower-case names, for a response built
  * in one piece (a mock answer): no Headers object is read or written member by member.
  */
-export function addCors(record: Record<string, string>, request: Request): void {
+export function addCors(record: Record<string, string>, request: CorsRequest): void {
   const origin = request.headers.get('origin');
+  if (!origin && request.service) return;
   record['access-control-allow-origin'] ??= origin ?? '*';
   record['access-control-allow-headers'] ??= '*';
   record['access-control-allow-credentials'] ??= 'true';
