@@ -3,6 +3,7 @@ import { withReason } from './error-body';
 import { withStatusKind } from './error-kind';
 import type { MockOutcome } from './call';
 import { isJsonMediaType, negotiate } from './negotiate';
+import { reportsErrorsInBand } from './in-band-errors';
 import type { OperationPlan, ResponsePlan } from './plan';
 import type { Preferences } from './prefer';
 import { bodyValue, LENIENT_HEADER, renderResponse, type RenderContext } from './render-response';
@@ -21,6 +22,8 @@ const MAX_DETAIL_HEADER = 512;
 export interface ErrorResponse {
   response: ResponsePlan;
   status: number;
+  /** The operation whose response it is, when not the call's own (route-refusal.ts). */
+  operation?: OperationPlan;
 }
 
 /**
@@ -53,7 +56,10 @@ export function refuse(
   // an error response that cannot be rendered (unsatisfiable) must not hide the refusal.
   if (!rendered.ok) return rendered.problem.type === 'example-not-found' ? rendered : plain;
   const response = rendered.response;
-  response.status = at.status;
+  // Rendered as the refusal's status (its error kind), sent as the API sends its errors.
+  const owner = at.operation ?? at.ctx.operation;
+  const inBand = at.response.status === 'DEFAULT' && reportsErrorsInBand(owner, at.ctx.target.plan.defs);
+  response.status = inBand ? 200 : at.status;
   Object.assign(response.headers, headers);
   if (at.ctx.request.method.toUpperCase() === 'HEAD') response.body = null;
   const errors = problem.errors && problem.errors.length > 0 ? problem.errors : [{ message: problem.detail }];
