@@ -54,7 +54,7 @@ export function hookRequest(
     ...(values !== undefined ? { sent: values } : {}),
   };
   const media = content[type];
-  const made = bodyValue(ctx, media, {});
+  const made = bodyValue(ctx, media, {}, type);
   if (!made.ok) return { ok: false, reason: made.problem.detail };
   if (made.value === undefined) return { ok: true, request: { method, headers, body: null } };
   const written = serializeBody(made.value, type, media.schema);

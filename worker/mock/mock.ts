@@ -271,6 +271,6 @@ export function statelessValue(
     prefs: call.prefs,
     seed: seedOf(operation.method, call.path, call.query, call.prefs),
   };
-  const body = bodyValue(ctx, response.content[chosen], call.prefs);
+  const body = bodyValue(ctx, response.content[chosen], call.prefs, chosen);
   return body.ok ? body.value : undefined;
 }

@@ -83,7 +83,7 @@ function renderRefusal(
   // An example the caller named (`Prefer: code=422, example=tooShort`) is served as written.
   if (prefs.example !== undefined) return renderResponse(here, response, prefs, status);
   const media = response.content[chosen];
-  const body = bodyValue(here, media, prefs);
+  const body = bodyValue(here, media, prefs, chosen);
   if (!body.ok || body.value === undefined || media.schema === undefined)
     return renderResponse(here, response, prefs, status);
   const defs = ctx.target.plan.defs;

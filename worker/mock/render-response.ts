@@ -4,7 +4,7 @@ import { withStatusKind } from './error-kind';
 import { generate, type GenerateOptions } from './generate/index';
 import { adaptExample } from './realism/adapt-example';
 import type { MockRequest, MockResponse, MockTarget } from './call';
-import { concreteType, negotiate } from './negotiate';
+import { concreteType, isJsonMediaType, negotiate } from './negotiate';
 import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from './plan';
 import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
@@ -88,7 +88,8 @@ export function renderResponse(
   // document), so that one is served.
   const type = concreteType(picked, ctx.request.headers.accept);
   const media = spec.content[type !== picked && spec.content[type] ? type : picked];
-  const body = stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs);
+  const body =
+    stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs, type);
   if (!body.ok) return body;
   // A generated error body's kind (`error.type`) names its status: SDKs pick their error class by it.
   if (stored === undefined && 'generated' in body && body.value !== undefined && media.schema !== undefined)
@@ -115,6 +116,8 @@ export function bodyValue(
   ctx: RenderContext,
   media: MediaPlan,
   prefs: Preferences,
+  /** The media type the body is sent as: a JSON body with no constraints at all is an object. */
+  type?: string,
 ):
   | { ok: true; value: JsonValue | undefined; lenient?: string; generated?: true }
   | { ok: false; problem: Problem } {
@@ -140,11 +143,12 @@ export function bodyValue(
   if (media.schema === undefined) return { ok: true, value: undefined };
   // A lenient media relaxes exactly the keywords ingest recorded for it, and nothing else.
   const relaxed = media.relaxed?.map((r) => r.pointer);
-  let result = generateFor(ctx, media.schema, '', prefs.dynamic, relaxed, example);
+  const jsonRoot = type !== undefined && isJsonMediaType(type);
+  let result = generateFor(ctx, media.schema, '', prefs.dynamic, relaxed, example, jsonRoot);
   let lenient = media.lenient;
   if (!result.ok) {
     // A failure ingest's check did not meet (another seed, another depth): relaxed where it fails.
-    const second = generateFor(ctx, media.schema, '', prefs.dynamic, 'discover', example);
+    const second = generateFor(ctx, media.schema, '', prefs.dynamic, 'discover', example, jsonRoot);
     if (second.ok) {
       lenient ??= second.relaxed?.[0]?.reason;
       result = second;
@@ -186,6 +190,7 @@ function generateFor(
   dynamic: boolean | undefined,
   relax?: 'discover' | readonly string[],
   example?: JsonValue,
+  jsonRoot = false,
 ) {
   const defs = ctx.target.plan.defs;
   if (dynamic === false && relax === undefined) {
@@ -197,6 +202,7 @@ function generateFor(
     dynamic: dynamic === true,
     ...(relax !== undefined ? { relax } : {}),
     ...(example !== undefined ? { example } : {}),
+    ...(jsonRoot ? { jsonRoot } : {}),
   });
 }
 

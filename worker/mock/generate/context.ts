@@ -135,6 +135,8 @@ export interface Ctx {
   relax?: RelaxPolicy;
   /** No value set to break a sibling oneOf branch (GenerateOptions.natural). */
   natural?: true;
+  /** The body is JSON: an unconstrained root is an object (GenerateOptions.jsonRoot). */
+  jsonRoot?: true;
   /** The relaxations taken, logged under the `discover` policy. */
   relaxed: Relaxation[];
   /** Inside a strict attempt below a recursion cut: no further cuts there. */

@@ -184,14 +184,19 @@ function inferKinds(flat: Flat): JsonType[] {
     return flat.formats.some((f) => f === 'int32' || f === 'int64') ? ['integer'] : ['number'];
   }
   if (flat.formats.length) return ['string'];
-  return ['string', 'integer', 'boolean', 'object', 'array', 'null'];
+  return ANY;
 }
 
-function kindsOf(flat: Flat, ctx: Ctx): JsonType[] {
+const ANY: JsonType[] = ['string', 'integer', 'boolean', 'object', 'array', 'null'];
+const ANY_BODY: JsonType[] = ['object', 'string', 'integer', 'boolean', 'array', 'null'];
+
+function kindsOf(flat: Flat, ctx: Ctx, root: boolean): JsonType[] {
   const t = flat.types;
   let kinds: JsonType[];
-  if (!flat.typed) kinds = inferKinds(flat);
-  else {
+  if (!flat.typed) {
+    kinds = inferKinds(flat);
+    if (kinds === ANY && root && ctx.jsonRoot) kinds = ANY_BODY;
+  } else {
     kinds = [];
     if (t & T_OBJ) kinds.push('object');
     if (t & T_ARR) kinds.push('array');
@@ -248,7 +253,7 @@ function genPlain(flat: Flat, ctx: Ctx, hint: Hint): JsonValue {
     const pool = nonNull.length && !ctx.prune ? nonNull : ok;
     return structuredCloneJson(pool[ctx.rng.int(0, pool.length - 1)]);
   }
-  const kinds = kindsOf(flat, ctx);
+  const kinds = kindsOf(flat, ctx, hint.root === true);
   let first: GenFailure | undefined;
   for (const k of kinds) {
     try {

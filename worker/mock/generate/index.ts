@@ -56,6 +56,11 @@ export interface GenerateOptions {
    * `separate`). Ingest asks this of request oneOfs (check-request-oneof.ts).
    */
   natural?: boolean;
+  /**
+   * The value is a JSON body: where its schema constrains nothing at all (FastAPI's `schema: {}`),
+   * it is an object, as JSON APIs answer, not a value of a type picked at random.
+   */
+  jsonRoot?: boolean;
 }
 
 export type GenerateResult =
@@ -107,6 +112,7 @@ export function generatorContext(options: GenerateOptions): Ctx {
     sibling: false,
     ...(relax ? { relax } : {}),
     ...(options.natural ? { natural: true } : {}),
+    ...(options.jsonRoot ? { jsonRoot: true } : {}),
     relaxed: [],
     cutting: false,
     checkBudget: { left: LIMITS.maxCheckSteps },
