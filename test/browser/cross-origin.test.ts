@@ -13,6 +13,7 @@ import { launchChromium } from './launch-chromium';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PETSTORE = readFileSync(join(ROOT, 'spec-examples', 'petstore.oas3.yaml'), 'utf8');
+const MEDIA = readFileSync(join(ROOT, 'spec-examples', 'media-types.oas3.yaml'), 'utf8');
 let server: DevServer;
 /** The frontend: a page on its own port of the same loopback, so another origin than the service's. */
 let frontend: Server;
@@ -71,6 +72,12 @@ beforeAll(async () => {
     body: PETSTORE,
   });
   expect(published.status).toBe(201);
+  const media = await fetch(`${server.url}/v1/apis/media/versions/1`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/yaml' },
+    body: MEDIA,
+  });
+  expect(media.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -106,6 +113,19 @@ describe('a frontend on another origin', () => {
     expect(seen.status).toBe(201);
     expect(seen.operation).toBe('createPets');
     expect(seen.body).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
+    await page.context().close();
+  });
+
+  test('shows an image the description leaves open (`format: binary`) in an <img>', async () => {
+    const page = await frontendPage();
+    const size = await page.evaluate(async (src) => {
+      const img = document.createElement('img');
+      img.src = src;
+      document.body.append(img);
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, `${server.url}/mock/media/1/avatar`);
+    expect(size).toEqual([1, 1]);
     await page.context().close();
   });
 

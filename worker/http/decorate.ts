@@ -19,7 +19,7 @@ export function decorate(response: Response, request: AppRequest): Response {
  * member by member on every mock call (bench/profile.mjs).
  */
 export function decoratedResponse(
-  body: string | null,
+  body: string | Uint8Array | null,
   status: number,
   headers: Record<string, string>,
   request: AppRequest,
@@ -51,7 +51,7 @@ const NO_ORIGIN = '\u0000';
 
 /** A response whose own headers never change (`key`, one object per such answer), for any request. */
 export function fixedResponse(
-  body: string | null,
+  body: string | Uint8Array | null,
   key: { status: number },
   request: AppRequest,
   headersOf: () => Record<string, string>,
@@ -64,7 +64,7 @@ export function fixedResponse(
  * once and copied into the response, which a counted call then gives its two RateLimit headers.
  */
 export function repeatedResponse(
-  body: string | null,
+  body: string | Uint8Array | null,
   key: { status: number },
   request: AppRequest,
   origin: string | undefined,

@@ -10,6 +10,7 @@ import { afterAnswer, worksAfter } from './after-answer';
 import type { CallResult } from './call-result';
 import { headerOf } from './mock-request';
 import { STEERED_HEADER } from './run-mock';
+import { bytesOf } from '../mock/realism/sample-files';
 
 /**
  * The HTTP answer of a call's result, the same for stateless and sandbox calls: the log note learns
@@ -90,7 +91,7 @@ function repeated(
   operationId: string | undefined,
 ): Response {
   const origin = headerOf(mockRequest, 'origin');
-  const sent = repeatedResponse(body, response, request, origin, () =>
+  const sent = repeatedResponse(payload(body, response), response, request, origin, () =>
     responseHeaders(response, operationId, null),
   );
   if (request.callNote) {
@@ -108,13 +109,18 @@ function respond(
   request: AppRequest,
   mockRequest: MockRequest,
   body: string | null,
-  { status }: MockResponse,
+  response: MockResponse,
   headers: Record<string, string>,
 ): Response {
   // Only a logged call reads the request's every header back (mock-request.ts).
   if (request.callNote)
     amendCall(request, { responseBody: body, requestHeaders: mockRequest.headers, responseHeaders: headers });
-  return decoratedResponse(body, status, headers, request);
+  return decoratedResponse(payload(body, response), response.status, headers, request);
+}
+
+/** What goes on the wire: a file's bytes travel as base64 in the engine, the log and hooks. */
+function payload(body: string | null, { encoding }: MockResponse): string | Uint8Array | null {
+  return body !== null && encoding === 'base64' ? bytesOf(body) : body;
 }
 
 function sentBody(method: string, { status, body }: MockResponse): string | null {

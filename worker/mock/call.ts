@@ -40,6 +40,8 @@ export interface MockResponse {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /** `base64`: the body is a file's bytes in base64 (realism/sample-files.ts), sent decoded. */
+  encoding?: 'base64';
 }
 
 export type MockOutcome =

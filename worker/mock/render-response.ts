@@ -12,6 +12,7 @@ import { serializeBody } from './serialize';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type RealismInput } from './realism/request';
 import { oneOrMany } from './realism/one-or-many';
+import { leavesBytesOpen, sampleFile } from './realism/sample-files';
 import { pagingHeader } from './realism/paging/link-header';
 import type { Paging } from './realism/paging/position';
 import type { LayerAnswer } from './state-layer';
@@ -98,6 +99,9 @@ export function renderResponse(
   if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
   headers['content-type'] = type;
+  const file =
+    stored === undefined && (body.value === undefined || 'generated' in body) && fileFor(ctx, type, media);
+  if (file) return { ok: true, response: { status: 200, headers, ...file } };
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   let text = serializeBody(body.value, type, media.schema);
   let lenient = body.lenient;
@@ -172,6 +176,17 @@ export function bodyValue(
     generated: true,
     ...(lenient !== undefined ? { lenient } : {}),
   };
+}
+
+/** A small real file where the media's bytes are left open (realism/sample-files.ts). */
+function fileFor(
+  ctx: RenderContext,
+  type: string,
+  media: MediaPlan,
+): Pick<MockResponse, 'body' | 'encoding'> | undefined {
+  const file = sampleFile(type);
+  if (!file || !leavesBytesOpen(media, ctx.target.plan.defs)) return undefined;
+  return 'text' in file ? { body: file.text } : { body: file.base64, encoding: 'base64' };
 }
 
 function sortKeys(value: JsonValue): JsonValue {
