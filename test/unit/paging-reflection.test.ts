@@ -356,3 +356,36 @@ describe('stateless answers agree with the request (§7)', () => {
     }
   });
 });
+
+// bitbucket.org.json: a page is `{size, page, pagelen, next, previous, values}`; the `bitbucket` SDK
+// asks with `pagelen` and a client reads `page` as the page answered: the first page said `page: 2`
+// beside a `next` of `?page=2`, and `pagelen: 971` where 5 were asked for.
+describe("Bitbucket's page (page, pagelen)", () => {
+  const paged = `  /workspaces:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  page: {type: integer, minimum: 1}
+                  pagelen: {type: integer, minimum: 1}
+                  size: {type: integer}
+                  next: {type: string, format: uri}
+                  values: {type: array, items: {type: object, properties: {slug: {type: string}}}}`;
+
+  it('answers the page asked for and the page length asked for, or its own on the first page', async () => {
+    const plan = await planOf(paged);
+    for (let i = 0; i < 8; i++) {
+      const first = call(plan, 'GET', `/workspaces?q=${i}`).body;
+      expect([first.page, first.pagelen]).toEqual([1, 5]);
+      expect(first.next).toBe(`${BASE}/workspaces?q=${i}&page=2`);
+      const second = call(plan, 'GET', `/workspaces?q=${i}&pagelen=3&page=2`).body;
+      expect([second.page, second.pagelen]).toEqual([2, 3]);
+      expect((second.values as JsonValue[]).length).toBeLessThanOrEqual(3);
+    }
+  });
+});

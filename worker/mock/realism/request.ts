@@ -57,10 +57,10 @@ export interface RealismState {
   noun?: string;
 }
 
-const PAGING = /^(page|pagesize|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
+const PAGING = /^(page|pagesize|pagelen|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
 
 const PAGE_SIZE =
-  /^(?:limit|perpage|pagesize|maxresults|maxitems|maxrecords|top|\$top|size|count|pagelimit|resultsperpage|rows|first|last|take|numresults|itemsperpage)$/;
+  /^(?:limit|perpage|pagesize|pagelen|maxresults|maxitems|maxrecords|top|\$top|size|count|pagelimit|resultsperpage|rows|first|last|take|numresults|itemsperpage)$/;
 
 function decode(s: string): string {
   if (!s.includes('%')) return s;

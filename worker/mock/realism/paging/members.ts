@@ -67,6 +67,8 @@ function factValue(role: Role, p: Paging): JsonValue {
       return p.page > 1;
     case 'pageNumber':
       return p.number(p.page);
+    case 'pageSize':
+      return p.size;
     default:
       return LAST_PAGE;
   }

@@ -48,7 +48,9 @@ export type Role =
   | 'hasPrev'
   | 'totalPages'
   /** The number of the page answered (Telnyx's `meta.page_number`, read against `total_pages`). */
-  | 'pageNumber';
+  | 'pageNumber'
+  /** Items per page (Bitbucket's `pagelen`). */
+  | 'pageSize';
 
 const ROLE_STEMS: [Role, RegExp][] = [
   [
@@ -67,7 +69,8 @@ const ROLE_STEMS: [Role, RegExp][] = [
   ['isLast', /^(islast|islastpage|lastpage|endoflist)$/],
   ['hasPrev', /^(hasprev|hasprevious|haspreviouspage|hasprevpage)$/],
   ['totalPages', /^(totalpages|pagecount|numpages|pagestotal)$/],
-  ['pageNumber', /^(pagenumber|currentpage|pageno|pagenum|pageindex)$/],
+  ['pageNumber', /^(page|pagenumber|currentpage|pageno|pagenum|pageindex)$/],
+  ['pageSize', /^(pagelen|pagesize|perpage|itemsperpage|resultsperpage)$/],
 ];
 
 const roleCache = new Map<string, Role | null>();

@@ -32,6 +32,8 @@ export interface Paging {
   page: number;
   last: boolean;
   pastEnd: boolean;
+  /** Items per page: the size the call asked for, else the mock's own. */
+  size: number;
   /** The page number as the page parameter writes it (0-based where its schema starts at 0). */
   number(page: number): number;
   /** The URL path (below the base) and query of another page. */
@@ -117,6 +119,7 @@ export function pagingOf(input: PageInput): Paging {
     page,
     last: page >= LAST_PAGE,
     pastEnd: page > LAST_PAGE,
+    size,
     number,
     pathFor,
     urlFor: (n) => (input.baseUrl ? input.baseUrl.replace(/\/+$/, '') + pathFor(n) : undefined),
