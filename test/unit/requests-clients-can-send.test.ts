@@ -190,3 +190,44 @@ describe('a JSON Patch body whose schema says object', () => {
     expect(await patch({ metadata: { labels: { app: 'web2' } } }, 'application/merge-patch+json')).toBe(204);
   });
 });
+
+// bitbucket.org.json: every resource is `allOf: [object, …]`, `object` requiring its discriminator
+// `type`; `POST …/pipelines` takes a `pipeline`, and the `bitbucket` SDK sends `{target: {…}}`.
+describe("a base schema's discriminator, required", () => {
+  const spec = (discriminator: string) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /pipelines:
+    post:
+      requestBody:
+        required: true
+        content: {application/json: {schema: {$ref: '#/components/schemas/pipeline'}}}
+      responses:
+        '201': {description: created}
+components:
+  schemas:
+    object:
+      type: object
+      required: [type]
+      properties: {type: {type: string}}
+      ${discriminator}
+    pipeline:
+      allOf:
+        - {$ref: '#/components/schemas/object'}
+        - type: object
+          required: [target]
+          properties: {target: {type: object}}`;
+  const post = (text: string, body: unknown) => engineCall(text, 'POST', '/pipelines', { body });
+
+  it('may be left out where the operation names the subtype, and is judged when sent', async () => {
+    const named = spec('discriminator: {propertyName: type}');
+    expect((await post(named, { target: { ref_name: 'main' } })).ok).toBe(true);
+    expect((await post(named, { type: 'pipeline', target: {} })).ok).toBe(true);
+    expect((await post(named, { type: 7, target: {} })).ok).toBe(false);
+    expect((await post(named, { type: 'pipeline' })).ok).toBe(false);
+  });
+
+  it('stays required where nothing names it a discriminator', async () => {
+    expect((await post(spec(''), { target: { ref_name: 'main' } })).ok).toBe(false);
+  });
+});

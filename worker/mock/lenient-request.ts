@@ -159,13 +159,29 @@ function requiredOnCondition(s: SchemaObject, name: string): boolean {
 }
 
 /**
+ * The member a base schema's `discriminator` names, which it also requires: Bitbucket's every
+ * resource is `allOf: [object, …]`, `object` requiring `type` to tell the subtypes apart. A body
+ * sent where the operation names its subtype (`POST …/pipelines` takes a `pipeline`) is that
+ * subtype already, and the `bitbucket` SDK, like Bitbucket itself, leaves `type` out; in a request
+ * the name is optional, and judged when sent.
+ */
+function discriminatorName(s: SchemaObject, name: string): boolean {
+  const { discriminator } = s;
+  // Swagger 2.0 names the property itself; OpenAPI 3 in an object.
+  if (typeof discriminator === 'string') return discriminator === name;
+  return isObj(discriminator as Schema) && (discriminator as SchemaObject).propertyName === name;
+}
+
+/**
  * The names a request must hold, as its author meant them (`out.required` has them as written, the
  * hidden ones left out): a closed object's undeclared names give way (`requirableNames`), and
  * names its oneOf branches hold apart are required one at least (`branchRequiredNames`).
  */
 export function requestRequired(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
   if (out.additionalProperties === false) out.required = requirableNames(out);
-  out.required = (out.required as string[]).filter((name) => !requiredOnCondition(s, name));
+  out.required = (out.required as string[]).filter(
+    (name) => !requiredOnCondition(s, name) && !discriminatorName(s, name),
+  );
   const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
   if (!apart) return;
   out.required = required;
