@@ -231,3 +231,33 @@ components:
     expect((await post(spec(''), { target: { ref_name: 'main' } })).ok).toBe(false);
   });
 });
+
+// spotify.com/sonallux.json: `PUT /me/tracks` requires the `ids` query parameter and declares `ids`
+// in its body, "ignored if the ids parameter is present in the query string"; the SDK sends the body.
+describe('a required query parameter the body also declares', () => {
+  const spec = (bodyMember: string) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /me/tracks:
+    put:
+      parameters:
+        - {name: ids, in: query, required: true, schema: {type: string}}
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {${bodyMember}: {type: array, items: {type: string}}}}
+      responses:
+        '200': {description: saved}`;
+  const put = (text: string, query: [string, string][], body?: unknown) =>
+    engineCall(text, 'PUT', '/me/tracks', { query, ...(body === undefined ? {} : { body }) });
+
+  it('may be sent in the body instead', async () => {
+    expect((await put(spec('ids'), [], { ids: ['4iV5W9uYEdYUVa79Axb7Rh'] })).ok).toBe(true);
+    expect((await put(spec('ids'), [['ids', '4iV5W9uYEdYUVa79Axb7Rh']])).ok).toBe(true);
+  });
+
+  it('is still missing without either, or where the body does not declare the name', async () => {
+    expect((await put(spec('ids'), [])).ok).toBe(false);
+    expect((await put(spec('tracks'), [], { ids: ['4iV5W9uYEdYUVa79Axb7Rh'] })).ok).toBe(false);
+  });
+});

@@ -7,6 +7,7 @@ import { requestBodyRoot } from './lenient-request';
 import { isJsonMediaType, isJsonPatch, matchContentType } from './negotiate';
 import type { MediaPlan, OperationPlan, ParameterPlan, Plan, Schema } from './plan';
 import { validateValue } from './validate-schema';
+import { declaredMember, derefShallow, isObj } from './schema-refs';
 
 export interface RequestBody {
   /** Media type essence of the request's Content-Type, lower-cased. */
@@ -60,12 +61,29 @@ function sentAsAuthorization(
   );
 }
 
+/**
+ * A value some descriptions take in the query or the body, requiring it in the query: Spotify's
+ * `PUT /me/tracks` requires the `ids` query parameter and declares `ids` in its body ("if the ids
+ * parameter is present in the query string, any IDs listed here in the body will be ignored"), and
+ * its SDK sends the body. A required query parameter the body holds at its root is not missing.
+ */
+function sentInBody(plan: Plan, param: ParameterPlan, media: MediaPlan, body: unknown): boolean {
+  if (param.in !== 'query' || typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const root = derefShallow(media.schema ?? true, plan.defs);
+  return (
+    Object.hasOwn(body, param.name) &&
+    isObj(root) &&
+    declaredMember(root, param.name, plan.defs) !== undefined
+  );
+}
+
 /** Validates parameters and body of a matched request; 415 for an unusable body type, 422 otherwise. */
 export function validateRequest(plan: Plan, operation: OperationPlan, parts: RequestParts): RequestCheck {
   const body = checkBodyType(operation, parts.body);
   if (body.status === 415) return { ok: false, status: 415, detail: body.detail, errors: [] };
 
   const errors: ProblemDetailEntry[] = [];
+  const decoded = body.status === 'present' ? checkBody(plan, body.media, parts.body!) : undefined;
   const isDeclared = declaredQueryNames(operation);
   for (const param of operation.parameters) {
     if (param.in === 'header' && IGNORED_HEADERS.has(param.name.toLowerCase())) continue;
@@ -78,7 +96,11 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
             ? readSimple(param, parts.headers[param.name.toLowerCase()], plan.defs)
             : readSimple(param, parts.cookies[param.name], plan.defs);
     if (raw === undefined) {
-      if (param.required && !sentAsAuthorization(param, operation, parts.headers))
+      if (
+        param.required &&
+        !sentAsAuthorization(param, operation, parts.headers) &&
+        !(body.status === 'present' && sentInBody(plan, param, body.media, decoded?.value))
+      )
         errors.push({
           location: [param.in, param.name],
           message: `Request ${param.in} must have required property '${param.name}'`,
@@ -94,7 +116,6 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
     }
   }
   if (body.status === 'missing') errors.push({ location: ['body'], message: 'Request body is required' });
-  const decoded = body.status === 'present' ? checkBody(plan, body.media, parts.body!) : undefined;
   if (decoded) errors.push(...decoded.errors);
   if (errors.length === 0)
     return decoded?.value !== undefined ? { ok: true, body: decoded.value } : { ok: true };
