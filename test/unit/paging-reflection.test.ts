@@ -389,3 +389,37 @@ describe("Bitbucket's page (page, pagelen)", () => {
     }
   });
 });
+
+// spotify.com/sonallux.json: a paging object `{href, items, limit, next, offset, previous, total}`
+// whose `href` example is `https://api.spotify.com/v1/me/shows?offset=0&limit=20\n`: every page
+// answered that URL, out of the mock, as the page it was.
+describe("Spotify's paging object (href: the page itself)", () => {
+  const paged = `  /me/playlists:
+    get:
+      parameters:
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: offset, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [href, items, limit, next, offset, previous, total]
+                properties:
+                  href: {type: string, example: "https://api.spotify.com/v1/me/shows?offset=0&limit=20\\n"}
+                  items: {type: array, items: {type: object, properties: {id: {type: string}}}}
+                  limit: {type: integer}
+                  next: {type: string, nullable: true}
+                  offset: {type: integer}
+                  previous: {type: string, nullable: true}
+                  total: {type: integer}`;
+
+  it('is the URL of the page answered, in the mock', async () => {
+    const plan = await planOf(paged);
+    const second = call(plan, 'GET', '/me/playlists?limit=2&offset=2').body;
+    expect(second.href).toBe(`${BASE}/me/playlists?limit=2&offset=2`);
+    expect(second.next).toBe(`${BASE}/me/playlists?limit=2&offset=4`);
+  });
+});

@@ -15,7 +15,7 @@ const BOXES = /^(links|paging|pagination|meta|metadata|pageinfo|cursors|response
 export const isPagingBox = (name: string | undefined): boolean =>
   name !== undefined && BOXES.test(fold(name));
 /** Bare words that only name a page inside a paging box or when their example is a link. */
-const BARE = /^(first|last|self)$/;
+const BARE = /^(first|last|self|href)$/;
 
 export function pagingWant(
   role: Hint['paging'],

@@ -64,7 +64,8 @@ const ROLE_STEMS: [Role, RegExp][] = [
   ],
   ['first', /^(first|firstpage)(url|uri|link|href|pageurl|pageuri|pagelink)?$/],
   ['last', /^(last|lastpage)(url|uri|link|href|pageurl|pageuri|pagelink)?$/],
-  ['self', /^self(url|uri|link|href)?$/],
+  // Spotify's paging object names its own page `href`.
+  ['self', /^(self(url|uri|link|href)?|href)$/],
   ['hasMore', /^(hasmore|hasnext|hasnextpage|more|moreresults|morepages|hasmoreresults|hasmoreitems)$/],
   ['isLast', /^(islast|islastpage|lastpage|endoflist)$/],
   ['hasPrev', /^(hasprev|hasprevious|haspreviouspage|hasprevpage)$/],
