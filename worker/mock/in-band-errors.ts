@@ -1,6 +1,6 @@
 import { isJsonMediaType } from './negotiate';
 import type { OperationPlan, ResponsePlan, Schema } from './plan';
-import { isObj, resolveRef } from './schema-refs';
+import { derefShallow, isObj } from './schema-refs';
 
 /**
  * Some APIs report errors inside a 200 (Slack: `{"ok": false, "error": "channel_not_found"}`), and
@@ -36,7 +36,7 @@ function findInBand(operation: OperationPlan, defs: Record<string, Schema>): boo
 /** The members of a response's JSON body schema, when it is an object schema. */
 function members(response: ResponsePlan, defs: Record<string, Schema>): Record<string, Schema> | undefined {
   const type = Object.keys(response.content).find(isJsonMediaType);
-  const schema = type === undefined ? undefined : followed(response.content[type].schema, defs);
+  const schema = type === undefined ? undefined : derefShallow(response.content[type].schema ?? true, defs);
   return isObj(schema) && isObj(schema.properties)
     ? (schema.properties as Record<string, Schema>)
     : undefined;
@@ -44,17 +44,11 @@ function members(response: ResponsePlan, defs: Record<string, Schema>): Record<s
 
 /** `true` or `false` when the schema admits that boolean only (`enum: [b]` or `const: b`). */
 function fixedBoolean(schema: Schema | undefined, defs: Record<string, Schema>): boolean | undefined {
-  const s = followed(schema, defs);
+  const s = schema === undefined ? undefined : derefShallow(schema, defs);
   if (!isObj(s)) return undefined;
   if (typeof s.const === 'boolean') return s.const;
   const values = s.enum;
   return Array.isArray(values) && values.length === 1 && typeof values[0] === 'boolean'
     ? values[0]
     : undefined;
-}
-
-function followed(schema: Schema | undefined, defs: Record<string, Schema>): Schema | undefined {
-  let s = schema;
-  for (let hops = 0; hops < 8 && isObj(s) && typeof s.$ref === 'string'; hops++) s = resolveRef(s.$ref, defs);
-  return s;
 }

@@ -89,6 +89,11 @@ export function renderResponse(
   // document), so that one is served.
   const type = concreteType(picked, ctx.request.headers.accept);
   const media = spec.content[type !== picked && spec.content[type] ? type : picked];
+  headers['content-type'] = type;
+  // A file is decided before any value is generated: none would be sent. A named example still
+  // goes through bodyValue, which says it does not exist.
+  const file = stored === undefined && prefs.example === undefined && fileFor(ctx, type, media);
+  if (file) return { ok: true, response: { status: 200, headers, ...file } };
   const body =
     stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs, type);
   if (!body.ok) return body;
@@ -98,10 +103,6 @@ export function renderResponse(
   // An error body says what went wrong in words (a refusal's own reason replaces these).
   if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
-  headers['content-type'] = type;
-  const file =
-    stored === undefined && (body.value === undefined || 'generated' in body) && fileFor(ctx, type, media);
-  if (file) return { ok: true, response: { status: 200, headers, ...file } };
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   let text = serializeBody(body.value, type, media.schema);
   let lenient = body.lenient;
@@ -178,15 +179,24 @@ export function bodyValue(
   };
 }
 
-/** A small real file where the media's bytes are left open (realism/sample-files.ts). */
-function fileFor(
-  ctx: RenderContext,
-  type: string,
-  media: MediaPlan,
-): Pick<MockResponse, 'body' | 'encoding'> | undefined {
-  const file = sampleFile(type);
-  if (!file || !leavesBytesOpen(media, ctx.target.plan.defs)) return undefined;
-  return 'text' in file ? { body: file.text } : { body: file.base64, encoding: 'base64' };
+/** A small real file where the media's bytes are left open (realism/sample-files.ts), once per media and type. */
+type SampleBody = Pick<MockResponse, 'body' | 'encoding'> | null;
+const files = new WeakMap<MediaPlan, Map<string, SampleBody>>();
+
+function fileFor(ctx: RenderContext, type: string, media: MediaPlan): SampleBody {
+  let byType = files.get(media);
+  if (!byType) files.set(media, (byType = new Map()));
+  let file = byType.get(type);
+  if (file === undefined) {
+    const sample = leavesBytesOpen(media, ctx.target.plan.defs) ? sampleFile(type) : undefined;
+    file = !sample
+      ? null
+      : 'text' in sample
+        ? { body: sample.text }
+        : { body: sample.base64, encoding: 'base64' };
+    byType.set(type, file);
+  }
+  return file;
 }
 
 function sortKeys(value: JsonValue): JsonValue {

@@ -63,7 +63,7 @@ function sentAsAuthorization(
 
 /**
  * A value some descriptions take in the query or the body, requiring it in the query: Spotify's
- * `PUT /me/tracks` requires the `ids` query parameter and declares `ids` in its body ("if the ids
+ * `PUT /me/following` requires the `ids` query parameter and declares `ids` in its body ("if the ids
  * parameter is present in the query string, any IDs listed here in the body will be ignored"), and
  * its SDK sends the body. A required query parameter the body holds at its root is not missing.
  */

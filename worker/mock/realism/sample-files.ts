@@ -1,5 +1,5 @@
 import type { MediaPlan, Schema } from '../plan';
-import { isObj, resolveRef } from '../schema-refs';
+import { derefShallow, isObj } from '../schema-refs';
 
 /**
  * A response that is a file (an avatar, a thumbnail, speech, an invoice) is answered with a small
@@ -39,10 +39,9 @@ export function sampleFile(mediaType: string): { base64: string } | { text: stri
 /** Whether a media's bytes are left open: no schema, or a string of any octets, and no example. */
 export function leavesBytesOpen(media: MediaPlan, defs: Record<string, Schema>): boolean {
   if (media.examples.length > 0) return false;
-  let schema = media.schema;
-  for (let hops = 0; hops < 8 && isObj(schema) && typeof schema.$ref === 'string'; hops++)
-    schema = resolveRef(schema.$ref, defs);
-  if (schema === undefined || schema === true) return true;
+  if (media.schema === undefined) return true;
+  const schema = derefShallow(media.schema, defs);
+  if (schema === true) return true;
   if (!isObj(schema)) return false;
   for (const key of Object.keys(schema)) if (!OPEN_KEYWORDS.has(key)) return false;
   const { type, format } = schema;
