@@ -390,6 +390,66 @@ describe("Bitbucket's page (page, pagelen)", () => {
   });
 });
 
+// bitbucket.org.json: `GET /repositories/{workspace}` ends in a parameter like an item read, and
+// answers a page: its `page` was random (50 on the first page), `previous` was set on the first page
+// and `next` pointed out of the mock. A list is told by its body's schema, not only its path.
+describe('a list whose path ends in a parameter (Bitbucket /repositories/{workspace})', () => {
+  const paged = `  /repositories/{workspace}:
+    get:
+      parameters:
+        - {name: workspace, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  page: {type: integer, minimum: 1}
+                  pagelen: {type: integer, minimum: 1}
+                  next: {type: string, format: uri}
+                  previous: {type: string, format: uri}
+                  values: {type: array, items: {type: object, properties: {slug: {type: string}}}}
+  /repositories/{workspace}/{repo_slug}:
+    get:
+      parameters:
+        - {name: workspace, in: path, required: true, schema: {type: string}}
+        - {name: repo_slug, in: path, required: true, schema: {type: string}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [page, tags]
+                properties:
+                  page: {type: integer, minimum: 1, maximum: 1000}
+                  tags: {type: array, items: {type: string}}
+                  links: {type: object, properties: {self: {type: string, format: uri}}}`;
+
+  it('pages it: the page asked for, no previous page before the first, next into the mock', async () => {
+    const plan = await planOf(paged);
+    for (let i = 0; i < 8; i++) {
+      const first = call(plan, 'GET', `/repositories/w${i}?pagelen=2`).body;
+      expect([first.page, first.pagelen, first.previous]).toEqual([1, 2, undefined]);
+      expect(first.next).toBe(`${BASE}/repositories/w${i}?pagelen=2&page=2`);
+      const second = call(plan, 'GET', `/repositories/w${i}?pagelen=2&page=2`).body;
+      expect(second.page).toBe(2);
+      expect(second.previous).toBe(`${BASE}/repositories/w${i}?pagelen=2&page=1`);
+    }
+  });
+
+  it('leaves an item with an array, a `page` and a self link an item: nothing points past it', async () => {
+    const plan = await planOf(paged);
+    const pages = new Set<JsonValue>();
+    for (let i = 0; i < 8; i++) pages.add(call(plan, 'GET', `/repositories/w/r${i}`).body.page);
+    // Read as a list, every call would have answered its first page, 1.
+    expect([...pages].filter((p) => p !== 1).length).toBeGreaterThan(0);
+  });
+});
+
 // spotify.com/sonallux.json: a paging object `{href, items, limit, next, offset, previous, total}`
 // whose `href` example is `https://api.spotify.com/v1/me/shows?offset=0&limit=20\n`: every page
 // answered that URL, out of the mock, as the page it was.

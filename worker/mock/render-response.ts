@@ -14,6 +14,7 @@ import { pagingFor, realismState, type RealismInput } from './realism/request';
 import { oneOrMany } from './realism/one-or-many';
 import { leavesBytesOpen, sampleFile } from './realism/sample-files';
 import { pagingHeader } from './realism/paging/link-header';
+import { isPagedListBody } from './realism/paging/list-body';
 import type { Paging } from './realism/paging/position';
 import type { LayerAnswer } from './state-layer';
 
@@ -49,6 +50,8 @@ export interface RenderContext {
   seed: string;
   /** The request body as validation decoded it (JSON or form): a create's values are reflected. */
   sent?: JsonValue;
+  /** The response being rendered is a page of a list by its schema (realism/paging/list-body.ts). */
+  listBody?: boolean;
 }
 
 export function renderResponse(
@@ -58,7 +61,7 @@ export function renderResponse(
   status: number,
   stored?: JsonValue,
 ): Rendered {
-  const ctx = { ...outer, status };
+  const ctx = { ...outer, status, listBody: isPagedListBody(spec, outer.target.plan.defs) };
   const headers: Record<string, string> = {};
   const paging = pagingFor(realismInput(ctx));
   for (const [name, header] of Object.entries(spec.headers)) {
@@ -261,6 +264,7 @@ function realismInput(ctx: RenderContext): RealismInput {
     parameters: ctx.operation.parameters,
     ...(ctx.request.baseUrl !== undefined ? { baseUrl: ctx.request.baseUrl } : {}),
     ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
+    ...(ctx.listBody ? { listBody: true } : {}),
   };
 }
 

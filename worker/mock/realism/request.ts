@@ -26,6 +26,8 @@ export interface RealismInput {
   parameters?: readonly ParameterPlan[];
   /** The request body as validation decoded it (JSON or form): reflected where the response has it. */
   sent?: JsonValue;
+  /** The response's schema is a page of a list (paging/list-body.ts), whatever its path says. */
+  listBody?: boolean;
 }
 
 export interface RealismState {
@@ -203,9 +205,12 @@ function isList(input: RealismInput): boolean {
   if ((input.status ?? 200) >= 300) return false;
   if (input.pathTemplate === undefined) return false;
   const facts = factsOf(input.pathTemplate);
-  if (facts.itemParam !== undefined || facts.action !== undefined) return false;
+  if (facts.action !== undefined) return false;
   const method = input.method?.toUpperCase();
-  if (method === 'GET' || method === 'HEAD') return true;
+  const reads = method === 'GET' || method === 'HEAD';
+  // A read of /things/{id} is an item, unless its body is plainly a page (a list named by a parameter).
+  if (facts.itemParam !== undefined) return reads && input.listBody === true;
+  if (reads) return true;
   const named = (k: string) => paramKind(k) !== undefined;
   if (input.query?.some(([k]) => named(k))) return true;
   const sent = input.sent;
