@@ -119,6 +119,17 @@ const cases: Case[] = [
     candidates: ['0123abcd-0123-0123-0123-0123456789ab', '0123abcd-0123-0123-0123-01234567', ''],
   },
   {
+    // shipengine.com: `created_at` is a date-time and, through its allOf, `^se(-[a-z0-9]+)+$`.
+    // Every date-time starts with a digit, every match of the pattern with `s`.
+    reason: 'pattern-vs-format',
+    text: doc(
+      { allOf: [{ $ref: '#/components/schemas/se_id' }], type: 'string', format: 'date-time' },
+      { se_id: { type: 'string', pattern: '^se(-[a-z0-9]+)+$', maxLength: 25, example: 'se-28529731' } },
+    ),
+    relaxed: '/components/schemas/se_id/pattern',
+    candidates: ['2025-10-15T13:51:09Z', 'se-28529731', 'se-2025-10-15T13:51:09Z', 's2025-10-15T13:51:09Z'],
+  },
+  {
     // The enum admits two strings, `type: object` no string: the candidates are the whole enum.
     reason: 'enum-contradicts-schema',
     text: doc({

@@ -18,4 +18,6 @@ export type LenientReason =
   /** An `enum` whose every value the rest of its schema rejects (the first value served). */
   | 'enum-contradicts-schema'
   /** A `pattern` no string within `minLength`/`maxLength` matches (the lengths relaxed). */
-  | 'pattern-vs-length';
+  | 'pattern-vs-length'
+  /** A `format` no string of a `pattern` can be (`date-time` against `^se-…`): the pattern relaxed. */
+  | 'pattern-vs-format';

@@ -150,3 +150,21 @@ function token(t: Token): Range | undefined {
       return undefined;
   }
 }
+
+/**
+ * The character every match starts with, when a pattern spells it: anchored at `^` with no
+ * alternation, its first token a plain character (`^se(-[a-z0-9]+)+$` → `s`). Undefined whenever
+ * that cannot be read off the tokens, so a caller's proof from it is never wrong, only missing.
+ */
+export function patternFirstChar(source: string): string | undefined {
+  let root;
+  try {
+    root = tokenizer(source);
+  } catch {
+    return undefined;
+  }
+  if (root.options) return undefined;
+  const [anchor, first] = root.stack ?? [];
+  if (anchor?.type !== types.POSITION || anchor.value !== '^') return undefined;
+  return first?.type === types.CHAR ? String.fromCodePoint(first.value) : undefined;
+}

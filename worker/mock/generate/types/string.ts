@@ -6,6 +6,7 @@ import { stringFor } from '../../realism/field-strings';
 import { compilePattern, randomFromPattern } from '../patterns';
 import { greedy, patternAnchored, patternLengths, withoutLookarounds } from '../pattern-source';
 import { relax } from '../relax';
+import { formatExcludesPattern } from '../format-vs-pattern';
 import type { SchemaObject } from '../../plan';
 import { stringFromExamples } from '../../realism/examples';
 import { realFormat } from '../../realism/real-formats';
@@ -155,6 +156,8 @@ function stringOf(flat: Flat, ctx: Ctx, hint: Hint): string {
   // pattern's random digits rarely make a valid date (shipengine: `0883-91-43T70:88:01Z`).
   const formatted = verifiable && flat.patterns.length ? formatValue(flat, ctx, maxL) : undefined;
   if (formatted !== undefined) return done(formatted);
+  const unpatterned = patternFree(flat, ctx, maxL);
+  if (unpatterned !== undefined) return done(unpatterned);
   const patterned = patternValue(flat, ctx, minL, maxL);
   if (typeof patterned === 'string') return done(patterned);
   const s = formatValue(flat, ctx, maxL) ?? fillerValue(flat, ctx, minL, maxL) ?? lengthFree(flat, ctx);
@@ -253,6 +256,22 @@ function lengthFree(flat: Flat, ctx: Ctx): string | undefined {
     return relax(ctx, 'pattern-vs-length', conflicts) ? r : undefined;
   }
   return undefined;
+}
+
+/**
+ * Where a format and a pattern provably share no string (format-vs-pattern.ts), and that pattern
+ * is relaxed: a value of the format, checked against everything else.
+ */
+function patternFree(flat: Flat, ctx: Ctx, maxL: number): string | undefined {
+  if (!ctx.relax || !flat.patterns.length || !flat.formats.length) return undefined;
+  const excluded = flat.patterns.filter((p) => flat.formats.some((f) => formatExcludesPattern(f, p.source)));
+  if (!excluded.length) return undefined;
+  const s = formatValue({ ...flat, patterns: flat.patterns.filter((p) => !excluded.includes(p)) }, ctx, maxL);
+  if (s === undefined) return undefined;
+  const at = flat.atoms
+    .filter(({ schema }) => excluded.some((p) => schema.pattern === p.source))
+    .map(({ schema: node }) => ({ node, keyword: 'pattern' }));
+  return relax(ctx, 'pattern-vs-format', at) ? s : undefined;
 }
 
 function lengthConflicts(flat: Flat): { node: SchemaObject; keyword: string }[] {
