@@ -72,4 +72,23 @@ describe('runMock', () => {
     expect(label).toBeNull();
     expect(decision.latencyMs).toBe(0);
   });
+
+  // dockerode and gitea-js call through the server's base path (`/v1.33/...`, `/api/v1/...`): the
+  // call was answered, but without its operation, so no log note, no kept answer and no
+  // per-operation settings.
+  it('names, keeps and steers a call made through the server base path like one without it', async () => {
+    const { plan } = await ingest(SPEC.replace('paths:', 'servers: [{url: /api/v1}]\npaths:'));
+    const t = prepareTarget(plan, Date.UTC(2026, 0, 1));
+    const first = runMock(t, get('/api/v1/items/1'), {});
+    expect(first.operationId).toBe('GET /items/{id}');
+    expect(first.outcome.ok && first.outcome.response.status).toBe(200);
+    const again = runMock(t, get('/api/v1/items/1'), {});
+    expect(again.repeated).toBe(true);
+    expect(again.outcome.ok && again.outcome.response.body).toBe(
+      first.outcome.ok && first.outcome.response.body,
+    );
+    const forced = runMock(t, get('/api/v1/plain'), { operations: { 'GET /plain': { example: 'b' } } });
+    expect(forced.outcome.ok && JSON.parse(forced.outcome.response.body!)).toEqual({ n: 2 });
+    expect(forced.operationId).toBe('GET /plain');
+  });
 });

@@ -1,7 +1,7 @@
 import type { Behaviour } from '../behaviour/settings';
 import { decide, decidedStatus, steeredLabel, type BehaviourDecision } from '../behaviour/decide';
 import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
-import { mock, readCall, type StateLayer } from '../mock/mock';
+import { mock, routeCall, type StateLayer } from '../mock/mock';
 import { responseFor } from '../mock/select-response';
 import { cachedAnswer, recalledAnswer } from './answer-cache';
 
@@ -53,10 +53,11 @@ export function runMock(
       label: null,
       repeated: true,
     };
-  const reading = readCall(target, request);
+  const { request: routed, reading } = routeCall(target, request);
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
   if (!steerable) {
-    const run = () => mock(target, request, layer, reading);
+    const run = () => mock(target, routed, layer, reading);
+    // Kept under the call as sent, so a repeat is recalled before any routing or rewriting.
     const outcome = cacheable && operation ? cachedAnswer(target, request, operation, run) : run();
     return { outcome, operationId: operation?.id, decision: UNCHANGED, label: null };
   }
@@ -75,7 +76,7 @@ export function runMock(
     ...(status !== undefined && (defined || status < 400) ? { code: String(status) } : {}),
     ...(decision.example !== undefined ? { example: decision.example } : {}),
   };
-  const steered = Object.keys(steer).length > 0 ? { ...request, steer } : request;
+  const steered = Object.keys(steer).length > 0 ? { ...routed, steer } : routed;
   let outcome = mock(target, steered, layer, reading);
   if (status !== undefined && status >= 400 && !defined && outcome.ok && outcome.response.status < 400) {
     outcome = {

@@ -53,6 +53,24 @@ export function readCall(target: MockTarget, request: MockRequest): CallReading 
 }
 
 /**
+ * The call as routed: the request itself, or the call it was rewritten to when no route takes it
+ * as sent (`rewrite`), with its reading. The edge names the operation, keeps the answer and applies
+ * the behaviour settings by this one, so a call through the server's base path (`/v1/...`, what an
+ * SDK pointed at the mock's root sends) is the same operation as the call without it.
+ */
+export function routeCall(
+  target: MockTarget,
+  request: MockRequest,
+): { request: MockRequest; reading: CallReading } {
+  const reading = readCall(target, request);
+  if (reading.match.kind === 'found') return { request, reading };
+  const rewritten = rewrite(target, request, reading.match);
+  if (!rewritten) return { request, reading };
+  const again = readCall(target, rewritten);
+  return again.match.kind === 'found' ? { request: rewritten, reading: again } : { request, reading };
+}
+
+/**
  * The call a client meant when no route takes it as sent: an SDK whose base URL is the mock's root
  * sends the server's base path too (`/v3/...`), and RPC-style SDKs POST a GET-only method as a form.
  */
