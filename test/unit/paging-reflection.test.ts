@@ -281,6 +281,28 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(body.email).not.toBe('not-an-email');
   });
 
+  // googleapis.com/calendar: an event's `start` is `{dateTime}`, and `start` also names an offset
+  // parameter, so `events.insert` was read as asking for a page: its `attendees` became the page's
+  // items, generated, and the one attendee sent was dropped.
+  it('a create whose body has a member named like a paging parameter is no page', async () => {
+    const event = `  /calendars/{calendarId}/events:
+    post:
+      parameters: [{name: calendarId, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Event'}}}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Event'}}}}`;
+    const Event = `{Event: {type: object, properties: {start: {type: object, properties: {dateTime: {type: string}}}, attendees: {type: array, items: {type: object, properties: {email: {type: string}}}}}}}`;
+    const plan = await planOf(event, Event);
+    for (let i = 0; i < 6; i++) {
+      const sent = {
+        start: { dateTime: `2026-01-0${i + 1}T10:00:00Z` },
+        attendees: [{ email: `a${i}@example.com` }],
+      };
+      const { body } = call(plan, 'POST', '/calendars/c1/events', JSON.stringify(sent));
+      expect(body.attendees).toEqual(sent.attendees);
+    }
+  });
+
   const read = `  /v1/payment_intents/{intent}:
     get:
       parameters: [{name: intent, in: path, required: true, schema: {type: string}}]

@@ -214,5 +214,11 @@ function isList(input: RealismInput): boolean {
   const named = (k: string) => paramKind(k) !== undefined;
   if (input.query?.some(([k]) => named(k))) return true;
   const sent = input.sent;
-  return typeof sent === 'object' && sent !== null && !Array.isArray(sent) && Object.keys(sent).some(named);
+  // A page or cursor is a number or a token: Calendar's event `start: {dateTime}` names no page.
+  return (
+    typeof sent === 'object' &&
+    sent !== null &&
+    !Array.isArray(sent) &&
+    Object.entries(sent).some(([k, v]) => named(k) && (typeof v !== 'object' || v === null))
+  );
 }
