@@ -323,6 +323,26 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(call(await planOf(read, readSchemas), 'GET', '/v1/payment_intents/pi_123').body.id).toBe('pi_123');
   });
 
+  // docker.com/engine: dockerode's `container.inspect()` is `GET /containers/{id}/json`, answered
+  // with the example's Id whatever the id; Google Tasks' `POST …/tasks/{task}/move` with a new id.
+  it('a read of an item through a last segment after it (/json, /move) echoes the item', async () => {
+    const views = `  /containers/{id}/json:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {Id: {type: string}, Name: {type: string}}}, example: {Id: ba033ac44011, Name: /boring_feynman}}}}
+  /lists/{tasklist}/tasks/{task}/move:
+    post:
+      parameters:
+        - {name: tasklist, in: path, required: true, schema: {type: string}}
+        - {name: task, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}, title: {type: string}}}}}}`;
+    const plan = await planOf(views);
+    expect(call(plan, 'GET', '/containers/e90e34656806/json').body.Id).toBe('e90e34656806');
+    expect(call(plan, 'POST', '/lists/L1/tasks/T42/move').body.id).toBe('T42');
+  });
+
   // squareup.com.json: POST /v2/customers answers `{"customer": {…}}`; the sent names and email were
   // left to the example (Amelia.Earhart@example.com), since only a `data` wrapper was the resource.
   it('a wrapper named after the resource is the resource: it reflects a create and echoes a read', async () => {

@@ -96,6 +96,8 @@ interface TemplateFacts {
   action?: string;
   /** The last literal segment: what a list or a created item is (`/v1/models` → models). */
   lastLiteral?: string;
+  /** A last segment after the item that answers the item itself (`/containers/{id}/json`). */
+  view?: string;
 }
 
 /** Verbs whose endpoint answers with the item they act on, and the states they leave it in. */
@@ -119,6 +121,12 @@ export const ACTIONS: Record<string, readonly string[]> = {
   finalize: ['open', 'finalized'],
 };
 
+/**
+ * Last segments after an item's parameter that answer that item without changing its state:
+ * Docker's inspect (`/containers/{id}/json`), Google Tasks' `POST …/tasks/{task}/move`.
+ */
+const ITEM_VIEWS = new Set(['json', 'move']);
+
 const templates = new Map<string, TemplateFacts>();
 
 /** What the path template alone says: derived once per template, not per call. */
@@ -131,8 +139,12 @@ function factsOf(template: string): TemplateFacts {
   for (let i = last; i >= 0 && f.lastLiteral === undefined; i--)
     if (!segments[i].includes('{')) f.lastLiteral = segments[i];
   const verb = segments[last]?.toLowerCase();
-  if (verb !== undefined && Object.hasOwn(ACTIONS, verb) && /^\{[^}]+\}$/.test(segments[last - 1] ?? '')) {
+  const afterItem = /^\{[^}]+\}$/.test(segments[last - 1] ?? '');
+  if (verb !== undefined && afterItem && Object.hasOwn(ACTIONS, verb)) {
     f.action = verb;
+    last -= 1;
+  } else if (verb !== undefined && afterItem && ITEM_VIEWS.has(verb)) {
+    f.view = verb;
     last -= 1;
   }
   const m = /\{([^}]+)\}/.exec(segments[last] ?? '');
@@ -175,7 +187,8 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
     }
     if (facts.action !== undefined && (input.status ?? 200) < 300) state.action = facts.action;
     // An action's body is its item: `/fine-tunes/{id}/cancel` answers a fine-tune.
-    state.noun = facts.action !== undefined ? facts.collection : facts.lastLiteral;
+    state.noun =
+      facts.action !== undefined || facts.view !== undefined ? facts.collection : facts.lastLiteral;
   }
   state.paging = pagingFor(input);
   if (state.paging && input.query?.length) state.filters = listFilters(input.query, input.parameters);
