@@ -343,6 +343,24 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(call(plan, 'POST', '/lists/L1/tasks/T42/move').body.id).toBe('T42');
   });
 
+  // googleapis.com/tasks: `tasklists.get` on `/users/@me/lists/{tasklist}` answered a new id;
+  // gitea.io: `GET …/issues/19` answered `number: 91`.
+  it('echoes a parameter naming a kind of the item (tasklist) and Gitea’s issue index as its number', async () => {
+    const reads = `  /lists/{tasklist}:
+    get:
+      parameters: [{name: tasklist, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}, title: {type: string}}}}}}
+  /issues/{index}:
+    get:
+      parameters: [{name: index, in: path, required: true, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id, number], properties: {id: {type: integer}, number: {type: integer}}}}}}`;
+    const plan = await planOf(reads);
+    for (const id of ['MTIzNDU2', 'abc-42']) expect(call(plan, 'GET', `/lists/${id}`).body.id).toBe(id);
+    for (const n of [19, 7]) expect(call(plan, 'GET', `/issues/${n}`).body.number).toBe(n);
+  });
+
   // squareup.com.json: POST /v2/customers answers `{"customer": {…}}`; the sent names and email were
   // left to the example (Amelia.Earhart@example.com), since only a `data` wrapper was the resource.
   it('a wrapper named after the resource is the resource: it reflects a create and echoes a read', async () => {

@@ -17,7 +17,9 @@ export interface IdContext {
  *  2. the property whose example is the segment the item's own URL example holds for the parameter
  *     (`url: https://api.github.com/users/octocat` and `login: octocat` → `login`);
  *  3. a user's handle (`{username}`, `{login}`, `{handle}`): `login`, `username`, `handle`, `screen_name`;
- *  4. a parameter that names the item itself (`/customers/{customer}`, `/payment_intents/{intent}`):
+ *     Gitea's `{index}`: `number`;
+ *  4. a parameter that names the item itself (`/customers/{customer}`, `/payment_intents/{intent}`,
+ *     or a kind of it, `/lists/{tasklist}`):
  *     the member the item's own URL example ends with (`/assignees/{assignee}` lists users whose
  *     `url` ends with their `login`), else its identifier, `id`…, or `customerId`;
  *  5. the parameter without the collection's singular name (`petName` on /pets → `name`), or the
@@ -51,6 +53,8 @@ export function identifierField(
     () => byNorm.get(p),
     () => namedByOwnUrl(at, properties, names, defs),
     () => (HANDLE_PARAMS.includes(p) ? first(HANDLE_FIELDS) : undefined),
+    // Gitea's `/issues/{index}` is the issue's `number`.
+    () => (p === 'index' ? first(['number']) : undefined),
     () =>
       namesItself(p, at.collection)
         ? (keyOfOwnUrl(properties, names, defs) ?? first([...ID_FIELDS, `${singular}id`]))
@@ -146,7 +150,10 @@ function namesItself(p: string, collection: string): boolean {
   const words = singularOf(collection)
     .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
     .filter(Boolean);
-  return words.some((_, i) => norm(words.slice(i).join('')) === p);
+  if (words.some((_, i) => norm(words.slice(i).join('')) === p)) return true;
+  // `/users/@me/lists/{tasklist}` (Google Tasks): a kind of the collection's item.
+  const one = norm(words.join(''));
+  return one.length >= 3 && p.length > one.length && p.endsWith(one);
 }
 
 /**

@@ -43,6 +43,8 @@ describe('resource inference', () => {
     ['petName', '{name: {type: string}, id: {type: integer}}', 'name'],
     ['code', '{code: {type: string}}', 'code'],
     ['ID', '{petID: {type: string}, name: {type: string}}', 'petID'],
+    // gitea.io: `/repos/{owner}/{repo}/issues/{index}` is the issue's number.
+    ['index', '{id: {type: integer}, number: {type: integer}}', 'number'],
   ])('reads the identifier {%s} as the property %s → %s', async (param, props, field) => {
     const item = `{type: object, properties: ${props}}`;
     const plan = await infer(`  /pets:
@@ -52,6 +54,19 @@ describe('resource inference', () => {
       parameters: [{name: ${param}, in: path, required: true, schema: {type: string}}]
       responses: ${ok(item)}`);
     expect(plan.resources.map((r) => r.idField)).toEqual([field]);
+  });
+
+  // googleapis.com/tasks: `/users/@me/lists/{tasklist}` names a task list, a kind of list.
+  it('reads a parameter that names a kind of the collection’s item as its identifier', async () => {
+    const item = `{type: object, properties: {id: {type: string}, title: {type: string}}}`;
+    const plan = await infer(`  /lists:
+    get: {responses: ${ok(`{type: object, properties: {items: {type: array, items: ${item}}}}`)}}
+    post: {responses: ${ok(item)}}
+  /lists/{tasklist}:
+    get:
+      parameters: [{name: tasklist, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(item)}`);
+    expect(plan.resources.map((r) => [r.itemPath, r.idField])).toEqual([['/lists/{tasklist}', 'id']]);
   });
 
   it('leaves a pair stateless when no property matches the parameter, or the id is an object', async () => {

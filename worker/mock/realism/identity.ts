@@ -49,7 +49,10 @@ function computeNamesResource(state: RealismState): boolean {
   const fp = fold(p);
   // `/payment_intents/{intent}`, `/subscription_items/{item}`: the parameter is the name's last word.
   const last = state.collection.split(/[_\-.]/).pop() ?? '';
-  return fp === one || fp === one + 'name' || fp === one + 'key' || (fp.length >= 3 && fp === singular(last));
+  if (fp === one || fp === one + 'name' || fp === one + 'key' || (fp.length >= 3 && fp === singular(last)))
+    return true;
+  // `/users/@me/lists/{tasklist}` (Google Tasks): a kind of the collection's item.
+  return one.length >= 3 && fp.length > one.length && fp.endsWith(one);
 }
 
 const NAME_LIKE = new Set(['name', 'login', 'slug', 'key', 'username', 'handle']);
@@ -81,6 +84,8 @@ function itemEcho(name: string, n: string, ctx: Ctx, item: string): string | und
   const state = ctx.realism;
   if (fold(item) === n) return params[item];
   if ((n === 'id' || n === 'sid' || n === 'uuid') && namesResource(state)) return params[item];
+  // Gitea's `/issues/{index}` is the issue's `number`.
+  if (n === 'number' && fold(item) === 'index') return params[item];
   // /repos/{owner}/{repo} names a repository by its name; /users/{username} a user by login.
   // A value with digits (`cus_NffrFeUfNV2Hib`, `42`) is an id, not a name.
   if (NAME_LIKE.has(n) && !ID_LIKE.test(item) && !/\d/.test(params[item]) && namesResource(state))
