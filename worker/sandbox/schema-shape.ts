@@ -49,7 +49,12 @@ export function typesOf(schema: Schema | undefined, defs: Record<string, Schema>
   if (!s || depth > 8) return [];
   if (typeof s.type === 'string') return [s.type];
   if (Array.isArray(s.type)) return s.type.filter((t) => t !== 'null');
-  if (s.properties || s.allOf) return ['object'];
+  if (s.properties) return ['object'];
+  // Every AWS description wraps a scalar to describe it: `FunctionName: {allOf: [{$ref}, {description}]}`.
+  if (Array.isArray(s.allOf)) {
+    const types = s.allOf.flatMap((part) => typesOf(part, defs, depth + 1));
+    return types.length > 0 ? [...new Set(types)] : ['object'];
+  }
   if (s.items) return ['array'];
   const union = s.anyOf ?? s.oneOf;
   if (Array.isArray(union)) return [...new Set(union.flatMap((b) => typesOf(b, defs, depth + 1)))];

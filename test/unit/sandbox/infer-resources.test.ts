@@ -56,6 +56,25 @@ describe('resource inference', () => {
     expect(plan.resources.map((r) => r.idField)).toEqual([field]);
   });
 
+  // amazonaws.com/*: every member is described through an allOf (`FunctionName: {allOf: [{$ref:
+  // FunctionName}, {description}]}`), which was read as an object, so no AWS resource was stateful.
+  it('reads an identifier described through an allOf as the scalar it wraps', async () => {
+    const item = `{type: object, properties: {FunctionName: {allOf: [{$ref: '#/components/schemas/Name'}, {description: the name}]}, Runtime: {type: string}}}`;
+    const plan = await infer(
+      `  /functions:
+    get: {responses: ${ok(`{type: object, properties: {Functions: {type: array, items: ${item}}}}`)}}
+    post: {responses: ${ok(item)}}
+  /functions/{FunctionName}:
+    get:
+      parameters: [{name: FunctionName, in: path, required: true, schema: {type: string}}]
+      responses: ${ok(item)}`,
+      `    Name: {type: string, minLength: 1}`,
+    );
+    expect(plan.resources.map((r) => [r.itemPath, r.idField])).toEqual([
+      ['/functions/{FunctionName}', 'FunctionName'],
+    ]);
+  });
+
   // googleapis.com/tasks: `/users/@me/lists/{tasklist}` names a task list, a kind of list.
   it('reads a parameter that names a kind of the collection’s item as its identifier', async () => {
     const item = `{type: object, properties: {id: {type: string}, title: {type: string}}}`;
