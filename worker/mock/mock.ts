@@ -43,7 +43,7 @@ function brokenRefProblem(
 }
 
 /** The route and the caller's own preferences, read once per call; `mock()` takes them as read. */
-export function readCall(target: MockTarget, request: MockRequest): CallReading {
+function readCall(target: MockTarget, request: MockRequest): CallReading {
   return {
     match: matchRoute(target.routes, request.method, request.path),
     own: readPreferences(request.headers.prefer, request.query),

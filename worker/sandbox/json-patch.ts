@@ -1,4 +1,4 @@
-import { applyPatch, type Operation } from 'fast-json-patch';
+import { applyPatch, type Operation } from 'fast-json-patch/index.mjs';
 import type { ValidatedCall } from '../mock/mock';
 import type { JsonValue } from '../mock/plan';
 import { isJsonPatch } from '../mock/negotiate';
