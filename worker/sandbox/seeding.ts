@@ -4,11 +4,13 @@ import { itemsOf } from './list-body';
 import { bindingKey, type Resource } from './resources';
 import { fillPath, keyOf, scopeOf, type SandboxContext } from './sandbox-context';
 import { successResponse } from './schema-shape';
+import { underCreatedParent } from './used-parent';
 
 /**
  * The seeded start of a scope, given on first touch: exactly the items a stateless
- * `GET {collection}` returns for the sandbox's seed (no query), keyed by their identifiers. An item
- * without a scalar identifier, or repeating one, is left out (the first occurrence wins).
+ * `GET {collection}` returns for the sandbox's seed (no query), keyed by their identifiers; none
+ * under a parent the caller created (used-parent.ts). An item without a scalar identifier, or
+ * repeating one, is left out (the first occurrence wins).
  */
 export function ensureSeeded(
   ctx: SandboxContext,
@@ -16,7 +18,11 @@ export function ensureSeeded(
   pathParams: Record<string, string>,
 ): string {
   const scope = scopeOf(resource, pathParams);
-  if (!ctx.store.isSeeded(scope)) ctx.store.seed(scope, seedItems(ctx, resource, pathParams));
+  if (!ctx.store.isSeeded(scope))
+    ctx.store.seed(
+      scope,
+      underCreatedParent(ctx, resource, pathParams) ? [] : seedItems(ctx, resource, pathParams),
+    );
   return scope;
 }
 

@@ -44,3 +44,30 @@ export function isUsedParent(
 ): boolean {
   return childScopes(ctx, resource, pathParams, id).some((scope) => ctx.store.isSeeded(scope));
 }
+
+/**
+ * Whether the item a scope of `resource` hangs under was created in this sandbox: a new calendar
+ * has no events and a new task list no tasks, so its collections start empty, not with the
+ * stateless list a seeded parent's collections start with.
+ */
+export function underCreatedParent(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+): boolean {
+  const n = resource.scopeParams.length;
+  if (n === 0) return false;
+  const unnamed = resource.collectionPath.replace(PARAM, '{}');
+  const parent = ctx.model.resources.resources.find(
+    (p) =>
+      p !== resource &&
+      p.itemPath !== undefined &&
+      p.scopeParams.length === n - 1 &&
+      unnamed.startsWith(`${stem(p.itemPath)}/`),
+  );
+  if (!parent) return false;
+  const values = resource.scopeParams.map((p) => pathParams[p] ?? '');
+  const scope = [parent.collectionPath, ...values.slice(0, -1)].join('\u0000');
+  const id = values[n - 1];
+  return ctx.store.has(scope, id) && !ctx.store.isSeededItem(scope, id);
+}
