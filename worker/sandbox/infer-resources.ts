@@ -48,7 +48,7 @@ export function inferResources(plan: Plan): ResourcePlan {
     const [, parent, idParam, ext = ''] = m;
     const collectionPath = parent + ext;
     const pair = { collectionPath, itemPath };
-    const collectionOps = byPath.get(collectionPath);
+    const collectionOps = withCreate(byPath, collectionPath);
     const noun = collectionNoun(parent, byPath);
     if (noun === undefined) continue;
     if (!collectionOps || !(collectionOps.has('GET') || collectionOps.has('POST'))) {
@@ -67,6 +67,17 @@ export function inferResources(plan: Plan): ResourcePlan {
     if (inferred) add(out, inferred);
   }
   return out;
+}
+
+/**
+ * A collection's operations, with the POST of `{collection}/create` where the collection itself has
+ * none: Docker creates at `/containers/create`, `/volumes/create`, `/networks/create`.
+ */
+function withCreate(byPath: Map<string, Methods>, collectionPath: string): Methods | undefined {
+  const ops = byPath.get(collectionPath);
+  const create = byPath.get(`${collectionPath}/create`)?.get('POST');
+  if (!ops || ops.has('POST') || !create) return ops;
+  return new Map([...ops, ['POST', create]]);
 }
 
 /**
@@ -91,7 +102,12 @@ function add(out: ResourcePlan, inferred: Inferred): void {
   if (!roles.some(([, role]) => role === 'create')) resource.readOnly = true;
   out.resources.push(resource);
   for (const [method, role] of roles) {
-    const path = role === 'list' || role === 'create' ? resource.collectionPath : resource.itemPath;
+    const path =
+      role === 'create'
+        ? (resource.createPath ?? resource.collectionPath)
+        : role === 'list'
+          ? resource.collectionPath
+          : resource.itemPath;
     if (path !== undefined) out.bindings[bindingKey(method, path)] = { resource, role } satisfies Binding;
   }
   if (listReason && resource.itemPath !== undefined)
@@ -150,6 +166,8 @@ function inferPair(
   const roles: [string, Role][] = [];
   if (resource.list) roles.push(['GET', 'list']);
   if (createsOne(collectionOps, defs)) roles.push(['POST', 'create']);
+  if (collectionOps.get('POST')?.path === `${collectionPath}/create`)
+    resource.createPath = `${collectionPath}/create`;
   const itemRoles: [string, Role][] = [
     ['GET', 'read'],
     ['PUT', 'replace'],

@@ -40,6 +40,8 @@ export interface Resource {
    * no item path of its own (only listed and posted to).
    */
   itemPath?: string;
+  /** Where items are created when not at the collection path: Docker's `/volumes/create`. */
+  createPath?: string;
   /** The item path's own parameter, e.g. "petId" (with the item path). */
   idParam?: string;
   /** The item property that holds the identifier, e.g. "id". */

@@ -137,7 +137,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
   const defs = ctx.target.plan.defs;
   const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id) as JsonObject | undefined;
-  if (existing === undefined) return notFound(call.operation, id);
+  if (existing === undefined) return unheld(resource, call, id);
   const itemSchema = itemSchemaOf(ctx, resource);
   const kept = serverOwned(existing, itemSchema, resource.idField, defs);
   const applied = operations
@@ -164,7 +164,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
 export const removeItem: Verb = (ctx, resource, scope, call) => {
   const id = itemIdOf(resource, call.pathParams);
   const existing = ctx.store.get(scope, id);
-  if (existing === undefined) return notFound(call.operation, id);
+  if (existing === undefined) return unheld(resource, call, id);
   const chosen = success(call.operation);
   if (!chosen) return undefined;
   ctx.store.remove(scope, id);
@@ -178,6 +178,15 @@ export const removeItem: Verb = (ctx, resource, scope, call) => {
     envelope: resource.envelope,
   });
 };
+
+/**
+ * A change to an item the sandbox does not hold: the spec's 404, or for a resource no call creates
+ * (whose every item a read answers statelessly) the stateless answer, so a read and a delete of the
+ * same id agree (Docker's volumes: GET 200 and DELETE 404 before).
+ */
+function unheld(resource: Resource, call: ValidatedCall, id: string): LayerAnswer | undefined {
+  return resource.readOnly ? undefined : notFound(call.operation, id);
+}
 
 function store(
   ctx: SandboxContext,
