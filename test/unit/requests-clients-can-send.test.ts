@@ -261,3 +261,43 @@ paths:
     expect((await put(spec('tracks'), [], { ids: ['4iV5W9uYEdYUVa79Axb7Rh'] })).ok).toBe(false);
   });
 });
+
+// docker.com/engine with dockerode: docker-modem sends a POST's options in the query and again as a
+// JSON body (`POST /containers/{id}/stop?t=1` with `{"t":1}`); the description gives these
+// operations no request body, so `container.stop()` and `rename()` were refused 415.
+describe('a body repeating the query, to an operation that takes no body', () => {
+  const spec = `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /containers/{id}/stop:
+    post:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {name: t, in: query, schema: {type: integer}}
+      responses:
+        '204': {description: stopped}`;
+  const stop = (query: [string, string][], body: unknown) =>
+    engineCall(spec, 'POST', '/containers/c1/stop', { query, body });
+  const refused = (outcome: Awaited<ReturnType<typeof stop>>) => (outcome.ok ? 'ok' : outcome.problem.type);
+
+  it('is ignored when it says nothing the query does not, or is {}', async () => {
+    expect(refused(await stop([['t', '1']], { t: 1 }))).toBe('ok');
+    expect(refused(await stop([], {}))).toBe('ok');
+  });
+
+  it('is still refused 415 when it carries anything more', async () => {
+    expect(refused(await stop([['t', '1']], { t: 2 }))).toBe('unsupported-media-type');
+    expect(refused(await stop([['t', '1']], { t: 1, force: true }))).toBe('unsupported-media-type');
+    expect(refused(await stop([], { t: 1 }))).toBe('unsupported-media-type');
+    expect(refused(await stop([['t', '1']], [1]))).toBe('unsupported-media-type');
+    expect(
+      refused(
+        await engineCall(spec, 'POST', '/containers/c1/stop', {
+          query: [['t', '1']],
+          body: 't=1',
+          contentType: 'text/plain',
+        }),
+      ),
+    ).toBe('unsupported-media-type');
+  });
+});

@@ -5,6 +5,7 @@ import { bracketName, decodeBody, isFormBody } from './decode-body';
 import { declaredQueryNames, readQueryParam, readSimple } from './deserialize-params';
 import { requestBodyRoot } from './lenient-request';
 import { isJsonMediaType, isJsonPatch, matchContentType } from './negotiate';
+import { repeatsQuery } from './query-echo-body';
 import type { MediaPlan, OperationPlan, ParameterPlan, Plan, Schema } from './plan';
 import { validateValue } from './validate-schema';
 import { declaredMember, derefShallow, isObj } from './schema-refs';
@@ -79,7 +80,7 @@ function sentInBody(plan: Plan, param: ParameterPlan, media: MediaPlan, body: un
 
 /** Validates parameters and body of a matched request; 415 for an unusable body type, 422 otherwise. */
 export function validateRequest(plan: Plan, operation: OperationPlan, parts: RequestParts): RequestCheck {
-  const body = checkBodyType(operation, parts.body);
+  const body = checkBodyType(operation, parts.body, parts.query);
   if (body.status === 415) return { ok: false, status: 415, detail: body.detail, errors: [] };
 
   const errors: ProblemDetailEntry[] = [];
@@ -159,11 +160,16 @@ type BodyState =
   | { status: 415; detail: string }
   | { status: 'present'; media: MediaPlan };
 
-function checkBodyType(operation: OperationPlan, body: RequestBody | undefined): BodyState {
+function checkBodyType(
+  operation: OperationPlan,
+  body: RequestBody | undefined,
+  query: [string, string][],
+): BodyState {
   const present = body !== undefined && (body.text.length > 0 || (body.form?.length ?? 0) > 0);
   const spec = operation.requestBody;
   if (!present) return spec?.required ? { status: 'missing' } : { status: 'none' };
   if (!spec || Object.keys(spec.content).length === 0) {
+    if (repeatsQuery(body!, query)) return { status: 'none' };
     return {
       status: 415,
       detail: `${operation.method.toUpperCase()} ${operation.path} takes no request body, but one was sent.`,
