@@ -343,6 +343,24 @@ describe('stateless answers agree with the request (§7)', () => {
     expect(call(plan, 'POST', '/lists/L1/tasks/T42/move').body.id).toBe('T42');
   });
 
+  // gitea.io and GitHub: `GET /repos/{owner}/{repo}` answered `full_name: alice/demo` beside an
+  // `owner` whose `login` was the example's `octocat` or a random one.
+  it('gives a root member named like a path parameter that parameter as its handle', async () => {
+    const repo = `  /repos/{owner}/{repo}:
+    get:
+      parameters:
+        - {name: owner, in: path, required: true, schema: {type: string}}
+        - {name: repo, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Repo'}}}}`;
+    const schemas = `{Repo: {type: object, required: [owner, full_name], properties: {full_name: {type: string}, owner: {$ref: '#/components/schemas/User'}, organization: {$ref: '#/components/schemas/User'}}}, User: {type: object, required: [login, id], properties: {login: {type: string}, id: {type: integer}}, example: {login: octocat, id: 1}}}`;
+    const plan = await planOf(repo, schemas);
+    for (const owner of ['alice', 'bob-builder']) {
+      const body = call(plan, 'GET', `/repos/${owner}/demo`).body as { owner: { login: string } };
+      expect(body.owner.login).toBe(owner);
+    }
+  });
+
   // googleapis.com/tasks: `tasklists.get` on `/users/@me/lists/{tasklist}` answered a new id;
   // gitea.io: `GET …/issues/19` answered `number: 91`.
   it('echoes a parameter naming a kind of the item (tasklist) and Gitea’s issue index as its number', async () => {

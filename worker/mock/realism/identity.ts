@@ -102,6 +102,19 @@ function itemEcho(name: string, n: string, ctx: Ctx, item: string): string | und
   return undefined;
 }
 
+const HANDLES = new Set(['login', 'username', 'handle', 'slug']);
+
+/**
+ * A root member named like a path parameter is what that parameter names: the `owner` of
+ * `/repos/{owner}/{repo}` (GitHub, Gitea) has the path's owner as its `login`, not the example's
+ * `octocat`. `box` is the member the object is, `name` the member asked about.
+ */
+export function namedMemberEcho(box: string | undefined, name: string, ctx: Ctx): string | undefined {
+  if (box === undefined || ctx.objDepth !== 2 || ctx.arrDepth > 0 || !HANDLES.has(fold(name)))
+    return undefined;
+  return ctx.foldedParams.get(fold(box));
+}
+
 /** The request path below the mock URL, re-encoded as a URL path. */
 function encodedPath(state: RealismState): string | undefined {
   if (state.requestPath === undefined) return undefined;

@@ -2,7 +2,7 @@ import type { JsonValue, Schema } from '../plan';
 import type { Ctx, Hint } from '../generate/context';
 import type { Flat } from '../generate/flat';
 import { objectExample } from './examples';
-import { SELF_NAMES, echoFor, extendSelfUrl, selfUrlFor } from './identity';
+import { SELF_NAMES, echoFor, extendSelfUrl, namedMemberEcho, selfUrlFor } from './identity';
 import { pagingWant } from './paging/apply';
 import { filterFor } from './list-filters';
 import { singularNoun, wrapsResource } from './nouns';
@@ -99,7 +99,7 @@ export function propertyHint(
   // `key: new-checkout`, which the path's project key must not overwrite.
   const sentByPost = ctx.realism.method === 'POST' && guide.sent?.has(fold(name)) === true;
   const echo =
-    (sentByPost ? undefined : echoFor(name, ctx, guide.root)) ??
+    (sentByPost ? undefined : (echoFor(name, ctx, guide.root) ?? namedMemberEcho(guide.box, name, ctx))) ??
     (urls && self?.name === name ? self.value : undefined) ??
     (urls && typeof exValue === 'string' ? extendSelfUrl(exValue, self) : undefined) ??
     (urls && exValue === undefined ? subresourceUrl(name, self) : undefined);
