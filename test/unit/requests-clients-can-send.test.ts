@@ -301,3 +301,42 @@ paths:
     ).toBe('unsupported-media-type');
   });
 });
+
+// gitea.io with gitea-js: `repoGetContents` sends `/repos/o/r/contents/docs/README.md` for
+// `/repos/{owner}/{repo}/contents/{filepath}`, its slash unencoded; Gitea (and GitHub) accept it.
+describe('a file path sent unencoded into a last parameter named for one', () => {
+  const spec = `openapi: 3.0.3
+info: {title: t, version: '1'}
+servers: [{url: /api/v1}]
+paths:
+  /repos/{owner}/{repo}/contents/{filepath}:
+    get:
+      operationId: repoGetContents
+      parameters:
+        - {name: owner, in: path, required: true, schema: {type: string}}
+        - {name: repo, in: path, required: true, schema: {type: string}}
+        - {name: filepath, in: path, required: true, schema: {type: string}}
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [path], properties: {path: {type: string}}}}}}
+  /pets/{id}:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok}`;
+
+  it('takes the remaining segments as its value, with or without the base path', async () => {
+    for (const [path, file] of [
+      ['/repos/o/r/contents/docs/README.md', 'docs/README.md'],
+      ['/api/v1/repos/o/r/contents/docs/a/b.txt', 'docs/a/b.txt'],
+    ]) {
+      const outcome = await engineCall(spec, 'GET', path);
+      expect(outcome.ok && outcome.operation.id).toBe('repoGetContents');
+      expect(outcome.ok && outcome.call.pathParams.filepath).toBe(file);
+    }
+  });
+
+  it('leaves any other parameter one segment: an unknown deeper path is still 404', async () => {
+    const outcome = await engineCall(spec, 'GET', '/pets/1/extra');
+    expect(outcome.ok ? 'ok' : outcome.problem.type).toBe('route-not-found');
+  });
+});

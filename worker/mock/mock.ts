@@ -2,6 +2,7 @@ import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
+import { restAsPathParam } from './rest-of-path';
 import { compileRoutes, matchRoute, withoutBasePath, type FoundRoute, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
@@ -72,7 +73,8 @@ export function routeCall(
 
 /**
  * The call a client meant when no route takes it as sent: an SDK whose base URL is the mock's root
- * sends the server's base path too (`/v3/...`), and RPC-style SDKs POST a GET-only method as a form.
+ * sends the server's base path too (`/v3/...`), RPC-style SDKs POST a GET-only method as a form,
+ * and a file path may come unencoded (`rest-of-path.ts`).
  */
 function rewrite(
   target: MockTarget,
@@ -83,7 +85,8 @@ function rewrite(
   const inner = withoutBasePath(target.plan.basePath, request.path);
   if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
     return { ...request, path: inner };
-  return undefined;
+  const joined = restAsPathParam(target.routes, request.method, inner ?? request.path);
+  return joined === undefined ? undefined : { ...request, path: joined };
 }
 
 /** Of other operations the path matches alike, the first whose request the call satisfies. */
