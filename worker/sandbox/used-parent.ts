@@ -58,13 +58,15 @@ export function underCreatedParent(
   const n = resource.scopeParams.length;
   if (n === 0) return false;
   const unnamed = resource.collectionPath.replace(PARAM, '{}');
-  const parent = ctx.model.resources.resources.find(
-    (p) =>
-      p !== resource &&
-      p.itemPath !== undefined &&
-      p.scopeParams.length === n - 1 &&
-      unnamed.startsWith(`${stem(p.itemPath)}/`),
+  const last = resource.scopeParams[n - 1];
+  const candidates = ctx.model.resources.resources.filter(
+    (p) => p !== resource && p.itemPath !== undefined && p.scopeParams.length === n - 1,
   );
+  // Below the parent's item path, or else named by its parameter: Google Tasks creates lists at
+  // `/users/@me/lists/{tasklist}` and keeps their tasks at `/lists/{tasklist}/tasks`.
+  const parent =
+    candidates.find((p) => unnamed.startsWith(`${stem(p.itemPath!)}/`)) ??
+    candidates.find((p) => p.idParam === last);
   if (!parent) return false;
   const values = resource.scopeParams.map((p) => pathParams[p] ?? '');
   const scope = [parent.collectionPath, ...values.slice(0, -1)].join('\u0000');

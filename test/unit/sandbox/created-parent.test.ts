@@ -60,4 +60,18 @@ describe('collections under a parent', () => {
     const tasks = (send('GET', `/lists/${seeded[0].id}/tasks`).body as Page).items;
     expect(tasks.length).toBeGreaterThan(0);
   });
+
+  // Google Tasks keeps a list at `/users/@me/lists/{tasklist}` and its tasks at
+  // `/lists/{tasklist}/tasks`: the parent is the resource its parameter names.
+  it('start empty under a created parent that the collection names by its parameter', async () => {
+    const { send } = await layerHarness(
+      SPEC.replace(/ {2}\/lists:\n/, '  /users/@me/lists:\n').replace(
+        / {2}\/lists\/\{tasklist\}:\n/,
+        '  /users/@me/lists/{tasklist}:\n',
+      ),
+    );
+    const created = send('POST', '/users/@me/lists', { title: 'Groceries' });
+    const id = (created.body as { id: string }).id;
+    expect((send('GET', `/lists/${id}/tasks`).body as Page).items).toEqual([]);
+  });
 });
