@@ -48,6 +48,15 @@ export function fillPath(template: string, params: Record<string, string>): stri
 }
 
 /**
+ * Where an item is answered: a GET of its item path, or, for a collection with none, the POST to
+ * the collection that creates it (a GET there would answer a page, with the page's own links).
+ */
+export interface ItemAt {
+  path: string;
+  method: 'GET' | 'POST';
+}
+
+/**
  * A deterministic value for a schema, seeded by the sandbox seed and a salt; `dynamic` ignores the
  * spec's examples (as `Prefer: dynamic=true`), for values that must differ from them.
  */
@@ -57,7 +66,7 @@ export function generated(
   salt: string,
   pathParams: Record<string, string>,
   dynamic = false,
-  template?: string,
+  at?: ItemAt,
 ): JsonValue | undefined {
   const result = generate(schema, {
     seed: `${ctx.seed}\u0000sandbox\u0000${salt}`,
@@ -67,7 +76,7 @@ export function generated(
     direction: 'response',
     ...(dynamic ? { dynamic } : {}),
     // An item is generated as a read of its own path would answer it (`object: "file"` under /files).
-    ...(template !== undefined ? { realism: { method: 'GET', pathTemplate: template, status: 200 } } : {}),
+    ...(at !== undefined ? { realism: { method: at.method, pathTemplate: at.path, status: 200 } } : {}),
   });
   return result.ok ? result.value : undefined;
 }

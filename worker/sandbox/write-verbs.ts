@@ -25,6 +25,7 @@ import {
   itemParams,
   keyOf,
   withId,
+  type ItemAt,
   type SandboxContext,
 } from './sandbox-context';
 
@@ -251,7 +252,9 @@ function keyedValue(value: JsonValue | undefined, resource: Resource): JsonValue
     : null;
 }
 
-/** The path an item is read at: what its generated members are about. */
-function itemTemplate(resource: Resource): string {
-  return resource.itemPath ?? resource.collectionPath;
+/** Where an item is answered: what its generated members are about. */
+function itemTemplate(resource: Resource): ItemAt {
+  return resource.itemPath !== undefined
+    ? { path: resource.itemPath, method: 'GET' }
+    : { path: resource.collectionPath, method: 'POST' };
 }
