@@ -438,10 +438,8 @@ describe('stateless answers agree with the request (§7)', () => {
 // bitbucket.org.json: a page is `{size, page, pagelen, next, previous, values}`; the `bitbucket` SDK
 // asks with `pagelen` and a client reads `page` as the page answered: the first page said `page: 2`
 // beside a `next` of `?page=2`, and `pagelen: 971` where 5 were asked for.
-describe("Bitbucket's page (page, pagelen)", () => {
-  const paged = `  /workspaces:
-    get:
-      responses:
+/** Bitbucket's page of anything, as the response of a path (indented for planOf). */
+const bitbucketPage = `      responses:
         '200':
           description: ok
           content:
@@ -453,7 +451,13 @@ describe("Bitbucket's page (page, pagelen)", () => {
                   pagelen: {type: integer, minimum: 1}
                   size: {type: integer}
                   next: {type: string, format: uri}
+                  previous: {type: string, format: uri}
                   values: {type: array, items: {type: object, properties: {slug: {type: string}}}}`;
+
+describe("Bitbucket's page (page, pagelen)", () => {
+  const paged = `  /workspaces:
+    get:
+${bitbucketPage}`;
 
   it('answers the page asked for and the page length asked for, or its own on the first page', async () => {
     const plan = await planOf(paged);
@@ -476,36 +480,15 @@ describe('a list whose path ends in a parameter (Bitbucket /repositories/{worksp
     get:
       parameters:
         - {name: workspace, in: path, required: true, schema: {type: string}}
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                properties:
-                  page: {type: integer, minimum: 1}
-                  pagelen: {type: integer, minimum: 1}
-                  next: {type: string, format: uri}
-                  previous: {type: string, format: uri}
-                  values: {type: array, items: {type: object, properties: {slug: {type: string}}}}
+${bitbucketPage}
   /repositories/{workspace}/{repo_slug}:
     get:
       parameters:
         - {name: workspace, in: path, required: true, schema: {type: string}}
         - {name: repo_slug, in: path, required: true, schema: {type: string}}
       responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-                type: object
-                required: [page, tags]
-                properties:
-                  page: {type: integer, minimum: 1, maximum: 1000}
-                  tags: {type: array, items: {type: string}}
-                  links: {type: object, properties: {self: {type: string, format: uri}}}`;
+        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Repository'}}}}`;
+  const repository = `{Repository: {type: object, required: [page, tags], properties: {page: {type: integer, minimum: 1, maximum: 1000}, tags: {type: array, items: {type: string}}, links: {type: object, properties: {self: {type: string, format: uri}}}}}}`;
 
   it('pages it: the page asked for, no previous page before the first, next into the mock', async () => {
     const plan = await planOf(paged);
@@ -520,7 +503,7 @@ describe('a list whose path ends in a parameter (Bitbucket /repositories/{worksp
   });
 
   it('leaves an item with an array, a `page` and a self link an item: nothing points past it', async () => {
-    const plan = await planOf(paged);
+    const plan = await planOf(paged, repository);
     const pages = new Set<JsonValue>();
     for (let i = 0; i < 8; i++) pages.add(call(plan, 'GET', `/repositories/w/r${i}`).body.page);
     // Read as a list, every call would have answered its first page, 1.
