@@ -232,6 +232,41 @@ components:
   });
 });
 
+// microsoft.com/graph with @microsoft/microsoft-graph-client: `microsoft.graph.user` requires
+// `@odata.type` with its own type as the default; the SDK, like Graph, leaves it out of
+// `POST /users`, which was refused 422.
+describe('a required member with a default of its own', () => {
+  const spec = (typeMember: string) => `openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /users:
+    post:
+      requestBody: {required: true, content: {application/json: {schema: {$ref: '#/components/schemas/user'}}}}
+      responses:
+        '201': {description: created}
+components:
+  schemas:
+    entity: {type: object, properties: {id: {type: string}}, discriminator: {propertyName: '@odata.type'}}
+    user:
+      allOf:
+        - {$ref: '#/components/schemas/entity'}
+        - type: object
+          required: ['@odata.type', displayName]
+          properties: {displayName: {type: string}, '@odata.type': ${typeMember}}`;
+  const post = (text: string, body: unknown) => engineCall(text, 'POST', '/users', { body });
+
+  it('may be left out, and is judged when sent', async () => {
+    const defaulted = spec(`{type: string, default: '#microsoft.graph.user'}`);
+    expect((await post(defaulted, { displayName: 'Ada' })).ok).toBe(true);
+    expect((await post(defaulted, { displayName: 'Ada', '@odata.type': 7 })).ok).toBe(false);
+    expect((await post(defaulted, { '@odata.type': '#microsoft.graph.user' })).ok).toBe(false);
+  });
+
+  it('stays required without a default', async () => {
+    expect((await post(spec('{type: string}'), { displayName: 'Ada' })).ok).toBe(false);
+  });
+});
+
 // spotify.com/sonallux.json: `PUT /me/tracks` requires the `ids` query parameter and declares `ids`
 // in its body, "ignored if the ids parameter is present in the query string"; the SDK sends the body.
 describe('a required query parameter the body also declares', () => {

@@ -2,7 +2,7 @@ import { format } from '@cfworker/json-schema';
 import { checkStringFormat } from './generate/formats';
 import { patternLengths } from './generate/pattern-source';
 import type { Schema, SchemaObject } from './plan';
-import { derefShallow, isObj } from './schema-refs';
+import { declaredMember, derefShallow, isObj } from './schema-refs';
 import { REQUIRED_ON_CONDITION } from './generate/context';
 
 /**
@@ -173,6 +173,18 @@ function discriminatorName(s: SchemaObject, name: string): boolean {
 }
 
 /**
+ * A required member that declares its own `default`: what the server assumes when the client
+ * sends none (OpenAPI's reading of `default`), so a request may leave it out. Microsoft Graph's
+ * every entity requires `@odata.type` with the entity's own type as its default, and its SDK (like
+ * Graph itself) leaves it out of `POST /users`.
+ */
+function defaulted(s: SchemaObject, name: string, defs: Record<string, Schema>): boolean {
+  const member = declaredMember(s, name, defs);
+  const m = member === undefined ? undefined : derefShallow(member, defs);
+  return isObj(m) && m.default !== undefined;
+}
+
+/**
  * The names a request must hold, as its author meant them (`out.required` has them as written, the
  * hidden ones left out): a closed object's undeclared names give way (`requirableNames`), and
  * names its oneOf branches hold apart are required one at least (`branchRequiredNames`).
@@ -180,7 +192,7 @@ function discriminatorName(s: SchemaObject, name: string): boolean {
 export function requestRequired(out: SchemaObject, s: SchemaObject, defs: Record<string, Schema>): void {
   if (out.additionalProperties === false) out.required = requirableNames(out);
   out.required = (out.required as string[]).filter(
-    (name) => !requiredOnCondition(s, name) && !discriminatorName(s, name),
+    (name) => !requiredOnCondition(s, name) && !discriminatorName(s, name) && !defaulted(s, name, defs),
   );
   const { required, apart } = branchRequiredNames(s, out.required as string[], defs);
   if (!apart) return;
