@@ -6,6 +6,7 @@ import { restAsPathParam } from './rest-of-path';
 import { compileRoutes, matchRoute, withoutBasePath, type FoundRoute, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
+import type { ListState } from './realism/request';
 import { readPreferences, withoutPreferenceParams, type Preferences } from './prefer';
 import { errorResponseFor, refuse } from './refusal';
 import { refuseRoute, sharedErrorFor } from './route-refusal';
@@ -271,6 +272,8 @@ export function statelessValue(
     prefs: Preferences;
     /** The sandbox URL: next-page links lead into the sandbox, not to made-up hosts. */
     baseUrl?: string;
+    /** The list's pages as the sandbox holds them: its paging members end there. */
+    listState?: ListState;
   },
 ): JsonValue | undefined {
   const types = Object.keys(response.content);
@@ -291,6 +294,7 @@ export function statelessValue(
     pathParams: call.pathParams,
     prefs: call.prefs,
     seed: seedOf(operation.method, call.path, call.query, call.prefs),
+    ...(call.listState !== undefined ? { listState: call.listState } : {}),
   };
   const body = bodyValue(ctx, response.content[chosen], call.prefs, chosen);
   return body.ok ? body.value : undefined;

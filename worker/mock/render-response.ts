@@ -10,7 +10,7 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { matches } from './generate/check';
-import { pagingFor, realismState, type RealismInput } from './realism/request';
+import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
 import { oneOrMany } from './realism/one-or-many';
 import { leavesBytesOpen, sampleFile } from './realism/sample-files';
 import { pagingHeader } from './realism/paging/link-header';
@@ -52,6 +52,8 @@ export interface RenderContext {
   sent?: JsonValue;
   /** The response being rendered is a page of a list by its schema (realism/paging/list-body.ts). */
   listBody?: boolean;
+  /** The list's pages as a sandbox holds them: its paging links end there. */
+  listState?: ListState;
 }
 
 export function renderResponse(
@@ -265,6 +267,7 @@ function realismInput(ctx: RenderContext): RealismInput {
     ...(ctx.request.baseUrl !== undefined ? { baseUrl: ctx.request.baseUrl } : {}),
     ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
     ...(ctx.listBody ? { listBody: true } : {}),
+    ...(ctx.listState !== undefined ? { listState: ctx.listState } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ const TOTAL_KEYS = [
   'count',
   'totalsize',
   'totalrecords',
+  // OData's `@odata.count` (Microsoft Graph, Azure).
+  'odatacount',
 ];
 const CURSOR_KEYS = ['nextcursor', 'cursor', 'nextpagetoken', 'nexttoken', 'continuationtoken', 'next'];
 const HAS_MORE_KEYS = ['hasmore', 'hasnext', 'more', 'hasnextpage'];

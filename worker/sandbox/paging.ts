@@ -1,3 +1,4 @@
+import { pageOfToken } from '../mock/realism/paging/tokens';
 import type { StoredItem } from './item-store';
 import type { Paging } from './resources';
 
@@ -36,7 +37,10 @@ export function pageOf(
     page === undefined || !Number.isFinite(limit)
       ? undefined
       : Math.max(0, page - (paging.pageFromZero ? 0 : 1)) * limit;
-  const offset = Math.max(0, read(paging.offset) ?? pageStart ?? cursorStart(items, paging, query) ?? 0);
+  const offset = Math.max(
+    0,
+    read(paging.offset) ?? pageStart ?? cursorStart(items, paging, query, limit) ?? 0,
+  );
   const slice = items.slice(offset, offset + limit);
   const end = offset + slice.length;
   return {
@@ -48,9 +52,17 @@ export function pageOf(
   };
 }
 
-function cursorStart(items: StoredItem[], paging: Paging, query: [string, string][]): number | undefined {
+function cursorStart(
+  items: StoredItem[],
+  paging: Paging,
+  query: [string, string][],
+  limit: number,
+): number | undefined {
   const raw = paging.cursor && query.find(([k]) => k === paging.cursor)?.[1];
   if (!raw) return undefined;
+  // A page token of the mock's own, from a next link the list's wrapper carries (`@odata.nextLink`).
+  const tokenPage = pageOfToken(raw);
+  if (tokenPage !== undefined && Number.isFinite(limit)) return (tokenPage - 1) * limit;
   const offset = /^\d+$/.test(raw) ? Number(raw) : undefined;
   const at = items.findIndex((item) => item.id === raw);
   const after = at >= 0 ? at + 1 : undefined;

@@ -33,6 +33,11 @@ export function listItems(
           query: call.query,
           prefs: ctx.seed ? { seed: ctx.seed } : {},
           baseUrl: ctx.baseUrl,
+          // The wrapper's own links (`@odata.nextLink`, `next_page_uri`) end with the stored items.
+          listState: {
+            pages: Math.max(1, Math.ceil(page.total / Math.max(1, page.limit))),
+            size: Math.max(1, page.limit),
+          },
         })
       : undefined;
   if (schema === undefined) return { response: chosen.response, status: chosen.status };

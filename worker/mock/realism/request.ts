@@ -28,6 +28,14 @@ export interface RealismInput {
   sent?: JsonValue;
   /** The response's schema is a page of a list (paging/list-body.ts), whatever its path says. */
   listBody?: boolean;
+  /** The list's pages as a state holds them (a sandbox's stored items): its links end there. */
+  listState?: ListState;
+}
+
+/** How many pages of how many items a list has, where a state knows (paging/position.ts). */
+export interface ListState {
+  pages: number;
+  size: number;
 }
 
 export interface RealismState {
@@ -210,7 +218,13 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
 /** The page of a list a call asks for; undefined unless it is a list call (see `isList`). */
 export function pagingFor(input: RealismInput): Paging | undefined {
   if (!isList(input)) return undefined;
-  return pagingOf({ ...input, query: input.query ?? [], pageSize: pageSizeOf(input.query) });
+  const { listState } = input;
+  return pagingOf({
+    ...input,
+    query: input.query ?? [],
+    pageSize: listState?.size ?? pageSizeOf(input.query),
+    ...(listState ? { pages: listState.pages } : {}),
+  });
 }
 
 /** A call for a page of a list: a GET of a collection, or any call that names a page or cursor. */

@@ -25,6 +25,8 @@ export interface PageInput {
   /** The decoded request body: a `cursor` sent in a POST body counts too. */
   sent?: JsonValue;
   pageSize?: number;
+  /** How many pages the list has, where a state knows (a sandbox); else `LAST_PAGE`. */
+  pages?: number;
 }
 
 export interface Paging {
@@ -115,10 +117,11 @@ export function pagingOf(input: PageInput): Paging {
     const qs = query.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
     return (input.requestPath ?? '/') + (qs ? `?${qs}` : '');
   };
+  const pages = input.pages ?? LAST_PAGE;
   return {
     page,
-    last: page >= LAST_PAGE,
-    pastEnd: page > LAST_PAGE,
+    last: page >= pages,
+    pastEnd: page > pages,
     size,
     number,
     pathFor,
