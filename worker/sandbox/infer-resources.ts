@@ -95,11 +95,17 @@ function collectionNoun(parent: string, byPath: Map<string, Methods>): string | 
   return outer && (outer.has('GET') || outer.has('POST')) ? undefined : scoped[2];
 }
 
-type Inferred = { resource: Resource; roles: [string, Role][]; listReason?: string };
+type Inferred = {
+  resource: Resource;
+  roles: [string, Role][];
+  listReason?: string;
+  /** A PUT on the item creates it (Azure's resource groups): the collection is no read-only one. */
+  putCreates?: boolean;
+};
 
 function add(out: ResourcePlan, inferred: Inferred): void {
-  const { resource, roles, listReason } = inferred;
-  if (!roles.some(([, role]) => role === 'create')) resource.readOnly = true;
+  const { resource, roles, listReason, putCreates } = inferred;
+  if (!putCreates && !roles.some(([, role]) => role === 'create')) resource.readOnly = true;
   out.resources.push(resource);
   for (const [method, role] of roles) {
     const path =
@@ -177,7 +183,10 @@ function inferPair(
   // Stripe, Twilio and Swagger's petstore update an item with POST: when nothing else updates it.
   if (!itemOps.has('PUT') && !itemOps.has('PATCH')) itemRoles.push(['POST', 'merge']);
   for (const [method, role] of itemRoles) if (itemOps.has(method)) roles.push([method, role]);
-  return { resource, roles, ...(listReason ? { listReason } : {}) };
+  // A PUT that declares no 404 creates what it names (write-verbs.ts: replaceItem).
+  const put = itemOps.get('PUT');
+  const putCreates = put !== undefined && !put.responses.some((r) => r.status === '404');
+  return { resource, roles, ...(listReason ? { listReason } : {}), ...(putCreates ? { putCreates } : {}) };
 }
 
 /** The identifier of items that have no item path, which must be one of these. */

@@ -50,3 +50,34 @@ describe('a collection created at {collection}/create', () => {
     expect(send('DELETE', '/plugins/any').status).toBe(204);
   });
 });
+
+// azure.com with @azure/arm-resources: resource groups are created by `PUT /resourcegroups/{name}`
+// (no POST); the collection was taken for one no call creates, so a deleted or never-created
+// group read 200 with generated values.
+describe('a collection whose items a PUT creates', () => {
+  const spec = oas3(
+    `  /resourcegroups:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {value: {type: array, items: {$ref: '#/components/schemas/Group'}}}}}}}
+  /resourcegroups/{name}:
+    parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+    get:
+      responses: {'200': {description: ok, ${body('Group')}}}
+    put:
+      requestBody: {${body('Group')}}
+      responses: {'200': {description: ok, ${body('Group')}}, '201': {description: created, ${body('Group')}}}
+    delete:
+      responses: {'200': {description: gone}}`,
+    `    Group: {type: object, required: [name, location], properties: {name: {type: string}, location: {type: string}}}`,
+  );
+
+  it('is created, read back, deleted, and unknown afterwards', async () => {
+    const { send } = await layerHarness(spec);
+    expect(send('PUT', '/resourcegroups/rg1', { name: 'rg1', location: 'westeurope' }).status).toBe(201);
+    expect(send('GET', '/resourcegroups/rg1').body).toMatchObject({ location: 'westeurope' });
+    expect(send('GET', '/resourcegroups/never').status).toBe('item-not-found');
+    expect(send('DELETE', '/resourcegroups/rg1').status).toBe(200);
+    expect(send('GET', '/resourcegroups/rg1').status).toBe('item-not-found');
+  });
+});
