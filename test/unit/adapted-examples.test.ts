@@ -74,6 +74,18 @@ paths:
             application/json:
               schema: {type: object, properties: {id: {type: integer}, name: {type: string, maxLength: 8}, color: {type: string}}}
               example: {id: 7, name: bug, color: f29513}
+  /recipes/complexSearch:
+    get:
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+        - {name: number, in: query, schema: {type: integer}}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {offset: {type: integer}, number: {type: integer}, results: {type: array, items: {type: object, properties: {id: {type: integer}}}}}}
+              example: {offset: 0, number: 2, results: [{id: 716429}, {id: 715538}]}
   /conversations.list:
     get:
       parameters:
@@ -206,5 +218,17 @@ describe('a served list example pages to an end', () => {
     expect(cursor).toBe('');
     expect(seen.length).toBeGreaterThan(0);
     expect(seen).not.toContain('dGVhbTpDMDYxRkE1UEI=');
+  });
+});
+
+// spoonacular.com: `complexSearch` answered its example's two recipes at every offset, so a
+// client paging until an empty page (`while (results.length)`) never stopped.
+describe('a served list example past the last page', () => {
+  it('has no items, and the first page keeps the example’s', async () => {
+    const send = await harness();
+    type Page = { offset: number; results: unknown[] };
+    expect((send('GET', '/recipes/complexSearch?number=2') as Page).results).toHaveLength(2);
+    const past = send('GET', '/recipes/complexSearch?offset=500&number=2') as Page;
+    expect([past.offset, past.results]).toEqual([500, []]);
   });
 });

@@ -337,10 +337,16 @@ describe('stateless answers agree with the request (§7)', () => {
         - {name: tasklist, in: path, required: true, schema: {type: string}}
         - {name: task, in: path, required: true, schema: {type: string}}
       responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}, title: {type: string}}}}}}`;
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: string}, title: {type: string}}}}}}
+  /recipes/{id}/information:
+    get:
+      parameters: [{name: id, in: path, required: true, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id], properties: {id: {type: integer}}}, example: {id: 716429}}}}`;
     const plan = await planOf(views);
     expect(call(plan, 'GET', '/containers/e90e34656806/json').body.Id).toBe('e90e34656806');
     expect(call(plan, 'POST', '/lists/L1/tasks/T42/move').body.id).toBe('T42');
+    expect(call(plan, 'GET', '/recipes/999/information').body.id).toBe(999);
   });
 
   // gitea.io and GitHub: `GET /repos/{owner}/{repo}` answered `full_name: alice/demo` beside an

@@ -69,6 +69,7 @@ interface Place {
 
 function adapt(value: JsonValue, ctx: Ctx, at: Place): JsonValue {
   if (Array.isArray(value)) {
+    if (at.depth === 0 && pastEnd(ctx)) return value.length === 0 ? value : [];
     // Items of a list are other resources: only members named like a path parameter echo there.
     let changed = false;
     const out = value.map((item) => {
@@ -155,13 +156,25 @@ function adaptMember(
     });
   }
   // A sent list replaces the example's (Notion's rich-text `title`); the whole-body check guards it.
-  if (Array.isArray(member))
-    return Array.isArray(given) ? given : adapt(member, ctx, { depth: Infinity, root: false });
+  if (Array.isArray(member)) {
+    if (Array.isArray(given)) return given;
+    if (at.depth === 0 && pastEnd(ctx)) return member.length === 0 ? member : [];
+    return adapt(member, ctx, { depth: Infinity, root: false });
+  }
   const echo =
     typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, at.root) : undefined;
   if (echo !== undefined)
     return typeof member === 'number' && /^-?\d+(\.\d+)?$/.test(echo) ? Number(echo) : echo;
   return given !== undefined && !isPlain(given) && !Array.isArray(given) ? inTypeOf(member, given) : member;
+}
+
+/**
+ * A page past a list's last has no items, as a generated one (paging/position.ts): Spoonacular's
+ * `complexSearch` answered its example's two recipes at every offset, so a client paging until an
+ * empty page never stopped. Its list arrays (the root, or a root member's) are emptied.
+ */
+function pastEnd(ctx: Ctx): boolean {
+  return ctx.realism.paging?.pastEnd === true;
 }
 
 /** A sent value in the example's type: a form's `ts` read as a number is Slack's string `ts`. */

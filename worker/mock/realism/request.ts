@@ -131,9 +131,10 @@ export const ACTIONS: Record<string, readonly string[]> = {
 
 /**
  * Last segments after an item's parameter that answer that item without changing its state:
- * Docker's inspect (`/containers/{id}/json`), Google Tasks' `POST …/tasks/{task}/move`.
+ * Docker's inspect (`/containers/{id}/json`), Google Tasks' `POST …/tasks/{task}/move`,
+ * Spoonacular's `/recipes/{id}/information`.
  */
-const ITEM_VIEWS = new Set(['json', 'move']);
+const ITEM_VIEWS = new Set(['json', 'move', 'information', 'info', 'details']);
 
 const templates = new Map<string, TemplateFacts>();
 
