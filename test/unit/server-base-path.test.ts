@@ -62,3 +62,36 @@ paths:
     expect(await call(swagger, 'POST', '/api/mail/send')).toMatchObject({ status: 'route-not-found' });
   });
 });
+
+// microsoft.com/graph: the Graph client calls `/v1.0/users` and follows `@odata.nextLink`; the link
+// the mock made dropped the `/v1.0` the client had sent, unlike Graph's own.
+describe('links an answer makes through the base path', () => {
+  it('keep the base path the client sent', async () => {
+    const text = `openapi: 3.0.3
+info: {title: g, version: '1'}
+servers: [{url: 'https://graph.example.com/v1.0'}]
+paths:
+  /users:
+    get:
+      parameters: [{name: $skip, in: query, schema: {type: integer}}, {name: $top, in: query, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {value: {type: array, items: {type: object}}, '@odata.nextLink': {type: string}}}}}}
+`;
+    const target = prepareTarget((await ingest(text)).plan, Date.UTC(2026, 0, 1));
+    const base = 'http://127.0.0.1:4010';
+    for (const [path, link] of [
+      ['/v1.0/users', `${base}/v1.0/users?$top=2&$skip=2`],
+      ['/users', `${base}/users?$top=2&$skip=2`],
+    ]) {
+      const outcome = mock(target, {
+        method: 'GET',
+        path,
+        baseUrl: base,
+        query: [['$top', '2']],
+        headers: {},
+      });
+      const body = outcome.ok ? (JSON.parse(outcome.response.body!) as Record<string, unknown>) : {};
+      expect(decodeURIComponent(String(body['@odata.nextLink']))).toBe(link);
+    }
+  });
+});

@@ -84,8 +84,13 @@ function rewrite(
 ): MockRequest | undefined {
   if (match.kind === 'no-method') return formPostAsGet(request, match);
   const inner = withoutBasePath(target.plan.basePath, request.path);
+  // Links the answer makes keep the base path the client sent (Graph's `@odata.nextLink` under `/v1.0`).
   if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
-    return { ...request, path: inner };
+    return {
+      ...request,
+      path: inner,
+      ...(request.baseUrl !== undefined ? { baseUrl: `${request.baseUrl}${target.plan.basePath}` } : {}),
+    };
   const joined = restAsPathParam(target.routes, request.method, inner ?? request.path);
   return joined === undefined ? undefined : { ...request, path: joined };
 }
