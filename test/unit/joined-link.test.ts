@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOCK_PREFIX, SANDBOX_PREFIX, unjoined } from '../../worker/http/joined-link';
+import { BASE_PATH_PREFIX, MOCK_PREFIX, SANDBOX_PREFIX, unjoined } from '../../worker/http/joined-link';
 import { requestTarget, targetHref } from '../../worker/http/request-target';
 
 /**
@@ -30,5 +30,26 @@ describe('a next link joined to the base URL', () => {
       'https://specmock.dev/mock/api/v1/pets/1',
     ])
       expect(mock(href)).toBe(href);
+  });
+});
+
+// microsoft.com/graph: the Graph client joins an `@odata.nextLink` that is not https to its base URL
+// (`…/v1.0`), asking a mock's own host for `/v1.0/http://host/v1.0/groups?$skip=2`.
+describe('a next link joined to the base URL at a mock’s own host', () => {
+  const atHost = (href: string) => targetHref(unjoined(requestTarget(href), BASE_PATH_PREFIX));
+
+  it('is served as the link, whatever base path the SDK put before it', () => {
+    expect(atHost('http://127.0.0.1:4010/v1.0/http://127.0.0.1:4010/v1.0/groups?$top=2&$skip=2')).toBe(
+      'http://127.0.0.1:4010/v1.0/groups?$top=2&$skip=2',
+    );
+    expect(atHost('http://127.0.0.1:4010/http:/127.0.0.1:4010/groups')).toBe('http://127.0.0.1:4010/groups');
+  });
+
+  it('is left as asked when it leads to another origin, or embeds nothing', () => {
+    for (const href of [
+      'http://127.0.0.1:4010/v1.0/http://evil.example/v1.0/groups',
+      'http://127.0.0.1:4010/v1.0/groups',
+    ])
+      expect(atHost(href)).toBe(href);
   });
 });

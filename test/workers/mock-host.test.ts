@@ -76,6 +76,17 @@ describe('a host per mock under MOCK_DOMAIN', () => {
     expect((await SELF.fetch(`https://HostPets.Mock.LocalHost/pets/1`)).status).toBe(200);
   });
 
+  // The Graph client joins a next link that is not https to its base URL (`…/v1.0`).
+  it('serves a next link an SDK joined to its base path as the link, only on its own host', async () => {
+    const origin = `https://hostpets.${DOMAIN}`;
+    const joined = await at('hostpets', `/v1/${origin}/pets/42?limit=2`, { headers: { prefer: 'seed=s' } });
+    const direct = await at('hostpets', '/pets/42?limit=2', { headers: { prefer: 'seed=s' } });
+    expect(joined.status).toBe(200);
+    expect(await joined.text()).toBe(await direct.text());
+    const elsewhere = await at('hostpets', `/v1/https://theirs.${DOMAIN}/pets/42`);
+    expect(elsewhere.status).toBe(404);
+  });
+
   it('gives every path to the mock, /v1/ and the dashboard root included', async () => {
     const listed = await at('stripeish', '/v1/customers');
     expect(listed.status).toBe(200);

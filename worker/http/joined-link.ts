@@ -13,8 +13,19 @@ const EMBEDDED = /^\/(https?):\/\/?(.*)$/;
 
 export const MOCK_PREFIX = /^\/mock\/[^/]+\/[^/]+/;
 export const SANDBOX_PREFIX = /^\/sandbox\/[^/]+/;
+/**
+ * At a mock's own host (or the root `specmock mock` serves), whatever precedes the link is the SDK's
+ * base path (the Graph client joins `@odata.nextLink` to `…/v1.0`), and any path on the same origin
+ * is that mock's.
+ */
+export const BASE_PATH_PREFIX = /^.*?(?=\/https?:\/)/;
+const ANY_PATH = /^/;
 
-export function unjoined(target: RequestTarget, prefix: RegExp): RequestTarget {
+export function unjoined(
+  target: RequestTarget,
+  prefix: RegExp,
+  innerPrefix: RegExp = prefix === BASE_PATH_PREFIX ? ANY_PATH : prefix,
+): RequestTarget {
   let current = target;
   for (;;) {
     // Every mock call passes here; almost none embeds a URL.
@@ -28,7 +39,7 @@ export function unjoined(target: RequestTarget, prefix: RegExp): RequestTarget {
     } catch {
       return current;
     }
-    if (inner.origin !== current.origin || !prefix.test(inner.pathname)) return current;
+    if (inner.origin !== current.origin || !innerPrefix.test(inner.pathname)) return current;
     current = inner;
   }
 }

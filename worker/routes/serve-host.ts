@@ -2,6 +2,7 @@ import { config } from '../config';
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { hostTargetOf, type HostTarget } from '../http/mock-host';
+import { BASE_PATH_PREFIX, unjoined } from '../http/joined-link';
 import { fail } from '../http/problem';
 import type { RequestTarget } from '../http/request-target';
 import { serveCall } from '../mock-call/serve-call';
@@ -44,8 +45,9 @@ function serveAt(
   env: Env,
   ctx: ExecutionContext,
   target: HostTarget,
-  url: RequestTarget,
+  sent: RequestTarget,
 ): Response | Promise<Response> {
+  const url = unjoined(sent, BASE_PATH_PREFIX);
   const at = { path: url.pathname, baseUrl: url.origin };
   return target.kind === 'sandbox'
     ? serveSandbox(request, env, ctx, { id: target.id, ...at }, url)
