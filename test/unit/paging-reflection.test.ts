@@ -550,3 +550,20 @@ describe("Spotify's paging object (href: the page itself)", () => {
     expect(second.next).toBe(`${BASE}/me/playlists?limit=2&offset=4`);
   });
 });
+
+// microsoft.com/graph: `@odata.nextLink` is optional and nullable; the last page answered it `null`,
+// which the Graph client's PageIterator read as a link (`null.indexOf`). OData leaves it out.
+describe('an OData next link on the last page', () => {
+  it('is left out, where another optional nullable link is null', async () => {
+    const plan = await planOf(`  /users:
+    get:
+      parameters: [{name: $top, in: query, schema: {type: integer}}, {name: $skip, in: query, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {value: {type: array, items: {type: object}}, '@odata.nextLink': {type: string, nullable: true}, next_url: {type: string, nullable: true}}}}}}`);
+    const first = call(plan, 'GET', '/users?$top=2').body;
+    expect(first['@odata.nextLink']).toBe(`${BASE}/users?$top=2&$skip=2`);
+    const last = call(plan, 'GET', '/users?$top=2&$skip=4').body;
+    expect('@odata.nextLink' in last).toBe(false);
+    expect(last.next_url).toBeNull();
+  });
+});

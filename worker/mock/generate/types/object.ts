@@ -52,12 +52,16 @@ interface Build {
   guide: ReturnType<typeof objectGuide>;
 }
 
+const ODATA = /^@?odata\./i;
+
 function put(b: Build, name: string, schema: Schema, optional: boolean): void {
   const { flat, ctx } = b;
   const h = propertyHint(b.guide, name, schema, b.out, ctx);
   if (b.disc && b.disc.propertyName === name) h.disc = b.disc.value;
-  // No next page: an optional link is left out rather than given a page that does not exist.
-  if (optional && h.drop && !matches(schema, null, checkOpts(ctx))) return;
+  // No next page: an optional link is left out rather than given a page that does not exist, where
+  // `null` does not fit or the member is an OData annotation (`@odata.nextLink`), which OData's JSON
+  // format leaves out when it has no value (the Graph client's iterator reads a `null` as a link).
+  if (optional && h.drop && (ODATA.test(name) || !matches(schema, null, checkOpts(ctx)))) return;
   const path = flat.props.has(name)
     ? child(flat.path, 'properties', name)
     : child(flat.path, 'additionalProperties');

@@ -86,7 +86,9 @@ function sentPairs(sent: JsonValue | undefined): [string, string][] {
   return out;
 }
 
-const enc = (s: string) => encodeURIComponent(s).replace(/%5B/g, '[').replace(/%5D/g, ']');
+/** A query name or value in a link: brackets (`page[number]`) and OData's `$` as written. */
+const enc = (s: string) =>
+  encodeURIComponent(s).replace(/%5B/g, '[').replace(/%5D/g, ']').replace(/%24/g, '$');
 
 export function pagingOf(input: PageInput): Paging {
   const size = input.pageSize ?? DEFAULT_SIZE;
