@@ -375,3 +375,72 @@ paths:
     expect(outcome.ok ? 'ok' : outcome.problem.type).toBe('route-not-found');
   });
 });
+
+// azure.com/resources with @azure/arm-resources: `x-ms-skip-url-encoding` path values are sent as
+// they are: `{parentResourcePath}` empty (`…/Microsoft.Storage//storageAccounts/sa1`, refused 422)
+// or two segments, `{resourceId}` a whole ARM id (`//subscriptions/…`, 404).
+describe('a path value the description says is sent as it is', () => {
+  const spec = `swagger: '2.0'
+info: {title: arm, version: '1'}
+paths:
+  /subscriptions/{sub}/providers/{ns}/{parentResourcePath}/{type}/{name}:
+    get:
+      operationId: Resources_Get
+      parameters:
+        - {name: sub, in: path, required: true, type: string}
+        - {name: ns, in: path, required: true, type: string}
+        - {name: parentResourcePath, in: path, required: true, type: string, x-ms-skip-url-encoding: true}
+        - {name: type, in: path, required: true, type: string, x-ms-skip-url-encoding: true}
+        - {name: name, in: path, required: true, type: string}
+      responses:
+        '200': {description: ok, schema: {type: object}}
+  /{resourceId}:
+    get:
+      operationId: Resources_GetById
+      parameters:
+        - {name: resourceId, in: path, required: true, type: string, x-ms-skip-url-encoding: true}
+      responses:
+        '200': {description: ok, schema: {type: object}}
+  /things/{id}:
+    get:
+      operationId: Things_Get
+      parameters: [{name: id, in: path, required: true, type: string}]
+      responses:
+        '200': {description: ok, schema: {type: object}}`;
+  const get = async (path: string) => {
+    const outcome = await engineCall(spec, 'GET', path);
+    return outcome.ok ? [outcome.operation.id, outcome.call.pathParams] : [outcome.problem.type];
+  };
+
+  it('may be empty or span segments', async () => {
+    expect(await get('/subscriptions/s1/providers/Microsoft.Storage//storageAccounts/sa1')).toEqual([
+      'Resources_Get',
+      { sub: 's1', ns: 'Microsoft.Storage', parentResourcePath: '', type: 'storageAccounts', name: 'sa1' },
+    ]);
+    expect(await get('/subscriptions/s1/providers/Microsoft.Network/virtualNetworks/v1/subnets/s1')).toEqual([
+      'Resources_Get',
+      {
+        sub: 's1',
+        ns: 'Microsoft.Network',
+        parentResourcePath: 'virtualNetworks/v1',
+        type: 'subnets',
+        name: 's1',
+      },
+    ]);
+    expect(
+      await get('//subscriptions/s1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa2'),
+    ).toEqual([
+      'Resources_GetById',
+      { resourceId: '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa2' },
+    ]);
+  });
+
+  it('leaves any other path value one segment, and never empty', async () => {
+    expect(await get('/things/1/2')).toEqual(['Resources_GetById', { resourceId: 'things/1/2' }]);
+    const plain = spec.replace(/\n {2}\/\{resourceId\}:[\s\S]*?(?=\n {2}\/things)/, '');
+    const outcome = await engineCall(plain, 'GET', '/things/1/2');
+    expect(outcome.ok ? 'ok' : outcome.problem.type).toBe('route-not-found');
+    const empty = await engineCall(plain, 'GET', '/things/');
+    expect(empty.ok ? 'ok' : empty.problem.type).not.toBe('ok');
+  });
+});

@@ -48,6 +48,7 @@ export const oas3 = {
     }
     if (node.deprecated === true) plan.deprecated = true;
     if (node.allowEmptyValue === true) plan.allowEmptyValue = true;
+    if (node.in === 'path' && node['x-ms-skip-url-encoding'] === true) plan.raw = true;
     const examples = namedExamples(ctx, node, at);
     if (
       examples.length > 0 &&

@@ -84,6 +84,7 @@ function parameter(ctx: NormalizeContext, raw: unknown, at: string): ParameterPl
     schema: schemaOfSimple(ctx, node, at),
     ...collectionStyle(node.collectionFormat, location),
     ...(node.allowEmptyValue === true ? { allowEmptyValue: true } : {}),
+    ...(location === 'path' && node['x-ms-skip-url-encoding'] === true ? { raw: true as const } : {}),
     at,
   };
 }

@@ -2,7 +2,7 @@ import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
-import { restAsPathParam } from './rest-of-path';
+import { spannedPath } from './rest-of-path';
 import { compileRoutes, matchRoute, withoutBasePath, type FoundRoute, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
@@ -75,7 +75,7 @@ export function routeCall(
 /**
  * The call a client meant when no route takes it as sent: an SDK whose base URL is the mock's root
  * sends the server's base path too (`/v3/...`), RPC-style SDKs POST a GET-only method as a form,
- * and a file path may come unencoded (`rest-of-path.ts`).
+ * and a path value may come unencoded, spanning segments (`rest-of-path.ts`).
  */
 function rewrite(
   target: MockTarget,
@@ -91,7 +91,7 @@ function rewrite(
       path: inner,
       ...(request.baseUrl !== undefined ? { baseUrl: `${request.baseUrl}${target.plan.basePath}` } : {}),
     };
-  const joined = restAsPathParam(target.routes, request.method, inner ?? request.path);
+  const joined = spannedPath(target.routes, request.method, inner ?? request.path);
   return joined === undefined ? undefined : { ...request, path: joined };
 }
 

@@ -84,6 +84,12 @@ export interface ParameterPlan {
   contentType?: string;
   deprecated?: boolean;
   allowEmptyValue?: boolean;
+  /**
+   * A path value sent as it is, not percent-encoded (Azure's `x-ms-skip-url-encoding`): it may
+   * span segments (`{parentResourcePath}` = `virtualNetworks/v1`, `{resourceId}` = `/subscriptions/…`)
+   * or be empty.
+   */
+  raw?: true;
   /** JSON pointer of the Parameter Object in the upload (diff reports point there). */
   at?: string;
 }

@@ -92,7 +92,7 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
       param.in === 'query'
         ? readQueryParam(param, parts.query, plan.defs, isDeclared)
         : param.in === 'path'
-          ? readSimple(param, parts.pathParams[param.name] || undefined, plan.defs)
+          ? readSimple(param, pathValue(param, parts.pathParams[param.name]), plan.defs)
           : param.in === 'header'
             ? readSimple(param, parts.headers[param.name.toLowerCase()], plan.defs)
             : readSimple(param, parts.cookies[param.name], plan.defs);
@@ -152,6 +152,11 @@ function commaJoined(raw: Decoded): string[] | undefined {
   return Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'string' && raw[0].includes(',')
     ? raw[0].split(',')
     : undefined;
+}
+
+/** An empty segment is a missing path value, but for one sent as it is (Azure's parent path). */
+function pathValue(param: ParameterPlan, value: string | undefined): string | undefined {
+  return value || (param.raw && value === '' ? value : undefined);
 }
 
 type BodyState =
