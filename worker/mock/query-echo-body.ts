@@ -5,7 +5,7 @@ const MAX_ECHO_CHARS = 4096;
 
 /**
  * Whether a body sent to an operation that takes none says nothing the query does not: a JSON
- * object whose every member the query repeats with the same value, or `{}`. docker-modem (under
+ * object whose every member the query repeats with the same value. docker-modem (under
  * dockerode) sends a POST's options both ways, `POST /containers/{id}/stop?t=1` with `{"t":1}`;
  * such a body is ignored where any other one is refused 415.
  */
@@ -21,9 +21,15 @@ export function repeatsQuery(
     return false;
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  return Object.entries(value).every(
-    ([name, member]) =>
-      (typeof member === 'string' || typeof member === 'number' || typeof member === 'boolean') &&
-      query.some(([k, v]) => k === name && v === String(member)),
+  // `{}` repeats nothing: a body was sent where none is taken (what a replay of logged calls
+  // against a version that dropped the body must count as refused).
+  const members = Object.entries(value);
+  return (
+    members.length > 0 &&
+    members.every(
+      ([name, member]) =>
+        (typeof member === 'string' || typeof member === 'number' || typeof member === 'boolean') &&
+        query.some(([k, v]) => k === name && v === String(member)),
+    )
   );
 }
