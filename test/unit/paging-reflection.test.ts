@@ -379,10 +379,16 @@ describe('stateless answers agree with the request (§7)', () => {
     get:
       parameters: [{name: index, in: path, required: true, schema: {type: integer}}]
       responses:
-        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id, number], properties: {id: {type: integer}, number: {type: integer}}}}}}`;
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [id, number], properties: {id: {type: integer}, number: {type: integer}}}}}}
+  /contents/{filepath}:
+    get:
+      parameters: [{name: filepath, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, required: [path], properties: {path: {type: string}}}}}}`;
     const plan = await planOf(reads);
     for (const id of ['MTIzNDU2', 'abc-42']) expect(call(plan, 'GET', `/lists/${id}`).body.id).toBe(id);
     for (const n of [19, 7]) expect(call(plan, 'GET', `/issues/${n}`).body.number).toBe(n);
+    expect(call(plan, 'GET', '/contents/docs%2FREADME.md').body.path).toBe('docs/README.md');
   });
 
   // squareup.com.json: POST /v2/customers answers `{"customer": {…}}`; the sent names and email were

@@ -84,8 +84,9 @@ function itemEcho(name: string, n: string, ctx: Ctx, item: string): string | und
   const state = ctx.realism;
   if (fold(item) === n) return params[item];
   if ((n === 'id' || n === 'sid' || n === 'uuid') && namesResource(state)) return params[item];
-  // Gitea's `/issues/{index}` is the issue's `number`.
+  // Gitea's `/issues/{index}` is the issue's `number`; its `/contents/{filepath}` the file's `path`.
   if (n === 'number' && fold(item) === 'index') return params[item];
+  if (n === 'path' && fold(item).endsWith('path')) return params[item];
   // /repos/{owner}/{repo} names a repository by its name; /users/{username} a user by login.
   // A value with digits (`cus_NffrFeUfNV2Hib`, `42`) is an id, not a name.
   if (NAME_LIKE.has(n) && !ID_LIKE.test(item) && !/\d/.test(params[item]) && namesResource(state))
