@@ -76,12 +76,19 @@ paths:
       parameters: [{name: $skip, in: query, schema: {type: integer}}, {name: $top, in: query, schema: {type: integer}}]
       responses:
         '200': {description: ok, content: {application/json: {schema: {type: object, properties: {value: {type: array, items: {type: object}}, '@odata.nextLink': {type: string}}}}}}
+  /folders/{folderpath}:
+    get:
+      parameters: [{name: folderpath, in: path, required: true, schema: {type: string}}, {name: $skip, in: query, schema: {type: integer}}, {name: $top, in: query, schema: {type: integer}}]
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {value: {type: array, items: {type: object}}, '@odata.nextLink': {type: string}}}}}}
 `;
     const target = prepareTarget((await ingest(text)).plan, Date.UTC(2026, 0, 1));
     const base = 'http://127.0.0.1:4010';
     for (const [path, link] of [
       ['/v1.0/users', `${base}/v1.0/users?$top=2&$skip=2`],
       ['/users', `${base}/users?$top=2&$skip=2`],
+      // A folder path sent unencoded, through the base path too.
+      ['/v1.0/folders/a/b', `${base}/v1.0/folders/a/b?$top=2&$skip=2`],
     ]) {
       const outcome = mock(target, {
         method: 'GET',

@@ -85,14 +85,16 @@ function rewrite(
   if (match.kind === 'no-method') return formPostAsGet(request, match);
   const inner = withoutBasePath(target.plan.basePath, request.path);
   // Links the answer makes keep the base path the client sent (Graph's `@odata.nextLink` under `/v1.0`).
+  const below = (path: string): MockRequest => ({
+    ...request,
+    path,
+    ...(request.baseUrl !== undefined ? { baseUrl: `${request.baseUrl}${target.plan.basePath}` } : {}),
+  });
   if (inner !== undefined && matchRoute(target.routes, request.method, inner).kind !== 'no-path')
-    return {
-      ...request,
-      path: inner,
-      ...(request.baseUrl !== undefined ? { baseUrl: `${request.baseUrl}${target.plan.basePath}` } : {}),
-    };
+    return below(inner);
   const joined = spannedPath(target.routes, request.method, inner ?? request.path);
-  return joined === undefined ? undefined : { ...request, path: joined };
+  if (joined === undefined) return undefined;
+  return inner !== undefined ? below(joined) : { ...request, path: joined };
 }
 
 /** Of other operations the path matches alike, the first whose request the call satisfies. */
