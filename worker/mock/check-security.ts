@@ -1,4 +1,5 @@
 import type { OperationPlan, Plan, SecuritySchemePlan } from './plan';
+import { escapeRegex } from '../util/escape-regex';
 
 /** Enough of the request to check credentials: lower-cased headers, query pairs, parsed cookies. */
 export interface CredentialSource {
@@ -60,7 +61,7 @@ function satisfied(scheme: SecuritySchemePlan | undefined, source: CredentialSou
     case 'http':
       if (scheme.scheme === 'basic') return validBasic(authorization);
       if (scheme.scheme === 'digest') return /^Digest\s+\S/i.test(authorization);
-      return new RegExp(`^${escape(scheme.scheme ?? 'bearer')}\\s+\\S`, 'i').test(authorization);
+      return new RegExp(`^${escapeRegex(scheme.scheme ?? 'bearer')}\\s+\\S`, 'i').test(authorization);
     case 'oauth2':
     case 'openIdConnect':
       return /^Bearer\s+\S/i.test(authorization);
@@ -101,10 +102,6 @@ function challenge(scheme: SecuritySchemePlan | undefined): string | undefined {
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function parseCookies(header: string | undefined): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { OperationPlan, Plan } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 import { markOverlaps } from './route-fit';
+import { escapeRegex } from '../util/escape-regex';
 
 /** A path template compiled once per plan: each segment is a literal or a capture pattern. */
 export interface Segment {
@@ -337,10 +338,6 @@ function splitPath(path: string): string[] {
 
 function normalizeTemplate(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function safeDecode(value: string): string {

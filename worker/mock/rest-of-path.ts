@@ -1,5 +1,6 @@
 import { matchRoute, type CompiledRoutes } from './match';
 import type { OperationPlan } from './plan';
+import { escapeRegex } from '../util/escape-regex';
 
 /** A parameter named for a file path (`path`, `filepath`, `file_path`, `objectPath`). */
 const PATH_PARAM = /path\}$/i;
@@ -84,7 +85,7 @@ function compile(template: string, operation: OperationPlan): Omit<Spanning, 'me
       source += raw.has(whole[1]) ? '/(.*)' : '/([^/]+)';
       parts.push(captures++);
     } else {
-      source += `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+      source += `/${escapeRegex(segment)}`;
       parts.push(segment);
     }
   }

@@ -1,3 +1,5 @@
+import { escapeRegex } from '../util/escape-regex';
+
 /** Reading an item's URLs against its path template. */
 
 /** `/users/{username}` → a regex matching a URL or path that ends with it, capturing each parameter. */
@@ -24,7 +26,7 @@ function compilePattern(template: string): TemplatePattern {
     .split(/(\{[^{}/]+\})/)
     .map((part) => {
       const p = /^\{([^{}/]+)\}$/.exec(part);
-      if (!p) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!p) return escapeRegex(part);
       params.push(p[1]);
       return '([^/]+)';
     })
