@@ -9,6 +9,8 @@ import type { JsonValue, MediaPlan, OperationPlan, ResponsePlan, Schema } from '
 import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
+import { satisfies } from './validate-schema';
+import { planRelaxations } from './relaxed-reading';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
 import { oneOrMany } from './realism/one-or-many';
@@ -99,8 +101,7 @@ export function renderResponse(
   // goes through bodyValue, which says it does not exist.
   const file = stored === undefined && prefs.example === undefined && fileFor(ctx, type, media);
   if (file) return { ok: true, response: { status: 200, headers, ...file } };
-  const body =
-    stored !== undefined ? { ok: true as const, value: stored } : bodyValue(ctx, media, prefs, type);
+  const body = stored !== undefined ? storedBody(ctx, media, stored) : bodyValue(ctx, media, prefs, type);
   if (!body.ok) return body;
   // A generated error body's kind (`error.type`) names its status: SDKs pick their error class by it.
   if (stored === undefined && 'generated' in body && body.value !== undefined && media.schema !== undefined)
@@ -120,6 +121,18 @@ export function renderResponse(
   if (!text.ok) return { ok: false, problem: { type: 'unserializable-body', detail: text.detail } };
   if (lenient !== undefined) headers[LENIENT_HEADER] = lenient;
   return { ok: true, response: { status: 200, headers, body: text.body } };
+}
+
+/**
+ * A sandbox's stored value, fitted with the plan's relaxations (relaxed-reading.ts): marked lenient
+ * like a generated body when only the relaxed reading holds it, with the media's own reason or, for
+ * a media whose generated bodies never met the contradiction (a list that may be empty), the plan's.
+ */
+function storedBody(ctx: RenderContext, media: MediaPlan, value: JsonValue) {
+  const { defs } = ctx.target.plan;
+  if (media.schema === undefined || satisfies(media.schema, defs, value)) return { ok: true as const, value };
+  const reason = media.lenient ?? planRelaxations(ctx.target.plan)?.values().next().value;
+  return { ok: true as const, value, ...(reason !== undefined ? { lenient: reason } : {}) };
 }
 
 export function bodyValue(

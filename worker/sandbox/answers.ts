@@ -6,6 +6,7 @@ import { conform } from './conform';
 import { spelledAsDeclared, visible } from './item-shape';
 import { generated, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf, propertiesOf } from './schema-shape';
+import { planRelaxations } from '../mock/relaxed-reading';
 
 /**
  * Answers in one of the operation's own responses. A stored value is served only in a form that
@@ -36,12 +37,31 @@ export function answerValue(
   const shown = spelledAsDeclared(visible(item.value, shape, defs), shape, defs);
   // A write's item already satisfies its item schema; where the response has that same schema and
   // shows the item whole, a second check would give the same verdict (a tenth of a create's time).
+  // A lenient response is read with its own relaxations, which may be fewer than the item's.
+  const relaxations = planRelaxations(ctx.target.plan);
   const checked =
-    !wrap && shown === item.value && item.conformed !== undefined && sameSchema(schema, item.conformed);
+    !wrap &&
+    relaxations === undefined &&
+    shown === item.value &&
+    item.conformed !== undefined &&
+    sameSchema(schema, item.conformed);
   const fitted = checked
     ? shown
-    : conform(wrap ? { [wrap]: shown } : shown, schema, defs, () =>
-        generated(ctx, schema, `${item.salt}\u0000${status}`, item.pathParams),
+    : conform(
+        wrap ? { [wrap]: shown } : shown,
+        schema,
+        defs,
+        () =>
+          generated(
+            ctx,
+            schema,
+            `${item.salt}\u0000${status}`,
+            item.pathParams,
+            false,
+            undefined,
+            relaxations,
+          ),
+        relaxations,
       );
   if (fitted === undefined) return unrepresentable(status);
   return { response, status, value: fitted, ...extra };

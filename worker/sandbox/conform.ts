@@ -1,19 +1,21 @@
 import { isObj } from '../mock/schema-refs';
 import type { JsonValue, Schema } from '../mock/plan';
-import { satisfies } from '../mock/validate-schema';
+import { satisfiesRelaxed, type Relaxations } from '../mock/relaxed-reading';
 
 /**
  * Makes a stored value answer a response schema: as it is when it validates; otherwise the
  * schema's own generated value (`fallback`, valid by construction) with as many of the stored
- * members as keep it valid. Undefined when not even the fallback validates.
+ * members as keep it valid. Undefined when not even the fallback validates. A lenient schema is
+ * read with its `relaxations` (relaxed-reading.ts), as its generated values are.
  */
 export function conform(
   value: JsonValue,
   schema: Schema,
   defs: Record<string, Schema>,
   fallback: () => JsonValue | undefined,
+  relaxations?: Relaxations,
 ): JsonValue | undefined {
-  const valid = (v: JsonValue) => satisfies(schema, defs, v);
+  const valid = (v: JsonValue) => satisfiesRelaxed(schema, defs, v, relaxations);
   if (valid(value)) return value;
   const base = fallback();
   if (base === undefined || !valid(base)) return undefined;

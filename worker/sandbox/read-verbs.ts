@@ -9,6 +9,7 @@ import { pageOf } from './paging';
 import type { Resource } from './resources';
 import { generated, itemIdOf, itemParams, type SandboxContext } from './sandbox-context';
 import { jsonSchemaOf } from './schema-shape';
+import { planRelaxations } from '../mock/relaxed-reading';
 import { isUsedParent } from './used-parent';
 
 /** GET on the collection: one page of the stored items, in the spec's list shape. */
@@ -23,6 +24,7 @@ export function listItems(
   if (!chosen || !list) return undefined;
   const defs = ctx.target.plan.defs;
   const schema = jsonSchemaOf(chosen.response);
+  const relaxations = planRelaxations(ctx.target.plan);
   const arraySchema = itemsArraySchema(list.shape, schema, defs);
   const page = pageOf(ctx.store.list(scope), list.paging, call.query, arraySchema?.maxItems);
   const base =
@@ -46,8 +48,21 @@ export function listItems(
   const values: JsonValue[] = [];
   for (const item of page.items) {
     const params = itemParams(resource, call.pathParams, item.id);
-    const one = conform(visible(item.value, itemSchema, defs), itemSchema, defs, () =>
-      generated(ctx, itemSchema, `item\u0000${scope}\u0000${item.id}`, params),
+    const one = conform(
+      visible(item.value, itemSchema, defs),
+      itemSchema,
+      defs,
+      () =>
+        generated(
+          ctx,
+          itemSchema,
+          `item\u0000${scope}\u0000${item.id}`,
+          params,
+          false,
+          undefined,
+          relaxations,
+        ),
+      relaxations,
     );
     if (one === undefined) return unrepresentable(chosen.status);
     values.push(one);

@@ -1,5 +1,6 @@
 import { generate } from '../mock/generate/index';
 import type { MockTarget } from '../mock/mock';
+import type { Relaxations } from '../mock/relaxed-reading';
 import type { JsonValue, Schema } from '../mock/plan';
 import type { ItemStore } from './item-store';
 import type { SandboxModel } from './sandbox-model';
@@ -67,8 +68,11 @@ export function generated(
   pathParams: Record<string, string>,
   dynamic = false,
   at?: ItemAt,
+  /** A lenient schema's relaxed keywords (relaxed-reading.ts): generated as its stateless answer is. */
+  relaxations?: Relaxations,
 ): JsonValue | undefined {
   const result = generate(schema, {
+    ...(relaxations ? { relax: [...relaxations.keys()] } : {}),
     seed: `${ctx.seed}\u0000sandbox\u0000${salt}`,
     defs: ctx.target.plan.defs,
     pathParams,

@@ -2,6 +2,7 @@ import type { LayerAnswer, ValidatedCall } from '../mock/mock';
 import type { JsonValue } from '../mock/plan';
 import { answerValue, conflict, notFound, success } from './answers';
 import { conform } from './conform';
+import { planRelaxations } from '../mock/relaxed-reading';
 import { isObj } from '../mock/schema-refs';
 import { childScopes } from './used-parent';
 import {
@@ -54,9 +55,11 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
       },
     };
   const itemSchema = itemSchemaOf(ctx, resource);
+  const relaxations = planRelaxations(ctx.target.plan);
   const seq = ctx.store.nextPosition(scope);
   const salt = `create\u0000${scope}\u0000${seq}`;
-  const base = generated(ctx, itemSchema, salt, call.pathParams, false, itemTemplate(resource));
+  const template = itemTemplate(resource);
+  const base = generated(ctx, itemSchema, salt, call.pathParams, false, template, relaxations);
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return undefined;
   const own = writable(body, itemSchema, defs);
   const id =
@@ -66,7 +69,7 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
       idOf(base, resource) ?? null,
       ...[1, 2, 3].map((n) =>
         keyedValue(
-          generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams, false, itemTemplate(resource)),
+          generated(ctx, itemSchema, `${salt}\u0000${n}`, call.pathParams, false, template, relaxations),
           resource,
         ),
       ),
@@ -81,8 +84,12 @@ export const createItem: Verb = (ctx, resource, scope, call) => {
     pathParams: call.pathParams,
   };
   const named = (v: JsonObject) => nameCreatedItem(v, { ...naming, baseUrl: ctx.baseUrl });
-  const item = conform(named(withId({ ...base, ...own }, resource, id)), itemSchema, defs, () =>
-    named(withId(base, resource, id)),
+  const item = conform(
+    named(withId({ ...base, ...own }, resource, id)),
+    itemSchema,
+    defs,
+    () => named(withId(base, resource, id)),
+    relaxations,
   );
   const key = keyOf(item, resource);
   if (item === undefined || key === undefined) return undefined;
@@ -105,6 +112,7 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   if (existing === undefined && call.operation.responses.some((r) => r.status === '404'))
     return notFound(call.operation, id);
   const itemSchema = itemSchemaOf(ctx, resource);
+  const relaxations = planRelaxations(ctx.target.plan);
   const base = generated(
     ctx,
     itemSchema,
@@ -112,6 +120,7 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
     call.pathParams,
     false,
     itemTemplate(resource),
+    relaxations,
   ) as JsonObject;
   if (base === null || typeof base !== 'object') return undefined;
   const kept = existing ? serverOwned(existing, itemSchema, resource.idField, defs) : {};
@@ -120,8 +129,12 @@ export const replaceItem: Verb = (ctx, resource, scope, call) => {
   const naming = { base, sent, resource, id, pathParams: call.pathParams, baseUrl: ctx.baseUrl };
   // A new item's URLs name it; an existing one's already do. Its identifier is the path's.
   const named = (v: JsonObject) => withId(existing ? v : nameCreatedItem(v, naming), resource, idValue);
-  const item = conform(named({ ...base, ...sent, ...kept }), itemSchema, defs, () =>
-    named({ ...base, ...kept }),
+  const item = conform(
+    named({ ...base, ...sent, ...kept }),
+    itemSchema,
+    defs,
+    () => named({ ...base, ...kept }),
+    relaxations,
   );
   if (item === undefined || keyOf(item, resource) !== id) return undefined;
   return store(ctx, resource, scope, call, id, item, existing ? 'updated' : 'created');
@@ -156,7 +169,7 @@ export const mergeItem: Verb = (ctx, resource, scope, call) => {
     resource,
     idOf(existing, resource) ?? id,
   );
-  const item = conform(patched, itemSchema, defs, () => existing);
+  const item = conform(patched, itemSchema, defs, () => existing, planRelaxations(ctx.target.plan));
   if (item === undefined) return undefined;
   return store(ctx, resource, scope, call, id, item, 'updated');
 };
