@@ -18,6 +18,8 @@ const KIND_KEYS = [
   'kind',
   'error_type',
   'errorType',
+  'error_code',
+  'errorCode',
   'category',
   'error',
   'reason',
@@ -30,9 +32,9 @@ const CLIENT = ['invalid_request', 'bad_request', 'invalid', 'client', 'request'
 /** Words an enum value uses for a status, best first. */
 const WORDS: Record<number, string[]> = {
   400: ['bad_request', 'invalid_request', 'validation', 'invalid', 'request'],
-  401: ['unauthori', 'unauthenticated', 'authentication', 'invalid_auth', 'not_authed', 'auth'],
+  401: ['unauthori', 'unauthenticated', 'authentication', 'invalid_auth', 'not_authed', 'auth', 'security'],
   402: ['payment_required', 'card', 'payment', 'request_failed'],
-  403: ['forbidden', 'permission', 'access_denied', 'not_allowed', 'authorization'],
+  403: ['forbidden', 'permission', 'access_denied', 'not_allowed', 'authorization', 'security'],
   404: ['not_found', 'notfound', 'missing', 'unknown', 'no_such', ...CLIENT],
   405: ['method_not_allowed', 'method', ...CLIENT],
   406: ['not_acceptable', 'acceptable', ...CLIENT],
@@ -42,7 +44,7 @@ const WORDS: Record<number, string[]> = {
   422: ['unprocessable', 'validation', 'invalid_request', 'invalid', 'request'],
   429: ['rate_limit', 'ratelimit', 'too_many', 'throttl', 'quota'],
 };
-const SERVER = ['internal', 'server_error', 'api_error', 'server', 'unavailable', 'service', 'api'];
+const SERVER = ['internal', 'server_error', 'api_error', 'server', 'unavailable', 'service', 'system', 'api'];
 
 function wordsFor(status: number): string[] {
   return WORDS[status] ?? (status >= 500 ? SERVER : status >= 400 ? CLIENT : []);
@@ -78,10 +80,8 @@ export function withStatusKind(
     for (const { holder, view } of level) {
       for (const key of KIND_KEYS) {
         if (typeof holder[key] !== 'string') continue;
-        const member = memberSchema(view, key);
-        const choices = member === undefined ? undefined : derefShallow(member, defs);
-        const want =
-          isObj(choices) && Array.isArray(choices.enum) ? kindFor(choices.enum, status) : undefined;
+        const choices = enumOf(memberSchema(view, key), defs);
+        const want = choices === undefined ? undefined : kindFor(choices, status);
         if (want === undefined || want === holder[key]) continue;
         holder[key] = want;
         changed = true;
@@ -99,6 +99,21 @@ export function withStatusKind(
   }
   if (!changed) return value;
   return satisfies(schema, defs, copy) ? copy : value;
+}
+
+/**
+ * A member's enum, also behind the one-member `allOf` a `$ref` with a description is wrapped in
+ * (ShipEngine's `error_type: {allOf: [{$ref: …/error_type}]}`).
+ */
+function enumOf(member: Schema | undefined, defs: Record<string, Schema>): readonly JsonValue[] | undefined {
+  let s = member;
+  for (let hops = 0; hops < 4 && s !== undefined; hops++) {
+    const here = derefShallow(s, defs);
+    if (!isObj(here)) return undefined;
+    if (Array.isArray(here.enum)) return here.enum as JsonValue[];
+    s = Array.isArray(here.allOf) && here.allOf.length === 1 ? (here.allOf[0] as Schema) : undefined;
+  }
+  return undefined;
 }
 
 function isRecord(value: JsonValue | undefined): value is Record<string, JsonValue> {
