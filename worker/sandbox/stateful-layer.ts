@@ -3,6 +3,8 @@ import { listItems, readItem } from './read-verbs';
 import { bindingKey, type Role } from './resources';
 import type { SandboxContext } from './sandbox-context';
 import { ensureSeeded } from './seeding';
+import { notFound } from './answers';
+import { deletedParent } from './used-parent';
 import { createItem, mergeItem, removeItem, replaceItem } from './write-verbs';
 
 const VERBS = {
@@ -24,6 +26,8 @@ export function sandboxLayer(ctx: SandboxContext): StateLayer {
     if (call.prefs.code !== undefined || call.prefs.example !== undefined) return undefined;
     const binding = ctx.model.resources.bindings[bindingKey(call.operation.method, call.operation.path)];
     if (!binding) return undefined;
+    const gone = deletedParent(ctx, binding.resource, call.pathParams);
+    if (gone !== undefined) return notFound(call.operation, gone);
     const scope = ensureSeeded(ctx, binding.resource, call.pathParams);
     return VERBS[binding.role](ctx, binding.resource, scope, call);
   };

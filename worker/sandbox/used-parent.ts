@@ -55,8 +55,51 @@ export function underCreatedParent(
   resource: Resource,
   pathParams: Record<string, string>,
 ): boolean {
+  const parent = parentOf(ctx, resource, pathParams);
+  return (
+    parent !== undefined &&
+    ctx.store.has(parent.scope, parent.id) &&
+    !ctx.store.isSeededItem(parent.scope, parent.id)
+  );
+}
+
+/**
+ * The identifier of the deleted item a scope of `resource` hangs under, if it does: a deleted task
+ * list has no tasks to list or add (its collections were dropped with it, and would otherwise start
+ * again from the stateless list). A parent the sandbox never held is not refused: a caller's own
+ * account is never created through the API (see `isUsedParent`).
+ */
+export function deletedParent(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+): string | undefined {
+  const parent = parentOf(ctx, resource, pathParams);
+  return parent !== undefined && ctx.store.has(goneScope(parent.scope), parent.id) ? parent.id : undefined;
+}
+
+/** Remembers a deleted item (`forget`: created again), in a scope of its own beside its collection's. */
+export function markDeleted(ctx: SandboxContext, scope: string, id: string, forget = false): void {
+  const gone = goneScope(scope);
+  if (forget) {
+    if (ctx.store.has(gone, id)) ctx.store.remove(gone, id);
+    return;
+  }
+  if (!ctx.store.isSeeded(gone)) ctx.store.seed(gone, []);
+  ctx.store.put(gone, id, true);
+}
+
+/** A collection's scope starts with its path's `/`: no scope of one starts with this. */
+const goneScope = (scope: string): string => `\u0001deleted\u0000${scope}`;
+
+/** The collection and identifier of the item a scope of `resource` hangs under, when the model has it. */
+function parentOf(
+  ctx: SandboxContext,
+  resource: Resource,
+  pathParams: Record<string, string>,
+): { scope: string; id: string } | undefined {
   const n = resource.scopeParams.length;
-  if (n === 0) return false;
+  if (n === 0) return undefined;
   const unnamed = resource.collectionPath.replace(PARAM, '{}');
   const last = resource.scopeParams[n - 1];
   const candidates = ctx.model.resources.resources.filter(
@@ -67,9 +110,7 @@ export function underCreatedParent(
   const parent =
     candidates.find((p) => unnamed.startsWith(`${stem(p.itemPath!)}/`)) ??
     candidates.find((p) => p.idParam === last);
-  if (!parent) return false;
+  if (!parent) return undefined;
   const values = resource.scopeParams.map((p) => pathParams[p] ?? '');
-  const scope = [parent.collectionPath, ...values.slice(0, -1)].join('\u0000');
-  const id = values[n - 1];
-  return ctx.store.has(scope, id) && !ctx.store.isSeededItem(scope, id);
+  return { scope: [parent.collectionPath, ...values.slice(0, -1)].join('\u0000'), id: values[n - 1] };
 }

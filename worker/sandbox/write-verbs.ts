@@ -4,7 +4,7 @@ import { answerValue, conflict, notFound, success } from './answers';
 import { conform } from './conform';
 import { planRelaxations } from '../mock/relaxed-reading';
 import { isObj } from '../mock/schema-refs';
-import { childScopes } from './used-parent';
+import { childScopes, markDeleted } from './used-parent';
 import {
   itemSchemaOf,
   jsonBodyOf,
@@ -183,6 +183,7 @@ export const removeItem: Verb = (ctx, resource, scope, call) => {
   if (!chosen) return undefined;
   ctx.store.remove(scope, id);
   for (const child of childScopes(ctx, resource, call.pathParams, id)) ctx.store.drop(child);
+  markDeleted(ctx, scope, id);
   // The answer says the deletion happened where it has a place for that (OpenAI's `deleted: true`).
   const gone = typeof existing === 'object' && existing !== null && !Array.isArray(existing);
   return answerValue(ctx, chosen, {
@@ -225,6 +226,8 @@ function store(
   const chosen = createdResponse(call, how);
   if (!chosen) return undefined;
   ctx.store.put(scope, id, item);
+  // An identifier used again (a PUT, the next number after the largest) names a new item.
+  if (how === 'created') markDeleted(ctx, scope, id, true);
   const params = itemParams(resource, call.pathParams, id);
   const declared = Object.keys(chosen.response.headers).some((h) => h.toLowerCase() === 'location');
   const location =
