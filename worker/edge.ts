@@ -19,10 +19,11 @@ import { sandboxRoute } from './routes/serve-sandbox';
  */
 export async function handle(request: AppRequest, env: Env, ctx: ExecutionContext): Promise<Response> {
   request.receivedAt = Date.now();
+  request.verb = request.method;
   const target = requestTarget(request.url);
   let response: Response;
   try {
-    const routed = isPreflight(request) ? preflight(request) : route(request, env, ctx, target);
+    const routed = isPreflight(request.verb, request) ? preflight(request) : route(request, env, ctx, target);
     response = routed instanceof Promise ? await routed : routed;
   } catch (error) {
     response = toProblem(error, target.pathname);

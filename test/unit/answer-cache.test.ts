@@ -11,7 +11,9 @@ import { ingest } from '../../worker/ingest/ingest';
 const SPEC = `openapi: 3.0.3
 info: {title: t, version: '1'}
 components:
-  securitySchemes: {key: {type: apiKey, in: header, name: X-Api-Key}}
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Api-Key}
+    bearer: {type: http, scheme: bearer}
 paths:
   /pets/{id}:
     get:
@@ -31,6 +33,14 @@ paths:
   /private:
     get:
       security: [{key: []}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}}
+  /bearer:
+    get:
+      security: [{bearer: []}]
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}}
+  /session:
+    get:
+      parameters: [{name: sid, in: cookie, schema: {type: string, enum: [a, b]}}]
       responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}}}
 `;
 
@@ -123,6 +133,36 @@ describe('the answer cache', () => {
     expect(send(call('k2')).hit).toBe(false);
     expect(send(call()).outcome.ok).toBe(false);
     expect(send(call()).hit).toBe(false);
+  });
+
+  it('keys Authorization and Cookie only where the operation reads them', async () => {
+    const t = await target();
+    const send = counting(t);
+    // No security, no cookie parameter: the engine answers the same whatever these hold.
+    send(base);
+    const withCredentials = {
+      ...base,
+      headers: { ...base.headers, authorization: 'Bearer t', cookie: 'sid=x' },
+    };
+    const kept = send(withCredentials);
+    expect(kept.hit).toBe(true);
+    const fresh = runMock(await target(), withCredentials, {}).outcome;
+    expect(kept.outcome.ok && fresh.ok && kept.outcome.response).toEqual(fresh.ok && fresh.response);
+    // Bearer security reads Authorization: refused without it, and keyed by its value.
+    const bearer = (authorization?: string): MockRequest => ({
+      ...base,
+      path: '/bearer',
+      headers: authorization ? { authorization } : {},
+    });
+    send(bearer('Bearer a'));
+    expect(send(bearer('Bearer a')).hit).toBe(true);
+    expect(send(bearer('Bearer b')).hit).toBe(false);
+    expect(send(bearer()).outcome.ok).toBe(false);
+    // A cookie parameter reads Cookie: an invalid value is refused, not served from the cache.
+    const session = (cookie: string): MockRequest => ({ ...base, path: '/session', headers: { cookie } });
+    send(session('sid=a'));
+    expect(send(session('sid=a')).hit).toBe(true);
+    expect(send(session('sid=zz')).outcome.ok).toBe(false);
   });
 
   it('never serves a call with a body from it', async () => {

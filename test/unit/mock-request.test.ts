@@ -21,7 +21,7 @@ describe("the mock's view of a request", () => {
     const { headers, walks } = countedHeaders({ Accept: 'application/json', Prefer: 'seed=3' });
     const request = new Request('https://specmock.test/x', { headers });
     Object.defineProperty(request, 'headers', { value: headers });
-    const mock = mockRequestOf(request, at, { query: [['a', '1']], body: undefined });
+    const mock = mockRequestOf(request, at, { method: 'GET', query: [['a', '1']], body: undefined });
     expect(headerOf(mock, 'prefer')).toBe('seed=3');
     expect(headerOf(mock, 'x-absent')).toBeUndefined();
     expect(walks()).toBe(0);
@@ -33,7 +33,11 @@ describe("the mock's view of a request", () => {
 
   it('is plain data to a spread and to a structured clone (a sandbox RPC), headers included', () => {
     const request = new Request('https://specmock.test/x', { method: 'POST', headers: { 'X-Trace': 't1' } });
-    const mock = mockRequestOf(request, at, { query: [], body: { contentType: 'text/plain', text: 'hi' } });
+    const mock = mockRequestOf(request, at, {
+      method: 'POST',
+      query: [],
+      body: { contentType: 'text/plain', text: 'hi' },
+    });
     const expected = {
       method: 'POST',
       path: '/pets/1',
@@ -50,18 +54,12 @@ describe("the mock's view of a request", () => {
     const first = mockRequestOf(
       new Request('https://specmock.test/a', { headers: { Prefer: 'seed=1' } }),
       at,
-      {
-        query: [],
-        body: undefined,
-      },
+      { method: 'GET', query: [], body: undefined },
     );
     const second = mockRequestOf(
       new Request('https://specmock.test/b', { headers: { Prefer: 'seed=2' } }),
       at,
-      {
-        query: [],
-        body: undefined,
-      },
+      { method: 'GET', query: [], body: undefined },
     );
     expect(headerOf(first, 'prefer')).toBe('seed=1');
     expect(headerOf(second, 'prefer')).toBe('seed=2');

@@ -11,6 +11,8 @@ export type AppRequest = IRequest & {
   rateLimit?: RateLimitView;
   /** Set by the edge on a call to the service itself (not a mock): its CORS only answers an Origin (cors.ts). */
   service?: boolean;
+  /** `request.method`, read once by the edge: every read of the runtime's getter crosses into it. */
+  verb: string;
   /** Epoch ms at which the request arrived; one clock reading per request. */
   receivedAt: number;
   /** A mock call to be written to the request log (request-log/log-call.ts); absent when not logged. */

@@ -82,8 +82,8 @@ export function addCors(record: Record<string, string>, request: CorsRequest): v
   record.vary = record.vary ? `${record.vary}, Origin` : 'Origin';
 }
 
-export function isPreflight(request: Request): boolean {
-  return request.method === 'OPTIONS' && request.headers.has('access-control-request-method');
+export function isPreflight(method: string, request: Request): boolean {
+  return method === 'OPTIONS' && request.headers.has('access-control-request-method');
 }
 
 export function preflight(request: Request): Response {

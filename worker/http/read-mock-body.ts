@@ -8,8 +8,11 @@ const MAX_MOCK_BODY_BYTES = 1024 * 1024;
  * The body, read at the edge so the pure mock can stay synchronous; multipart is parsed here. No
  * body: answered at once, without a promise (most mock calls are reads).
  */
-export function readMockBody(request: Request): RequestBody | undefined | Promise<RequestBody | undefined> {
-  if (!request.body || request.method === 'GET' || request.method === 'HEAD') return undefined;
+export function readMockBody(
+  request: Request,
+  method: string,
+): RequestBody | undefined | Promise<RequestBody | undefined> {
+  if (method === 'GET' || method === 'HEAD' || !request.body) return undefined;
   return readBody(request);
 }
 

@@ -30,6 +30,8 @@ export interface CallAt {
 /** A mock call that passed admission: which version answers, whose key pays, and its body. */
 export interface AdmittedCall {
   api: string;
+  /** The request's method, as sent. */
+  method: string;
   version: string;
   entry: { hash: string; createdAt: string };
   owner: string;
@@ -87,7 +89,7 @@ function admitLocated(
   const { owner, version, entry } = located;
   const quota = chargeMockCall(env, owner, request.receivedAt);
   const target = loadTarget(env.SPECS, at.api, version, entry.hash, entry.createdAt);
-  const body = readMockBody(request);
+  const body = readMockBody(request, request.verb);
   if (quota instanceof Promise || target instanceof Promise || body instanceof Promise)
     return Promise.all([quota, target, body]).then(([q, t, b]) =>
       admitted(request, env, at, query, located, behaviour, q, t, b),
@@ -132,6 +134,7 @@ function admitted(
     );
   return {
     api,
+    method: request.verb,
     version,
     entry,
     owner,

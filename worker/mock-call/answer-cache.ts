@@ -6,7 +6,7 @@ import { headerOf } from './mock-request';
 /**
  * Rendered answers of stateless calls, per isolate. The engine is deterministic: the same version,
  * method, URL the paths are relative to, path, query and the headers it reads (Accept, Prefer,
- * credentials, cookies, the operation's header parameters) give the same bytes, so GitHub's 24 KB
+ * credentials, cookies, the operation's header parameters: `readHeaders`) give the same bytes, so GitHub's 24 KB
  * repository body (730 µs to generate) is generated once. Only calls without a body (reflection
  * reads it), without behaviour settings and outside sandboxes come here (run-mock.ts), and only
  * successful answers are kept. Bounded by bytes; the oldest entry not used since it was last
@@ -138,14 +138,29 @@ function keyOf(target: MockTarget, request: MockRequest, operation: OperationPla
 
 const readNames = new WeakMap<OperationPlan, string[]>();
 
-/** The request headers the engine reads for `operation`: its parameters, credentials, negotiation. */
+/**
+ * The request headers the engine reads for a body-less call of `operation` (the only calls kept):
+ * Accept and Prefer always; Authorization and the credential headers only where the operation
+ * names security (the check and `sentAsAuthorization` ask for them only then); Cookie only where a
+ * cookie parameter or credential is declared; the operation's header parameters. Every other
+ * header leaves the answer alone, and each one read costs the runtime a crossing per call.
+ */
 function readHeaders(plan: Plan, operation: OperationPlan): string[] {
   let names = readNames.get(operation);
   if (names) return names;
-  const set = new Set(['accept', 'prefer', 'authorization', 'cookie', 'content-type']);
-  for (const p of operation.parameters) if (p.in === 'header') set.add(p.name.toLowerCase());
-  for (const scheme of Object.values(plan.securitySchemes))
-    if (scheme.in === 'header' && scheme.name) set.add(scheme.name.toLowerCase());
+  const set = new Set(['accept', 'prefer']);
+  for (const p of operation.parameters) {
+    if (p.in === 'header') set.add(p.name.toLowerCase());
+    if (p.in === 'cookie') set.add('cookie');
+  }
+  for (const requirement of operation.security)
+    for (const name of requirement) {
+      set.add('authorization');
+      const scheme = plan.securitySchemes[name];
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name)
+        set.add(scheme.name.toLowerCase());
+      if (scheme?.type === 'apiKey' && scheme.in === 'cookie') set.add('cookie');
+    }
   names = [...set].sort();
   readNames.set(operation, names);
   return names;

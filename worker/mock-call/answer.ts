@@ -49,7 +49,7 @@ function answerNow(
     const { problem } = result;
     throw new ProblemError(steered ? { ...problem, headers: { ...problem.headers, ...steered } } : problem);
   }
-  const body = sentBody(request.method, result.response);
+  const body = sentBody(mockRequest.method, result.response);
   const response = sameHeaders(result)
     ? repeated(request, mockRequest, body, result.response, operationId)
     : respond(

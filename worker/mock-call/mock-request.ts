@@ -25,12 +25,12 @@ let lastRaw: Headers | undefined;
 export function mockRequestOf(
   request: Request,
   at: { path: string; baseUrl: string },
-  call: Pick<MockRequest, 'query' | 'body'>,
+  call: Pick<MockRequest, 'method' | 'query' | 'body'>,
 ): MockRequest {
   const raw = request.headers;
   let record: Record<string, string> | undefined;
   const mockRequest: MockRequest = {
-    method: request.method,
+    method: call.method,
     path: at.path,
     baseUrl: at.baseUrl,
     query: call.query,
