@@ -105,6 +105,9 @@ function hit(entry: Entry, request: MockRequest): MockOutcome {
 }
 
 function remember(target: MockTarget, request: MockRequest, operation: OperationPlan): void {
+  // A path key with a fragment or query (`/#X-Amz-Target=…`) is chosen by a header or the query
+  // too (fragment-path.ts): the method and path alone do not name its operation.
+  if (/[#?]/.test(operation.path)) return;
   const { routed } = versionOf(target);
   if (routed.size >= MAX_ROUTED) routed.clear();
   routed.set(routeKey(request), operation);

@@ -3,6 +3,7 @@ import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { formPostAsGet } from './form-as-query';
 import { spannedPath } from './rest-of-path';
+import { fragmentPath } from './fragment-path';
 import { compileRoutes, matchRoute, withoutBasePath, type FoundRoute, type MatchResult } from './match';
 import { negotiate } from './negotiate';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan } from './plan';
@@ -46,8 +47,11 @@ function brokenRefProblem(
 
 /** The route and the caller's own preferences, read once per call; `mock()` takes them as read. */
 function readCall(target: MockTarget, request: MockRequest): CallReading {
+  // An RPC call names its operation in a header or the query where its description writes it into
+  // the path key (`/#X-Amz-Target=…`, `/{Bucket}#uploads`): that key, when the call meets it.
+  const keyed = fragmentPath(target.plan, target.routes, request);
   return {
-    match: matchRoute(target.routes, request.method, request.path),
+    match: matchRoute(target.routes, request.method, keyed ?? request.path),
     own: readPreferences(request.headers.prefer, request.query),
     // The request's own query, without the `__code`-style preferences: what is validated and seeded.
     query: withoutPreferenceParams(request.query),

