@@ -10,6 +10,7 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { satisfies } from './validate-schema';
+import { speaksAwsJson, WIRE_HEADER, withEpochTimestamps } from './aws-wire';
 import { planRelaxations } from './relaxed-reading';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
@@ -110,6 +111,11 @@ export function renderResponse(
   if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
+  if (media.schema !== undefined && speaksAwsJson(ctx.operation, ctx.request)) {
+    const wire = withEpochTimestamps(body.value, media.schema, ctx.target.plan.defs);
+    if (wire !== body.value) headers[WIRE_HEADER] = 'aws-json';
+    body.value = wire;
+  }
   let text = serializeBody(body.value, type, media.schema);
   let lenient = body.lenient;
   // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
