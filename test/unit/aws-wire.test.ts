@@ -14,16 +14,22 @@ import { DOC_ID, responseSchemas } from '../support/independent-schemas';
  */
 const SPEC = `openapi: 3.0.3
 info: {title: aws, version: '1'}
+servers: [{url: 'https://secretsmanager.{region}.amazonaws.com', variables: {region: {default: us-east-1}}}]
 paths:
   /#X-Amz-Target=secretsmanager.DescribeSecret:
     post:
       operationId: DescribeSecret
       parameters: [{name: X-Amz-Target, in: header, required: true, schema: {type: string, enum: [secretsmanager.DescribeSecret]}}]
-      requestBody: {required: true, content: {application/json: {schema: {type: object}}}}
+      requestBody:
+        required: true
+        content: {application/json: {schema: {type: object, required: [SecretId], properties: {SecretId: {type: string}}}}}
       responses:
         '200':
           description: ok
           content: {application/json: {schema: {$ref: '#/components/schemas/DescribeSecretResponse'}}}
+        '480':
+          description: ResourceNotFoundException
+          content: {application/json: {schema: {type: object, properties: {Message: {type: string}}}}}
 components:
   schemas:
     Date: {type: string, format: date-time}
@@ -58,7 +64,7 @@ describe("AWS's JSON protocol on the wire", () => {
           'x-amz-target': 'secretsmanager.DescribeSecret',
           'content-type': 'application/x-amz-json-1.1',
         },
-        body: { contentType: 'application/x-amz-json-1.1', text: '{}' },
+        body: { contentType: 'application/x-amz-json-1.1', text: '{"SecretId":"db"}' },
       };
       const out = mock(t, request);
       if (!out.ok) throw new Error(out.problem.type);
@@ -85,5 +91,32 @@ describe("AWS's JSON protocol on the wire", () => {
     const own = call('/#X-Amz-Target=secretsmanager.DescribeSecret');
     expect(own.headers['x-specmock-wire']).toBeUndefined();
     expect(validate(own.body), ajv.errorsText(validate.errors)).toBe(true);
+  });
+});
+
+describe("AWS's JSON protocol errors", () => {
+  it('name their exception as the SDKs read it: x-amzn-errortype, and __type in a refusal', async () => {
+    const t = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
+    const send = (body: string, prefer?: string) =>
+      mock(t, {
+        method: 'POST',
+        path: '/',
+        query: [],
+        headers: {
+          'x-amz-target': 'secretsmanager.DescribeSecret',
+          'content-type': 'application/x-amz-json-1.1',
+          ...(prefer ? { prefer } : {}),
+        },
+        body: { contentType: 'application/x-amz-json-1.1', text: body },
+      });
+    const declared = send('{"SecretId":"db"}', 'code=480');
+    expect(declared.ok && declared.response.headers['x-amzn-errortype']).toBe('ResourceNotFoundException');
+    // A body the operation refuses (no SecretId): a ValidationException, not problem+json.
+    const refused = send('{}');
+    expect(refused.ok).toBe(false);
+    const response = !refused.ok ? refused.response : undefined;
+    expect(response?.status).toBe(422);
+    expect(response?.headers['x-amzn-errortype']).toBe('ValidationException');
+    expect(JSON.parse(response?.body ?? '{}')).toMatchObject({ __type: 'ValidationException' });
   });
 });

@@ -18,6 +18,15 @@ export function speaksAwsJson(operation: OperationPlan, request: MockRequest): b
   return operation.path.includes('#X-Amz-Target=') && !request.path.includes('#');
 }
 
+/**
+ * The exception an error response of an AWS description stands for: aws2openapi writes each modeled
+ * error as a response of its own (`480`, `481`, …) described by its name (`ResourceNotFoundException`).
+ * Sent as `x-amzn-errortype`, the header an SDK reads first to raise that exception.
+ */
+export function awsErrorType(description: string): string | undefined {
+  return /^[A-Z][A-Za-z0-9]*(Exception|Error|Fault)$/.test(description) ? description : undefined;
+}
+
 /** The value with every string at a `date-time` schema as epoch seconds; the same value when none. */
 export function withEpochTimestamps(
   value: JsonValue,

@@ -10,7 +10,7 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { satisfies } from './validate-schema';
-import { speaksAwsJson, WIRE_HEADER, withEpochTimestamps } from './aws-wire';
+import { awsErrorType, speaksAwsJson, WIRE_HEADER, withEpochTimestamps } from './aws-wire';
 import { planRelaxations } from './relaxed-reading';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
@@ -115,6 +115,8 @@ export function renderResponse(
     const wire = withEpochTimestamps(body.value, media.schema, ctx.target.plan.defs);
     if (wire !== body.value) headers[WIRE_HEADER] = 'aws-json';
     body.value = wire;
+    const errorType = status >= 400 ? awsErrorType(spec.description) : undefined;
+    if (errorType !== undefined) headers['x-amzn-errortype'] = errorType;
   }
   let text = serializeBody(body.value, type, media.schema);
   let lenient = body.lenient;

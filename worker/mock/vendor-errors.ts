@@ -15,7 +15,25 @@ interface Envelope {
   /** Matches the server's host name or any subdomain of it. */
   host: string;
   body: (status: number, message: string) => Record<string, unknown>;
+  headers?: (status: number) => Record<string, string>;
 }
+
+/**
+ * AWS's JSON protocol names an error by its type (`__type`, and the `x-amzn-errortype` header the
+ * SDKs read first); an SDK raises it as that exception.
+ */
+const AWS_TYPES: Record<number, string> = {
+  400: 'ValidationException',
+  401: 'UnrecognizedClientException',
+  403: 'AccessDeniedException',
+  404: 'UnknownOperationException',
+  405: 'UnknownOperationException',
+  413: 'RequestEntityTooLargeException',
+  415: 'SerializationException',
+  422: 'ValidationException',
+  429: 'ThrottlingException',
+};
+const awsType = (status: number): string => AWS_TYPES[status] ?? 'ValidationException';
 
 /** Notion's documented `code` per status (developers.notion.com/reference/status-codes). */
 const NOTION_CODES: Record<number, string> = {
@@ -32,6 +50,11 @@ const NOTION_CODES: Record<number, string> = {
 const TWILIO_CODES: Record<number, number> = { 400: 20001, 401: 20003, 404: 20404, 405: 20004, 429: 20429 };
 
 const ENVELOPES: Envelope[] = [
+  {
+    host: 'amazonaws.com',
+    body: (status, message) => ({ __type: awsType(status), message }),
+    headers: (status) => ({ 'x-amzn-errortype': awsType(status) }),
+  },
   {
     host: 'twilio.com',
     body: (status, message) => {
@@ -70,7 +93,7 @@ export function readableRefusal(plan: Plan, method: string, outcome: MockOutcome
   if (!envelope) return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
   const response: MockResponse = {
     status,
-    headers: { ...headers, 'content-type': 'application/json' },
+    headers: { ...headers, ...envelope.headers?.(status), 'content-type': 'application/json' },
     body: method.toUpperCase() === 'HEAD' ? null : JSON.stringify(envelope.body(status, problem.detail)),
   };
   const errors = problem.errors && problem.errors.length > 0 ? problem.errors : [{ message: problem.detail }];

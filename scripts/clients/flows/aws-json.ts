@@ -54,6 +54,11 @@ export const secretsManagerFlow: ClientFlow = {
       check('a value', 'sdk type', (r) => typeof r.SecretString === 'string' || r.SecretBinary !== undefined),
     );
     await t.ok('DeleteSecret', () => c.send(new sm.DeleteSecretCommand({ SecretId: 'db' })));
+    await t.fails(
+      'DescribeSecret without its SecretId → the SDK raises ValidationException',
+      () => c.send(new sm.DescribeSecretCommand({})),
+      (e: Loose) => e.name === 'ValidationException' && e.$metadata?.httpStatusCode >= 400,
+    );
   },
 };
 
