@@ -1,6 +1,6 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
-import { secretsManagerFlow, stepFunctionsFlow } from './flows/aws-json';
+import { dynamoDbFlow, secretsManagerFlow, stepFunctionsFlow } from './flows/aws-json';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { kubernetesFlow } from './flows/kubernetes';
@@ -42,5 +42,6 @@ export const FLOWS: ClientFlow[] = [
   kubernetesFlow,
   secretsManagerFlow,
   stepFunctionsFlow,
+  dynamoDbFlow,
   openapiFetchFlow,
 ];

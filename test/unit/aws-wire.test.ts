@@ -33,11 +33,15 @@ paths:
 components:
   schemas:
     Date: {type: string, format: date-time}
+    CiphertextType: {type: string, minLength: 1, maxLength: 12}
+    BinaryAttributeValue: {type: string}
     DescribeSecretResponse:
       type: object
-      required: [Name, CreatedDate, Versions]
+      required: [Name, CreatedDate, Versions, CiphertextBlob, Value]
       properties:
         Name: {type: string}
+        CiphertextBlob: {allOf: [{$ref: '#/components/schemas/CiphertextType'}, {description: The secret, encrypted.}]}
+        Value: {type: object, required: [B], properties: {B: {$ref: '#/components/schemas/BinaryAttributeValue'}}}
         CreatedDate: {allOf: [{$ref: '#/components/schemas/Date'}, {description: When it was created.}]}
         Versions:
           type: array
@@ -46,7 +50,7 @@ components:
 `;
 
 describe("AWS's JSON protocol on the wire", () => {
-  it('sends timestamps as epoch seconds to an SDK, and the description’s strings to its own key', async () => {
+  it('sends timestamps as epoch seconds and blobs in base64 to an SDK, and the description’s own values to its own key', async () => {
     const t = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
     const { document, pointers } = responseSchemas(SPEC);
     const ajv = new Ajv({ strict: false });
@@ -79,6 +83,11 @@ describe("AWS's JSON protocol on the wire", () => {
     expect(typeof sdk.body.CreatedDate).toBe('number');
     const versions = sdk.body.Versions as { At: unknown }[];
     for (const v of versions) expect(typeof v.At).toBe('number');
+    // Blobs travel in base64 (whole groups within maxLength), which the SDK decodes.
+    const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+    expect(sdk.body.CiphertextBlob).toMatch(base64);
+    expect((sdk.body.CiphertextBlob as string).length).toBeLessThanOrEqual(12);
+    expect((sdk.body.Value as { B: string }).B).toMatch(base64);
     // Back in the description's form, the body is the description's.
     const iso = (s: unknown) => new Date((s as number) * 1000).toISOString();
     const described = {

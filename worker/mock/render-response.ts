@@ -10,7 +10,7 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { satisfies } from './validate-schema';
-import { awsErrorType, speaksAwsJson, WIRE_HEADER, withEpochTimestamps } from './aws-wire';
+import { awsErrorType, speaksAwsJson, WIRE_HEADER, onAwsWire } from './aws-wire';
 import { planRelaxations } from './relaxed-reading';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
@@ -112,7 +112,7 @@ export function renderResponse(
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
   if (media.schema !== undefined && speaksAwsJson(ctx.operation, ctx.request)) {
-    const wire = withEpochTimestamps(body.value, media.schema, ctx.target.plan.defs);
+    const wire = onAwsWire(body.value, media.schema, ctx.target.plan.defs);
     if (wire !== body.value) headers[WIRE_HEADER] = 'aws-json';
     body.value = wire;
     const errorType = status >= 400 ? awsErrorType(spec.description) : undefined;

@@ -95,3 +95,58 @@ export const stepFunctionsFlow: ClientFlow = {
     );
   },
 };
+
+export const dynamoDbFlow: ClientFlow = {
+  name: '@aws-sdk/client-dynamodb',
+  packages: { '@aws-sdk/client-dynamodb': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/dynamodb.json'),
+  specLabel: 'amazonaws.com/dynamodb.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const ddb = loadSdk<Loose>('@aws-sdk/client-dynamodb');
+    const c = client(ddb, 'DynamoDBClient', t.target.origin);
+    const key = { Artist: { S: 'No One You Know' } };
+    await t.ok(
+      'CreateTable',
+      () =>
+        c.send(
+          new ddb.CreateTableCommand({
+            TableName: 'Music',
+            AttributeDefinitions: [{ AttributeName: 'Artist', AttributeType: 'S' }],
+            KeySchema: [{ AttributeName: 'Artist', KeyType: 'HASH' }],
+            BillingMode: 'PAY_PER_REQUEST',
+          }),
+        ),
+      check('CreationDateTime read as a time', 'sdk type', (r) =>
+        r.TableDescription?.CreationDateTime === undefined
+          ? true
+          : seconds(r.TableDescription.CreationDateTime),
+      ),
+    );
+    await t.ok(
+      'ListTables',
+      () => c.send(new ddb.ListTablesCommand({})),
+      check('table names', 'sdk type', (r) => Array.isArray(r.TableNames)),
+    );
+    await t.ok('DescribeTable', () => c.send(new ddb.DescribeTableCommand({ TableName: 'Music' })));
+    await t.ok('PutItem', () => c.send(new ddb.PutItemCommand({ TableName: 'Music', Item: key })));
+    await t.ok('GetItem', () => c.send(new ddb.GetItemCommand({ TableName: 'Music', Key: key })));
+    await t.ok(
+      'Query (binary attributes decoded)',
+      () =>
+        c.send(
+          new ddb.QueryCommand({
+            TableName: 'Music',
+            KeyConditionExpression: 'Artist = :a',
+            ExpressionAttributeValues: { ':a': { S: 'x' } },
+          }),
+        ),
+      check('items', 'sdk type', (r) => r.Items === undefined || Array.isArray(r.Items)),
+    );
+    await t.ok('BatchGetItem', () =>
+      c.send(new ddb.BatchGetItemCommand({ RequestItems: { Music: { Keys: [key] } } })),
+    );
+    await t.ok('DeleteItem', () => c.send(new ddb.DeleteItemCommand({ TableName: 'Music', Key: key })));
+  },
+};
