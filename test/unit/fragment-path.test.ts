@@ -41,6 +41,14 @@ paths:
       operationId: ListObjects
       parameters: [{name: Bucket, in: path, required: true, schema: {type: string}}]
       responses: {'200': {description: ok, content: {application/json: {schema: {$ref: ${target('List')}}}}}}
+  /{Bucket}/{Key}#versions:
+    get:
+      operationId: ListObjectVersions
+      parameters:
+        - {name: Bucket, in: path, required: true, schema: {type: string}}
+        - {name: Key, in: path, required: true, schema: {type: string}}
+        - {name: versions, in: query, required: true, allowEmptyValue: true, schema: {type: string}}
+      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: ${target('List')}}}}}}
   /{Bucket}#uploads:
     get:
       operationId: ListMultipartUploads
@@ -97,5 +105,12 @@ describe('operations a path key names by a fragment', () => {
       operation: 'ListMultipartUploads',
     });
     expect(send({ method: 'GET', path: '/photos' })).toEqual({ status: 200, operation: 'ListObjects' });
+    // A key whose route is not the keyed one (`/{Bucket}` would take `photos#versions` as its value)
+    // is no key: AWS's REST descriptions key operations by headers every call sends (`#Accept`).
+    const listed = mock(t, { method: 'GET', path: '/photos', query: [['versions', '']], headers: {} });
+    expect(listed.ok && [listed.operation.id, listed.call.pathParams]).toEqual([
+      'ListObjects',
+      { Bucket: 'photos' },
+    ]);
   });
 });

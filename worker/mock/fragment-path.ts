@@ -82,7 +82,9 @@ export function fragmentPath(plan: Plan, routes: CompiledRoutes, request: MockRe
   for (const { suffix, conditions } of candidates) {
     if (!conditions.every(({ name, value }) => holds(sent(name), value))) continue;
     const path = base + suffix;
-    if (matchRoute(routes, request.method, path).kind === 'found') return path;
+    // Only the keyed route itself: a template's last parameter would take `id#Accept` as a value.
+    const match = matchRoute(routes, request.method, path);
+    if (match.kind === 'found' && match.route.endsWith(suffix)) return path;
   }
   return undefined;
 }
