@@ -3,7 +3,13 @@ import { mock, prepareTarget, type MockRequest } from '../../worker/mock/mock';
 import type { JsonValue, OperationPlan, Plan, Schema } from '../../worker/mock/plan';
 import { isObj } from '../../worker/mock/schema-refs';
 import { itemsOf } from '../../worker/sandbox/list-body';
-import { type Resource, type ResourcePlan, type Role } from '../../worker/sandbox/resources';
+import {
+  listPathOf,
+  readPathOf,
+  type Resource,
+  type ResourcePlan,
+  type Role,
+} from '../../worker/sandbox/resources';
 import { fillPath, itemParams, scopeOf } from '../../worker/sandbox/sandbox-context';
 import { modelOf } from '../../worker/sandbox/sandbox-model';
 import { sandboxLayer } from '../../worker/sandbox/stateful-layer';
@@ -117,13 +123,19 @@ function conversation(
   const verbs = new Map<Role, { method: string }>();
   for (const [key, b] of Object.entries(resources.bindings))
     if (b.resource === resource) verbs.set(b.role, { method: key.slice(0, key.indexOf(' ')) });
-  const listOp = ops.get(`GET ${resource.collectionPath}`);
-  const create = ops.get(`POST ${resource.collectionPath}`);
+  // Where each verb is bound: Docker lists at `/containers/json`, creates at `/containers/create`
+  // and reads at `/containers/{id}/json`.
+  const createPath = resource.createPath ?? resource.collectionPath;
+  const listOp = ops.get(`GET ${listPathOf(resource)}`);
+  const create = ops.get(`POST ${createPath}`);
   const params = scopeValues(resource, listOp ?? create, plan);
-  const collection = fillPath(resource.collectionPath, params);
-  const itemOp = (method: string) => ops.get(`${method} ${resource.itemPath}`);
-  const itemAt = (id: string) => fillPath(resource.itemPath ?? '', itemParams(resource, params, id));
-  if (verbs.has('list')) send('list', 'GET', collection, listOp);
+  const listAt = fillPath(listPathOf(resource), params);
+  const collection = fillPath(createPath, params);
+  const pathOf = (method: string) => (method === 'GET' ? readPathOf(resource) : resource.itemPath);
+  const itemOp = (method: string) => ops.get(`${method} ${pathOf(method)}`);
+  const itemAt = (id: string, method = 'GET') =>
+    fillPath(pathOf(method) ?? '', itemParams(resource, params, id));
+  if (verbs.has('list')) send('list', 'GET', listAt, listOp);
   if (!verbs.has('create') || !create) return;
   const others = [...verbs.keys()].filter((r) => r !== 'create');
   const scope = scopeOf(resource, params);
@@ -152,16 +164,16 @@ function conversation(
   for (const role of ['merge', 'replace'] as Role[]) {
     const verb = verbs.get(role);
     const op = verb && itemOp(verb.method);
-    if (verb && op) held &&= send(`update (${verb.method})`, verb.method, itemAt(String(id)), op).ok;
+    if (verb && op)
+      held &&= send(`update (${verb.method})`, verb.method, itemAt(String(id), verb.method), op).ok;
   }
   if (verbs.has('list')) {
-    const listed =
-      itemsOf(resource.list!.shape, send('list after create', 'GET', collection, listOp).body) ?? [];
+    const listed = itemsOf(resource.list!.shape, send('list after create', 'GET', listAt, listOp).body) ?? [];
     const found = listed.some((v) => isObj(v) && v[resource.idField] === id);
     count(tally, `list after create: ${found ? 'lists it' : 'not on the first page'}`);
   }
   if (verbs.has('remove')) {
-    held &&= send('delete', 'DELETE', itemAt(String(id)), itemOp('DELETE')).ok;
+    held &&= send('delete', 'DELETE', itemAt(String(id), 'DELETE'), itemOp('DELETE')).ok;
     if (verbs.has('read'))
       held &&= send('read deleted', 'GET', itemAt(String(id)), itemOp('GET')).status === 404;
   }

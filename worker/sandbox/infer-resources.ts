@@ -3,6 +3,8 @@ import { identifierField, type IdContext } from './identifier';
 import { inferListShape, inferPaging } from './infer-list';
 import {
   bindingKey,
+  listPathOf,
+  readPathOf,
   type Binding,
   type Resource,
   type ResourcePlan,
@@ -48,7 +50,7 @@ export function inferResources(plan: Plan): ResourcePlan {
     const [, parent, idParam, ext = ''] = m;
     const collectionPath = parent + ext;
     const pair = { collectionPath, itemPath };
-    const collectionOps = withCreate(byPath, collectionPath);
+    const collectionOps = collectionOpsOf(byPath, collectionPath);
     const noun = collectionNoun(parent, byPath);
     if (noun === undefined) continue;
     if (!collectionOps || !(collectionOps.has('GET') || collectionOps.has('POST'))) {
@@ -56,7 +58,8 @@ export function inferResources(plan: Plan): ResourcePlan {
       continue;
     }
     const at = { param: idParam, collection: noun, itemPath };
-    const inferred = inferPair(plan.defs, collectionPath, at, collectionOps, itemOps);
+    const viewed = withView(byPath, itemPath, itemOps) ?? itemOps;
+    const inferred = inferPair(plan.defs, collectionPath, at, collectionOps, viewed);
     if ('reason' in inferred) out.stateless.push({ ...pair, reason: inferred.reason });
     else add(out, inferred);
   }
@@ -70,14 +73,22 @@ export function inferResources(plan: Plan): ResourcePlan {
 }
 
 /**
- * A collection's operations, with the POST of `{collection}/create` where the collection itself has
- * none: Docker creates at `/containers/create`, `/volumes/create`, `/networks/create`.
+ * A collection's operations, with the POST of `{collection}/create` and the GET of
+ * `{collection}/json` where the collection itself has none: Docker creates at `/containers/create`,
+ * `/volumes/create`, `/networks/create`, and lists containers and images at `/containers/json`.
  */
-function withCreate(byPath: Map<string, Methods>, collectionPath: string): Methods | undefined {
-  const ops = byPath.get(collectionPath);
+function collectionOpsOf(byPath: Map<string, Methods>, collectionPath: string): Methods | undefined {
+  const ops = new Map(byPath.get(collectionPath));
   const create = byPath.get(`${collectionPath}/create`)?.get('POST');
-  if (!ops || ops.has('POST') || !create) return ops;
-  return new Map([...ops, ['POST', create]]);
+  if (create && !ops.has('POST')) ops.set('POST', create);
+  return withView(byPath, collectionPath, ops);
+}
+
+/** The operations with the GET of `{path}/json` where the path has none (Docker's views). */
+function withView(byPath: Map<string, Methods>, path: string, ops: Methods): Methods | undefined {
+  const view = byPath.get(`${path}/json`)?.get('GET');
+  const out = view && !ops.has('GET') ? new Map([...ops, ['GET', view]]) : ops;
+  return out.size > 0 ? out : undefined;
 }
 
 /**
@@ -112,8 +123,10 @@ function add(out: ResourcePlan, inferred: Inferred): void {
       role === 'create'
         ? (resource.createPath ?? resource.collectionPath)
         : role === 'list'
-          ? resource.collectionPath
-          : resource.itemPath;
+          ? listPathOf(resource)
+          : role === 'read'
+            ? readPathOf(resource)
+            : resource.itemPath;
     if (path !== undefined) out.bindings[bindingKey(method, path)] = { resource, role } satisfies Binding;
   }
   if (listReason && resource.itemPath !== undefined)
@@ -174,6 +187,9 @@ function inferPair(
   if (createsOne(collectionOps, defs)) roles.push(['POST', 'create']);
   if (collectionOps.get('POST')?.path === `${collectionPath}/create`)
     resource.createPath = `${collectionPath}/create`;
+  if (listOp?.path === `${collectionPath}/json`) resource.listPath = listOp.path;
+  const readOp = itemOps.get('GET');
+  if (readOp?.path === `${at.itemPath}/json`) resource.readPath = readOp.path;
   const itemRoles: [string, Role][] = [
     ['GET', 'read'],
     ['PUT', 'replace'],

@@ -4,7 +4,7 @@ import type { ValidatedCall } from '../mock/mock';
 import type { JsonValue, Schema } from '../mock/plan';
 import { satisfies } from '../mock/validate-schema';
 import { itemsArraySchema } from './infer-list';
-import { bindingKey, type Resource } from './resources';
+import { bindingKey, listPathOf, readPathOf, type Resource } from './resources';
 import { generated, type SandboxContext } from './sandbox-context';
 import { deref, idSchemaOf, jsonSchemaOf, propertiesOf, successResponse, typesOf } from './schema-shape';
 
@@ -27,9 +27,10 @@ const itemSchemas = new WeakMap<Resource, Schema>();
 function findItemSchema(ctx: SandboxContext, resource: Resource): Schema {
   const ops = ctx.model.operations;
   const defs = ctx.target.plan.defs;
-  const get = resource.itemPath !== undefined ? ops.get(bindingKey('GET', resource.itemPath)) : undefined;
-  const post = ops.get(bindingKey('POST', resource.collectionPath));
-  const list = ops.get(bindingKey('GET', resource.collectionPath));
+  const readPath = readPathOf(resource);
+  const get = readPath !== undefined ? ops.get(bindingKey('GET', readPath)) : undefined;
+  const post = ops.get(bindingKey('POST', resource.createPath ?? resource.collectionPath));
+  const list = ops.get(bindingKey('GET', listPathOf(resource)));
   const fromList =
     resource.list && list
       ? itemsArraySchema(resource.list.shape, jsonSchemaOf(successResponse(list)), defs)?.items

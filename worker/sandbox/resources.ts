@@ -42,6 +42,10 @@ export interface Resource {
   itemPath?: string;
   /** Where items are created when not at the collection path: Docker's `/volumes/create`. */
   createPath?: string;
+  /** Where the collection is listed when not at its path: Docker's `/containers/json`. */
+  listPath?: string;
+  /** Where an item is read when its item path has no GET: Docker's `/containers/{id}/json`. */
+  readPath?: string;
   /** The item path's own parameter, e.g. "petId" (with the item path). */
   idParam?: string;
   /** The item property that holds the identifier, e.g. "id". */
@@ -63,6 +67,12 @@ export interface Resource {
    */
   readOnly?: true;
 }
+
+/** The path of the collection's list (a GET there lists it). */
+export const listPathOf = (resource: Resource): string => resource.listPath ?? resource.collectionPath;
+
+/** The path an item is read at, when it has one. */
+export const readPathOf = (resource: Resource): string | undefined => resource.readPath ?? resource.itemPath;
 
 export type Role = 'list' | 'create' | 'read' | 'replace' | 'merge' | 'remove';
 

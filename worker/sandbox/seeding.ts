@@ -1,7 +1,7 @@
 import { statelessValue } from '../mock/mock';
 import type { StoredItem } from './item-store';
 import { itemsOf } from './list-body';
-import { bindingKey, type Resource } from './resources';
+import { bindingKey, listPathOf, type Resource } from './resources';
 import { fillPath, keyOf, scopeOf, type SandboxContext } from './sandbox-context';
 import { successResponse } from './schema-shape';
 import { underCreatedParent } from './used-parent';
@@ -31,13 +31,13 @@ function seedItems(
   resource: Resource,
   pathParams: Record<string, string>,
 ): StoredItem[] {
-  const listOp = ctx.model.operations.get(bindingKey('GET', resource.collectionPath));
+  const listOp = ctx.model.operations.get(bindingKey('GET', listPathOf(resource)));
   const response = listOp && successResponse(listOp);
   if (!resource.list || !listOp || !response) return [];
   const scoped: Record<string, string> = {};
   for (const p of resource.scopeParams) scoped[p] = pathParams[p] ?? '';
   const body = statelessValue(ctx.target, listOp, response, {
-    path: fillPath(resource.collectionPath, scoped),
+    path: fillPath(listPathOf(resource), scoped),
     pathParams: scoped,
     query: [],
     prefs: ctx.seed ? { seed: ctx.seed } : {},

@@ -17,7 +17,7 @@ import { sizeOf } from './item-store';
 import { mergePatch } from './merge-patch';
 import { applyJsonPatch, jsonPatchOf } from './json-patch';
 import { nameCreatedItem } from './item-urls';
-import type { Resource } from './resources';
+import { readPathOf, type Resource } from './resources';
 import {
   fillPath,
   generated,
@@ -270,7 +270,8 @@ function keyedValue(value: JsonValue | undefined, resource: Resource): JsonValue
 
 /** Where an item is answered: what its generated members are about. */
 function itemTemplate(resource: Resource): ItemAt {
-  return resource.itemPath !== undefined
-    ? { path: resource.itemPath, method: 'GET' }
+  const readPath = readPathOf(resource);
+  return readPath !== undefined
+    ? { path: readPath, method: 'GET' }
     : { path: resource.collectionPath, method: 'POST' };
 }
