@@ -33,7 +33,7 @@ paths:
 components:
   schemas:
     Date: {type: string, format: date-time}
-    CiphertextType: {type: string, minLength: 1, maxLength: 12}
+    CiphertextType: {type: string, minLength: 12, maxLength: 12}
     BinaryAttributeValue: {type: string}
     DescribeSecretResponse:
       type: object

@@ -2,6 +2,7 @@ import type { MockRequest } from './call';
 import type { JsonValue, OperationPlan, Schema } from './plan';
 import { derefShallow, isObj, refDefName } from './schema-refs';
 import { memberSchema, viewOf } from './schema-view';
+import { flatFor } from './generate/merge';
 
 /**
  * AWS's JSON protocol sends timestamps as epoch seconds (`"CreatedDate": 1700000000.123`), and its
@@ -48,7 +49,8 @@ function wire(
 ): JsonValue {
   if (schema === undefined || depth > MAX_DEPTH || value === null) return value;
   if (typeof value === 'string') {
-    if (isBlob(key, schema, defs)) return base64Within(value, derefShallow(schema, defs));
+    // Its maxLength may sit behind the `allOf` that describes it (KMS's `CiphertextBlob`).
+    if (isBlob(key, schema, defs)) return base64Within(value, flatFor(schema, null, defs).maxLength);
     if (!isDateTime(schema, defs, 0)) return value;
     const ms = Date.parse(value);
     return Number.isFinite(ms) ? ms / 1000 : value;
@@ -102,10 +104,9 @@ function refNames(schema: Schema, defs: Record<string, Schema>, hops: number): s
   return own !== undefined ? [own, ...inner, ...members] : [...inner, ...members];
 }
 
-/** The text's UTF-8 bytes in base64, cut to whole groups within the schema's `maxLength`. */
-function base64Within(value: string, schema: Schema): string {
+/** The text's UTF-8 bytes in base64, cut to whole groups within `max` characters. */
+function base64Within(value: string, max: number | undefined): string {
   let bytes = new TextEncoder().encode(value);
-  const max = isObj(schema) && typeof schema.maxLength === 'number' ? schema.maxLength : undefined;
   if (max !== undefined) bytes = bytes.slice(0, Math.floor(max / 4) * 3);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
