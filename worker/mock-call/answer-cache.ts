@@ -2,6 +2,7 @@ import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan, Plan } from '../mock/plan';
 import { pairsKey } from '../util/pairs-key';
 import { headerOf } from './mock-request';
+import { keyedAt } from '../mock/fragment-path';
 
 /**
  * Rendered answers of stateless calls, per isolate. The engine is deterministic: the same version,
@@ -107,7 +108,7 @@ function hit(entry: Entry, request: MockRequest): MockOutcome {
 function remember(target: MockTarget, request: MockRequest, operation: OperationPlan): void {
   // A path key with a fragment or query (`/#X-Amz-Target=…`) is chosen by a header or the query
   // too (fragment-path.ts): the method and path alone do not name its operation.
-  if (/[#?]/.test(operation.path)) return;
+  if (keyedAt(operation.path) >= 0) return;
   const { routed } = versionOf(target);
   if (routed.size >= MAX_ROUTED) routed.clear();
   routed.set(routeKey(request), operation);

@@ -1,8 +1,9 @@
 import type { MockRequest } from './call';
 import type { JsonValue, OperationPlan, Schema } from './plan';
-import { derefShallow, isObj, refDefName } from './schema-refs';
+import { isObj, refDefName } from './schema-refs';
 import { memberSchema, viewOf } from './schema-view';
 import { flatFor } from './generate/merge';
+import { T_STR } from './generate/flat';
 
 /**
  * AWS's JSON protocol sends timestamps as epoch seconds (`"CreatedDate": 1700000000.123`), and its
@@ -51,7 +52,8 @@ function wire(
   if (typeof value === 'string') {
     // Its maxLength may sit behind the `allOf` that describes it (KMS's `CiphertextBlob`).
     if (isBlob(key, schema, defs)) return base64Within(value, flatFor(schema, null, defs).maxLength);
-    if (!isDateTime(schema, defs, 0)) return value;
+    // `format: date-time`, also behind `$ref`s and the `allOf` that adds a description.
+    if (!flatFor(schema, null, defs).formats.includes('date-time')) return value;
     const ms = Date.parse(value);
     return Number.isFinite(ms) ? ms / 1000 : value;
   }
@@ -70,27 +72,17 @@ function wire(
   return out ?? value;
 }
 
-/** `format: date-time`, also behind `$ref`s and the one-member `allOf` that adds a description. */
-function isDateTime(schema: Schema, defs: Record<string, Schema>, hops: number): boolean {
-  const s = derefShallow(schema, defs);
-  if (!isObj(s) || hops > 4) return false;
-  if (s.format === 'date-time') return true;
-  return Array.isArray(s.allOf) && s.allOf.some((m) => isDateTime(m as Schema, defs, hops + 1));
-}
-
 /** A blob: a member named `…Blob`, or a string whose definition is named for binary data. */
 function isBlob(key: string | undefined, schema: Schema, defs: Record<string, Schema>): boolean {
   const named =
     (key !== undefined && /Blob$/.test(key)) || refNames(schema, defs, 0).some((n) => /Binary|Blob/.test(n));
-  return named && plainString(schema, defs, 0);
+  return named && plainString(schema, defs);
 }
 
 /** A string with no format or pattern, which base64 text satisfies as well as any. */
-function plainString(schema: Schema, defs: Record<string, Schema>, hops: number): boolean {
-  const s = derefShallow(schema, defs);
-  if (!isObj(s) || hops > 4) return false;
-  if (Array.isArray(s.allOf)) return s.allOf.every((m) => plainString(m as Schema, defs, hops + 1));
-  return (s.type === undefined || s.type === 'string') && s.format === undefined && s.pattern === undefined;
+function plainString(schema: Schema, defs: Record<string, Schema>): boolean {
+  const flat = flatFor(schema, null, defs);
+  return (flat.types & T_STR) !== 0 && flat.formats.length === 0 && flat.patterns.length === 0;
 }
 
 /** The definitions a schema names through `$ref`s and `allOf` members. */

@@ -1,7 +1,8 @@
 import type { JsonValue, Schema } from './plan';
-import { derefShallow, isObj } from './schema-refs';
+import { isObj } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';
 import { satisfies } from './validate-schema';
+import { flatFor } from './generate/merge';
 
 /**
  * An error body's kind agrees with its status. SDKs pick their error class from a kind member
@@ -102,18 +103,11 @@ export function withStatusKind(
 }
 
 /**
- * A member's enum, also behind the one-member `allOf` a `$ref` with a description is wrapped in
- * (ShipEngine's `error_type: {allOf: [{$ref: …/error_type}]}`).
+ * A member's enum, as the generator merges it: also behind the `allOf` a `$ref` with a description
+ * is wrapped in (ShipEngine's `error_type: {allOf: [{$ref: …/error_type}]}`).
  */
 function enumOf(member: Schema | undefined, defs: Record<string, Schema>): readonly JsonValue[] | undefined {
-  let s = member;
-  for (let hops = 0; hops < 4 && s !== undefined; hops++) {
-    const here = derefShallow(s, defs);
-    if (!isObj(here)) return undefined;
-    if (Array.isArray(here.enum)) return here.enum as JsonValue[];
-    s = Array.isArray(here.allOf) && here.allOf.length === 1 ? (here.allOf[0] as Schema) : undefined;
-  }
-  return undefined;
+  return member === undefined ? undefined : flatFor(member, null, defs).enum;
 }
 
 function isRecord(value: JsonValue | undefined): value is Record<string, JsonValue> {

@@ -36,7 +36,7 @@ function indexOf(plan: Plan): KeyIndex {
   index = { byFirst: new Map(), names: [] };
   const seen = new Set<string>();
   for (const op of plan.operations) {
-    const at = op.path.search(/[#?]/);
+    const at = keyedAt(op.path);
     if (at < 0) continue;
     const suffix = op.path.slice(at);
     if (seen.has(suffix)) continue;
@@ -64,10 +64,13 @@ function indexOf(plan: Plan): KeyIndex {
 const firstKey = (name: string, value: string | undefined): string =>
   value === undefined ? name : `${name}\u0000${value}`;
 
+/** Where a path key's fragment or query starts (`/#X-Amz-Target=…`), or -1 for a plain path. */
+export const keyedAt = (path: string): number => path.search(/[#?]/);
+
 /** The path key a call sent without its fragment means, or undefined when none fits it. */
 export function fragmentPath(plan: Plan, routes: CompiledRoutes, request: MockRequest): string | undefined {
   const { byFirst, names } = indexOf(plan);
-  if (names.length === 0 || /[#?]/.test(request.path)) return undefined;
+  if (names.length === 0 || keyedAt(request.path) >= 0) return undefined;
   const sent = sentValues(request);
   const candidates: Keyed[] = [];
   for (const name of names) {
@@ -93,18 +96,26 @@ function holds(values: string[], value: string | undefined): boolean {
   return value === undefined ? values.length > 0 : values.includes(value);
 }
 
-/** Every value the call sends under a name: its header, its query parameters, its form fields. */
+/**
+ * Every value the call sends under a name: its header, its query parameters, its form fields;
+ * each name read once per call, the form decoded only when a name is asked for.
+ */
 function sentValues(request: MockRequest): (name: string) => string[] {
-  const form =
-    request.body?.contentType === 'application/x-www-form-urlencoded'
-      ? [...new URLSearchParams(request.body.text)]
-      : [];
+  let form: [string, string][] | undefined;
+  const read = new Map<string, string[]>();
   return (name) => {
-    const out: string[] = [];
+    let out = read.get(name);
+    if (out) return out;
+    form ??=
+      request.body?.contentType === 'application/x-www-form-urlencoded'
+        ? [...new URLSearchParams(request.body.text)]
+        : [];
+    out = [];
     const header = request.headers[name.toLowerCase()];
     if (header !== undefined) out.push(header);
     for (const [k, v] of request.query) if (k === name) out.push(v);
     for (const [k, v] of form) if (k === name) out.push(v);
+    read.set(name, out);
     return out;
   };
 }
