@@ -1,6 +1,7 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
 import { dynamoDbFlow, secretsManagerFlow, stepFunctionsFlow } from './flows/aws-json';
+import { ec2Flow, iamFlow, snsFlow, stsFlow } from './flows/aws-query';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { kubernetesFlow } from './flows/kubernetes';
@@ -43,5 +44,9 @@ export const FLOWS: ClientFlow[] = [
   secretsManagerFlow,
   stepFunctionsFlow,
   dynamoDbFlow,
+  iamFlow,
+  stsFlow,
+  snsFlow,
+  ec2Flow,
   openapiFetchFlow,
 ];

@@ -50,8 +50,8 @@ function wire(
 ): JsonValue {
   if (schema === undefined || depth > MAX_DEPTH || value === null) return value;
   if (typeof value === 'string') {
-    // Its maxLength may sit behind the `allOf` that describes it (KMS's `CiphertextBlob`).
-    if (isBlob(key, schema, defs)) return base64Within(value, flatFor(schema, null, defs).maxLength);
+    const blob = blobOnWire(value, key, schema, defs);
+    if (blob !== undefined) return blob;
     // `format: date-time`, also behind `$ref`s and the `allOf` that adds a description.
     if (!flatFor(schema, null, defs).formats.includes('date-time')) return value;
     const ms = Date.parse(value);
@@ -70,6 +70,17 @@ function wire(
     if (next !== member) (out ??= { ...value })[key] = next;
   }
   return out ?? value;
+}
+
+/** A blob's value as AWS sends it (base64), undefined for any other string. */
+export function blobOnWire(
+  value: string,
+  key: string | undefined,
+  schema: Schema,
+  defs: Record<string, Schema>,
+): string | undefined {
+  // Its maxLength may sit behind the `allOf` that describes it (KMS's `CiphertextBlob`).
+  return isBlob(key, schema, defs) ? base64Within(value, flatFor(schema, null, defs).maxLength) : undefined;
 }
 
 /** A blob: a member named `…Blob`, or a string whose definition is named for binary data. */

@@ -24,6 +24,7 @@ export function isFormBody(body: RequestBody): boolean {
  * nothing here.
  */
 export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<string, Schema>): BodyValue {
+  if (body.value !== undefined) return { ok: true, value: body.value };
   if (isJsonMediaType(body.contentType)) {
     try {
       return { ok: true, value: JSON.parse(body.text) };

@@ -1,6 +1,7 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
+import { awsQueryCall } from './aws-query';
 import { formPostAsGet } from './form-as-query';
 import { spannedPath } from './rest-of-path';
 import { fragmentPath } from './fragment-path';
@@ -155,7 +156,8 @@ function withFilename(body: JsonValue | undefined, request: MockRequest): JsonVa
  * checks is Prism's: route, security (401), body media type (415), validation (422/400), and only
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
  * shape where the spec has one for its status, else problem+json. `reading` is the call as
- * `readCall` read it, when the caller already needed it (the behaviour settings do).
+ * `readCall` read it, when the caller already needed it (the behaviour settings do). An AWS SDK's
+ * query-protocol call is read as its description reads it first (aws-query.ts).
  */
 export function mock(
   target: MockTarget,
@@ -163,7 +165,11 @@ export function mock(
   layer?: StateLayer,
   reading: CallReading = readCall(target, request),
 ): MockOutcome {
-  return readableRefusal(target.plan, request.method, decide(target, request, layer, reading));
+  const aws = awsQueryCall(target.plan, request, reading);
+  const outcome = aws
+    ? decide(target, aws.request, layer, aws.reading)
+    : decide(target, request, layer, reading);
+  return readableRefusal(target.plan, request, outcome);
 }
 
 function decide(

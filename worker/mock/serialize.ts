@@ -53,7 +53,7 @@ function element(value: JsonValue, name: string): string {
   return `<${tag}>${escapeXml(String(value))}</${tag}>`;
 }
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(
     /[<>&'"]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,

@@ -14,6 +14,11 @@ export interface RequestBody {
   /** Media type essence of the request's Content-Type, lower-cased. */
   contentType: string;
   text: string;
+  /**
+   * The body's value, when the mock read the text in a wire format of its own (AWS's query
+   * notation, aws-query.ts) rather than as its Content-Type says.
+   */
+  value?: unknown;
   /** Fields of a multipart body, parsed at the edge (the route), because parsing is I/O-shaped. */
   form?: [string, string][];
   /** The file fields of a multipart body and their file names (`["file", "train.jsonl"]`). */

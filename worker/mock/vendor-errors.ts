@@ -1,5 +1,8 @@
 import { PROBLEMS, type Problem } from '../http/problem';
-import type { MockOutcome, MockResponse } from './call';
+import { awsQueryWire } from './aws-query';
+import { queryErrorCode, queryErrorXml } from './aws-query-xml';
+import { WIRE_HEADER } from './aws-wire';
+import type { MockOutcome, MockRequest, MockResponse } from './call';
 import type { Plan } from './plan';
 import { diagnosis, PROBLEM_HEADER } from './refusal';
 
@@ -79,7 +82,7 @@ function envelopeFor(host: string | undefined): Envelope | undefined {
 }
 
 /** The outcome as the SDK of `plan`'s API can read it; successes and spec-shaped refusals as they are. */
-export function readableRefusal(plan: Plan, method: string, outcome: MockOutcome): MockOutcome {
+export function readableRefusal(plan: Plan, request: MockRequest, outcome: MockOutcome): MockOutcome {
   if (outcome.ok || outcome.response) return outcome;
   const { problem } = outcome;
   const status = problem.status ?? PROBLEMS[problem.type].status;
@@ -89,13 +92,24 @@ export function readableRefusal(plan: Plan, method: string, outcome: MockOutcome
     problem.headers?.[PROBLEM_HEADER] !== undefined
       ? problem.headers
       : { ...problem.headers, ...diagnosis(problem) };
+  const head = request.method.toUpperCase() === 'HEAD';
+  const wire = awsQueryWire(plan, request);
   const envelope = envelopeFor(plan.host);
-  if (!envelope) return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
-  const response: MockResponse = {
-    status,
-    headers: { ...headers, ...envelope.headers?.(status), 'content-type': 'application/json' },
-    body: method.toUpperCase() === 'HEAD' ? null : JSON.stringify(envelope.body(status, problem.detail)),
-  };
+  if (!envelope && !wire)
+    return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
+  // An AWS SDK speaking the query protocol reads XML (aws-query.ts); the JSON protocol, its envelope.
+  const seed = `${request.method} ${request.path} ${wire?.action}`;
+  const response: MockResponse = wire
+    ? {
+        status,
+        headers: { ...headers, 'content-type': 'text/xml', [WIRE_HEADER]: 'aws-query' },
+        body: head ? null : queryErrorXml(wire, status, queryErrorCode(wire, status), problem.detail, seed),
+      }
+    : {
+        status,
+        headers: { ...headers, ...envelope!.headers?.(status), 'content-type': 'application/json' },
+        body: head ? null : JSON.stringify(envelope!.body(status, problem.detail)),
+      };
   const errors = problem.errors && problem.errors.length > 0 ? problem.errors : [{ message: problem.detail }];
   return { ok: false, problem: { ...problem, headers, errors }, response };
 }
