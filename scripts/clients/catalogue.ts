@@ -1,6 +1,12 @@
 import type { ClientFlow } from './flow';
 import { asanaFlow } from './flows/asana';
-import { dynamoDbFlow, secretsManagerFlow, stepFunctionsFlow } from './flows/aws-json';
+import {
+  cloudWatchFlow,
+  dynamoDbFlow,
+  secretsManagerFlow,
+  sqsFlow,
+  stepFunctionsFlow,
+} from './flows/aws-json';
 import { ec2Flow, iamFlow, snsFlow, stsFlow } from './flows/aws-query';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
@@ -48,5 +54,7 @@ export const FLOWS: ClientFlow[] = [
   stsFlow,
   snsFlow,
   ec2Flow,
+  cloudWatchFlow,
+  sqsFlow,
   openapiFetchFlow,
 ];

@@ -34,7 +34,9 @@ export function awsQueryWire(plan: Plan, request: MockRequest): QueryWire | unde
     keyed = plan.operations.some((op) => op.path.includes('#Action='));
     actionKeyed.set(plan, keyed);
   }
-  // A call to the key itself (`/#Action=ListUsers`) reads the description as written.
+  // A call to the key itself (`/#Action=ListUsers`) reads the description as written; a JSON-protocol
+  // call (`X-Amz-Target`) is answered JSON (aws-json-call.ts).
+  if (request.headers['x-amz-target'] !== undefined) return undefined;
   if (!keyed || request.path.includes('#') || /%23/i.test(request.path)) return undefined;
   const action = sent(request, 'Action');
   if (action === undefined) return undefined;

@@ -1,5 +1,6 @@
 import type { MockRequest } from './call';
-import type { JsonValue, OperationPlan, Schema } from './plan';
+import { isJsonMediaType } from './negotiate';
+import type { JsonValue, OperationPlan, ResponsePlan, Schema } from './plan';
 import { isObj, refDefName } from './schema-refs';
 import { memberSchema, viewOf } from './schema-view';
 import { flatFor } from './generate/merge';
@@ -19,7 +20,12 @@ import { T_STR } from './generate/flat';
 export const WIRE_HEADER = 'x-specmock-wire';
 
 export function speaksAwsJson(operation: OperationPlan, request: MockRequest): boolean {
-  return operation.path.includes('#X-Amz-Target=') && !request.path.includes('#');
+  if (request.path.includes('#')) return false;
+  // CloudWatch's current SDK speaks JSON to operations its description keys by `Action` (aws-json-call.ts).
+  return (
+    operation.path.includes('#X-Amz-Target=') ||
+    (request.headers['x-amz-target'] !== undefined && operation.path.includes('#Action='))
+  );
 }
 
 /**
@@ -36,7 +42,35 @@ export function awsErrorType(description: string): string | undefined {
  * base64; the same value when there is none.
  */
 export function onAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
-  return wire(value, schema, defs, 0, undefined);
+  return wire(value, schema, defs, 0, undefined, false);
+}
+
+/**
+ * A JSON-protocol answer's body on the wire (`onAwsWire`), its headers amended: the wire it speaks, the
+ * exception a modeled error response stands for, and JSON's media type where an SDK that moved to
+ * JSON meets a description that still declares XML (aws-json-call.ts).
+ */
+export function awsJsonAnswer(
+  value: JsonValue,
+  schema: Schema,
+  defs: Record<string, Schema>,
+  { status, spec, type }: { status: number; spec: ResponsePlan; type: string },
+  headers: Record<string, string>,
+): JsonValue {
+  const wire = onAwsWire(value, schema, defs);
+  if (wire !== value) headers[WIRE_HEADER] = 'aws-json';
+  const errorType = status >= 400 ? awsErrorType(spec.description) : undefined;
+  if (errorType !== undefined) headers['x-amzn-errortype'] = errorType;
+  if (!isJsonMediaType(type)) headers['content-type'] = 'application/x-amz-json-1.0';
+  return wire;
+}
+
+/**
+ * A value an SDK sent as the description reads it: a number at a `date-time` schema (epoch seconds,
+ * what the SDKs send: CloudWatch's `Timestamp`, `StartTime`) as its ISO text.
+ */
+export function offAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
+  return wire(value, schema, defs, 0, undefined, true);
 }
 
 const MAX_DEPTH = 32;
@@ -47,9 +81,15 @@ function wire(
   defs: Record<string, Schema>,
   depth: number,
   key: string | undefined,
+  inbound: boolean,
 ): JsonValue {
   if (schema === undefined || depth > MAX_DEPTH || value === null) return value;
-  if (typeof value === 'string') {
+  if (inbound && typeof value === 'number') {
+    if (!flatFor(schema, null, defs).formats.includes('date-time')) return value;
+    const date = new Date(value * 1000);
+    return Number.isFinite(date.getTime()) ? date.toISOString() : value;
+  }
+  if (!inbound && typeof value === 'string') {
     const blob = blobOnWire(value, key, schema, defs);
     if (blob !== undefined) return blob;
     // `format: date-time`, also behind `$ref`s and the `allOf` that adds a description.
@@ -61,12 +101,12 @@ function wire(
   const view = viewOf(schema, defs);
   if (!view) return value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => wire(item, view.items, defs, depth + 1, undefined));
+    const items = value.map((item) => wire(item, view.items, defs, depth + 1, undefined, inbound));
     return items.some((item, i) => item !== value[i]) ? items : value;
   }
   let out: Record<string, JsonValue> | undefined;
   for (const [key, member] of Object.entries(value)) {
-    const next = wire(member, memberSchema(view, key), defs, depth + 1, key);
+    const next = wire(member, memberSchema(view, key), defs, depth + 1, key, inbound);
     if (next !== member) (out ??= { ...value })[key] = next;
   }
   return out ?? value;

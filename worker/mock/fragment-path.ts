@@ -113,6 +113,10 @@ function sentValues(request: MockRequest): (name: string) => string[] {
     out = [];
     const header = request.headers[name.toLowerCase()];
     if (header !== undefined) out.push(header);
+    // A JSON-protocol SDK names the operation a query description keys by `Action` in its target
+    // (`GraniteServiceVersion20100801.PutMetricData`: CloudWatch's SDK moved to JSON).
+    const target = name === 'Action' ? request.headers['x-amz-target'] : undefined;
+    if (target !== undefined) out.push(target.slice(target.lastIndexOf('.') + 1));
     for (const [k, v] of request.query) if (k === name) out.push(v);
     for (const [k, v] of form) if (k === name) out.push(v);
     read.set(name, out);

@@ -1,6 +1,7 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
+import { awsJsonCall } from './aws-json-call';
 import { awsQueryCall } from './aws-query';
 import { formPostAsGet } from './form-as-query';
 import { spannedPath } from './rest-of-path';
@@ -157,7 +158,7 @@ function withFilename(body: JsonValue | undefined, request: MockRequest): JsonVa
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
  * shape where the spec has one for its status, else problem+json. `reading` is the call as
  * `readCall` read it, when the caller already needed it (the behaviour settings do). An AWS SDK's
- * query-protocol call is read as its description reads it first (aws-query.ts).
+ * SDK's call is read as its description reads it first (aws-query.ts, aws-json-call.ts).
  */
 export function mock(
   target: MockTarget,
@@ -165,7 +166,7 @@ export function mock(
   layer?: StateLayer,
   reading: CallReading = readCall(target, request),
 ): MockOutcome {
-  const aws = awsQueryCall(target.plan, request, reading);
+  const aws = awsQueryCall(target.plan, request, reading) ?? awsJsonCall(target.plan, request, reading);
   const outcome = aws
     ? decide(target, aws.request, layer, aws.reading)
     : decide(target, request, layer, reading);

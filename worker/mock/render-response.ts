@@ -10,8 +10,7 @@ import type { Preferences } from './prefer';
 import { sampleStatic } from './sample-static';
 import { serializeBody } from './serialize';
 import { satisfies } from './validate-schema';
-import { awsErrorType, speaksAwsJson, WIRE_HEADER, onAwsWire } from './aws-wire';
-import { queryWireBody } from './aws-query-xml';
+import { awsAnswer } from './aws-answer';
 import { planRelaxations } from './relaxed-reading';
 import { matches } from './generate/check';
 import { pagingFor, realismState, type ListState, type RealismInput } from './realism/request';
@@ -112,17 +111,12 @@ export function renderResponse(
   if (stored === undefined && status >= 400 && body.value !== undefined && media.schema !== undefined)
     body.value = withReasonIfSilent(body.value, media.schema, ctx.target.plan.defs, statusReason(status));
   if (body.value === undefined) return { ok: true, response: { status: 200, headers, body: '' } };
-  const xml = queryWireBody(ctx, type, status, spec.description, body.value, media.schema);
-  if (xml !== undefined) headers[WIRE_HEADER] = 'aws-query';
-  if (xml === undefined && media.schema !== undefined && speaksAwsJson(ctx.operation, ctx.request)) {
-    const wire = onAwsWire(body.value, media.schema, ctx.target.plan.defs);
-    if (wire !== body.value) headers[WIRE_HEADER] = 'aws-json';
-    body.value = wire;
-    const errorType = status >= 400 ? awsErrorType(spec.description) : undefined;
-    if (errorType !== undefined) headers['x-amzn-errortype'] = errorType;
-  }
+  const aws = awsAnswer(ctx, { type, status, spec }, body.value, media.schema, headers);
+  if ('value' in aws) body.value = aws.value;
   let text =
-    xml !== undefined ? { ok: true as const, body: xml } : serializeBody(body.value, type, media.schema);
+    'xml' in aws
+      ? { ok: true as const, body: aws.xml }
+      : serializeBody(body.value, headers['content-type'], media.schema);
   let lenient = body.lenient;
   // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
   // Accept, */*) gets the JSON text the author evidently meant, marked as such.

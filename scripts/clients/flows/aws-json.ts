@@ -150,3 +150,91 @@ export const dynamoDbFlow: ClientFlow = {
     await t.ok('DeleteItem', () => c.send(new ddb.DeleteItemCommand({ TableName: 'Music', Key: key })));
   },
 };
+
+/**
+ * CloudWatch's and SQS's SDKs moved from AWS's query protocol to JSON; their descriptions still key
+ * each operation by `Action` with an XML body (aws-json-call.ts reads the call as that operation).
+ */
+export const cloudWatchFlow: ClientFlow = {
+  name: '@aws-sdk/client-cloudwatch',
+  packages: { '@aws-sdk/client-cloudwatch': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/monitoring.json'),
+  specLabel: 'amazonaws.com/monitoring.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const cw = loadSdk<Loose>('@aws-sdk/client-cloudwatch');
+    const c = client(cw, 'CloudWatchClient', t.target.origin);
+    await t.ok('PutMetricData (a timestamp sent as epoch seconds)', () =>
+      c.send(
+        new cw.PutMetricDataCommand({
+          Namespace: 'Shop',
+          MetricData: [
+            {
+              MetricName: 'Latency',
+              Value: 12.5,
+              Unit: 'Milliseconds',
+              Timestamp: new Date('2026-01-01T00:00:00Z'),
+              Dimensions: [{ Name: 'Stage', Value: 'prod' }],
+            },
+          ],
+        }),
+      ),
+    );
+    await t.ok(
+      'GetMetricStatistics',
+      () =>
+        c.send(
+          new cw.GetMetricStatisticsCommand({
+            Namespace: 'Shop',
+            MetricName: 'Latency',
+            StartTime: new Date('2026-01-01T00:00:00Z'),
+            EndTime: new Date('2026-01-01T01:00:00Z'),
+            Period: 60,
+            Statistics: ['Average'],
+          }),
+        ),
+      check('datapoints at times', 'sdk type', (r) =>
+        (r.Datapoints ?? []).every((p: Loose) => p.Timestamp === undefined || seconds(p.Timestamp)),
+      ),
+    );
+    await t.ok(
+      'DescribeAlarms',
+      () => c.send(new cw.DescribeAlarmsCommand({ AlarmNames: ['latency-high'] })),
+      check('a list', 'sdk type', (r) => r.MetricAlarms === undefined || Array.isArray(r.MetricAlarms)),
+    );
+  },
+};
+
+export const sqsFlow: ClientFlow = {
+  name: '@aws-sdk/client-sqs',
+  packages: { '@aws-sdk/client-sqs': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/sqs.json'),
+  specLabel: 'amazonaws.com/sqs.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const sqs = loadSdk<Loose>('@aws-sdk/client-sqs');
+    const c = client(sqs, 'SQSClient', t.target.origin);
+    const queue = `${t.target.origin}/123456789012/orders`;
+    await t.ok(
+      'CreateQueue',
+      () =>
+        c.send(new sqs.CreateQueueCommand({ QueueName: 'orders', Attributes: { VisibilityTimeout: '30' } })),
+      check('a queue URL', 'sdk type', (r) => typeof r.QueueUrl === 'string'),
+    );
+    await t.ok('SendMessage (the SDK checks the body’s MD5)', () =>
+      c.send(new sqs.SendMessageCommand({ QueueUrl: queue, MessageBody: 'order 7 paid' })),
+    );
+    await t.ok(
+      'ReceiveMessage (the SDK checks each body’s MD5)',
+      () => c.send(new sqs.ReceiveMessageCommand({ QueueUrl: queue, MaxNumberOfMessages: 5 })),
+      check('messages with bodies', 'sdk type', (r) =>
+        (r.Messages ?? []).every((m: Loose) => typeof m.Body === 'string'),
+      ),
+    );
+    await t.ok('DeleteMessage', () =>
+      c.send(new sqs.DeleteMessageCommand({ QueueUrl: queue, ReceiptHandle: 'AQEB…' })),
+    );
+  },
+};
