@@ -290,6 +290,7 @@ function realismInput(ctx: RenderContext): RealismInput {
     ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
     ...(ctx.listBody ? { listBody: true } : {}),
     ...(ctx.listState !== undefined ? { listState: ctx.listState } : {}),
+    ...(ctx.target.plan.host !== undefined ? { apiHost: ctx.target.plan.host } : {}),
   };
 }
 

@@ -67,6 +67,7 @@ export type FieldKind =
   | 'path'
   | 'label'
   | 'sid'
+  | 'arn'
   | 'numeric';
 
 export const EXACT: Record<string, FieldKind> = {};

@@ -20,7 +20,9 @@ export function classify(name: string): FieldKind | null {
   const n = normalizeName(name);
   k = EXACT[n] ?? null;
   if (k === null) {
-    if (n.endsWith('email')) k = 'email';
+    // An Amazon Resource Name: `TopicArn`, `role_arn`, `ARN` (never `yarn`, `warn`).
+    if (/(^arn|Arn|ARN|[_-]arn)$/.test(name)) k = 'arn';
+    else if (n.endsWith('email')) k = 'email';
     else if (/(avatar|image|photo|picture|thumbnail|logo|icon)(url)?$/.test(n)) k = 'avatar';
     else if (/(url|uri|link|href|website)$/.test(n)) k = 'url';
     else if (/(created|creation)/.test(n) && /(at|on|date|time)$/.test(n)) k = 'created';

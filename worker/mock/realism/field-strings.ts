@@ -3,6 +3,7 @@ import { generateFormat, hostFor, isoSeconds, recentMs, urlFor, words } from '..
 import type { Flat } from '../generate/flat';
 import type { FieldKind } from './field-kind-table';
 import { classify, timeFor } from './field-kinds';
+import { arnFor } from './aws-arns';
 import { resourceUrl, sidFor } from './resource-names';
 import { thingName } from './thing-names';
 
@@ -114,6 +115,7 @@ const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
     '/' + ctx.faker.system.directoryPath().replace(/^\/+/, '') + '/' + ctx.faker.system.fileName(),
   label: (_name, ctx) => capitalize(words(ctx, ctx.rng.int(1, 3))),
   sid: (name, ctx) => sidFor(name, ctx),
+  arn: (name, ctx) => arnFor(name, ctx),
   count: (_name, ctx) => String(ctx.rng.int(0, 20)),
   numeric: (_name, ctx) => String(ctx.rng.int(0, 20)),
   month: (_name, ctx) => String(ctx.rng.int(1, 12)).padStart(2, '0'),
@@ -124,5 +126,7 @@ const STRINGS: Partial<Record<FieldKind, StringMaker>> = {
 export function stringFor(name: string, flat: Flat, ctx: Ctx, hint: Hint): string | undefined {
   const kind = classify(name);
   if (kind === null) return undefined;
+  // A name held to a pattern (IAM's `[\w+=,.@-]+`) seldom admits spaces; a slug of words fits most.
+  if (kind === 'label' && flat.patterns.length > 0) return words(ctx, ctx.rng.int(1, 3), '-');
   return STRINGS[kind]?.(name, ctx, flat.formats[0], hint, kind);
 }

@@ -30,6 +30,8 @@ export interface RealismInput {
   listBody?: boolean;
   /** The list's pages as a state holds them (a sandbox's stored items): its links end there. */
   listState?: ListState;
+  /** The host of the API's server (`sns.{region}.amazonaws.com`): the service its ARNs name. */
+  apiHost?: string;
 }
 
 /** How many pages of how many items a list has, where a state knows (paging/position.ts). */
@@ -65,6 +67,8 @@ export interface RealismState {
   action?: string;
   /** The last literal segment of the path (`models`, `fine-tunes`): what the body is about. */
   noun?: string;
+  /** The API server's host (RealismInput.apiHost). */
+  apiHost?: string;
 }
 
 const PAGING = /^(page|pagesize|pagelen|perpage|limit|offset|pagenumber|start|cursor|pagetoken)$/;
@@ -177,6 +181,7 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
   if (!input) return state;
   state.status = input.status;
   state.method = input.method?.toUpperCase();
+  if (input.apiHost !== undefined) state.apiHost = input.apiHost;
   if (input.query?.length) {
     state.pageSize = pageSizeOf(input.query);
     for (const [k, v] of input.query) {

@@ -143,7 +143,9 @@ function stringOf(flat: Flat, ctx: Ctx, hint: Hint): string {
   if (fromExample !== undefined) return done(fromExample);
   const real = verifiable ? realFormatValue(flat, ctx, hint) : undefined;
   if (real !== undefined) return done(real);
-  if (hint.name !== undefined && ctx.variation < 2 && !flat.patterns.length) {
+  // A name's kind of value also where a pattern holds it, when the pattern may run and admits it
+  // (IAM's `PolicyName` is `[\w+=,.@-]+`: a slug, where the pattern's own strings are noise).
+  if (hint.name !== undefined && ctx.variation < 2 && (verifiable || !flat.patterns.length)) {
     const s = stringFor(hint.name, flat, ctx, hint);
     if (s !== undefined && stringOk(flat, s)) return done(s);
   }
