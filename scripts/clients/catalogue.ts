@@ -8,6 +8,7 @@ import {
   stepFunctionsFlow,
 } from './flows/aws-json';
 import { ec2Flow, iamFlow, snsFlow, stsFlow } from './flows/aws-query';
+import { s3Flow } from './flows/aws-rest-xml';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { kubernetesFlow } from './flows/kubernetes';
@@ -56,5 +57,6 @@ export const FLOWS: ClientFlow[] = [
   ec2Flow,
   cloudWatchFlow,
   sqsFlow,
+  s3Flow,
   openapiFetchFlow,
 ];

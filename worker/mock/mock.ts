@@ -3,6 +3,7 @@ import { checkSecurity, parseCookies } from './check-security';
 import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
 import { awsJsonCall } from './aws-json-call';
 import { awsQueryCall } from './aws-query';
+import { awsRestCall } from './aws-rest-call';
 import { formPostAsGet } from './form-as-query';
 import { spannedPath } from './rest-of-path';
 import { fragmentPath } from './fragment-path';
@@ -158,7 +159,8 @@ function withFilename(body: JsonValue | undefined, request: MockRequest): JsonVa
  * then the response the caller prefers. Every refusal goes through `refuse`: in the API's own error
  * shape where the spec has one for its status, else problem+json. `reading` is the call as
  * `readCall` read it, when the caller already needed it (the behaviour settings do). An AWS SDK's
- * SDK's call is read as its description reads it first (aws-query.ts, aws-json-call.ts).
+ * SDK's call is read as its description reads it first (aws-query.ts, aws-json-call.ts,
+ * aws-rest-call.ts).
  */
 export function mock(
   target: MockTarget,
@@ -166,11 +168,22 @@ export function mock(
   layer?: StateLayer,
   reading: CallReading = readCall(target, request),
 ): MockOutcome {
-  const aws = awsQueryCall(target.plan, request, reading) ?? awsJsonCall(target.plan, request, reading);
-  const outcome = aws
-    ? decide(target, aws.request, layer, aws.reading)
-    : decide(target, request, layer, reading);
-  return readableRefusal(target.plan, request, outcome);
+  const call = asDescribed(target, request, reading);
+  return readableRefusal(target.plan, request, decide(target, call.request, layer, call.reading));
+}
+
+/** The call as its description reads it: an AWS SDK's call in its SDK's protocol (aws-*-call.ts). */
+function asDescribed(
+  target: MockTarget,
+  request: MockRequest,
+  reading: CallReading,
+): { request: MockRequest; reading: CallReading } {
+  const { plan } = target;
+  return (
+    awsQueryCall(plan, request, reading) ??
+    awsJsonCall(plan, request, reading) ??
+    awsRestCall(plan, request, reading) ?? { request, reading }
+  );
 }
 
 function decide(
@@ -183,8 +196,9 @@ function decide(
   if (match.kind !== 'found') {
     // A rewritten call is read afresh: its route and query are not the ones the caller sent.
     const rewritten = rewrite(target, request, match);
-    return rewritten
-      ? decide(target, rewritten, layer, readCall(target, rewritten))
+    const again = rewritten && asDescribed(target, rewritten, readCall(target, rewritten));
+    return again
+      ? decide(target, again.request, layer, again.reading)
       : refuseRoute(target, request, match, reading);
   }
   const { operation, pathParams } = match;

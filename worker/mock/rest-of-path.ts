@@ -2,8 +2,12 @@ import { matchRoute, type CompiledRoutes } from './match';
 import type { OperationPlan } from './plan';
 import { escapeRegex } from '../util/escape-regex';
 
-/** A parameter named for a file path (`path`, `filepath`, `file_path`, `objectPath`). */
+/**
+ * A parameter named for a file path (`path`, `filepath`, `file_path`, `objectPath`), or S3's object
+ * `{Key}` (a greedy `{Key+}` in AWS's model; its SDK sends `a/cat.txt` unencoded).
+ */
 const PATH_PARAM = /path\}$/i;
+const S3_KEY = /\{Key\}$/;
 
 /**
  * The path a client meant when a path value came unencoded, spanning segments: a file path in a
@@ -23,7 +27,8 @@ function restAsPathParam(routes: CompiledRoutes, method: string, path: string): 
   for (let k = segments.length - 2; k >= 2; k--) {
     const candidate = [...segments.slice(0, k), segments.slice(k).join('%2F')].join('/');
     const match = matchRoute(routes, method, candidate);
-    if (match.kind === 'found' && PATH_PARAM.test(match.route)) return candidate;
+    if (match.kind === 'found' && (PATH_PARAM.test(match.route) || S3_KEY.test(match.route)))
+      return candidate;
   }
   return undefined;
 }

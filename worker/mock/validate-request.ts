@@ -113,6 +113,8 @@ export function validateRequest(plan: Plan, operation: OperationPlan, parts: Req
         });
       continue;
     }
+    // `allowEmptyValue`: the bare name is a valid value, whatever the schema (S3's `?delete`, a boolean).
+    if (raw === '' && param.allowEmptyValue) continue;
     for (const v of paramViolations(plan, param, raw)) {
       const at = tokens(v.pointer);
       errors.push({
@@ -175,7 +177,8 @@ function checkBodyType(
   body: RequestBody | undefined,
   query: [string, string][],
 ): BodyState {
-  const present = body !== undefined && (body.text.length > 0 || (body.form?.length ?? 0) > 0);
+  const present =
+    body !== undefined && (body.text.length > 0 || (body.form?.length ?? 0) > 0 || body.value !== undefined);
   const spec = operation.requestBody;
   if (!present) return spec?.required ? { status: 'missing' } : { status: 'none' };
   if (!spec || Object.keys(spec.content).length === 0) {

@@ -1,6 +1,6 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { awsQueryWire } from './aws-query';
-import { queryErrorCode, queryErrorXml } from './aws-query-xml';
+import { queryErrorCode, queryErrorXml, restErrorCode, restErrorXml, speaksRestXml } from './aws-xml';
 import { WIRE_HEADER } from './aws-wire';
 import type { MockOutcome, MockRequest, MockResponse } from './call';
 import type { Plan } from './plan';
@@ -97,19 +97,26 @@ export function readableRefusal(plan: Plan, request: MockRequest, outcome: MockO
   const envelope = envelopeFor(plan.host);
   if (!envelope && !wire)
     return { ok: false, problem: { ...problem, headers, extensions: sdkMembers(problem) } };
-  // An AWS SDK speaking the query protocol reads XML (aws-query.ts); the JSON protocol, its envelope.
+  // An AWS SDK speaking the query or REST-XML protocol reads XML (aws-xml.ts); the JSON protocol, its envelope.
   const seed = `${request.method} ${request.path} ${wire?.action}`;
+  const restXml = !wire && envelope?.host === 'amazonaws.com' && speaksRestXml(plan);
   const response: MockResponse = wire
     ? {
         status,
         headers: { ...headers, 'content-type': 'text/xml', [WIRE_HEADER]: 'aws-query' },
         body: head ? null : queryErrorXml(wire, status, queryErrorCode(wire, status), problem.detail, seed),
       }
-    : {
-        status,
-        headers: { ...headers, ...envelope!.headers?.(status), 'content-type': 'application/json' },
-        body: head ? null : JSON.stringify(envelope!.body(status, problem.detail)),
-      };
+    : restXml
+      ? {
+          status,
+          headers: { ...headers, 'content-type': 'application/xml', [WIRE_HEADER]: 'aws-rest-xml' },
+          body: head ? null : restErrorXml(restErrorCode(status), problem.detail, seed),
+        }
+      : {
+          status,
+          headers: { ...headers, ...envelope!.headers?.(status), 'content-type': 'application/json' },
+          body: head ? null : JSON.stringify(envelope!.body(status, problem.detail)),
+        };
   const errors = problem.errors && problem.errors.length > 0 ? problem.errors : [{ message: problem.detail }];
   return { ok: false, problem: { ...problem, headers, errors }, response };
 }

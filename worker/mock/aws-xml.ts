@@ -3,7 +3,8 @@ import { awsErrorType, blobOnWire } from './aws-wire';
 import type { MockRequest, MockTarget } from './call';
 import { escapeXml } from './serialize';
 import { hash } from './generate/context';
-import type { JsonValue, Schema } from './plan';
+import type { JsonValue, Plan, Schema } from './plan';
+import { refDefName } from './schema-refs';
 import { viewOf } from './schema-view';
 
 /**
@@ -25,6 +26,76 @@ export function queryWireBody(
   if (status < 400) return queryAnswerXml(value, schema, plan.defs, wire, plan.host, ctx.seed);
   const code = awsErrorType(description) ?? queryErrorCode(wire, status);
   return queryErrorXml(wire, status, code, errorMessage(value) ?? description, ctx.seed);
+}
+
+const restXmlPlans = new WeakMap<Plan, boolean>();
+
+/**
+ * AWS's REST-XML protocol (S3, CloudFront, Route 53): an AWS host, operations keyed by their paths
+ * (no `#Action=` or `#X-Amz-Target=` keys), answers declared as XML.
+ */
+export function speaksRestXml(plan: Plan): boolean {
+  let rest = restXmlPlans.get(plan);
+  if (rest === undefined) {
+    rest =
+      /\.amazonaws\.com(\.cn)?$/.test(plan.host ?? '') &&
+      !plan.operations.some((op) => /#(Action|X-Amz-Target)=/.test(op.path)) &&
+      plan.operations.some((op) => op.responses.some((r) => Object.keys(r.content).some(isXml)));
+    restXmlPlans.set(plan, rest);
+  }
+  return rest;
+}
+
+const isXml = (type: string) => /[/+]xml$/.test(type);
+
+/**
+ * The body of a REST-XML answer: the output's members under its root element, by the same rules as
+ * the query protocols' (the SDKs read the root's children whatever its name); an output whose
+ * payload is its `Body` (S3's `GetObject`) sends that text itself (none when the value has none); an error is
+ * `<Error><Code>NoSuchKey</Code><Message>…`, its code the description's name for it.
+ */
+export function restXmlBody(
+  ctx: { target: MockTarget; seed: string },
+  type: string,
+  status: number,
+  description: string,
+  value: JsonValue,
+  schema: Schema | undefined,
+): string | undefined {
+  const { plan } = ctx.target;
+  if (schema === undefined || !isXml(type) || !speaksRestXml(plan)) return undefined;
+  if (status >= 400) {
+    const code = /^[A-Z][A-Za-z0-9]+$/.test(description) ? description : restErrorCode(status);
+    return restErrorXml(code, errorMessage(value) ?? description, ctx.seed);
+  }
+  const view = viewOf(schema, plan.defs);
+  if (view?.properties.Body !== undefined)
+    return isRecord(value) && typeof value.Body === 'string' ? value.Body : '';
+  const ref =
+    typeof schema === 'object' && typeof schema.$ref === 'string' ? refDefName(schema.$ref) : undefined;
+  const root = safeName(xmlOf(schema, plan.defs).name ?? ref ?? 'Result');
+  return `<${root}>${isRecord(value) ? membersXml(value, schema, plan.defs, 0) : ''}</${root}>`;
+}
+
+/** A REST-XML error: S3's `<Error>` with its code, message and request id. */
+export function restErrorXml(code: string, message: string, seed: string): string {
+  return `<Error><Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message><RequestId>${requestId(seed)}</RequestId></Error>`;
+}
+
+const REST_CODES: Record<number, string> = {
+  400: 'InvalidArgument',
+  401: 'AccessDenied',
+  403: 'AccessDenied',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  413: 'EntityTooLarge',
+  415: 'InvalidArgument',
+  422: 'InvalidArgument',
+  429: 'SlowDown',
+};
+
+export function restErrorCode(status: number): string {
+  return REST_CODES[status] ?? (status >= 500 ? 'InternalError' : 'InvalidArgument');
 }
 
 /**

