@@ -8,6 +8,7 @@ import {
   stepFunctionsFlow,
 } from './flows/aws-json';
 import { ec2Flow, iamFlow, snsFlow, stsFlow } from './flows/aws-query';
+import { apiGatewayFlow, eksFlow } from './flows/aws-rest-json';
 import { s3Flow } from './flows/aws-rest-xml';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
@@ -58,5 +59,7 @@ export const FLOWS: ClientFlow[] = [
   cloudWatchFlow,
   sqsFlow,
   s3Flow,
+  apiGatewayFlow,
+  eksFlow,
   openapiFetchFlow,
 ];

@@ -1,4 +1,5 @@
-import { offAwsWire } from './aws-wire';
+import { fromAwsSdk, isAwsHost, offAwsWire } from './aws-wire';
+import { isJsonMediaType } from './negotiate';
 import type { CallReading, MockRequest } from './call';
 import type { JsonValue, OperationPlan, Plan, Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
@@ -13,6 +14,7 @@ import { derefShallow, isObj } from './schema-refs';
  *   `Action` with a `text/xml` body; fragment-path.ts routes the call by the target's operation
  *   name. The call then names the `Action` and `Version` the description requires, as a query call
  *   would, and its JSON is that body. The answer is JSON (aws-wire.ts).
+ * - REST-JSON calls (no target: Lambda, API Gateway) send times and JSON names the same way.
  * Undefined for any other call, and for a body that is no JSON (validation says so).
  */
 export function awsJsonCall(
@@ -22,8 +24,8 @@ export function awsJsonCall(
 ): { request: MockRequest; reading: CallReading } | undefined {
   const { match } = reading;
   const { body } = request;
-  if (request.headers['x-amz-target'] === undefined || match.kind !== 'found' || !body) return undefined;
-  if (request.path.includes('#')) return undefined;
+  if (match.kind !== 'found' || !body || request.path.includes('#')) return undefined;
+  if (request.headers['x-amz-target'] === undefined) return restJsonCall(plan, request, reading);
   const { operation } = match;
   const byAction = operation.path.includes('#Action=');
   if (!byAction && !operation.path.includes('#X-Amz-Target=')) return undefined;
@@ -70,4 +72,27 @@ function onlyValue(schema: Schema, defs: Record<string, Schema>): string | undef
   const s = derefShallow(schema, defs);
   const values = isObj(s) && Array.isArray(s.enum) ? s.enum : [];
   return values.length === 1 && typeof values[0] === 'string' ? values[0] : undefined;
+}
+
+/**
+ * A REST-JSON call (Lambda, API Gateway, EKS: an AWS host, operations keyed by path) sends its body's
+ * timestamps as epoch seconds and its members by their JSON names: read as the description writes them.
+ */
+function restJsonCall(
+  plan: Plan,
+  request: MockRequest,
+  reading: CallReading,
+): { request: MockRequest; reading: CallReading } | undefined {
+  const { match } = reading;
+  const { body } = request;
+  if (match.kind !== 'found' || !body || !isAwsHost(plan.host) || !fromAwsSdk(request)) return undefined;
+  if (!isJsonMediaType(body.contentType)) return undefined;
+  if (/#(Action|X-Amz-Target)=/.test(match.operation.path)) return undefined;
+  const content = match.operation.requestBody?.content ?? {};
+  const type = Object.keys(content).find(isJsonMediaType);
+  const schema = type !== undefined ? content[type].schema : undefined;
+  const sent = schema !== undefined ? parsed(body.text) : undefined;
+  if (sent === undefined) return undefined;
+  const value = offAwsWire(sent, schema!, plan.defs, true);
+  return value === sent ? undefined : { request: { ...request, body: { ...body, value } }, reading };
 }

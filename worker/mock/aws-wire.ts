@@ -1,8 +1,9 @@
 import type { MockRequest } from './call';
 import { isJsonMediaType } from './negotiate';
-import type { JsonValue, OperationPlan, ResponsePlan, Schema } from './plan';
+import { xmlOf } from './aws-query';
+import type { JsonValue, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { isObj, refDefName } from './schema-refs';
-import { memberSchema, viewOf } from './schema-view';
+import { memberSchema, viewOf, type SchemaView } from './schema-view';
 import { flatFor } from './generate/merge';
 import { T_STR } from './generate/flat';
 
@@ -19,14 +20,40 @@ import { T_STR } from './generate/flat';
  */
 export const WIRE_HEADER = 'x-specmock-wire';
 
-export function speaksAwsJson(operation: OperationPlan, request: MockRequest): boolean {
-  if (request.path.includes('#')) return false;
-  // CloudWatch's current SDK speaks JSON to operations its description keys by `Action` (aws-json-call.ts).
+/**
+ * Whether an answer goes out in AWS's JSON wire format: to a call an SDK routed by `X-Amz-Target`
+ * (also where CloudWatch's SDK meets operations keyed by `Action`, aws-json-call.ts), and every JSON
+ * answer of an API at an AWS host that keys operations by path (AWS's REST-JSON protocol: Lambda,
+ * API Gateway, EKS) made by an SDK (`fromAwsSdk`), whose SDKs read timestamps as epoch seconds too
+ * and members by their JSON names. A call to a key itself (`/#X-Amz-Target=…`) reads the
+ * description as written.
+ */
+export function awsJsonWire(
+  plan: Plan,
+  operation: OperationPlan,
+  request: MockRequest,
+  type: string,
+): 'aws-json' | 'aws-rest-json' | undefined {
+  if (request.path.includes('#')) return undefined;
+  if (operation.path.includes('#X-Amz-Target=')) return 'aws-json';
+  if (operation.path.includes('#Action='))
+    return request.headers['x-amz-target'] !== undefined ? 'aws-json' : undefined;
+  return isAwsHost(plan.host) && isJsonMediaType(type) && fromAwsSdk(request) ? 'aws-rest-json' : undefined;
+}
+
+/**
+ * A call an AWS SDK made: signed with Signature V4, or carrying the SDKs' invocation id. A REST call
+ * names no key of its own, so this is what tells an SDK, which reads AWS's wire format, from a tool
+ * reading the description (a browser, curl, a contract test), which gets the description's values.
+ */
+export function fromAwsSdk(request: MockRequest): boolean {
   return (
-    operation.path.includes('#X-Amz-Target=') ||
-    (request.headers['x-amz-target'] !== undefined && operation.path.includes('#Action='))
+    request.headers.authorization?.startsWith('AWS4-HMAC-SHA256') === true ||
+    request.headers['amz-sdk-invocation-id'] !== undefined
   );
 }
+
+export const isAwsHost = (host: string | undefined): boolean => /\.amazonaws\.com(\.cn)?$/.test(host ?? '');
 
 /**
  * The exception an error response of an AWS description stands for: aws2openapi writes each modeled
@@ -41,8 +68,13 @@ export function awsErrorType(description: string): string | undefined {
  * The value as AWS sends it: every string at a `date-time` schema as epoch seconds, every blob in
  * base64; the same value when there is none.
  */
-export function onAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
-  return wire(value, schema, defs, 0, undefined, false);
+export function onAwsWire(
+  value: JsonValue,
+  schema: Schema,
+  defs: Record<string, Schema>,
+  rest = false,
+): JsonValue {
+  return wire(value, schema, defs, 0, undefined, { inbound: false, rest });
 }
 
 /**
@@ -54,23 +86,33 @@ export function awsJsonAnswer(
   value: JsonValue,
   schema: Schema,
   defs: Record<string, Schema>,
-  { status, spec, type }: { status: number; spec: ResponsePlan; type: string },
+  {
+    status,
+    spec,
+    type,
+    wire,
+  }: { status: number; spec: ResponsePlan; type: string; wire: 'aws-json' | 'aws-rest-json' },
   headers: Record<string, string>,
 ): JsonValue {
-  const wire = onAwsWire(value, schema, defs);
-  if (wire !== value) headers[WIRE_HEADER] = 'aws-json';
+  const sent = onAwsWire(value, schema, defs, wire === 'aws-rest-json');
+  if (sent !== value) headers[WIRE_HEADER] = wire;
   const errorType = status >= 400 ? awsErrorType(spec.description) : undefined;
   if (errorType !== undefined) headers['x-amzn-errortype'] = errorType;
   if (!isJsonMediaType(type)) headers['content-type'] = 'application/x-amz-json-1.0';
-  return wire;
+  return sent;
 }
 
 /**
  * A value an SDK sent as the description reads it: a number at a `date-time` schema (epoch seconds,
  * what the SDKs send: CloudWatch's `Timestamp`, `StartTime`) as its ISO text.
  */
-export function offAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>): JsonValue {
-  return wire(value, schema, defs, 0, undefined, true);
+export function offAwsWire(
+  value: JsonValue,
+  schema: Schema,
+  defs: Record<string, Schema>,
+  rest = false,
+): JsonValue {
+  return wire(value, schema, defs, 0, undefined, { inbound: true, rest });
 }
 
 const MAX_DEPTH = 32;
@@ -81,8 +123,9 @@ function wire(
   defs: Record<string, Schema>,
   depth: number,
   key: string | undefined,
-  inbound: boolean,
+  mode: Mode,
 ): JsonValue {
+  const { inbound } = mode;
   if (schema === undefined || depth > MAX_DEPTH || value === null) return value;
   if (inbound && typeof value === 'number') {
     if (!flatFor(schema, null, defs).formats.includes('date-time')) return value;
@@ -101,15 +144,48 @@ function wire(
   const view = viewOf(schema, defs);
   if (!view) return value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => wire(item, view.items, defs, depth + 1, undefined, inbound));
+    const items = value.map((item) => wire(item, view.items, defs, depth + 1, undefined, mode));
     return items.some((item, i) => item !== value[i]) ? items : value;
   }
-  let out: Record<string, JsonValue> | undefined;
-  for (const [key, member] of Object.entries(value)) {
-    const next = wire(member, memberSchema(view, key), defs, depth + 1, key, inbound);
-    if (next !== member) (out ??= { ...value })[key] = next;
+  // REST-JSON members go by their JSON names (API Gateway's `items` is `item`), read back on the way in.
+  const names = mode.rest ? jsonNames(view, defs, inbound) : undefined;
+  let changed = false;
+  const entries = Object.entries(value).map(([key, member]): [string, JsonValue] => {
+    const prop = inbound ? (names?.get(key) ?? key) : key;
+    const next = wire(member, memberSchema(view, prop), defs, depth + 1, prop, mode);
+    const name = inbound ? prop : (names?.get(key) ?? key);
+    if (next !== member || name !== key) changed = true;
+    return [name, next];
+  });
+  return changed ? Object.fromEntries(entries) : value;
+}
+
+interface Mode {
+  /** A value an SDK sent (epoch seconds to text), else one it reads (text to epoch seconds). */
+  inbound: boolean;
+  /** AWS's REST-JSON protocol: members by their JSON names. */
+  rest: boolean;
+}
+
+const namesOf = new WeakMap<SchemaView, [Map<string, string>, Map<string, string>]>();
+
+/**
+ * A structure's members whose JSON name is not their own (aws2openapi writes the model's
+ * `jsonName` as `xml.name`): property → JSON name, or the other way for a value sent.
+ */
+function jsonNames(view: SchemaView, defs: Record<string, Schema>, inbound: boolean): Map<string, string> {
+  let both = namesOf.get(view);
+  if (!both) {
+    both = [new Map(), new Map()];
+    for (const [member, schema] of Object.entries(view.properties)) {
+      const name = xmlOf(schema, defs).name;
+      if (name === undefined || name === member) continue;
+      both[0].set(member, name);
+      both[1].set(name, member);
+    }
+    namesOf.set(view, both);
   }
-  return out ?? value;
+  return inbound ? both[1] : both[0];
 }
 
 /** A blob's value as AWS sends it (base64), undefined for any other string. */

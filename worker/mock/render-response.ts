@@ -114,8 +114,8 @@ export function renderResponse(
   const aws = awsAnswer(ctx, { type, status, spec }, body.value, media.schema, headers);
   if ('value' in aws) body.value = aws.value;
   let text =
-    'xml' in aws
-      ? { ok: true as const, body: aws.xml }
+    'text' in aws
+      ? { ok: true as const, body: aws.text }
       : serializeBody(body.value, headers['content-type'], media.schema);
   let lenient = body.lenient;
   // An object under text/*: a caller who asked for text gets Prism's 500; one who did not (no
