@@ -9,7 +9,7 @@ import {
 } from './flows/aws-json';
 import { ec2Flow, iamFlow, snsFlow, stsFlow } from './flows/aws-query';
 import { apiGatewayFlow, eksFlow } from './flows/aws-rest-json';
-import { s3Flow } from './flows/aws-rest-xml';
+import { cloudFrontFlow, route53Flow, s3Flow } from './flows/aws-rest-xml';
 import { boxFlow } from './flows/box';
 import { digitaloceanFlow } from './flows/digitalocean';
 import { kubernetesFlow } from './flows/kubernetes';
@@ -59,6 +59,8 @@ export const FLOWS: ClientFlow[] = [
   cloudWatchFlow,
   sqsFlow,
   s3Flow,
+  cloudFrontFlow,
+  route53Flow,
   apiGatewayFlow,
   eksFlow,
   openapiFetchFlow,

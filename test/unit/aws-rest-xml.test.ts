@@ -66,8 +66,20 @@ paths:
       responses:
         '200': {description: Success, content: {text/xml: {schema: {type: object, required: [Body], properties: {Body: {type: string, minLength: 5}}}}}}
         '480': {description: NoSuchKey, content: {text/xml: {schema: {type: object}}}}
+  /distribution:
+    get:
+      operationId: ListDistributions
+      responses:
+        '200': {description: Success, content: {text/xml: {schema: {type: object, properties: {DistributionList: {allOf: [{$ref: '#/components/schemas/DistributionList'}, {description: The list.}]}}}}}}
+  /change:
+    get:
+      operationId: GetChange
+      responses:
+        '200': {description: Success, content: {text/xml: {schema: {type: object, required: [ChangeInfo], properties: {ChangeInfo: {$ref: '#/components/schemas/ChangeInfo'}}}}}}
 components:
   schemas:
+    DistributionList: {type: object, required: [Quantity, IsTruncated], properties: {Quantity: {type: integer}, IsTruncated: {type: boolean}}}
+    ChangeInfo: {type: object, required: [Id, Status], properties: {Id: {type: string}, Status: {type: string, enum: [PENDING, INSYNC]}}}
     Bucket: {type: object, required: [Name], properties: {Name: {type: string}, CreationDate: {type: string, format: date-time}}}
     ListBucketsOutput:
       type: object
@@ -178,5 +190,26 @@ describe("AWS's REST-XML protocol (S3)", () => {
     expect(got.body!.length).toBeGreaterThanOrEqual(5);
     const missing = answer(t, call('GET', '/photos/a/cat.txt', { headers: { prefer: 'code=480' } }));
     expect(new XMLParser().parse(missing.body!).Error.Code).toBe('NoSuchKey');
+  });
+
+  it('sends an output that is one optional structure as that structure, and an output’s own member inside it', async () => {
+    const t = await target();
+    const xml = new XMLParser({ parseTagValue: false });
+    // CloudFront: the payload is the document (`<DistributionList><Quantity>…`), its other members headers.
+    const list = xml.parse(answer(t, call('GET', '/distribution')).body!);
+    expect(Object.keys(list)).toEqual(['DistributionList']);
+    expect(list.DistributionList).toMatchObject({
+      Quantity: expect.any(String),
+      IsTruncated: expect.any(String),
+    });
+    // Route 53: a required member is the output's own, under the output's root.
+    const change = Object.values(xml.parse(answer(t, call('GET', '/change')).body!))[0] as Record<
+      string,
+      unknown
+    >;
+    expect(change.ChangeInfo).toMatchObject({
+      Id: expect.any(String),
+      Status: expect.stringMatching(/^(PENDING|INSYNC)$/),
+    });
   });
 });

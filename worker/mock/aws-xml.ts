@@ -4,7 +4,7 @@ import type { MockRequest, MockTarget } from './call';
 import { escapeXml, isXmlMediaType, xmlTagName } from './serialize';
 import { hash } from './generate/context';
 import type { JsonValue, Plan, Schema } from './plan';
-import { refDefName } from './schema-refs';
+import { derefShallow, isObj, refDefName } from './schema-refs';
 import { viewOf } from './schema-view';
 
 /**
@@ -69,10 +69,42 @@ export function restXmlBody(
   const view = viewOf(schema, plan.defs);
   if (view?.properties.Body !== undefined)
     return isRecord(value) && typeof value.Body === 'string' ? value.Body : '';
+  const payload = structurePayload(schema, plan.defs);
+  if (payload !== undefined) {
+    const inner = isRecord(value) ? value[payload.name] : undefined;
+    const members = isRecord(inner) ? membersXml(inner, payload.schema, plan.defs, 0) : '';
+    return `<${xmlTagName(payload.name)}>${members}</${xmlTagName(payload.name)}>`;
+  }
   const ref =
     typeof schema === 'object' && typeof schema.$ref === 'string' ? refDefName(schema.$ref) : undefined;
   const root = xmlTagName(xmlOf(schema, plan.defs).name ?? ref ?? 'Result');
   return `<${root}>${isRecord(value) ? membersXml(value, schema, plan.defs, 0) : ''}</${root}>`;
+}
+
+/**
+ * An output whose body is one structure member (CloudFront's `DistributionList`, S3's
+ * `ServerSideEncryptionConfiguration`: the model's payload, the document's root, its other members
+ * headers the converted description leaves out) is its only property, an optional object; an
+ * output's own members are required where they are always there (Route 53's `ChangeInfo`).
+ */
+function structurePayload(
+  schema: Schema,
+  defs: Record<string, Schema>,
+): { name: string; schema: Schema } | undefined {
+  const view = viewOf(schema, defs);
+  const names = view ? Object.keys(view.properties) : [];
+  if (!view || names.length !== 1) return undefined;
+  const resolved = derefShallow(schema, defs);
+  const required = isObj(resolved) && Array.isArray(resolved.required) ? resolved.required : [];
+  const member = view.properties[names[0]];
+  const inner = viewOf(member, defs);
+  if (
+    required.includes(names[0]) ||
+    !inner?.types.has('object') ||
+    Object.keys(inner.properties).length === 0
+  )
+    return undefined;
+  return { name: xmlOf(member, defs).name ?? names[0], schema: member };
 }
 
 /** A REST-XML error: S3's `<Error>` with its code, message and request id. */
