@@ -97,6 +97,9 @@ function fillDeclared(b: Build): void {
       !(ctx.direction === 'response' && IDENTITY.test(name)) &&
       // Sent this deep by a create or update (Kubernetes' `spec.replicas`): its client reads it back.
       !b.guide.sent?.has(fold(name)) &&
+      // A small structure is whole wherever it is (a tag's `Key` and `Value`, a dimension's name and
+      // value): EC2's tag sets came out as `{Value}` and its association sets as `{}`.
+      flat.props.size > SMALL_OBJECT &&
       !keepsOptional(ctx, flat, name)
     )
       continue;
@@ -114,6 +117,9 @@ function fillDeclared(b: Build): void {
  * request keeps its optional ids optional, as its description has them.
  */
 const IDENTITY = /^(id|_id|uuid|gid|guid)$/i;
+
+/** Members an object may declare and still be filled whole at any depth. */
+const SMALL_OBJECT = 3;
 
 /** An item of an array the body's root object holds (the root's own objects are at depth 1). */
 function listedAtRoot(ctx: Ctx): boolean {
