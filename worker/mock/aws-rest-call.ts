@@ -46,7 +46,7 @@ export function awsRestCall(
  * The member a REST body's bytes are (S3's `Body`, Lambda's `Payload`): the converted descriptions
  * declare the payload as the body's only string member.
  */
-export function payloadMember(schema: Schema | undefined, defs: Record<string, Schema>): string | undefined {
+function payloadMember(schema: Schema | undefined, defs: Record<string, Schema>): string | undefined {
   const view = viewOf(schema, defs);
   if (!view) return undefined;
   const named = ['Body', 'Payload'].find((name) => view.properties[name] !== undefined);

@@ -68,12 +68,7 @@ export function awsErrorType(description: string): string | undefined {
  * The value as AWS sends it: every string at a `date-time` schema as epoch seconds, every blob in
  * base64; the same value when there is none.
  */
-export function onAwsWire(
-  value: JsonValue,
-  schema: Schema,
-  defs: Record<string, Schema>,
-  rest = false,
-): JsonValue {
+function onAwsWire(value: JsonValue, schema: Schema, defs: Record<string, Schema>, rest = false): JsonValue {
   return wire(value, schema, defs, 0, undefined, { inbound: false, rest });
 }
 
