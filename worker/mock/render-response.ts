@@ -288,6 +288,10 @@ function realismInput(ctx: RenderContext): RealismInput {
     parameters: ctx.operation.parameters,
     ...(ctx.request.baseUrl !== undefined ? { baseUrl: ctx.request.baseUrl } : {}),
     ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
+    // A form's fields as sent: a value decoding read as a number (`ts=0408472801.030393`) is its text too.
+    ...(ctx.sent !== undefined && ctx.request.body?.contentType === 'application/x-www-form-urlencoded'
+      ? { sentText: new URLSearchParams(ctx.request.body.text) }
+      : {}),
     ...(ctx.listBody ? { listBody: true } : {}),
     ...(ctx.listState !== undefined ? { listState: ctx.listState } : {}),
     ...(ctx.target.plan.host !== undefined ? { apiHost: ctx.target.plan.host } : {}),

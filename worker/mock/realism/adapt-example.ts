@@ -165,7 +165,8 @@ function adaptMember(
     typeof member === 'string' || typeof member === 'number' ? echoFor(name, ctx, at.root) : undefined;
   if (echo !== undefined)
     return typeof member === 'number' && /^-?\d+(\.\d+)?$/.test(echo) ? Number(echo) : echo;
-  return given !== undefined && !isPlain(given) && !Array.isArray(given) ? inTypeOf(member, given) : member;
+  if (given === undefined || isPlain(given) || Array.isArray(given)) return member;
+  return inTypeOf(member, given, at.root ? ctx.realism.sentText?.get(fold(name)) : undefined);
 }
 
 /**
@@ -177,10 +178,13 @@ function pastEnd(ctx: Ctx): boolean {
   return ctx.realism.paging?.pastEnd === true;
 }
 
-/** A sent value in the example's type: a form's `ts` read as a number is Slack's string `ts`. */
-function inTypeOf(member: JsonValue, given: JsonValue): JsonValue {
+/**
+ * A sent value in the example's type: a form's `ts` read as a number is Slack's string `ts`, as it
+ * was sent (`text`: `0408472801.030393`, whose number drops the zero).
+ */
+function inTypeOf(member: JsonValue, given: JsonValue, text: string | undefined): JsonValue {
   if (typeof member === 'string' && (typeof given === 'number' || typeof given === 'boolean'))
-    return String(given);
+    return text ?? String(given);
   if (typeof member === 'number' && typeof given === 'string' && /^-?\d+(\.\d+)?$/.test(given))
     return Number(given);
   return given;

@@ -38,8 +38,13 @@ export function sentFor(
     // member by member as a sent object is; a list of lists says nothing item by item.
     return v.length > 0 && v.length <= MAX_SENT_ITEMS && v.every(isPlain) ? { sentItems: v } : undefined;
   }
-  // A form's `ts` read as a number is the response's string `ts` too.
-  const want = typeof v === 'number' || typeof v === 'boolean' ? [v, String(v)] : [v];
+  // A form's `ts` read as a number is the response's string `ts` too, as it was sent
+  // (`0408472801.030393`, `1503435956.000240`: the number's own text drops the zeros).
+  const text = root ? ctx.realism.sentText?.get(key) : undefined;
+  const want =
+    typeof v === 'number' || typeof v === 'boolean'
+      ? [v, ...(text !== undefined && text !== String(v) ? [text] : []), String(v)]
+      : [v];
   // `channel=C1&name=x` (Slack) names the `channel` object answered: its id, and what no member
   // beside it takes (`name`) describes it.
   const rest = [...sent].filter(([k]) => k !== key && !siblings?.has(k));

@@ -1,4 +1,5 @@
 import { listFilters, type ListFilters } from './list-filters';
+import { fold } from './reflect';
 import type { JsonValue, ParameterPlan } from '../plan';
 import { pagingOf, type Paging } from './paging/position';
 import { paramKind } from './paging/names';
@@ -26,6 +27,8 @@ export interface RealismInput {
   parameters?: readonly ParameterPlan[];
   /** The request body as validation decoded it (JSON or form): reflected where the response has it. */
   sent?: JsonValue;
+  /** A form body's fields as sent (RenderContext.sentText). */
+  sentText?: URLSearchParams;
   /** The response's schema is a page of a list (paging/list-body.ts), whatever its path says. */
   listBody?: boolean;
   /** The list's pages as a state holds them (a sandbox's stored items): its links end there. */
@@ -63,6 +66,8 @@ export interface RealismState {
   filters?: ListFilters;
   /** The request body's members, reflected into the response body's root (a create or update). */
   sent?: Record<string, JsonValue>;
+  /** A form body's fields as sent, by folded name: the text of a value decoding made a number. */
+  sentText?: Map<string, string>;
   /** The action a successful call took on the item (`cancel`): its state says so. */
   action?: string;
   /** The last literal segment of the path (`models`, `fine-tunes`): what the body is about. */
@@ -216,8 +221,10 @@ export function realismState(input: RealismInput | undefined, lastParam?: string
     typeof sent === 'object' &&
     sent !== null &&
     !Array.isArray(sent)
-  )
+  ) {
     state.sent = sent;
+    if (input.sentText) state.sentText = new Map([...input.sentText].map(([k, v]) => [fold(k), v]));
+  }
   return state;
 }
 
