@@ -1,6 +1,6 @@
 import { fromAwsSdk, isAwsHost, offAwsWire } from './aws-wire';
 import { isJsonMediaType } from './negotiate';
-import type { CallReading, MockRequest } from './call';
+import type { CallReading, MockRequest, ReadCall } from './call';
 import type { JsonValue, OperationPlan, Plan, Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
 
@@ -17,11 +17,7 @@ import { derefShallow, isObj } from './schema-refs';
  * - REST-JSON calls (no target: Lambda, API Gateway) send times and JSON names the same way.
  * Undefined for any other call, and for a body that is no JSON (validation says so).
  */
-export function awsJsonCall(
-  plan: Plan,
-  request: MockRequest,
-  reading: CallReading,
-): { request: MockRequest; reading: CallReading } | undefined {
+export function awsJsonCall(plan: Plan, request: MockRequest, reading: CallReading): ReadCall | undefined {
   const { match } = reading;
   const { body } = request;
   if (match.kind !== 'found' || !body || request.path.includes('#')) return undefined;
@@ -78,11 +74,7 @@ function onlyValue(schema: Schema, defs: Record<string, Schema>): string | undef
  * A REST-JSON call (Lambda, API Gateway, EKS: an AWS host, operations keyed by path) sends its body's
  * timestamps as epoch seconds and its members by their JSON names: read as the description writes them.
  */
-function restJsonCall(
-  plan: Plan,
-  request: MockRequest,
-  reading: CallReading,
-): { request: MockRequest; reading: CallReading } | undefined {
+function restJsonCall(plan: Plan, request: MockRequest, reading: CallReading): ReadCall | undefined {
   const { match } = reading;
   const { body } = request;
   if (match.kind !== 'found' || !body || !isAwsHost(plan.host) || !fromAwsSdk(request)) return undefined;

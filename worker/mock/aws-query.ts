@@ -1,4 +1,4 @@
-import type { CallReading, MockRequest } from './call';
+import type { CallReading, MockRequest, ReadCall } from './call';
 import { coerce } from './coerce';
 import type { Plan, Schema } from './plan';
 import { derefShallow, isObj } from './schema-refs';
@@ -59,11 +59,7 @@ function sent(request: MockRequest, name: string): string | undefined {
  * as query parameters in the query, the others decoded from AWS's notation into its body's value.
  * Undefined for any other call, and for one that sent no form.
  */
-export function awsQueryCall(
-  plan: Plan,
-  request: MockRequest,
-  reading: CallReading,
-): { request: MockRequest; reading: CallReading } | undefined {
+export function awsQueryCall(plan: Plan, request: MockRequest, reading: CallReading): ReadCall | undefined {
   const { body } = request;
   const { match } = reading;
   const wire = body?.contentType === FORM && match.kind === 'found' ? awsQueryWire(plan, request) : undefined;

@@ -1,6 +1,6 @@
 import { speaksRestXml } from './aws-xml';
 import { isAwsHost } from './aws-wire';
-import type { CallReading, MockRequest } from './call';
+import type { CallReading, MockRequest, ReadCall } from './call';
 import { isJsonMediaType } from './negotiate';
 import type { Plan, Schema } from './plan';
 import { viewOf } from './schema-view';
@@ -16,11 +16,7 @@ import { isXmlMediaType as isXml } from './serialize';
  *   whatever the description's `required` says.
  * Undefined for any other call.
  */
-export function awsRestCall(
-  plan: Plan,
-  request: MockRequest,
-  reading: CallReading,
-): { request: MockRequest; reading: CallReading } | undefined {
+export function awsRestCall(plan: Plan, request: MockRequest, reading: CallReading): ReadCall | undefined {
   const { match } = reading;
   const { body } = request;
   const xml = match.kind === 'found' && speaksRestXml(plan);

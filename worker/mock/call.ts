@@ -71,6 +71,12 @@ export interface MockTarget {
   refDate: number;
 }
 
+/** A call with its reading: as sent, or as a reader rewrote it (aws-*-call.ts, `routeCall`). */
+export interface ReadCall {
+  request: MockRequest;
+  reading: CallReading;
+}
+
 /**
  * What a call says before anything is decided: its route and the caller's own preferences, read
  * once (`readCall`) and handed to whoever needs them (the behaviour settings, `mock()`, a refusal).

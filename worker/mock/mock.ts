@@ -1,6 +1,6 @@
 import { PROBLEMS, type Problem } from '../http/problem';
 import { checkSecurity, parseCookies } from './check-security';
-import type { CallReading, MockOutcome, MockRequest, MockTarget } from './call';
+import type { CallReading, MockOutcome, MockRequest, MockTarget, ReadCall } from './call';
 import { awsJsonCall } from './aws-json-call';
 import { awsQueryCall } from './aws-query';
 import { awsRestCall } from './aws-rest-call';
@@ -67,10 +67,7 @@ function readCall(target: MockTarget, request: MockRequest): CallReading {
  * the behaviour settings by this one, so a call through the server's base path (`/v1/...`, what an
  * SDK pointed at the mock's root sends) is the same operation as the call without it.
  */
-export function routeCall(
-  target: MockTarget,
-  request: MockRequest,
-): { request: MockRequest; reading: CallReading } {
+export function routeCall(target: MockTarget, request: MockRequest): ReadCall {
   const reading = readCall(target, request);
   if (reading.match.kind === 'found') return { request, reading };
   const rewritten = rewrite(target, request, reading.match);
@@ -173,11 +170,7 @@ export function mock(
 }
 
 /** The call as its description reads it: an AWS SDK's call in its SDK's protocol (aws-*-call.ts). */
-function asDescribed(
-  target: MockTarget,
-  request: MockRequest,
-  reading: CallReading,
-): { request: MockRequest; reading: CallReading } {
+function asDescribed(target: MockTarget, request: MockRequest, reading: CallReading): ReadCall {
   const { plan } = target;
   return (
     awsQueryCall(plan, request, reading) ??
