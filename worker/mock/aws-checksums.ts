@@ -1,3 +1,4 @@
+import { isPlain } from './realism/reflect';
 import { createHash } from 'node:crypto';
 import type { JsonValue } from './plan';
 
@@ -9,7 +10,7 @@ import type { JsonValue } from './plan';
  * (nodejs_compat in workerd) hashes synchronously, as the engine runs.
  */
 export function withBodyDigests(value: JsonValue, sent: JsonValue | undefined): JsonValue {
-  if (!isRecord(value)) return value;
+  if (!isPlain(value)) return value;
   const bodies = sentBodies(sent);
   return digested(value, bodies, 0);
 }
@@ -23,11 +24,11 @@ interface SentBodies {
 
 function sentBodies(sent: JsonValue | undefined): SentBodies {
   const out: SentBodies = { byId: new Map() };
-  if (!isRecord(sent)) return out;
+  if (!isPlain(sent)) return out;
   if (typeof sent.MessageBody === 'string') out.single = sent.MessageBody;
   if (Array.isArray(sent.Entries))
     for (const entry of sent.Entries)
-      if (isRecord(entry) && typeof entry.Id === 'string' && typeof entry.MessageBody === 'string')
+      if (isPlain(entry) && typeof entry.Id === 'string' && typeof entry.MessageBody === 'string')
         out.byId.set(entry.Id, entry.MessageBody);
   return out;
 }
@@ -58,6 +59,3 @@ function digested(value: JsonValue, bodies: SentBodies, depth: number): JsonValu
 function md5(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
-
-const isRecord = (v: JsonValue | undefined): v is Record<string, JsonValue> =>
-  v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);

@@ -1,8 +1,9 @@
+import { formFields } from './form-fields';
 import type { CallReading, MockRequest, ReadCall } from './call';
 import { coerce } from './coerce';
 import type { Plan, Schema } from './plan';
-import { derefShallow, isObj } from './schema-refs';
 import { viewOf, type SchemaView } from './schema-view';
+import { xmlOf } from './schema-xml';
 
 /**
  * AWS's query protocols (IAM, STS, SNS, CloudFormation, RDS, ElastiCache, Redshift, CloudWatch…,
@@ -51,7 +52,7 @@ export function awsQueryWire(plan: Plan, request: MockRequest): QueryWire | unde
 function sent(request: MockRequest, name: string): string | undefined {
   const inQuery = request.query.find(([k]) => k === name)?.[1];
   if (inQuery !== undefined || request.body?.contentType !== FORM) return inQuery;
-  return new URLSearchParams(request.body.text).get(name) ?? undefined;
+  return formFields(request.body).find(([k]) => k === name)?.[1];
 }
 
 /**
@@ -68,7 +69,7 @@ export function awsQueryCall(plan: Plan, request: MockRequest, reading: CallRead
   const declared = new Set(operation.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   const moved: [string, string][] = [];
   const rest: [string, string][] = [];
-  for (const pair of new URLSearchParams(body!.text)) (declared.has(pair[0]) ? moved : rest).push(pair);
+  for (const pair of formFields(body)) (declared.has(pair[0]) ? moved : rest).push(pair);
   const content = operation.requestBody?.content ?? {};
   const type = Object.keys(content)[0];
   const rewritten: MockRequest = { ...request, query: [...request.query, ...moved] };
@@ -170,34 +171,4 @@ function wireNames(view: SchemaView, defs: Record<string, Schema>, ec2: boolean)
     if (ec2) names.set(capitalised(member), member);
   }
   return names;
-}
-
-/**
- * The `xml` object a schema carries for its wire form, as the converted descriptions write it: the
- * name beside the `$ref` in an `allOf` (the member's own), else the referenced schema's; `wrapped:
- * false` (a flattened list) wherever it is said.
- */
-export function xmlOf(
-  schema: Schema | undefined,
-  defs: Record<string, Schema>,
-): { name?: string; flattened: boolean } {
-  let name: string | undefined;
-  let flattened = false;
-  // Breadth first, so the member's own name (beside the `$ref`) wins over the referenced schema's.
-  let level: Schema[] = schema === undefined ? [] : [schema];
-  for (let hops = 0; hops < 4 && level.length > 0; hops++) {
-    const next: Schema[] = [];
-    for (const s of level) {
-      if (!isObj(s)) continue;
-      const xml = s.xml as { name?: unknown; wrapped?: unknown } | undefined;
-      if (xml !== null && typeof xml === 'object') {
-        if (name === undefined && typeof xml.name === 'string') name = xml.name;
-        if (xml.wrapped === false) flattened = true;
-      }
-      if (Array.isArray(s.allOf)) next.push(...(s.allOf as Schema[]));
-      if (typeof s.$ref === 'string') next.push(derefShallow(s, defs));
-    }
-    level = next;
-  }
-  return name !== undefined ? { name, flattened } : { flattened };
 }

@@ -1,6 +1,6 @@
 import type { MockRequest } from './call';
 import { isJsonMediaType } from './negotiate';
-import { xmlOf } from './aws-query';
+import { xmlOf } from './schema-xml';
 import type { JsonValue, OperationPlan, Plan, ResponsePlan, Schema } from './plan';
 import { isObj, refDefName } from './schema-refs';
 import { memberSchema, viewOf, type SchemaView } from './schema-view';

@@ -1,4 +1,6 @@
-import { awsQueryWire, xmlOf, type QueryWire } from './aws-query';
+import { isPlain } from './realism/reflect';
+import { awsQueryWire, type QueryWire } from './aws-query';
+import { xmlOf } from './schema-xml';
 import { awsErrorType, blobOnWire } from './aws-wire';
 import type { MockRequest, MockTarget } from './call';
 import { escapeXml, isXmlMediaType, xmlTagName } from './serialize';
@@ -68,17 +70,17 @@ export function restXmlBody(
   }
   const view = viewOf(schema, plan.defs);
   if (view?.properties.Body !== undefined)
-    return isRecord(value) && typeof value.Body === 'string' ? value.Body : '';
+    return isPlain(value) && typeof value.Body === 'string' ? value.Body : '';
   const payload = structurePayload(schema, plan.defs);
   if (payload !== undefined) {
-    const inner = isRecord(value) ? value[payload.name] : undefined;
-    const members = isRecord(inner) ? membersXml(inner, payload.schema, plan.defs, 0) : '';
+    const inner = isPlain(value) ? value[payload.name] : undefined;
+    const members = isPlain(inner) ? membersXml(inner, payload.schema, plan.defs, 0) : '';
     return `<${xmlTagName(payload.name)}>${members}</${xmlTagName(payload.name)}>`;
   }
   const ref =
     typeof schema === 'object' && typeof schema.$ref === 'string' ? refDefName(schema.$ref) : undefined;
   const root = xmlTagName(xmlOf(schema, plan.defs).name ?? ref ?? 'Result');
-  return `<${root}>${isRecord(value) ? membersXml(value, schema, plan.defs, 0) : ''}</${root}>`;
+  return `<${root}>${isPlain(value) ? membersXml(value, schema, plan.defs, 0) : ''}</${root}>`;
 }
 
 /**
@@ -145,7 +147,7 @@ function queryAnswerXml(
   seed: string,
 ): string {
   const op = xmlTagName(wire.action);
-  const members = isRecord(value) ? membersXml(value, schema, defs, 0) : '';
+  const members = isPlain(value) ? membersXml(value, schema, defs, 0) : '';
   const id = requestId(seed);
   if (wire.ec2)
     return `<${op}Response xmlns="${namespace(host, wire)}"><requestId>${id}</requestId>${members}</${op}Response>`;
@@ -195,7 +197,7 @@ export function queryErrorCode(wire: QueryWire, status: number): string {
 
 /** An error body's own words, when its schema gave it a message. */
 function errorMessage(value: JsonValue | undefined): string | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isPlain(value)) return undefined;
   const message = value.message ?? value.Message;
   return typeof message === 'string' ? message : undefined;
 }
@@ -235,7 +237,7 @@ function elementXml(
     const itemName = xmlOf(items, defs).name ?? 'member';
     return `<${tag}>${value.map((item) => elementXml(itemName, item, items, defs, depth + 1, undefined)).join('')}</${tag}>`;
   }
-  if (isRecord(value)) {
+  if (isPlain(value)) {
     const view = viewOf(schema, defs);
     if (view && view.additional !== undefined && Object.keys(view.properties).length === 0) {
       const entries = Object.entries(value)
@@ -267,6 +269,3 @@ function requestId(seed: string): string {
   const x = hex(a) + hex(b) + hex(c) + hex(d);
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-4${x.slice(13, 16)}-a${x.slice(17, 20)}-${x.slice(20, 32)}`;
 }
-
-const isRecord = (v: JsonValue | undefined): v is Record<string, JsonValue> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,3 +1,4 @@
+import { formFields } from './form-fields';
 import { decodeForm, type Decoded } from './bracket-notation';
 import { coerce } from './coerce';
 import { isJsonMediaType } from './negotiate';
@@ -41,7 +42,7 @@ export function decodeBody(media: MediaPlan, body: RequestBody, defs: Record<str
   if (isFormBody(body) && isStringSchema(media.schema, defs))
     return body.contentType === FORM ? { ok: true, value: body.text } : { ok: 'opaque' };
   if (isFormBody(body)) {
-    const pairs = body.contentType === FORM ? [...new URLSearchParams(body.text)] : (body.form ?? []);
+    const pairs = body.contentType === FORM ? formFields(body) : (body.form ?? []);
     const decoded = delimited(decodeForm(pairs, media.schema, defs), media);
     return { ok: true, value: coerce(decoded, media.schema, defs) };
   }

@@ -1,3 +1,4 @@
+import { formFields } from './form-fields';
 import type { MatchResult } from './match';
 import type { MockRequest } from './call';
 
@@ -21,7 +22,7 @@ export function formPostAsGet(
   if (!get) return undefined;
   const type = request.body?.contentType ?? essence(request.headers['content-type']);
   if (type !== FORM) return undefined;
-  const fields = [...new URLSearchParams(request.body?.text ?? '')];
+  const fields = formFields(request.body);
   const known = new Set(get.parameters.filter((p) => p.in === 'query').map((p) => p.name));
   // `filter[status]=x` is the field `filter` in bracket notation (deepObject and its kin).
   if (!fields.every(([name]) => known.has(name) || known.has(name.replace(/\[.*$/, '')))) return undefined;

@@ -1,3 +1,4 @@
+import { formFields } from './form-fields';
 import type { MockRequest } from './call';
 import { matchRoute, type CompiledRoutes } from './match';
 import type { Plan } from './plan';
@@ -108,10 +109,7 @@ function sentValues(request: MockRequest): (name: string) => string[] {
   return (name) => {
     let out = read.get(name);
     if (out) return out;
-    form ??=
-      request.body?.contentType === 'application/x-www-form-urlencoded'
-        ? [...new URLSearchParams(request.body.text)]
-        : [];
+    form ??= formFields(request.body);
     out = [];
     const header = request.headers[name.toLowerCase()];
     if (header !== undefined) out.push(header);

@@ -1,3 +1,4 @@
+import { formFields } from './form-fields';
 import type { Problem } from '../http/problem';
 import { withReasonIfSilent } from './error-body';
 import { withStatusKind } from './error-kind';
@@ -289,8 +290,8 @@ function realismInput(ctx: RenderContext): RealismInput {
     ...(ctx.request.baseUrl !== undefined ? { baseUrl: ctx.request.baseUrl } : {}),
     ...(ctx.sent !== undefined ? { sent: ctx.sent } : {}),
     // A form's fields as sent: a value decoding read as a number (`ts=0408472801.030393`) is its text too.
-    ...(ctx.sent !== undefined && ctx.request.body?.contentType === 'application/x-www-form-urlencoded'
-      ? { sentText: new URLSearchParams(ctx.request.body.text) }
+    ...(ctx.sent !== undefined && formFields(ctx.request.body).length > 0
+      ? { sentText: formFields(ctx.request.body) }
       : {}),
     ...(ctx.listBody ? { listBody: true } : {}),
     ...(ctx.listState !== undefined ? { listState: ctx.listState } : {}),

@@ -27,8 +27,8 @@ export interface RealismInput {
   parameters?: readonly ParameterPlan[];
   /** The request body as validation decoded it (JSON or form): reflected where the response has it. */
   sent?: JsonValue;
-  /** A form body's fields as sent (RenderContext.sentText). */
-  sentText?: URLSearchParams;
+  /** A form body's fields as sent: the text of values decoding read as numbers. */
+  sentText?: readonly [string, string][];
   /** The response's schema is a page of a list (paging/list-body.ts), whatever its path says. */
   listBody?: boolean;
   /** The list's pages as a state holds them (a sandbox's stored items): its links end there. */
