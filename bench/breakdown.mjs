@@ -4,7 +4,14 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CALLS, PAIRED_DURATION, PAIRED_RUNS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
 import { measure, measureAlternating, pairedRatio, percentile, round, sample } from './load.mjs';
-import { answerOf, helloWorld, helloWorldThroughEntry, publishTo, specmockWorker } from './targets.mjs';
+import {
+  answerOf,
+  helloWorld,
+  helloWorldThroughEntry,
+  hostedContractFloor,
+  publishTo,
+  specmockWorker,
+} from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 
 /**
@@ -29,7 +36,11 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
   // operation), and with hosted mode's (those and the two RateLimit headers): what the contract's
   // headers cost the runtime before any of specmock's code runs.
   const copy = await helloWorld(script, await answerOf(local.pet.mockUrl + path));
-  const hostedCopy = await helloWorld(script, await answerOf(hosted.pet.mockUrl + path));
+  const hostedAnswer = await answerOf(hosted.pet.mockUrl + path);
+  const hostedCopy = await helloWorld(script, hostedAnswer);
+  // That copy sends the RateLimit values of one call on every call: this one pays what the hosted
+  // contract asks of each call (changing RateLimit values, a logged record), without specmock.
+  const contract = await hostedContractFloor(script, hostedAnswer);
   ladder.push(
     {
       id: 'hello-mock-answer',
@@ -42,6 +53,13 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
       label: "hello-world Worker answering hosted mode's body and headers",
       url: `${hostedCopy.url}/`,
       worker: hostedCopy,
+    },
+    {
+      id: 'hosted-contract',
+      label:
+        "the same, with per-call RateLimit values and each call logged to a Durable Object (hosted mode's contract, no specmock)",
+      url: `${contract.url}/pets/42`,
+      worker: contract,
     },
     { id: 'healthz', label: 'specmock GET /healthz (router, CORS, no I/O)', url: `${local.url}/healthz` },
   );
@@ -130,21 +148,34 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
  * what the runtime alone reaches with the same answer in the same minutes.
  */
 async function headerFloor(ladder) {
-  const ids = ['hello-world', 'hello-mock-answer', 'local', 'hello-hosted-answer', 'hosted'];
+  const ids = [
+    'hello-world',
+    'hello-mock-answer',
+    'local',
+    'hello-hosted-answer',
+    'hosted-contract',
+    'hosted',
+  ];
   const steps = ids.map((id) => ladder.find((step) => step.id === id));
   const rows = await measureAlternating(
     steps.map((step) => ({ name: `${step.label} (together)`, url: step.url })),
     { runs: PAIRED_RUNS, duration: PAIRED_DURATION },
   );
-  const [hello, localAnswer, local, hostedAnswer, hosted] = rows;
+  const [hello, localAnswer, local, hostedAnswer, contract, hosted] = rows;
   steps[1].underLoad = localAnswer;
   steps[3].underLoad = hostedAnswer;
+  steps[4].underLoad = contract;
   const share = (row) => pairedRatio(row, hello);
   return {
     runs: PAIRED_RUNS,
     helloWorld: hello.reqPerSec,
     local: { reqPerSec: local.reqPerSec, share: share(local), floor: share(localAnswer) },
-    hosted: { reqPerSec: hosted.reqPerSec, share: share(hosted), floor: share(hostedAnswer) },
+    hosted: {
+      reqPerSec: hosted.reqPerSec,
+      share: share(hosted),
+      floor: share(hostedAnswer),
+      contractFloor: share(contract),
+    },
   };
 }
 

@@ -90,6 +90,55 @@ export async function oneLineWorker(script, source, durableObjects, { entry = fa
 }
 
 /**
+ * The runtime's floor for what the hosted contract asks of every call, beside the answer itself
+ * (`answer`: hosted mode's body and headers): the two RateLimit headers, whose values change on
+ * every call, set on a copy of the answer's prebuilt headers; and a log of the call (its time,
+ * method, path, status and every request header, read from the runtime as a log must) as one JSON
+ * line, the lines of each 50 ms sent in one RPC (in waitUntil) to a Durable Object that stores
+ * them in one SQLite row, as specmock's request log batches. No quota counting, no redaction, no
+ * routing: what is left of hosted mode above this is specmock's own code.
+ */
+export async function hostedContractFloor(script, answer) {
+  const fixed = Object.fromEntries(
+    Object.entries(answer.headers).filter(([name]) => !name.startsWith('ratelimit')),
+  );
+  const source = `import { DurableObject } from 'cloudflare:workers';
+export class Log extends DurableObject {
+  constructor(ctx, env) {
+    super(ctx, env);
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS batches (id INTEGER PRIMARY KEY, lines TEXT NOT NULL)');
+  }
+  append(lines) { this.ctx.storage.sql.exec('INSERT INTO batches (lines) VALUES (?)', lines); }
+}
+const B = ${JSON.stringify(answer.body)};
+const H = new Headers(${JSON.stringify(fixed)});
+const POLICY = '"minute";q=600;w=60, "month";q=100000;w=2592000';
+let remaining = 1e9;
+let batch;
+export default {
+  fetch(request, env, ctx) {
+    const at = Date.now();
+    const headers = new Headers(H);
+    remaining--;
+    headers.set('ratelimit-policy', POLICY);
+    headers.set('ratelimit', '"minute";r=' + (remaining % 600) + ';t=' + (remaining % 60) + ', "month";r=' + remaining + ';t=2000000');
+    const sent = {};
+    request.headers.forEach((value, name) => { sent[name] = value; });
+    if (!batch) {
+      const lines = (batch = []);
+      ctx.waitUntil(new Promise((r) => setTimeout(r, 50)).then(() => {
+        batch = undefined;
+        return env.LOG.get(env.LOG.idFromName('petstore')).append(lines.join('\\n'));
+      }));
+    }
+    batch.push(JSON.stringify({ at: new Date(at).toISOString(), method: request.method, path: request.url.slice(request.url.indexOf('/', 8)), status: 200, durationMs: Date.now() - at, request: { headers: sent } }));
+    return new Response(B, { status: 200, headers });
+  },
+};`;
+  return oneLineWorker(script, source, { LOG: { className: 'Log', useSQLite: true } });
+}
+
+/**
  * The object of the Durable Object floors (binding FLOOR, class Floor): `read` answers a sandbox
  * call's answer at once, `write` also commits one SQLite row. The source of a module's first lines.
  */
