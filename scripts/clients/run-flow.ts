@@ -14,7 +14,13 @@ export interface RunResult {
 }
 
 const FLOW_LIMIT_MS = 90_000;
-const PRISM_START_LIMIT_MS = 120_000;
+/**
+ * Every other client's whole run (both servers, every mode, the SDK's calls) took at most 33 s in
+ * CI, and Prism starts on GitHub's 13 MB description in 6 s. On Stripe's description Prism 5.16 had
+ * not started after 409 s on this machine: a longer wait changes no result, and it was two minutes of
+ * every CI run.
+ */
+const PRISM_START_LIMIT_MS = 60_000;
 
 interface Server {
   base: string;
