@@ -72,7 +72,7 @@ export function renderMarkdown(r) {
   if (r.publish) {
     const p = r.publish;
     lines.push(
-      `Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism -d needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.`,
+      `Publishing ${p.spec} (${(p.bytes / 1e6).toFixed(1)} MB, ${fmt(p.operations)} operations) on miniflare: **${fmt(p.publishMs)} ms**; first mock call after it **${ms(p.firstCallMs)} ms**, second ${ms(p.secondCallMs)} ms${p.prismStartMs ? ` (Prism -d needs ${fmt(p.prismStartMs / 1000, 1)} s to start on the same file)` : ''}.${p.afterPublish?.length ? ` Local mode under load right after its publish, in 3 s windows: ${p.afterPublish.map((n) => fmt(n)).join(', ')} req/s (the GitHub rows above start after these windows).` : ''}`,
     );
     lines.push('');
   }
