@@ -112,9 +112,9 @@ async function publishGithub(results, local, hosted, bases) {
 /**
  * Windows of load on GitHub's local target right after its publish. In five scratch runs the first
  * 10 s ran at 7,000–9,000 req/s, then 3–9 s at 1,600–2,000, then 7,000–10,000 again (in the two
- * that read the isolate's heap through the inspector, it filled to 80–117 MB of its 128 MB in
- * that time, until a major collection left 20–30 MB): with a 5 s warm-up, the GitHub rows' first
- * rounds fell into that dip (1,774–4,787 req/s between the rounds of one run).
+ * that read the isolate's heap through the inspector, its use grew to 75–92 MB in that time, the
+ * heap to 117 MB, until a major collection left 19–33 MB): with a 5 s warm-up, the GitHub rows'
+ * first rounds fell into that dip (1,774–4,787 req/s between the rounds of one run).
  */
 const WINDOW_SECONDS = 3;
 const AFTER_PUBLISH_WINDOWS = SMOKE ? 1 : 8;
