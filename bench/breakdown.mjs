@@ -155,20 +155,24 @@ async function headerFloor(ladder) {
     'hello-hosted-answer',
     'hosted-contract',
     'hosted',
+    'healthz',
   ];
   const steps = ids.map((id) => ladder.find((step) => step.id === id));
   const rows = await measureAlternating(
     steps.map((step) => ({ name: `${step.label} (together)`, url: step.url })),
     { runs: PAIRED_RUNS, duration: PAIRED_DURATION },
   );
-  const [hello, localAnswer, local, hostedAnswer, contract, hosted] = rows;
+  const [hello, localAnswer, local, hostedAnswer, contract, hosted, healthz] = rows;
   steps[1].underLoad = localAnswer;
   steps[3].underLoad = hostedAnswer;
   steps[4].underLoad = contract;
+  steps[6].underLoad = healthz;
   const share = (row) => pairedRatio(row, hello);
   return {
     runs: PAIRED_RUNS,
+    workers: ids.length,
     helloWorld: hello.reqPerSec,
+    healthz: share(healthz),
     local: { reqPerSec: local.reqPerSec, share: share(local), floor: share(localAnswer) },
     hosted: {
       reqPerSec: hosted.reqPerSec,

@@ -52,11 +52,13 @@ function headline(r, lines) {
   for (const c of r.calls)
     for (const [name, ok] of Object.entries(c.targets))
       lines.push(`- ${c.label}: ${name}${ok === null ? ' – not measured' : mark(ok)}`);
+  for (const [name, ok] of Object.entries(r.otherTargets ?? {}))
+    lines.push(`- ${name}${ok === null ? ' – not measured' : mark(ok)}`);
   lines.push('');
   const f = r.headerFloor;
   if (f?.local)
     lines.push(
-      `Beside the runtime's floor (the ${f.hosted.contractFloor ? 'six' : 'five'} measured together in ${f.runs} alternating rounds, medians of the rounds' ratios; hello-world ${fmt(f.helloWorld)} req/s at best): local mode **${fmt(f.local.share * 100)}%** of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**, its one-line copy **${fmt(f.hosted.floor * 100)}%**${f.hosted.contractFloor ? `, and **${fmt(f.hosted.contractFloor * 100)}%** for the copy that also does what the hosted contract asks of every call (RateLimit values that change per call, the call logged with its request headers to a Durable Object's SQLite in 50 ms batches): hosted mode reaches **${fmt((f.hosted.share / f.hosted.contractFloor) * 100)}%** of that floor` : ''}.`,
+      `Beside the runtime's floor (the ${f.workers ?? 5} measured together in ${f.runs} alternating rounds, medians of the rounds' ratios; hello-world ${fmt(f.helloWorld)} req/s at best): local mode **${fmt(f.local.share * 100)}%** of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**, its one-line copy **${fmt(f.hosted.floor * 100)}%**${f.hosted.contractFloor ? `, and **${fmt(f.hosted.contractFloor * 100)}%** for the copy that also does what the hosted contract asks of every call (RateLimit values that change per call, the call logged with its request headers to a Durable Object's SQLite in 50 ms batches): hosted mode reaches **${fmt((f.hosted.share / f.hosted.contractFloor) * 100)}%** of that floor` : ''}${f.healthz ? `; \`GET /healthz\` **${fmt(f.healthz * 100)}%**` : ''}.`,
       '',
     );
 }
