@@ -143,9 +143,10 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
 
 /**
  * Local and hosted mode beside their floors: a one-line Worker sending each mode's exact body and
- * headers. The five are measured together in alternating rounds with hello-world (the headline rows
- * ran at another time), each share the median of the rounds' ratios, so each mode is read against
- * what the runtime alone reaches with the same answer in the same minutes.
+ * headers, and for hosted mode also its contract's floor (hostedContractFloor); `GET /healthz`
+ * with them. All are measured together in alternating rounds with hello-world (the headline rows
+ * ran at another time), each share the median of the rounds' ratios, so each is read against what
+ * the runtime alone reaches in the same minutes.
  */
 async function headerFloor(ladder) {
   const ids = [
