@@ -82,9 +82,7 @@ export function deletedParent(
 export function markDeleted(ctx: SandboxContext, scope: string, id: string, forget = false): void {
   const gone = goneScope(scope);
   if (forget) {
-    // Every create passes here: a collection none of whose items was ever deleted (the common case)
-    // is answered from the store's count, which it keeps, without a query per create.
-    if (ctx.store.count(gone) > 0 && ctx.store.has(gone, id)) ctx.store.remove(gone, id);
+    if (ctx.store.has(gone, id)) ctx.store.remove(gone, id);
     return;
   }
   if (!ctx.store.isSeeded(gone)) ctx.store.seed(gone, []);

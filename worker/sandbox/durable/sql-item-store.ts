@@ -116,7 +116,9 @@ export class SqlItemStore implements ItemStore {
   }
 
   has(scope: string, id: string): boolean {
-    if (this.absent === absentKey(scope, id)) return false;
+    // An empty scope is answered from the kept count: every create asks its collection's scope of
+    // deleted items (used-parent.ts), which is nearly always empty, and asked SQLite each time.
+    if (this.absent === absentKey(scope, id) || this.count(scope) === 0) return false;
     const found =
       this.sql.exec(`SELECT 1 FROM items WHERE scope = ? AND id = ?`, scope, id).toArray().length > 0;
     if (!found) this.absent = absentKey(scope, id);
