@@ -27,6 +27,13 @@ export interface CheckOptions {
   budget?: { left: number };
 }
 
+/** A check that ran out of its body's work budget: it knows neither yes nor no. */
+export class CheckTooComplex extends GenFailure {
+  constructor() {
+    super(null, 'schema is too complex to check within the work limit');
+  }
+}
+
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -100,8 +107,7 @@ export function matches(schema: Schema, value: unknown, o: CheckOptions, depth =
   if (depth > 200) return false;
   // Exclusivity checks of nested oneOfs over recursive schemas (influxdata.com's Flux AST) would
   // otherwise grow exponentially; the generator turns this into "too complex" and moves on.
-  if (o.budget && --o.budget.left < 0)
-    throw new GenFailure(null, 'schema is too complex to check within the work limit');
+  if (o.budget && --o.budget.left < 0) throw new CheckTooComplex();
   const s = schema;
   // The null a typeless `nullable` adds holds for requests only (see LENIENT_NULL).
   if (s[LENIENT_NULL] === true && o.direction === 'response') return false;
