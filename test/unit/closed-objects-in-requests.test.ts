@@ -94,8 +94,35 @@ paths:
                 - {type: object, properties: {shipment: {type: object}}}
       responses:
         '204': {description: created}
+  /assemblies:
+    put:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/Assembly'}
+      responses:
+        '204': {description: stored}
 components:
   schemas:
+    Assembly:
+      type: object
+      additionalProperties: false
+      required: [assemblyName]
+      allOf: [{$ref: '#/components/schemas/Content'}]
+      properties:
+        assemblyName: {type: string}
+    Content:
+      type: object
+      additionalProperties: false
+      allOf: [{$ref: '#/components/schemas/Artifact'}]
+      properties:
+        contentType: {type: string}
+    Artifact:
+      type: object
+      additionalProperties: false
+      properties:
+        createdTime: {type: string, format: date-time}
     Address:
       type: object
       additionalProperties: false
@@ -114,10 +141,10 @@ components:
         is_default: {type: boolean}
 `;
 
-async function post(path: string, body: unknown) {
+async function post(path: string, body: unknown, method = 'POST') {
   const target = prepareTarget((await ingest(SPEC)).plan, Date.UTC(2026, 0, 1));
   const outcome = mock(target, {
-    method: 'POST',
+    method,
     path,
     query: [],
     headers: { 'content-type': 'application/json' },
@@ -161,6 +188,26 @@ describe('closed allOf members, in a request', () => {
 
   it('ignore a readOnly member one of them declares, whatever a client sends in it', async () => {
     expect(await post('/addresses', { address_line1: '1 Main St', shipment_id: 42 })).toBe(204);
+  });
+});
+
+// azure.com/logic.json's AssemblyProperties: closed, requires its own `assemblyName` and extends
+// (allOf) a closed ArtifactContentPropertiesDefinition, which extends a closed ArtifactProperties.
+// Read strictly, each base forbids the names its extension adds: every assembly PUT was refused.
+describe('a closed object extending closed bases, in a request', () => {
+  it('admits the names the object and each base declare', async () => {
+    expect(await post('/assemblies', { assemblyName: 'a' }, 'PUT')).toBe(204);
+    const full = { assemblyName: 'a', contentType: 'text/plain', createdTime: '2026-01-01T00:00:00Z' };
+    expect(await post('/assemblies', full, 'PUT')).toBe(204);
+  });
+
+  it('still judges each name by its schema, requires what the object requires, and stays closed', async () => {
+    expect(await post('/assemblies', { assemblyName: 'a', createdTime: 'yesterday' }, 'PUT')).toBe(
+      'invalid-request',
+    );
+    expect(await post('/assemblies', { assemblyName: 7 }, 'PUT')).toBe('invalid-request');
+    expect(await post('/assemblies', { contentType: 'text/plain' }, 'PUT')).toBe('invalid-request');
+    expect(await post('/assemblies', { assemblyName: 'a', colour: 'red' }, 'PUT')).toBe('invalid-request');
   });
 });
 

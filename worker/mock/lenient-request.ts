@@ -234,8 +234,12 @@ const standaloneRoots = new WeakMap<object, Schema>();
 /**
  * ShipEngine's `shipping_address` is `allOf: [address, partial_shipping_address]`, each with
  * `additionalProperties: false`: read strictly, each member forbids the other's names, so no
- * address passes (`address_line1` "False boolean schema"). In a request the members of such an
- * allOf are judged open, and the whole is closed over every name they declare (validate-schema.ts).
+ * address passes (`address_line1` "False boolean schema"). Azure's AssemblyProperties declares
+ * `assemblyName` beside `allOf: [ArtifactContentPropertiesDefinition]`, a closed base that is itself
+ * a closed base's extension: read strictly, the base forbids every name its extension adds, so no
+ * assembly could be sent. In a request the members of such an allOf are judged open, and the whole
+ * is closed over every name they declare (validate-schema.ts), unless it was itself opened as a
+ * member (`wasOpened`): its own closure went to the schema that opened it.
  * Undefined: no member is closed, the list stands as written.
  */
 export function openMembers(list: readonly unknown[], defs: Record<string, Schema>): Schema[] | undefined {
@@ -245,9 +249,24 @@ export function openMembers(list: readonly unknown[], defs: Record<string, Schem
     if (!isObj(target) || target.additionalProperties !== false) return member as Schema;
     opened = true;
     const { additionalProperties: _closed, ...open } = target;
-    return open as Schema;
+    return Object.assign(open, { [OPENED]: true }) as Schema;
   });
   return opened ? out : undefined;
+}
+
+/** Marks a member `openMembers` opened (a symbol: no schema keyword, never copied by a walk). */
+const OPENED = Symbol('opened allOf member');
+
+export function wasOpened(s: SchemaObject): boolean {
+  return (s as { [OPENED]?: true })[OPENED] === true;
+}
+
+/**
+ * An allOf whose members may be opened: several members (each may forbid the others' names), or
+ * one beside properties of the schema's own (a closed base the schema extends).
+ */
+export function opensMembers(s: SchemaObject, list: readonly unknown[]): boolean {
+  return list.length > 1 || (isObj(s.properties as Schema) && Object.keys(s.properties as object).length > 0);
 }
 
 /**

@@ -12,6 +12,8 @@ import {
   enumOfItems,
   enumOrFormat,
   openMembers,
+  opensMembers,
+  wasOpened,
   requestPattern,
   requestRequired,
 } from './lenient-request';
@@ -103,10 +105,16 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else if (SCHEMA_LISTS.has(k) && Array.isArray(v)) {
       // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
       const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
-      const opened = k === 'allOf' && dir === 'request' && v.length > 1 ? openMembers(v, defs) : undefined;
+      const opened =
+        k === 'allOf' && dir === 'request' && opensMembers(s, v) ? openMembers(v, defs) : undefined;
       out[key] = (opened ?? v).map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
       // The members' closure holds for the whole: names any of them declares, nothing else.
-      if (opened && out.additionalProperties === undefined && s.additionalProperties === undefined)
+      if (
+        opened &&
+        out.additionalProperties === undefined &&
+        s.additionalProperties === undefined &&
+        !wasOpened(s)
+      )
         out.additionalProperties = false;
     } else if (SCHEMA_SINGLE.has(k) && (isObj(v) || typeof v === 'boolean')) {
       out[k] = sanitize(v as Schema, defs, dir, depth + 1);
