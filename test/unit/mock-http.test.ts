@@ -313,6 +313,43 @@ paths:
       expect(send(body), JSON.stringify(body)).toMatchObject(REFUSED);
   });
 
+  // amadeus.com's hotel booking: Contact.email's pattern escapes the dot's backslash twice (`\\\\.` in
+  // its JSON), so it asks for a backslash in every address and refuses its own example: every
+  // booking an SDK sent was refused.
+  it('reads a doubly escaped backslash once where the schema’s own example shows it meant so', async () => {
+    const t = await target(`openapi: 3.0.3
+info: {title: v, version: '1'}
+paths:
+  /bookings:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                email: {type: string, example: bob.smith@email.com, pattern: '^[a-z.]+@[a-z]+\\\\.[a-z]+$'}
+                path: {type: string, example: 'C:\\temp', pattern: '^[A-Z]:\\\\[a-z]+$'}
+                code: {type: string, example: 'A-1', pattern: '^[A-Z]\\\\d$'}
+      responses: {'204': {description: ok}}
+`);
+    const send = (body: unknown) => mock(t, req('POST', '/bookings', json(body)));
+    expect(send({ email: 'bob.smith@email.com' }), 'email').toMatchObject({
+      ok: true,
+      response: { status: 204 },
+    });
+    // Where the example passes the pattern as written, or fails it either way, the letter stands.
+    expect(send({ path: 'C:\\temp' }), 'path').toMatchObject({ ok: true, response: { status: 204 } });
+    for (const body of [
+      { email: 'bob.smith@email' },
+      { email: 'BOB@email.com' },
+      { path: 'C:temp' },
+      { code: 'A1' },
+      { code: 'A-1' },
+    ])
+      expect(send(body), JSON.stringify(body)).toMatchObject(REFUSED);
+  });
+
   // sendgrid.com `send_at: {type: string, format: date-time, enum: [now]}`, "an ISO 8601 time … or
   // the string now": read strictly no value passes; a client sends either.
   it('reads an enum whose members break the format as either the enum or the format', async () => {

@@ -1,6 +1,7 @@
 import { format } from '@cfworker/json-schema';
 import { checkStringFormat } from './generate/formats';
 import { patternLengths } from './generate/pattern-source';
+import { compilePattern } from './generate/patterns';
 import type { Schema, SchemaObject } from './plan';
 import { declaredMember, derefShallow, isObj } from './schema-refs';
 import { REQUIRED_ON_CONDITION } from './generate/context';
@@ -77,18 +78,42 @@ function meantPattern(pattern: string): string | null | undefined {
 
 const judged = new Map<string, string | null>();
 
+/** What a request pattern is read with besides itself: the schema's lengths, its example, its flag. */
+export interface PatternContext {
+  minLength?: number;
+  maxLength?: number;
+  /** The schema's own example, when it is a string: evidence of what the pattern meant. */
+  example?: unknown;
+  /** Flagged `x-specmock-unsafe-pattern` at publish: never run, not even on the example. */
+  unsafe?: boolean;
+}
+
+/** A schema's own context for its pattern (`requestPattern`). */
+export function patternContext(s: SchemaObject): PatternContext {
+  return {
+    minLength: s.minLength as number | undefined,
+    maxLength: s.maxLength as number | undefined,
+    example: s.example,
+    unsafe: s['x-specmock-unsafe-pattern'] === true,
+  };
+}
+
 /**
  * The pattern a request is judged by: a regex literal read as meant (`meantPattern`, none with a
- * flag), and none where it cannot meet the schema's own lengths: peertube's `client_id` is
- * `/^[a-z0-9]$/` (one character) with `minLength: 32`, so every client's id was refused. Validation,
- * generated requests and the generator's checks all read a request's patterns through this.
+ * flag), a backslash escaped once too often read as meant (`meantEscapes`), and none where it
+ * cannot meet the schema's own lengths: peertube's `client_id` is `/^[a-z0-9]$/` (one character)
+ * with `minLength: 32`, so every client's id was refused. Validation, generated requests and the
+ * generator's checks all read a request's patterns through this.
  */
-export function requestPattern(pattern: string, minLength?: number, maxLength?: number): string | null {
-  const key = `${pattern}\u0000${minLength}\u0000${maxLength}`;
+export function requestPattern(pattern: string, at: PatternContext = {}): string | null {
+  const { minLength, maxLength, unsafe } = at;
+  const example = typeof at.example === 'string' && !unsafe ? at.example : undefined;
+  const key = `${pattern}\u0000${minLength}\u0000${maxLength}\u0000${example ?? '\u0001'}`;
   let out = judged.get(key);
   if (out === undefined) {
     const meant = meantPattern(pattern);
-    const source = meant === undefined ? pattern : meant;
+    let source = meant === undefined ? pattern : meant;
+    if (source !== null && example !== undefined) source = meantEscapes(source, example);
     const range = source === null ? undefined : patternLengths(source);
     const apart =
       range !== undefined &&
@@ -99,6 +124,21 @@ export function requestPattern(pattern: string, minLength?: number, maxLength?: 
     judged.set(key, out);
   }
   return out;
+}
+
+/**
+ * Amadeus's Contact.email pattern is `^[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\\\.[a-zA-Z0-9-.]+$` in its
+ * JSON: the backslash before the dot escaped twice, so the regex asks for a backslash in every
+ * address, and the schema's own example, `bob.smith@email.com`, fails it: every booking was refused.
+ * Where the example fails the pattern as written and passes it with each doubled backslash read
+ * once, the author meant the latter.
+ */
+function meantEscapes(source: string, example: string): string {
+  if (!source.includes('\\\\')) return source;
+  const written = compilePattern(source);
+  if (written === null || written.test(example)) return source;
+  const once = source.replace(/\\\\/g, '\\');
+  return compilePattern(once)?.test(example) ? once : source;
 }
 
 const COMPOSITIONS = ['allOf', 'anyOf', 'oneOf'] as const;

@@ -12,6 +12,7 @@ import {
   enumOfItems,
   enumOrFormat,
   openMembers,
+  patternContext,
   opensMembers,
   wasOpened,
   requestPattern,
@@ -125,7 +126,7 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
     } else out[k] = v;
   }
   if (dir === 'request' && typeof out.pattern === 'string') {
-    const pattern = requestPattern(out.pattern, s.minLength, s.maxLength);
+    const pattern = requestPattern(out.pattern, patternContext(s));
     if (pattern === null) delete out.pattern;
     else out.pattern = pattern;
   }

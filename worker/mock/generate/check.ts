@@ -1,7 +1,7 @@
 import type { JsonValue, Schema, SchemaObject, Direction } from '../plan';
 import { checkNumberFormat, checkStringFormat } from './formats';
 import { compilePattern } from './patterns';
-import { requestPattern } from '../lenient-request';
+import { patternContext, requestPattern } from '../lenient-request';
 import { GenFailure, LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE, type Ctx } from './context';
 import { hiddenFor, isObj, resolveRef } from '../schema-refs';
 
@@ -95,7 +95,7 @@ function patternOk(s: SchemaObject, str: string, o: CheckOptions): boolean {
   if (s['x-specmock-unsafe-pattern'] === true) return o.outside !== true;
   // A request's regex literal is read as validation reads it (lenient-request.ts), so a oneOf
   // branch the generator keeps apart is apart for the validator too (sinao's customer).
-  const pattern = o.direction === 'request' ? requestPattern(s.pattern, s.minLength, s.maxLength) : s.pattern;
+  const pattern = o.direction === 'request' ? requestPattern(s.pattern, patternContext(s)) : s.pattern;
   if (pattern === null) return true;
   const re = compilePattern(pattern);
   return re === null ? true : re.test(str);

@@ -115,7 +115,12 @@ function requestFlat(flat: Flat): Flat {
   let read = requestFlats.get(flat);
   if (read === undefined) {
     const patterns = flat.patterns.flatMap((p) => {
-      const source = requestPattern(p.source, flat.minLength, flat.maxLength);
+      const source = requestPattern(p.source, {
+        minLength: flat.minLength,
+        maxLength: flat.maxLength,
+        example: flat.examples.find((e) => typeof e === 'string'),
+        unsafe: p.unsafe,
+      });
       return source === p.source ? [p] : source === null ? [] : [{ ...p, source }];
     });
     const same = patterns.length === flat.patterns.length && patterns.every((p, i) => p === flat.patterns[i]);
