@@ -6,6 +6,7 @@ import { wellFormedRequest } from './call-operations';
 import { readEntry, type CorpusEntry } from './fetch-corpus';
 import { independentValidator, parseOriginal, type IndependentValidator } from './independent-validator';
 import { hooksPass, type HookTally } from './hooks-pass';
+import { requestExamplesPass, type RequestExampleTally } from './request-examples-pass';
 import { spread } from './pick-sample';
 import { addTally, emptyTally, realismPass, subSchemaValidator, type RealismTally } from './realism-pass';
 
@@ -46,6 +47,8 @@ export interface DescriptionResult {
   realism?: RealismTally;
   /** Webhooks and callbacks: expressions parsed, payloads made and judged (hooks-pass.ts). */
   hooks?: HookTally;
+  /** The author's own request-body examples, sent as an SDK's user would (request-examples-pass.ts). */
+  requestExamples?: RequestExampleTally;
 }
 
 export interface CheckOptions {
@@ -110,8 +113,9 @@ export async function checkDescription(
   result.operations = plan.operations.length;
 
   let validator: IndependentValidator;
+  const original = parseOriginal(text);
   try {
-    validator = await independentValidator(parseOriginal(text));
+    validator = await independentValidator(original);
   } catch (e) {
     result.error = `independent validator setup: ${e instanceof Error ? e.message : e}`;
     return result;
@@ -123,6 +127,11 @@ export async function checkDescription(
     } catch (e) {
       fiveXX(result, 'internal-error', `hooks pass: throw ${e instanceof Error ? e.message : e}`);
     }
+  }
+  try {
+    result.requestExamples = requestExamplesPass(original, target, validator);
+  } catch (e) {
+    fiveXX(result, 'internal-error', `request examples: throw ${e instanceof Error ? e.message : e}`);
   }
   const deadline = performance.now() + options.budgetMs;
   const realism = (result.realism = emptyTally());

@@ -97,6 +97,21 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
     return node;
   };
 
+  // Request bodies are judged as a request reads the document: readOnly properties left out,
+  // writeOnly ones kept (responses: the other way round). 3.1 keeps both as annotations.
+  let requestAjv: Ajv | Ajv2020 | undefined;
+  const forRequests = (): Ajv | Ajv2020 => {
+    if (is31) return ajv;
+    if (!requestAjv) {
+      const forRequest = convertDocument(doc, swagger2, 'request');
+      forRequest.$id = DOC_ID;
+      requestAjv = new Ajv(options());
+      addFormats(requestAjv);
+      requestAjv.addSchema(forRequest as object, DOC_ID);
+    }
+    return requestAjv;
+  };
+
   const judgeAt = (pointer: string, schema: unknown, contentType: string, body: string): Verdict => {
     if (!isJsonType(contentType)) return { valid: true, kind: 'not-json' };
     let value: unknown;
@@ -107,7 +122,7 @@ export async function independentValidator(doc: Record<string, unknown>): Promis
     }
     if (value === undefined)
       return schema === undefined ? { valid: true } : { valid: false, kind: 'empty-body' };
-    const validate = ajv.compile({ $ref: DOC_ID + pointer });
+    const validate = forRequests().compile({ $ref: DOC_ID + pointer });
     if (validate(value)) return { valid: true };
     const err = (validate.errors ?? [])[0];
     return {
@@ -273,18 +288,23 @@ function isJsonType(t: string): boolean {
   return e === 'application/json' || e.endsWith('+json') || e === 'text/json';
 }
 
-/** A deep copy with every Schema Object converted; refs keep pointing at the same places. */
-/** The document with every Schema Object converted for Ajv draft-07 (2.0/3.0), refs left in place. */
-export function convertDocument(doc: Record<string, unknown>, swagger2: boolean): Record<string, unknown> {
+/**
+ * The document with every Schema Object converted for Ajv draft-07 (2.0/3.0), refs left in place,
+ * as `direction` reads it: a response leaves writeOnly properties out, a request readOnly ones.
+ */
+export function convertDocument(
+  doc: Record<string, unknown>,
+  swagger2: boolean,
+  direction: 'response' | 'request' = 'response',
+): Record<string, unknown> {
   const copy = structuredClone(doc);
-  notRequiredWhenWriteOnly(copy);
+  const hidden = direction === 'response' ? 'writeOnly' : 'readOnly';
+  notRequiredWhenHidden(copy, hidden);
+  const removal = direction === 'response' ? { removeWriteOnly: true } : { removeReadOnly: true };
   const convert = (schema: unknown): unknown => {
     if (!isObj(schema)) return schema;
     prepare(schema, swagger2);
-    const out = fromSchema(
-      schema as never,
-      { cloneSchema: false, strictMode: false, removeWriteOnly: true } as never,
-    );
+    const out = fromSchema(schema as never, { cloneSchema: false, strictMode: false, ...removal } as never);
     return draft07(out);
   };
   const walk = (node: unknown, depth: number): void => {
@@ -309,11 +329,12 @@ export function convertDocument(doc: Record<string, unknown>, swagger2: boolean)
 }
 
 /**
- * OpenAPI: a required writeOnly property is required in requests only. The converter sees the
- * `writeOnly` written on the property; one written on the property's `$ref` target (shipengine's
- * `pickup_window`) is the property's too, so its name leaves `required` here, for responses.
+ * OpenAPI: a required writeOnly property is required in requests only (a readOnly one in responses
+ * only). The converter sees the flag written on the property; one written on the property's `$ref`
+ * target (shipengine's `pickup_window`) is the property's too, so its name leaves `required` here,
+ * for the direction that hides it.
  */
-function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
+function notRequiredWhenHidden(doc: Record<string, unknown>, flag: 'writeOnly' | 'readOnly'): void {
   const target = (ref: string): unknown => {
     let node: unknown = doc;
     for (const t of decodeURIComponent(ref.slice(1)).split('/').slice(1)) {
@@ -322,10 +343,10 @@ function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
     }
     return node;
   };
-  const writeOnly = (s: unknown): boolean => {
+  const hidden = (s: unknown): boolean => {
     for (let hops = 0; hops < 16 && isObj(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); hops++)
       s = target(s.$ref);
-    return isObj(s) && s.writeOnly === true;
+    return isObj(s) && s[flag] === true;
   };
   // The property schemas a node declares itself or through its allOf (shipengine's required list
   // sits beside an allOf that declares the properties).
@@ -345,7 +366,7 @@ function notRequiredWhenWriteOnly(doc: Record<string, unknown>): void {
     if (isObj(node) && Array.isArray(node.required)) {
       node.required = node.required.filter((n) => {
         const ps = typeof n === 'string' ? declared(node, n) : [];
-        return !ps.some((p) => isObj(p) && typeof p.$ref === 'string' && writeOnly(p));
+        return !ps.some((p) => isObj(p) && typeof p.$ref === 'string' && hidden(p));
       });
     }
     for (const [k, v] of Object.entries(node)) if (!SKIP_KEYS.has(k)) walk(v, depth + 1);

@@ -1,5 +1,6 @@
 import type { DescriptionResult } from './check-description';
 import { emptyHookTally } from './hooks-pass';
+import { emptyRequestExampleTally } from './request-examples-pass';
 import { addTally, emptyTally, realismRows } from './realism-pass';
 
 export interface Totals {
@@ -14,6 +15,8 @@ export interface Totals {
   /** 500 internal-error: a crash, or a status the Fetch API refuses. */
   internalErrors: number;
   called: number;
+  /** The author's request examples the mock refused where the independent validator accepts them. */
+  examplesRefusedValid: number;
 }
 
 export function totals(results: DescriptionResult[]): Totals {
@@ -31,6 +34,7 @@ export function totals(results: DescriptionResult[]): Totals {
     fiveXX: sum((r) => r.fiveXX),
     internalErrors: sum((r) => r.fiveXXByType?.['internal-error'] ?? 0),
     called: sum((r) => r.called),
+    examplesRefusedValid: sum((r) => r.requestExamples?.refusedValid ?? 0),
   };
 }
 
@@ -92,7 +96,7 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     out.push('Invalid dynamic bodies:', '', ...realism.invalid.map((m) => `- ${cell(m)}`), '');
   if (realism.counts.misses.length)
     out.push('First misses:', '', ...realism.counts.misses.slice(0, 12).map((m) => `- ${cell(m)}`), '');
-  out.push(...hookRows(results));
+  out.push(...hookRows(results), ...requestExampleRows(results));
   if (Object.keys(t.refused).length > 0) {
     out.push('## Refused', '');
     for (const r of results.filter((x) => x.refused))
@@ -132,6 +136,32 @@ export function renderReport(title: string, results: DescriptionResult[], elapse
     out.push('');
   }
   return out.join('\n');
+}
+
+/** The author's own request-body examples, sent to the mock (request-examples-pass.ts). */
+function requestExampleRows(results: DescriptionResult[]): string[] {
+  const all = emptyRequestExampleTally();
+  for (const r of results) {
+    if (!r.requestExamples) continue;
+    for (const k of ['sent', 'accepted', 'refusedInvalid', 'refusedValid', 'refusedUnjudged'] as const)
+      all[k] += r.requestExamples[k];
+    for (const f of r.requestExamples.failures)
+      if (all.failures.length < 12) all.failures.push(`${r.name}: ${f}`);
+  }
+  return [
+    '## Request examples (OpenAPI 3: the author’s own request bodies)',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    `| accepted / sent | ${all.accepted} / ${all.sent} (${pct(all.accepted, all.sent)}) |`,
+    `| refused, the independent validator refuses them too (the example breaks its schema) | ${all.refusedInvalid} |`,
+    `| refused, the independent validator accepts them (the mock reads stricter than the document) | ${all.refusedValid} |`,
+    `| refused, not judged (no schema, uncompilable) | ${all.refusedUnjudged} |`,
+    '',
+    ...(all.failures.length
+      ? ['Refused though valid:', '', ...all.failures.map((f) => `- ${cell(f)}`), '']
+      : []),
+  ];
 }
 
 /** Issue 21: every description with webhooks or callbacks, and what became of them. */
