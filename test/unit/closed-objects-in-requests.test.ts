@@ -103,8 +103,29 @@ paths:
             schema: {$ref: '#/components/schemas/Assembly'}
       responses:
         '204': {description: stored}
+  /users:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: '#/components/schemas/UserCreate'}
+      responses:
+        '204': {description: created}
 components:
   schemas:
+    UserCreate:
+      type: object
+      required: [accountEnabled, displayName]
+      allOf: [{$ref: '#/components/schemas/UserBase'}]
+      properties:
+        accountEnabled: {type: boolean}
+        displayName: {type: string}
+    UserBase:
+      type: object
+      additionalProperties: {type: object}
+      properties:
+        givenName: {type: string}
     Assembly:
       type: object
       additionalProperties: false
@@ -208,6 +229,24 @@ describe('a closed object extending closed bases, in a request', () => {
     expect(await post('/assemblies', { assemblyName: 7 }, 'PUT')).toBe('invalid-request');
     expect(await post('/assemblies', { contentType: 'text/plain' }, 'PUT')).toBe('invalid-request');
     expect(await post('/assemblies', { assemblyName: 'a', colour: 'red' }, 'PUT')).toBe('invalid-request');
+  });
+});
+
+// windows.net/graphrbac.json's UserCreateParameters extends UserBase, whose additionalProperties
+// schema ({type: object}, extension attributes) judged the extension's own accountEnabled (a
+// boolean) as an object: every user an SDK created was refused.
+describe('an object extending a base whose additionalProperties is a schema, in a request', () => {
+  it('judges its own names by their own schemas', async () => {
+    expect(await post('/users', { accountEnabled: true, displayName: 'Bob', givenName: 'Bob' })).toBe(204);
+    expect(await post('/users', { accountEnabled: 'yes', displayName: 'Bob' })).toBe('invalid-request');
+    expect(await post('/users', { displayName: 'Bob' })).toBe('invalid-request');
+  });
+
+  it('still judges other names by the base’s additionalProperties', async () => {
+    const user = { accountEnabled: true, displayName: 'Bob' };
+    expect(await post('/users', { ...user, extension_1: { a: 1 } })).toBe(204);
+    expect(await post('/users', { ...user, extension_1: 'a' })).toBe('invalid-request');
+    expect(await post('/users', { ...user, givenName: 7 })).toBe('invalid-request');
   });
 });
 

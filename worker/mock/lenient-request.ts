@@ -279,19 +279,40 @@ const standaloneRoots = new WeakMap<object, Schema>();
  * a closed base's extension: read strictly, the base forbids every name its extension adds, so no
  * assembly could be sent. In a request the members of such an allOf are judged open, and the whole
  * is closed over every name they declare (validate-schema.ts), unless it was itself opened as a
- * member (`wasOpened`): its own closure went to the schema that opened it.
- * Undefined: no member is closed, the list stands as written.
+ * member (`wasOpened`): its own closure went to the schema that opened it. Azure's Graph RBAC
+ * UserCreateParameters extends UserBase, whose `additionalProperties: {type: object}` (extension
+ * attributes) would judge the extension's own `accountEnabled: boolean` as an object: no user could
+ * be created. A base with such a schema keeps it for other names, and gives way to the names the
+ * schema and its sibling members declare. Undefined: no member gives way, the list stands.
  */
-export function openMembers(list: readonly unknown[], defs: Record<string, Schema>): Schema[] | undefined {
+export function openMembers(
+  list: readonly unknown[],
+  defs: Record<string, Schema>,
+  own: SchemaObject,
+): { members: Schema[]; closed: boolean } | undefined {
+  const targets = list.map((member) => derefShallow(member as Schema, defs));
+  const names = new Set(isObj(own.properties as Schema) ? Object.keys(own.properties as object) : []);
+  for (const t of targets)
+    if (isObj(t) && isObj(t.properties as Schema)) for (const n in t.properties as object) names.add(n);
   let opened = false;
-  const out = list.map((member) => {
-    const target = derefShallow(member as Schema, defs);
-    if (!isObj(target) || target.additionalProperties !== false) return member as Schema;
+  let closed = false;
+  const members = list.map((member, i) => {
+    const target = targets[i];
+    if (!isObj(target)) return member as Schema;
+    if (target.additionalProperties === false) {
+      opened = closed = true;
+      const { additionalProperties: _closed, ...open } = target;
+      return Object.assign(open, { [OPENED]: true }) as Schema;
+    }
+    if (!isObj(target.additionalProperties as Schema)) return member as Schema;
+    const declared = (isObj(target.properties as Schema) ? target.properties : {}) as Record<string, Schema>;
+    const others = [...names].filter((n) => !Object.hasOwn(declared, n));
+    if (others.length === 0) return member as Schema;
     opened = true;
-    const { additionalProperties: _closed, ...open } = target;
-    return Object.assign(open, { [OPENED]: true }) as Schema;
+    const properties = { ...declared, ...Object.fromEntries(others.map((n) => [n, true])) };
+    return Object.assign({ ...target, properties }, { [OPENED]: true }) as Schema;
   });
-  return opened ? out : undefined;
+  return opened ? { members, closed } : undefined;
 }
 
 /** Marks a member `openMembers` opened (a symbol: no schema keyword, never copied by a walk). */
@@ -303,7 +324,7 @@ export function wasOpened(s: SchemaObject): boolean {
 
 /**
  * An allOf whose members may be opened: several members (each may forbid the others' names), or
- * one beside properties of the schema's own (a closed base the schema extends).
+ * one beside properties of the schema's own (a base the schema extends).
  */
 export function opensMembers(s: SchemaObject, list: readonly unknown[]): boolean {
   return list.length > 1 || (isObj(s.properties as Schema) && Object.keys(s.properties as object).length > 0);

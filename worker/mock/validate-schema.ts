@@ -107,11 +107,11 @@ function sanitize(s: Schema, defs: Record<string, Schema>, dir: Direction, depth
       // A oneOf ingest found overlapping (no value matches exactly one branch) is anyOf for requests.
       const key = k === 'oneOf' && dir === 'request' && s[ONEOF_OVERLAP] === true ? 'anyOf' : k;
       const opened =
-        k === 'allOf' && dir === 'request' && opensMembers(s, v) ? openMembers(v, defs) : undefined;
-      out[key] = (opened ?? v).map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
-      // The members' closure holds for the whole: names any of them declares, nothing else.
+        k === 'allOf' && dir === 'request' && opensMembers(s, v) ? openMembers(v, defs, s) : undefined;
+      out[key] = (opened?.members ?? v).map((sub) => sanitize(sub as Schema, defs, dir, depth + 1));
+      // Closed members' closure holds for the whole: names any of them declares, nothing else.
       if (
-        opened &&
+        opened?.closed &&
         out.additionalProperties === undefined &&
         s.additionalProperties === undefined &&
         !wasOpened(s)
