@@ -4,7 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { relaxDocument, type RelaxedKeyword } from './relaxed-document';
+import { at, relaxDocument, type RelaxedKeyword } from './relaxed-document';
 
 /**
  * The yardstick, sharing nothing with specmock's own normaliser: the ORIGINAL document, its schemas
@@ -335,14 +335,7 @@ export function convertDocument(
  * for the direction that hides it.
  */
 function notRequiredWhenHidden(doc: Record<string, unknown>, flag: 'writeOnly' | 'readOnly'): void {
-  const target = (ref: string): unknown => {
-    let node: unknown = doc;
-    for (const t of decodeURIComponent(ref.slice(1)).split('/').slice(1)) {
-      if (!isObj(node)) return undefined;
-      node = node[t.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    return node;
-  };
+  const target = (ref: string): unknown => at(doc, ref);
   const hidden = (s: unknown): boolean => {
     for (let hops = 0; hops < 16 && isObj(s) && typeof s.$ref === 'string' && s.$ref.startsWith('#'); hops++)
       s = target(s.$ref);

@@ -51,8 +51,8 @@ function relaxKeyword(node: Record<string, unknown>, keyword: string, reason: st
   } else delete node[keyword];
 }
 
-/** The schema object at `tokens`, following internal `$ref`s on the way. */
-function follow(doc: Record<string, unknown>, tokens: string[]): unknown {
+/** The node at `tokens`, following internal `$ref`s on the way (not the last node's own). */
+export function follow(doc: Record<string, unknown>, tokens: string[]): unknown {
   let node: unknown = doc;
   for (const t of tokens) {
     for (let hops = 0; hops < 32 && isRef(node) && !(t in node); hops++) node = at(doc, node.$ref);
@@ -62,7 +62,8 @@ function follow(doc: Record<string, unknown>, tokens: string[]): unknown {
   return node;
 }
 
-function at(doc: Record<string, unknown>, ref: string): unknown {
+/** The node an internal `$ref` names. */
+export function at(doc: Record<string, unknown>, ref: string): unknown {
   let node: unknown = doc;
   for (const t of decodeURIComponent(ref.slice(1)).split('/').slice(1).map(unescape)) {
     if (!isObj(node) && !Array.isArray(node)) return undefined;

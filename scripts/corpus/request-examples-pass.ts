@@ -3,6 +3,7 @@ import { mock } from '../../worker/mock/mock';
 import { isJsonMediaType } from '../../worker/mock/negotiate';
 import { wellFormedRequest } from './call-operations';
 import type { IndependentValidator } from './independent-validator';
+import { at, follow } from './relaxed-document';
 
 /**
  * The request bodies a description's author wrote (a JSON request body's `example`, its named
@@ -38,16 +39,14 @@ export function requestExamplesPass(
 ): RequestExampleTally {
   const tally = emptyRequestExampleTally();
   if (typeof doc.openapi !== 'string') return tally;
-  const follow = (value: unknown) => resolved(doc, value);
-  const paths = follow(doc.paths) as Record<string, unknown> | undefined;
+  const deref = (value: unknown) => resolved(doc, value);
   for (const op of target.plan.operations) {
-    const raw = follow((follow(paths?.[op.path]) as Record<string, unknown> | undefined)?.[op.method]);
-    const content = (follow((raw as Record<string, unknown> | undefined)?.requestBody) as Body)?.content;
+    const content = deref(follow(doc, ['paths', op.path, op.method, 'requestBody', 'content']));
     if (!isRecord(content)) continue;
     for (const [type, m] of Object.entries(content)) {
       const contentType = type.includes('*') ? 'application/json' : type.split(';')[0].trim().toLowerCase();
       if (!isJsonMediaType(contentType)) continue;
-      for (const example of examplesOf(follow(m), follow).slice(0, PER_MEDIA)) {
+      for (const example of examplesOf(deref(m), deref).slice(0, PER_MEDIA)) {
         const request = wellFormedRequest(target.plan, op);
         const text = JSON.stringify(example);
         request.body = { contentType, text };
@@ -75,32 +74,25 @@ export function requestExamplesPass(
   return tally;
 }
 
-type Body = { content?: unknown } | undefined;
-
-function examplesOf(media: unknown, follow: (v: unknown) => unknown): unknown[] {
+function examplesOf(media: unknown, deref: (v: unknown) => unknown): unknown[] {
   if (!isRecord(media)) return [];
   const out: unknown[] = [];
   if (media.example !== undefined) out.push(media.example);
   if (isRecord(media.examples))
     for (const named of Object.values(media.examples)) {
-      const e = follow(named);
+      const e = deref(named);
       if (isRecord(e) && 'value' in e) out.push(e.value);
     }
-  const schema = follow(media.schema);
+  const schema = deref(media.schema);
   if (isRecord(schema) && schema.example !== undefined) out.push(schema.example);
   return out;
 }
 
-/** `value` with its local `$ref`s followed (a few hops: a loop of refs ends as undefined). */
+/** `value` with its own local `$ref`s followed (a loop of refs ends as undefined). */
 function resolved(doc: Record<string, unknown>, value: unknown): unknown {
   let v = value;
-  for (let hops = 0; hops < 16 && isRecord(v) && typeof v.$ref === 'string'; hops++) {
-    if (!v.$ref.startsWith('#/')) return undefined;
-    let at: unknown = doc;
-    for (const token of v.$ref.slice(2).split('/'))
-      at = isRecord(at) ? at[decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
-    v = at;
-  }
+  for (let hops = 0; hops < 16 && isRecord(v) && typeof v.$ref === 'string'; hops++)
+    v = v.$ref.startsWith('#') ? at(doc, v.$ref) : undefined;
   return isRecord(v) && typeof v.$ref === 'string' ? undefined : v;
 }
 
