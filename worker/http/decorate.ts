@@ -15,8 +15,11 @@ export function decorate(response: Response, request: AppRequest): Response {
 
 /**
  * A response built in one piece from a plain header record (lower-case names), with the headers
- * `decorate` would add: one Headers object, filled once, where decorating would read and write it
- * member by member on every mock call (bench/profile.mjs).
+ * `decorate` would add, where decorating would read the response's headers back on every mock
+ * call (bench/profile.mjs). The record is set into the response's own headers one by one: handing
+ * it to the constructor makes workerd convert it through its headers-initializer union, which cost
+ * 5.8 µs more per response with six headers, and a `new Headers(record)` copied in 13 µs more
+ * (workerd CPU under load, 9 pinned rounds); local mode's `POST /pets` spent 7.5 µs less per call.
  */
 export function decoratedResponse(
   body: string | Uint8Array | null,
@@ -26,7 +29,9 @@ export function decoratedResponse(
 ): Response {
   if (request.rateLimit) Object.assign(headers, rateLimitHeaders(request.rateLimit, request.receivedAt));
   addCors(headers, request);
-  const response = new Response(body, { status, headers });
+  const response = new Response(body, { status });
+  const own = response.headers;
+  for (const name in headers) own.set(name, headers[name]);
   request.decorated = response;
   return response;
 }

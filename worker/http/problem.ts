@@ -118,9 +118,10 @@ function problemBody(problem: Problem, instance?: string): Record<string, unknow
 
 export function problemResponse(problem: Problem, instance?: string): Response {
   const body = problemBody(problem, instance);
-  const headers = new Headers({
-    'content-type': 'application/problem+json; charset=utf-8',
-    ...problem.headers,
-  });
-  return new Response(JSON.stringify(body), { status: body.status as number, headers });
+  const response = new Response(JSON.stringify(body), { status: body.status as number });
+  // Set one by one: cheaper in workerd than a Headers built from a record (decorate.ts).
+  const headers = response.headers;
+  headers.set('content-type', 'application/problem+json; charset=utf-8');
+  for (const [name, value] of Object.entries(problem.headers ?? {})) headers.set(name, value);
+  return response;
 }
