@@ -19,7 +19,8 @@ export function decorate(response: Response, request: AppRequest): Response {
  * call (bench/profile.mjs). The record is set into the response's own headers one by one: handing
  * it to the constructor makes workerd convert it through its headers-initializer union, which cost
  * 5.8 µs more per response with six headers, and a `new Headers(record)` copied in 13 µs more
- * (workerd CPU under load, 9 pinned rounds); local mode's `POST /pets` spent 7.5 µs less per call.
+ * (workerd CPU under load, 9 pinned rounds); local mode's `POST /pets` spent 2–7.5 µs less per
+ * call (bench/ab-cpu.mjs, three runs).
  */
 export function decoratedResponse(
   body: string | Uint8Array | null,
