@@ -8,9 +8,9 @@
 // A bundle is `node -e "import('./cli/lib/local/bundle.mjs').then((m) => m.bundleWorker({}))
 // .then(console.log)"` copied away before the tree changes. `--path /healthz` loads the service.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { cpuUs, started } from './workerd-cpu.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,41 +31,18 @@ const { cleanup } = await import('./cleanup.mjs');
 const { PETSTORE } = await import('./config.mjs');
 const { oneLineWorker, publishTo, specmockWorker } = await import('./targets.mjs');
 
-/** The workerd processes running now: each Worker started here is one more. */
-function workerdPids() {
-  const found = new Set();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/stat`, 'utf8').includes('(workerd)')) found.add(Number(entry));
-    } catch {
-      // gone between the listing and the read
-    }
-  }
-  return found;
-}
-
-/** utime + stime of a process, in µs (the kernel counts in 10 ms ticks). */
-function cpuMicros(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
 const pin = (pid, core) => execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
 
-/** Starts a Worker and pins its new workerd process to core 1. */
-async function started(start) {
-  const before = workerdPids();
-  const worker = await start();
-  const pid = [...workerdPids()].find((p) => !before.has(p));
-  pin(pid, 1);
-  return { ...worker, pid };
+/** Starts a Worker and pins its workerd process to core 1. */
+async function pinned(start) {
+  const worker = await started(start);
+  pin(worker.pid, 1);
+  return worker;
 }
 
 pin(process.pid, 0);
 const opts = args.hosted ? { quotas: true } : {};
-const hello = await started(() =>
+const hello = await pinned(() =>
   oneLineWorker(args.a, 'export default { fetch() { return Response.json({ hello: "world" }); } };'),
 );
 const rows = [{ name: 'hello-world', url: `${hello.url}/`, pid: hello.pid }];
@@ -73,7 +50,7 @@ for (const [name, script] of [
   ['A', args.a],
   ['B', args.b],
 ]) {
-  const worker = await started(() => specmockWorker(script, opts));
+  const worker = await pinned(() => specmockWorker(script, opts));
   const { mockUrl } = await publishTo(worker, PETSTORE, 'petstore');
   const base = args.path === '/healthz' ? worker.url : mockUrl;
   rows.push({ name: `${name} ${args.path}`, url: base + args.path, pid: worker.pid });
@@ -85,10 +62,10 @@ const headers = {
 };
 const request = args.body ? { method: 'POST', body: args.body } : {};
 async function round(row, amount) {
-  const before = cpuMicros(row.pid);
+  const before = cpuUs(row.pid);
   const result = await autocannon({ url: row.url, connections: 16, amount, headers, ...request });
   if (result.non2xx) console.log(`${row.name}: ${result.non2xx} answers not 2xx`);
-  return (cpuMicros(row.pid) - before) / result.requests.total;
+  return (cpuUs(row.pid) - before) / result.requests.total;
 }
 
 for (const row of rows) {

@@ -3,13 +3,14 @@
 // by N. No sockets, no HTTP parsing and no load generator share the two cores, so a row repeats to
 // about a microsecond where autocannon's req/s swing by ±15 µs per request on this machine: this is
 // the table that says what one change to the mock path gained.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { SMOKE, log } from './config.mjs';
 import { FLOOR_BINDING, FLOOR_OBJECT, publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
 import { variantBundle } from './variants.mjs';
 import { PETSTORE } from './config.mjs';
 import { SANDBOX_BENCH_VARS } from './sandbox.mjs';
 import { round } from './load.mjs';
+import { cpuUs, started } from './workerd-cpu.mjs';
 
 const ROUNDS = SMOKE ? 1 : 7;
 /** Calls per request: about a second of CPU for the cheap rows, a fifth of it for the costly ones. */
@@ -42,44 +43,6 @@ export default {
     return new Response('ok');
   },
 };`;
-
-/** workerd processes under this Node process (miniflare spawns one per Worker). */
-function workerdPids() {
-  const parents = new Map();
-  const names = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parents.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
-    } catch {
-      // the process ended while the list was read
-    }
-  }
-  const mine = (pid) => {
-    for (let p = pid; p > 1; p = parents.get(p) ?? 0) if (p === process.pid) return true;
-    return false;
-  };
-  return new Set([...names].filter(([pid, name]) => name === 'workerd' && mine(pid)).map(([pid]) => pid));
-}
-
-/** µs of CPU the process has used (utime + stime, in clock ticks of 10 ms). */
-function cpuUs(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
-
-/** Starts a Worker and finds its workerd process. */
-async function started(start) {
-  const before = workerdPids();
-  const worker = await start();
-  const fresh = [...workerdPids()].filter((pid) => !before.has(pid));
-  if (fresh.length !== 1) throw new Error(`expected one new workerd process, found ${fresh.length}`);
-  return { ...worker, pid: fresh[0] };
-}
 
 async function once(row) {
   const res = await fetch(row.url, {
