@@ -30,6 +30,7 @@ process.argv.length = 2;
 const { cleanup } = await import('./cleanup.mjs');
 const { PETSTORE } = await import('./config.mjs');
 const { oneLineWorker, publishTo, specmockWorker } = await import('./targets.mjs');
+const { median } = await import('./load.mjs');
 
 const pin = (pid, core) => execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
 
@@ -75,7 +76,6 @@ for (const row of rows) {
 for (let i = 0; i < Number(args.rounds); i++)
   for (const row of rows) row.micros.push(await round(row, Number(args.requests)));
 
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const [floor, a, b] = rows;
 const fixed = (x) => x.toFixed(1);
 for (const row of rows)

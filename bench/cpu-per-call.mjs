@@ -9,7 +9,7 @@ import { FLOOR_BINDING, FLOOR_OBJECT, publishTo, oneLineWorker, specmockWorker }
 import { variantBundle } from './variants.mjs';
 import { PETSTORE } from './config.mjs';
 import { SANDBOX_BENCH_VARS } from './sandbox.mjs';
-import { round } from './load.mjs';
+import { median, round } from './load.mjs';
 import { cpuUs, started } from './workerd-cpu.mjs';
 
 const ROUNDS = SMOKE ? 1 : 7;
@@ -195,7 +195,6 @@ export async function measureCpuPerCall(results, script) {
     }
   await Promise.all([local, hosted, unlogged].map((w) => w.mf.dispose()));
   await floor.stop();
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   results.cpuPerCall = {
     rounds: ROUNDS,
     settleMs: SETTLE_MS,

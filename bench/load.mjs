@@ -8,6 +8,8 @@ export function percentile(sorted, p) {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];
 }
+/** The middle of the values (the upper of the middle two of an even count). */
+export const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 export const round = (n, d = 2) => (n === null || n === undefined ? null : Math.round(n * 10 ** d) / 10 ** d);
 
 /** One autocannon run; latencies are collected from its per-response events (sub-ms, 2xx only). */

@@ -1,26 +1,20 @@
 import type { AppRequest } from './app-request';
 import { addCors, withCors } from './cors';
 import { rateLimitHeaders } from './rate-limit-headers';
+import { recordResponse, setHeaders } from './record-response';
 
 /** Every response leaves with CORS headers and, when the request was counted, RateLimit headers. */
 export function decorate(response: Response, request: AppRequest): Response {
   if (request.decorated === response) return response;
   const out = withCors(response, request);
-  if (request.rateLimit) {
-    for (const [name, value] of Object.entries(rateLimitHeaders(request.rateLimit, request.receivedAt)))
-      out.headers.set(name, value);
-  }
+  if (request.rateLimit) setHeaders(out.headers, rateLimitHeaders(request.rateLimit, request.receivedAt));
   return out;
 }
 
 /**
  * A response built in one piece from a plain header record (lower-case names), with the headers
  * `decorate` would add, where decorating would read the response's headers back on every mock
- * call (bench/profile.mjs). The record is set into the response's own headers one by one: handing
- * it to the constructor makes workerd convert it through its headers-initializer union, which cost
- * 5.8 µs more per response with six headers, and a `new Headers(record)` copied in 13 µs more
- * (workerd CPU under load, 9 pinned rounds); local mode's `POST /pets` spent 2–7.5 µs less per
- * call (bench/ab-cpu.mjs, three runs).
+ * call (bench/profile.mjs).
  */
 export function decoratedResponse(
   body: string | Uint8Array | null,
@@ -30,9 +24,7 @@ export function decoratedResponse(
 ): Response {
   if (request.rateLimit) Object.assign(headers, rateLimitHeaders(request.rateLimit, request.receivedAt));
   addCors(headers, request);
-  const response = new Response(body, { status });
-  const own = response.headers;
-  for (const name in headers) own.set(name, headers[name]);
+  const response = recordResponse(body, status, headers);
   request.decorated = response;
   return response;
 }
@@ -82,8 +74,7 @@ export function repeatedResponse(
   // passed to the Response was copied again (12 → 10 µs per call in a one-line Worker).
   if (request.rateLimit) {
     const limits = rateLimitHeaders(request.rateLimit, request.receivedAt);
-    const own = response.headers;
-    for (const name in limits) own.set(name, limits[name]);
+    setHeaders(response.headers, limits);
     request.rateLimitSent = limits;
   }
   request.decorated = response;
