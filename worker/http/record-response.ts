@@ -7,7 +7,7 @@
  * still (decorate.ts's kept answers).
  */
 export function recordResponse(
-  body: string | Uint8Array | null,
+  body: BodyInit | null,
   status: number,
   headers: Readonly<Record<string, string>>,
 ): Response {
