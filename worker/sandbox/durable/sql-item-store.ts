@@ -21,8 +21,8 @@ export class SqlItemStore implements ItemStore {
     );
     // The table's key is its only index. Objects made before had two more, by position and by
     // numeric id, for the largest of each; both are kept in memory (memos below), so SQLite was
-    // asked for them about once per object, while every create wrote both indexes: a third of
-    // the insert's cost (bench: sandbox POST about 20 µs less CPU per call without them).
+    // asked for them about once per object, while every create wrote both indexes (a sandbox
+    // POST costs about 20 µs less CPU without them: bench/ab-loop.mjs).
     sql.exec(`DROP INDEX IF EXISTS items_by_pos`);
     sql.exec(`DROP INDEX IF EXISTS items_by_number`);
     // How many items the seed put in: positions up to it are seeded, later ones created.
