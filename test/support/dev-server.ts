@@ -23,6 +23,22 @@ export async function freePort(): Promise<number> {
 
 /** Starts `npm run dev` exactly as the README says, on a free port and a given state directory. */
 export async function startDevServer(persistTo: string, extraArgs: string[] = []): Promise<DevServer> {
+  // A free port can be taken between the probe and wrangler's own bind (another test file's
+  // workerd picks its internal ports meanwhile): seen once in a fresh clone's `npm test`. The
+  // server then exits at once, before it touched its state, so it is started again on new ports.
+  for (let attempt = 1; ; attempt++) {
+    const started = await launch(persistTo, extraArgs);
+    if (started.ready) return started.server;
+    const { log } = started;
+    if (attempt < 3 && /Address already in use/.test(log)) continue;
+    throw new Error(`dev server exited early:\n${log.slice(-4000)}`);
+  }
+}
+
+async function launch(
+  persistTo: string,
+  extraArgs: string[],
+): Promise<{ ready: true; server: DevServer } | { ready: false; log: string }> {
   const port = await freePort();
   // wrangler's devtools proxy takes 9229 when it looks free: two dev servers starting at once in
   // parallel test files both see it free, and the second dies with "Address already in use".
@@ -54,8 +70,14 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`dev server exited early:\n${log.slice(-4000)}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // anything the failed start left of its group
+      } catch {
+        // the whole group is gone
+      }
+      return { ready: false, log };
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -65,7 +87,7 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
     if (Date.now() > deadline) throw new Error(`dev server did not answer /healthz within 90 s:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-  return {
+  const server: DevServer = {
     url,
     log: () => log,
     async stop() {
@@ -96,6 +118,7 @@ export async function startDevServer(persistTo: string, extraArgs: string[] = []
       }
     },
   };
+  return { ready: true, server };
 }
 
 /** Whether any process of the group `pid` leads is still running (signal 0 only asks). */
