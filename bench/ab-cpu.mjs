@@ -7,10 +7,9 @@
 //     [--hosted] [--origin https://app.example] [--requests 40000] [--rounds 9]
 // A bundle is `node -e "import('./cli/lib/local/bundle.mjs').then((m) => m.bundleWorker({}))
 // .then(console.log)"` copied away before the tree changes. `--path /healthz` loads the service.
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { cpuUs, started } from './workerd-cpu.mjs';
+import { cpuUs, pin, started } from './workerd-cpu.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,8 +30,6 @@ const { cleanup } = await import('./cleanup.mjs');
 const { PETSTORE } = await import('./config.mjs');
 const { oneLineWorker, publishTo, specmockWorker } = await import('./targets.mjs');
 const { median } = await import('./load.mjs');
-
-const pin = (pid, core) => execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
 
 /** Starts a Worker and pins its workerd process to core 1. */
 async function pinned(start) {

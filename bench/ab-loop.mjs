@@ -9,9 +9,8 @@
 //     [--rounds 9] [--local] [--log-off]
 // Hosted mode by default (quota leases and the request log, as the bench's sandbox rows); a
 // sandbox POST row grows its collection by `calls` items a round, as the bench's rows do.
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { cpuUs, started } from './workerd-cpu.mjs';
+import { cpuUs, pin, started } from './workerd-cpu.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,13 +28,11 @@ if (!args.a || !args.b) throw new Error('usage: node bench/ab-loop.mjs --a bundl
 process.argv.length = 2;
 const { cleanup } = await import('./cleanup.mjs');
 const { PETSTORE } = await import('./config.mjs');
-const { SANDBOX_BENCH_VARS } = await import('./sandbox.mjs');
+const { SANDBOX_BENCH_VARS, createSandbox } = await import('./sandbox.mjs');
 const { publishTo, specmockWorker } = await import('./targets.mjs');
-const { variantBundle } = await import('./variants.mjs');
+const { loopUrl, variantBundle } = await import('./variants.mjs');
 const { median } = await import('./load.mjs');
 
-const pin = (pid, core) => execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
-const loop = (url) => url.replace(/^(https?:\/\/[^/]+)/, '$1/__loop');
 const POST = { method: 'POST', body: '{"name":"Bench","tag":"load"}' };
 const kinds = args.rows.split(',');
 const vars = { ...SANDBOX_BENCH_VARS, ...(args['log-off'] ? { LOG_MOCK_CALLS: 'off' } : {}) };
@@ -51,17 +48,12 @@ for (const [name, script] of [
   const worker = await started(() => specmockWorker(bundle, { quotas: !args.local, vars }));
   pin(worker.pid, 1);
   const published = await publishTo(worker, PETSTORE, 'petstore');
-  const created = await worker.dispatch('/v1/sandboxes', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${published.key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ api: 'petstore', version: 'latest', seed: 'bench' }),
-  });
-  const { sandboxUrl } = await created.json();
+  const { sandboxUrl } = await createSandbox(worker, published);
   const [pet] = await (await fetch(`${sandboxUrl}/pets`)).json();
   const all = {
-    post: { label: 'sandbox POST /pets', url: loop(`${sandboxUrl}/pets`), request: POST },
-    get: { label: 'sandbox GET /pets/{petId}', url: loop(`${sandboxUrl}/pets/${pet.id}`) },
-    stateless: { label: 'stateless POST /pets', url: loop(`${published.mockUrl}/pets`), request: POST },
+    post: { label: 'sandbox POST /pets', url: loopUrl(`${sandboxUrl}/pets`), request: POST },
+    get: { label: 'sandbox GET /pets/{petId}', url: loopUrl(`${sandboxUrl}/pets/${pet.id}`) },
+    stateless: { label: 'stateless POST /pets', url: loopUrl(`${published.mockUrl}/pets`), request: POST },
   };
   for (const kind of kinds) rows.push({ ...all[kind], name, pid: worker.pid, us: [] });
 }

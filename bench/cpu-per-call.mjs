@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { SMOKE, log } from './config.mjs';
 import { FLOOR_BINDING, FLOOR_OBJECT, publishTo, oneLineWorker, specmockWorker } from './targets.mjs';
-import { variantBundle } from './variants.mjs';
+import { loopUrl as loop, variantBundle } from './variants.mjs';
 import { PETSTORE } from './config.mjs';
-import { SANDBOX_BENCH_VARS } from './sandbox.mjs';
+import { SANDBOX_BENCH_VARS, createSandbox } from './sandbox.mjs';
 import { median, round } from './load.mjs';
 import { cpuUs, started } from './workerd-cpu.mjs';
 
@@ -80,19 +80,13 @@ export async function measureCpuPerCall(results, script) {
     specmockWorker(bundle, { quotas: true, vars: { LOG_MOCK_CALLS: 'off' } }),
   );
   const floor = await started(() => oneLineWorker(script, OBJECT_FLOOR, FLOOR_BINDING));
-  const loop = (url) => url.replace(/^(https?:\/\/[^/]+)/, '$1/__loop');
   const [localPet, hostedPet, unloggedPet] = await Promise.all(
     [local, hosted, unlogged].map((worker) => publishTo(worker, PETSTORE, 'petstore')),
   );
   const [localMock, hostedMock, unloggedMock] = [localPet, hostedPet, unloggedPet].map((p) =>
     loop(p.mockUrl),
   );
-  const sandbox = await hosted.dispatch('/v1/sandboxes', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${hostedPet.key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ api: 'petstore', version: 'latest', seed: 'bench' }),
-  });
-  const sandboxUrl = (await sandbox.json()).sandboxUrl;
+  const { sandboxUrl } = await createSandbox(hosted, hostedPet);
   const [pet] = await (await fetch(`${sandboxUrl}/pets`)).json();
   const origin = { origin: 'https://app.example' };
   const rows = [

@@ -7,7 +7,7 @@ import { objectFloor } from './targets.mjs';
 /** Vars of the hosted bench Worker: a POST row creates thousands of pets in one sandbox. */
 export const SANDBOX_BENCH_VARS = { SANDBOX_MAX_ITEMS: '100000000', SANDBOX_MAX_BYTES: String(2 ** 31) };
 
-async function createSandbox(worker, published) {
+export async function createSandbox(worker, published) {
   const res = await worker.dispatch('/v1/sandboxes', {
     method: 'POST',
     headers: { authorization: `Bearer ${published.key}`, 'content-type': 'application/json' },

@@ -47,6 +47,11 @@ const PATCHES = {
   loop: (source) => (ENTRY.test(source) ? source.replace(ENTRY, LOOP) : null),
 };
 
+/** The URL that makes the 'loop' variant repeat the call `url` names. */
+export function loopUrl(url) {
+  return url.replace(/^(https?:\/\/[^/]+)/, '$1/__loop');
+}
+
 /** The variant's bundle, written next to `script`; null when the bundle no longer has its shape. */
 export function variantBundle(script, variant) {
   const patch = PATCHES[variant];

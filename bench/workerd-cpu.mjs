@@ -1,4 +1,5 @@
 // The CPU time of the workerd processes that miniflare spawns, one per Worker (Linux: /proc).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** workerd processes under this Node process (miniflare spawns one per Worker). */
@@ -37,4 +38,9 @@ export async function started(start) {
   const fresh = [...workerdPids()].filter((pid) => !before.has(pid));
   if (fresh.length !== 1) throw new Error(`expected one new workerd process, found ${fresh.length}`);
   return { ...worker, pid: fresh[0] };
+}
+
+/** Pins every thread of a process to one core (util-linux's `taskset`). */
+export function pin(pid, core) {
+  execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
 }
