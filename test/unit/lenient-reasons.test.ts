@@ -141,6 +141,24 @@ const cases: Case[] = [
     relaxed: `${AT}/type`,
     candidates: ['PKW', 'VAN'],
   },
+  {
+    // xero.com: a Quote's `Contact: {$ref: Contact, type: string}`. 3.0 ignores the `type`, a JSON
+    // Schema validator applies it beside Contact's `type: object`: no value is both.
+    reason: 'type-beside-ref',
+    text: doc(
+      { $ref: '#/components/schemas/Q' },
+      {
+        Q: {
+          type: 'object',
+          required: ['contact'],
+          properties: { contact: { $ref: '#/components/schemas/C', type: 'string' } },
+        },
+        C: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+      },
+    ),
+    relaxed: '/components/schemas/Q/properties/contact/type',
+    candidates: [{ contact: 'a' }, { contact: { name: 'a' } }, { contact: {} }, {}],
+  },
 ];
 
 function nest(depth: number, last: unknown): unknown {
@@ -199,6 +217,50 @@ describe('real shapes of the lenient reasons', () => {
     expect(api.media.relaxed).toEqual([{ reason: 'type-null-beside-oneof', pointer: relaxed[0] }]);
     for (const { body } of api.bodies(24))
       expect(api.judge(body, relaxed), JSON.stringify(body)).toEqual({ valid: true, excused: true });
+  });
+});
+
+describe('type-beside-ref: only the media that reach it', () => {
+  // microcks.local: a labels map's `additionalProperties: {$ref: StringArray, type: object}`,
+  // reached here through a second def.
+  const schemas = {
+    Page: { type: 'object', properties: { labels: { $ref: '#/components/schemas/Labels' } } },
+    Labels: {
+      type: 'object',
+      additionalProperties: { $ref: '#/components/schemas/StringArray', type: 'object' },
+    },
+    StringArray: { type: 'array', items: { type: 'string' } },
+    Narrowed: { $ref: '#/components/schemas/Maybe', type: 'string' },
+    Maybe: { type: ['string', 'integer'] },
+  };
+
+  it('through another def, every body valid with that one `type` excused', async () => {
+    const api = await publish(doc({ $ref: '#/components/schemas/Page' }, schemas));
+    const relaxed = '/components/schemas/Labels/additionalProperties/type';
+    expect(api.media.relaxed).toEqual([{ reason: 'type-beside-ref', pointer: relaxed }]);
+    expect(api.judge({ labels: { a: ['x'] } })).toMatchObject({ valid: false });
+    expect(api.judge({ labels: { a: {} } })).toMatchObject({ valid: false });
+    for (const { header, body } of api.bodies(24)) {
+      expect(header).toBe('type-beside-ref');
+      expect(api.judge(body, [relaxed]), JSON.stringify(body)).toEqual({ valid: true, excused: true });
+    }
+    // The excuse is that keyword alone: a wrong item under it is still refused.
+    expect(api.judge({ labels: { a: [1] } }, [relaxed])).toMatchObject({ valid: false });
+  });
+
+  it('a media that cannot reach it, or a sibling `type` that narrows, is not lenient', async () => {
+    for (const root of [
+      { $ref: '#/components/schemas/StringArray' },
+      { $ref: '#/components/schemas/Narrowed' },
+    ]) {
+      const api = await publish(doc(root, schemas));
+      expect(api.media.lenient).toBeUndefined();
+      expect(api.media.relaxed).toBeUndefined();
+      for (const { header, body } of api.bodies(6)) {
+        expect(header).toBeUndefined();
+        expect(api.judge(body)).toEqual({ valid: true });
+      }
+    }
   });
 });
 

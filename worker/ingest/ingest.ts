@@ -3,6 +3,7 @@ import { fail } from '../http/problem';
 import type { Plan, PlanWarning } from '../mock/plan';
 import { dropInvalidExamples } from './check-examples';
 import { checkGeneration } from './check-generation';
+import { markIgnoredRefTypes } from './ignored-ref-types';
 import { checkSemantics } from './check-semantics';
 import { checkStructure, detectDialect, refuseWrongContainerTypes } from './check-structure';
 import { guardDocument } from './guard';
@@ -51,7 +52,11 @@ export async function ingestDocument(
     );
   }
   const resolver = await createResolver(doc as object);
-  const { plan, located, warnings, origins } = normalize(doc as Record<string, unknown>, dialect, resolver);
+  const { plan, located, warnings, origins, ignoredRefTypes } = normalize(
+    doc as Record<string, unknown>,
+    dialect,
+    resolver,
+  );
   const semantic = checkSemantics(located, plan);
   if (options.strict && semantic.length > 0) {
     fail(
@@ -62,6 +67,7 @@ export async function ingestDocument(
   }
   const examples = dropInvalidExamples(plan);
   const generation = checkGeneration(plan, origins);
+  const ignoredTypes = markIgnoredRefTypes(plan, ignoredRefTypes);
   const overlaps = markOverlappingRequestOneOfs(plan);
   const impossible = generation.hostile;
   if (impossible.length > 0) {
@@ -77,7 +83,14 @@ export async function ingestDocument(
   }));
   return {
     plan,
-    warnings: capWarnings([...findings, ...examples, ...generation.warnings, ...overlaps, ...warnings]),
+    warnings: capWarnings([
+      ...findings,
+      ...examples,
+      ...generation.warnings,
+      ...ignoredTypes,
+      ...overlaps,
+      ...warnings,
+    ]),
     hash,
   };
 }

@@ -4,6 +4,7 @@ import { escapeToken, refToPointer, unescapeToken } from './json-pointer';
 import { isSafePattern } from './regex-safety';
 import { propertyKeywords, repairKeywords, repairType } from './schema-keywords';
 import { refOf, type Resolver } from './resolve';
+import { contradicts, narrowedTypes, typesOf } from './ref-sibling-type';
 import { LENIENT_NULL, NARROWED_ENUM, NARROWED_TYPE } from '../mock/generate/context';
 import { deepEqual } from '../mock/generate/check';
 
@@ -55,6 +56,12 @@ export class SchemaNormalizer {
   readonly defs: Record<string, Schema> = {};
   /** Where each schema object of the plan is written in the upload (lenient media name keywords by it). */
   readonly origins = new WeakMap<object, string>();
+  /**
+   * Each 2.0/3.0 `$ref` whose sibling `type` contradicts its target, by its plan object: the
+   * pointer of that `type`. The version ignores it and so does the plan; a JSON Schema validator
+   * applies it, and then no value is valid (ignored-ref-types.ts records it as lenient).
+   */
+  readonly ignoredRefTypes = new Map<object, string>();
   private readonly nameByPointer = new Map<string, string>();
   private readonly usedNames = new Set<string>();
   private readonly pending: { name: string; pointer: string; target: unknown }[] = [];
@@ -109,8 +116,10 @@ export class SchemaNormalizer {
       values.every((v) => all.some((w) => deepEqual(v, w)))
     )
       out[NARROWED_ENUM] = values as JsonValue[];
-    const types = narrowedTypes(typesOf(own), typesOf(sibling));
+    const [targetTypes, siblingTypes] = [typesOf(own), typesOf(sibling)];
+    const types = narrowedTypes(targetTypes, siblingTypes);
     if (types) out[NARROWED_TYPE] = types;
+    else if (contradicts(targetTypes, siblingTypes)) this.ignoredRefTypes.set(out, `${at}/type`);
     return out;
   }
 
@@ -310,27 +319,6 @@ function regexVerdict(source: string): 'ok' | 'unsafe' | 'invalid' | 'too-long' 
   if (source.length > MAX_PATTERN_LENGTH) return 'too-long';
   if (!compiles(source, 'u') && !compiles(source, '')) return 'invalid';
   return isSafePattern(source) ? 'ok' : 'unsafe';
-}
-
-/** The JSON types a 2.0/3.0 schema object's `type` (and `nullable`) admits; undefined: any. */
-function typesOf(schema: Record<string, unknown>): string[] | undefined {
-  const { type } = schema;
-  const listed = typeof type === 'string' ? [type] : Array.isArray(type) ? type.map(String) : undefined;
-  if (!listed) return undefined;
-  return schema.nullable === true || schema['x-nullable'] === true ? [...listed, 'null'] : listed;
-}
-
-/**
- * The target's types the sibling also admits, when that is some but not all of them (an integer
- * is a number too); undefined when the sibling narrows nothing or contradicts the target.
- */
-function narrowedTypes(target: string[] | undefined, sibling: string[] | undefined): string[] | undefined {
-  if (!target || !sibling) return undefined;
-  const admits = (t: string) => sibling.includes(t) || (t === 'integer' && sibling.includes('number'));
-  const kept = target.filter(admits);
-  if (target.includes('number') && sibling.includes('integer') && !kept.includes('number'))
-    kept.push('integer');
-  return kept.length > 0 && kept.length < target.length ? kept : undefined;
 }
 
 function compiles(source: string, flags: string): boolean {

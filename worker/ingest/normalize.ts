@@ -46,6 +46,8 @@ export interface Normalized {
   warnings: PlanWarning[];
   /** Where each schema object of the plan is written in the upload. */
   origins: WeakMap<object, string>;
+  /** 2.0/3.0 `$ref`s whose sibling `type` contradicts the target: the `type`'s pointer. */
+  ignoredRefTypes: ReadonlyMap<object, string>;
 }
 
 /** Walks paths × methods once and produces the dialect-free plan. */
@@ -94,6 +96,7 @@ export function normalize(doc: Record<string, unknown>, dialect: Dialect, resolv
     located,
     warnings,
     origins: schemas.origins,
+    ignoredRefTypes: schemas.ignoredRefTypes,
   };
 }
 

@@ -19,5 +19,10 @@ export type LenientReason =
   | 'enum-contradicts-schema'
   /** A `pattern` no string within `minLength`/`maxLength` matches (the lengths relaxed). */
   | 'pattern-vs-length'
+  /**
+   * A 2.0/3.0 `type` beside a `$ref` that contradicts its target: the version ignores it, a JSON
+   * Schema validator applies it (the `type` not applied, as the version says).
+   */
+  | 'type-beside-ref'
   /** A `format` no string of a `pattern` can be (`date-time` against `^se-…`): the pattern relaxed. */
   | 'pattern-vs-format';
