@@ -38,7 +38,7 @@ export function markIgnoredRefTypes(plan: Plan, ignored: ReadonlyMap<object, str
         media.lenient ??= REASON;
         warnings.push({
           pointer: `/paths/${escapeToken(op.path)}/${op.method}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}/schema`,
-          message: `a \`type\` beside a \`$ref\` contradicts the ref's target: OpenAPI 2.0 and 3.0 ignore it, a JSON Schema validator applies it and then accepts no value; served as the version reads it, relaxing ${found.map((p) => `${p} (${REASON})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
+          message: `a \`type\` beside a \`$ref\` contradicts the ref's target: this OpenAPI version ignores it, a JSON Schema validator applies it and then accepts no value; served as the version reads it, relaxing ${found.map((p) => `${p} (${REASON})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
         });
       }
   return warnings;
