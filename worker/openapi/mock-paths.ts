@@ -74,7 +74,7 @@ export const mockPaths = {
           headers: {
             'x-specmock-lenient': {
               description:
-                "Present when no value satisfies the response schema under the strict reading and the body follows the author's evident intent instead, relaxing only the keywords the publish warnings name: oneof-overlap, additional-properties-vs-allof, type-null-beside-oneof, recursion-cut, structured-value-as-text, multipleof-zero, enum-contradicts-schema, pattern-vs-length or pattern-vs-format.",
+                "Present when no value satisfies the response schema under the strict reading and the body follows the author's evident intent instead, relaxing only the keywords the publish warnings name: oneof-overlap, additional-properties-vs-allof, type-null-beside-oneof, recursion-cut, structured-value-as-text, multipleof-zero, enum-contradicts-schema, pattern-vs-length, pattern-vs-format or type-beside-ref (a 2.0/3.0 `type` beside a `$ref` that contradicts its target: the version ignores it, a JSON Schema validator does not).",
               schema: { type: 'string' },
             },
           },
