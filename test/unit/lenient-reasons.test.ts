@@ -3,6 +3,9 @@ import { mock, prepareTarget } from '../../worker/mock/mock';
 import type { MediaPlan } from '../../worker/mock/plan';
 import { ingest } from '../../worker/ingest/ingest';
 import { independentValidator, parseOriginal } from '../../scripts/corpus/independent-validator';
+import { LENIENT_REASONS } from '../../worker/mock/lenient-reason';
+import { mockPaths } from '../../worker/openapi/mock-paths';
+import { readFileSync } from 'node:fs';
 
 /**
  * Every reason `x-specmock-lenient` can carry, on its smallest schema: no value satisfies the schema
@@ -187,6 +190,21 @@ describe('every lenient reason: no valid value exists, and only its keyword is r
     for (const { header, body } of api.bodies()) {
       expect(header).toBe('multipleof-zero');
       expect(api.judge(body)).toEqual({ valid: true });
+    }
+  });
+});
+
+describe('every reason the generator can give', () => {
+  // A reason added without its proof here, or without a word in the docs, fails this.
+  it('has its proof above and is named in the README and the service OpenAPI document', () => {
+    const proved = new Set([...cases.map((c) => c.reason), 'multipleof-zero']);
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const header =
+      mockPaths['/mock/{api}/{version}/{path}'].get.responses['200'].headers['x-specmock-lenient'];
+    for (const reason of LENIENT_REASONS) {
+      expect(proved, reason).toContain(reason);
+      expect(readme, reason).toContain(`\`${reason}\``);
+      expect(header.description, reason).toContain(reason);
     }
   });
 });
