@@ -4,6 +4,7 @@ import { ORIGIN, type Relaxation } from '../mock/generate/relax';
 import type { Plan, PlanWarning, Relaxed, Schema } from '../mock/plan';
 import { isObj } from '../mock/schema-refs';
 import { escapeToken } from './json-pointer';
+import { responseSchemaMedia } from './response-media';
 
 const MAX_REFUSED = 20;
 /** Only these are hostile (a body of gigabytes asked for): everything else is a spec defect. */
@@ -52,34 +53,29 @@ export function checkGeneration(plan: Plan, origins: WeakMap<object, string>): G
     }
     return outcome;
   };
-  for (const op of plan.operations) {
-    for (const response of op.responses) {
-      for (const [type, media] of Object.entries(response.content)) {
-        if (media.schema === undefined) continue;
-        const outcome = outcomeOf(media.schema);
-        if (outcome.kind === 'ok') continue;
-        const pointer = `/paths/${escapeToken(op.path)}/${op.method}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}/schema`;
-        const at = outcome.at ? ` (at ${outcome.at})` : '';
-        if (outcome.kind === 'hostile') {
-          if (hostile.length < MAX_REFUSED) hostile.push({ pointer, message: `${outcome.reason}${at}` });
-          continue;
-        }
-        if (outcome.kind === 'unsatisfiable') {
-          warnings.push({
-            pointer,
-            message: `no value satisfies this schema${at}: ${outcome.reason}; this response answers an unsatisfiable-schema problem`,
-          });
-          continue;
-        }
-        const relaxed = record(outcome.relaxations, origins);
-        media.lenient = outcome.relaxations[0].reason;
-        media.relaxed = relaxed;
-        warnings.push({
-          pointer,
-          message: `no value satisfies this schema under the strict reading${at}: ${outcome.reason}; served as the author evidently meant, relaxing ${relaxed.map((r) => `${r.pointer} (${r.reason})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
-        });
-      }
+  for (const { media, pointer: pointerOf } of responseSchemaMedia(plan)) {
+    const outcome = outcomeOf(media.schema);
+    if (outcome.kind === 'ok') continue;
+    const pointer = pointerOf();
+    const at = outcome.at ? ` (at ${outcome.at})` : '';
+    if (outcome.kind === 'hostile') {
+      if (hostile.length < MAX_REFUSED) hostile.push({ pointer, message: `${outcome.reason}${at}` });
+      continue;
     }
+    if (outcome.kind === 'unsatisfiable') {
+      warnings.push({
+        pointer,
+        message: `no value satisfies this schema${at}: ${outcome.reason}; this response answers an unsatisfiable-schema problem`,
+      });
+      continue;
+    }
+    const relaxed = record(outcome.relaxations, origins);
+    media.lenient = outcome.relaxations[0].reason;
+    media.relaxed = relaxed;
+    warnings.push({
+      pointer,
+      message: `no value satisfies this schema under the strict reading${at}: ${outcome.reason}; served as the author evidently meant, relaxing ${relaxed.map((r) => `${r.pointer} (${r.reason})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
+    });
   }
   return { hostile, warnings };
 }

@@ -1,7 +1,7 @@
 import type { Plan, PlanWarning, Schema } from '../mock/plan';
 import type { LenientReason } from '../mock/lenient-reason';
 import { refDefName } from '../mock/schema-refs';
-import { escapeToken } from './json-pointer';
+import { responseSchemaMedia } from './response-media';
 import { walkSchemas } from './walk-schemas';
 
 const REASON: LenientReason = 'type-beside-ref';
@@ -21,26 +21,23 @@ export function markIgnoredRefTypes(plan: Plan, ignored: ReadonlyMap<object, str
   const entered: Record<string, Schema> = {};
   for (const name of defsReaching(plan.defs, ignored)) entered[name] = plan.defs[name];
   const warnings: PlanWarning[] = [];
-  for (const op of plan.operations)
-    for (const response of op.responses)
-      for (const [type, media] of Object.entries(response.content)) {
-        if (media.schema === undefined) continue;
-        const found: string[] = [];
-        walkSchemas([media.schema], entered, (node) => {
-          const pointer = ignored.get(node);
-          if (pointer !== undefined && !found.includes(pointer)) found.push(pointer);
-        });
-        if (found.length === 0) continue;
-        const relaxed = media.relaxed ?? [];
-        for (const pointer of found)
-          if (!relaxed.some((r) => r.pointer === pointer)) relaxed.push({ reason: REASON, pointer });
-        media.relaxed = relaxed;
-        media.lenient ??= REASON;
-        warnings.push({
-          pointer: `/paths/${escapeToken(op.path)}/${op.method}/responses/${escapeToken(response.status.toLowerCase())}/content/${escapeToken(type)}/schema`,
-          message: `a \`type\` beside a \`$ref\` contradicts the ref's target: this OpenAPI version ignores it, a JSON Schema validator applies it and then accepts no value; served as the version reads it, relaxing ${found.map((p) => `${p} (${REASON})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
-        });
-      }
+  for (const { media, pointer } of responseSchemaMedia(plan)) {
+    const found: string[] = [];
+    walkSchemas([media.schema], entered, (node) => {
+      const at = ignored.get(node);
+      if (at !== undefined && !found.includes(at)) found.push(at);
+    });
+    if (found.length === 0) continue;
+    const relaxed = media.relaxed ?? [];
+    for (const at of found)
+      if (!relaxed.some((r) => r.pointer === at)) relaxed.push({ reason: REASON, pointer: at });
+    media.relaxed = relaxed;
+    media.lenient ??= REASON;
+    warnings.push({
+      pointer: pointer(),
+      message: `a \`type\` beside a \`$ref\` contradicts the ref's target: this OpenAPI version ignores it, a JSON Schema validator applies it and then accepts no value; served as the version reads it, relaxing ${found.map((p) => `${p} (${REASON})`).join(', ')}, with x-specmock-lenient: ${media.lenient}`,
+    });
+  }
   return warnings;
 }
 

@@ -67,7 +67,7 @@ export async function ingestDocument(
   }
   const examples = dropInvalidExamples(plan);
   const generation = checkGeneration(plan, origins);
-  const ignoredTypes = markIgnoredRefTypes(plan, ignoredRefTypes);
+  const refTypeWarnings = markIgnoredRefTypes(plan, ignoredRefTypes);
   const overlaps = markOverlappingRequestOneOfs(plan);
   const impossible = generation.hostile;
   if (impossible.length > 0) {
@@ -87,7 +87,7 @@ export async function ingestDocument(
       ...findings,
       ...examples,
       ...generation.warnings,
-      ...ignoredTypes,
+      ...refTypeWarnings,
       ...overlaps,
       ...warnings,
     ]),

@@ -116,7 +116,8 @@ export class SchemaNormalizer {
       values.every((v) => all.some((w) => deepEqual(v, w)))
     )
       out[NARROWED_ENUM] = values as JsonValue[];
-    const [targetTypes, siblingTypes] = [typesOf(own), typesOf(sibling)];
+    const targetTypes = typesOf(own);
+    const siblingTypes = typesOf(sibling);
     const types = narrowedTypes(targetTypes, siblingTypes);
     if (types) out[NARROWED_TYPE] = types;
     else if (contradicts(targetTypes, siblingTypes)) this.ignoredRefTypes.set(out, `${at}/type`);
