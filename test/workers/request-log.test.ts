@@ -5,7 +5,7 @@ import type { LoggedCall } from '../../worker/request-log/record';
 import { MAX_LOGGED_CALLS, RequestLog } from '../../worker/request-log/request-log';
 import { LogBatchBuilder, SHARED_BODY } from '../../worker/request-log/log-rows';
 import { SharedHeaders } from '../../worker/request-log/shared-headers';
-import { logCall, noteCall } from '../../worker/request-log/log-call';
+import { amendCall, logCall, noteCall } from '../../worker/request-log/log-call';
 import petstore from '../../spec-examples/petstore.oas3.yaml?raw';
 import { auth, call, newKey, publish } from './helpers';
 import { requests, SECURED_SPEC, waitForCalls } from './steer-helpers';
@@ -443,6 +443,42 @@ describe('retention', () => {
 });
 
 describe('the log write', () => {
+  it('writes the repeats of an answer built per call (a sandbox read) as repeats, each with its own RateLimit values', async () => {
+    const api = 'per-call-answers';
+    const pending: Promise<unknown>[] = [];
+    const ctx = { waitUntil: (p: Promise<unknown>) => pending.push(p) } as unknown as ExecutionContext;
+    const answered = (i: number, extra: Record<string, string> = {}) => ({
+      'content-type': 'application/json',
+      'x-specmock-operation': 'showPetById',
+      'access-control-allow-origin': '*',
+      'ratelimit-policy': '"minute";q=600;w=60',
+      ratelimit: `"minute";r=${9 - i};t=60`,
+      ...extra,
+    });
+    // Three calls alike but for their RateLimit values, then one with another header of its own.
+    const sent = [answered(0), answered(1), answered(2), answered(3, { etag: '"v2"' })];
+    for (const headers of sent) {
+      const request = Object.assign(
+        new Request('https://specmock.test/sandbox/sb_1/pets/7', { headers: { accept: 'application/json' } }),
+        { receivedAt: Date.now() },
+      );
+      noteCall(request, env, { api, version: 'v1', sandbox: 'sb_1', path: '/pets/7', query: [] });
+      amendCall(request, {
+        operation: 'showPetById',
+        responseBody: '{"id":7}',
+        requestHeaders: { accept: 'application/json' },
+        responseHeaders: { ...headers },
+      });
+      await logCall(new Response('{"id":7}', { headers }), request, env, ctx);
+    }
+    await Promise.all(pending);
+    const repeats = (await logOf(api).dump()).filter((line) => /^\[\d/.test(line));
+    expect(repeats.length).toBe(2);
+    const listed = (await logOf(api).list({})).reverse();
+    expect(listed.map((c) => c.response.headers)).toEqual(sent);
+    expect(listed.every((c) => c.response.body === '{"id":7}' && c.sandbox === 'sb_1')).toBe(true);
+  });
+
   it('never fails or changes the mock response, even when storage throws', async () => {
     const broken = {
       LOG_MOCK_CALLS: 'on',

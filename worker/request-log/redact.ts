@@ -15,15 +15,23 @@ const ALWAYS_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-c
 const ALWAYS_QUERY = ['__token', 'access_token'];
 
 const memo = new WeakMap<Plan, CredentialNames>();
+const WITHOUT_PLAN = namesOf(undefined);
 
 /**
  * The names every security scheme of the plan puts a credential under. Ingest has already reduced
  * the spec's schemes to `{type, in, name}` in the plan, so this is a walk over a handful of entries,
- * memoized per plan object (one per isolate and version).
+ * memoized per plan object (one per isolate and version). A call refused before its plan was known
+ * gets the always-secret names, one object for all such calls (the log shares what it redacted
+ * with the same names: shared-headers.ts).
  */
 export function credentialNames(plan: Plan | undefined): CredentialNames {
-  const hit = plan && memo.get(plan);
-  if (hit) return hit;
+  if (!plan) return WITHOUT_PLAN;
+  let names = memo.get(plan);
+  if (!names) memo.set(plan, (names = namesOf(plan)));
+  return names;
+}
+
+function namesOf(plan: Plan | undefined): CredentialNames {
   const names: CredentialNames = {
     headers: new Set(ALWAYS_HEADERS),
     query: new Set(ALWAYS_QUERY),
@@ -36,7 +44,6 @@ export function credentialNames(plan: Plan | undefined): CredentialNames {
     else if (scheme.in === 'query') names.query.add(name);
     else if (scheme.in === 'cookie') names.cookies.add(name);
   }
-  if (plan) memo.set(plan, names);
   return names;
 }
 
@@ -50,13 +57,17 @@ export function redactHeaders(
   return out;
 }
 
-/** `redactHeaders` of a plain record (what a mock call's note holds), without an entries array. */
+/**
+ * `redactHeaders` of a plain record (what a mock call's note holds), without an entries array;
+ * names in `skip` (lower case, as a note's are) are left out.
+ */
 export function redactHeaderRecord(
   headers: Record<string, string>,
   names: CredentialNames,
+  skip?: ReadonlySet<string>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const rawName in headers) redactInto(out, rawName, headers[rawName], names);
+  for (const rawName in headers) if (!skip?.has(rawName)) redactInto(out, rawName, headers[rawName], names);
   return out;
 }
 

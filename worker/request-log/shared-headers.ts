@@ -52,15 +52,20 @@ export function resolveHeaders(
 }
 
 /**
- * The same headers object for equal request headers, from a few recent distinct ones: a client
- * sends the same headers call after call, and a shared object is what a batch carries once.
- * Comparing a handful of strings costs less than redacting and stringifying them again.
+ * The same headers object for equal headers, from a few recent distinct ones: a client sends the
+ * same headers call after call, an answer built per call (a sandbox's) repeats its own, and a
+ * shared object is what a batch carries once. Comparing a handful of strings costs less than
+ * redacting and stringifying them again. Names in `own` are a call's own (its RateLimit values):
+ * they take no part in the comparison, and `redact` leaves them out of the shared base.
  */
 export class RecentHeaders {
   private readonly recent: { raw: Readonly<Record<string, string>>; shared: SharedHeaders; tag: object }[] =
     [];
 
-  constructor(private readonly size = 8) {}
+  constructor(
+    private readonly size = 8,
+    private readonly own?: ReadonlySet<string>,
+  ) {}
 
   /** `tag` scopes the match (the credential names the headers were redacted with). */
   shared(
@@ -68,7 +73,8 @@ export class RecentHeaders {
     tag: object,
     redact: () => Record<string, string>,
   ): SharedHeaders {
-    for (const entry of this.recent) if (entry.tag === tag && sameRecord(entry.raw, raw)) return entry.shared;
+    for (const entry of this.recent)
+      if (entry.tag === tag && sameRecord(entry.raw, raw, this.own)) return entry.shared;
     const shared = new SharedHeaders(redact());
     if (this.recent.length >= this.size) this.recent.pop();
     this.recent.unshift({ raw, shared, tag });
@@ -76,12 +82,17 @@ export class RecentHeaders {
   }
 }
 
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+function sameRecord(
+  a: Readonly<Record<string, string>>,
+  b: Readonly<Record<string, string>>,
+  except: ReadonlySet<string> | undefined,
+): boolean {
   let count = 0;
   for (const name in b) {
+    if (except?.has(name)) continue;
     if (a[name] !== b[name]) return false;
     count++;
   }
-  for (const _ in a) count--;
+  for (const name in a) if (!except?.has(name)) count--;
   return count === 0;
 }

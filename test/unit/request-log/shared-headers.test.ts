@@ -89,3 +89,31 @@ describe('a client’s repeated request headers', () => {
     expect(recent.shared(h(1), names, redact(h(1)))).not.toBe(one);
   });
 });
+
+describe('an answer’s headers built per call', () => {
+  const names = {};
+  const own = new Set(['ratelimit', 'retry-after']);
+  const sent = (extra: Record<string, string>) => ({ 'content-type': 'application/json', ...extra });
+
+  it('are one shared object while only a call’s own names change, kept out of the base', () => {
+    const recent = new RecentHeaders(8, own);
+    const first = sent({ ratelimit: 'r=9' });
+    const a = recent.shared(first, names, () => ({ 'content-type': 'application/json' }));
+    expect(recent.shared(sent({ ratelimit: 'r=8' }), names, () => ({}))).toBe(a);
+    expect(recent.shared(sent({}), names, () => ({}))).toBe(a);
+    expect(recent.shared(sent({ ratelimit: 'r=7', 'retry-after': '3' }), names, () => ({}))).toBe(a);
+    expect(a.base).toEqual({ 'content-type': 'application/json' });
+  });
+
+  it('differ when any other header differs, or is added or missing', () => {
+    const recent = new RecentHeaders(8, own);
+    const a = recent.shared(sent({ location: '/pets/1', ratelimit: 'r=9' }), names, () => ({}));
+    for (const other of [
+      sent({ location: '/pets/2', ratelimit: 'r=9' }),
+      sent({ ratelimit: 'r=9' }),
+      sent({ location: '/pets/1', etag: '"x"' }),
+      { location: '/pets/1', ratelimit: 'r=9' },
+    ])
+      expect(recent.shared(other, names, () => ({}))).not.toBe(a);
+  });
+});
