@@ -28,6 +28,16 @@ export function rateLimitHeaders(view: RateLimitView, now: number): Record<strin
   return headers;
 }
 
+/**
+ * Every name `rateLimitHeaders` may set: values of a call's own, which the request log keeps beside
+ * an answer's shared headers (request-log/log-call.ts).
+ */
+export const RATE_LIMIT_HEADER_NAMES: ReadonlySet<string> = new Set([
+  'ratelimit-policy',
+  'ratelimit',
+  'retry-after',
+]);
+
 function secondsUntil(resetAt: number, now: number): number {
   return Math.max(0, Math.ceil((resetAt - now) / 1000));
 }

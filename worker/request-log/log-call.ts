@@ -1,5 +1,6 @@
 import type { Env } from '../env';
 import { config } from '../config';
+import { RATE_LIMIT_HEADER_NAMES } from '../http/rate-limit-headers';
 import type { ProblemDetailEntry } from '../http/problem';
 import type { Plan } from '../mock/plan';
 import { capBody, type RecordedCall } from './record';
@@ -182,8 +183,7 @@ const recentRequests = new RecentHeaders();
  * (repeated-calls.ts), where each was stringified whole (bench/profile.mjs, a sandbox GET: the
  * log's `add` 4 % of the CPU).
  */
-const OWN_RESPONSE_HEADERS: ReadonlySet<string> = new Set(['ratelimit', 'ratelimit-policy', 'retry-after']);
-const recentResponses = new RecentHeaders(8, OWN_RESPONSE_HEADERS);
+const recentResponses = new RecentHeaders(8, RATE_LIMIT_HEADER_NAMES);
 
 /** Redacted per kept answer's headers once (the same object, so a batch carries them once). */
 const redactedBases = new WeakMap<object, { names: CredentialNames; base: Record<string, string> }>();
@@ -205,9 +205,9 @@ function responseHeadersOf(
 /** A per-call answer's headers as shared ones: its base from the recent ones, its own on top. */
 function builtPerCall(noted: Record<string, string>, names: CredentialNames): SharedHeaders {
   const shared = recentResponses.shared(noted, names, () =>
-    redactHeaderRecord(noted, names, OWN_RESPONSE_HEADERS),
+    redactHeaderRecord(noted, names, RATE_LIMIT_HEADER_NAMES),
   );
   let own: Record<string, string> | undefined;
-  for (const name of OWN_RESPONSE_HEADERS) if (noted[name] !== undefined) (own ??= {})[name] = noted[name];
+  for (const name of RATE_LIMIT_HEADER_NAMES) if (noted[name] !== undefined) (own ??= {})[name] = noted[name];
   return own ? new SharedHeaders(shared.base, redactHeaderRecord(own, names)) : shared;
 }
