@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { CALLS, PAIRED_DURATION, PAIRED_RUNS, PETSTORE, QUOTA_SAMPLES, ROOT, SMOKE, log } from './config.mjs';
-import { measure, measureAlternating, pairedRatio, percentile, round, sample } from './load.mjs';
+import { measure, measureAlternating, pairedRange, pairedRatio, percentile, round, sample } from './load.mjs';
 import {
   answerOf,
   helloWorld,
@@ -169,15 +169,23 @@ async function headerFloor(ladder) {
   steps[4].underLoad = contract;
   steps[6].underLoad = healthz;
   const share = (row) => pairedRatio(row, hello);
+  const range = (row) => pairedRange(row, hello);
   return {
     runs: PAIRED_RUNS,
     workers: ids.length,
     helloWorld: hello.reqPerSec,
     healthz: share(healthz),
-    local: { reqPerSec: local.reqPerSec, share: share(local), floor: share(localAnswer) },
+    healthzRange: range(healthz),
+    local: {
+      reqPerSec: local.reqPerSec,
+      share: share(local),
+      range: range(local),
+      floor: share(localAnswer),
+    },
     hosted: {
       reqPerSec: hosted.reqPerSec,
       share: share(hosted),
+      range: range(hosted),
       floor: share(hostedAnswer),
       contractFloor: share(contract),
     },

@@ -22,7 +22,7 @@ export const RUNS = SMOKE ? 1 : 2;
  * each round measuring them back to back: the ratio is the median of the rounds' ratios, which the
  * machine's drift between minutes cannot tilt the way it tilts a best-of-two taken minutes apart.
  */
-export const PAIRED_RUNS = SMOKE ? 2 : 6;
+export const PAIRED_RUNS = SMOKE ? 2 : 10;
 export const PAIRED_DURATION = SMOKE ? 2 : 3;
 export const WARMUP = SMOKE ? 0.5 : 1.5;
 export const CONNECTIONS = Number(args.connections ?? 16);

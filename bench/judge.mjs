@@ -1,5 +1,5 @@
 // Ratios and the issue's targets, computed from one run's rows.
-import { pairedRatio, round } from './load.mjs';
+import { pairedRange, pairedRatio, round } from './load.mjs';
 
 const ratio = (a, b) => (a && b ? round(a / b, 3) : null);
 const atLeast = (v, min) => (v === null ? null : v >= min);
@@ -47,6 +47,11 @@ export function judge(results) {
       hostedVsPrismStatic: ratio(hosted.reqPerSec, prismStatic?.reqPerSec),
       localP99VsPrismDynamic: ratio(local.p99, prismDynamic?.p99),
       hostedP99VsPrismDynamic: ratio(hosted.p99, prismDynamic?.p99),
+    };
+    // The rounds' lowest and highest ratio beside each median, for the reader to weigh it.
+    call.ranges = {
+      localVsHelloWorld: pairedRange(local, results.helloWorld),
+      hostedVsHelloWorld: pairedRange(hosted, results.helloWorld),
     };
     const r = call.ratios;
     call.targets =

@@ -73,15 +73,30 @@ export async function measureAlternating(targets, { runs = RUNS, duration = DURA
   return best;
 }
 
+/** Each round's a/b, sorted, for two rows measured back to back by one measureAlternating (else null). */
+function pairedRatios(a, b) {
+  if (!a?.rounds || a.together !== b?.together) return null;
+  return a.rounds.map((n, i) => n / b.rounds[i]).sort((x, y) => x - y);
+}
+
 /**
  * The median over rounds of a/b, each round's two throughputs measured back to back by one
  * measureAlternating (null for rows that were not measured together).
  */
 export function pairedRatio(a, b) {
-  if (!a?.rounds || a.together !== b?.together) return null;
-  const ratios = a.rounds.map((n, i) => n / b.rounds[i]).sort((x, y) => x - y);
+  const ratios = pairedRatios(a, b);
+  if (!ratios) return null;
   const mid = ratios.length / 2;
   return round(ratios.length % 2 ? ratios[Math.floor(mid)] : (ratios[mid - 1] + ratios[mid]) / 2, 3);
+}
+
+/**
+ * The lowest and the highest round's a/b beside that median: on two shared cores one run's rounds
+ * spread by 15–25 points, which a single number hides.
+ */
+export function pairedRange(a, b) {
+  const ratios = pairedRatios(a, b);
+  return ratios && [round(ratios[0], 3), round(ratios[ratios.length - 1], 3)];
 }
 
 /**

@@ -14,6 +14,8 @@ const ms = (n) => (n === null || n === undefined ? '–' : n < 10 ? n.toFixed(2)
 const ratio = (n, suffix = '×') =>
   n === null || n === undefined ? '–' : `${n.toFixed(n < 1 ? 2 : 1)}${suffix}`;
 const signed = (n) => (n === null || n === undefined ? '–' : `${n >= 0 ? '+' : '−'}${ms(Math.abs(n))}`);
+/** A paired ratio's rounds, lowest to highest, in percent: ` (54–79)`. */
+const spread = (range) => (range ? ` (${fmt(range[0] * 100)}–${fmt(range[1] * 100)})` : '');
 const mark = (ok) => (ok === null || ok === undefined ? '' : ok ? ' ✓' : ' ✗');
 
 const SERVERS = [
@@ -25,7 +27,9 @@ const SERVERS = [
 
 function headline(r, lines) {
   const h = r.helloWorld;
-  lines.push('| Call | Server | req/s | p50 | p99 | vs hello-world | req/s vs Prism -d | p99 vs Prism -d |');
+  lines.push(
+    "| Call | Server | req/s | p50 | p99 | vs hello-world (rounds' range) | req/s vs Prism -d | p99 vs Prism -d |",
+  );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
   lines.push(
     `| – | hello-world Worker (ceiling) | ${fmt(h.reqPerSec)} | ${ms(h.p50)} | ${ms(h.p99)} | 100% | | |`,
@@ -41,8 +45,9 @@ function headline(r, lines) {
       const share =
         { local: c.ratios?.localVsHelloWorld, hosted: c.ratios?.hostedVsHelloWorld }[id] ??
         row.reqPerSec / h.reqPerSec;
+      const range = { local: c.ranges?.localVsHelloWorld, hosted: c.ranges?.hostedVsHelloWorld }[id];
       lines.push(
-        `| ${c.label} | ${label} | ${fmt(row.reqPerSec)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt(share * 100)}% | ${d ? ratio(row.reqPerSec / d.reqPerSec) : '–'} | ${d ? ratio(row.p99 / d.p99, '') : '–'} |`,
+        `| ${c.label} | ${label} | ${fmt(row.reqPerSec)} | ${ms(row.p50)} | ${ms(row.p99)} | ${fmt(share * 100)}%${spread(range)} | ${d ? ratio(row.reqPerSec / d.reqPerSec) : '–'} | ${d ? ratio(row.p99 / d.p99, '') : '–'} |`,
       );
     }
   }
@@ -58,7 +63,7 @@ function headline(r, lines) {
   const f = r.headerFloor;
   if (f?.local)
     lines.push(
-      `Beside the runtime's floor (the ${f.workers ?? 5} measured together in ${f.runs} alternating rounds, medians of the rounds' ratios; hello-world ${fmt(f.helloWorld)} req/s at best): local mode **${fmt(f.local.share * 100)}%** of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**, its one-line copy **${fmt(f.hosted.floor * 100)}%**${f.hosted.contractFloor ? `, and **${fmt(f.hosted.contractFloor * 100)}%** for the copy that also does what the hosted contract asks of every call (RateLimit values that change per call, the call logged with its request headers to a Durable Object's SQLite in 50 ms batches): hosted mode reaches **${fmt((f.hosted.share / f.hosted.contractFloor) * 100)}%** of that floor` : ''}${f.healthz ? `; \`GET /healthz\` **${fmt(f.healthz * 100)}%**` : ''}.`,
+      `Beside the runtime's floor (the ${f.workers ?? 5} measured together in ${f.runs} alternating rounds, medians of the rounds' ratios, the lowest and highest round in brackets; hello-world ${fmt(f.helloWorld)} req/s at best): local mode **${fmt(f.local.share * 100)}%**${spread(f.local.range)} of hello-world, where a one-line Worker sending its exact body and headers reaches **${fmt(f.local.floor * 100)}%**; hosted mode **${fmt(f.hosted.share * 100)}%**${spread(f.hosted.range)}, its one-line copy **${fmt(f.hosted.floor * 100)}%**${f.hosted.contractFloor ? `, and **${fmt(f.hosted.contractFloor * 100)}%** for the copy that also does what the hosted contract asks of every call (RateLimit values that change per call, the call logged with its request headers to a Durable Object's SQLite in 50 ms batches): hosted mode reaches **${fmt((f.hosted.share / f.hosted.contractFloor) * 100)}%** of that floor` : ''}${f.healthz ? `; \`GET /healthz\` **${fmt(f.healthz * 100)}%**${spread(f.healthzRange)}` : ''}.`,
       '',
     );
 }
