@@ -1,7 +1,7 @@
 // Stateful sandboxes against the same stateless calls, on the hosted-mode Worker (quota leases on):
 // petstore GET /pets/{petId} (a seeded pet) and POST /pets, each under the same load.
-import { SMOKE, WARMUP, log } from './config.mjs';
-import { load, measureAlternating, percentile, round } from './load.mjs';
+import { PAIRED_DURATION, PAIRED_RUNS, SMOKE, WARMUP, log } from './config.mjs';
+import { load, measureAlternating, pairedRange, pairedRatio, percentile, round } from './load.mjs';
 import { objectFloor } from './targets.mjs';
 
 /** Vars of the hosted bench Worker: a POST row creates thousands of pets in one sandbox. */
@@ -44,28 +44,32 @@ export async function measureSandbox(worker, published, script) {
   const [pet] = await (await fetch(`${sandbox.sandboxUrl}/pets`)).json();
   const rows = [];
   const stateless = {};
-  // Each sandbox row in alternation with its stateless call, so drift hits both alike.
+  // Each sandbox row in alternation with its stateless call, round by round as the other targets
+  // are: the ratio is the median of the rounds' ratios (it was the ratio of two best runs, which
+  // moved by up to 0.08 between rows of one run that measure the same call), the range beside it.
   const pair = async (label, statelessPath, statefulUrl, request) => {
-    const [base, stateful] = await measureAlternating([
-      { name: `stateless (beside ${label})`, url: published.mockUrl + statelessPath, request },
-      { name: `sandbox ${label}`, url: statefulUrl, request },
-    ]);
-    return { base, stateful, ratio: round(stateful.reqPerSec / base.reqPerSec, 2) };
+    const [base, stateful] = await measureAlternating(
+      [
+        { name: `stateless (beside ${label})`, url: published.mockUrl + statelessPath, request },
+        { name: `sandbox ${label}`, url: statefulUrl, request },
+      ],
+      { runs: PAIRED_RUNS, duration: PAIRED_DURATION },
+    );
+    const ratio = pairedRatio(stateful, base);
+    return { label, stateless: base, stateful, ratio: round(ratio, 2), range: pairedRange(stateful, base) };
   };
   for (const [label, path, request] of [
     ['GET /pets/{petId}', `/pets/${pet.id}`, undefined],
     ['POST /pets', '/pets', post],
   ]) {
-    const { base, stateful, ratio } = await pair(label, path, sandbox.sandboxUrl + path, request);
-    stateless[label] = base;
-    rows.push({ label, stateless: base, stateful, ratio });
+    const row = await pair(label, path, sandbox.sandboxUrl + path, request);
+    stateless[label] = row.stateless;
+    rows.push(row);
   }
   // A POST must not slow down as its collection grows: the same row from 10 and from 1,000 items.
   for (const n of [10, 1000]) {
     const filled = await filledSandbox(worker, published, n);
-    const label = `POST /pets, from ${n} items`;
-    const { base, stateful, ratio } = await pair(label, '/pets', `${filled.sandboxUrl}/pets`, post);
-    rows.push({ label, stateless: base, stateful, ratio });
+    rows.push(await pair(`POST /pets, from ${n} items`, '/pets', `${filled.sandboxUrl}/pets`, post));
   }
   return { spec: 'petstore', rows, floor: await measureFloor(stateless, script) };
 }
@@ -137,11 +141,11 @@ export function sandboxLines(s, meta) {
   return [
     `**Stateful sandbox** vs the same stateless call (${s.spec}, hosted mode, ${meta.connections} connections; a POST row stores every pet it creates):`,
     '',
-    '| Call | stateless req/s | p50 | p99 | sandbox req/s | p50 | p99 | sandbox / stateless |',
+    `| Call | stateless req/s | p50 | p99 | sandbox req/s | p50 | p99 | sandbox / stateless (median of ${s.rows[0]?.stateful.rounds?.length ?? 1} paired rounds; their range) |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...s.rows.map(
       (r) =>
-        `| ${r.label} | ${r.stateless.reqPerSec} | ${r.stateless.p50} | ${r.stateless.p99} | ${r.stateful.reqPerSec} | ${r.stateful.p50} | ${r.stateful.p99} | ${r.ratio}× |`,
+        `| ${r.label} | ${r.stateless.reqPerSec} | ${r.stateless.p50} | ${r.stateless.p99} | ${r.stateful.reqPerSec} | ${r.stateful.p50} | ${r.stateful.p99} | ${r.ratio}×${r.range ? ` (${r.range[0].toFixed(2)}–${r.range[1].toFixed(2)})` : ''} |`,
     ),
     ...(s.floor
       ? [
