@@ -8,8 +8,7 @@
 // A bundle is `node -e "import('./cli/lib/local/bundle.mjs').then((m) => m.bundleWorker({}))
 // .then(console.log)"` copied away before the tree changes. `--path /healthz` loads the service.
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { cpuUs, pin, started } from './workerd-cpu.mjs';
+import { cpuPerRequest, pin, startPinned } from './workerd-cpu.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,11 +31,7 @@ const { oneLineWorker, publishTo, specmockWorker } = await import('./targets.mjs
 const { median } = await import('./load.mjs');
 
 /** Starts a Worker and pins its workerd process to core 1. */
-async function pinned(start) {
-  const worker = await started(start);
-  pin(worker.pid, 1);
-  return worker;
-}
+const pinned = (start) => startPinned(start, 1);
 
 pin(process.pid, 0);
 const opts = args.hosted ? { quotas: true } : {};
@@ -58,13 +53,8 @@ const headers = {
   ...(args.origin ? { origin: args.origin } : {}),
   ...(args.body ? { 'content-type': 'application/json' } : {}),
 };
-const request = args.body ? { method: 'POST', body: args.body } : {};
-async function round(row, amount) {
-  const before = cpuUs(row.pid);
-  const result = await autocannon({ url: row.url, connections: 16, amount, headers, ...request });
-  if (result.non2xx) console.log(`${row.name}: ${result.non2xx} answers not 2xx`);
-  return (cpuUs(row.pid) - before) / result.requests.total;
-}
+const init = { headers, ...(args.body ? { method: 'POST', body: args.body } : {}) };
+const round = (row, amount) => cpuPerRequest(row, amount, init);
 
 for (const row of rows) {
   await round(row, 5_000);

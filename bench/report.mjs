@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { sandboxLines } from './sandbox.mjs';
 import { callbackLines } from './callbacks.mjs';
+import { pinnedCpuLines } from './pinned-cpu.mjs';
 import { join } from 'node:path';
 import { ROOT } from './config.mjs';
 
@@ -108,6 +109,7 @@ export function renderMarkdown(r) {
   if (r.callbacks) lines.push(...callbackLines(r.callbacks, r.meta), '');
   if (r.breakdown) breakdown(r, lines);
   if (r.cpuPerCall) cpuPerCall(r.cpuPerCall, lines);
+  if (r.pinnedCpu) lines.push(...pinnedCpuLines(r.pinnedCpu));
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,6 +32,7 @@ import { judge } from './judge.mjs';
 import { SANDBOX_BENCH_VARS, measureSandbox } from './sandbox.mjs';
 import { measureCallbacks } from './callbacks.mjs';
 import { measureCpuPerCall } from './cpu-per-call.mjs';
+import { measurePinnedCpu } from './pinned-cpu.mjs';
 import { renderMarkdown, writeResults } from './report.mjs';
 
 const t0 = performance.now();
@@ -161,6 +162,7 @@ async function main() {
     cache: null,
     callbacks: null,
     cpuPerCall: null,
+    pinnedCpu: null,
   };
   const script = await bundleWorker({ log });
   const hello = await helloWorld(script);
@@ -204,6 +206,7 @@ async function main() {
   await layerBreakdown(results, { script, hello, local, hosted });
   await Promise.all([local.mf.dispose(), hosted.mf.dispose(), hello.stop()]);
   await measureCpuPerCall(results, script);
+  await measurePinnedCpu(results, script);
   results.breakdown.engine = await engineTimings();
   await measurePrism(results);
 

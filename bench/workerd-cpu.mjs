@@ -40,7 +40,26 @@ export async function started(start) {
   return { ...worker, pid: fresh[0] };
 }
 
-/** Pins every thread of a process to one core (util-linux's `taskset`). */
+/** Pins every thread of a process to one core, or a list such as `0,1` (util-linux's `taskset`). */
 export function pin(pid, core) {
   execFileSync('taskset', ['-a', '-cp', String(core), String(pid)]);
+}
+
+/** Starts a Worker and pins its workerd process to `core`. */
+export async function startPinned(start, core) {
+  const worker = await started(start);
+  pin(worker.pid, core);
+  return worker;
+}
+
+/**
+ * One round of `amount` requests to `row.url` ({ url, pid, name }) with 16 connections: the CPU time
+ * its workerd process spent per request. `init` is autocannon's method, headers and body.
+ */
+export async function cpuPerRequest(row, amount, init = {}) {
+  const { default: autocannon } = await import('autocannon');
+  const before = cpuUs(row.pid);
+  const result = await autocannon({ url: row.url, connections: 16, amount, ...init });
+  if (result.non2xx) throw new Error(`${row.name}: ${result.non2xx} answers not 2xx`);
+  return (cpuUs(row.pid) - before) / result.requests.total;
 }
