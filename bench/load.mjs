@@ -92,7 +92,7 @@ export function pairedRatio(a, b) {
 
 /**
  * The lowest and the highest round's a/b beside that median: on two shared cores one run's rounds
- * spread by 15–25 points, which a single number hides.
+ * of a ratio spread by 8–47 points, which a single number hides.
  */
 export function pairedRange(a, b) {
   const ratios = pairedRatios(a, b);

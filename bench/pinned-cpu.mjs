@@ -25,8 +25,10 @@ async function pinnedRows(script, workers) {
   const local = await pinned(() => specmockWorker(script));
   const pet = (await publishTo(local, PETSTORE, 'petstore')).mockUrl + '/pets/42';
   const copy = await pinned(async () => helloWorld(script, await answerOf(pet)));
-  const hosted = async (log) => {
-    const w = await pinned(() => specmockWorker(script, { quotas: true, vars: { LOG_MOCK_CALLS: log } }));
+  const hosted = async (logCalls) => {
+    const w = await pinned(() =>
+      specmockWorker(script, { quotas: true, vars: { LOG_MOCK_CALLS: logCalls } }),
+    );
     return { url: (await publishTo(w, PETSTORE, 'petstore')).mockUrl + '/pets/42', pid: w.pid };
   };
   return [
