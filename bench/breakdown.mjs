@@ -137,7 +137,7 @@ export async function layerBreakdown(results, { script, hello, local, hosted }) 
     `request log cost: ${results.requestLog.overhead.usPerCallUnderLoad} µs per call under load, p50 ${results.requestLog.overhead.p50} ms sequential`,
   );
   log(
-    `quota cost: ${results.quota.overhead.usPerCallUnderLoad} µs per call under load (${round(results.quota.overhead.throughputShare * 100, 1)}% of throughput), p50 ${results.quota.overhead.p50} ms sequential`,
+    `quota and log cost: ${results.quota.overhead.usPerCallUnderLoad} µs per call under load (${round(results.quota.overhead.throughputShare * 100, 1)}% of throughput), p50 ${results.quota.overhead.p50} ms sequential`,
   );
 }
 
@@ -193,8 +193,10 @@ async function headerFloor(ladder) {
 }
 
 /**
- * The quota's cost, hosted vs local on the same call: workerd runs the Worker and its Durable
- * Objects on one thread, so the difference of the inverse throughputs is the CPU time per call.
+ * The cost of the quota and the request log together (hosted mode does both, local mode neither),
+ * hosted vs local on the same call: workerd runs the Worker and its Durable Objects on one thread,
+ * so the difference of the inverse throughputs is the CPU time per call. The log's own share is
+ * logCost's.
  */
 function quotaCost(call, local, hosted) {
   const l = local.underLoad.reqPerSec;
@@ -203,7 +205,8 @@ function quotaCost(call, local, hosted) {
   const kept = pairedRatio(hosted.underLoad, local.underLoad) ?? h / l;
   return {
     call,
-    method: 'hosted mode (QUOTAS=on, leases) vs local mode (QUOTAS=off) on the same bundle',
+    method:
+      'hosted mode (QUOTAS=on: quota leases, and the request log) vs local mode (QUOTAS=off: neither) on the same bundle',
     withQuota: { ...hosted.sequential, reqPerSec: h },
     withoutQuota: { ...local.sequential, reqPerSec: l },
     overhead: {

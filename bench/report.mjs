@@ -94,7 +94,7 @@ export function renderMarkdown(r) {
   if (r.quota?.overhead) {
     const q = r.quota;
     lines.push(
-      `**Quota cost** on ${q.call} (${q.method}): under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s, **${fmt(q.overhead.throughputShare * 100, 1)}% of throughput, ${fmt(q.overhead.usPerCallUnderLoad, 1)} µs per call**; sequential p50 ${ms(q.withQuota.p50)} vs ${ms(q.withoutQuota.p50)} ms (${signed(q.overhead.p50)} ms), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms.`,
+      `**Quota and request log cost** on ${q.call} (${q.method}): under load ${fmt(q.withQuota.reqPerSec)} vs ${fmt(q.withoutQuota.reqPerSec)} req/s, **${fmt(q.overhead.throughputShare * 100, 1)}% of throughput, ${fmt(q.overhead.usPerCallUnderLoad, 1)} µs per call**; sequential p50 ${ms(q.withQuota.p50)} vs ${ms(q.withoutQuota.p50)} ms (${signed(q.overhead.p50)} ms), p99 ${ms(q.withQuota.p99)} vs ${ms(q.withoutQuota.p99)} ms.`,
     );
     lines.push('');
   }
