@@ -32,18 +32,18 @@ async function pinnedRows(script, workers) {
     return { url: (await publishTo(w, PETSTORE, 'petstore')).mockUrl + '/pets/42', pid: w.pid };
   };
   return [
-    { id: 'hello-world', label: 'hello-world Worker', url: `${hello.url}/`, pid: hello.pid },
+    { id: 'hello-world', name: 'hello-world Worker', url: `${hello.url}/`, pid: hello.pid },
     {
       id: 'local-copy',
-      label: "one-line Worker answering local mode's body and headers",
+      name: "one-line Worker answering local mode's body and headers",
       url: `${copy.url}/`,
       pid: copy.pid,
     },
-    { id: 'healthz', label: 'specmock GET /healthz', url: `${local.url}/healthz`, pid: local.pid },
-    { id: 'local', label: 'local mode, petstore GET /pets/42', url: pet, pid: local.pid },
-    { id: 'hosted-log-off', label: 'hosted mode, request log off', ...(await hosted('off')) },
-    { id: 'hosted', label: 'hosted mode (quota lease and request log)', ...(await hosted('on')) },
-  ].map((row) => ({ ...row, name: row.label }));
+    { id: 'healthz', name: 'specmock GET /healthz', url: `${local.url}/healthz`, pid: local.pid },
+    { id: 'local', name: 'local mode, petstore GET /pets/42', url: pet, pid: local.pid },
+    { id: 'hosted-log-off', name: 'hosted mode, request log off', ...(await hosted('off')) },
+    { id: 'hosted', name: 'hosted mode (quota lease and request log)', ...(await hosted('on')) },
+  ];
 }
 
 export async function measurePinnedCpu(results, script) {
@@ -67,7 +67,7 @@ export async function measurePinnedCpu(results, script) {
       requestsPerRound: REQUESTS,
       rows: rows.map((row, j) => ({
         id: row.id,
-        label: row.label,
+        label: row.name,
         us: round(median(rounds[j]), 1),
         min: round(Math.min(...rounds[j]), 1),
         max: round(Math.max(...rounds[j]), 1),

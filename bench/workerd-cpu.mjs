@@ -1,6 +1,7 @@
 // The CPU time of the workerd processes that miniflare spawns, one per Worker (Linux: /proc).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
 
 /** workerd processes under this Node process (miniflare spawns one per Worker). */
 function workerdPids() {
@@ -57,7 +58,6 @@ export async function startPinned(start, core) {
  * its workerd process spent per request. `init` is autocannon's method, headers and body.
  */
 export async function cpuPerRequest(row, amount, init = {}) {
-  const { default: autocannon } = await import('autocannon');
   const before = cpuUs(row.pid);
   const result = await autocannon({ url: row.url, connections: 16, amount, ...init });
   if (result.non2xx) throw new Error(`${row.name}: ${result.non2xx} answers not 2xx`);
