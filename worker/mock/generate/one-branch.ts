@@ -65,6 +65,27 @@ function isUniversal(f: Flat): boolean {
 }
 
 const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];
+const ALL_SPENT = (1 << POISONS.length) - 1;
+
+/** Per direction, since readOnly and writeOnly names hide in one of them only. */
+const namesBySibling = {
+  request: new WeakMap<Flat, WeakMap<Flat, string[]>>(),
+  response: new WeakMap<Flat, WeakMap<Flat, string[]>>(),
+};
+
+/** A sibling's names visible in this direction, those this branch does not declare first. */
+function namesOf(fj: Flat, bf: Flat, ctx: Ctx): string[] {
+  const bySibling = namesBySibling[ctx.direction];
+  let byBranch = bySibling.get(fj);
+  if (!byBranch) bySibling.set(fj, (byBranch = new WeakMap()));
+  let names = byBranch.get(bf);
+  if (!names) {
+    names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
+    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
+    byBranch.set(bf, names);
+  }
+  return names;
+}
 
 /**
  * Last resort for overlapping object branches (the classic Cat/Dog pair that both accept any extra
@@ -75,22 +96,28 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const opts = checkOpts(ctx);
   const others = new Siblings(g, index, opts);
-  // Siblings share most names (nexmo.com/reports: nine report types over one set of fields), and
-  // a candidate is the same object whichever sibling offered its name: each is tried once.
-  const tried = new Set<string>();
-  for (let j = 0; j < g.branches.length; j++) {
-    if (j === index || !matches(g.branches[j], v, opts)) continue;
-    const fj = flatFor(g.branches[j], null, ctx.defs);
-    const names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
-    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
-    for (const name of names) {
+  const holding: Flat[] = [];
+  for (let j = 0; j < g.branches.length; j++)
+    if (j !== index && matches(g.branches[j], v, opts)) holding.push(flatFor(g.branches[j], null, ctx.defs));
+  // A sibling that holds `v` and reads no name it does not declare holds it whatever is set under
+  // such a name: those names cannot set the value apart (dnd5eapi.co's eleven open Option shapes,
+  // nested in each other, searched 2 million candidates for ten bodies, every one held).
+  const open = holding.filter(readsOnlyDeclared);
+  // Siblings share most names (nexmo.com/reports: nine report types over one set of fields), and a
+  // candidate is the same object whichever sibling offered its name: per name, the poisons already
+  // tried (or that this branch rejects there) are spent for every sibling.
+  const spent = new Map<string, number>();
+  for (const fj of holding) {
+    for (const name of namesOf(fj, bf, ctx)) {
+      let mask = spent.get(name) ?? 0;
+      if (mask === ALL_SPENT || open.some((f) => !f.props.has(name))) continue;
       const sj = fj.props.get(name)!;
       for (let k = 0; k < POISONS.length; k++) {
-        const key = `${k}\u0000${name}`;
-        if (tried.has(key)) continue;
         const p = POISONS[k];
-        if (matches(sj, p, opts) || admitsAt(bf, name, p, opts) === false) continue;
-        tried.add(key);
+        if (mask & (1 << k) || matches(sj, p, opts)) continue;
+        mask |= 1 << k;
+        spent.set(name, mask);
+        if (admitsAt(bf, name, p, opts) === false) continue;
         const candidate = { ...v, [name]: p };
         if (others.accepts(candidate)) continue;
         if (matches(bf.raw, candidate, opts)) return candidate;
@@ -98,6 +125,27 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
     }
   }
   return undefined;
+}
+
+/**
+ * Whether nothing in the branch reads a name it does not declare: no patternProperties, no
+ * additionalProperties, propertyNames, maxProperties, dependentRequired or enum, and no oneOf,
+ * anyOf, not or if left unmerged. Such a branch checks an undeclared member by nothing.
+ */
+function readsOnlyDeclared(f: Flat): boolean {
+  return (
+    !f.unsat &&
+    !f.relaxed &&
+    f.patternProps.length === 0 &&
+    f.additional === undefined &&
+    f.propertyNames === undefined &&
+    f.maxProps === undefined &&
+    f.dependentRequired.length === 0 &&
+    f.enum === undefined &&
+    f.groups.length === 0 &&
+    f.nots.length === 0 &&
+    f.conds.length === 0
+  );
 }
 
 /**
