@@ -95,6 +95,7 @@ function namesOf(fj: Flat, bf: Flat, ctx: Ctx): string[] {
 export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): JsonValue | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const opts = checkOpts(ctx);
+  if (noCandidate(g, index, v, bf, opts, ctx)) return undefined;
   const others = new Siblings(g, index, opts);
   const holding: Flat[] = [];
   for (let j = 0; j < g.branches.length; j++)
@@ -125,6 +126,56 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
     }
   }
   return undefined;
+}
+
+/**
+ * True when no candidate can exist, found from as few siblings as it takes. An open sibling that
+ * holds `v` passes over every name it does not declare (see `separate`), and a name none of whose
+ * poisons this branch admits and a sibling rejects carries none. So once the open holders met so
+ * far leave no such name between them, the rest need not be asked (influxdata.com's Flux
+ * expressions: twenty open shapes, asked for every value, that share one string `type`).
+ */
+function noCandidate(g: Group, index: number, v: JsonValue, bf: Flat, opts: CheckOptions, ctx: Ctx): boolean {
+  let names: string[] | undefined;
+  for (let j = 0; j < g.branches.length; j++) {
+    if (j === index) continue;
+    const f = flatFor(g.branches[j], null, ctx.defs);
+    if (!readsOnlyDeclared(f) || !matches(g.branches[j], v, opts)) continue;
+    names = names
+      ? names.filter((n) => f.props.has(n))
+      : [...f.props.keys()].filter((n) => poisonable(g, index, bf, n, opts, ctx));
+    if (names.length === 0) return true;
+  }
+  return false;
+}
+
+/** Per direction and branch (`bf` stands for its group and index), by name. */
+const poisonableBy = {
+  request: new WeakMap<Flat, Map<string, boolean>>(),
+  response: new WeakMap<Flat, Map<string, boolean>>(),
+};
+
+/**
+ * Whether `name` can carry a poison: one this branch admits there and some sibling declaring the
+ * name rejects, which is what a candidate needs. It depends on the schemas alone: found once.
+ */
+function poisonable(g: Group, index: number, bf: Flat, name: string, opts: CheckOptions, ctx: Ctx): boolean {
+  const byBranch = poisonableBy[ctx.direction];
+  let byName = byBranch.get(bf);
+  if (!byName) byBranch.set(bf, (byName = new Map()));
+  let known = byName.get(name);
+  if (known === undefined) {
+    known = POISONS.some(
+      (p) =>
+        admitsAt(bf, name, p, opts) !== false &&
+        g.branches.some((b, j) => {
+          const sj = j === index ? undefined : flatFor(b, null, ctx.defs).props.get(name);
+          return sj !== undefined && !matches(sj, p, opts);
+        }),
+    );
+    byName.set(name, known);
+  }
+  return known;
 }
 
 /**
