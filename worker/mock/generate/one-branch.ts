@@ -1,4 +1,4 @@
-import type { JsonValue } from '../plan';
+import type { Direction, JsonValue } from '../plan';
 import { checkOpts, matches, type CheckOptions } from './check';
 import type { Ctx } from './context';
 import { T_NULL, type Flat, type Group } from './flat';
@@ -67,24 +67,34 @@ function isUniversal(f: Flat): boolean {
 const POISONS: JsonValue[] = [null, 'n/a', false, 0, '', -1, {}, []];
 const ALL_SPENT = (1 << POISONS.length) - 1;
 
-/** Per direction, since readOnly and writeOnly names hide in one of them only. */
-const namesBySibling = {
-  request: new WeakMap<Flat, WeakMap<Flat, string[]>>(),
-  response: new WeakMap<Flat, WeakMap<Flat, string[]>>(),
-};
+/**
+ * What the search learns from the schemas alone, kept per direction (readOnly and writeOnly names
+ * hide in one of them only), by a branch's merged view and a second key.
+ */
+type Learned<K, V> = Record<Direction, WeakMap<Flat, Map<K, V>>>;
+
+function learned<K, V>(): Learned<K, V> {
+  return { request: new WeakMap(), response: new WeakMap() };
+}
+
+function recall<K, V>(store: Learned<K, V>, ctx: Ctx, bf: Flat, key: K, find: () => V): V {
+  const byBranch = store[ctx.direction];
+  let byKey = byBranch.get(bf);
+  if (!byKey) byBranch.set(bf, (byKey = new Map()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = find()));
+  return value;
+}
+
+const siblingNames = learned<Flat, string[]>();
 
 /** A sibling's names visible in this direction, those this branch does not declare first. */
 function namesOf(fj: Flat, bf: Flat, ctx: Ctx): string[] {
-  const bySibling = namesBySibling[ctx.direction];
-  let byBranch = bySibling.get(fj);
-  if (!byBranch) bySibling.set(fj, (byBranch = new WeakMap()));
-  let names = byBranch.get(bf);
-  if (!names) {
-    names = [...fj.props.keys()].filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction));
-    names.sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b)));
-    byBranch.set(bf, names);
-  }
-  return names;
+  return recall(siblingNames, ctx, bf, fj, () =>
+    [...fj.props.keys()]
+      .filter((n) => !hiddenFor(fj.props.get(n)!, ctx.defs, ctx.direction))
+      .sort((a, b) => Number(bf.props.has(a)) - Number(bf.props.has(b))),
+  );
 }
 
 /**
@@ -95,11 +105,14 @@ function namesOf(fj: Flat, bf: Flat, ctx: Ctx): string[] {
 export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: Ctx): JsonValue | undefined {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
   const opts = checkOpts(ctx);
-  if (noCandidate(g, index, v, bf, opts, ctx)) return undefined;
+  // Which siblings hold `v`, each asked once.
+  const verdicts: (boolean | undefined)[] = [];
+  const holds = (j: number) => (verdicts[j] ??= matches(g.branches[j], v, opts));
+  if (noCandidate(g, index, bf, holds, opts, ctx)) return undefined;
   const others = new Siblings(g, index, opts);
   const holding: Flat[] = [];
   for (let j = 0; j < g.branches.length; j++)
-    if (j !== index && matches(g.branches[j], v, opts)) holding.push(flatFor(g.branches[j], null, ctx.defs));
+    if (j !== index && holds(j)) holding.push(flatFor(g.branches[j], null, ctx.defs));
   // A sibling that holds `v` and reads no name it does not declare holds it whatever is set under
   // such a name: those names cannot set the value apart (dnd5eapi.co's eleven open Option shapes,
   // nested in each other, searched 2 million candidates for ten bodies, every one held).
@@ -117,12 +130,12 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
         const p = POISONS[k];
         if (mask & (1 << k) || matches(sj, p, opts)) continue;
         mask |= 1 << k;
-        spent.set(name, mask);
         if (admitsAt(bf, name, p, opts) === false) continue;
         const candidate = { ...v, [name]: p };
         if (others.accepts(candidate)) continue;
         if (matches(bf.raw, candidate, opts)) return candidate;
       }
+      spent.set(name, mask);
     }
   }
   return undefined;
@@ -135,12 +148,19 @@ export function separate(v: JsonValue, g: Group, index: number, bf: Flat, ctx: C
  * far leave no such name between them, the rest need not be asked (influxdata.com's Flux
  * expressions: twenty open shapes, asked for every value, that share one string `type`).
  */
-function noCandidate(g: Group, index: number, v: JsonValue, bf: Flat, opts: CheckOptions, ctx: Ctx): boolean {
+function noCandidate(
+  g: Group,
+  index: number,
+  bf: Flat,
+  holds: (j: number) => boolean,
+  opts: CheckOptions,
+  ctx: Ctx,
+): boolean {
   let names: string[] | undefined;
   for (let j = 0; j < g.branches.length; j++) {
     if (j === index) continue;
     const f = flatFor(g.branches[j], null, ctx.defs);
-    if (!readsOnlyDeclared(f) || !matches(g.branches[j], v, opts)) continue;
+    if (!readsOnlyDeclared(f) || !holds(j)) continue;
     names = names
       ? names.filter((n) => f.props.has(n))
       : [...f.props.keys()].filter((n) => poisonable(g, index, bf, n, opts, ctx));
@@ -149,33 +169,23 @@ function noCandidate(g: Group, index: number, v: JsonValue, bf: Flat, opts: Chec
   return false;
 }
 
-/** Per direction and branch (`bf` stands for its group and index), by name. */
-const poisonableBy = {
-  request: new WeakMap<Flat, Map<string, boolean>>(),
-  response: new WeakMap<Flat, Map<string, boolean>>(),
-};
+const poisonableNames = learned<string, boolean>();
 
 /**
  * Whether `name` can carry a poison: one this branch admits there and some sibling declaring the
- * name rejects, which is what a candidate needs. It depends on the schemas alone: found once.
+ * name rejects, which is what a candidate needs. `bf` stands for the group and the branch's index.
  */
 function poisonable(g: Group, index: number, bf: Flat, name: string, opts: CheckOptions, ctx: Ctx): boolean {
-  const byBranch = poisonableBy[ctx.direction];
-  let byName = byBranch.get(bf);
-  if (!byName) byBranch.set(bf, (byName = new Map()));
-  let known = byName.get(name);
-  if (known === undefined) {
-    known = POISONS.some(
+  return recall(poisonableNames, ctx, bf, name, () =>
+    POISONS.some(
       (p) =>
         admitsAt(bf, name, p, opts) !== false &&
         g.branches.some((b, j) => {
           const sj = j === index ? undefined : flatFor(b, null, ctx.defs).props.get(name);
           return sj !== undefined && !matches(sj, p, opts);
         }),
-    );
-    byName.set(name, known);
-  }
-  return known;
+    ),
+  );
 }
 
 /**
