@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerOf, mockRequestOf } from '../../worker/mock-call/mock-request';
+import { headerOf, mockRequestOf, plainRequest } from '../../worker/mock-call/mock-request';
 import type { MockRequest } from '../../worker/mock/call';
 
 /** Request headers that count how often they are walked whole. */
@@ -31,7 +31,7 @@ describe("the mock's view of a request", () => {
     expect(mock).toMatchObject({ method: 'GET', path: '/pets/1', query: [['a', '1']], baseUrl: at.baseUrl });
   });
 
-  it('is plain data to a spread and to a structured clone (a sandbox RPC), headers included', () => {
+  it('becomes plain data for a spread and a structured clone (the engine, a sandbox RPC), headers included', () => {
     const request = new Request('https://specmock.test/x', { method: 'POST', headers: { 'X-Trace': 't1' } });
     const mock = mockRequestOf(request, at, {
       method: 'POST',
@@ -46,8 +46,10 @@ describe("the mock's view of a request", () => {
       headers: { 'x-trace': 't1' },
       body: { contentType: 'text/plain', text: 'hi' },
     };
-    expect({ ...mock, steer: { code: '201' } }).toEqual({ ...expected, steer: { code: '201' } });
-    expect(structuredClone(mock)).toEqual(expected);
+    const plain = plainRequest(mock);
+    expect({ ...plain, steer: { code: '201' } }).toEqual({ ...expected, steer: { code: '201' } });
+    expect(structuredClone(plain)).toEqual(expected);
+    expect(plainRequest(plain)).toBe(plain);
   });
 
   it('reads a request built before the last one from its own headers, not the newer one', () => {

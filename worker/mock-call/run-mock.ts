@@ -4,6 +4,7 @@ import type { MockOutcome, MockRequest, MockTarget } from '../mock/call';
 import { mock, routeCall, type StateLayer } from '../mock/mock';
 import { responseFor } from '../mock/select-response';
 import { cachedAnswer, recalledAnswer } from './answer-cache';
+import { plainRequest } from './mock-request';
 
 /** Says how the behaviour settings changed a response (`latency=120ms; error=503`). */
 export const STEERED_HEADER = 'x-specmock-steered';
@@ -53,7 +54,8 @@ export function runMock(
       label: null,
       repeated: true,
     };
-  const { request: routed, reading } = routeCall(target, request);
+  // The engine spreads the request where it rewrites it: a plain one, every header read.
+  const { request: routed, reading } = routeCall(target, plainRequest(request));
   const operation = reading.match.kind === 'found' ? reading.match.operation : undefined;
   if (!steerable) {
     const run = () => mock(target, routed, layer, reading);

@@ -8,6 +8,7 @@ import type { MockRequest, MockTarget } from '../mock/call';
 import type { OperationPlan } from '../mock/plan';
 import type { CallInputs, CallResult } from '../mock-call/call-result';
 import { serveCall } from '../mock-call/serve-call';
+import { plainRequest } from '../mock-call/mock-request';
 import { sandboxStub, type SandboxMeta, type Served } from '../sandbox/durable/sandbox-object';
 
 const SANDBOX_PATH = /^\/sandbox\/([^/]+)(\/.*)?$/;
@@ -80,7 +81,7 @@ export async function serveSandbox(
     if (admitted.entry.hash !== meta.hash || admitted.owner !== meta.owner)
       fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
     const served = await (stub as unknown as SandboxRpc).serve(
-      mockRequest,
+      plainRequest(mockRequest),
       request.receivedAt,
       admitted.behaviour,
     );
