@@ -6,7 +6,8 @@
 //   node bench/ab-cpu.mjs --a before.js --b after.js [--path /pets/42] [--body '{"name":"x"}']
 //     [--hosted] [--origin https://app.example] [--requests 40000] [--rounds 9]
 // A bundle is `node -e "import('./cli/lib/local/bundle.mjs').then((m) => m.bundleWorker({}))
-// .then(console.log)"` copied away before the tree changes. `--path /healthz` loads the service.
+// .then(console.log)"` copied away before the tree changes, inside the checkout (node_modules/.cache/ab/:
+// workerd refuses a script whose path from here climbs out with ".."). `--path /healthz` loads the service.
 import { parseArgs } from 'node:util';
 import { cpuPerRequest, pin, startPinned } from './workerd-cpu.mjs';
 
