@@ -346,6 +346,51 @@ describe('warnings and dropped examples', () => {
     expect(Number(summary?.message.split(' ')[0]) + shown).toBe(300);
   });
 
+  // An example the generator's check admits is not validated again, unless its schema reaches a
+  // keyword that check does not read (check-examples.ts): these must still be refused.
+  it.each([
+    [
+      'unevaluatedProperties',
+      { type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false },
+      { a: 'x', b: 1 },
+      { a: 'x' },
+    ],
+    [
+      'dependentSchemas',
+      { type: 'object', dependentSchemas: { a: { required: ['b'] } } },
+      { a: 1 },
+      { a: 1, b: 2 },
+    ],
+    [
+      'a keyword in a def the schema reaches',
+      { $ref: '#/components/schemas/Closed' },
+      { a: 'x', b: 1 },
+      { a: 'x' },
+    ],
+  ])('drops an example that breaks %s', async (_, schema, value, valid) => {
+    const closed = { type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false };
+    const paths = {
+      '/e': {
+        get: {
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': { schema, examples: { bad: { value }, good: { value: valid } } },
+              },
+            },
+          },
+        },
+      },
+    };
+    const { plan, warnings } = await ingest(doc('3.1.0', paths, { Closed: closed }));
+    const media = plan.operations[0].responses[0].content['application/json'];
+    expect(media.examples.map((e) => e.name)).toEqual(['good']);
+    expect(warnings.map((w) => w.pointer)).toContain(
+      '/paths/~1e/get/responses/200/content/application~1json/examples/bad/value',
+    );
+  });
+
   it('Prefer: example names an example dropped at publish, and says why', async () => {
     const paths = {
       '/e': {
