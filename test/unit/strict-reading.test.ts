@@ -21,6 +21,12 @@ function doc(version: string, paths: Json, schemas: Json = {}): string {
   });
 }
 
+/** `GET /e` answering 200 with this schema and these named examples. */
+function withExamples(schema: unknown, examples: Json): Json {
+  const media = { 'application/json': { schema, examples } };
+  return { '/e': { get: { responses: { '200': { description: 'ok', content: media } } } } };
+}
+
 function get(schema: unknown, status = '200'): Json {
   return {
     get: { responses: { [status]: { description: 'ok', content: { 'application/json': { schema } } } } },
@@ -369,20 +375,7 @@ describe('warnings and dropped examples', () => {
     ],
   ])('drops an example that breaks %s', async (_, schema, value, valid) => {
     const closed = { type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false };
-    const paths = {
-      '/e': {
-        get: {
-          responses: {
-            '200': {
-              description: 'ok',
-              content: {
-                'application/json': { schema, examples: { bad: { value }, good: { value: valid } } },
-              },
-            },
-          },
-        },
-      },
-    };
+    const paths = withExamples(schema, { bad: { value }, good: { value: valid } });
     const { plan, warnings } = await ingest(doc('3.1.0', paths, { Closed: closed }));
     const media = plan.operations[0].responses[0].content['application/json'];
     expect(media.examples.map((e) => e.name)).toEqual(['good']);
@@ -392,21 +385,7 @@ describe('warnings and dropped examples', () => {
   });
 
   it('Prefer: example names an example dropped at publish, and says why', async () => {
-    const paths = {
-      '/e': {
-        get: {
-          responses: {
-            '200': {
-              description: 'ok',
-              content: {
-                'application/json': { schema: { type: 'integer' }, examples: { bad: { value: 'text' } } },
-              },
-            },
-          },
-        },
-      },
-    };
-    const api = await publish(doc('3.0.3', paths));
+    const api = await publish(doc('3.0.3', withExamples({ type: 'integer' }, { bad: { value: 'text' } })));
     const out = api.call({ path: '/e', headers: { prefer: 'example=bad' } });
     expect(out.ok === false && out.problem.detail).toMatch(
       /"bad" was dropped at publish: it does not match its schema/,
