@@ -12,6 +12,20 @@ import { hiddenFor, isObj, resolveRef } from '../schema-refs';
  * (`nullable`, writeOnly-required) the same way the generator does.
  */
 
+/**
+ * Keywords a JSON Schema validator reads and `matches` does not (the plan keeps them for validation
+ * alone). A caller that takes `matches`' yes for a validator's must first see that none is reached
+ * (ingest/check-examples.ts).
+ */
+export const UNCHECKED_KEYWORDS: ReadonlySet<string> = new Set([
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'dependentSchemas',
+  'dependencies',
+  'additionalItems',
+  '$recursiveRef',
+]);
+
 export interface CheckOptions {
   defs: Record<string, Schema>;
   direction: Direction;
