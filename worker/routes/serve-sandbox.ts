@@ -1,4 +1,3 @@
-import type { Behaviour } from '../behaviour/settings';
 import type { Env } from '../env';
 import type { AppRequest } from '../http/app-request';
 import { SANDBOX_PREFIX, unjoined } from '../http/joined-link';
@@ -80,22 +79,19 @@ export async function serveSandbox(
     // The version was deleted, or the name released and claimed by another key, since creation.
     if (admitted.entry.hash !== meta.hash || admitted.owner !== meta.owner)
       fail('sandbox-not-found', `The version this sandbox served (${meta.api} ${meta.version}) is gone.`);
-    const served = await (stub as unknown as SandboxRpc).serve(
-      plainRequest(mockRequest),
+    // Plain JSON text each way (sandbox-object.ts says why).
+    const text = await stub.serve(
+      JSON.stringify(plainRequest(mockRequest)),
       request.receivedAt,
       admitted.behaviour,
     );
+    const served = JSON.parse(text) as Served;
     if (served.kind === 'gone') {
       forgetSandbox(id);
       fail('sandbox-not-found', 'This sandbox expired or was deleted.');
     }
     return withCall(served, admitted.target, mockRequest);
   });
-}
-
-/** RPC typing cannot express Problem's `unknown` extensions (nor JSON values this deep): a Served. */
-interface SandboxRpc {
-  serve(request: MockRequest, now: number, behaviour: Behaviour): Promise<Served>;
 }
 
 /** The object sends the validated call without the plan's operation; it is found here by its id. */

@@ -34,6 +34,7 @@ export type Served = { kind: 'gone' } | CallResult<CallInputs>;
 const META = 'meta';
 /** The idle expiry is persisted (and the alarm moved) at most once a minute, not on every call. */
 const TOUCH_RESOLUTION_MS = 60_000;
+const GONE = JSON.stringify({ kind: 'gone' } satisfies Served);
 
 /**
  * One object per sandbox: its metadata and its items on SQLite. A thin shell: the pure mock runs here
@@ -44,7 +45,7 @@ const TOUCH_RESOLUTION_MS = 60_000;
 export class Sandbox extends DurableObject<Env> {
   private cached: SandboxMeta | null | undefined;
   private store?: SqlItemStore;
-  private reads = new ReadCache<Served>();
+  private reads = new ReadCache<string>();
 
   private items(): SqlItemStore {
     return (this.store ??= new SqlItemStore(this.ctx.storage.sql));
@@ -76,19 +77,30 @@ export class Sandbox extends DurableObject<Env> {
     return this.live(now);
   }
 
-  /** One call; `request.baseUrl` is the URL the call named the sandbox by (for `Location` and links). */
-  async serve(request: MockRequest, now: number, behaviour: Behaviour): Promise<Served> {
+  /**
+   * One call; `request.baseUrl` is the URL the call named the sandbox by (for `Location` and links).
+   * The request and the result cross the RPC as JSON text: the runtime's structured clone of the
+   * same plain objects cost more CPU than JSON on both sides (a one-line Worker's object RPC 69 µs
+   * per call, 59 as text, median of 11 rounds), and a kept read is kept as its text.
+   */
+  async serve(text: string, now: number, behaviour: Behaviour): Promise<string> {
+    const request = JSON.parse(text) as MockRequest;
     const meta = await this.live(now);
-    if (!meta) return { kind: 'gone' };
+    if (!meta) return GONE;
     const key = hasBehaviour(behaviour) ? undefined : readKey(request);
     const store = this.items();
     const writes = store.writes;
     const kept = key === undefined ? undefined : this.reads.get(key, writes);
-    const served = kept ?? (await this.answer(meta, request, behaviour, store));
+    if (kept !== undefined) {
+      await this.touch(meta, now);
+      return kept;
+    }
+    const served = await this.answer(meta, request, behaviour, store);
     await this.touch(meta, now);
-    if (!kept && key !== undefined && served.kind === 'answer')
-      this.reads.set(key, served, writes, store.writes, served.response.body?.length ?? 0);
-    return served;
+    const out = JSON.stringify(served);
+    if (key !== undefined && served.kind === 'answer')
+      this.reads.set(key, out, writes, store.writes, out.length);
+    return out;
   }
 
   private async answer(
