@@ -140,7 +140,8 @@ export default {
 
 /**
  * The object of the Durable Object floors (binding FLOOR, class Floor): `read` answers a sandbox
- * call's answer at once, `write` also commits one SQLite row. The source of a module's first lines.
+ * call's answer at once, `write` also commits one SQLite row. Both take and give JSON text, as
+ * specmock's sandbox object does (sandbox-object.ts). The source of a module's first lines.
  */
 export const FLOOR_OBJECT = `import { DurableObject } from 'cloudflare:workers';
 const ANSWER = {
@@ -150,13 +151,14 @@ const ANSWER = {
   label: null,
   operationId: 'showPetById',
 };
+const TEXT = JSON.stringify(ANSWER);
 export class Floor extends DurableObject {
   constructor(ctx, env) {
     super(ctx, env);
     ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS rows (n INTEGER PRIMARY KEY, body TEXT NOT NULL)');
   }
-  read(request) { return request.method ? ANSWER : null; }
-  write(request) { this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return ANSWER; }
+  read(text) { return JSON.parse(text).method ? TEXT : null; }
+  write(text) { JSON.parse(text); this.ctx.storage.sql.exec('INSERT INTO rows (body) VALUES (?)', '{"name":"Bench","tag":"load"}'); return TEXT; }
 }`;
 export const FLOOR_BINDING = { FLOOR: { className: 'Floor', useSQLite: true } };
 
@@ -164,7 +166,7 @@ export const FLOOR_BINDING = { FLOOR: { className: 'Floor', useSQLite: true } };
  * The runtime's floor for a Durable Object call, on the same miniflare and storage as specmock's
  * (tmpfs): a one-line Worker answering at once (`/none`), after an RPC to an object (`/rpc`), and
  * after an RPC that also writes one SQLite row (`/write`, a committed write event). Each RPC carries
- * what a sandbox call's does: the request as plain data (method, URLs, query, every header) there,
+ * what a sandbox call's does: the request as JSON text (method, URLs, query, every header) there,
  * an answer (status, headers, a pet's body) back, so only the object's own work is left out.
  */
 export async function objectFloor(script) {
@@ -179,7 +181,8 @@ export default {
       const headers = {};
       for (const [name, value] of request.headers) headers[name] = value;
       const call = { method: request.method, path: '/pets/42', baseUrl: url.origin + '/sandbox/sb_0', query: [...url.searchParams], headers, body: undefined };
-      const answer = await (url.pathname === '/write' ? stub.write(call) : stub.read(call));
+      const text = JSON.stringify(call);
+      const answer = JSON.parse(await (url.pathname === '/write' ? stub.write(text) : stub.read(text)));
       if (answer?.kind !== 'answer') throw new Error('no answer');
     }
     return Response.json({ hello: 'world' });
