@@ -90,16 +90,14 @@ export class Sandbox extends DurableObject<Env> {
     const key = hasBehaviour(behaviour) ? undefined : readKey(request);
     const store = this.items();
     const writes = store.writes;
-    const kept = key === undefined ? undefined : this.reads.get(key, writes);
-    if (kept !== undefined) {
-      await this.touch(meta, now);
-      return kept;
+    let out = key === undefined ? undefined : this.reads.get(key, writes);
+    if (out === undefined) {
+      const served = await this.answer(meta, request, behaviour, store);
+      out = JSON.stringify(served);
+      if (key !== undefined && served.kind === 'answer')
+        this.reads.set(key, out, writes, store.writes, out.length);
     }
-    const served = await this.answer(meta, request, behaviour, store);
     await this.touch(meta, now);
-    const out = JSON.stringify(served);
-    if (key !== undefined && served.kind === 'answer')
-      this.reads.set(key, out, writes, store.writes, out.length);
     return out;
   }
 
