@@ -250,7 +250,7 @@ describe('the sandbox item store on SQLite', () => {
     });
   });
 
-  it('finds the largest numeric id, ignoring ids that are not all digits, with the key as the only index', async () => {
+  it('finds the largest numeric id, ignoring ids that are not all digits, with no index beside the key that is the table', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-max-id'));
     await runInDurableObject(stub, (_instance, state) => {
       const sql = state.storage.sql;
@@ -267,10 +267,59 @@ describe('the sandbox item store on SQLite', () => {
       sql.exec(`CREATE INDEX items_by_pos ON items (scope, pos)`);
       sql.exec(`CREATE INDEX items_by_number ON items (scope, CAST(id AS INTEGER)) WHERE id <> ''`);
       const store = new SqlItemStore(sql);
-      expect(indexes()).toEqual(['sqlite_autoindex_items_1']);
+      expect(indexes()).toEqual([]);
       for (const id of ['9', '10', '0x20', '77a', '', '5']) store.put('pets', id, { id });
       expect(store.maxNumericId('pets')).toBe(10);
       expect(new SqlItemStore(sql).maxNumericId('pets')).toBe(10);
+    });
+  });
+  it('moves an object made before onto a table that is its key, its items, places and counts kept', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-rowid-made-before'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const sql = state.storage.sql;
+      const tableSql = () =>
+        sql
+          .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'`)
+          .one().sql;
+      // The layout an earlier store made: a rowid table, its key a second b-tree, two more indexes.
+      sql.exec(
+        `CREATE TABLE items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
+      );
+      sql.exec(`CREATE INDEX items_by_pos ON items (scope, pos)`);
+      sql.exec(`CREATE TABLE scopes (scope TEXT PRIMARY KEY, created INTEGER NOT NULL)`);
+      sql.exec(`INSERT INTO scopes VALUES ('pets', 0)`);
+      sql.exec(`CREATE TABLE seeded (scope TEXT PRIMARY KEY, n INTEGER NOT NULL)`);
+      sql.exec(`INSERT INTO seeded VALUES ('pets', 2)`);
+      for (const [id, pos] of [
+        ['1', 1],
+        ['2', 2],
+        ['7', 3],
+      ] as const)
+        sql.exec(`INSERT INTO items VALUES ('pets', ?, ?, ?)`, id, pos, JSON.stringify({ id: Number(id) }));
+      expect(tableSql()).not.toMatch(/WITHOUT ROWID/i);
+
+      const store = new SqlItemStore(sql);
+      expect(tableSql()).toMatch(/WITHOUT ROWID/i);
+      expect(sql.exec(`SELECT name FROM sqlite_master WHERE name LIKE 'items_by%'`).toArray()).toEqual([]);
+      expect(store.list('pets').map((item) => item.value)).toEqual([{ id: 7 }, { id: 1 }, { id: 2 }]);
+      expect([
+        store.isSeeded('pets'),
+        store.isSeededItem('pets', '2'),
+        store.isSeededItem('pets', '7'),
+      ]).toEqual([true, true, false]);
+      expect([store.count('pets'), store.maxNumericId('pets'), store.nextPosition('pets')]).toEqual([
+        3, 7, 4,
+      ]);
+      store.put('pets', '8', { id: 8 });
+      expect(store.get('pets', '8')).toEqual({ id: 8 });
+      // Opened again, the moved table is kept as it is.
+      new SqlItemStore(sql);
+      expect(store.list('pets').map((item) => item.value)).toEqual([
+        { id: 8 },
+        { id: 7 },
+        { id: 1 },
+        { id: 2 },
+      ]);
     });
   });
 });
