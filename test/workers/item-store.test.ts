@@ -322,4 +322,21 @@ describe('the sandbox item store on SQLite', () => {
       ]);
     });
   });
+  it('finishes a move cut short: the old table beside the new one is copied in and dropped', async () => {
+    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-move-cut-short'));
+    await runInDurableObject(stub, (_instance, state) => {
+      const sql = state.storage.sql;
+      new SqlItemStore(sql).put('pets', '1', { id: 1 });
+      // As if a wake had renamed the old table and made the new one, then stopped before the copy.
+      sql.exec(
+        `CREATE TABLE items_by_rowid (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
+      );
+      sql.exec(
+        `INSERT INTO items_by_rowid VALUES ('pets', '1', 1, '{"id":1}'), ('pets', '2', 2, '{"id":2}')`,
+      );
+      const store = new SqlItemStore(sql);
+      expect(store.list('pets').map((item) => item.value)).toEqual([{ id: 2 }, { id: 1 }]);
+      expect(sql.exec(`SELECT name FROM sqlite_master WHERE name = 'items_by_rowid'`).toArray()).toEqual([]);
+    });
+  });
 });

@@ -24,17 +24,18 @@ export class SqlItemStore implements ItemStore {
     sql.exec(`DROP INDEX IF EXISTS items_by_number`);
     // Every read and write finds an item by its key, so the table is its key's b-tree: a rowid
     // table wrote a second b-tree (the key's index) on every create and read through both (a
-    // sandbox POST costs about 13 µs less CPU: bench/ab-loop.mjs). An object made before is
-    // moved over once, when it wakes.
-    const made = sql
-      .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'`)
-      .toArray()[0];
-    if (made && !/WITHOUT ROWID/i.test(made.sql)) sql.exec(`ALTER TABLE items RENAME TO items_by_rowid`);
+    // sandbox POST costs about 13 µs less CPU: bench/ab-loop.mjs). An object made before is moved
+    // over when it wakes; a move cut short is finished on the next wake, never started again.
+    const made = tableSql(sql, 'items');
+    if (made !== undefined && !/WITHOUT ROWID/i.test(made))
+      sql.exec(`ALTER TABLE items RENAME TO items_by_rowid`);
     sql.exec(
       `CREATE TABLE IF NOT EXISTS items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id)) WITHOUT ROWID`,
     );
-    if (made && !/WITHOUT ROWID/i.test(made.sql)) {
-      sql.exec(`INSERT INTO items (scope, id, pos, body) SELECT scope, id, pos, body FROM items_by_rowid`);
+    if (tableSql(sql, 'items_by_rowid') !== undefined) {
+      sql.exec(
+        `INSERT OR IGNORE INTO items (scope, id, pos, body) SELECT scope, id, pos, body FROM items_by_rowid`,
+      );
       sql.exec(`DROP TABLE items_by_rowid`);
     }
     // How many items the seed put in: positions up to it are seeded, later ones created.
@@ -245,6 +246,13 @@ export class SqlItemStore implements ItemStore {
     this.total = 0;
     this.memos.clear();
   }
+}
+
+/** The `CREATE TABLE` statement a table was made by, if it exists. */
+function tableSql(sql: SqlStorage, name: string): string | undefined {
+  return sql
+    .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`, name)
+    .toArray()[0]?.sql;
 }
 
 function absentKey(scope: string, id: string): string {
