@@ -273,6 +273,7 @@ describe('the sandbox item store on SQLite', () => {
       expect(new SqlItemStore(sql).maxNumericId('pets')).toBe(10);
     });
   });
+
   it('moves an object made before onto a table that is its key, its items, places and counts kept', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-rowid-made-before'));
     await runInDurableObject(stub, (_instance, state) => {
@@ -281,7 +282,7 @@ describe('the sandbox item store on SQLite', () => {
         sql
           .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'`)
           .one().sql;
-      // The layout an earlier store made: a rowid table, its key a second b-tree, two more indexes.
+      // The layout an earlier store made: a rowid table, its key a second b-tree, and an index by place.
       sql.exec(
         `CREATE TABLE items (scope TEXT NOT NULL, id TEXT NOT NULL, pos INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (scope, id))`,
       );
@@ -322,6 +323,7 @@ describe('the sandbox item store on SQLite', () => {
       ]);
     });
   });
+
   it('finishes a move cut short: the old table beside the new one is copied in and dropped', async () => {
     const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-move-cut-short'));
     await runInDurableObject(stub, (_instance, state) => {
