@@ -2,6 +2,13 @@ import { env, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { SqlItemStore } from '../../worker/sandbox/durable/sql-item-store';
 
+/** Runs a test on the SQLite of a Sandbox object of its own (each test names its object). */
+function onObjectSql(name: string, test: (sql: SqlStorage) => void): Promise<void> {
+  return runInDurableObject(env.SANDBOX.get(env.SANDBOX.idFromName(name)), (_instance, state) =>
+    test(state.storage.sql),
+  );
+}
+
 /**
  * Issue 22: a sandbox write reads neither every stored body (the byte total is kept by put and
  * remove), nor every id (the largest numeric id and the last place are kept, read once), nor counts
@@ -10,9 +17,8 @@ import { SqlItemStore } from '../../worker/sandbox/durable/sql-item-store';
  */
 describe('the sandbox item store on SQLite', () => {
   it('lists created items newest first, then the seeded ones in their order', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-order'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
+    await onObjectSql('item-store-order', (sql) => {
+      const store = new SqlItemStore(sql);
       store.seed('notes', [
         { id: 's1', value: { id: 's1' } },
         { id: 's2', value: { id: 's2' } },
@@ -25,9 +31,8 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('tells a seeded item from a created one, and a seeded id removed and created again is created', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-seeded-items'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
+    await onObjectSql('item-store-seeded-items', (sql) => {
+      const store = new SqlItemStore(sql);
       store.seed('domains', [
         { id: 'example.com', value: { name: 'example.com' } },
         { id: 'b.test', value: { name: 'b.test' } },
@@ -45,11 +50,10 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('puts each new item after the last one, also after removals, drops and a clear', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-positions'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
+    await onObjectSql('item-store-positions', (sql) => {
+      const store = new SqlItemStore(sql);
       const positions = () =>
-        state.storage.sql
+        sql
           .exec<{ id: string; pos: number }>(`SELECT id, pos FROM items WHERE scope = 'notes' ORDER BY pos`)
           .toArray()
           .map((r) => `${r.id}@${r.pos}`);
@@ -68,7 +72,7 @@ describe('the sandbox item store on SQLite', () => {
       expect(store.list('notes').map((i) => i.id)).toEqual(['c3', 'c1', 's1', 's2']);
       // An item before the last removed: the last place stays taken, as a fresh store reads it.
       store.remove('notes', 'c1');
-      expect(new SqlItemStore(state.storage.sql).nextPosition('notes')).toBe(5);
+      expect(new SqlItemStore(sql).nextPosition('notes')).toBe(5);
       store.put('notes', 'c4', { id: 'c4' });
       expect(positions()).toEqual(['s1@1', 's2@2', 'c3@4', 'c4@5']);
       store.drop('notes');
@@ -81,9 +85,7 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it("names the next item's place without writing, so a create stores its item in one write", async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-next-place'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const sql = state.storage.sql;
+    await onObjectSql('item-store-next-place', (sql) => {
       const statements: string[] = [];
       // The store's SQLite, with every statement it runs written down.
       const counted = new Proxy(sql, {
@@ -125,10 +127,9 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('stores an id checked as free without asking again, and still replaces it on the next put', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-id'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
-      const fresh = () => new SqlItemStore(state.storage.sql);
+    await onObjectSql('item-store-free-id', (sql) => {
+      const store = new SqlItemStore(sql);
+      const fresh = () => new SqlItemStore(sql);
       expect(store.has('pets', '5')).toBe(false);
       store.put('pets', '5', { id: 5 });
       // The free-id reading is spent by the first write: this is a replacement, not a second row.
@@ -145,10 +146,9 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('keeps its byte total through puts, replacements, removals and a clear', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-test'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
-      const fresh = () => new SqlItemStore(state.storage.sql).bytes();
+    await onObjectSql('item-store-test', (sql) => {
+      const store = new SqlItemStore(sql);
+      const fresh = () => new SqlItemStore(sql).bytes();
       store.seed('pets', [
         { id: '7', value: { id: 7, name: 'Rex' } },
         { id: 'x9', value: { id: 'x9' } },
@@ -168,10 +168,9 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('keeps the largest numeric id through puts, removals, drops and a clear, as SQLite reads it', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-max-id'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
-      const fresh = (scope: string) => new SqlItemStore(state.storage.sql).maxNumericId(scope);
+    await onObjectSql('item-store-max-id', (sql) => {
+      const store = new SqlItemStore(sql);
+      const fresh = (scope: string) => new SqlItemStore(sql).maxNumericId(scope);
       const same = (scope: string) => expect(store.maxNumericId(scope)).toBe(fresh(scope));
       store.seed('pets', [
         { id: '3', value: { id: 3 } },
@@ -203,19 +202,18 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('answers a second ask for an id it just found free without asking SQLite again, until a write', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-free-twice'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
+    await onObjectSql('item-store-free-twice', (sql) => {
+      const store = new SqlItemStore(sql);
       expect(store.has('pets', '8')).toBe(false);
       // Written behind the store's back: the remembered answer is still given...
-      state.storage.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '8', 1, '{}')`);
+      sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '8', 1, '{}')`);
       expect(store.has('pets', '8')).toBe(false);
       // ...until the store writes anything, which spends it.
       store.put('pets', '9', { id: 9 });
       expect(store.has('pets', '8')).toBe(true);
       // The id after the largest numeric one is free without asking, and is taken once put.
       expect(store.maxNumericId('pets')).toBe(9);
-      state.storage.sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '10', 3, '{}')`);
+      sql.exec(`INSERT INTO items (scope, id, pos, body) VALUES ('pets', '10', 3, '{}')`);
       expect(store.has('pets', '10')).toBe(false);
       store.put('pets', '11', { id: 11 });
       expect(store.has('pets', '10')).toBe(true);
@@ -225,10 +223,9 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it("keeps each collection's count through creates, replacements, removals, drops and a clear", async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-count'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const store = new SqlItemStore(state.storage.sql);
-      const fresh = (scope: string) => new SqlItemStore(state.storage.sql).count(scope);
+    await onObjectSql('item-store-count', (sql) => {
+      const store = new SqlItemStore(sql);
+      const fresh = (scope: string) => new SqlItemStore(sql).count(scope);
       store.seed('pets', [
         { id: '1', value: { id: 1 } },
         { id: '2', value: { id: 2 } },
@@ -251,9 +248,7 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('finds the largest numeric id, ignoring ids that are not all digits, with no index beside the key that is the table', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-max-id'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const sql = state.storage.sql;
+    await onObjectSql('item-store-max-id', (sql) => {
       const indexes = () =>
         sql
           .exec<{ name: string }>(
@@ -275,9 +270,7 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('moves an object made before onto a table that is its key, its items, places and counts kept', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-rowid-made-before'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const sql = state.storage.sql;
+    await onObjectSql('item-store-rowid-made-before', (sql) => {
       const tableSql = () =>
         sql
           .exec<{ sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'`)
@@ -325,9 +318,7 @@ describe('the sandbox item store on SQLite', () => {
   });
 
   it('finishes a move cut short: the old table beside the new one is copied in and dropped', async () => {
-    const stub = env.SANDBOX.get(env.SANDBOX.idFromName('item-store-move-cut-short'));
-    await runInDurableObject(stub, (_instance, state) => {
-      const sql = state.storage.sql;
+    await onObjectSql('item-store-move-cut-short', (sql) => {
       new SqlItemStore(sql).put('pets', '1', { id: 1 });
       // As if a wake had renamed the old table and made the new one, then stopped before the copy.
       sql.exec(
