@@ -22,7 +22,8 @@ import { openapiDirectory } from './corpus/fetch-corpus';
  * ordinary flows against `specmock mock` (stateless and --stateful) and Prism 5 `-d`, each pointed
  * at the mock only through its documented base-URL options. Prints the table, writes docs/clients.md
  * on a full run; `--check` exits 1 under the targets; `--sdk name` runs one (repeatable);
- * `--no-prism` skips Prism; `--emulate-root` (diagnostic only, never written to docs/) reaches the path
+ * `--no-prism` skips Prism (CI: the targets are specmock's; a table without Prism's columns is
+ * never written to docs/); `--emulate-root` (diagnostic only, never written to docs/) reaches the path
  * form through the recording proxy for SDKs that need the spec at the port's root.
  */
 const root = join(import.meta.dirname, '..');
@@ -56,7 +57,8 @@ async function main(): Promise<number> {
   }
   const doc = render(results);
   process.stdout.write(`${doc}\n`);
-  if (!values.sdk && !values['emulate-root']) writeFileSync(join(root, 'docs', 'clients.md'), `${doc}\n`);
+  if (!values.sdk && !values['emulate-root'] && !values['no-prism'])
+    writeFileSync(join(root, 'docs', 'clients.md'), `${doc}\n`);
   return values.check ? verdict(results) : 0;
 }
 
