@@ -15,7 +15,7 @@ export const { values: args } = parseArgs({
   },
 });
 export const SMOKE = Boolean(args.smoke);
-export const DURATION = Number(args.duration ?? (SMOKE ? 2 : 5));
+export const DURATION = Number(args.duration ?? (SMOKE ? 1 : 5));
 export const RUNS = SMOKE ? 1 : 2;
 /**
  * Rows whose ratios are targets (hello-world, local and hosted mode) run in more, shorter rounds,
@@ -23,7 +23,7 @@ export const RUNS = SMOKE ? 1 : 2;
  * machine's drift between minutes cannot tilt the way it tilts a best-of-two taken minutes apart.
  */
 export const PAIRED_RUNS = SMOKE ? 2 : 10;
-export const PAIRED_DURATION = SMOKE ? 2 : 3;
+export const PAIRED_DURATION = SMOKE ? 1 : 3;
 export const WARMUP = SMOKE ? 0.5 : 1.5;
 export const CONNECTIONS = Number(args.connections ?? 16);
 export const QUOTA_SAMPLES = SMOKE ? 100 : 2000;
