@@ -11,7 +11,6 @@ export default defineConfig({
     // Two files at a time (each starts its own dev server on free ports): 100 s → 54-70 s on two
     // cores, all passing in four runs, three of them in shuffled file orders. A file's tests keep
     // their written order: some build on the ones before (diff-cli publishes 1.1.0 after refusing it).
-    fileParallelism: true,
     maxWorkers: 2,
   },
 });

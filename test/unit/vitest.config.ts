@@ -8,7 +8,7 @@ export default defineConfig({
     environment: 'node',
     // The files share each worker's module graph instead of importing the engine again per file:
     // import was 56 % of a 90 s run, 16-22 s without it. Every file passed in three shuffled orders
-    // (`--sequence.shuffle`), so none depends on fresh module state.
+    // (`--sequence.shuffle`): none was seen to depend on fresh module state.
     isolate: false,
     testTimeout: 60_000,
   },
